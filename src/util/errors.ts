@@ -10,6 +10,7 @@ export type InputErrorCode =
   | 'unknown-extension'
   | 'binary'
   | 'legacy-encoding'
+  | 'invalid-utf8'
   | 'doc-legacy'
   | 'not-zip'
   | 'no-document-xml'
@@ -63,6 +64,12 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: (d) =>
       `the text uses the legacy Vietnamese encoding ${d.encoding ?? ''}; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and run again`,
   },
+  'invalid-utf8': {
+    vi: (d) =>
+      `tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở dòng ${d.line ?? '?'}); hãy lưu lại với bảng mã Unicode (UTF-8) rồi chạy lại`,
+    en: (d) =>
+      `the file is not valid UTF-8 text (bad byte on line ${d.line ?? '?'}); save it again as Unicode (UTF-8) and run again`,
+  },
   'doc-legacy': {
     vi: () => 'tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu thành .docx',
     en: () => 'Word 97-2003 (.doc) files are not supported; open it in Word and save it as .docx',
@@ -101,4 +108,16 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
 
 export function formatInputError(error: InputError, lang: Lang): string {
   return messages[error.code][lang](error.details);
+}
+
+/**
+ * The one line printed after "kh: <file>: " for any error: an InputError's localized message, or
+ * "internal error" for a bug (the details go to --debug).
+ */
+export function describeError(error: unknown, lang: Lang): string {
+  if (error instanceof InputError) return formatInputError(error, lang);
+  const reason = error instanceof Error ? error.message : String(error);
+  return lang === 'en'
+    ? `internal error (${reason}); run again with --debug and report it`
+    : `lỗi nội bộ (${reason}); hãy chạy lại với --debug và báo lỗi`;
 }

@@ -1,0 +1,192 @@
+/**
+ * kh's command line. bin/kh.js calls `main(process.argv)` and exits with what it returns.
+ *
+ * Start-up is kept small: this module loads commander and the CLI strings only. Each command's
+ * module (and with it unified, mammoth, pdf.js, zod …) is imported inside its action.
+ * Exit codes: 0 ok; 1 a command's own "found problems" result (lint); 2 bad input or usage.
+ */
+import { readFileSync } from 'node:fs';
+import type { Command, Help, Option } from 'commander';
+import type { Lang } from '../util/errors.js';
+import type { CliContext } from '../util/cli.js';
+import { errorStack } from '../util/cli.js';
+import { describeError } from '../util/errors.js';
+import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
+
+/** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
+export interface CommandSpec {
+  /** commander syntax: 'parse', plus arguments in `args`. */
+  name: string;
+  /** commander argument syntax, e.g. '<files...>'. */
+  args?: { syntax: string | Localized; description: Localized }[];
+  description: Localized;
+  /** Adds the command's options (use `lang` for their descriptions). */
+  configure?: (command: Command, lang: Lang) => void;
+  /**
+   * Runs the command: import its module here (`await import('./commands/x.js')`).
+   * `args` are commander's positional values in order; returns the exit code.
+   */
+  run: (ctx: CliContext, args: unknown[], options: Record<string, unknown>) => Promise<number>;
+}
+
+const commands: CommandSpec[] = [
+  {
+    name: 'parse',
+    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: messages('vi').parseFiles, en: messages('en').parseFiles } }],
+    description: { vi: messages('vi').parseDescription, en: messages('en').parseDescription },
+    configure(command, lang) {
+      command.addOption(
+        command
+          .createOption('-f, --format <format>', messages(lang).parseFormat)
+          .choices(['json', 'outline'])
+          .default('json'),
+      );
+    },
+    async run(ctx, args, options) {
+      const { run } = await import('./commands/parse.js');
+      return run(ctx, args[0] as string[], { format: options.format as 'json' | 'outline' });
+    },
+  },
+  {
+    name: 'schema',
+    description: { vi: messages('vi').schemaDescription, en: messages('en').schemaDescription },
+    async run(ctx) {
+      const { run } = await import('./commands/schema.js');
+      return run(ctx);
+    },
+  },
+  // ── Commands of the lint engine go here: lint, rules, explain, init ─────────────────────────
+  // One entry each, module in src/cli/commands/<name>.ts, imported inside `run`, e.g.
+  //   { name: 'lint', args: [...], description: { vi, en }, configure(cmd, lang) { … },
+  //     async run(ctx, args, opts) { return (await import('./commands/lint.js')).run(ctx, …); } },
+  // ─────────────────────────────────────────────────────────────────────────────────────────────
+];
+
+function readVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colours). */
+  isTTY: boolean;
+}
+
+const processIo: Io = {
+  out: (text) => void process.stdout.write(text),
+  err: (text) => void process.stderr.write(text),
+  env: process.env,
+  get isTTY() {
+    return Boolean(process.stdout.isTTY);
+  },
+};
+
+type Commander = typeof import('commander');
+
+function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: number) => void): Command {
+  const m = messages(lang);
+  const program = new commander.Command('kh');
+  program
+    .description(m.programDescription)
+    .version(readVersion(), '-V, --version', m.optVersion)
+    .helpOption('-h, --help', m.optHelp)
+    .helpCommand(`help [${m.usageWords.command}]`, m.helpCommand)
+    .addOption(new commander.Option('--lang <lang>', m.optLang).choices([...LANGS]))
+    .option('--debug', m.optDebug)
+    .option('--no-color', m.optNoColor)
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .configureOutput({
+      writeOut: (text) => io.out(text),
+      writeErr: (text) => io.err(text),
+      outputError: (text, write) => write(`kh: ${translateCommanderError(text, lang)}\n`),
+    })
+    .configureHelp({
+      styleTitle: (title: string) => m.titles[title] ?? title,
+      subcommandTerm(this: Help, command: Command) {
+        const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+        const hasOptions = command.options.length > 0;
+        return [command.name(), hasOptions ? `[${m.usageWords.options}]` : '', ...args].filter(Boolean).join(' ');
+      },
+      optionDescription(this: Help, option: Option) {
+        return describeWithExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined, lang);
+      },
+    } as Partial<Help>);
+  if (lang === 'vi') program.usage(`[${m.usageWords.options}] [${m.usageWords.command}]`);
+
+  for (const spec of commands) {
+    const command = program.command(spec.name).description(pick(spec.description, lang));
+    const argSyntax = (spec.args ?? []).map((arg) => (typeof arg.syntax === 'string' ? arg.syntax : pick(arg.syntax, lang)));
+    (spec.args ?? []).forEach((arg, i) => command.argument(argSyntax[i]!, pick(arg.description, lang)));
+    spec.configure?.(command, lang);
+    if (lang === 'vi') {
+      const argsUsage = argSyntax.join(' ');
+      command.usage(`[${m.usageWords.options}]${argsUsage ? ` ${argsUsage}` : ''}`);
+    }
+    command.action(async (...actionArgs: unknown[]) => {
+      const self = actionArgs[actionArgs.length - 1] as Command;
+      const options = self.opts();
+      const globals = self.optsWithGlobals() as { lang?: Lang; debug?: boolean; color?: boolean };
+      const ctx: CliContext = {
+        lang: globals.lang ?? lang,
+        debug: Boolean(globals.debug),
+        color: globals.color !== false && !io.env.NO_COLOR && (io.isTTY || Boolean(io.env.FORCE_COLOR)),
+        out: io.out,
+        err: io.err,
+      };
+      setExit(await spec.run(ctx, actionArgs.slice(0, -2), options));
+    });
+  }
+  return program;
+}
+
+function describeWithExtras(description: string, choices: string[] | undefined, defaultValue: unknown, lang: Lang): string {
+  const m = messages(lang);
+  const extras: string[] = [];
+  if (choices) extras.push(`${m.choices}: ${choices.join(', ')}`);
+  if (defaultValue !== undefined && typeof defaultValue !== 'boolean') extras.push(`${m.default}: ${String(defaultValue)}`);
+  return extras.length ? `${description} (${extras.join('; ')})` : description;
+}
+
+/** Runs kh with `argv` as process.argv (node, script, …args). Returns the exit code. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (io === processIo) {
+    // `kh parse … | head`: a closed pipe ends the output quietly.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+  const args = argv.slice(2);
+  // Fast path: `kh --version` needs nothing but package.json.
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    io.out(`${readVersion()}\n`);
+    return 0;
+  }
+  const lang = preScanLang(args, io.env);
+  let exitCode = 0;
+  // Imported here, not at the top, so that the --version fast path does not pay for it.
+  const commander = await import('commander');
+  const program = buildProgram(commander, lang, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof commander.CommanderError) {
+      // help and --version end with exit code 0; any usage error is bad input (2).
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    io.err(`kh: ${describeError(error, lang)}\n`);
+    if (argv.includes('--debug')) io.err(`${errorStack(error)}\n`);
+    return 2;
+  }
+}

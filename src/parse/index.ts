@@ -1,0 +1,86 @@
+/**
+ * The input layer: a path → ParsedDocument (→ Plan). Reads only; kh never writes to its inputs.
+ * Parsers are imported lazily so that `kh --help` does not load unified, mammoth or pdf.js.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { InputError } from '../util/errors.js';
+import type { Plan } from '../plan/schema.js';
+import type { ParsedDocument } from './types.js';
+
+export type { ParsedDocument } from './types.js';
+
+const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+
+/** What kh does with a file, judged by its extension alone. */
+export function formatOfPath(filePath: string): 'text' | 'docx' | 'pdf' | 'doc' | null {
+  const ext = extname(filePath).toLowerCase();
+  if (TEXT_EXTENSIONS.has(ext)) return 'text';
+  if (ext === '.docx') return 'docx';
+  if (ext === '.pdf') return 'pdf';
+  if (ext === '.doc') return 'doc';
+  return null;
+}
+
+function systemReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
+
+function statError(error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError('not-found', {}, error);
+  if (code === 'EISDIR') return new InputError('is-directory', {}, error);
+  return new InputError('read-error', { reason: systemReason(error) }, error);
+}
+
+/**
+ * Order of checks: missing → directory → extension (a .doc or .xlsx is refused without being
+ * read) → empty → the format's own checks.
+ */
+export async function readDocument(filePath: string): Promise<ParsedDocument> {
+  let info;
+  try {
+    info = await stat(filePath);
+  } catch (error) {
+    throw statError(error);
+  }
+  if (info.isDirectory()) throw new InputError('is-directory');
+  const format = formatOfPath(filePath);
+  if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
+  if (format === 'doc') throw new InputError('doc-legacy');
+
+  let buffer: Buffer;
+  try {
+    buffer = await readFile(filePath);
+  } catch (error) {
+    throw statError(error);
+  }
+  if (buffer.length === 0) throw new InputError('empty');
+  const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
+
+  switch (format) {
+    case 'text': {
+      const { decodeText } = await import('./decode.js');
+      const text = decodeText(data);
+      if (text.trim() === '') throw new InputError('empty');
+      const { parseText } = await import('./text.js');
+      return parseText(text, filePath);
+    }
+    case 'docx': {
+      const { parseDocx } = await import('./docx.js');
+      return parseDocx(data, filePath);
+    }
+    case 'pdf': {
+      const { parsePdf } = await import('./pdf.js');
+      return parsePdf(data, filePath);
+    }
+  }
+}
+
+/** readDocument + buildPlan. */
+export async function loadPlan(filePath: string): Promise<Plan> {
+  const doc = await readDocument(filePath);
+  const { buildPlan } = await import('../plan/build.js');
+  return buildPlan(doc);
+}
