@@ -1,0 +1,268 @@
+/**
+ * The built CLI, run as a user runs it: `node bin/kh.js …`. Builds dist/ first when it is missing
+ * or older than src/ (CI runs `npm run build` before the tests anyway).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin/kh.js');
+const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+beforeAll(() => {
+  const built = join(ROOT, 'dist/cli/index.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return;
+  // tsc emits even when a file still being written elsewhere has type errors.
+  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  expect(existsSync(built)).toBe(true);
+}, 120_000);
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function kh(args: string[], env: Record<string, string | undefined> = {}): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, KH_LANG: undefined, NO_COLOR: '1', ...env },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const bad = (name: string) => `fixtures/bad/${name}`;
+
+describe('bad input: one localized line naming the file, exit code 2', () => {
+  it.each([
+    ['fixtures/bad/does-not-exist.txt', 'không tìm thấy tệp'],
+    [bad('folder.txt'), 'đây là thư mục, không phải tệp văn bản'],
+    [bad('empty.txt'), 'tệp rỗng, không có nội dung'],
+    [bad('plan.rtf'), 'không hỗ trợ định dạng ".rtf"; kh đọc .txt, .md, .docx và .pdf'],
+    [bad('binary.txt'), 'tệp chứa dữ liệu nhị phân, không phải văn bản thuần (hãy kiểm tra lại đuôi tệp)'],
+    [
+      bad('latin1.txt'),
+      'tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở dòng 1); hãy lưu lại với bảng mã Unicode (UTF-8) rồi chạy lại',
+    ],
+    [
+      bad('tcvn3.txt'),
+      'văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
+    ],
+    [
+      bad('tcvn3-pasted.txt'),
+      'văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
+    ],
+    [
+      bad('vni.txt'),
+      'văn bản dùng bảng mã cũ VNI; hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
+    ],
+    [
+      bad('windows-1258.txt'),
+      'văn bản dùng bảng mã cũ Windows-1258; hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
+    ],
+    [bad('not-a-zip.docx'), 'tệp .docx bị hỏng hoặc không phải tệp Word (.docx là tệp nén zip)'],
+    [bad('no-document-xml.docx'), 'tệp .docx thiếu phần nội dung (word/document.xml); hãy mở và lưu lại bằng Word'],
+  ])('%s', (file, message) => {
+    const run = kh(['parse', file]);
+    expect(run.stderr).toBe(`kh: ${file}: ${message}\n`);
+    expect(run.stdout).toBe('');
+    expect(run.code).toBe(2);
+  });
+
+  it('English with --lang en (after the command too) and with KH_LANG=en', () => {
+    const expected = `kh: ${bad('vni.txt')}: the text uses the legacy Vietnamese encoding VNI; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and run again\n`;
+    for (const run of [
+      kh(['--lang', 'en', 'parse', bad('vni.txt')]),
+      kh(['parse', bad('vni.txt'), '--lang=en']),
+      kh(['parse', bad('vni.txt')], { KH_LANG: 'en' }),
+    ]) {
+      expect(run.stderr).toBe(expected);
+      expect(run.code).toBe(2);
+    }
+    expect(kh(['parse', 'nope.docx', '--lang', 'en']).stderr).toBe('kh: nope.docx: file not found\n');
+  });
+
+  it('no stack trace unless --debug', () => {
+    const plain = kh(['parse', bad('binary.txt')]);
+    expect(plain.stderr.split('\n')).toHaveLength(2);
+    const debug = kh(['parse', bad('binary.txt'), '--debug']);
+    expect(debug.stderr.startsWith(plain.stderr)).toBe(true);
+    expect(debug.stderr).toMatch(/InputError: binary[\s\S]*\n\s+at /);
+    expect(debug.code).toBe(2);
+  });
+
+  // Real files kh cannot read yet (shared corpus, beside the repository).
+  const unsupported = [resolve(ROOT, '../shared/corpus/unsupported'), '/work/shared/corpus/unsupported'].find(existsSync);
+  it.skipIf(!unsupported)('a Word 97 .doc and a scanned PDF from the corpus', () => {
+    const files = readdirSync(unsupported!).map((f) => join(unsupported!, f));
+    const doc = files.find((f) => f.endsWith('.doc'))!;
+    const scan = files.find((f) => f.endsWith('.pdf'))!;
+    const runDoc = kh(['parse', doc]);
+    expect(runDoc.stderr).toBe(
+      `kh: ${doc}: tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu thành .docx\n`,
+    );
+    expect(runDoc.code).toBe(2);
+    const runScan = kh(['parse', scan]);
+    expect(runScan.stderr).toBe(
+      `kh: ${scan}: tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ); kh chưa hỗ trợ nhận dạng chữ (OCR) — hãy dùng tệp .docx hoặc PDF xuất từ Word\n`,
+    );
+    expect(runScan.stdout).toBe('');
+    expect(runScan.code).toBe(2);
+  });
+
+  // Encrypted/corrupt files made by the docx and pdf fixture scripts, wherever they put them.
+  const special = (function find(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? find(join(dir, e.name)) : /encrypt|password|corrupt|damaged/i.test(e.name) ? [join(dir, e.name)] : [],
+    );
+  })(join(ROOT, 'fixtures')).map((f) => f.slice(ROOT.length + 1));
+  const expectedCode = (file: string) =>
+    file.endsWith('.pdf')
+      ? /encrypt|password/i.test(file) ? 'tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại' : 'tệp PDF bị hỏng hoặc không phải PDF'
+      : /encrypt|password/i.test(file) ? 'tệp .docx được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại' : null;
+  it.skipIf(special.length === 0).each(special.length ? special : ['(none)'])('%s', (file) => {
+    const run = kh(['parse', file]);
+    const message = expectedCode(file);
+    if (message) expect(run.stderr).toBe(`kh: ${file}: ${message}\n`);
+    else expect(run.stderr).toMatch(new RegExp(`^kh: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+\\n$`));
+    expect(run.code).toBe(2);
+  });
+});
+
+describe('kh parse', () => {
+  it('files that must parse: UTF-8 with BOM, UTF-16 LE/BE with BOM', () => {
+    for (const name of ['utf8-bom.txt', 'utf16le-bom.txt', 'utf16be-bom.txt']) {
+      const run = kh(['parse', bad(name)]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      const plan = JSON.parse(run.stdout) as { type: string; source: { path: string; format: string } };
+      expect(plan.type).toBe('plan');
+      expect(plan.source).toEqual({ path: bad(name), format: 'text', pages: null });
+    }
+  });
+
+  it('a batch with one bad and one good file prints the good one and exits 2', () => {
+    const good = 'fixtures/000_a2bc4216fc60fd38.txt';
+    const run = kh(['parse', bad('tcvn3.txt'), good]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^kh: fixtures\/bad\/tcvn3\.txt: văn bản dùng bảng mã cũ TCVN3/)]);
+    const plans = JSON.parse(run.stdout) as Array<{ source: { path: string } }>;
+    expect(plans.map((p) => p.source.path)).toEqual([good]);
+  });
+
+  it('several good files give an array, in order; one gives the object', () => {
+    const files = ['fixtures/003_4648be2b9eb23052.txt', 'fixtures/001_7c7171d5d3a46b8d.txt'];
+    const run = kh(['parse', ...files]);
+    expect(run.code).toBe(0);
+    expect((JSON.parse(run.stdout) as Array<{ source: { path: string } }>).map((p) => p.source.path)).toEqual(files);
+    expect(Array.isArray(JSON.parse(kh(['parse', files[0]!]).stdout))).toBe(false);
+  });
+
+  it('--format outline prints the meta summary and sections of each file', () => {
+    const files = ['fixtures/000_a2bc4216fc60fd38.txt', 'fixtures/004_a5398dc3df371b71.txt'];
+    const run = kh(['parse', '--format', 'outline', ...files]);
+    expect(run.code).toBe(0);
+    for (const file of files) expect(run.stdout).toContain(`Tệp: ${file} (text)`);
+    for (const label of ['Cơ quan ban hành:', 'Số, ký hiệu:', 'Ngày ban hành:', 'Trích yếu:', 'Năm kế hoạch:', 'Các phần']) {
+      expect(run.stdout).toContain(label);
+    }
+    expect(run.stdout).not.toMatch(/\x1b\[/); // NO_COLOR
+    const en = kh(['parse', '-f', 'outline', '--lang', 'en', files[0]!]);
+    expect(en.stdout).toContain(`File: ${files[0]} (text)`);
+    expect(en.stdout).toContain('Issuer:');
+  });
+
+  it('--no-color and a pipe print no colour codes even when FORCE_COLOR is set', () => {
+    const run = kh(['parse', '-f', 'outline', '--no-color', 'fixtures/000_a2bc4216fc60fd38.txt'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    expect(run.stdout).not.toMatch(/\x1b\[/);
+    const colored = kh(['parse', '-f', 'outline', 'fixtures/000_a2bc4216fc60fd38.txt'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    expect(colored.stdout).toMatch(/\x1b\[/);
+  });
+
+  it('usage errors: one localized line, exit 2', () => {
+    const format = kh(['parse', '--format', 'yaml', 'x.txt']);
+    expect(format.stderr).toBe("kh: giá trị 'yaml' không hợp lệ cho '-f, --format <format>'; chọn một trong: json, outline\n");
+    expect(format.code).toBe(2);
+    const missing = kh(['parse']);
+    expect(missing.stderr).toBe("kh: thiếu tham số 'tệp'\n");
+    expect(missing.code).toBe(2);
+    const unknown = kh(['pasre', 'x.txt', '--lang', 'en']);
+    expect(unknown.stderr).toBe("kh: unknown command 'pasre' (see kh --help) (did you mean parse?)\n");
+    expect(unknown.code).toBe(2);
+  });
+});
+
+describe('kh schema', () => {
+  it('prints a JSON Schema that validates the output of kh parse', () => {
+    const run = kh(['schema']);
+    expect(run.code).toBe(0);
+    const schema = JSON.parse(run.stdout) as Record<string, unknown> & { $defs: Record<string, unknown> };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    // The recursive item tree is a named definition that refers to itself.
+    expect(Object.keys(schema.$defs)).toContain('Item');
+    expect(JSON.stringify(schema.$defs.Item)).toContain('"$ref":"#/$defs/Item"');
+    const validate = new Ajv2020({ strict: false, allErrors: true }).compile(schema);
+    const parsed = kh(['parse', 'fixtures/000_a2bc4216fc60fd38.txt', 'fixtures/002_06484e6e4818e0d7.txt']);
+    for (const plan of JSON.parse(parsed.stdout) as unknown[]) {
+      expect(validate(plan), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    }
+    expect(validate({ type: 'plan' })).toBe(false);
+  });
+});
+
+describe('start-up', () => {
+  it('--version prints package.json version', () => {
+    for (const args of [['--version'], ['-V'], ['--lang', 'en', '--version']]) {
+      const run = kh(args);
+      expect(run.stdout).toBe(`${PKG.version}\n`);
+      expect(run.code).toBe(0);
+    }
+  });
+
+  it('--help is Vietnamese by default, English with --lang en or KH_LANG=en', () => {
+    const vi = kh(['--help']);
+    expect(vi.code).toBe(0);
+    expect(vi.stdout).toMatch(/^Cách dùng: kh /);
+    expect(vi.stdout).toContain('Lệnh:');
+    expect(vi.stdout).toMatch(/parse \[tùy-chọn\] <tệp\.\.\.>/);
+    expect(vi.stdout).toContain('schema');
+    for (const run of [kh(['--help', '--lang', 'en']), kh(['help'], { KH_LANG: 'en' })]) {
+      expect(run.stdout).toMatch(/^Usage: kh /);
+      expect(run.stdout).toContain('Commands:');
+    }
+    expect(kh(['help', 'parse']).stdout).toContain('--format <format>');
+  });
+
+  it('--version and --help load no parser, no unified, no zod', () => {
+    // A resolve hook prints every module the run imports.
+    const hook = `export async function resolve(s, c, next) { const r = await next(s, c); process._rawDebug('LOADED ' + r.url); return r; }`;
+    const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
+    for (const args of [['--version'], ['--help'], ['parse', '--help']]) {
+      const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
+      const loaded = result.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
+      expect(loaded.some((l) => l.includes('dist/cli/index.js'))).toBe(true);
+      expect(loaded.filter((l) => /mammoth|pdf-parse|pdfjs|unified|remark|micromark|zod|chalk|dist\/parse\/|dist\/plan\//.test(l))).toEqual([]);
+    }
+  });
+});
