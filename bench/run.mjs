@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (after `npm run build`): how kh's own work compares with the libraries doing the
+ * raw part of it, on the seed fixtures (fixtures/*.txt|docx|pdf).
+ *
+ *  - parse rows: median ms per document of kh's parse (readDocument + buildPlan, from dist/)
+ *    vs the library alone on the same bytes (remark-parse + remark-gfm for .txt,
+ *    mammoth.convertToHtml for .docx, pdf-parse getText for .pdf), and the ratio;
+ *  - start-up rows: median wall time of `kh --version` / `kh --help` vs `node -e 0`
+ *    (spawnSync, ~15 runs each after a warm-up);
+ *  - memory row: peak RSS of a child process parsing the largest seed .pdf, vs a child that
+ *    only loads node.
+ *
+ * Each row is one entry of ROWS: an async function returning { name, kh, base, baseName, unit }.
+ * Adding a lint or diff row later is adding one function there.
+ * Numbers depend on the machine (CI's has 2 cores); the bench always exits 0.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = join(ROOT, 'dist');
+const BIN = join(ROOT, 'bin/kh.js');
+const QUICK = process.argv.includes('--quick');
+
+if (!existsSync(join(DIST, 'parse/index.js'))) {
+  console.error('bench: dist/ is missing; run `npm run build` first');
+  process.exit(0);
+}
+
+// ── helpers ──────────────────────────────────────────────────────────────────────────────────
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The seed fixtures of one extension (top level of fixtures/, not bad/ or variants/). */
+function seeds(ext) {
+  const dir = join(ROOT, 'fixtures');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(ext) && statSync(join(dir, f)).isFile())
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+/**
+ * Median ms per document over `rounds` rounds; each round runs `fn` once on every file. `kh` and
+ * the library alternate round by round so that both see the same machine state.
+ */
+async function timePerDocument(files, fns, rounds) {
+  for (const fn of Object.values(fns)) for (const file of files) await fn(file); // warm-up
+  const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const [key, fn] of Object.entries(fns)) {
+      const start = now();
+      for (const file of files) await fn(file);
+      samples[key].push((now() - start) / files.length);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+}
+
+function spawnMedian(args, runs) {
+  spawnSync(process.execPath, args, { cwd: ROOT }); // warm-up (disk cache)
+  spawnSync(process.execPath, args, { cwd: ROOT });
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const start = now();
+    const result = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'ignore' });
+    times.push(now() - start);
+    if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
+  }
+  return median(times);
+}
+
+const imp = (rel) => import(pathToFileURL(join(DIST, rel)).href);
+
+// ── rows ─────────────────────────────────────────────────────────────────────────────────────
+
+/** kh parse (readDocument + buildPlan) vs the library's raw work, per format. */
+function parseRow(ext, baseName, makeBase, rounds) {
+  return async () => {
+    const name = `parse ${ext}`;
+    const files = seeds(ext);
+    if (files.length === 0) return { name, skip: `no fixtures/*${ext}` };
+    const { loadPlan } = await imp('parse/index.js');
+    const base = await makeBase();
+    const result = await timePerDocument(files, { kh: (f) => loadPlan(f), base: (f) => base(f) }, QUICK ? 3 : rounds);
+    return { name, kh: result.kh, base: result.base, baseName, unit: 'ms/doc', note: `${files.length} docs` };
+  };
+}
+
+async function remarkBase() {
+  const [{ unified }, { default: remarkParse }, { default: remarkGfm }] = await Promise.all([
+    import('unified'),
+    import('remark-parse'),
+    import('remark-gfm'),
+  ]);
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  return async (file) => processor.runSync(processor.parse(readFileSync(file, 'utf8')));
+}
+
+async function mammothBase() {
+  const { default: mammoth } = await import('mammoth');
+  return async (file) => mammoth.convertToHtml({ buffer: readFileSync(file) });
+}
+
+async function pdfParseBase() {
+  const { PDFParse } = await import('pdf-parse');
+  return async (file) => {
+    const parser = new PDFParse({ data: new Uint8Array(readFileSync(file)) });
+    try {
+      return await parser.getText();
+    } finally {
+      await parser.destroy();
+    }
+  };
+}
+
+function startupRow(label, args) {
+  return async () => {
+    const runs = QUICK ? 5 : 15;
+    const base = spawnMedian(['-e', '0'], runs);
+    const kh = spawnMedian([BIN, ...args], runs);
+    return { name: label, kh, base, baseName: 'node -e 0', unit: 'ms', note: `${runs} runs` };
+  };
+}
+
+/** Peak RSS (MiB) of a child that parses the largest seed .pdf, vs a child that does nothing. */
+function peakRssRow() {
+  return async () => {
+    const name = 'peak RSS, largest .pdf';
+    const pdfs = seeds('.pdf');
+    if (pdfs.length === 0) return { name, skip: 'no fixtures/*.pdf' };
+    const largest = pdfs.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
+    const child = (code) => {
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+      if (result.status !== 0) throw new Error(result.stderr);
+      return Number(result.stdout.trim()) / 1024; // maxRSS is in KiB
+    };
+    const loadUrl = pathToFileURL(join(DIST, 'parse/index.js')).href;
+    const kh = child(
+      `const { loadPlan } = await import(${JSON.stringify(loadUrl)}); await loadPlan(${JSON.stringify(largest)}); console.log(process.resourceUsage().maxRSS);`,
+    );
+    const base = child('console.log(process.resourceUsage().maxRSS);');
+    const size = (statSync(largest).size / 1024).toFixed(0);
+    return { name, kh, base, baseName: 'node alone', unit: 'MiB', note: `${largest.split('/').pop()}, ${size} KiB` };
+  };
+}
+
+// Add rows here (lint, diff …): one function each, returning { name, kh, base, baseName, unit, note }.
+const ROWS = [
+  parseRow('.txt', 'remark-parse+gfm', remarkBase, 20),
+  parseRow('.docx', 'mammoth.convertToHtml', mammothBase, 8),
+  parseRow('.pdf', 'pdf-parse getText', pdfParseBase, 5),
+  startupRow('kh --version', ['--version']),
+  startupRow('kh --help', ['--help']),
+  peakRssRow(),
+];
+
+// ── table ────────────────────────────────────────────────────────────────────────────────────
+
+const results = [];
+for (const row of ROWS) {
+  try {
+    results.push(await row());
+  } catch (error) {
+    results.push({ name: row.name || '?', skip: `failed: ${String(error?.message ?? error).split('\n')[0]}` });
+  }
+}
+
+const fmt = (v) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
+const header = ['what', 'kh', 'baseline', 'baseline is', 'ratio', 'unit', 'note'];
+const table = results.map((r) =>
+  r.skip
+    ? [r.name, '-', '-', '-', '-', '-', `skipped: ${r.skip}`]
+    : [r.name, fmt(r.kh), fmt(r.base), r.baseName, `${(r.kh / r.base).toFixed(2)}×`, r.unit, r.note ?? ''],
+);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
+const line = (cells) => cells.map((c, i) => (i >= 1 && i <= 2 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
+console.log(`kh bench — node ${process.version}, ${process.platform} ${process.arch}${QUICK ? ' (quick)' : ''}`);
+console.log(line(header));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const row of table) console.log(line(row));
+process.exitCode = 0;
