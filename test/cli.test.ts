@@ -266,3 +266,67 @@ describe('start-up', () => {
     }
   });
 });
+
+describe('outline of a full Plan tree', () => {
+  it('shows sections with items, goals with indicators and targets, assignments, citations, signature', async () => {
+    const { formatOutline } = await import('../src/cli/commands/parse.js');
+    const { PlanSchema } = await import('../src/plan/schema.js');
+    const { Chalk } = await import('chalk');
+    const pos = (line: number) => ({ start: { line, column: 1, offset: 0 }, end: { line, column: 10, offset: 9 } });
+    const long = 'Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy đảng, chính quyền, sự phối hợp của các tổ chức chính trị - xã hội trong công tác bình đẳng giới';
+    const plan = PlanSchema.parse({
+      type: 'plan',
+      source: { path: 'kh.txt', format: 'text', pages: null },
+      meta: {
+        issuer: 'UBND tỉnh Bình Phước', issuerCode: 'UBND', number: '', symbol: 'KH-UBND', place: 'Bình Phước',
+        issueDate: null, docType: 'KẾ HOẠCH', isPlan: true, title: 'Triển khai công tác bình đẳng giới năm 2024',
+        planYear: 2024, level: 'tỉnh', draft: true,
+        lines: { issuer: null, number: null, date: null, docType: null, title: null, motto: null },
+      },
+      preamble: [],
+      sections: [{
+        type: 'section', numeral: 'I.', heading: 'MỤC ĐÍCH, YÊU CẦU', kind: 'purpose', position: pos(12),
+        items: [{ type: 'item', label: '1.', labelKind: 'arabic', text: long, position: pos(13), children: [
+          { type: 'item', label: 'a)', labelKind: 'letter', text: 'Mục đích con', position: pos(14), children: [] },
+        ] }],
+      }],
+      closing: [],
+      goals: [{
+        type: 'goal', index: 2, field: 'Trong lĩnh vực kinh tế, lao động', text: 'Tăng cường bình đẳng giới', position: pos(20),
+        indicators: [{
+          type: 'indicator', index: 1, label: 'Chỉ tiêu 1', text: 'Tỷ lệ lao động nữ', position: pos(21),
+          targets: [{ type: 'target', raw: 'trên 50%', kind: 'percent', value: 50, base: null, unit: null, from: null, to: null,
+            direction: null, comparator: 'above', position: pos(21) }],
+        }],
+      }],
+      assignments: [{
+        type: 'assignment', owner: 'Sở Lao động - Thương binh và Xã hội', ownerKey: 'so lao dong', role: 'chủ trì',
+        partners: ['Sở Nội vụ'], tasks: [], source: 'organization', label: '1.', position: pos(40),
+        indicatorRefs: [{ type: 'indicatorRef', goal: 2, indicator: 1, raw: 'chỉ tiêu 1 của Mục tiêu 2', position: pos(41),
+          plan: { raw: 'Kế hoạch số 122/KH-UBND', docType: 'Kế hoạch', number: '122', symbol: 'KH-UBND', date: null } }],
+      }],
+      citations: [{
+        type: 'citation', docType: 'Nghị quyết', number: '28', year: null, symbol: 'NQ-CP', format: 'state', raw: '28/NQ-CP',
+        text: 'Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ', date: '2021-03-03', dateRaw: '03/3/2021',
+        issuer: 'Chính phủ', subject: null, position: pos(5),
+      }],
+      dates: [], appendixRefs: [], appendices: [], tables: [], recipients: null,
+      signature: { type: 'signature', authority: ['KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Trần Tuyết Minh', lines: [], sourcePosition: pos(90) },
+    });
+    const text = formatOutline(plan, { lang: 'vi' }, new Chalk({ level: 0 }));
+    expect(text).toContain('Cơ quan ban hành: UBND tỉnh Bình Phước');
+    expect(text).toContain('Số, ký hiệu: /KH-UBND (dự thảo)');
+    expect(text).toContain('Năm kế hoạch: 2024   Cấp: tỉnh');
+    expect(text).toMatch(/\n {2}I\. MỤC ĐÍCH, YÊU CẦU \[purpose\] L12\n/);
+    const item = text.split('\n').find((l) => l.startsWith('    1. '))!;
+    expect(item).toContain('Tăng cường sự lãnh đạo');
+    expect(item).toMatch(/… L13$/); // shortened to ~100 characters
+    expect(item.length).toBeLessThan(120);
+    expect(text).toMatch(/\n {6}a\) Mục đích con L14\n/);
+    expect(text).toContain('  2. Trong lĩnh vực kinh tế, lao động: Tăng cường bình đẳng giới L20');
+    expect(text).toContain('    Chỉ tiêu 1: Tỷ lệ lao động nữ → trên 50% [percent, above] L21');
+    expect(text).toContain('  1. Sở Lao động - Thương binh và Xã hội [chủ trì]; phối hợp: Sở Nội vụ; chỉ tiêu: 2.1 (122/KH-UBND) L40');
+    expect(text).toContain('  Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ L5');
+    expect(text).toContain('Chữ ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Tuyết Minh L90');
+  });
+});

@@ -137,7 +137,7 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
       const ctx: CliContext = {
         lang: globals.lang ?? lang,
         debug: Boolean(globals.debug),
-        color: globals.color !== false && !io.env.NO_COLOR && (io.isTTY || Boolean(io.env.FORCE_COLOR)),
+        color: globals.color !== false && !io.env.NO_COLOR && (io.isTTY || forceColor(io.env.FORCE_COLOR)),
         out: io.out,
         err: io.err,
       };
@@ -145,6 +145,10 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
     });
   }
   return program;
+}
+
+function forceColor(value: string | undefined): boolean {
+  return value !== undefined && value !== '0' && value.toLowerCase() !== 'false';
 }
 
 function describeWithExtras(description: string, choices: string[] | undefined, defaultValue: unknown, lang: Lang): string {
