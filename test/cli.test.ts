@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -328,5 +328,37 @@ describe('outline of a full Plan tree', () => {
     expect(text).toContain('  1. Sở Lao động - Thương binh và Xã hội [chủ trì]; phối hợp: Sở Nội vụ; chỉ tiêu: 2.1 (122/KH-UBND) L40');
     expect(text).toContain('  Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ L5');
     expect(text).toContain('Chữ ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Tuyết Minh L90');
+  });
+});
+
+describe('internal errors', () => {
+  it('a bug while reading one file is one "lỗi nội bộ" line, the others still run, exit 2; --debug adds the stack', async () => {
+    vi.resetModules();
+    vi.doMock('../src/parse/index.js', () => ({
+      loadPlan: async (file: string) => {
+        if (file === 'crash.txt') throw new TypeError("Cannot read properties of undefined (reading 'children')");
+        return { type: 'plan', source: { path: file } };
+      },
+    }));
+    try {
+      const { main } = await import('../src/cli/index.js');
+      for (const debug of [false, true]) {
+        let out = '';
+        let err = '';
+        const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), env: {}, isTTY: false };
+        const code = await main(['node', 'kh', 'parse', 'crash.txt', 'ok.txt', ...(debug ? ['--debug'] : [])], io);
+        expect(code).toBe(2);
+        const [first, ...rest] = err.split('\n');
+        expect(first).toBe(
+          "kh: crash.txt: lỗi nội bộ (Cannot read properties of undefined (reading 'children')); hãy chạy lại với --debug và báo lỗi",
+        );
+        if (debug) expect(rest.join('\n')).toMatch(/^TypeError: Cannot read[\s\S]*\n\s+at /);
+        else expect(rest).toEqual(['']);
+        expect(JSON.parse(out)).toEqual([{ type: 'plan', source: { path: 'ok.txt' } }]);
+      }
+    } finally {
+      vi.doUnmock('../src/parse/index.js');
+      vi.resetModules();
+    }
   });
 });

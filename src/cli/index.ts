@@ -71,7 +71,7 @@ function readVersion(): string {
   }
 }
 
-interface Io {
+export interface Io {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
