@@ -11,8 +11,8 @@
  *  - memory row: peak RSS of a child process parsing the largest seed .pdf, vs a child that
  *    only loads node.
  *
- * Each row is one entry of ROWS: an async function returning { name, kh, base, baseName, unit }.
- * Adding a lint or diff row later is adding one function there.
+ * Each row is one entry of ROWS: row(name, async () => ({ name, kh, base, baseName, unit, note })).
+ * Adding a lint or diff row later is adding one such entry.
  * Numbers depend on the machine (CI's has 2 cores); the bench always exits 0.
  */
 import { spawnSync } from 'node:child_process';
@@ -82,19 +82,24 @@ function spawnMedian(args, runs) {
 
 const imp = (rel) => import(pathToFileURL(join(DIST, rel)).href);
 
+/** A row of the table: its name (shown even when it fails) and how to measure it. */
+function row(name, measure) {
+  return { name, measure };
+}
+
 // ── rows ─────────────────────────────────────────────────────────────────────────────────────
 
 /** kh parse (readDocument + buildPlan) vs the library's raw work, per format. */
 function parseRow(ext, baseName, makeBase, rounds) {
-  return async () => {
-    const name = `parse ${ext}`;
+  const name = `parse ${ext}`;
+  return row(name, async () => {
     const files = seeds(ext);
     if (files.length === 0) return { name, skip: `no fixtures/*${ext}` };
     const { loadPlan } = await imp('parse/index.js');
     const base = await makeBase();
     const result = await timePerDocument(files, { kh: (f) => loadPlan(f), base: (f) => base(f) }, QUICK ? 3 : rounds);
     return { name, kh: result.kh, base: result.base, baseName, unit: 'ms/doc', note: `${files.length} docs` };
-  };
+  });
 }
 
 async function remarkBase() {
@@ -125,18 +130,18 @@ async function pdfParseBase() {
 }
 
 function startupRow(label, args) {
-  return async () => {
+  return row(label, async () => {
     const runs = QUICK ? 5 : 15;
     const base = spawnMedian(['-e', '0'], runs);
     const kh = spawnMedian([BIN, ...args], runs);
     return { name: label, kh, base, baseName: 'node -e 0', unit: 'ms', note: `${runs} runs` };
-  };
+  });
 }
 
 /** Peak RSS (MiB) of a child that parses the largest seed .pdf, vs a child that does nothing. */
 function peakRssRow() {
-  return async () => {
-    const name = 'peak RSS, largest .pdf';
+  const name = 'peak RSS, largest .pdf';
+  return row(name, async () => {
     const pdfs = seeds('.pdf');
     if (pdfs.length === 0) return { name, skip: 'no fixtures/*.pdf' };
     const largest = pdfs.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
@@ -152,10 +157,10 @@ function peakRssRow() {
     const base = child('console.log(process.resourceUsage().maxRSS);');
     const size = (statSync(largest).size / 1024).toFixed(0);
     return { name, kh, base, baseName: 'node alone', unit: 'MiB', note: `${largest.split('/').pop()}, ${size} KiB` };
-  };
+  });
 }
 
-// Add rows here (lint, diff …): one function each, returning { name, kh, base, baseName, unit, note }.
+// Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 20),
   parseRow('.docx', 'mammoth.convertToHtml', mammothBase, 8),
@@ -168,11 +173,11 @@ const ROWS = [
 // ── table ────────────────────────────────────────────────────────────────────────────────────
 
 const results = [];
-for (const row of ROWS) {
+for (const { name, measure } of ROWS) {
   try {
-    results.push(await row());
+    results.push(await measure());
   } catch (error) {
-    results.push({ name: row.name || '?', skip: `failed: ${String(error?.message ?? error).split('\n')[0]}` });
+    results.push({ name, skip: `failed: ${String(error?.message ?? error).split('\n')[0]}` });
   }
 }
 
