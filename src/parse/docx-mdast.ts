@@ -1,0 +1,466 @@
+/**
+ * hast (from mammoth's HTML) → mdast for the .docx parser, and the post-processing that gives
+ * every text node its Word-paragraph position.
+ *
+ * mammoth's HTML carries a marker `S<index>S` (S = a private-use character) at the start of each
+ * Word paragraph (see docx-xml.ts). After hast-util-to-mdast, `finishTree` splits text at the
+ * markers and turns them into positions: line = paragraph index, column = 1-based character in
+ * that paragraph's text as emitted (numbering label included, a soft break counting one), offset =
+ * the same character in the virtual text made of every paragraph's emitted text joined by "\n".
+ *
+ * hast-util-to-mdast collapses and trims whitespace; we keep the text as written by encoding
+ * ASCII whitespace to private-use characters before the conversion and decoding it after.
+ */
+import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
+import type { Handle, State } from 'hast-util-to-mdast';
+import type {
+  Break,
+  Data,
+  Nodes,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+  Text,
+} from 'mdast';
+import type { Position } from 'unist';
+
+export interface Codes {
+  /** Paragraph marker character. */
+  marker: string;
+  /** Private-use stand-ins for ' ', '\t', '\n', '\r', '\f'. */
+  whitespace: string;
+}
+
+/** Replace ASCII whitespace in every hast text node by its private-use stand-in. */
+export function encodeWhitespace(tree: HastRoot, codes: Codes): void {
+  const ws = codes.whitespace;
+  const visit = (nodes: (HastContent | ElementContent)[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') node.value = encode(node.value, ws);
+      else if (node.type === 'element') visit(node.children);
+    }
+  };
+  visit(tree.children);
+}
+
+function encode(value: string, ws: string): string {
+  let v = value.includes(' ') ? value.replaceAll(' ', ws[0]!) : value;
+  if (v.includes('\t')) v = v.replaceAll('\t', ws[1]!);
+  if (v.includes('\n')) v = v.replaceAll('\n', ws[2]!);
+  if (v.includes('\r')) v = v.replaceAll('\r', ws[3]!);
+  if (v.includes('\f')) v = v.replaceAll('\f', ws[4]!);
+  return v;
+}
+
+function decode(value: string, ws: string): string {
+  let v = value.includes(ws[0]!) ? value.replaceAll(ws[0]!, ' ') : value;
+  if (v.includes(ws[1]!)) v = v.replaceAll(ws[1]!, '\t');
+  if (v.includes(ws[2]!)) v = v.replaceAll(ws[2]!, '\n');
+  if (v.includes(ws[3]!)) v = v.replaceAll(ws[3]!, '\r');
+  if (v.includes(ws[4]!)) v = v.replaceAll(ws[4]!, '\f');
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hast → mdast handlers
+
+/** Span of a cell as mammoth wrote it (kept aside: mdast cells have no span fields). */
+const spans = new WeakMap<TableCell, { colSpan: number; rowSpan: number }>();
+
+function flattenToPhrasing(nodes: Nodes[], out: PhrasingContent[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading':
+      case 'tableCell':
+        flattenToPhrasing(node.children, out);
+        break;
+      case 'table':
+      case 'tableRow':
+      case 'list':
+      case 'listItem':
+      case 'blockquote':
+      case 'root':
+        flattenToPhrasing(node.children as Nodes[], out);
+        break;
+      case 'text':
+      case 'break':
+      case 'strong':
+      case 'emphasis':
+      case 'delete':
+      case 'link':
+        out.push(node);
+        break;
+      default:
+        break; // images, html, thematic breaks…: nothing to read
+    }
+  }
+}
+
+function positiveInt(value: unknown, max: number): number {
+  if (value === undefined || value === null) return 1;
+  const n = typeof value === 'number' ? value : parseInt(String(value), 10);
+  return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), max) : 1;
+}
+
+function cellOf(state: State, el: Element): TableCell {
+  const out: PhrasingContent[] = [];
+  flattenToPhrasing(state.all(el) as Nodes[], out);
+  const cell: TableCell = { type: 'tableCell', children: out };
+  const colSpan = positiveInt(el.properties?.['colSpan'], 64);
+  const rowSpan = positiveInt(el.properties?.['rowSpan'], 4096);
+  if (colSpan > 1 || rowSpan > 1) spans.set(cell, { colSpan, rowSpan });
+  return cell;
+}
+
+function placeholder(): TableCell {
+  return { type: 'tableCell', children: [], data: { merged: true } as Data };
+}
+
+/** Lay merged cells out on the grid: a cell spanning n columns/rows is followed/continued by
+ *  empty cells marked `data.merged`, so column k of every row is the same column of the table. */
+function layOut(rows: TableRow[]): void {
+  const covered: Set<number>[] = rows.map(() => new Set<number>());
+  rows.forEach((row, r) => {
+    const cells: TableCell[] = [];
+    let c = 0;
+    const skipCovered = (): void => {
+      while (covered[r]!.has(c)) {
+        cells.push(placeholder());
+        c++;
+      }
+    };
+    for (const cell of row.children) {
+      skipCovered();
+      cells.push(cell);
+      const span = spans.get(cell);
+      const colSpan = span?.colSpan ?? 1;
+      const rowSpan = Math.min(span?.rowSpan ?? 1, rows.length - r);
+      for (let k = 1; k < colSpan; k++) cells.push(placeholder());
+      for (let rr = r + 1; rr < r + rowSpan; rr++) {
+        for (let cc = c; cc < c + colSpan; cc++) covered[rr]!.add(cc);
+      }
+      c += colSpan;
+    }
+    // Slots covered by row spans after the last cell of this row.
+    let max = -1;
+    for (const cc of covered[r]!) if (cc > max) max = cc;
+    while (c <= max) {
+      cells.push(covered[r]!.has(c) ? placeholder() : { type: 'tableCell', children: [] });
+      c++;
+    }
+    row.children = cells;
+  });
+}
+
+const table: Handle = (state, node) => {
+  const rows: TableRow[] = [];
+  const collect = (el: Element, header: boolean): void => {
+    for (const c of el.children) {
+      if (c.type !== 'element') continue;
+      if (c.tagName === 'tr') {
+        const cells: TableCell[] = [];
+        for (const td of c.children) {
+          if (td.type === 'element' && (td.tagName === 'td' || td.tagName === 'th')) cells.push(cellOf(state, td));
+        }
+        rows.push({ type: 'tableRow', children: cells, data: { header } as Data });
+      } else if (c.tagName === 'thead') {
+        collect(c, true);
+      } else if (c.tagName === 'tbody' || c.tagName === 'tfoot') {
+        collect(c, false);
+      }
+    }
+  };
+  collect(node, false);
+  layOut(rows);
+  const result: Table = { type: 'table', children: rows };
+  return result;
+};
+
+/** Lists (only if mammoth still emits one): each item is read as paragraphs, never as `list`. */
+const list: Handle = (state, node) => state.all(node);
+const listItem: Handle = (state, node) => state.toFlow(state.all(node));
+
+export const handlers: Record<string, Handle> = {
+  table,
+  ol: list,
+  ul: list,
+  li: listItem,
+  img: () => undefined,
+  input: () => undefined,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Markers → positions
+
+interface Point {
+  line: number;
+  column: number;
+  offset: number;
+}
+
+class Tracker {
+  /** Current Word paragraph (0 before any marker). */
+  para = 0;
+  /** Characters already emitted in the current paragraph. */
+  col = 0;
+  /** Emitted length per paragraph. */
+  readonly lengths: number[] = [];
+  /** Inside a table cell: each paragraph after the first starts with a separator `break`. */
+  inCell = false;
+  /** Markers met in the current cell. */
+  cellParagraphs = 0;
+  /** Whether the current block has non-whitespace text. */
+  hasText = false;
+  /** First paragraph seen in the current block. */
+  firstPara = 0;
+  /** Paragraph indices seen (markers found). */
+  seen = 0;
+
+  constructor(private readonly codes: Codes) {}
+
+  startBlock(inCell: boolean): void {
+    this.inCell = inCell;
+    this.cellParagraphs = 0;
+    this.hasText = false;
+    this.firstPara = 0;
+  }
+
+  point(para: number, col: number): Point {
+    return { line: para, column: col + 1, offset: col };
+  }
+
+  private newParagraph(index: number, out: PhrasingContent[]): void {
+    this.para = index;
+    this.col = 0;
+    this.seen++;
+    if (this.firstPara === 0) this.firstPara = index;
+    if (this.inCell && this.cellParagraphs++ > 0) {
+      out.push({
+        type: 'break',
+        position: { start: this.point(index, 0), end: this.point(index, 0) },
+        data: { paragraph: index, separator: true } as Data,
+      });
+    }
+  }
+
+  private emitText(value: string, out: PhrasingContent[]): void {
+    const start = this.point(this.para, this.col);
+    this.col += value.length;
+    const node: Text = {
+      type: 'text',
+      value,
+      position: { start, end: this.point(this.para, this.col) },
+      data: { paragraph: this.para } as Data,
+    };
+    this.lengths[this.para] = this.col;
+    if (!this.hasText && /\S/.test(value)) this.hasText = true;
+    out.push(node);
+  }
+
+  text(raw: string, out: PhrasingContent[]): void {
+    const { marker, whitespace } = this.codes;
+    const value = decode(raw, whitespace);
+    let i = 0;
+    while (i < value.length) {
+      const m = value.indexOf(marker, i);
+      const end = m === -1 ? value.length : m;
+      if (end > i) this.emitText(value.slice(i, end), out);
+      if (m === -1) break;
+      const close = value.indexOf(marker, m + 1);
+      const index = close === -1 ? NaN : Number(value.slice(m + 1, close));
+      if (!Number.isInteger(index)) {
+        // Not one of ours (cannot happen: the marker character is absent from the document).
+        this.emitText(value.slice(m, m + 1), out);
+        i = m + 1;
+        continue;
+      }
+      this.newParagraph(index, out);
+      i = close + 1;
+    }
+  }
+
+  lineBreak(out: PhrasingContent[]): void {
+    out.push({
+      type: 'break',
+      position: { start: this.point(this.para, this.col), end: this.point(this.para, this.col + 1) },
+      data: { paragraph: this.para } as Data,
+    });
+    this.col += 1;
+    this.lengths[this.para] = this.col;
+  }
+}
+
+type WithPosition = { position?: Position | undefined; data?: Data | undefined };
+
+function spanOf(nodes: WithPosition[]): Position | undefined {
+  let first: Position['start'] | undefined;
+  let last: Position['end'] | undefined;
+  for (const n of nodes) {
+    if (!n.position) continue;
+    first ??= n.position.start;
+    last = n.position.end;
+  }
+  return first && last ? { start: { ...first }, end: { ...last } } : undefined;
+}
+
+function setPositionFrom(node: WithPosition, children: WithPosition[]): void {
+  const span = spanOf(children);
+  if (span) {
+    node.position = span;
+    node.data = { ...(node.data ?? {}), paragraph: span.start.line } as Data;
+  } else {
+    delete node.position;
+  }
+}
+
+function inline(nodes: PhrasingContent[], t: Tracker): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      t.text(node.value, out);
+    } else if (node.type === 'break') {
+      t.lineBreak(out);
+    } else if ('children' in node) {
+      const children = inline(node.children as PhrasingContent[], t);
+      if (children.length === 0) continue;
+      (node as { children: PhrasingContent[] }).children = children;
+      setPositionFrom(node, children);
+      out.push(node);
+    }
+    // Other leaves (images, inline html) carry no text: dropped.
+  }
+  return out;
+}
+
+function isSeparator(node: PhrasingContent): boolean {
+  return node.type === 'break' && Boolean((node.data as { separator?: boolean } | undefined)?.separator);
+}
+
+function hasNonSpace(nodes: PhrasingContent[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const n = nodes[i]!;
+    if (n.type === 'text' ? /\S/.test(n.value) : 'children' in n && hasNonSpace(n.children as PhrasingContent[], 0, n.children.length)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A cell's paragraphs are the runs between separators (markers, hence separators, sit at the top
+ * level of the cell). Like empty paragraphs outside tables, whitespace-only ones are dropped.
+ */
+function trimCell(children: PhrasingContent[]): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let start = 0;
+  for (let i = 0; i <= children.length; i++) {
+    if (i < children.length && !isSeparator(children[i]!)) continue;
+    // children[start] may be the separator opening this paragraph.
+    const from = start < children.length && isSeparator(children[start]!) ? start + 1 : start;
+    if (hasNonSpace(children, from, i)) {
+      if (out.length > 0 && from > start) out.push(children[start]!);
+      for (let k = from; k < i; k++) out.push(children[k]!);
+    }
+    start = i;
+  }
+  return out;
+}
+
+export interface FinishStats {
+  /** Markers met in mammoth's output (paragraphs mammoth emitted). */
+  seen: number;
+}
+
+/**
+ * Split at markers, give positions, drop what carries no text. Mutates and returns `tree`.
+ * `count` is the number of Word paragraphs (for offsets).
+ */
+export function finishTree(tree: Root, codes: Codes, count: number): { tree: Root; stats: FinishStats } {
+  const t = new Tracker(codes);
+  const out: RootContent[] = [];
+
+  const blocks = (nodes: RootContent[]): void => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case 'paragraph':
+        case 'heading': {
+          t.startBlock(false);
+          const children = inline(node.children, t);
+          if (!t.hasText) break;
+          node.children = children;
+          setPositionFrom(node, children);
+          out.push(node);
+          break;
+        }
+        case 'table': {
+          let tableHasText = false;
+          for (const row of node.children) {
+            for (const cell of row.children) {
+              t.startBlock(true);
+              const merged = (cell.data as { merged?: boolean } | undefined)?.merged;
+              const children = trimCell(inline(cell.children, t));
+              tableHasText ||= t.hasText;
+              cell.children = children;
+              setPositionFrom(cell, children);
+              if (!cell.position && t.firstPara > 0) {
+                cell.position = { start: t.point(t.firstPara, 0), end: t.point(t.firstPara, 0) };
+                cell.data = { ...(cell.data ?? {}), paragraph: t.firstPara } as Data;
+              }
+              if (merged) cell.data = { ...(cell.data ?? {}), merged: true } as Data;
+            }
+            const header = Boolean((row.data as { header?: boolean } | undefined)?.header);
+            setPositionFrom(row, row.children);
+            row.data = { ...(row.data ?? {}), header } as Data;
+          }
+          if (!tableHasText) break;
+          setPositionFrom(node, node.children);
+          out.push(node);
+          break;
+        }
+        default:
+          // Containers mammoth does not produce in our setup (lists are flattened by the
+          // handlers): read their blocks in place; leaves without text are dropped.
+          if ('children' in node && Array.isArray(node.children)) {
+            const kids = node.children as RootContent[];
+            if (kids.length > 0 && isPhrasing(kids[0]!)) {
+              blocks([{ type: 'paragraph', children: kids as PhrasingContent[] }]);
+            } else {
+              blocks(kids);
+            }
+          }
+      }
+    }
+  };
+  blocks(tree.children);
+  tree.children = out;
+  delete tree.position;
+
+  // Offsets: every paragraph k starts after the text (and "\n") of paragraphs 1..k-1.
+  const base = new Float64Array(count + 2);
+  for (let k = 2; k <= count + 1; k++) base[k] = base[k - 1]! + (t.lengths[k - 1] ?? 0) + 1;
+  const fix = (node: Nodes): void => {
+    const position = (node as WithPosition).position;
+    if (position) {
+      position.start.offset = (position.start.offset ?? 0) + (base[position.start.line] ?? 0);
+      position.end.offset = (position.end.offset ?? 0) + (base[position.end.line] ?? 0);
+    }
+    if ('children' in node) for (const c of node.children) fix(c as Nodes);
+  };
+  for (const c of tree.children) fix(c);
+  return { tree, stats: { seen: t.seen } };
+}
+
+function isPhrasing(node: RootContent): boolean {
+  return (
+    node.type === 'text' ||
+    node.type === 'break' ||
+    node.type === 'strong' ||
+    node.type === 'emphasis' ||
+    node.type === 'delete' ||
+    node.type === 'link'
+  );
+}

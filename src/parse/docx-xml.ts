@@ -1,0 +1,428 @@
+/**
+ * Small, allocation-light XML helpers for the .docx parser.
+ *
+ *  - `parseXmlTree` builds a tiny element tree (local names, attributes, no text) for the
+ *    auxiliary parts we read ourselves (numbering.xml, styles.xml, .rels);
+ *  - `scanDocument` walks word/document.xml once, token by token: it counts the Word paragraphs
+ *    (w:p in document order, table cells and text boxes included, `mc:Choice` alternatives
+ *    skipped because mammoth reads the `mc:Fallback`), records what the numbering engine needs
+ *    (numPr, pStyle) and which table rows are real header rows, and injects a marker run at the
+ *    start of every paragraph so that each piece of mammoth's output can be traced back to its
+ *    paragraph.
+ *
+ * Both are regex tokenizers over the string: linear, never throw, lenient on odd input (mammoth's
+ * own XML parser is the judge of well-formedness).
+ */
+
+export interface XmlElement {
+  /** Local name (prefix stripped). */
+  name: string;
+  /** Attributes by local name (prefix stripped), entity-decoded. */
+  attrs: Record<string, string>;
+  children: XmlElement[];
+}
+
+// A start tag, an end tag, or a comment / CDATA section / processing instruction / doctype to skip.
+const TOKEN_RE =
+  /<(\/?)([A-Za-z_][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>/g;
+const ATTR_RE = /([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+const NAMED_ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+export function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+    if (e[0] !== '#') return NAMED_ENTITIES[e] ?? '';
+    const code = e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
+  });
+}
+
+function localName(name: string): string {
+  const colon = name.indexOf(':');
+  return colon === -1 ? name : name.slice(colon + 1);
+}
+
+export function parseAttrs(raw: string): Record<string, string> {
+  const attrs: Record<string, string> = {};
+  if (!raw) return attrs;
+  ATTR_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ATTR_RE.exec(raw)) !== null) {
+    attrs[localName(m[1]!)] = decodeEntities(m[2] ?? m[3] ?? '');
+  }
+  return attrs;
+}
+
+/**
+ * Parse into a tree of elements (text content is dropped: the parts we read keep their data in
+ * attributes). `mc:AlternateContent` is replaced by the children of its `mc:Fallback`, as mammoth
+ * does.
+ */
+export function parseXmlTree(xml: string): XmlElement {
+  const root: XmlElement = { name: '#root', attrs: {}, children: [] };
+  const stack: XmlElement[] = [root];
+  const re = new RegExp(TOKEN_RE.source, 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) {
+    const name = m[2];
+    if (name === undefined) continue; // comment, PI, CDATA
+    const local = localName(name);
+    if (m[1] === '/') {
+      // Pop to the matching element (lenient with stray end tags).
+      for (let i = stack.length - 1; i > 0; i--) {
+        if (stack[i]!.name === local) {
+          stack.length = i;
+          break;
+        }
+      }
+      continue;
+    }
+    const el: XmlElement = { name: local, attrs: parseAttrs(m[3]!), children: [] };
+    stack[stack.length - 1]!.children.push(el);
+    if (m[4] !== '/') stack.push(el);
+  }
+  collapseAlternateContent(root);
+  return root;
+}
+
+function collapseAlternateContent(el: XmlElement): void {
+  if (!el.children.some((c) => c.name === 'AlternateContent' || c.children.length > 0)) return;
+  const out: XmlElement[] = [];
+  for (const child of el.children) {
+    if (child.name === 'AlternateContent') {
+      const fallback = child.children.find((c) => c.name === 'Fallback');
+      if (fallback) {
+        collapseAlternateContent(fallback);
+        out.push(...fallback.children);
+      }
+    } else {
+      collapseAlternateContent(child);
+      out.push(child);
+    }
+  }
+  el.children = out;
+}
+
+export function child(el: XmlElement | undefined, name: string): XmlElement | undefined {
+  if (!el) return undefined;
+  for (const c of el.children) if (c.name === name) return c;
+  return undefined;
+}
+
+export function childVal(el: XmlElement | undefined, name: string): string | undefined {
+  return child(el, name)?.attrs['val'];
+}
+
+/** OOXML on/off value: absent val means on. */
+export function isOn(val: string | undefined): boolean {
+  return val === undefined || !(val === '0' || val === 'false' || val === 'off');
+}
+
+// ---------------------------------------------------------------------------------------------
+// word/document.xml
+
+export interface ParagraphInfo {
+  /** Direct w:numPr values (undefined when absent). */
+  numId: string | undefined;
+  ilvl: number | undefined;
+  /** Direct w:pStyle. */
+  style: string | undefined;
+  /** The paragraph mark is a tracked deletion: Word shows it merged with the next one. */
+  deleted: boolean;
+}
+
+export interface RowInfo {
+  /** w:tblHeader on in the row's w:trPr. */
+  header: boolean;
+  /** Index of the enclosing row (nested tables), -1 at top level. */
+  parent: number;
+  /** 1 for a row of a top-level table, 2 inside a cell of such a table … */
+  depth: number;
+}
+
+export interface DocumentScan {
+  /** document.xml with a marker run at the start of every counted paragraph. */
+  xml: string;
+  /** Number of counted paragraphs; paragraph indices are 1..count. */
+  count: number;
+  /** Per paragraph, index 0 unused. */
+  paragraphs: ParagraphInfo[];
+  /** Innermost table row holding the paragraph (index into `rows`), -1 outside tables. */
+  paragraphRow: Int32Array;
+  rows: RowInfo[];
+}
+
+const WML_URIS = [
+  'http://schemas.openxmlformats.org/wordprocessingml/2006/main',
+  'http://purl.oclc.org/ooxml/wordprocessingml/main',
+];
+const MC_URI = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+
+/** The prefix bound to `uri` on the first element (the root), '' for a default namespace. */
+function prefixFor(rootAttrs: string, uris: string[], fallback: string): string {
+  const re = /xmlns(?::([^\s=]+))?\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rootAttrs)) !== null) {
+    if (uris.includes(m[2] ?? m[3] ?? '')) return m[1] ?? '';
+  }
+  return fallback;
+}
+
+const VAL_RE = /(?:^|\s)(?:[^\s=:]+:)?val\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+function valOf(rawAttrs: string): string | undefined {
+  const m = VAL_RE.exec(rawAttrs);
+  return m ? decodeEntities(m[1] ?? m[2] ?? '') : undefined;
+}
+
+/**
+ * WordprocessingML elements that only carry layout or revision bookkeeping: nothing mammoth
+ * turns into HTML we read. They are left out of the XML handed to mammoth (its DOM parser is most
+ * of its run time, and these are about half of a real document's markup). Scanning still sees
+ * them (w:numPr is read here, then dropped: we write the labels ourselves).
+ */
+const DROPPED_ELEMENTS = [
+  // run properties
+  'rFonts', 'sz', 'szCs', 'lang', 'color', 'kern', 'spacing', 'w', 'position', 'noProof', 'bCs',
+  'iCs', 'fitText', 'eastAsianLayout', 'effect', 'em', 'emboss', 'imprint', 'outline', 'shadow',
+  'webHidden', 'specVanish', 'cs', 'rtl', 'bdr', 'rPrChange',
+  // paragraph properties
+  'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr',
+  'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap',
+  'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd',
+  'snapToGrid', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc',
+  'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle',
+  'pPrChange', 'sectPr',
+  // tables
+  'tblPr', 'tblGrid', 'tblPrEx', 'trHeight', 'cantSplit', 'tblCellSpacing', 'tcW', 'tcBorders',
+  'noWrap', 'tcMar', 'tcFitText', 'vAlign', 'hideMark', 'trPrChange', 'tcPrChange', 'tblHeader',
+  // run content mammoth skips or we drop anyway (images)
+  'proofErr', 'lastRenderedPageBreak', 'bookmarkStart', 'bookmarkEnd', 'permStart', 'permEnd',
+  'commentRangeStart', 'commentRangeEnd', 'drawing',
+];
+
+/**
+ * Walk document.xml once. `marker(index)` gives the text of the marker run for paragraph `index`
+ * (it must be XML-safe text). The returned `xml` is what mammoth reads: markers injected, layout
+ * elements dropped, w:p/w:r/w:tr attributes (rsids, paraIds) dropped, w:cr written as w:br,
+ * w:fldSimple unwrapped (mammoth does not know it and would lose the field's displayed text).
+ */
+export function scanDocument(xml: string, marker: (index: number) => string): DocumentScan {
+  const re = new RegExp(TOKEN_RE.source, 'g');
+  const out: string[] = [];
+  let last = 0;
+
+  const paragraphs: ParagraphInfo[] = [{ numId: undefined, ilvl: undefined, style: undefined, deleted: false }];
+  const paraRow: number[] = [-1];
+  const rows: RowInfo[] = [];
+
+  let depth = 0; // depth of the current open element
+  let skipDepth = -1; // inside mc:Choice when >= 0: neither counted nor written
+  let skipWritten = false; // the skipped element was cut out of the output
+  let dropDepth = -1; // inside a dropped element when >= 0: counted, not written
+  // Paragraph stack (text boxes nest paragraphs inside paragraphs).
+  const pStack: { index: number; depth: number }[] = [];
+  const rowStack: { index: number; depth: number }[] = [];
+  let pPrDepth = -1;
+  let pPrPara = -1;
+  let numPrDepth = -1;
+  let pRprDepth = -1;
+  let trPrDepth = -1;
+  let trPrRow = -1;
+
+  let names: ReturnType<typeof qualifiedNames> | undefined;
+
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(xml)) !== null) {
+    const name = m[2];
+    if (name === undefined) continue;
+    const closing = m[1] === '/';
+    const selfClosing = m[4] === '/';
+    const tagEnd = m.index + m[0].length;
+
+    if (!names) {
+      // The root element declares the prefixes.
+      names = qualifiedNames(
+        prefixFor(m[3]!, WML_URIS, 'w'),
+        prefixFor(m[3]!, [MC_URI], 'mc'),
+      );
+    }
+    const q = names;
+
+    if (closing) {
+      if (skipDepth === depth) {
+        skipDepth = -1;
+        if (skipWritten) last = tagEnd;
+      } else if (skipDepth < 0) {
+        if (dropDepth === depth) {
+          dropDepth = -1;
+          last = tagEnd;
+        } else if (dropDepth < 0 && name === q.fldSimple) {
+          out.push(xml.slice(last, m.index));
+          last = tagEnd;
+        }
+        if (name === q.p && pStack.length > 0 && pStack[pStack.length - 1]!.depth === depth) pStack.pop();
+        else if (name === q.tr && rowStack.length > 0 && rowStack[rowStack.length - 1]!.depth === depth) rowStack.pop();
+        if (depth === pPrDepth) pPrDepth = -1;
+        if (depth === numPrDepth) numPrDepth = -1;
+        if (depth === pRprDepth) pRprDepth = -1;
+        if (depth === trPrDepth) trPrDepth = -1;
+      }
+      depth--;
+      continue;
+    }
+
+    // Start tag (possibly self-closing): its depth is depth + 1.
+    const d = depth + 1;
+    if (!selfClosing) depth = d;
+    if (skipDepth >= 0) continue;
+
+    if (name === q.Choice) {
+      // mammoth reads the mc:Fallback; the alternative is neither counted nor written.
+      if (!selfClosing) {
+        skipDepth = d;
+        skipWritten = dropDepth < 0;
+        if (skipWritten) out.push(xml.slice(last, m.index));
+      } else if (dropDepth < 0) {
+        out.push(xml.slice(last, m.index));
+        last = tagEnd;
+      }
+      continue;
+    }
+
+    const writing = dropDepth < 0;
+
+    if (name === q.p) {
+      const index = paragraphs.length;
+      paragraphs.push({ numId: undefined, ilvl: undefined, style: undefined, deleted: false });
+      paraRow.push(rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1);
+      if (writing) {
+        out.push(xml.slice(last, m.index), q.pOpen, q.runOpen, marker(index), q.runClose);
+        if (selfClosing) out.push(q.pClose);
+        last = tagEnd;
+      }
+      if (!selfClosing) pStack.push({ index, depth: d });
+      continue;
+    }
+
+    // What this scan reads: paragraph properties and row properties.
+    const para = pStack.length > 0 ? pStack[pStack.length - 1]! : undefined;
+    if (para) {
+      if (name === q.pPr && d === para.depth + 1 && pPrDepth < 0) {
+        if (!selfClosing) {
+          pPrDepth = d;
+          pPrPara = para.index;
+        }
+      } else if (pPrDepth >= 0 && pPrPara === para.index) {
+        const info = paragraphs[para.index]!;
+        if (d === pPrDepth + 1) {
+          if (name === q.pStyle) info.style = valOf(m[3]!);
+          else if (name === q.numPr && !selfClosing) numPrDepth = d;
+          else if (name === q.rPr && !selfClosing) pRprDepth = d;
+        } else if (numPrDepth >= 0 && d === numPrDepth + 1) {
+          if (name === q.ilvl) {
+            const v = parseInt(valOf(m[3]!) ?? '', 10);
+            if (Number.isFinite(v)) info.ilvl = v;
+          } else if (name === q.numId) {
+            info.numId = valOf(m[3]!);
+          }
+        } else if (pRprDepth >= 0 && d === pRprDepth + 1 && name === q.del) {
+          info.deleted = true;
+        }
+      }
+    }
+    if (name === q.tr) {
+      rows.push({
+        header: false,
+        parent: rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1,
+        depth: rowStack.length + 1,
+      });
+      if (!selfClosing) rowStack.push({ index: rows.length - 1, depth: d });
+    } else if (rowStack.length > 0) {
+      const row = rowStack[rowStack.length - 1]!;
+      if (name === q.trPr && d === row.depth + 1 && !selfClosing) {
+        trPrDepth = d;
+        trPrRow = row.index;
+      } else if (trPrDepth >= 0 && d === trPrDepth + 1 && trPrRow === row.index && name === q.tblHeader) {
+        rows[row.index]!.header = isOn(valOf(m[3]!));
+      }
+    }
+
+    // What mammoth reads.
+    if (!writing) continue;
+    if (q.dropped.has(name)) {
+      out.push(xml.slice(last, m.index));
+      if (selfClosing) last = tagEnd;
+      else dropDepth = d;
+    } else if (name === q.cr && selfClosing) {
+      // A carriage return is a line break; mammoth does not know w:cr.
+      out.push(xml.slice(last, m.index), q.br);
+      last = tagEnd;
+    } else if (name === q.fldSimple) {
+      out.push(xml.slice(last, m.index));
+      last = tagEnd;
+    } else if ((name === q.r || name === q.tr) && m[3]!.trim() !== '') {
+      out.push(xml.slice(last, m.index), selfClosing ? `<${name}/>` : `<${name}>`);
+      last = tagEnd;
+    }
+  }
+  out.push(xml.slice(last));
+  return {
+    xml: out.join(''),
+    count: paragraphs.length - 1,
+    paragraphs,
+    paragraphRow: Int32Array.from(paraRow),
+    rows,
+  };
+}
+
+function qualifiedNames(w: string, mc: string) {
+  const q = (local: string): string => (w ? `${w}:${local}` : local);
+  return {
+    p: q('p'),
+    pPr: q('pPr'),
+    pStyle: q('pStyle'),
+    numPr: q('numPr'),
+    ilvl: q('ilvl'),
+    numId: q('numId'),
+    rPr: q('rPr'),
+    del: q('del'),
+    r: q('r'),
+    tr: q('tr'),
+    trPr: q('trPr'),
+    tblHeader: q('tblHeader'),
+    cr: q('cr'),
+    fldSimple: q('fldSimple'),
+    Choice: mc ? `${mc}:Choice` : 'Choice',
+    pOpen: `<${q('p')}>`,
+    pClose: `</${q('p')}>`,
+    runOpen: `<${q('r')}><${q('t')}>`,
+    runClose: `</${q('t')}></${q('r')}>`,
+    br: `<${q('br')}/>`,
+    dropped: new Set(DROPPED_ELEMENTS.map(q)),
+  };
+}
+
+function escapeAttr(value: string): string {
+  return value.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+}
+
+/**
+ * The part of word/styles.xml mammoth uses (each style's type, id and name), as a small
+ * styles.xml: mammoth parses it with a DOM parser, and real files carry tens of kilobytes of
+ * formatting and latent styles it never reads.
+ */
+export function minimalStylesXml(styles: XmlElement): string {
+  const out: string[] = [`<w:styles xmlns:w="${WML_URIS[0]}">`];
+  for (const el of child(styles, 'styles')?.children ?? []) {
+    if (el.name !== 'style') continue;
+    const { type, styleId } = el.attrs;
+    if (type === undefined || styleId === undefined) continue;
+    const name = childVal(el, 'name');
+    out.push(`<w:style w:type="${escapeAttr(type)}" w:styleId="${escapeAttr(styleId)}">`);
+    if (name !== undefined) out.push(`<w:name w:val="${escapeAttr(name)}"/>`);
+    out.push('</w:style>');
+  }
+  out.push('</w:styles>');
+  return out.join('');
+}

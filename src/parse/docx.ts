@@ -1,0 +1,337 @@
+/**
+ * .docx → ParsedDocument (mdast whose text nodes point at Word paragraphs).
+ *
+ * Route: fflate unzip → our single pass over word/document.xml (paragraph count, numbering
+ * properties, header rows; a marker run injected at the start of every paragraph) → mammoth
+ * convertToHtml (fed the already-unzipped parts; its `transformDocument` writes the Word
+ * numbering labels we computed, fixes header rows and drops notes/images) → hast
+ * (hast-util-from-html) → mdast (hast-util-to-mdast with our table/list handlers) → markers
+ * turned into positions (docx-mdast.ts).
+ *
+ * Output, per the contract in types.ts:
+ *  - root children: paragraph | heading (Word heading styles) | table — never `list`: a numbered
+ *    paragraph starts with its label as Word shows it ("1. ", "a) ", "2.1. ", "- ", "+ ");
+ *  - text nodes: position line = Word paragraph index (every w:p in document order, table cells
+ *    and text boxes included, mc:Choice alternatives excluded), column = 1-based character in the
+ *    paragraph's emitted text, offset = same character in the paragraphs' texts joined by "\n";
+ *    `data.paragraph` on text, inline and block nodes;
+ *  - soft line breaks (w:br, w:cr) → `break`; inside a table cell, the cell's paragraphs are
+ *    separated by `break` nodes with `data.separator: true` (zero width);
+ *  - tables: `tableRow.data.header` is true only for leading rows with w:tblHeader on; cells
+ *    covered by a merged cell (gridSpan/vMerge) are empty cells with `data.merged: true`;
+ *  - text NFC, otherwise as written (whitespace kept); empty/whitespace-only paragraphs dropped;
+ *    footnotes, comments and images dropped.
+ */
+import type { Root } from 'mdast';
+import { InputError } from '../util/errors.js';
+import type { ParsedDocument } from './types.js';
+import { minimalStylesXml, parseXmlTree, scanDocument, type DocumentScan } from './docx-xml.js';
+import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
+import { encodeWhitespace, finishTree, handlers, type Codes } from './docx-mdast.js';
+
+export interface DocxStats {
+  /** Word paragraphs counted in document.xml. */
+  paragraphs: number;
+  /** Paragraphs found again in mammoth's output. */
+  seen: number;
+  /** Paragraphs that got a Word numbering label. */
+  numbered: number;
+  /** Label per paragraph index (index 0 unused), as computed from numbering.xml. */
+  labels: (string | null)[];
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(data: Uint8Array, bytes: number[]): boolean {
+  if (data.length < bytes.length) return false;
+  for (let i = 0; i < bytes.length; i++) if (data[i] !== bytes[i]) return false;
+  return true;
+}
+
+/**
+ * An OLE compound file holding a stream named "EncryptionInfo" is how Office stores a
+ * password-protected .docx. Directory entries are 128-byte records (UTF-16LE name, then its
+ * byte length at 0x40) aligned on 128 bytes, so an aligned match is a directory entry.
+ */
+export function oleHasEncryptionInfo(data: Uint8Array): boolean {
+  const name = 'EncryptionInfo';
+  const needle = new Uint8Array(name.length * 2 + 2);
+  for (let i = 0; i < name.length; i++) needle[i * 2] = name.charCodeAt(i);
+  const nameLength = needle.length;
+  outer: for (let at = 512; at + 128 <= data.length; at += 128) {
+    for (let i = 0; i < needle.length; i++) if (data[at + i] !== needle[i]) continue outer;
+    if ((data[at + 0x40]! | (data[at + 0x41]! << 8)) === nameLength) return true;
+  }
+  return false;
+}
+
+function sniff(data: Uint8Array): void {
+  if (data.length === 0) throw new InputError('empty');
+  if (startsWith(data, OLE_MAGIC)) {
+    throw new InputError(oleHasEncryptionInfo(data) ? 'docx-encrypted' : 'doc-legacy');
+  }
+  // Local file header, or the end-of-central-directory record of an empty archive.
+  if (!startsWith(data, [0x50, 0x4b, 0x03, 0x04]) && !startsWith(data, [0x50, 0x4b, 0x05, 0x06])) {
+    throw new InputError('not-zip');
+  }
+}
+
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const line = message
+    .replace(/\[xmldom [^\]]*\]\s*/g, '')
+    .split('\n')
+    .map((s) => s.trim())
+    .find((s) => s !== '');
+  const reason = line ?? 'unknown error';
+  return reason.length > 120 ? `${reason.slice(0, 117)}…` : reason;
+}
+
+function decodeXml(bytes: Uint8Array | undefined, decoder: { decode(bytes: Uint8Array): string }): string | null {
+  if (!bytes) return null;
+  const text = decoder.decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Targets of relationships of `type` (the last URI segment, e.g. "officeDocument"). */
+function relationshipTargets(relsXml: string | null, type: string): string[] {
+  if (!relsXml) return [];
+  const targets: string[] = [];
+  for (const rel of parseXmlTree(relsXml).children.flatMap((c) => c.children)) {
+    if (rel.name !== 'Relationship' || rel.attrs['TargetMode'] === 'External') continue;
+    const relType = rel.attrs['Type'] ?? '';
+    if (relType.slice(relType.lastIndexOf('/') + 1) === type && rel.attrs['Target']) {
+      targets.push(rel.attrs['Target']);
+    }
+  }
+  return targets;
+}
+
+function joinPath(base: string, target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = base ? base.split('/') : [];
+  for (const seg of target.split('/')) {
+    if (seg === '..') parts.pop();
+    else if (seg !== '.' && seg !== '') parts.push(seg);
+  }
+  return parts.join('/');
+}
+
+/** Private-use characters absent from the given texts (raw or as character references). */
+function pickCodes(texts: (string | null)[], n: number): string[] {
+  const referenced = new Set<number>();
+  for (const text of texts) {
+    if (!text || !text.includes('&#')) continue;
+    for (const m of text.matchAll(/&#(x[0-9a-fA-F]+|\d+);/g)) {
+      referenced.add(m[1]![0] === 'x' ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10));
+    }
+  }
+  const out: string[] = [];
+  for (let code = 0xe000; code <= 0xf8ff && out.length < n; code++) {
+    const c = String.fromCharCode(code);
+    if (referenced.has(code) || texts.some((t) => t?.includes(c))) continue;
+    out.push(c);
+  }
+  if (out.length < n) throw new InputError('docx-corrupt', { reason: 'no free private-use character' });
+  return out;
+}
+
+// mammoth's document model, as much of it as we touch.
+interface MNode {
+  type: string;
+  children?: MNode[];
+  value?: string;
+  numbering?: unknown;
+  isHeader?: boolean;
+}
+
+const DROPPED = new Set(['noteReference', 'commentReference', 'image', 'bookmarkStart', 'note', 'comment']);
+
+/**
+ * mammoth `transformDocument`: write the numbering labels (and stop mammoth from making lists),
+ * set header rows from the XML (mammoth treats <w:tblHeader w:val="off"/> as on), drop notes,
+ * comments, images and bookmarks.
+ */
+function makeTransform(scan: DocumentScan, labels: (string | null)[], marker: string) {
+  const markerIndex = (text: string): number => {
+    if (text[0] !== marker) return -1;
+    const close = text.indexOf(marker, 1);
+    return close === -1 ? -1 : Number(text.slice(1, close));
+  };
+  const firstMarkerText = (node: MNode): MNode | undefined => {
+    if (node.type === 'text') return node.value?.[0] === marker ? node : undefined;
+    for (const c of node.children ?? []) {
+      const found = firstMarkerText(c);
+      if (found) return found;
+      if (c.type === 'text' && c.value) return undefined; // text before any marker
+    }
+    return undefined;
+  };
+  const hasOwnText = (node: MNode, skip: MNode): boolean => {
+    if (node.type === 'text') {
+      if (node === skip) return false;
+      return Boolean(node.value && /[^\s]/.test(node.value));
+    }
+    if (node.type === 'tab' || node.type === 'checkbox') return true;
+    return (node.children ?? []).some((c) => hasOwnText(c, skip));
+  };
+
+  const paragraph = (p: MNode): void => {
+    p.numbering = null;
+    const text = firstMarkerText(p);
+    if (!text) return;
+    const index = markerIndex(text.value!);
+    const label = index > 0 ? labels[index] : null;
+    if (!label) return;
+    const close = text.value!.indexOf(marker, 1);
+    const own = hasOwnText(p, text) || /[^\s]/.test(text.value!.slice(close + 1));
+    const written = own ? label : label.trimEnd();
+    text.value = text.value!.slice(0, close + 1) + written + text.value!.slice(close + 1);
+  };
+
+  const row = (r: MNode, depth: number): void => {
+    const text = firstMarkerText(r);
+    let header = false;
+    if (text) {
+      const index = markerIndex(text.value!);
+      let at = index > 0 && index < scan.paragraphRow.length ? scan.paragraphRow[index]! : -1;
+      while (at >= 0 && scan.rows[at]!.depth > depth) at = scan.rows[at]!.parent;
+      header = at >= 0 && scan.rows[at]!.depth === depth && scan.rows[at]!.header;
+    }
+    r.isHeader = header;
+  };
+
+  const visit = (node: MNode, rowDepth: number): void => {
+    if (node.type === 'paragraph') paragraph(node);
+    let depth = rowDepth;
+    if (node.type === 'tableRow') {
+      depth = rowDepth + 1;
+      row(node, depth);
+    }
+    const children = node.children;
+    if (!children) return;
+    let dropped = false;
+    for (const c of children) {
+      if (DROPPED.has(c.type)) dropped = true;
+      else visit(c, depth);
+    }
+    if (dropped) node.children = children.filter((c) => !DROPPED.has(c.type));
+  };
+
+  return (document: MNode): MNode => {
+    visit(document, 0);
+    return document;
+  };
+}
+
+export async function parseDocxDetailed(
+  data: Uint8Array,
+  filePath: string,
+): Promise<{ document: ParsedDocument; stats: DocxStats }> {
+  sniff(data);
+  const [{ unzipSync }, mammothModule, { fromHtml }, { toMdast }] = await Promise.all([
+    import('fflate'),
+    import('mammoth'),
+    import('hast-util-from-html'),
+    import('hast-util-to-mdast'),
+  ]);
+  const mammoth = (mammothModule as unknown as { default?: typeof mammothModule }).default ?? mammothModule;
+
+  // 1. The parts we (and mammoth) need, inflated once. First the relationships to find them.
+  let files: Record<string, Uint8Array>;
+  const names = new Set<string>();
+  try {
+    files = unzipSync(data, {
+      filter: (f) => {
+        names.add(f.name);
+        return f.name.endsWith('.rels');
+      },
+    });
+  } catch (error) {
+    throw new InputError('not-zip', {}, error);
+  }
+  const decoder = new TextDecoder('utf-8');
+  const packageRels = decodeXml(files['_rels/.rels'], decoder);
+  const mainTargets = relationshipTargets(packageRels, 'officeDocument').map((t) => joinPath('', t));
+  const mainPath = mainTargets.find((t) => names.has(t)) ?? 'word/document.xml';
+  if (!names.has(mainPath)) throw new InputError('no-document-xml');
+  const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/')) : '';
+  const relsPath = `${dir ? `${dir}/` : ''}_rels/${mainPath.slice(dir ? dir.length + 1 : 0)}.rels`;
+  const documentRels = decodeXml(files[relsPath], decoder);
+  const partPath = (type: string): string => {
+    const target = relationshipTargets(documentRels, type)
+      .map((t) => joinPath(dir, t))
+      .find((t) => names.has(t));
+    return target ?? `${dir ? `${dir}/` : ''}${type}.xml`;
+  };
+  const stylesPath = partPath('styles');
+  const numberingPath = partPath('numbering');
+  try {
+    Object.assign(
+      files,
+      unzipSync(data, {
+        filter: (f) => f.name === mainPath || f.name === stylesPath || f.name === numberingPath,
+      }),
+    );
+  } catch (error) {
+    throw new InputError('docx-corrupt', { reason: `${mainPath}: ${shortReason(error)}` }, error);
+  }
+
+  const documentXml = decodeXml(files[mainPath], decoder) ?? '';
+  const stylesXml = decodeXml(files[stylesPath], decoder);
+  const numberingXml = decodeXml(files[numberingPath], decoder);
+
+  // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
+  const [marker, ...whitespace] = pickCodes([documentXml, numberingXml], 6) as [string, ...string[]];
+  const codes: Codes = { marker, whitespace: whitespace.join('') };
+  const scan = scanDocument(documentXml, (index) => `${marker}${index}${marker}`);
+  const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
+  const { labels, numbered } = computeLabels(
+    scan.paragraphs,
+    readNumberingDefinitions(numberingXml ? parseXmlTree(numberingXml) : null, stylesTree),
+  );
+
+  // 3. mammoth, reading only what it needs from our already-inflated parts: the relationships,
+  //    the rewritten document.xml and a styles.xml reduced to style names. Not numbering.xml
+  //    (the labels are ours), notes, comments, content types or images.
+  const parts = new Map<string, string>();
+  for (const [name, bytes] of Object.entries(files)) {
+    if (name.endsWith('.rels')) parts.set(name, decodeXml(bytes, decoder) ?? '');
+  }
+  parts.set(mainPath, scan.xml);
+  if (stylesTree) parts.set(stylesPath, minimalStylesXml(stylesTree));
+  const docxFile = {
+    exists: (name: string): boolean => parts.has(name),
+    read: (name: string, encoding?: string): Promise<Uint8Array | string> => {
+      const part = parts.get(name);
+      if (part === undefined) return Promise.reject(new Error(`missing part ${name}`));
+      return Promise.resolve(encoding ? part : new TextEncoder().encode(part));
+    },
+  };
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
+      transformDocument: makeTransform(scan, labels, marker),
+      convertImage: (() => []) as unknown as NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>['convertImage'],
+      includeEmbeddedStyleMap: false,
+    });
+    html = result.value;
+  } catch (error) {
+    throw new InputError('docx-corrupt', { reason: shortReason(error) }, error);
+  }
+
+  // 4. HTML → hast → mdast → positions.
+  const hast = fromHtml(html.normalize('NFC'), { fragment: true });
+  encodeWhitespace(hast, codes);
+  const mdast = toMdast(hast, { handlers }) as Root;
+  const { tree, stats } = finishTree(mdast, codes, scan.count);
+
+  return {
+    document: { format: 'docx', filePath, tree, source: null, pages: null },
+    stats: { paragraphs: scan.count, seen: stats.seen, numbered, labels },
+  };
+}
+
+export async function parseDocx(data: Uint8Array, filePath: string): Promise<ParsedDocument> {
+  return (await parseDocxDetailed(data, filePath)).document;
+}
