@@ -1,0 +1,619 @@
+/**
+ * Page layout for the PDF parser: pdf.js text items → visual lines in reading order.
+ *
+ * Coordinates are PDF points in the page's viewport (origin top-left, y grows downwards), so a
+ * larger `y` is lower on the page. `y` of an item is its baseline.
+ *
+ * What happens here, per page:
+ *  1. Items are grouped into visual lines by baseline (tolerance: half the font size).
+ *  2. Inside a line, items are ordered by x. Items drawn over the extent of an earlier item are
+ *     "overlays": a PDF writer that falls back to a second font for the glyphs its main font lacks
+ *     (LibreOffice with an old Times/Liberation font does this for ạ ả ấ … ư ơ) draws the line in
+ *     two passes, and pdf.js reports the first pass as one item with a space in every hole
+ *     ("T NH TH") and the missing glyphs as separate items. An overlay is put into the hole
+ *     (in-item space) nearest to its x position, checked against Vietnamese syllable shape.
+ *  3. A line is cut into segments at horizontal gaps of more than SEGMENT_GAP font sizes.
+ *  4. Two-column blocks (the issuer | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" header, the
+ *     Nơi nhận | signature footer) are found as runs of at least two lines that share a vertical
+ *     gutter no segment crosses; their lines are split at the gutter and emitted left column
+ *     first, then right column, each column top to bottom.
+ *  5. Page furniture is marked `dropped`: page numbers (a line that is only a number, "- 2 -",
+ *     "Trang 2", "2/10" at the top or bottom of a page), lines repeated at the top or bottom of
+ *     several pages (running headers/footers), and pdf-parse's "-- 1 of 10 --" markers.
+ */
+import { isSyllable } from './pdf-vietnamese.js';
+
+/** One pdf.js text item in viewport coordinates. */
+export interface PdfItem {
+  str: string;
+  x0: number;
+  x1: number;
+  /** Baseline, viewport y (down). */
+  y: number;
+  /** Font size in points. */
+  size: number;
+  /** Sans-serif font (width estimates use Helvetica metrics instead of Times). */
+  sans?: boolean;
+  /**
+   * Width pdf.js left out of `x1 - x0`: it gives no advance to a glyph whose text contains a
+   * combining mark (a PDF written from decomposed text), so the item is wider than it says.
+   */
+  missed?: number;
+}
+
+/** One visual line (or one column's part of a visual line) in reading order. */
+export interface VisualLine {
+  page: number;
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  /** Set for lines inside a two-column block: block id and side. */
+  column?: { block: number; side: 'left' | 'right' };
+  /** Page furniture (header, footer, page number): kept for line numbering, not emitted. */
+  dropped?: boolean;
+}
+
+export interface PageLayout {
+  page: number;
+  width: number;
+  height: number;
+  lines: VisualLine[];
+}
+
+/** Gap (in font sizes) that cuts a line into segments. Justified word spaces stay far below. */
+const SEGMENT_GAP = 2;
+/** Gap (in font sizes) above which two touching items get a space between them. */
+const SPACE_GAP = 0.12;
+
+// Advance widths (1/1000 em) of the standard Times-Roman and Helvetica fonts for ASCII 32..126;
+// Liberation Serif/Sans and Times New Roman/Arial share them. Used only to estimate where inside
+// an item a character sits; letters with diacritics take their base letter's width.
+const TIMES = widths(
+  '250,333,408,500,500,833,778,333,333,333,500,564,250,333,250,278,500,500,500,500,500,500,500,500,500,500,278,278,564,564,564,444,921,722,667,667,722,611,556,722,722,333,389,722,611,889,722,722,556,722,667,556,611,722,722,944,722,722,611,333,278,333,469,500,333,444,500,444,500,444,333,500,500,278,278,500,278,778,500,500,500,500,333,389,278,500,500,722,500,500,444,480,200,480,541',
+);
+const HELVETICA = widths(
+  '278,278,355,556,556,889,667,191,333,333,389,584,278,333,278,278,556,556,556,556,556,556,556,556,556,556,278,278,584,584,584,556,1015,667,667,722,722,667,611,778,722,278,500,667,556,833,722,778,667,778,722,667,611,722,667,944,667,667,611,278,278,278,469,556,333,556,556,500,556,556,278,556,556,222,222,500,222,833,556,556,556,556,333,500,278,556,500,722,500,500,500,334,260,334,584',
+);
+function widths(list: string): Map<string, number> {
+  const m = new Map<string, number>();
+  list.split(',').forEach((w, i) => m.set(String.fromCharCode(32 + i), Number(w)));
+  m.set('đ', m.get('d')!).set('Đ', m.get('D')!).set('“', 444).set('”', 444).set('‘', 333).set('’', 333);
+  m.set('–', 500).set('—', 1000).set('…', 1000);
+  return m;
+}
+export function charWidth(ch: string, sans = false): number {
+  const table = sans ? HELVETICA : TIMES;
+  const w = table.get(ch);
+  if (w !== undefined) return w;
+  const base = ch.normalize('NFD')[0] ?? ch;
+  return table.get(base) ?? 500;
+}
+
+interface Piece {
+  str: string;
+  x0: number;
+  x1: number;
+  size: number;
+  /** Advance pdf.js did not count in this piece (see PdfItem.missed). */
+  missed?: number;
+}
+
+/** Estimated start x of every character of an item: table widths scaled to its real width. */
+function charStarts(str: string, x0: number, x1: number, sans: boolean): number[] {
+  let total = 0;
+  for (const ch of str) total += charWidth(ch, sans);
+  const scale = (x1 - x0) / (total || 1);
+  const starts: number[] = [];
+  let acc = 0;
+  for (const ch of str) {
+    starts.push(x0 + acc * scale);
+    acc += charWidth(ch, sans);
+  }
+  starts.push(x1);
+  return starts;
+}
+
+const OPENING = '("“‘[';
+const CLOSING = ')"”’].,;:!?…';
+/** A word is acceptable if it is a syllable (with opening/closing punctuation) or has no letters. */
+function wordOk(word: string): boolean {
+  if (!/\p{L}/u.test(word)) return true;
+  let a = 0;
+  while (a < word.length && OPENING.includes(word[a]!)) a++;
+  let b = word.length;
+  while (b > a && CLOSING.includes(word[b - 1]!)) b--;
+  const core = word.slice(a, b);
+  if (/^[\p{L}\p{M}]+$/u.test(core)) return isSyllable(core);
+  // Mixed letters/digits/inner punctuation ("KH-UBND", "2021-2030"): acceptable unless a
+  // letter run in it is a broken syllable next to a diacritic letter.
+  return core.split(/[^\p{L}\p{M}]+/u).every((part) => part === '' || isSyllable(part) || !/[^\x00-\x7f]/u.test(part));
+}
+
+interface Run {
+  str: string;
+  x0: number;
+  x1: number;
+  size: number;
+}
+
+/**
+ * A host: a first-pass item whose spaces may be holes left for glyphs drawn later (overlays).
+ * `fill` maps a space index to what replaces it.
+ */
+interface Host {
+  str: string;
+  x0: number;
+  x1: number;
+  size: number;
+  sans: boolean;
+  missed: number;
+  runs: Run[];
+  fill: Map<number, string>;
+}
+
+function render(h: Host, at?: number, text?: string): { out: string; pos: number } {
+  let out = '';
+  let pos = -1;
+  for (let i = 0; i < h.str.length; i++) {
+    if (i === at) {
+      pos = out.length;
+      out += text!;
+    } else {
+      out += h.fill.get(i) ?? h.str[i]!;
+    }
+  }
+  return { out, pos };
+}
+
+function wordsAround(s: string, start: number, end: number): [string, string] {
+  let a = start;
+  while (a > 0 && s[a - 1] !== ' ') a--;
+  let b = end;
+  while (b < s.length && s[b] !== ' ') b++;
+  return [s.slice(a, start), s.slice(end, b)];
+}
+
+/**
+ * Put the overlay runs of a host into its holes (spaces). Positions are estimated from both ends
+ * of the host with the font's width table: the prefix before a hole from the left edge, the text
+ * after it from the right edge, real spaces sharing what is left of the host's width once glyphs
+ * and overlays are counted (justified lines stretch them). Among holes near the run, Vietnamese
+ * syllable shape decides, and also whether the hole held a real space too (kept before or after
+ * the run). Returns the runs that found no hole.
+ */
+function fillHoles(h: Host): Run[] {
+  const runs = h.runs.slice().sort((a, b) => a.x0 - b.x0);
+  const k = h.size / 1000;
+  let glyphs = 0;
+  let spaces = 0;
+  for (const ch of h.str) {
+    if (ch === ' ') spaces++;
+    else glyphs += charWidth(ch, h.sans) * k;
+  }
+  const runWidth = (r: Run): number => {
+    if (r.x1 > r.x0) return r.x1 - r.x0;
+    let w = 0;
+    for (const ch of r.str) w += charWidth(ch, h.sans) * k;
+    return w;
+  };
+  const overlay = runs.reduce((sum, r) => sum + runWidth(r), 0);
+  const real = spaces - runs.length;
+  let sp = real > 0 ? (h.x1 - h.x0 - glyphs - overlay) / real : charWidth(' ', h.sans) * k;
+  sp = Math.min(Math.max(sp, 0.1 * h.size), 1.2 * h.size);
+  const prefix: number[] = [0];
+  for (const ch of h.str) prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
+  const total = prefix[prefix.length - 1]!;
+  const unplaced: Run[] = [];
+  runs.forEach((r, ri) => {
+    const w = runWidth(r);
+    let before = 0;
+    let after = 0;
+    runs.forEach((o, oi) => {
+      if (oi < ri) before += runWidth(o) - sp;
+      else if (oi > ri) after += runWidth(o) - sp;
+    });
+    let best = -1;
+    let bestCost = Infinity;
+    let bestText = '';
+    for (let i = 0; i < h.str.length; i++) {
+      if (h.str[i] !== ' ' || h.fill.has(i)) continue;
+      const left = h.x0 + prefix[i]! + before;
+      const right = h.x1 - (total - prefix[i + 1]!) - after;
+      const err = Math.min(Math.abs(left - r.x0), Math.abs(right - (r.x0 + w))) / h.size;
+      if (err > 2) continue;
+      // Did the hole also hold a real space? Read it on the side whose anchor is nearer.
+      const suffix = total - prefix[i + 1]! + after;
+      const nearRight = suffix < prefix[i]! + before;
+      const slack = 0.18 * h.size;
+      let options = [r.str, `${r.str} `, ` ${r.str}`];
+      if (nearRight && right - (r.x0 + w) > slack) options = [`${r.str} `, r.str, ` ${r.str}`];
+      else if (!nearRight && r.x0 - left > slack) options = [` ${r.str}`, r.str, `${r.str} `];
+      let chosen = r.str;
+      let valid = false;
+      for (const o of options) {
+        const { out, pos } = render(h, i, o);
+        const a = o.startsWith(' ') ? pos + 1 : pos;
+        const [l, rr] = wordsAround(out, a, a + r.str.length);
+        const words = o === r.str ? [l + o + rr] : o.startsWith(' ') ? [l, r.str + rr] : [l + r.str, rr];
+        if (words.every(wordOk)) {
+          chosen = o;
+          valid = true;
+          break;
+        }
+      }
+      const cost = err + (valid ? 0 : 1.5);
+      if (cost < bestCost) {
+        bestCost = cost;
+        best = i;
+        bestText = chosen;
+      }
+    }
+    if (best < 0) unplaced.push(r);
+    else h.fill.set(best, bestText);
+  });
+  return unplaced;
+}
+
+/**
+ * Merge the items of one visual line into pieces. `items` are in stream order. An item that
+ * overlaps the extent of an item drawn before it on this line is an overlay (second pass): its
+ * runs go into the holes of the item under them, or between items by x.
+ */
+function mergeLineItems(items: PdfItem[]): Piece[] {
+  const hosts: Host[] = [];
+  const overlays: PdfItem[] = [];
+  for (const item of items) {
+    const tol = 0.25 * item.size;
+    const under = hosts.some((h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
+    if (under) overlays.push(item);
+    else
+      hosts.push({
+        str: item.str,
+        x0: item.x0,
+        x1: item.x1,
+        size: item.size,
+        sans: item.sans ?? false,
+        missed: item.missed ?? 0,
+        runs: [],
+        fill: new Map(),
+      });
+  }
+  const loose: Loose[] = [];
+  for (const o of overlays) {
+    const starts = charStarts(o.str, o.x0, o.x1, o.sans ?? false);
+    const matches = [...o.str.matchAll(/\S+/gu)];
+    matches.forEach((m, n) => {
+      const i = m.index;
+      const rx0 = o.x1 > o.x0 ? starts[i]! : o.x0;
+      const rx1 = o.x1 > o.x0 ? starts[i + m[0].length]! : o.x0;
+      const tol = 0.25 * o.size;
+      const host = hosts.find((h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
+      const run = { str: m[0], x0: rx0, x1: rx1, size: o.size };
+      if (host) host.runs.push(run);
+      // Only the outer edges of an item are measured; inner run edges are estimates.
+      else loose.push({ ...run, exactLeft: n === 0, exactRight: n === matches.length - 1 && o.x1 > o.x0 });
+    });
+  }
+  for (const h of hosts) {
+    if (h.runs.length) for (const r of fillHoles(h)) loose.push({ ...r, exactLeft: false, exactRight: false });
+  }
+  const all: Loose[] = hosts.map((h) => ({
+    str: render(h).out,
+    x0: h.x0,
+    x1: h.x1,
+    size: h.size,
+    missed: h.missed,
+    exactLeft: true,
+    exactRight: true,
+  }));
+  all.push(...loose);
+  // By x; items starting at the same x (a zero-width glyph and the text after it) keep stream order.
+  const order = new Map(all.map((p, i) => [p, i]));
+  all.sort((a, b) => (Math.abs(a.x0 - b.x0) < 0.5 ? order.get(a)! - order.get(b)! : a.x0 - b.x0));
+  // Boundaries between neighbours: measured edges decide by the gap; a boundary with an estimated
+  // edge (inside an overlay item) and a small gap is decided afterwards by syllable shape, once
+  // the measured boundaries have formed the words around it.
+  const n = all.length;
+  const joinAt: Array<boolean | undefined> = [];
+  for (let i = 1; i < n; i++) {
+    const a = all[i - 1]!;
+    const b = all[i]!;
+    const gap = b.x0 - a.x1;
+    const size = Math.max(a.size, b.size);
+    if (a.exactRight && b.exactLeft) joinAt.push(gap <= SPACE_GAP * size);
+    else if (gap > 0.4 * size || /\s$/u.test(a.str) || /^\s/u.test(b.str)) joinAt.push(gap <= SPACE_GAP * size);
+    else joinAt.push(undefined);
+  }
+  // Undecided boundaries are settled in groups (those not separated by a space inside a piece):
+  // every combination is tried, fewest non-syllable words first, then the best fit to the
+  // estimated gaps.
+  const text = (): string => all.map((p, i) => (i > 0 && !joinAt[i - 1] ? ' ' : '') + p.str).join('');
+  const badWords = (): number => text().split(' ').filter((w) => w !== '' && !wordOk(w)).length;
+  const geo = (i: number, join: boolean): number => {
+    const a = all[i]!;
+    const b = all[i + 1]!;
+    const size = Math.max(a.size, b.size);
+    const gap = b.x0 - a.x1;
+    return join ? Math.max(0, gap - 0.05 * size) / size : Math.max(0, 0.2 * size - gap) / size;
+  };
+  let i = 0;
+  while (i < n - 1) {
+    if (joinAt[i] !== undefined) {
+      i++;
+      continue;
+    }
+    const group = [i];
+    let j = i + 1;
+    while (j < n - 1 && group.length < 6 && !/\s/u.test(all[j]!.str)) {
+      if (joinAt[j] === undefined) group.push(j);
+      else if (joinAt[j] === false) break;
+      j++;
+    }
+    let best = 0;
+    let bestScore = Infinity;
+    for (let mask = 0; mask < 1 << group.length; mask++) {
+      let g = 0;
+      group.forEach((b, k) => {
+        const join = (mask & (1 << k)) !== 0;
+        joinAt[b] = join;
+        g += geo(b, join);
+      });
+      // Boundaries after the group not yet settled count as apart while scoring.
+      const score = badWords() * 10 + g;
+      if (score < bestScore) {
+        bestScore = score;
+        best = mask;
+      }
+      group.forEach((b) => (joinAt[b] = undefined));
+    }
+    group.forEach((b, k) => (joinAt[b] = (best & (1 << k)) !== 0));
+    i = group[group.length - 1]! + 1;
+  }
+  const pieces: Piece[] = [];
+  all.forEach((p, i) => {
+    const last = pieces[pieces.length - 1];
+    if (last && joinAt[i - 1]) {
+      last.str += p.str;
+      last.x1 = Math.max(last.x1, p.x1);
+      last.size = Math.max(last.size, p.size);
+      last.missed = (last.missed ?? 0) + (p.missed ?? 0);
+    } else {
+      pieces.push({ str: p.str, x0: p.x0, x1: p.x1, size: p.size, missed: p.missed ?? 0 });
+    }
+  });
+  return pieces;
+}
+
+interface Loose extends Piece {
+  exactLeft: boolean;
+  exactRight: boolean;
+}
+
+interface RawLine {
+  y: number;
+  size: number;
+  segments: Piece[];
+}
+
+function groupLines(items: PdfItem[]): RawLine[] {
+  const order = new Map<PdfItem, number>();
+  items.forEach((it, i) => order.set(it, i));
+  const sorted = items.slice().sort((a, b) => a.y - b.y || a.x0 - b.x0);
+  const groups: PdfItem[][] = [];
+  let current: PdfItem[] = [];
+  let refY = 0;
+  let refSize = 0;
+  for (const item of sorted) {
+    if (current.length && Math.abs(item.y - refY) <= 0.5 * Math.min(item.size, refSize)) {
+      current.push(item);
+      continue;
+    }
+    if (current.length) groups.push(current);
+    current = [item];
+    refY = item.y;
+    refSize = item.size;
+  }
+  if (current.length) groups.push(current);
+  const lines: RawLine[] = [];
+  for (const group of groups) {
+    group.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const pieces = mergeLineItems(group);
+    // Cut into segments at large gaps.
+    const segments: Piece[] = [];
+    for (const p of pieces) {
+      const last = segments[segments.length - 1];
+      if (last && p.x0 - last.x1 < SEGMENT_GAP * Math.max(p.size, last.size)) {
+        last.str = `${last.str} ${p.str}`;
+        last.x1 = Math.max(last.x1, p.x1);
+        last.size = Math.max(last.size, p.size);
+        last.missed = (last.missed ?? 0) + (p.missed ?? 0);
+      } else {
+        segments.push({ ...p });
+      }
+    }
+    // pdf.js's positions drift left along a text line by the advances it did not count (decomposed
+    // accents); a segment's right edge is moved back by what its pieces missed. Its left edge is
+    // where the PDF placed it.
+    for (const s of segments) {
+      s.str = s.str.replace(/\s+/gu, ' ').trim();
+      s.x1 += s.missed ?? 0;
+    }
+    const kept = segments.filter((s) => s.str !== '');
+    if (kept.length === 0) continue;
+    // The line's baseline and size: those of its widest item (the body text, not a superscript).
+    let main = group[0]!;
+    for (const it of group) if (it.x1 - it.x0 > main.x1 - main.x0) main = it;
+    lines.push({ y: main.y, size: main.size, segments: kept });
+  }
+  return lines;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  gutterLeft: number;
+  gutterRight: number;
+}
+
+/** Extend a gutter [gl, gr] from line `from` in direction `step`; returns the last line index kept. */
+function extendGutter(lines: RawLine[], from: number, step: 1 | -1, g: { l: number; r: number }): number {
+  let last = from;
+  for (let j = from + step; j >= 0 && j < lines.length; j += step) {
+    const line = lines[j]!;
+    const prev = lines[last]!;
+    if (Math.abs(line.y - prev.y) > 4 * Math.max(line.size, prev.size)) break;
+    let l = g.l;
+    let r = g.r;
+    let ok = true;
+    for (const s of line.segments) {
+      if (s.x1 <= r) l = Math.max(l, s.x1);
+      else if (s.x0 >= l) r = Math.min(r, s.x0);
+      else {
+        ok = false;
+        break;
+      }
+    }
+    if (!ok || r - l < 0.5 * line.size) break;
+    g.l = l;
+    g.r = r;
+    last = j;
+  }
+  return last;
+}
+
+/** Lines that open a footer/addressee block laid out beside another column. */
+const BLOCK_OPENER = /^(?:nơi nhận|kính gửi)\b/iu;
+
+/**
+ * Two-column header/footer blocks of a page. Accepted only where ND 30/2020 puts them — the block
+ * that opens page 1 (issuer | national motto, Số | place and date) and a block with a "Nơi nhận"
+ * or "Kính gửi" line — so that data tables, which also have gutters, keep their rows.
+ */
+function findBlocks(lines: RawLine[], page: number): Block[] {
+  const blocks: Block[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    let best: Block | undefined;
+    if (line.segments.length >= 2) {
+      for (let k = 0; k + 1 < line.segments.length; k++) {
+        const g = { l: line.segments[k]!.x1, r: line.segments[k + 1]!.x0 };
+        // The seed line itself: every segment on one side of this gap.
+        const end = extendGutter(lines, i, 1, g);
+        const start = extendGutter(lines, i, -1, g);
+        const lo = Math.max(start, blocks.length ? blocks[blocks.length - 1]!.end + 1 : 0);
+        if (end - lo + 1 < 2) continue;
+        // A data table (several lines cut into more segments than the two columns) is not a
+        // header/footer block: its rows stay rows.
+        const mid = (g.l + g.r) / 2;
+        let multi = 0;
+        for (let j = lo; j <= end; j++) {
+          const segs = lines[j]!.segments;
+          const left = segs.filter((s) => s.x1 <= mid).length;
+          if (left > 1 || segs.length - left > 1) multi++;
+        }
+        if (multi >= 2) continue;
+        let known = page === 1 && lo === 0;
+        for (let j = lo; j <= end && !known; j++) known = lines[j]!.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')));
+        if (!known) continue;
+        if (!best || end - lo > best.end - best.start) {
+          best = { start: lo, end, gutterLeft: g.l, gutterRight: g.r };
+        }
+      }
+    }
+    if (best) {
+      blocks.push(best);
+      i = best.end + 1;
+    } else {
+      i++;
+    }
+  }
+  return blocks;
+}
+
+function lineFromSegments(page: number, segs: Piece[], y: number, size: number): VisualLine {
+  return {
+    page,
+    text: segs.map((s) => s.str).join(' '),
+    x0: segs[0]!.x0,
+    x1: segs[segs.length - 1]!.x1,
+    y,
+    size,
+  };
+}
+
+/** Lay out one page: visual lines in reading order (columns split), furniture not yet marked. */
+export function layoutPage(page: number, width: number, height: number, items: PdfItem[]): PageLayout {
+  const raw = groupLines(items);
+  const blocks = findBlocks(raw, page);
+  const lines: VisualLine[] = [];
+  let b = 0;
+  let blockId = page * 1000;
+  for (let i = 0; i < raw.length; i++) {
+    const block = blocks[b];
+    if (block && i === block.start) {
+      const left: VisualLine[] = [];
+      const right: VisualLine[] = [];
+      const id = blockId++;
+      for (let j = block.start; j <= block.end; j++) {
+        const line = raw[j]!;
+        const mid = (block.gutterLeft + block.gutterRight) / 2;
+        const l = line.segments.filter((s) => s.x1 <= mid);
+        const r = line.segments.filter((s) => s.x1 > mid);
+        if (l.length) left.push({ ...lineFromSegments(page, l, line.y, line.size), column: { block: id, side: 'left' } });
+        if (r.length) right.push({ ...lineFromSegments(page, r, line.y, line.size), column: { block: id, side: 'right' } });
+      }
+      lines.push(...left, ...right);
+      i = block.end;
+      b++;
+      continue;
+    }
+    const line = raw[i]!;
+    lines.push(lineFromSegments(page, line.segments, line.y, line.size));
+  }
+  return { page, width, height, lines };
+}
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*(?:\/|trên|of)\s*\d{1,4})?(?:\s*[-–—])?$/iu;
+const PDF_PARSE_MARKER = /^--\s*\d+\s+of\s+\d+\s*--$/u;
+
+/**
+ * Mark page furniture as dropped: page numbers and pdf-parse page markers at the top or bottom of
+ * a page, and lines repeated in the top or bottom margin zone of several pages.
+ */
+export function markFurniture(pages: PageLayout[]): void {
+  const zone = (p: PageLayout, l: VisualLine): boolean => l.y < p.height * 0.15 || l.y > p.height * 0.85;
+  // Candidates: the first two and last two lines of each page, in the margin zones.
+  const candidates = new Map<string, Set<number>>();
+  const edge = (p: PageLayout): VisualLine[] => {
+    const n = p.lines.length;
+    const idx = new Set([0, 1, n - 2, n - 1].filter((i) => i >= 0 && i < n));
+    return [...idx].map((i) => p.lines[i]!).filter((l) => zone(p, l) && !l.column);
+  };
+  for (const p of pages) {
+    for (const l of edge(p)) {
+      const key = l.text.replace(/\d+/gu, '#').toLowerCase();
+      if (!candidates.has(key)) candidates.set(key, new Set());
+      candidates.get(key)!.add(p.page);
+    }
+  }
+  const repeatMin = Math.max(2, Math.ceil(pages.length * 0.4));
+  for (const p of pages) {
+    for (const l of p.lines) if (PDF_PARSE_MARKER.test(l.text)) l.dropped = true;
+    const n = p.lines.length;
+    for (const [k, i] of [
+      ['first', 0],
+      ['last', n - 1],
+    ] as const) {
+      const l = p.lines[i];
+      if (l && !l.column && zone(p, l) && PAGE_NUMBER.test(l.text)) l.dropped = true;
+      void k;
+    }
+    for (const l of edge(p)) {
+      const key = l.text.replace(/\d+/gu, '#').toLowerCase();
+      if (pages.length >= 2 && (candidates.get(key)?.size ?? 0) >= repeatMin) l.dropped = true;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Vietnamese text repair for PDF text layers.
+ *
+ * Vietnamese is written one syllable per word, and a syllable has a fixed shape: an optional
+ * onset consonant cluster, a vowel nucleus of one to three vowel letters carrying at most one
+ * tone mark, an optional final consonant. That shape is what lets us repair text that pdf.js
+ * split inside words without gluing real words together: a fragment is joined to its neighbour
+ * only when it cannot stand alone as a syllable and the joined form is a syllable.
+ */
+
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
+const COMBINING = /\p{M}/u;
+// Rhymes (vần) without tone: vowel clusters that can end a syllable, and clusters that take a
+// final consonant (c, m, n, ng, p, t; ch and nh only after a, ê, i, y and their glide forms).
+const OPEN =
+  'a|e|ê|i|o|ô|ơ|u|ư|y|ia|ua|ưa|ai|ao|au|ay|âu|ây|eo|êu|iu|oi|ôi|ơi|ui|ưi|ưu|oa|oe|uê|uy|uơ|iêu|yêu|oai|oay|oao|oeo|uây|uôi|ươi|ươu|uya|uyu';
+const CLOSED = 'a|ă|â|e|ê|i|o|ô|ơ|u|ư|iê|yê|uô|ươ|oa|oă|oe|uâ|uê|uy|uyê|oo';
+const PALATAL = 'a|ê|i|y|oa|uê|uy';
+const SYLLABLE = new RegExp(
+  `^(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?(?:(?:${OPEN})|(?:${CLOSED})(?:ng|[cmnpt])|(?:${PALATAL})(?:ch|nh))$`,
+  'u',
+);
+const VIETNAMESE_LETTER = /^[a-zđăâêôơư]+$/u;
+/** A letter carrying a Vietnamese diacritic (tone mark, breve, circumflex, horn, đ). */
+const DIACRITIC_LETTER = /[\u00c0-\u024f\u1ea0-\u1ef9]|\p{M}/u;
+
+/** Lower-case, decompose, drop the tone mark; null if the word has two tone marks. */
+function toneless(word: string): string | null {
+  const d = word.toLowerCase().normalize('NFD');
+  const tones = d.match(TONE_MARKS);
+  if (tones && tones.length > 1) return null;
+  return d.replace(TONE_MARKS, '').normalize('NFC');
+}
+
+const known = new Map<string, boolean>();
+
+/** True if `word` (letters only, any case) has the shape of one Vietnamese syllable. */
+export function isSyllable(word: string): boolean {
+  let result = known.get(word);
+  if (result === undefined) {
+    result = checkSyllable(word);
+    if (known.size > 20_000) known.clear();
+    known.set(word, result);
+  }
+  return result;
+}
+
+function checkSyllable(word: string): boolean {
+  if (word.length === 0 || word.length > 8) return false;
+  const base = toneless(word);
+  if (base === null || !VIETNAMESE_LETTER.test(base)) return false;
+  if (!SYLLABLE.test(base)) return false;
+  // A syllable is written in one case pattern: all lower, all upper, or Capitalised.
+  const rest = word.slice(1);
+  return rest === rest.toLowerCase() || word === word.toUpperCase();
+}
+
+/** True if `word` is made of letters only (Vietnamese or Latin). */
+function isLetters(word: string): boolean {
+  return /^[\p{L}\p{M}]+$/u.test(word);
+}
+
+/**
+ * Whether two letter tokens separated by a space are one syllable split in two: the joined form
+ * must be a syllable, at least one side must be unable to stand alone, and at least one side must
+ * carry a Vietnamese diacritic (the splits we repair come from accented glyphs).
+ */
+export function shouldJoin(left: string, right: string): boolean {
+  if (isSyllable(left) && isSyllable(right)) return false;
+  if (!isLetters(left) || !isLetters(right)) return false;
+  if (!DIACRITIC_LETTER.test(left) && !DIACRITIC_LETTER.test(right)) return false;
+  return isSyllable((left + right).normalize('NFC'));
+}
+
+const LEADING_PUNCT = /^[("“‘[]+/u;
+const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
+
+/**
+ * Repair one visual line of extracted text:
+ *  1. drop the spaces pdf.js inserts before a combining mark, and after a combining mark that
+ *     was floating alone between spaces (it belongs to the base letter before it);
+ *  2. NFC;
+ *  3. join a fragment that cannot stand alone to its neighbour when together they make one
+ *     syllable ("ứ ng" → "ứng", "th ủ" → "thủ"); never two words that each stand alone.
+ * Whitespace runs are collapsed to one space and the line is trimmed.
+ */
+export function repairLine(text: string): string {
+  let s = text.replace(/\s+/gu, ' ');
+  if (COMBINING.test(s)) {
+    s = s.replace(/ (\p{M}+) /gu, '$1 ').replace(/ (?=\p{M})/gu, '');
+    // A mark left at the very start of the line has nothing to attach to; drop the orphan.
+    s = s.replace(/^\p{M}+/u, '');
+    // pdf.js gives a glyph whose text is a decomposed letter no width, so a space often appears
+    // right after it ("U\u0309 y ban"): join across such a space when the result is a syllable.
+    s = s
+      .replace(/([\p{L}\p{M}]*\p{M}) ([\p{L}\p{M}]+)/gu, (all, left: string, right: string) =>
+        isSyllable((left + right).normalize('NFC')) ? left + right : all,
+      )
+      .replace(/(\p{M}) (?=[,.;:!?)])/gu, '$1');
+  }
+  s = s.normalize('NFC').trim();
+  if (!DIACRITIC_LETTER.test(s)) return s;
+  const tokens = s.split(' ');
+  const out: string[] = [];
+  for (const token of tokens) {
+    const prev = out.length ? out[out.length - 1]! : undefined;
+    if (prev !== undefined && !(isSyllable(token) && isSyllable(prev))) {
+      const lead = prev.match(LEADING_PUNCT)?.[0] ?? '';
+      const left = prev.slice(lead.length);
+      const trail = token.match(TRAILING_PUNCT)?.[0] ?? '';
+      const right = token.slice(0, token.length - trail.length);
+      if (!TRAILING_PUNCT.test(left) && !LEADING_PUNCT.test(right) && shouldJoin(left, right)) {
+        out[out.length - 1] = prev + token;
+        continue;
+      }
+    }
+    out.push(token);
+  }
+  return out.join(' ');
+}

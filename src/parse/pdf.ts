@@ -1,0 +1,234 @@
+/**
+ * .pdf → mdast (see types.ts for the contract).
+ *
+ * pdf-parse 2 (pdf.js underneath) loads the document; text comes from pdf.js `getTextContent`
+ * per page — the call pdf-parse's own getText() makes — so that we keep each item's position and
+ * font size instead of pdf-parse's flattened string. Layout (lines, overlays, two-column header
+ * and footer blocks, page furniture) is in pdf-layout.ts, paragraph rejoining in
+ * pdf-paragraphs.ts, Vietnamese repairs in pdf-vietnamese.ts.
+ *
+ * Positions. The "extracted text" of a PDF is defined as: every visual line kh extracted, one per
+ * line, in reading order, pages one after another with nothing between them. A visual line is a
+ * line of text on the page, or one column's part of it inside a two-column header/footer block
+ * (left column lines come before right column lines there). Dropped lines (page numbers, running
+ * headers/footers) keep their line number in this text but are not emitted. Line text is
+ * whitespace-collapsed, repaired (pdf-vietnamese.ts) and NFC. Then:
+ *  - `line` is the 1-based line in that text, `column` the 1-based UTF-16 index in the line,
+ *    `offset` the 0-based index in the text with lines joined by "\n";
+ *  - each emitted visual line is one text node with `data.page` (1-based); when two lines of one
+ *    paragraph are joined, a text node " " stands for the line break between them (its position
+ *    is that "\n"), except after a hyphen that follows a letter or digit ("122/KH-" + "UBND"),
+ *    where the lines join directly and the hyphen stays;
+ *  - a paragraph's `data.page` is the page of its first line.
+ * Every block is a `paragraph` (no table structure exists in a text layer; header/footer columns
+ * and table rows come out as paragraphs).
+ */
+import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import { InputError } from '../util/errors.js';
+import { charWidth, layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from './pdf-layout.js';
+import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-paragraphs.js';
+import { repairLine } from './pdf-vietnamese.js';
+import type { NodeData, ParsedDocument } from './types.js';
+
+// The few pdf.js shapes we use (pdf-parse does not re-export pdf.js types).
+interface TextItemLike {
+  str: string;
+  fontName?: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+interface PageLike {
+  view: number[];
+  getViewport(params: { scale: number }): { transform: number[]; width: number; height: number };
+  getTextContent(params?: Record<string, unknown>): Promise<{
+    items: Array<TextItemLike | { type: string }>;
+    styles: Record<string, { fontFamily?: string }>;
+  }>;
+  cleanup(): boolean | void;
+}
+interface DocumentLike {
+  numPages: number;
+  getPage(n: number): Promise<PageLike>;
+}
+
+function hasPdfHeader(data: Uint8Array): boolean {
+  const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
+  return head.includes('%PDF-');
+}
+
+function mapLoadError(error: unknown): InputError {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return new InputError('pdf-encrypted', {}, error);
+  const reason = error instanceof Error ? error.message : String(error);
+  return new InputError('pdf-corrupt', { reason }, error);
+}
+
+/** 2×3 affine matrices [a b c d e f], pdf.js order: m1 ∘ m2. */
+function multiply(m1: number[], m2: number[]): number[] {
+  const [a1, b1, c1, d1, e1, f1] = m1 as [number, number, number, number, number, number];
+  const [a2, b2, c2, d2, e2, f2] = m2 as [number, number, number, number, number, number];
+  return [
+    a1 * a2 + c1 * b2,
+    b1 * a2 + d1 * b2,
+    a1 * c2 + c1 * d2,
+    b1 * c2 + d1 * d2,
+    a1 * e2 + c1 * f2 + e1,
+    b1 * e2 + d1 * f2 + f1,
+  ];
+}
+
+/**
+ * pdf.js (5.4) counts a glyph as a zero-width diacritic when its text merely contains a
+ * combining mark, as every accented letter of a PDF written from decomposed (NFD) text does; the
+ * item's width then lacks those glyphs' advances. Estimate what is missing.
+ */
+function missedWidth(str: string, width: number, size: number, sans: boolean): number {
+  if (!/\p{Mn}/u.test(str)) return 0;
+  let missed = 0;
+  let counted = 0;
+  for (const m of str.matchAll(/\P{M}\p{M}*/gu)) {
+    const w = charWidth(m[0][0]!, sans);
+    if (m[0].length > 1) missed += w;
+    else counted += w;
+  }
+  // Scale the width table by what the counted glyphs really measure (bold, condensed, …).
+  const ratio = counted > 0 ? Math.min(1.4, Math.max(0.8, width / ((counted * size) / 1000))) : 1;
+  return (missed * size * ratio) / 1000;
+}
+
+/** pdf.js items → horizontal left-to-right items in viewport coordinates. */
+function toItems(
+  raw: Array<TextItemLike | { type: string }>,
+  fonts: Record<string, { fontFamily?: string }>,
+  viewport: number[],
+): { items: PdfItem[]; chars: number } {
+  const items: PdfItem[] = [];
+  let chars = 0;
+  for (const it of raw) {
+    if (!('str' in it)) continue;
+    if (it.str.trim() === '') continue;
+    chars += it.str.trim().length;
+    const m = multiply(viewport, it.transform);
+    const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
+    // Keep upright horizontal text; rotated stamps and vertical margin notes are not body text.
+    if (a <= 0 || Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.3 * Math.abs(d)) continue;
+    const size = Math.hypot(c, d) || Math.abs(it.height) || 1;
+    const scale = Math.hypot(viewport[0]!, viewport[1]!) || 1;
+    const sans = fonts[it.fontName ?? '']?.fontFamily === 'sans-serif';
+    items.push({ str: it.str, x0: e, x1: e + it.width * scale, y: f, size, sans, missed: missedWidth(it.str, it.width * scale, size, sans) });
+  }
+  return { items, chars };
+}
+
+function makeText(value: string, line: number, column: number, offset: number, page: number, length = value.length): Text {
+  return {
+    type: 'text',
+    value,
+    position: {
+      start: { line, column, offset },
+      end: { line, column: column + length, offset: offset + length },
+    },
+    data: { page } satisfies NodeData as Data,
+  };
+}
+
+/**
+ * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
+ * password), 'pdf-no-text' (no text layer: a scan).
+ */
+export async function parsePdf(data: Uint8Array, filePath: string): Promise<ParsedDocument> {
+  if (!hasPdfHeader(data)) throw new InputError('pdf-corrupt', { reason: 'no %PDF header' });
+  const { PDFParse } = await import('pdf-parse');
+  // pdf.js may take ownership of the buffer it is given: hand it a copy.
+  const parser = new PDFParse({ data: new Uint8Array(data) });
+  let doc: DocumentLike;
+  const pages: PageLayout[] = [];
+  let chars = 0;
+  try {
+    try {
+      // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is
+      // what getText() walks; we walk it ourselves to keep positions.
+      doc = await (parser as unknown as { load(): Promise<DocumentLike> }).load();
+    } catch (error) {
+      throw mapLoadError(error);
+    }
+    for (let n = 1; n <= doc.numPages; n++) {
+      let page: PageLike;
+      let content: Awaited<ReturnType<PageLike['getTextContent']>>;
+      try {
+        page = await doc.getPage(n);
+        content = await page.getTextContent();
+      } catch (error) {
+        throw mapLoadError(error);
+      }
+      const viewport = page.getViewport({ scale: 1 });
+      const got = toItems(content.items, content.styles, viewport.transform);
+      chars += got.chars;
+      pages.push(layoutPage(n, viewport.width, viewport.height, got.items));
+      page.cleanup();
+    }
+    if (chars === 0) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
+  } finally {
+    await parser.destroy();
+  }
+  markFurniture(pages);
+  return {
+    format: 'pdf',
+    filePath,
+    tree: buildTree(pages),
+    source: null,
+    pages: pages.length,
+  };
+}
+
+/** Visual lines (all pages, reading order) → mdast root of paragraphs. Exported for tests. */
+export function buildTree(pages: PageLayout[]): Root {
+  const all: VisualLine[] = [];
+  for (const p of pages) {
+    for (const l of p.lines) {
+      l.text = repairLine(l.text);
+      all.push(l);
+    }
+  }
+  const metrics = measure(all);
+  const root: Root = { type: 'root', children: [] };
+  let para: Paragraph | undefined;
+  let state: ParagraphState = { lines: 0 };
+  let prev: VisualLine | undefined;
+  let prevEnd = { line: 0, column: 0, offset: 0 };
+  let offset = 0;
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
+    const lineNo = i + 1;
+    const lineOffset = offset;
+    offset += line.text.length + 1;
+    if (line.dropped || line.text === '') continue;
+    const node = makeText(line.text, lineNo, 1, lineOffset, line.page);
+    if (para && prev && !startsParagraph(prev, line, metrics, state)) {
+      const sep = joiner(prev.text);
+      if (sep) {
+        // The " " stands for the line break(s) between the two lines in the extracted text.
+        const space = makeText(sep, prevEnd.line, prevEnd.column, prevEnd.offset, prev.page, 1);
+        space.position!.end = { line: lineNo, column: 1, offset: lineOffset };
+        para.children.push(space);
+      }
+      para.children.push(node);
+      if (state.lines === 1 || state.contLeft === undefined) state.contLeft = line.x0;
+      state.lines++;
+    } else {
+      para = {
+        type: 'paragraph',
+        children: [node] as PhrasingContent[],
+        data: { page: line.page } satisfies NodeData as Data,
+      };
+      root.children.push(para);
+      state = { lines: 1 };
+    }
+    const end = { line: lineNo, column: line.text.length + 1, offset: lineOffset + line.text.length };
+    para.position = { start: { ...para.children[0]!.position!.start }, end: { ...end } };
+    prev = line;
+    prevEnd = end;
+  }
+  return root;
+}
