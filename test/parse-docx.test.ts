@@ -1,8 +1,8 @@
 /**
  * The .docx parser: small documents built here with fflate (document.xml, numbering.xml,
- * styles.xml written by hand) for each mechanism, the real office files of
- * /work/shared/corpus/docx, and the generated fixtures (plain vs Word auto-numbering, soft breaks,
- * appendix table, NFD text).
+ * styles.xml written by hand) for each mechanism, the real office files of shared/corpus/docx
+ * (positions checked against their document.xml, labels against what Word/LibreOffice draw), and
+ * the generated fixtures (plain vs Word auto-numbering, soft breaks, appendix table, NFD text).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -249,6 +249,25 @@ describe('Word automatic numbering → labels', () => {
     expect(labels.slice(25)).toEqual(['z)', 'aa)', 'bb)']);
   });
 
+  it('maps Word heading styles to headings; keeps italic, strikethrough and links', async () => {
+    const styles =
+      '<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/></w:style>' +
+      '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/></w:style>';
+    const body =
+      p('Phụ lục', { style: 'Heading2' }) +
+      '<w:p><w:r><w:rPr><w:i/></w:rPr><w:t xml:space="preserve">nghiêng </w:t></w:r>' +
+      '<w:r><w:rPr><w:strike/></w:rPr><w:t>gạch</w:t></w:r>' +
+      '<w:hyperlink w:anchor="muc1"><w:r><w:t xml:space="preserve"> liên kết</w:t></w:r></w:hyperlink>' +
+      '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t xml:space="preserve"> đậm</w:t></w:r></w:p>';
+    const { document } = await parse(docx(body, { styles }));
+    const [heading, para] = document.tree.children;
+    expect(heading).toMatchObject({ type: 'heading', depth: 2 });
+    expect(text(heading!)).toBe('Phụ lục');
+    expect(para!.type === 'paragraph' && para!.children.map((n) => n.type)).toEqual(['emphasis', 'delete', 'link', 'strong']);
+    expect(text(para!)).toBe('nghiêng gạch liên kết đậm');
+    expect(para!.type === 'paragraph' && para!.children[2]).toMatchObject({ type: 'link', url: '#muc1' });
+  });
+
   it('keeps a bold-only heading as a paragraph with strong', async () => {
     const { document } = await parse(docx(p('I. MỤC ĐÍCH, YÊU CẦU', { bold: true }) + p('Nội dung')));
     const heading = document.tree.children[0]!;
@@ -445,7 +464,7 @@ describe('bad input → InputError', () => {
     files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace('</w:body>', '<w:p><w:r>'));
     const error = await inputErrorOf(zipSync(files));
     expect(error.code).toBe('docx-corrupt');
-    expect(error.details['reason']).toBeTruthy();
+    expect(error.details['reason']).toMatch(/^word\/document\.xml: \S/);
     expect(error.details['reason']!.length).toBeLessThanOrEqual(120);
     expect(error.details['reason']).not.toMatch(/\n|at .*\.js/);
 

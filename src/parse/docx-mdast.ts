@@ -1,104 +1,17 @@
 /**
- * hast (from mammoth's HTML) → mdast for the .docx parser, and the post-processing that gives
- * every text node its Word-paragraph position.
- *
- * mammoth's HTML carries a marker `S<index>S` (S = a private-use character) at the start of each
- * Word paragraph (see docx-xml.ts). After hast-util-to-mdast, `finishTree` splits text at the
- * markers and turns them into positions: line = paragraph index, column = 1-based character in
- * that paragraph's text as emitted (numbering label included, a soft break counting one), offset =
- * the same character in the virtual text made of every paragraph's emitted text joined by "\n".
- *
- * hast-util-to-mdast collapses and trims whitespace; we keep the text as written by encoding
- * ASCII whitespace to private-use characters before the conversion and decoding it after.
+ * Marker resolution for the .docx parser: every Word paragraph's text reaches the mdast tree
+ * prefixed by a marker `S<index>S` (S = a private-use character, see docx-xml.ts). `finishTree`
+ * splits text at the markers and turns them into positions: line = paragraph index, column =
+ * 1-based character in that paragraph's text as emitted (numbering label included, a soft break
+ * counting one), offset = the same character in the virtual text made of every paragraph's
+ * emitted text joined by "\n". It also lays merged table cells out on the grid and drops blocks
+ * without text.
  */
-import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from 'hast';
-import type { Handle, State } from 'hast-util-to-mdast';
-import type {
-  Break,
-  Data,
-  Nodes,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  TableCell,
-  TableRow,
-  Text,
-} from 'mdast';
+import type { Data, Nodes, PhrasingContent, Root, RootContent, TableCell, TableRow, Text } from 'mdast';
 import type { Position } from 'unist';
 
-export interface Codes {
-  /** Paragraph marker character. */
-  marker: string;
-  /** Private-use stand-ins for ' ', '\t', '\n', '\r', '\f'. */
-  whitespace: string;
-}
-
-/** Replace ASCII whitespace in every hast text node by its private-use stand-in. */
-export function encodeWhitespace(tree: HastRoot, codes: Codes): void {
-  const ws = codes.whitespace;
-  const visit = (nodes: (HastContent | ElementContent)[]): void => {
-    for (const node of nodes) {
-      if (node.type === 'text') node.value = encode(node.value, ws);
-      else if (node.type === 'element') visit(node.children);
-    }
-  };
-  visit(tree.children);
-}
-
-function encode(value: string, ws: string): string {
-  let v = value.includes(' ') ? value.replaceAll(' ', ws[0]!) : value;
-  if (v.includes('\t')) v = v.replaceAll('\t', ws[1]!);
-  if (v.includes('\n')) v = v.replaceAll('\n', ws[2]!);
-  if (v.includes('\r')) v = v.replaceAll('\r', ws[3]!);
-  if (v.includes('\f')) v = v.replaceAll('\f', ws[4]!);
-  return v;
-}
-
-function decode(value: string, ws: string): string {
-  let v = value.includes(ws[0]!) ? value.replaceAll(ws[0]!, ' ') : value;
-  if (v.includes(ws[1]!)) v = v.replaceAll(ws[1]!, '\t');
-  if (v.includes(ws[2]!)) v = v.replaceAll(ws[2]!, '\n');
-  if (v.includes(ws[3]!)) v = v.replaceAll(ws[3]!, '\r');
-  if (v.includes(ws[4]!)) v = v.replaceAll(ws[4]!, '\f');
-  return v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// hast → mdast handlers
-
-/** Span of a cell as mammoth wrote it (kept aside: mdast cells have no span fields). */
+/** Span of a cell as mammoth read it (gridSpan; vMerge → rowSpan). */
 const spans = new WeakMap<TableCell, { colSpan: number; rowSpan: number }>();
-
-function flattenToPhrasing(nodes: Nodes[], out: PhrasingContent[]): void {
-  for (const node of nodes) {
-    switch (node.type) {
-      case 'paragraph':
-      case 'heading':
-      case 'tableCell':
-        flattenToPhrasing(node.children, out);
-        break;
-      case 'table':
-      case 'tableRow':
-      case 'list':
-      case 'listItem':
-      case 'blockquote':
-      case 'root':
-        flattenToPhrasing(node.children as Nodes[], out);
-        break;
-      case 'text':
-      case 'break':
-      case 'strong':
-      case 'emphasis':
-      case 'delete':
-      case 'link':
-        out.push(node);
-        break;
-      default:
-        break; // images, html, thematic breaks…: nothing to read
-    }
-  }
-}
 
 function positiveInt(value: unknown, max: number): number {
   if (value === undefined || value === null) return 1;
@@ -106,14 +19,11 @@ function positiveInt(value: unknown, max: number): number {
   return Number.isFinite(n) && n >= 1 ? Math.min(Math.floor(n), max) : 1;
 }
 
-function cellOf(state: State, el: Element): TableCell {
-  const out: PhrasingContent[] = [];
-  flattenToPhrasing(state.all(el) as Nodes[], out);
-  const cell: TableCell = { type: 'tableCell', children: out };
-  const colSpan = positiveInt(el.properties?.['colSpan'], 64);
-  const rowSpan = positiveInt(el.properties?.['rowSpan'], 4096);
-  if (colSpan > 1 || rowSpan > 1) spans.set(cell, { colSpan, rowSpan });
-  return cell;
+/** Record a cell's span (mdast cells have no span fields): `layOut` places it on the grid. */
+export function setSpan(cell: TableCell, colSpan: unknown, rowSpan: unknown): void {
+  const cols = positiveInt(colSpan, 64);
+  const rows = positiveInt(rowSpan, 4096);
+  if (cols > 1 || rows > 1) spans.set(cell, { colSpan: cols, rowSpan: rows });
 }
 
 function placeholder(): TableCell {
@@ -122,7 +32,7 @@ function placeholder(): TableCell {
 
 /** Lay merged cells out on the grid: a cell spanning n columns/rows is followed/continued by
  *  empty cells marked `data.merged`, so column k of every row is the same column of the table. */
-function layOut(rows: TableRow[]): void {
+export function layOut(rows: TableRow[]): void {
   const covered: Set<number>[] = rows.map(() => new Set<number>());
   rows.forEach((row, r) => {
     const cells: TableCell[] = [];
@@ -156,43 +66,6 @@ function layOut(rows: TableRow[]): void {
   });
 }
 
-const table: Handle = (state, node) => {
-  const rows: TableRow[] = [];
-  const collect = (el: Element, header: boolean): void => {
-    for (const c of el.children) {
-      if (c.type !== 'element') continue;
-      if (c.tagName === 'tr') {
-        const cells: TableCell[] = [];
-        for (const td of c.children) {
-          if (td.type === 'element' && (td.tagName === 'td' || td.tagName === 'th')) cells.push(cellOf(state, td));
-        }
-        rows.push({ type: 'tableRow', children: cells, data: { header } as Data });
-      } else if (c.tagName === 'thead') {
-        collect(c, true);
-      } else if (c.tagName === 'tbody' || c.tagName === 'tfoot') {
-        collect(c, false);
-      }
-    }
-  };
-  collect(node, false);
-  layOut(rows);
-  const result: Table = { type: 'table', children: rows };
-  return result;
-};
-
-/** Lists (only if mammoth still emits one): each item is read as paragraphs, never as `list`. */
-const list: Handle = (state, node) => state.all(node);
-const listItem: Handle = (state, node) => state.toFlow(state.all(node));
-
-export const handlers: Record<string, Handle> = {
-  table,
-  ol: list,
-  ul: list,
-  li: listItem,
-  img: () => undefined,
-  input: () => undefined,
-};
-
 // ---------------------------------------------------------------------------------------------
 // Markers → positions
 
@@ -220,7 +93,7 @@ class Tracker {
   /** Paragraph indices seen (markers found). */
   seen = 0;
 
-  constructor(private readonly codes: Codes) {}
+  constructor(private readonly marker: string) {}
 
   startBlock(inCell: boolean): void {
     this.inCell = inCell;
@@ -261,9 +134,8 @@ class Tracker {
     out.push(node);
   }
 
-  text(raw: string, out: PhrasingContent[]): void {
-    const { marker, whitespace } = this.codes;
-    const value = decode(raw, whitespace);
+  text(value: string, out: PhrasingContent[]): void {
+    const marker = this.marker;
     let i = 0;
     while (i < value.length) {
       const m = value.indexOf(marker, i);
@@ -379,8 +251,8 @@ export interface FinishStats {
  * Split at markers, give positions, drop what carries no text. Mutates and returns `tree`.
  * `count` is the number of Word paragraphs (for offsets).
  */
-export function finishTree(tree: Root, codes: Codes, count: number): { tree: Root; stats: FinishStats } {
-  const t = new Tracker(codes);
+export function finishTree(tree: Root, marker: string, count: number): { tree: Root; stats: FinishStats } {
+  const t = new Tracker(marker);
   const out: RootContent[] = [];
 
   const blocks = (nodes: RootContent[]): void => {

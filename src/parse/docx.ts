@@ -1,12 +1,12 @@
 /**
  * .docx → ParsedDocument (mdast whose text nodes point at Word paragraphs).
  *
- * Route: fflate unzip → our single pass over word/document.xml (paragraph count, numbering
- * properties, header rows; a marker run injected at the start of every paragraph) → mammoth
- * convertToHtml (fed the already-unzipped parts; its `transformDocument` writes the Word
- * numbering labels we computed, fixes header rows and drops notes/images) → hast
- * (hast-util-from-html) → mdast (hast-util-to-mdast with our table/list handlers) → markers
- * turned into positions (docx-mdast.ts).
+ * Route: fflate unzip → our single pass over word/document.xml (docx-xml.ts: paragraph count,
+ * numbering properties, header rows; a marker run injected at the start of every paragraph;
+ * layout-only markup left out) → Word numbering labels replayed from numbering.xml/styles.xml
+ * (docx-numbering.ts) → mammoth convertToHtml, fed the already-unzipped parts, its document
+ * model taken through `transformDocument` (docx-model.ts) → mdast → markers turned into
+ * positions (docx-mdast.ts).
  *
  * Output, per the contract in types.ts:
  *  - root children: paragraph | heading (Word heading styles) | table — never `list`: a numbered
@@ -20,14 +20,15 @@
  *  - tables: `tableRow.data.header` is true only for leading rows with w:tblHeader on; cells
  *    covered by a merged cell (gridSpan/vMerge) are empty cells with `data.merged: true`;
  *  - text NFC, otherwise as written (whitespace kept); empty/whitespace-only paragraphs dropped;
- *    footnotes, comments and images dropped.
+ *    footnotes, comments, images and checkboxes dropped.
  */
 import type { Root } from 'mdast';
 import { InputError } from '../util/errors.js';
 import type { ParsedDocument } from './types.js';
-import { minimalStylesXml, parseXmlTree, scanDocument, type DocumentScan } from './docx-xml.js';
+import { minimalStylesXml, parseXmlTree, scanDocument } from './docx-xml.js';
 import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
-import { encodeWhitespace, finishTree, handlers, type Codes } from './docx-mdast.js';
+import { finishTree } from './docx-mdast.js';
+import { modelToMdast, type MammothNode } from './docx-model.js';
 
 export interface DocxStats {
   /** Word paragraphs counted in document.xml. */
@@ -76,20 +77,34 @@ function sniff(data: Uint8Array): void {
   }
 }
 
-function shortReason(error: unknown): string {
+/**
+ * One short line for a docx-corrupt message. mammoth reports XML errors as "<level>: <message>"
+ * (from its DOM parser); anything else means the XML parsed but is no document body.
+ */
+function corruptReason(part: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  const line = message
-    .replace(/\[xmldom [^\]]*\]\s*/g, '')
-    .split('\n')
-    .map((s) => s.trim())
-    .find((s) => s !== '');
-  const reason = line ?? 'unknown error';
-  return reason.length > 120 ? `${reason.slice(0, 117)}…` : reason;
+  const xml = /^(?:warning|error|fatalError): ([\s\S]*)$/.exec(message);
+  const detail = xml
+    ? (xml[1]!
+        .replace(/\[xmldom [^\]]*\]\s*/g, '')
+        .replace(/\b(?:Type)?Error: /g, '')
+        .split('\n')
+        .map((line) => line.trim())
+        .find((line) => line !== '') ?? 'malformed XML')
+    : 'not a Word document body';
+  const reason = `${part}: ${detail}`;
+  return reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
 }
 
 function decodeXml(bytes: Uint8Array | undefined, decoder: { decode(bytes: Uint8Array): string }): string | null {
   if (!bytes) return null;
-  const text = decoder.decode(bytes);
+  // Word writes UTF-8; an XML part with a UTF-16 byte order mark is read as such.
+  const text =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? new TextDecoder('utf-16le').decode(bytes)
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? new TextDecoder('utf-16be').decode(bytes)
+        : decoder.decode(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
@@ -117,8 +132,8 @@ function joinPath(base: string, target: string): string {
   return parts.join('/');
 }
 
-/** Private-use characters absent from the given texts (raw or as character references). */
-function pickCodes(texts: (string | null)[], n: number): string[] {
+/** A private-use character absent from the given texts (raw or as a character reference). */
+function pickMarker(texts: (string | null)[]): string {
   const referenced = new Set<number>();
   for (const text of texts) {
     if (!text || !text.includes('&#')) continue;
@@ -126,102 +141,11 @@ function pickCodes(texts: (string | null)[], n: number): string[] {
       referenced.add(m[1]![0] === 'x' ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10));
     }
   }
-  const out: string[] = [];
-  for (let code = 0xe000; code <= 0xf8ff && out.length < n; code++) {
+  for (let code = 0xe000; code <= 0xf8ff; code++) {
     const c = String.fromCharCode(code);
-    if (referenced.has(code) || texts.some((t) => t?.includes(c))) continue;
-    out.push(c);
+    if (!referenced.has(code) && !texts.some((t) => t?.includes(c))) return c;
   }
-  if (out.length < n) throw new InputError('docx-corrupt', { reason: 'no free private-use character' });
-  return out;
-}
-
-// mammoth's document model, as much of it as we touch.
-interface MNode {
-  type: string;
-  children?: MNode[];
-  value?: string;
-  numbering?: unknown;
-  isHeader?: boolean;
-}
-
-const DROPPED = new Set(['noteReference', 'commentReference', 'image', 'bookmarkStart', 'note', 'comment']);
-
-/**
- * mammoth `transformDocument`: write the numbering labels (and stop mammoth from making lists),
- * set header rows from the XML (mammoth treats <w:tblHeader w:val="off"/> as on), drop notes,
- * comments, images and bookmarks.
- */
-function makeTransform(scan: DocumentScan, labels: (string | null)[], marker: string) {
-  const markerIndex = (text: string): number => {
-    if (text[0] !== marker) return -1;
-    const close = text.indexOf(marker, 1);
-    return close === -1 ? -1 : Number(text.slice(1, close));
-  };
-  const firstMarkerText = (node: MNode): MNode | undefined => {
-    if (node.type === 'text') return node.value?.[0] === marker ? node : undefined;
-    for (const c of node.children ?? []) {
-      const found = firstMarkerText(c);
-      if (found) return found;
-      if (c.type === 'text' && c.value) return undefined; // text before any marker
-    }
-    return undefined;
-  };
-  const hasOwnText = (node: MNode, skip: MNode): boolean => {
-    if (node.type === 'text') {
-      if (node === skip) return false;
-      return Boolean(node.value && /[^\s]/.test(node.value));
-    }
-    if (node.type === 'tab' || node.type === 'checkbox') return true;
-    return (node.children ?? []).some((c) => hasOwnText(c, skip));
-  };
-
-  const paragraph = (p: MNode): void => {
-    p.numbering = null;
-    const text = firstMarkerText(p);
-    if (!text) return;
-    const index = markerIndex(text.value!);
-    const label = index > 0 ? labels[index] : null;
-    if (!label) return;
-    const close = text.value!.indexOf(marker, 1);
-    const own = hasOwnText(p, text) || /[^\s]/.test(text.value!.slice(close + 1));
-    const written = own ? label : label.trimEnd();
-    text.value = text.value!.slice(0, close + 1) + written + text.value!.slice(close + 1);
-  };
-
-  const row = (r: MNode, depth: number): void => {
-    const text = firstMarkerText(r);
-    let header = false;
-    if (text) {
-      const index = markerIndex(text.value!);
-      let at = index > 0 && index < scan.paragraphRow.length ? scan.paragraphRow[index]! : -1;
-      while (at >= 0 && scan.rows[at]!.depth > depth) at = scan.rows[at]!.parent;
-      header = at >= 0 && scan.rows[at]!.depth === depth && scan.rows[at]!.header;
-    }
-    r.isHeader = header;
-  };
-
-  const visit = (node: MNode, rowDepth: number): void => {
-    if (node.type === 'paragraph') paragraph(node);
-    let depth = rowDepth;
-    if (node.type === 'tableRow') {
-      depth = rowDepth + 1;
-      row(node, depth);
-    }
-    const children = node.children;
-    if (!children) return;
-    let dropped = false;
-    for (const c of children) {
-      if (DROPPED.has(c.type)) dropped = true;
-      else visit(c, depth);
-    }
-    if (dropped) node.children = children.filter((c) => !DROPPED.has(c.type));
-  };
-
-  return (document: MNode): MNode => {
-    visit(document, 0);
-    return document;
-  };
+  throw new InputError('docx-corrupt', { reason: 'no free private-use character' });
 }
 
 export async function parseDocxDetailed(
@@ -229,12 +153,7 @@ export async function parseDocxDetailed(
   filePath: string,
 ): Promise<{ document: ParsedDocument; stats: DocxStats }> {
   sniff(data);
-  const [{ unzipSync }, mammothModule, { fromHtml }, { toMdast }] = await Promise.all([
-    import('fflate'),
-    import('mammoth'),
-    import('hast-util-from-html'),
-    import('hast-util-to-mdast'),
-  ]);
+  const [{ unzipSync }, mammothModule] = await Promise.all([import('fflate'), import('mammoth')]);
   const mammoth = (mammothModule as unknown as { default?: typeof mammothModule }).default ?? mammothModule;
 
   // 1. The parts we (and mammoth) need, inflated once. First the relationships to find them.
@@ -274,7 +193,9 @@ export async function parseDocxDetailed(
       }),
     );
   } catch (error) {
-    throw new InputError('docx-corrupt', { reason: `${mainPath}: ${shortReason(error)}` }, error);
+    // The archive's directory was fine, but a part's compressed data is not.
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new InputError('docx-corrupt', { reason: `${mainPath}: damaged zip data (${detail})`.slice(0, 120) }, error);
   }
 
   const documentXml = decodeXml(files[mainPath], decoder) ?? '';
@@ -282,8 +203,7 @@ export async function parseDocxDetailed(
   const numberingXml = decodeXml(files[numberingPath], decoder);
 
   // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
-  const [marker, ...whitespace] = pickCodes([documentXml, numberingXml], 6) as [string, ...string[]];
-  const codes: Codes = { marker, whitespace: whitespace.join('') };
+  const marker = pickMarker([documentXml, numberingXml]);
   const scan = scanDocument(documentXml, (index) => `${marker}${index}${marker}`);
   const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
   const { labels, numbered } = computeLabels(
@@ -308,23 +228,25 @@ export async function parseDocxDetailed(
       return Promise.resolve(encoding ? part : new TextEncoder().encode(part));
     },
   };
-  let html: string;
+  let model: MammothNode | undefined;
   try {
-    const result = await mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
-      transformDocument: makeTransform(scan, labels, marker),
-      convertImage: (() => []) as unknown as NonNullable<Parameters<typeof mammoth.convertToHtml>[1]>['convertImage'],
+    await mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
+      // Take the model; hand back an empty document so that no HTML is rendered.
+      transformDocument: (document: MammothNode) => {
+        model = document;
+        return { ...document, children: [] };
+      },
+      includeDefaultStyleMap: false,
       includeEmbeddedStyleMap: false,
     });
-    html = result.value;
   } catch (error) {
-    throw new InputError('docx-corrupt', { reason: shortReason(error) }, error);
+    throw new InputError('docx-corrupt', { reason: corruptReason(mainPath, error) }, error);
   }
+  if (!model) throw new InputError('docx-corrupt', { reason: `${mainPath}: not a Word document body` });
 
-  // 4. HTML → hast → mdast → positions.
-  const hast = fromHtml(html.normalize('NFC'), { fragment: true });
-  encodeWhitespace(hast, codes);
-  const mdast = toMdast(hast, { handlers }) as Root;
-  const { tree, stats } = finishTree(mdast, codes, scan.count);
+  // 4. Model → mdast → positions.
+  const mdast = modelToMdast(model, { marker, labels, scan });
+  const { tree, stats } = finishTree(mdast, marker, scan.count);
 
   return {
     document: { format: 'docx', filePath, tree, source: null, pages: null },

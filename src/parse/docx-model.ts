@@ -1,0 +1,238 @@
+/**
+ * mammoth's document model → mdast (text still carrying the paragraph markers; docx-mdast.ts
+ * turns them into positions).
+ *
+ * mammoth reads the .docx into a small tree (paragraphs, runs with bold/italic/strike flags,
+ * hyperlinks, line breaks, tables with col/row spans) and renders it as HTML. We take the tree
+ * itself, through convertToHtml's `transformDocument` hook: the same reading of the file as the
+ * HTML, without rendering HTML and parsing it back (which cost more than mammoth's own reading on
+ * small files) and without an HTML whitespace-collapsing step to undo.
+ *
+ * Rendering choices follow mammoth's default HTML: Heading 1–6 styles → heading, bold or the
+ * "Strong" character style → strong, italic → emphasis, strikethrough → delete, hyperlinks →
+ * link, a line break (w:br, w:cr) → break; page/column breaks, images, checkboxes, bookmarks,
+ * footnote/endnote/comment references are dropped. Word numbering labels are written at the
+ * start of their paragraph; no `list` is ever made.
+ */
+import type {
+  Data,
+  Heading,
+  Paragraph,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  TableCell,
+  TableRow,
+} from 'mdast';
+import type { DocumentScan } from './docx-xml.js';
+import { layOut, setSpan } from './docx-mdast.js';
+
+/** The parts of mammoth's document model we read. */
+export interface MammothNode {
+  type: string;
+  children?: MammothNode[];
+  value?: string;
+  styleId?: string | null;
+  styleName?: string | null;
+  isBold?: boolean;
+  isItalic?: boolean;
+  isStrikethrough?: boolean;
+  href?: string;
+  anchor?: string;
+  breakType?: string;
+  isHeader?: boolean;
+  colSpan?: number;
+  rowSpan?: number;
+}
+
+const BOLD = 1;
+const ITALIC = 2;
+const STRIKE = 4;
+
+interface Segment {
+  flags: number;
+  link: string | undefined;
+  /** Text, or null for a line break. */
+  value: string | null;
+}
+
+export interface ModelContext {
+  marker: string;
+  /** Numbering label per paragraph index ("1. ", "a) ", "- "), from docx-numbering.ts. */
+  labels: (string | null)[];
+  scan: DocumentScan;
+}
+
+function collect(node: MammothNode, flags: number, link: string | undefined, out: Segment[]): void {
+  switch (node.type) {
+    case 'text':
+      if (node.value) out.push({ flags, link, value: node.value });
+      return;
+    case 'tab':
+      out.push({ flags, link, value: '\t' });
+      return;
+    case 'break':
+      if (node.breakType === 'line') out.push({ flags, link, value: null });
+      return;
+    case 'run': {
+      let f = flags;
+      if (node.isBold || node.styleName === 'Strong') f |= BOLD;
+      if (node.isItalic) f |= ITALIC;
+      if (node.isStrikethrough) f |= STRIKE;
+      for (const c of node.children ?? []) collect(c, f, link, out);
+      return;
+    }
+    case 'hyperlink': {
+      const href = node.href ?? (node.anchor ? `#${node.anchor}` : undefined);
+      for (const c of node.children ?? []) collect(c, flags, href ?? link, out);
+      return;
+    }
+    case 'image':
+    case 'checkbox':
+    case 'bookmarkStart':
+    case 'noteReference':
+    case 'commentReference':
+      return;
+    default:
+      for (const c of node.children ?? []) collect(c, flags, link, out);
+  }
+}
+
+/** Group equal formatting, merge adjacent text (NFC), wrap: link > strong > emphasis > delete. */
+function phrasing(segments: Segment[], out: PhrasingContent[]): void {
+  let i = 0;
+  while (i < segments.length) {
+    const { flags, link } = segments[i]!;
+    let leaves: PhrasingContent[] = [];
+    let text = '';
+    const flush = (): void => {
+      if (text) leaves.push({ type: 'text', value: text.normalize('NFC') });
+      text = '';
+    };
+    while (i < segments.length && segments[i]!.flags === flags && segments[i]!.link === link) {
+      const v = segments[i]!.value;
+      if (v === null) {
+        flush();
+        leaves.push({ type: 'break' });
+      } else {
+        text += v;
+      }
+      i++;
+    }
+    flush();
+    if (flags & STRIKE) leaves = [{ type: 'delete', children: leaves }];
+    if (flags & ITALIC) leaves = [{ type: 'emphasis', children: leaves }];
+    if (flags & BOLD) leaves = [{ type: 'strong', children: leaves }];
+    if (link !== undefined) leaves = [{ type: 'link', url: link, children: leaves }];
+    out.push(...leaves);
+  }
+}
+
+function markerIndex(text: string, marker: string): { index: number; end: number } | undefined {
+  if (text[0] !== marker) return undefined;
+  const close = text.indexOf(marker, 1);
+  if (close === -1) return undefined;
+  const index = Number(text.slice(1, close));
+  return Number.isInteger(index) ? { index, end: close + 1 } : undefined;
+}
+
+/** A paragraph's segments, its numbering label written after its marker. */
+function paragraphSegments(p: MammothNode, ctx: ModelContext): Segment[] {
+  const segments: Segment[] = [];
+  for (const c of p.children ?? []) collect(c, 0, undefined, segments);
+  const first = segments[0];
+  const found = first?.value ? markerIndex(first.value, ctx.marker) : undefined;
+  const label = found ? ctx.labels[found.index] : null;
+  if (first && found && label) {
+    const rest = first.value!.slice(found.end);
+    const hasText = /\S/.test(rest) || segments.slice(1).some((s) => s.value !== null && /\S/.test(s.value));
+    // An empty numbered paragraph still shows its number in Word: "3.".
+    first.value = first.value!.slice(0, found.end) + (hasText ? label : label.trimEnd()) + rest;
+  }
+  return segments;
+}
+
+const HEADING_RE = /^heading\s*([1-6])$/i;
+
+function headingDepth(p: MammothNode): 1 | 2 | 3 | 4 | 5 | 6 | undefined {
+  const m = HEADING_RE.exec(p.styleName ?? '') ?? HEADING_RE.exec(p.styleId ?? '');
+  return m ? (Number(m[1]) as 1 | 2 | 3 | 4 | 5 | 6) : undefined;
+}
+
+function firstMarker(node: MammothNode, marker: string): number {
+  if (node.type === 'text') return node.value ? (markerIndex(node.value, marker)?.index ?? -1) : -1;
+  for (const c of node.children ?? []) {
+    const found = firstMarker(c, marker);
+    if (found !== -1) return found;
+  }
+  return -1;
+}
+
+/** Whether a row of a table at nesting `depth` (1 = top level) is marked w:tblHeader in the XML. */
+function xmlHeader(row: MammothNode, depth: number, ctx: ModelContext): boolean {
+  const index = firstMarker(row, ctx.marker);
+  const { paragraphRow, rows } = ctx.scan;
+  let at = index > 0 && index < paragraphRow.length ? paragraphRow[index]! : -1;
+  while (at >= 0 && rows[at]!.depth > depth) at = rows[at]!.parent;
+  return at >= 0 && rows[at]!.depth === depth && rows[at]!.header;
+}
+
+/** Everything in a cell as phrasing: its paragraphs (and nested tables' cells) one after another;
+ *  the markers at each paragraph's start later become separator breaks. */
+function cellPhrasing(children: MammothNode[], ctx: ModelContext, out: PhrasingContent[]): void {
+  for (const c of children) {
+    if (c.type === 'paragraph') {
+      phrasing(paragraphSegments(c, ctx), out);
+    } else if (c.type === 'table' || c.type === 'tableRow' || c.type === 'tableCell') {
+      cellPhrasing(c.children ?? [], ctx, out);
+    } else if (c.children) {
+      cellPhrasing(c.children, ctx, out);
+    }
+  }
+}
+
+function table(t: MammothNode, depth: number, ctx: ModelContext): Table {
+  const rows: TableRow[] = [];
+  let leading = true; // header rows count only at the top of the table (mammoth's <thead>, Word's repeat)
+  for (const r of t.children ?? []) {
+    if (r.type !== 'tableRow') continue;
+    const header: boolean = leading && xmlHeader(r, depth, ctx);
+    leading = header;
+    const cells: TableCell[] = [];
+    for (const c of r.children ?? []) {
+      if (c.type !== 'tableCell') continue;
+      const children: PhrasingContent[] = [];
+      cellPhrasing(c.children ?? [], ctx, children);
+      const cell: TableCell = { type: 'tableCell', children };
+      setSpan(cell, c.colSpan, c.rowSpan);
+      cells.push(cell);
+    }
+    rows.push({ type: 'tableRow', children: cells, data: { header } as Data });
+  }
+  layOut(rows);
+  return { type: 'table', children: rows };
+}
+
+function blocks(children: MammothNode[], ctx: ModelContext, out: RootContent[]): void {
+  for (const c of children) {
+    if (c.type === 'paragraph') {
+      const inline: PhrasingContent[] = [];
+      phrasing(paragraphSegments(c, ctx), inline);
+      const depth = headingDepth(c);
+      const block: Paragraph | Heading =
+        depth === undefined ? { type: 'paragraph', children: inline } : { type: 'heading', depth, children: inline };
+      out.push(block);
+    } else if (c.type === 'table') {
+      out.push(table(c, 1, ctx));
+    } else if (c.children) {
+      blocks(c.children, ctx, out);
+    }
+  }
+}
+
+export function modelToMdast(document: MammothNode, ctx: ModelContext): Root {
+  const children: RootContent[] = [];
+  blocks(document.children ?? [], ctx, children);
+  return { type: 'root', children };
+}
