@@ -167,12 +167,13 @@ function render(h: Host, at?: number, text?: string): { out: string; pos: number
   return { out, pos };
 }
 
-function wordsAround(s: string, start: number, end: number): [string, string] {
+/** The words of `s` that touch the span [start, end) (a word ends at a space). */
+function wordsAround(s: string, start: number, end: number): string[] {
   let a = start;
   while (a > 0 && s[a - 1] !== ' ') a--;
   let b = end;
   while (b < s.length && s[b] !== ' ') b++;
-  return [s.slice(a, start), s.slice(end, b)];
+  return s.slice(a, b).split(' ');
 }
 
 /**
@@ -206,13 +207,16 @@ function fillHoles(h: Host): Run[] {
   for (const ch of h.str) prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
   const total = prefix[prefix.length - 1]!;
   const unplaced: Run[] = [];
+  const placed: Array<{ run: string; text: string; width: number }> = [];
   runs.forEach((r, ri) => {
     const w = runWidth(r);
+    // Runs already placed (to the left) took their holes' width, and a real space where one was
+    // kept; runs still to place are assumed to fill their holes alone.
     let before = 0;
     let after = 0;
+    for (const p of placed) before += p.width - (p.text.length > p.run.length ? 0 : sp);
     runs.forEach((o, oi) => {
-      if (oi < ri) before += runWidth(o) - sp;
-      else if (oi > ri) after += runWidth(o) - sp;
+      if (oi > ri) after += runWidth(o) - sp;
     });
     let best = -1;
     let bestCost = Infinity;
@@ -233,11 +237,10 @@ function fillHoles(h: Host): Run[] {
       let chosen = r.str;
       let valid = false;
       for (const o of options) {
+        // Judge the word the run ends up in (its neighbours may still wait for their own letters).
         const { out, pos } = render(h, i, o);
-        const a = o.startsWith(' ') ? pos + 1 : pos;
-        const [l, rr] = wordsAround(out, a, a + r.str.length);
-        const words = o === r.str ? [l + o + rr] : o.startsWith(' ') ? [l, r.str + rr] : [l + r.str, rr];
-        if (words.every(wordOk)) {
+        const at = o.startsWith(' ') ? pos + 1 : pos;
+        if (wordsAround(out, at, at + r.str.length).every(wordOk)) {
           chosen = o;
           valid = true;
           break;
@@ -251,7 +254,10 @@ function fillHoles(h: Host): Run[] {
       }
     }
     if (best < 0) unplaced.push(r);
-    else h.fill.set(best, bestText);
+    else {
+      h.fill.set(best, bestText);
+      placed.push({ run: r.str, text: bestText, width: w });
+    }
   });
   return unplaced;
 }
@@ -580,40 +586,49 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:trang\s+)?\d{1,4}(?:\s*(?:\/|trên|of)
 const PDF_PARSE_MARKER = /^--\s*\d+\s+of\s+\d+\s*--$/u;
 
 /**
- * Mark page furniture as dropped: page numbers and pdf-parse page markers at the top or bottom of
- * a page, and lines repeated in the top or bottom margin zone of several pages.
+ * Lines that may be page furniture: the first and last line of a page when they lie in its top or
+ * bottom 12 %, with `apart` set when they stand apart from the text by more than 1.3 line heights
+ * (a running header or footer; a page number needs no gap).
+ */
+function edgeLines(p: PageLayout): Array<{ line: VisualLine; apart: boolean }> {
+  const lines = p.lines.filter((l) => !l.column);
+  const n = lines.length;
+  const out: Array<{ line: VisualLine; apart: boolean }> = [];
+  if (n === 0) return out;
+  const first = lines[0]!;
+  if (first.y < p.height * 0.12) {
+    const next = lines[1];
+    out.push({ line: first, apart: !next || next.y - first.y > 1.3 * Math.max(first.size, next.size) });
+  }
+  const last = lines[n - 1]!;
+  if (n > 1 && last.y > p.height * 0.88) {
+    const prev = lines[n - 2]!;
+    out.push({ line: last, apart: last.y - prev.y > 1.3 * Math.max(last.size, prev.size) });
+  }
+  return out;
+}
+
+/**
+ * Mark page furniture as dropped: pdf-parse's "-- 1 of 10 --" markers anywhere, page numbers
+ * ("2", "- 2 -", "Trang 2", "2/10") among a page's edge lines, and edge lines repeated (digits
+ * aside) on at least two pages and 40 % of them (running headers and footers).
  */
 export function markFurniture(pages: PageLayout[]): void {
-  const zone = (p: PageLayout, l: VisualLine): boolean => l.y < p.height * 0.15 || l.y > p.height * 0.85;
-  // Candidates: the first two and last two lines of each page, in the margin zones.
-  const candidates = new Map<string, Set<number>>();
-  const edge = (p: PageLayout): VisualLine[] => {
-    const n = p.lines.length;
-    const idx = new Set([0, 1, n - 2, n - 1].filter((i) => i >= 0 && i < n));
-    return [...idx].map((i) => p.lines[i]!).filter((l) => zone(p, l) && !l.column);
-  };
-  for (const p of pages) {
-    for (const l of edge(p)) {
-      const key = l.text.replace(/\d+/gu, '#').toLowerCase();
-      if (!candidates.has(key)) candidates.set(key, new Set());
-      candidates.get(key)!.add(p.page);
+  const key = (l: VisualLine): string => l.text.replace(/\d+/gu, '#').toLowerCase();
+  const edges = pages.map(edgeLines);
+  const seen = new Map<string, Set<number>>();
+  edges.forEach((lines, i) => {
+    for (const { line, apart } of lines) {
+      if (!apart) continue;
+      if (!seen.has(key(line))) seen.set(key(line), new Set());
+      seen.get(key(line))!.add(i);
     }
-  }
+  });
   const repeatMin = Math.max(2, Math.ceil(pages.length * 0.4));
-  for (const p of pages) {
+  pages.forEach((p, i) => {
     for (const l of p.lines) if (PDF_PARSE_MARKER.test(l.text)) l.dropped = true;
-    const n = p.lines.length;
-    for (const [k, i] of [
-      ['first', 0],
-      ['last', n - 1],
-    ] as const) {
-      const l = p.lines[i];
-      if (l && !l.column && zone(p, l) && PAGE_NUMBER.test(l.text)) l.dropped = true;
-      void k;
+    for (const { line, apart } of edges[i]!) {
+      if (PAGE_NUMBER.test(line.text) || (apart && (seen.get(key(line))?.size ?? 0) >= repeatMin)) line.dropped = true;
     }
-    for (const l of edge(p)) {
-      const key = l.text.replace(/\d+/gu, '#').toLowerCase();
-      if (pages.length >= 2 && (candidates.get(key)?.size ?? 0) >= repeatMin) l.dropped = true;
-    }
-  }
+  });
 }
