@@ -33,7 +33,8 @@ import { modelToMdast, type MammothNode } from './docx-model.js';
 export interface DocxStats {
   /** Word paragraphs counted in document.xml. */
   paragraphs: number;
-  /** Paragraphs found again in mammoth's output. */
+  /** Paragraphs found again in mammoth's reading (fewer than `paragraphs` only when content is
+   *  not shown by Word either: continuation cells of a vertical merge, DrawingML-only text boxes). */
   seen: number;
   /** Paragraphs that got a Word numbering label. */
   numbered: number;
