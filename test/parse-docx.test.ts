@@ -338,6 +338,20 @@ describe('positions and text', () => {
     expect(blocks(document.tree)).toEqual(['Kế hoạch  số\t01\t hết ']);
   });
 
+  it('shows tracked changes as Word\'s final view: insertions kept, deletions and deleted paragraph marks gone', async () => {
+    const body =
+      '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A" w:date="2025-11-20T00:00:00Z"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Nối </w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t xml:space="preserve">đoạn </w:t></w:r><w:del w:id="2" w:author="A"><w:r><w:delText>bị xóa </w:delText></w:r></w:del>' +
+      '<w:ins w:id="3" w:author="A"><w:r><w:t>thêm</w:t></w:r></w:ins></w:p>';
+    const { document } = await parse(docx(body));
+    expect(blocks(document.tree)).toEqual(['Nối đoạn thêm']);
+    // Each piece keeps the paragraph it was written in.
+    expect([...paragraphsByPosition(document.tree)]).toEqual([
+      [1, 'Nối '],
+      [2, 'đoạn thêm'],
+    ]);
+  });
+
   it('reads the mc:Fallback of alternate content once, and the text of w:fldSimple fields', async () => {
     const body =
       p('trước') +
