@@ -483,13 +483,18 @@ describe('Vietnamese repairs', () => {
 
 // ── bad input ───────────────────────────────────────────────────────────────────────────────
 
-/** A one-page PDF with one Helvetica text line, or no text at all; offsets computed. */
-function minimalPdf(text: string | null): Uint8Array {
-  const content = text === null ? '' : `BT /F1 14 Tf 72 770 Td (${text}) Tj ET`;
+/**
+ * A one-page PDF with Helvetica text lines (or none), offsets computed; `rotate` sets the page's
+ * /Rotate, `stamp` adds a line drawn at 45°.
+ */
+function minimalPdf(text: string | string[] | null, opts: { rotate?: number; stamp?: string } = {}): Uint8Array {
+  const lines = text === null ? [] : Array.isArray(text) ? text : [text];
+  let content = lines.map((t, i) => `BT /F1 14 Tf 72 ${770 - 20 * i} Td (${t}) Tj ET`).join('\n');
+  if (opts.stamp) content += `\nBT /F1 20 Tf 0.7071 0.7071 -0.7071 0.7071 300 300 Tm (${opts.stamp}) Tj ET`;
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${opts.rotate ?? 0} /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
@@ -521,6 +526,14 @@ describe('bad input', () => {
     const doc = await parsePdf(minimalPdf('KE HOACH so 01/KH-UBND'), 'min.pdf');
     expect(doc.pages).toBe(1);
     expect(paragraphs(doc.tree).map(textOf)).toEqual(['KE HOACH so 01/KH-UBND']);
+  });
+
+  it('reads a page shown rotated, and leaves out text at an angle', async () => {
+    const lines = ['I. KE HOACH so 01/KH-UBND.', '1. Thuc hien nhiem vu nam 2024'];
+    for (const rotate of [90, 180, 270]) {
+      const doc = await parsePdf(minimalPdf(lines, { rotate, stamp: 'DA KY SO' }), 'rot.pdf');
+      expect(paragraphs(doc.tree).map(textOf), `rotate ${rotate}`).toEqual(lines);
+    }
   });
 
   it('not a PDF, or a damaged one → pdf-corrupt', async () => {

@@ -97,28 +97,49 @@ function missedWidth(str: string, width: number, size: number, sans: boolean): n
   return (missed * size * ratio) / 1000;
 }
 
-/** pdf.js items → horizontal left-to-right items in viewport coordinates. */
+/**
+ * pdf.js items → left-to-right items in a reading frame. Coordinates start in the viewport (the
+ * page as displayed, y down); the page's dominant text direction (by characters) is then turned
+ * to run left to right, so a page whose text was laid out sideways (a landscape table on a
+ * portrait page, a /Rotate the producer compensated for or not) still reads in lines. Items in
+ * other directions (a rotated stamp, a vertical margin note) are left out.
+ */
 function toItems(
   raw: Array<TextItemLike | { type: string }>,
   fonts: Record<string, { fontFamily?: string }>,
-  viewport: number[],
-): { items: PdfItem[]; chars: number } {
-  const items: PdfItem[] = [];
+  viewport: { transform: number[]; width: number; height: number },
+): { items: PdfItem[]; chars: number; width: number; height: number } {
+  const scale = Math.hypot(viewport.transform[0]!, viewport.transform[1]!) || 1;
+  const placed: Array<{ it: TextItemLike; m: number[]; quarter: number }> = [];
+  const weight = [0, 0, 0, 0];
   let chars = 0;
   for (const it of raw) {
     if (!('str' in it)) continue;
-    if (it.str.trim() === '') continue;
-    chars += it.str.trim().length;
-    const m = multiply(viewport, it.transform);
-    const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
-    // Keep upright horizontal text; rotated stamps and vertical margin notes are not body text.
-    if (a <= 0 || Math.abs(b) > 0.1 * Math.abs(a) || Math.abs(c) > 0.3 * Math.abs(d)) continue;
-    const size = Math.hypot(c, d) || Math.abs(it.height) || 1;
-    const scale = Math.hypot(viewport[0]!, viewport[1]!) || 1;
-    const sans = fonts[it.fontName ?? '']?.fontFamily === 'sans-serif';
-    items.push({ str: it.str, x0: e, x1: e + it.width * scale, y: f, size, sans, missed: missedWidth(it.str, it.width * scale, size, sans) });
+    const n = it.str.trim().length;
+    if (n === 0) continue;
+    chars += n;
+    const m = multiply(viewport.transform, it.transform);
+    // Direction of the text: 0 → right, 1 → down, 2 → left, 3 → up (y grows downwards).
+    const angle = Math.atan2(m[1]!, m[0]!);
+    const quarter = (((Math.round(angle / (Math.PI / 2)) % 4) + 4) % 4) as 0 | 1 | 2 | 3;
+    if (Math.abs(angle - (quarter > 2 ? quarter - 4 : quarter) * (Math.PI / 2)) > 0.05) continue; // slanted
+    weight[quarter]! += n;
+    placed.push({ it, m, quarter });
   }
-  return { items, chars };
+  const q = weight.indexOf(Math.max(...weight));
+  const { width: W, height: H } = viewport;
+  const turn = (x: number, y: number): [number, number] =>
+    q === 0 ? [x, y] : q === 1 ? [y, W - x] : q === 2 ? [W - x, H - y] : [H - y, x];
+  const items: PdfItem[] = [];
+  for (const { it, m, quarter } of placed) {
+    if (quarter !== q) continue;
+    const [x, y] = turn(m[4]!, m[5]!);
+    const size = Math.hypot(m[2]!, m[3]!) || Math.abs(it.height) || 1;
+    const width = it.width * scale;
+    const sans = fonts[it.fontName ?? '']?.fontFamily === 'sans-serif';
+    items.push({ str: it.str, x0: x, x1: x + width, y, size, sans, missed: missedWidth(it.str, width, size, sans) });
+  }
+  return { items, chars, width: q % 2 ? H : W, height: q % 2 ? W : H };
 }
 
 function makeText(value: string, line: number, column: number, offset: number, page: number, length = value.length): Text {
@@ -145,11 +166,13 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
   let doc: DocumentLike;
   const pages: PageLayout[] = [];
   let chars = 0;
+  // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
+  // getText() walks; we walk it ourselves to keep positions.
+  const load = (parser as unknown as { load?: () => Promise<DocumentLike> }).load;
+  if (typeof load !== 'function') throw new Error('pdf-parse has no load() any more: src/parse/pdf.ts needs updating');
   try {
     try {
-      // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is
-      // what getText() walks; we walk it ourselves to keep positions.
-      doc = await (parser as unknown as { load(): Promise<DocumentLike> }).load();
+      doc = await load.call(parser);
     } catch (error) {
       throw mapLoadError(error);
     }
@@ -162,10 +185,9 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
       } catch (error) {
         throw mapLoadError(error);
       }
-      const viewport = page.getViewport({ scale: 1 });
-      const got = toItems(content.items, content.styles, viewport.transform);
+      const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }));
       chars += got.chars;
-      pages.push(layoutPage(n, viewport.width, viewport.height, got.items));
+      pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
     if (chars === 0) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
