@@ -22,7 +22,6 @@
  *  - text NFC, otherwise as written (whitespace kept); empty/whitespace-only paragraphs dropped;
  *    footnotes, comments, images and checkboxes dropped.
  */
-import type { Root } from 'mdast';
 import { InputError } from '../util/errors.js';
 import type { ParsedDocument } from './types.js';
 import { minimalStylesXml, parseXmlTree, scanDocument } from './docx-xml.js';
