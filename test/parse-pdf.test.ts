@@ -348,6 +348,28 @@ describe('overlay glyphs (LibreOffice with a font lacking ạ ả … ư ơ)', (
       'TỈNH BÌNH PHƯỚC Độc lập - Tự do - Hạnh phúc',
     ]);
   });
+
+  it('a footer block starts at "Nơi nhận", not at the short last line above it', () => {
+    const at = (str: string, x0: number, x1: number, y: number, size = 14): PdfItem => ({ str, x0, x1, y, size });
+    const lines = layoutPage(5, 595, 842, [
+      at('Trên đây là Kế hoạch triển khai thực hiện công tác bình đẳng giới trên địa', 113.5, 538, 100),
+      at('bàn tỉnh năm 2024./.', 85.2, 210, 117.7),
+      at('Nơi nhận:', 90.6, 142, 141.4, 12),
+      at('KT. CHỦ TỊCH', 365, 462, 142.5),
+      at('- Bộ LĐTBXH;', 90.6, 160, 155.3, 11),
+      at('PHÓ CHỦ TỊCH', 362, 466, 160.2),
+      at('- Lưu: VT, KGVX.', 90.6, 170, 169.2, 11),
+    ]).lines;
+    expect(lines.map((l) => [l.text, l.column?.side])).toEqual([
+      ['Trên đây là Kế hoạch triển khai thực hiện công tác bình đẳng giới trên địa', undefined],
+      ['bàn tỉnh năm 2024./.', undefined],
+      ['Nơi nhận:', 'left'],
+      ['- Bộ LĐTBXH;', 'left'],
+      ['- Lưu: VT, KGVX.', 'left'],
+      ['KT. CHỦ TỊCH', 'right'],
+      ['PHÓ CHỦ TỊCH', 'right'],
+    ]);
+  });
 });
 
 // ── paragraphs from hand-made visual lines ───────────────────────────────────────────────────

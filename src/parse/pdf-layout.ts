@@ -470,6 +470,8 @@ function extendGutter(lines: RawLine[], from: number, step: 1 | -1, g: { l: numb
     const line = lines[j]!;
     const prev = lines[last]!;
     if (Math.abs(line.y - prev.y) > 4 * Math.max(line.size, prev.size)) break;
+    // "Nơi nhận:" opens its block: the short last line of the paragraph above is not in it.
+    if (step < 0 && prev.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')))) break;
     let l = g.l;
     let r = g.r;
     let ok = true;
