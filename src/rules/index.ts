@@ -1,0 +1,18 @@
+/**
+ * The registry of `kh lint` rules: one import and one line per rule, in alphabetical order of id.
+ * Ids are fixed (configurations, reports and tests use them).
+ */
+import type { Rule } from './types.js';
+import { rule as repeatedPhrase } from './repeated-phrase.js';
+
+export const rules: readonly Rule[] = [repeatedPhrase];
+
+const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function ruleIds(): string[] {
+  return rules.map((rule) => rule.meta.id);
+}

@@ -1,0 +1,78 @@
+/** Helpers shared by rules. */
+import type { Item, Plan } from '../plan/schema.js';
+import type { TextNode } from '../util/location.js';
+
+export type TextNodeKind = 'header' | 'preamble' | 'item' | 'closing' | 'cell' | 'recipient' | 'signature';
+
+export interface TextNodeEntry {
+  node: TextNode;
+  kind: TextNodeKind;
+}
+
+/**
+ * Every node that holds the document's own text, each piece of text once, in document order
+ * within each kind: header lines, preamble paragraphs, section items (depth first), closing
+ * paragraphs, table cells, Nơi nhận lines, signature lines. Derived nodes (goals, indicators,
+ * tasks, citations, dates) repeat text already found here and are left out, so a rule that scans
+ * text reports each place once. A node met twice (a header line that is also a header-table cell)
+ * is yielded once.
+ */
+export function* textNodes(plan: Plan): Generator<TextNodeEntry> {
+  const seen = new Set<string>();
+  function* emit(node: TextNode | null | undefined, kind: TextNodeKind): Generator<TextNodeEntry> {
+    if (!node || typeof node.text !== 'string' || node.text.length === 0) return;
+    const { start } = node.position;
+    const key = `${start.line}:${start.column}:${node.position.page ?? ''}:${node.text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    yield { node, kind };
+  }
+  function* items(list: readonly Item[]): Generator<TextNodeEntry> {
+    for (const item of list) {
+      yield* emit(item, 'item');
+      yield* items(item.children);
+    }
+  }
+
+  const lines = plan.meta.lines;
+  for (const line of [lines.issuer, lines.motto, lines.number, lines.date, lines.docType, lines.title]) {
+    yield* emit(line, 'header');
+  }
+  for (const paragraph of plan.preamble) yield* emit(paragraph, 'preamble');
+  for (const section of plan.sections) yield* items(section.items);
+  for (const paragraph of plan.closing) yield* emit(paragraph, 'closing');
+  for (const table of plan.tables) {
+    for (const row of table.rows) for (const cell of row.cells) yield* emit(cell, 'cell');
+  }
+  for (const line of plan.recipients?.items ?? []) yield* emit(line, 'recipient');
+  for (const line of plan.signature?.lines ?? []) yield* emit(line, 'signature');
+}
+
+/** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
+export function editDistance(a: string, b: string): number {
+  const previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0]!;
+    previous[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = previous[j]!;
+      previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return previous[b.length]!;
+}
+
+/** The candidate nearest to `word` by edit distance (ties: the first); null when there is none. */
+export function nearest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
