@@ -62,8 +62,9 @@ export interface PageLayout {
   lines: VisualLine[];
 }
 
-/** Gap (in font sizes) that cuts a line into segments. Justified word spaces stay far below. */
-const SEGMENT_GAP = 2;
+/** Gap (in font sizes) that cuts a line into segments (column candidates); segments outside a
+ * two-column block are joined again with one space. */
+const SEGMENT_GAP = 1.2;
 /** Gap (in font sizes) above which two touching items get a space between them. */
 const SPACE_GAP = 0.12;
 
@@ -440,11 +441,14 @@ function groupLines(items: PdfItem[]): RawLine[] {
       }
     }
     // pdf.js's positions drift left along a text line by the advances it did not count (decomposed
-    // accents); a segment's right edge is moved back by what its pieces missed. Its left edge is
-    // where the PDF placed it.
+    // accents: see PdfItem.missed): move each segment right by what the pieces before it missed,
+    // and its right edge also by its own.
+    let drift = 0;
     for (const s of segments) {
       s.str = s.str.replace(/\s+/gu, ' ').trim();
-      s.x1 += s.missed ?? 0;
+      s.x0 += drift;
+      drift += s.missed ?? 0;
+      s.x1 += drift;
     }
     const kept = segments.filter((s) => s.str !== '');
     if (kept.length === 0) continue;
@@ -513,16 +517,6 @@ function findBlocks(lines: RawLine[], page: number): Block[] {
         const start = extendGutter(lines, i, -1, g);
         const lo = Math.max(start, blocks.length ? blocks[blocks.length - 1]!.end + 1 : 0);
         if (end - lo + 1 < 2) continue;
-        // A data table (several lines cut into more segments than the two columns) is not a
-        // header/footer block: its rows stay rows.
-        const mid = (g.l + g.r) / 2;
-        let multi = 0;
-        for (let j = lo; j <= end; j++) {
-          const segs = lines[j]!.segments;
-          const left = segs.filter((s) => s.x1 <= mid).length;
-          if (left > 1 || segs.length - left > 1) multi++;
-        }
-        if (multi >= 2) continue;
         let known = page === 1 && lo === 0;
         for (let j = lo; j <= end && !known; j++) known = lines[j]!.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')));
         if (!known) continue;

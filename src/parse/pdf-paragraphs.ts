@@ -21,6 +21,8 @@ export interface Metrics {
   left: number;
   /** Right edge of full (justified) body lines. */
   right: number;
+  /** Right edge of the text area: the rightmost body line ends (ragged text never reaches `right`). */
+  rightMost: number;
   /** Usual baseline distance between lines of one paragraph, in font sizes. */
   pitch: number;
 }
@@ -64,7 +66,11 @@ export function measure(lines: VisualLine[]): Metrics {
   }
   ratios.sort((a, b) => a - b);
   const pitch = ratios.length ? ratios[Math.floor(ratios.length * 0.15)]! : 1.2;
-  return { left, right: Math.max(right, left + 1), pitch };
+  // Justified text: many lines end at `right`, which is then the text area's edge. Ragged text:
+  // take the rightmost line ends (leaving out a few strays).
+  const flush = xs.filter((x) => Math.abs(x - right) < 1.5).length >= 0.15 * xs.length;
+  const rightMost = flush ? right : (xs[Math.floor(xs.length * 0.03)] ?? right);
+  return { left, right: Math.max(right, left + 1), rightMost: Math.max(rightMost, right, left + 1), pitch };
 }
 
 /** Estimated width (points) of the first word of a line. */
@@ -78,11 +84,11 @@ function isUpper(text: string): boolean {
   return HAS_LETTER.test(text) && !HAS_LOWER.test(text);
 }
 
-/** Centred: clear of both margins by about the same amount (a title, a signature line). */
+/** Centred: clear of both margins of the text area by about the same amount (titles). */
 function isCentered(line: VisualLine, m: Metrics): boolean {
   const l = line.x0 - m.left;
-  const r = m.right - line.x1;
-  return l > 0.25 * line.size && r > 0.25 * line.size && Math.abs(l - r) < 1.5 * line.size;
+  const r = m.rightMost - line.x1;
+  return l > 1.5 && r > 1.5 && Math.abs(l - r) < 1.5 * line.size;
 }
 
 export interface ParagraphState {
