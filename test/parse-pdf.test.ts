@@ -518,7 +518,7 @@ function minimalPdf(text: string | string[] | null, opts: { rotate?: number; sta
     '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
     `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate ${opts.rotate ?? 0} /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>`,
     `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
   ];
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
@@ -563,6 +563,22 @@ describe('bad input', () => {
     expect(await errorCode(new Uint8Array(Buffer.from('%PDF-1.7\nthis is not really a pdf\n')))).toBe('pdf-corrupt');
     const whole = read(join(FIXTURES, '000_a2bc4216fc60fd38.pdf'));
     expect(await errorCode(whole.slice(0, 2000))).toBe('pdf-corrupt');
+  });
+
+  it('typed with an old 8-bit Vietnamese font (TCVN3 .VnTime) → legacy-encoding', async () => {
+    // "Kế hoạch triển khai thực hiện công tác bình đẳng giới …" in TCVN3 bytes, drawn as WinAnsi.
+    const tcvn3 = 'K\xd5 ho\xb9ch tri\xd3n khai th\xf9c hi\xd6n c\xabng t\xb8c b\xd7nh \xae\xbcng gi\xedi n\xa8m 2024';
+    const data = minimalPdf([tcvn3, 'tr\xaan \xae\xdea b\xb5n t\xd8nh']);
+    try {
+      await parsePdf(data, 'vntime.pdf');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as InputError).code).toBe('legacy-encoding');
+      expect((error as InputError).details).toEqual({ encoding: 'TCVN3 (ABC)' });
+    }
+    // Latin-1 letters of real Vietnamese Unicode text are no alarm.
+    const doc = await parsePdf(minimalPdf(['Tr\xean n\xe0y l\xe0 k\xea ho\xe0ch c\xf3 c\xe1c m\xf4 h\xecnh']), 'ok.pdf');
+    expect(paragraphs(doc.tree).map(textOf)).toEqual(['Trên này là kê hoàch có các mô hình']);
   });
 
   it('password-protected (qpdf --encrypt, AES-256) → pdf-encrypted', async () => {

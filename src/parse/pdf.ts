@@ -25,6 +25,7 @@
  */
 import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { InputError } from '../util/errors.js';
+import { guessLegacyInUnicode } from '../util/vn-charsets.js';
 import { charWidth, layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from './pdf-layout.js';
 import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-paragraphs.js';
 import { repairLine } from './pdf-vietnamese.js';
@@ -108,6 +109,7 @@ function toItems(
   raw: Array<TextItemLike | { type: string }>,
   fonts: Record<string, { fontFamily?: string }>,
   viewport: { transform: number[]; width: number; height: number },
+  samples: Map<string, { text: string; chars: number }>,
 ): { items: PdfItem[]; chars: number; width: number; height: number } {
   const scale = Math.hypot(viewport.transform[0]!, viewport.transform[1]!) || 1;
   const placed: Array<{ it: TextItemLike; m: number[]; quarter: number }> = [];
@@ -118,6 +120,10 @@ function toItems(
     const n = it.str.trim().length;
     if (n === 0) continue;
     chars += n;
+    const sample = samples.get(it.fontName ?? '') ?? { text: '', chars: 0 };
+    sample.chars += n;
+    if (sample.text.length < 4000) sample.text += ` ${it.str}`;
+    samples.set(it.fontName ?? '', sample);
     const m = multiply(viewport.transform, it.transform);
     // Direction of the text: 0 → right, 1 → down, 2 → left, 3 → up (y grows downwards).
     const angle = Math.atan2(m[1]!, m[0]!);
@@ -140,6 +146,22 @@ function toItems(
     items.push({ str: it.str, x0: x, x1: x + width, y, size, sans, missed: missedWidth(it.str, width, size, sans) });
   }
   return { items, chars, width: q % 2 ? H : W, height: q % 2 ? W : H };
+}
+
+/**
+ * A PDF typed with the old 8-bit Vietnamese fonts (.VnTime = TCVN3, VNI-Times) has a text layer of
+ * Latin-1 letters ("KÕ ho¹ch"). Judged font by font (a document may mix Unicode and legacy fonts):
+ * the encoding when fonts reading as legacy text carry at least 30 % of the characters.
+ */
+function legacyEncoding(samples: Map<string, { text: string; chars: number }>, chars: number): string | null {
+  const byEncoding = new Map<string, number>();
+  for (const { text, chars: n } of samples.values()) {
+    if (!/[\x80-\xff]/u.test(text)) continue;
+    const { encoding } = guessLegacyInUnicode(text);
+    if (encoding) byEncoding.set(encoding, (byEncoding.get(encoding) ?? 0) + n);
+  }
+  for (const [encoding, n] of byEncoding) if (n >= 0.3 * chars) return encoding;
+  return null;
 }
 
 function makeText(value: string, line: number, column: number, offset: number, page: number, length = value.length): Text {
@@ -165,6 +187,7 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
   const parser = new PDFParse({ data: new Uint8Array(data) });
   let doc: DocumentLike;
   const pages: PageLayout[] = [];
+  const samples = new Map<string, { text: string; chars: number }>();
   let chars = 0;
   // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
   // getText() walks; we walk it ourselves to keep positions.
@@ -185,12 +208,14 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
       } catch (error) {
         throw mapLoadError(error);
       }
-      const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }));
+      const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
     if (chars === 0) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
+    const legacy = legacyEncoding(samples, chars);
+    if (legacy) throw new InputError('legacy-encoding', { encoding: legacy });
   } finally {
     await parser.destroy();
   }
