@@ -1,25 +1,29 @@
 /**
  * Page layout for the PDF parser: pdf.js text items → visual lines in reading order.
  *
- * Coordinates are PDF points in the page's viewport (origin top-left, y grows downwards), so a
- * larger `y` is lower on the page. `y` of an item is its baseline.
+ * Coordinates are PDF points in the page's reading frame (origin top-left, y grows downwards),
+ * so a larger `y` is lower on the page. `y` of an item is its baseline.
  *
  * What happens here, per page:
  *  1. Items are grouped into visual lines by baseline (tolerance: half the font size).
- *  2. Inside a line, items are ordered by x. Items drawn over the extent of an earlier item are
- *     "overlays": a PDF writer that falls back to a second font for the glyphs its main font lacks
- *     (LibreOffice with an old Times/Liberation font does this for ạ ả ấ … ư ơ) draws the line in
- *     two passes, and pdf.js reports the first pass as one item with a space in every hole
- *     ("T NH TH") and the missing glyphs as separate items. An overlay is put into the hole
- *     (in-item space) nearest to its x position, checked against Vietnamese syllable shape.
+ *  2. Inside a line, an item drawn over the extent of an item written before it is an "overlay": a
+ *     PDF writer that falls back to a second font for the glyphs its main font lacks (LibreOffice
+ *     with an old Times/Liberation font does this for ạ ả ấ … ư ơ) draws the line in two passes,
+ *     and pdf.js reports the first pass with a space in every hole ("T NH TH") and the missing
+ *     glyphs as separate items. Each overlay run goes into the hole whose position, estimated from
+ *     both ends of the item with Times/Helvetica advance widths, is nearest; Vietnamese syllable
+ *     shape breaks ties and says whether the hole also held a real space. Runs that fall between
+ *     items are placed by x, and doubtful boundaries are settled by syllable shape.
  *  3. A line is cut into segments at horizontal gaps of more than SEGMENT_GAP font sizes.
- *  4. Two-column blocks (the issuer | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" header, the
- *     Nơi nhận | signature footer) are found as runs of at least two lines that share a vertical
- *     gutter no segment crosses; their lines are split at the gutter and emitted left column
- *     first, then right column, each column top to bottom.
- *  5. Page furniture is marked `dropped`: page numbers (a line that is only a number, "- 2 -",
- *     "Trang 2", "2/10" at the top or bottom of a page), lines repeated at the top or bottom of
- *     several pages (running headers/footers), and pdf-parse's "-- 1 of 10 --" markers.
+ *  4. Two-column blocks — the issuer | "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" header that opens
+ *     page 1, and the Nơi nhận | signature footer (a block with a "Nơi nhận"/"Kính gửi" line) —
+ *     are found as runs of at least two lines that share a vertical gutter no segment crosses;
+ *     their lines are split at the gutter and emitted left column first, then right column, each
+ *     column top to bottom. Other gutters (data tables) leave lines whole, in page order.
+ *  5. Page furniture is marked `dropped` (markFurniture): page numbers (a line that is only a
+ *     number, "- 2 -", "Trang 2", "2/10") as the first or last line of a page in its top or bottom
+ *     12 %, lines repeated there on several pages and standing apart from the text (running
+ *     headers/footers), and pdf-parse's "-- 1 of 10 --" markers.
  */
 import { isSyllable } from './pdf-vietnamese.js';
 

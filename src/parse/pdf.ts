@@ -22,6 +22,11 @@
  *  - a paragraph's `data.page` is the page of its first line.
  * Every block is a `paragraph` (no table structure exists in a text layer; header/footer columns
  * and table rows come out as paragraphs).
+ *
+ * Errors (InputError): no "%PDF-" header, or pdf.js cannot read it → 'pdf-corrupt'; a user
+ * password → 'pdf-encrypted' (an owner password alone does not stop reading); no text on any page
+ * (a scan) → 'pdf-no-text'; a text layer in an old 8-bit Vietnamese font → 'legacy-encoding'.
+ * Pages whose text runs sideways are read in their own reading frame (see toItems).
  */
 import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { InputError } from '../util/errors.js';
