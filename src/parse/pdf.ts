@@ -234,15 +234,11 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
   };
 }
 
-/** Visual lines (all pages, reading order) → mdast root of paragraphs. Exported for tests. */
+/** Visual lines (all pages, reading order; furniture marked) → mdast root of paragraphs. */
 export function buildTree(pages: PageLayout[]): Root {
+  // The lines with their text repaired (the layout itself is left as it was).
   const all: VisualLine[] = [];
-  for (const p of pages) {
-    for (const l of p.lines) {
-      l.text = repairLine(l.text);
-      all.push(l);
-    }
-  }
+  for (const p of pages) for (const l of p.lines) all.push({ ...l, text: repairLine(l.text) });
   const metrics = measure(all);
   const root: Root = { type: 'root', children: [] };
   let para: Paragraph | undefined;
