@@ -12,6 +12,7 @@ import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import { describeError } from '../util/errors.js';
 import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
+import { lintCommands } from './commands/lint-commands.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -55,11 +56,8 @@ const commands: CommandSpec[] = [
       return run(ctx);
     },
   },
-  // ── Commands of the lint engine go here: lint, rules, explain, init ─────────────────────────
-  // One entry each, module in src/cli/commands/<name>.ts, imported inside `run`, e.g.
-  //   { name: 'lint', args: [...], description: { vi, en }, configure(cmd, lang) { … },
-  //     async run(ctx, args, opts) { return (await import('./commands/lint.js')).run(ctx, …); } },
-  // ─────────────────────────────────────────────────────────────────────────────────────────────
+  // The lint engine's commands: lint, rules, explain, init (entries in commands/lint-commands.ts).
+  ...lintCommands,
 ];
 
 function readVersion(): string {

@@ -1,0 +1,35 @@
+/**
+ * `kh init`: writes a starter kh.config.json in the working directory — every rule at its default
+ * severity and options, each with a "$comment". An existing config there (kh.config.json or
+ * .khrc.json) is kept unless --force, which rewrites that same file.
+ */
+import { existsSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CliContext } from '../../util/cli.js';
+import { CONFIG_FILE_NAMES, starterConfig } from '../../config/index.js';
+import { rules } from '../../rules/index.js';
+
+export async function run(ctx: CliContext, options: { force?: boolean; cwd?: string } = {}): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
+  const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
+  if (existing && !options.force) {
+    ctx.err(
+      ctx.lang === 'en'
+        ? `kh: ${existing} already exists; kh init --force overwrites it\n`
+        : `kh: đã có tệp ${existing}; dùng kh init --force để ghi đè\n`,
+    );
+    return 2;
+  }
+  const name = existing ?? CONFIG_FILE_NAMES[0];
+  const text = `${JSON.stringify(starterConfig(rules, ctx.lang), null, 2)}\n`;
+  try {
+    await writeFile(join(cwd, name), text, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    ctx.err(ctx.lang === 'en' ? `kh: cannot write ${name} (${reason})\n` : `kh: không ghi được tệp ${name} (${reason})\n`);
+    return 2;
+  }
+  ctx.out(ctx.lang === 'en' ? `Wrote ${name} (${rules.length} rules)\n` : `Đã tạo ${name} (${rules.length} quy tắc)\n`);
+  return 0;
+}

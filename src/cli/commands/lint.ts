@@ -1,0 +1,232 @@
+/**
+ * `kh lint FILES|DIRS|GLOBS…`: read each document, run the configured rules, report.
+ *
+ * Exit codes: 0 no errors; 1 errors, or more warnings than --max-warnings; 2 fatal: a file that
+ * could not be read (the others are still linted and reported), a bad configuration, a usage
+ * error, or an internal error (a rule that threw — the run stops, nothing is reported as a finding).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import type { CliContext } from '../../util/cli.js';
+import { errorStack } from '../../util/cli.js';
+import { describeError, type Lang } from '../../util/errors.js';
+import type { Plan } from '../../plan/schema.js';
+import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
+import { rules as allRules, ruleIds } from '../../rules/index.js';
+import { lintPlans, RuleError } from '../../rules/engine.js';
+import { loadRegistries } from '../../data/registries.js';
+import type { LintMessage } from '../../rules/types.js';
+import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
+
+export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+export interface LintOptions {
+  format: FormatName;
+  output?: string | undefined;
+  /** A non-negative integer (a string as typed on the command line is checked here). */
+  maxWarnings?: number | string | undefined;
+  quiet?: boolean | undefined;
+  config?: string | undefined;
+  rule?: string[] | undefined;
+  /** --lang or KH_LANG was given: it wins over the config file's "lang". */
+  langExplicit?: boolean | undefined;
+  /** Default: process.cwd(). */
+  cwd?: string | undefined;
+  /** Default: KH_TODAY (YYYY-MM-DD) if set, else now. */
+  today?: Date | undefined;
+}
+
+const T = {
+  vi: {
+    noInputs:
+      'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
+    noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
+    emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
+    tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
+    cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file} (${reason})`,
+    badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
+    badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
+  },
+  en: {
+    noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
+    noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
+    emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
+    tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
+    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
+    badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
+    badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** One thing to lint: a file to read, or an input that failed before reading (fatal). */
+type Target = { filePath: string; fatal?: string };
+
+function isLintable(path: string): boolean {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  return LINT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('~$');
+}
+
+function walk(dir: string, out: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out);
+    } else if (entry.isFile() && isLintable(entry.name)) {
+      out.push(path);
+    }
+  }
+}
+
+function statOf(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Expands the command-line inputs (relative to `base`) into files, in order, without duplicates. */
+export async function expandInputs(inputs: readonly string[], base: string, lang: Lang, cwd: string): Promise<Target[]> {
+  const targets: Target[] = [];
+  const seen = new Set<string>();
+  const add = (filePath: string) => {
+    const key = resolve(cwd, filePath);
+    if (seen.has(key)) return;
+    seen.add(key);
+    targets.push({ filePath });
+  };
+  for (const input of inputs) {
+    const path = base === cwd ? input : join(base, input);
+    const info = statOf(resolve(cwd, path));
+    if (info?.isDirectory()) {
+      const files: string[] = [];
+      walk(path, files);
+      if (files.length === 0) targets.push({ filePath: path, fatal: T[lang].emptyDir });
+      files.forEach(add);
+    } else if (info || !isDynamicPattern(input)) {
+      add(path); // a file (any extension: an unsupported one is reported by the reader), or a missing path
+    } else {
+      const matches = (
+        await glob(input, { cwd: resolve(cwd, base), onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
+      )
+        .filter(isLintable)
+        .sort();
+      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch });
+      for (const match of matches) add(base === cwd ? match : join(base, match));
+    }
+  }
+  return targets;
+}
+
+function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
+  const value = env.KH_TODAY?.trim();
+  if (!value) return new Date();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(NaN);
+  if (Number.isNaN(date.getTime())) return new ConfigError({ vi: T.vi.badToday(value), en: T.en.badToday(value) });
+  return date;
+}
+
+export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
+  let lang: Lang = ctx.lang;
+  const fail = (message: string, error?: unknown) => {
+    ctx.err(`kh: ${message}\n`);
+    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
+    return 2;
+  };
+
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    const raw = String(options.maxWarnings).trim();
+    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
+    maxWarnings = Number(raw);
+  }
+
+  // Configuration (any problem: one line, exit 2).
+  let loaded;
+  let active;
+  try {
+    loaded = loadConfig({ cwd, configPath: options.config, knownRuleIds: ruleIds() });
+    if (!options.langExplicit && loaded.config.lang) lang = loaded.config.lang;
+    const overrides = (options.rule ?? []).map((value) => parseRuleOverride(value, ruleIds()));
+    active = resolveRules(allRules, loaded.config, overrides, loaded.filePath);
+  } catch (error) {
+    if (error instanceof ConfigError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  const today = options.today ?? todayFrom(process.env);
+  if (today instanceof ConfigError) return fail(today.describe(lang));
+
+  // Inputs.
+  let targets: Target[];
+  if (inputs.length > 0) targets = await expandInputs(inputs, cwd, lang, cwd);
+  else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
+  else return fail(T[lang].noInputs);
+
+  // Read every document first: cross-file rules see the whole run.
+  const { loadPlan } = await import('../../parse/index.js');
+  const plans = new Map<Target, Plan>();
+  const fatals = new Map<Target, string>();
+  for (const target of targets) {
+    if (target.fatal) {
+      fatals.set(target, target.fatal);
+      continue;
+    }
+    try {
+      plans.set(target, await loadPlan(target.filePath));
+    } catch (error) {
+      fatals.set(target, describeError(error, lang));
+      if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
+    }
+  }
+
+  // Lint.
+  const planList = [...plans.values()];
+  let messageLists: LintMessage[][];
+  try {
+    messageLists = lintPlans(planList, active, { lang, today, registries: loadRegistries() });
+  } catch (error) {
+    if (error instanceof RuleError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  const byPlan = new Map(planList.map((plan, i) => [plan, messageLists[i]!]));
+  const results: FileResult[] = targets.map((target) => {
+    const fatal = fatals.get(target);
+    if (fatal !== undefined) return fileResult(target.filePath, [], { message: fatal });
+    let messages = byPlan.get(plans.get(target)!) ?? [];
+    if (options.quiet) messages = messages.filter((m) => m.severity === 'error');
+    return fileResult(target.filePath, messages);
+  });
+
+  // Report.
+  const text = await formatResults(options.format, results, {
+    lang,
+    color: ctx.color && options.output === undefined,
+    cwd,
+    rules: active.map((a) => a.rule),
+    version: toolVersion(),
+  });
+  if (options.output !== undefined) {
+    try {
+      await writeFile(resolve(cwd, options.output), text, 'utf8');
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+      return fail(T[lang].cannotWrite(options.output, reason), error);
+    }
+  } else {
+    ctx.out(text);
+  }
+
+  const sum = totals(results);
+  if (sum.fatals > 0) return 2;
+  if (sum.errors > 0) return 1;
+  if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
+    ctx.err(`kh: ${T[lang].tooManyWarnings(sum.warnings, maxWarnings)}\n`);
+    return 1;
+  }
+  return 0;
+}
