@@ -504,7 +504,7 @@ const BLOCK_OPENER = /^(?:nơi nhận|kính gửi)\b/iu;
 
 /**
  * Two-column header/footer blocks of a page. Accepted only where ND 30/2020 puts them — the block
- * that opens page 1 (issuer | national motto, Số | place and date) and a block with a "Nơi nhận"
+ * that opens page 1 (within its first three lines: issuer | national motto, Số | place and date) and a block with a "Nơi nhận"
  * or "Kính gửi" line — so that data tables, which also have gutters, keep their rows.
  */
 function findBlocks(lines: RawLine[], page: number): Block[] {
@@ -521,7 +521,7 @@ function findBlocks(lines: RawLine[], page: number): Block[] {
         const start = extendGutter(lines, i, -1, g);
         const lo = Math.max(start, blocks.length ? blocks[blocks.length - 1]!.end + 1 : 0);
         if (end - lo + 1 < 2) continue;
-        let known = page === 1 && lo === 0;
+        let known = page === 1 && lo <= 2;
         for (let j = lo; j <= end && !known; j++) known = lines[j]!.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')));
         if (!known) continue;
         if (!best || end - lo > best.end - best.start) {
