@@ -504,8 +504,9 @@ const BLOCK_OPENER = /^(?:nơi nhận|kính gửi)\b/iu;
 
 /**
  * Two-column header/footer blocks of a page. Accepted only where ND 30/2020 puts them — the block
- * that opens page 1 (within its first three lines: issuer | national motto, Số | place and date) and a block with a "Nơi nhận"
- * or "Kính gửi" line — so that data tables, which also have gutters, keep their rows.
+ * that opens page 1 (starting within its first three lines: issuer | national motto, Số | place
+ * and date) and a block with a "Nơi nhận" or "Kính gửi" line — so that data tables, which also
+ * have gutters, keep their rows.
  */
 function findBlocks(lines: RawLine[], page: number): Block[] {
   const blocks: Block[] = [];
