@@ -1,0 +1,57 @@
+/**
+ * The docs-example runner end to end (text parser → builder → rule), independent of the real
+ * Plan builder: here buildPlan is replaced by a minimal one that turns every mdast text node into
+ * a preamble paragraph (its text as written, line breaks kept, and its position).
+ */
+import { describe, expect, it, vi } from 'vitest';
+import type { Root, RootContent } from 'mdast';
+import type { ParsedDocument } from '../../src/parse/types.js';
+
+vi.mock('../../src/plan/build.js', async () => {
+  const { emptyPlan } = await import('./_harness.js');
+  return {
+    buildPlan(doc: ParsedDocument) {
+      const plan = emptyPlan(doc.filePath);
+      const visit = (node: Root | RootContent) => {
+        if (node.type === 'text' && node.position) {
+          const { start, end } = node.position;
+          plan.preamble.push({
+            type: 'paragraph',
+            text: node.value,
+            position: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
+          });
+        }
+        if ('children' in node) node.children.forEach(visit);
+      };
+      visit(doc.tree);
+      return plan;
+    },
+  };
+});
+
+const { rules } = await import('../../src/rules/index.js');
+const { runDocExamples, planFromText } = await import('../../src/rules/docs.js');
+const { rule: repeatedPhrase } = await import('../../src/rules/repeated-phrase.js');
+const { runRule } = await import('./_harness.js');
+
+describe('docs examples through the text parser (minimal builder)', () => {
+  it.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s', async (_id, rule) => {
+    const runs = await runDocExamples(rule);
+    expect(runs.length).toBe(rule.meta.docs.wrong.length + rule.meta.docs.right.length);
+    for (const run of runs) expect(run.ok, `${run.kind}: ${run.example.text}`).toBe(true);
+  });
+
+  it('a wrong example that gives nothing is caught', async () => {
+    const broken = { ...repeatedPhrase, meta: { ...repeatedPhrase.meta, docs: { ...repeatedPhrase.meta.docs, wrong: ['Không có gì sai ở đây.'] } } };
+    const runs = await runDocExamples(broken);
+    expect(runs.filter((run) => !run.ok).map((run) => run.kind)).toEqual(['wrong']);
+  });
+
+  it('positions of a paragraph written over two lines of a .txt file', async () => {
+    const plan = await planFromText('Mở đầu.\n\nLồng ghép trong các hoạt động\nvà và phối hợp với với các sở.\n');
+    expect(runRule(repeatedPhrase, plan).map((m) => [m.line, m.column, m.endLine, m.endColumn, m.excerpt])).toEqual([
+      [4, 1, 4, 6, 'và và'],
+      [4, 16, 4, 23, 'với với'],
+    ]);
+  });
+});
