@@ -104,12 +104,10 @@ export function repairLine(text: string): string {
   const out: string[] = [];
   for (const token of tokens) {
     const prev = out.length ? out[out.length - 1]! : undefined;
-    if (prev !== undefined && !(isSyllable(token) && isSyllable(prev))) {
-      const lead = prev.match(LEADING_PUNCT)?.[0] ?? '';
-      const left = prev.slice(lead.length);
-      const trail = token.match(TRAILING_PUNCT)?.[0] ?? '';
-      const right = token.slice(0, token.length - trail.length);
-      if (!TRAILING_PUNCT.test(left) && !LEADING_PUNCT.test(right) && shouldJoin(left, right)) {
+    if (prev !== undefined) {
+      const left = core(prev);
+      const right = core(token);
+      if (left.trail === '' && right.lead === '' && shouldJoin(left.core, right.core)) {
         out[out.length - 1] = prev + token;
         continue;
       }
@@ -117,4 +115,19 @@ export function repairLine(text: string): string {
     out.push(token);
   }
   return out.join(' ');
+}
+
+const cores = new Map<string, { lead: string; core: string; trail: string }>();
+
+/** A token split into opening punctuation, letters and closing punctuation (memoised). */
+function core(token: string): { lead: string; core: string; trail: string } {
+  let c = cores.get(token);
+  if (c === undefined) {
+    const lead = token.match(LEADING_PUNCT)?.[0] ?? '';
+    const trail = token.slice(lead.length).match(TRAILING_PUNCT)?.[0] ?? '';
+    c = { lead, core: token.slice(lead.length, token.length - trail.length), trail };
+    if (cores.size > 20_000) cores.clear();
+    cores.set(token, c);
+  }
+  return c;
 }
