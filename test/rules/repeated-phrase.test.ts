@@ -118,9 +118,9 @@ describe('repeated-phrase: where the message lands', () => {
       type: 'table',
       role: 'data',
       position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } },
-      rows: [{ type: 'row', header: false, position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } }, cells: [{ type: 'cell', ...paragraph('Sở Y tế Sở Y tế', { line: 10, column: 3 }) }] }],
+      rows: [{ type: 'row', header: false, position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } }, cells: [{ ...paragraph('Sở Y tế Sở Y tế', { line: 10, column: 3 }), type: 'cell' }] }],
     });
-    plan.recipients = { type: 'recipients', position: { start: { line: 12, column: 1 }, end: { line: 12, column: 12 } }, items: [{ type: 'line', ...paragraph('- Như trên trên;', { line: 12 }) }] };
+    plan.recipients = { type: 'recipients', position: { start: { line: 12, column: 1 }, end: { line: 12, column: 12 } }, items: [{ ...paragraph('- Như trên trên;', { line: 12 }), type: 'line' }] };
     const messages = runRule(rule, plan);
     expect(messages.map((m) => [m.line, m.column, m.excerpt])).toEqual([
       [5, 23, 'của của'],
@@ -131,7 +131,7 @@ describe('repeated-phrase: where the message lands', () => {
 
   it('reports a header line once even when a header table repeats it', () => {
     const plan = emptyPlan();
-    const line = { type: 'line' as const, ...paragraph('Số: 01/KH-UBND của của', { line: 2 }) };
+    const line = { ...paragraph('Số: 01/KH-UBND của của', { line: 2 }), type: 'line' as const };
     plan.meta.lines.number = line;
     plan.tables.push({
       type: 'table',
