@@ -4,29 +4,10 @@
  * a preamble paragraph (its text as written, line breaks kept, and its position).
  */
 import { describe, expect, it, vi } from 'vitest';
-import type { Root, RootContent } from 'mdast';
-import type { ParsedDocument } from '../../src/parse/types.js';
 
 vi.mock('../../src/plan/build.js', async () => {
-  const { emptyPlan } = await import('./_harness.js');
-  return {
-    buildPlan(doc: ParsedDocument) {
-      const plan = emptyPlan(doc.filePath);
-      const visit = (node: Root | RootContent) => {
-        if (node.type === 'text' && node.position) {
-          const { start, end } = node.position;
-          plan.preamble.push({
-            type: 'paragraph',
-            text: node.value,
-            position: { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } },
-          });
-        }
-        if ('children' in node) node.children.forEach(visit);
-      };
-      visit(doc.tree);
-      return plan;
-    },
-  };
+  const { minimalBuildPlan } = await import('./_harness.js');
+  return { buildPlan: minimalBuildPlan };
 });
 
 const { rules } = await import('../../src/rules/index.js');

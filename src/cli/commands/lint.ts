@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { extname, join, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
@@ -69,14 +69,14 @@ function isLintable(path: string): boolean {
   return LINT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('~$');
 }
 
-function walk(dir: string, out: string[]): void {
+/** Files under `dir` (shown as `shown`), sorted by name, depth first. */
+function walk(dir: string, shown: string, out: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of entries) {
-    const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(path, out);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), join(shown, entry.name), out);
     } else if (entry.isFile() && isLintable(entry.name)) {
-      out.push(path);
+      out.push(join(shown, entry.name));
     }
   }
 }
@@ -89,10 +89,15 @@ function statOf(path: string) {
   }
 }
 
-/** Expands the command-line inputs (relative to `base`) into files, in order, without duplicates. */
+/**
+ * Expands inputs (relative to `base`: the working directory for the command line, the config
+ * file's directory for "documents") into files, in order, without duplicates. Paths are shown
+ * relative to `cwd` when they were given relative.
+ */
 export async function expandInputs(inputs: readonly string[], base: string, lang: Lang, cwd: string): Promise<Target[]> {
   const targets: Target[] = [];
   const seen = new Set<string>();
+  const shownPath = (path: string) => (isAbsolute(path) || base === cwd ? path : relative(cwd, resolve(base, path)) || '.');
   const add = (filePath: string) => {
     const key = resolve(cwd, filePath);
     if (seen.has(key)) return;
@@ -100,23 +105,24 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     targets.push({ filePath });
   };
   for (const input of inputs) {
-    const path = base === cwd ? input : join(base, input);
-    const info = statOf(resolve(cwd, path));
+    const absolute = resolve(base, input);
+    const shown = shownPath(input);
+    const info = statOf(absolute);
     if (info?.isDirectory()) {
       const files: string[] = [];
-      walk(path, files);
-      if (files.length === 0) targets.push({ filePath: path, fatal: T[lang].emptyDir });
+      walk(absolute, shown, files);
+      if (files.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
       files.forEach(add);
     } else if (info || !isDynamicPattern(input)) {
-      add(path); // a file (any extension: an unsupported one is reported by the reader), or a missing path
+      add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
     } else {
       const matches = (
-        await glob(input, { cwd: resolve(cwd, base), onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
+        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
       )
         .filter(isLintable)
         .sort();
       if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch });
-      for (const match of matches) add(base === cwd ? match : join(base, match));
+      for (const match of matches) add(shownPath(match));
     }
   }
   return targets;
@@ -177,7 +183,9 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
       continue;
     }
     try {
-      plans.set(target, await loadPlan(target.filePath));
+      const plan = await loadPlan(resolve(cwd, target.filePath));
+      plan.source.path = target.filePath; // messages name the file as the user gave it
+      plans.set(target, plan);
     } catch (error) {
       fatals.set(target, describeError(error, lang));
       if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
