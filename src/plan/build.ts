@@ -1,17 +1,85 @@
-/** mdast → Plan. (Being written: for now an empty plan of the right shape.) */
+/**
+ * mdast → Plan: blocks (mapped text) → header (meta) → body structure → what is read from the
+ * text (goals, assignments, citations, dates, appendix references).
+ */
 import type { ParsedDocument } from '../parse/types.js';
-import type { Plan } from './schema.js';
+import { assignmentsFromSections, assignmentsFromTables } from './assignments.js';
+import { toBlocks } from './blocks.js';
+import { findCitations } from './citations.js';
+import { findDates } from './dates.js';
+import { findGoals } from './goals.js';
+import { parseHeader } from './header.js';
+import type { AppendixRef, Citation, DateMention, Plan } from './schema.js';
+import { locate } from './span.js';
+import { buildStructure } from './structure.js';
+import { squash } from './vi.js';
+
+const APPENDIX_REF = /(?<![\p{L}])[Pp]hụ lục(?:\s+(?:số\s+)?(?<label>[IVXLC]+|\d+)(?![\p{L}\d]))?(?<attached>\s+kèm theo)?/gu;
 
 export function buildPlan(doc: ParsedDocument): Plan {
+  const blocks = toBlocks(doc);
+  const header = parseHeader(blocks);
+  const structure = buildStructure(blocks, header.bodyStart, new Set(header.headerTables));
+  const goals = findGoals(structure.sections, structure.itemSpans);
+  const assignments = [
+    ...assignmentsFromSections(structure.sections, structure.itemSpans),
+    ...assignmentsFromTables(structure.tables, structure.cellSpans),
+  ];
+
+  const citations: Citation[] = [];
+  const dates: DateMention[] = [];
+  const appendixRefs: AppendixRef[] = [];
+  if (header.meta.lines.date) {
+    const line = header.meta.lines.date;
+    dates.push({
+      type: 'date',
+      kind: 'issue',
+      raw: line.text,
+      value: header.meta.issueDate,
+      end: null,
+      inCitation: false,
+      invalid: false,
+      position: line.position,
+      ...(line.parts ? { parts: line.parts } : {}),
+    });
+  }
+  if (header.meta.lines.title) {
+    // Years in the trích yếu ("năm 2024") are the plan's own.
+    const titleLine = header.meta.lines.title;
+    const span = { text: titleLine.text, parts: [{ at: 0, line: titleLine.position.start.line, column: titleLine.position.start.column, offset: titleLine.position.start.offset, page: titleLine.position.page, paragraph: titleLine.position.paragraph }] };
+    dates.push(...findDates(span, []));
+  }
+  for (const unit of structure.units) {
+    if (unit.where === 'footer') continue;
+    const found = findCitations(unit.span);
+    citations.push(...found.map((f) => f.citation));
+    dates.push(...findDates(unit.span, found.map((f) => ({ start: f.start, end: f.end }))));
+    for (const m of unit.span.text.matchAll(APPENDIX_REF)) {
+      if (unit.where === 'appendix') continue;
+      appendixRefs.push({
+        type: 'appendixRef',
+        raw: squash(m[0]),
+        label: m.groups!.label ?? null,
+        ...locate(unit.span, m.index, m.index + m[0].length),
+      });
+    }
+  }
+
   return {
     type: 'plan',
     source: { path: doc.filePath, format: doc.format, pages: doc.pages },
-    meta: {
-      issuer: null, issuerCode: null, number: null, symbol: null, place: null, issueDate: null,
-      docType: null, isPlan: false, title: null, planYear: null, level: null, draft: false,
-      lines: { issuer: null, number: null, date: null, docType: null, title: null, motto: null },
-    },
-    preamble: [], sections: [], closing: [], goals: [], assignments: [], citations: [], dates: [],
-    appendixRefs: [], appendices: [], tables: [], recipients: null, signature: null,
+    meta: header.meta,
+    preamble: structure.preamble,
+    sections: structure.sections,
+    closing: structure.closing,
+    goals,
+    assignments,
+    citations,
+    dates,
+    appendixRefs,
+    appendices: structure.appendices,
+    tables: structure.tables,
+    recipients: structure.recipients,
+    signature: structure.signature,
   };
 }

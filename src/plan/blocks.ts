@@ -1,0 +1,365 @@
+/**
+ * mdast → a flat list of blocks (paragraphs and tables) with mapped text.
+ *
+ * Whatever the format, the Plan builder then sees the same thing: paragraphs of NFC text, white
+ * space collapsed, list markers restored from the source ("1.", "-"), lines that start a numbered
+ * item split off, and paragraphs that a page break split in mid-sentence rejoined.
+ */
+import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from 'mdast';
+import type { ParsedDocument, NodeData } from '../parse/types.js';
+import { parseLabel } from './labels.js';
+import { join, slice, trim, type Span, type SpanPart } from './span.js';
+
+export interface ParaBlock {
+  kind: 'para';
+  span: Span;
+  /** Every visible character is bold or italic (a heading typed as bold text). */
+  emphasized: boolean;
+}
+
+export interface TableBlock {
+  kind: 'table';
+  rows: { header: boolean; cells: Span[] }[];
+  span: Span;
+}
+
+export type Block = ParaBlock | TableBlock;
+
+interface Cursor {
+  line: number;
+  column: number;
+  offset: number | undefined;
+}
+
+class SpanBuilder {
+  text = '';
+  parts: SpanPart[] = [];
+  private needPart = true;
+  emphasizedChars = 0;
+  plainChars = 0;
+
+  constructor(private readonly lineStarts: number[] | null, private readonly source: string | null) {}
+
+  /** Append a text node's value, starting at `start` in the source. */
+  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
+    const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
+    this.needPart = true;
+    for (const ch of value.normalize('NFC')) {
+      if (ch === '\n' || ch === '\r') {
+        if (ch === '\n') {
+          this.text = this.text.replace(/ +$/, '');
+          this.text += '\n';
+          cursor.line += 1;
+          cursor.column = 1;
+          if (this.lineStarts && this.source) {
+            // remark drops a continuation line's indentation from the value: skip it in the source.
+            const lineStart = this.lineStarts[cursor.line - 1];
+            if (lineStart !== undefined) {
+              let i = lineStart;
+              while (this.source[i] === ' ' || this.source[i] === '\t') i++;
+              cursor.column = 1 + i - lineStart;
+              cursor.offset = i;
+            }
+          } else if (cursor.offset !== undefined) {
+            cursor.offset += 1;
+          }
+          this.needPart = true;
+        }
+        continue;
+      }
+      const isSpace = ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u2002' || ch === '\u2003' || ch === '\u202f';
+      if (isSpace && (this.text.length === 0 || this.text.endsWith(' ') || this.text.endsWith('\n'))) {
+        cursor.column += ch.length;
+        if (cursor.offset !== undefined) cursor.offset += ch.length;
+        this.needPart = true;
+        continue;
+      }
+      if (this.needPart) {
+        this.parts.push({
+          at: this.text.length,
+          line: cursor.line,
+          column: cursor.column,
+          offset: cursor.offset,
+          page: data?.page,
+          paragraph: data?.paragraph,
+        });
+        this.needPart = false;
+      }
+      this.text += isSpace ? ' ' : ch;
+      if (!isSpace) {
+        if (emphasized) this.emphasizedChars++;
+        else this.plainChars++;
+      }
+      cursor.column += ch.length;
+      if (cursor.offset !== undefined) cursor.offset += ch.length;
+    }
+  }
+
+  lineBreak(): void {
+    this.text = this.text.replace(/ +$/, '');
+    if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
+    this.needPart = true;
+  }
+
+  span(): Span {
+    return trim({ text: this.text, parts: this.parts });
+  }
+}
+
+function cursorOf(node: { position?: { start: { line: number; column: number; offset?: number | undefined } } | undefined }): Cursor | null {
+  const start = node.position?.start;
+  if (!start) return null;
+  return { line: start.line, column: start.column, offset: start.offset };
+}
+
+function dataOf(node: Nodes, inherited: NodeData | undefined): NodeData | undefined {
+  const data = (node as { data?: NodeData }).data;
+  if (data && (data.page !== undefined || data.paragraph !== undefined)) return { page: data.page, paragraph: data.paragraph };
+  return inherited;
+}
+
+function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean): void {
+  for (const node of nodes) {
+    const nodeData = dataOf(node, data);
+    switch (node.type) {
+      case 'text':
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        break;
+      case 'inlineCode':
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        break;
+      case 'strong':
+      case 'emphasis':
+      case 'delete':
+        flattenInline(node.children, builder, nodeData, true);
+        break;
+      case 'link':
+      case 'linkReference':
+        flattenInline(node.children, builder, nodeData, emphasized);
+        break;
+      case 'break':
+        builder.lineBreak();
+        break;
+      case 'html':
+        if (/^<br\s*\/?>$/i.test(node.value.trim())) builder.lineBreak();
+        break;
+      case 'image':
+      case 'imageReference':
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+export interface BlockContext {
+  source: string | null;
+  lineStarts: number[] | null;
+  format: ParsedDocument['format'];
+}
+
+function newBuilder(ctx: BlockContext): SpanBuilder {
+  return new SpanBuilder(ctx.lineStarts, ctx.source);
+}
+
+function paraFrom(builder: SpanBuilder): ParaBlock | null {
+  const span = builder.span();
+  if (span.text.length === 0) return null;
+  return { kind: 'para', span, emphasized: builder.emphasizedChars > 0 && builder.plainChars === 0 };
+}
+
+function tableBlock(node: MdTable, ctx: BlockContext): TableBlock {
+  const rows = node.children.map((row, rowIndex) => {
+    const rowData = (row as { data?: { header?: boolean } }).data;
+    const header = rowData?.header ?? (ctx.format === 'text' && rowIndex === 0);
+    const cells = row.children.map((cell) => {
+      const builder = newBuilder(ctx);
+      flattenInline(cell.children, builder, dataOf(cell, dataOf(row, undefined)), false);
+      return builder.span();
+    });
+    return { header, cells };
+  });
+  const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text.length > 0), '\n');
+  return { kind: 'table', rows, span };
+}
+
+function listMarker(item: Nodes, ctx: BlockContext, ordered: boolean, index: number, start: number): string {
+  const itemStart = item.position?.start.offset;
+  const firstChild = (item as { children?: Nodes[] }).children?.[0];
+  const childStart = firstChild?.position?.start.offset;
+  if (ctx.source !== null && itemStart !== undefined) {
+    const end = childStart ?? item.position?.end.offset ?? itemStart;
+    const marker = ctx.source.slice(itemStart, end).trim();
+    if (marker) return marker;
+  }
+  return ordered ? `${start + index}.` : '-';
+}
+
+function walk(nodes: RootContent[], ctx: BlockContext, out: Block[]): void {
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'paragraph':
+      case 'heading': {
+        const builder = newBuilder(ctx);
+        flattenInline(node.children, builder, dataOf(node, undefined), false);
+        const block = paraFrom(builder);
+        if (block) out.push(block);
+        break;
+      }
+      case 'list': {
+        node.children.forEach((item, index) => {
+          const marker = listMarker(item, ctx, node.ordered === true, index, node.start ?? 1);
+          const before = out.length;
+          walk(item.children, ctx, out);
+          const first = out[before];
+          const markerStart = cursorOf(item);
+          const markerPart: SpanPart = {
+            at: 0,
+            line: markerStart?.line ?? 1,
+            column: markerStart?.column ?? 1,
+            offset: markerStart?.offset,
+            page: undefined,
+            paragraph: undefined,
+          };
+          if (first && first.kind === 'para' && out.length > before) {
+            const shifted = first.span.parts.map((p) => ({ ...p, at: p.at + marker.length + 1 }));
+            first.span = { text: `${marker} ${first.span.text}`, parts: [markerPart, ...shifted] };
+          } else {
+            out.splice(before, 0, { kind: 'para', span: { text: marker, parts: [markerPart] }, emphasized: false });
+          }
+        });
+        break;
+      }
+      case 'table':
+        out.push(tableBlock(node, ctx));
+        break;
+      case 'blockquote':
+        walk(node.children, ctx, out);
+        break;
+      case 'code': {
+        // Four-space indented lines in a text file: remark calls them code; they are paragraphs.
+        const start = node.position?.start;
+        const lines = node.value.split('\n');
+        let builder = newBuilder(ctx);
+        lines.forEach((line, i) => {
+          if (line.trim() === '') {
+            const block = paraFrom(builder);
+            if (block) out.push(block);
+            builder = newBuilder(ctx);
+            return;
+          }
+          const lineNo = (start?.line ?? 1) + i + (node.lang || node.meta ? 1 : 0);
+          const lineStart = ctx.lineStarts?.[lineNo - 1];
+          const column = ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
+          if (builder.text.length > 0) builder.lineBreak();
+          builder.appendText(line, { line: lineNo, column: Math.max(1, column), offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1) }, undefined, false);
+        });
+        const block = paraFrom(builder);
+        if (block) out.push(block);
+        break;
+      }
+      case 'html': {
+        const text = node.value.replace(/<[^>]*>/g, ' ');
+        if (text.trim()) {
+          const builder = newBuilder(ctx);
+          builder.appendText(text, cursorOf(node), dataOf(node, undefined), false);
+          const block = paraFrom(builder);
+          if (block) out.push(block);
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+}
+
+/** Lines of a paragraph, each as its own span. */
+export function lines(span: Span): Span[] {
+  const out: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= span.text.length; i++) {
+    if (i === span.text.length || span.text[i] === '\n') {
+      const line = trim(slice(span, start, i));
+      if (line.text) out.push(line);
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Split a paragraph at line breaks that start a numbered item or a recognizable heading line. */
+function splitAtLabels(block: ParaBlock): ParaBlock[] {
+  if (!block.span.text.includes('\n')) return [block];
+  const ls = lines(block.span);
+  const groups: Span[][] = [];
+  for (const line of ls) {
+    const startsNew = groups.length === 0 || parseLabel(line.text) !== null;
+    if (startsNew) groups.push([line]);
+    else groups[groups.length - 1]!.push(line);
+  }
+  if (groups.length === 1) return [block];
+  return groups.map((g) => ({ kind: 'para' as const, span: join(g, '\n'), emphasized: block.emphasized }));
+}
+
+const SENTENCE_END = /(?:[.;:!?…]|\.\/\.)["”’)\]*]*$/u;
+/** Words after which a line cannot end a sentence: the continuation must follow. */
+const CONTINUATION_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|giai đoạn|của|và|các|tại|theo|về|với|cho|trong|đến|từ|Kế|hoạch)$/iu;
+
+function isHeadingLike(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length > 0 && letters === letters.toUpperCase();
+}
+
+/**
+ * Paragraphs split by a page break of the original: the first does not end a sentence and the
+ * second does not start a numbered item, so they are one paragraph.
+ */
+function shouldRejoin(a: ParaBlock, b: ParaBlock): boolean {
+  const first = a.span.text;
+  const second = b.span.text;
+  if (first.includes('\n') && !second.match(/^\p{Ll}/u)) return false;
+  if (SENTENCE_END.test(first)) return false;
+  if (parseLabel(second) !== null) return false;
+  if (isHeadingLike(first) || isHeadingLike(second.split('\n')[0]!)) return false;
+  if (/^\p{Ll}/u.test(second)) return true;
+  if (/^\d/u.test(second) && (CONTINUATION_WORDS.test(first) || first.length > 60)) return true;
+  return false;
+}
+
+function rejoin(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks) {
+    const previous = out[out.length - 1];
+    if (block.kind === 'para' && previous?.kind === 'para' && shouldRejoin(previous, block)) {
+      // A word split with a hyphen at the break ("KH-" / "UBND") joins without a space.
+      const separator = /[\p{L}\d]-$/u.test(previous.span.text) ? '' : ' ';
+      out[out.length - 1] = {
+        kind: 'para',
+        span: join([previous.span, block.span], separator),
+        emphasized: previous.emphasized && block.emphasized,
+      };
+      continue;
+    }
+    out.push(block);
+  }
+  return out;
+}
+
+export function lineStartsOf(source: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+export function toBlocks(doc: ParsedDocument): Block[] {
+  const ctx: BlockContext = {
+    source: doc.source,
+    lineStarts: doc.source === null ? null : lineStartsOf(doc.source),
+    format: doc.format,
+  };
+  const raw: Block[] = [];
+  walk((doc.tree as Root).children, ctx, raw);
+  const split = raw.flatMap((b): Block[] => (b.kind === "para" ? splitAtLabels(b) : [b]));
+  return rejoin(split);
+}

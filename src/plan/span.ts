@@ -1,0 +1,130 @@
+/**
+ * A piece of document text that knows where each of its characters came from.
+ *
+ * Parsers give text nodes with positions; the builder flattens them into `Span`s whose `parts`
+ * each start a run of characters that are contiguous in the source *on one line*. Slicing a span
+ * keeps that mapping, so a citation found in a paragraph rejoined across a page break still
+ * points at the line where its words are.
+ */
+import type { Part, Point, Position } from './schema.js';
+
+export interface SpanPart {
+  /** Index in the span's text where this run starts. */
+  at: number;
+  line: number;
+  column: number;
+  offset: number | undefined;
+  page: number | undefined;
+  paragraph: number | undefined;
+}
+
+export interface Span {
+  text: string;
+  parts: SpanPart[];
+}
+
+export function emptySpan(): Span {
+  return { text: '', parts: [] };
+}
+
+/** The source point of character `index` of the span (index may equal text.length: the end). */
+export function pointAt(span: Span, index: number): SpanPart {
+  const parts = span.parts;
+  if (parts.length === 0) {
+    return { at: index, line: 1, column: 1, offset: undefined, page: undefined, paragraph: undefined };
+  }
+  // Binary search the last part starting at or before index.
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.at <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const part = parts[lo]!;
+  const delta = Math.max(0, index - part.at);
+  return {
+    at: index,
+    line: part.line,
+    column: part.column + delta,
+    offset: part.offset === undefined ? undefined : part.offset + delta,
+    page: part.page,
+    paragraph: part.paragraph,
+  };
+}
+
+function toPoint(p: SpanPart): Point {
+  return p.offset === undefined ? { line: p.line, column: p.column } : { line: p.line, column: p.column, offset: p.offset };
+}
+
+/** Source position of text[start, end). */
+export function positionOf(span: Span, start: number, end: number): Position {
+  const s = pointAt(span, start);
+  // The end point is just after the last character: map the last character, then step one.
+  const lastIndex = Math.max(start, end - 1);
+  const last = pointAt(span, lastIndex);
+  const e: SpanPart = end > start ? { ...last, column: last.column + 1, offset: last.offset === undefined ? undefined : last.offset + 1 } : s;
+  const position: Position = { start: toPoint(s), end: toPoint(e) };
+  if (s.page !== undefined) position.page = s.page;
+  if (s.paragraph !== undefined) position.paragraph = s.paragraph;
+  return position;
+}
+
+/** A sub-span text[start, end) with its own parts (indices rebased to 0). */
+export function slice(span: Span, start: number, end: number): Span {
+  const text = span.text.slice(start, end);
+  const parts: SpanPart[] = [];
+  const first = pointAt(span, start);
+  parts.push({ ...first, at: 0 });
+  for (const part of span.parts) {
+    if (part.at > start && part.at < end) parts.push({ ...part, at: part.at - start });
+  }
+  return { text, parts };
+}
+
+/** Concatenate spans, inserting `separator` (which maps to the end of the previous span). */
+export function join(spans: Span[], separator = ' '): Span {
+  const out: Span = { text: '', parts: [] };
+  spans.forEach((span, i) => {
+    if (i > 0 && separator) {
+      out.text += separator;
+    }
+    const base = out.text.length;
+    for (const part of span.parts) out.parts.push({ ...part, at: part.at + base });
+    out.text += span.text;
+  });
+  return out;
+}
+
+/** Trim white space at both ends, keeping the mapping. */
+export function trim(span: Span): Span {
+  const start = span.text.length - span.text.trimStart().length;
+  const end = span.text.trimEnd().length;
+  if (start === 0 && end === span.text.length) return span;
+  return slice(span, start, Math.max(start, end));
+}
+
+/**
+ * The schema's `position` + `parts` for a node made of text[start, end): parts are listed only
+ * when the text comes from more than one source line (a rejoined paragraph).
+ */
+export function locate(span: Span, start = 0, end = span.text.length): { position: Position; parts?: Part[] } {
+  const position = positionOf(span, start, end);
+  const sub = slice(span, start, end);
+  const lines = new Set(sub.parts.map((p) => `${p.page ?? ''}:${p.paragraph ?? ''}:${p.line}`));
+  if (lines.size <= 1) return { position };
+  const parts: Part[] = [];
+  let previousLine = '';
+  for (let i = 0; i < sub.parts.length; i++) {
+    const p = sub.parts[i]!;
+    const key = `${p.page ?? ''}:${p.paragraph ?? ''}:${p.line}`;
+    if (key === previousLine) continue;
+    previousLine = key;
+    // The run ends where the next part on another line starts.
+    let j = i + 1;
+    while (j < sub.parts.length && `${sub.parts[j]!.page ?? ''}:${sub.parts[j]!.paragraph ?? ''}:${sub.parts[j]!.line}` === key) j++;
+    const runEnd = j < sub.parts.length ? sub.parts[j]!.at : sub.text.length;
+    parts.push({ at: p.at, position: positionOf(sub, p.at, Math.max(p.at + 1, runEnd)) });
+  }
+  return { position, parts };
+}

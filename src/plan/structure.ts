@@ -1,0 +1,302 @@
+/**
+ * The body of a plan: preamble, sections I., II. … with items nested by the document's own
+ * numbering, the closing paragraph, Nơi nhận, the signature block and appendices.
+ */
+import { documentParts, sectionKinds } from '../data/index.js';
+import { lines, type Block } from './blocks.js';
+import { layoutLines } from './header.js';
+import { parseLabel, type Label } from './labels.js';
+import type {
+  Appendix,
+  Item,
+  Paragraph,
+  Recipients,
+  Section,
+  SectionKind,
+  Signature,
+  Table,
+  TextLine,
+} from './schema.js';
+import { join, locate, slice, trim, type Span } from './span.js';
+import { isUpperText, lower, squash, startsWithAny } from './vi.js';
+
+/** A piece of body text that later passes (citations, dates, references) scan. */
+export interface TextUnit {
+  span: Span;
+  /** Where it sits, for context-sensitive extraction. */
+  where: 'preamble' | 'section' | 'closing' | 'table' | 'appendix' | 'footer';
+  section: Section | null;
+  item: Item | null;
+}
+
+export interface Structure {
+  preamble: Paragraph[];
+  sections: Section[];
+  closing: Paragraph[];
+  tables: Table[];
+  appendices: Appendix[];
+  recipients: Recipients | null;
+  signature: Signature | null;
+  units: TextUnit[];
+  /** Each item's span, so later passes can map positions inside items. */
+  itemSpans: Map<Item, Span>;
+  cellSpans: CellSpans;
+  sectionSpans: Map<Section, Span>;
+}
+
+export function sectionKind(heading: string): SectionKind {
+  const text = lower(heading);
+  let best: { kind: SectionKind; index: number } | null = null;
+  for (const entry of sectionKinds().entries) {
+    for (const keyword of entry.keywords) {
+      const index = text.indexOf(lower(keyword));
+      if (index >= 0 && (!best || index < best.index)) best = { kind: entry.kind, index };
+    }
+  }
+  return best?.kind ?? 'other';
+}
+
+function paragraph(span: Span): Paragraph {
+  return { type: 'paragraph', text: span.text, ...locate(span) };
+}
+
+function textLine(span: Span): TextLine {
+  return { type: 'line', text: span.text, ...locate(span) };
+}
+
+const AUTHORITY = () => new RegExp(`^(?:${documentParts().authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u');
+
+function isAuthorityLine(text: string): boolean {
+  return AUTHORITY().test(text.replace(/^[*_\s]+/, ''));
+}
+
+function isRecipientsHeading(text: string): boolean {
+  return startsWithAny(text.replace(/[*_#]/g, ''), documentParts().recipientsHeading.words) !== null;
+}
+
+function isAppendixHeading(text: string): boolean {
+  const cleaned = squash(text.replace(/[*_#]/g, ' '));
+  return isUpperText(cleaned) && startsWithAny(cleaned, documentParts().appendixWords.words) !== null;
+}
+
+function tableRole(block: Extract<Block, { kind: 'table' }>): Table['role'] {
+  const all = lower(block.rows.flatMap((r) => r.cells.map((c) => c.text)).join(' '));
+  if (all.includes('cộng hòa xã hội') || all.includes('cộng hoà xã hội') || /(^|\s)số\s*:/u.test(all.slice(0, 200))) return 'header';
+  if (all.includes('nơi nhận') || block.rows.some((r) => r.cells.some((c) => isAuthorityLine(c.text)))) return 'footer';
+  const head = lower((block.rows[0]?.cells ?? []).map((c) => c.text).join(' | '));
+  if (head.includes('chủ trì') || head.includes('cơ quan thực hiện') || head.includes('đơn vị thực hiện')) return 'assignment';
+  return 'data';
+}
+
+export type CellSpans = Map<Table['rows'][number]['cells'][number], Span>;
+
+export function toTable(block: Extract<Block, { kind: 'table' }>, cellSpans?: CellSpans): Table {
+  const rows = block.rows.map((row) => {
+    const cells = row.cells.map((span) => {
+      const cell = { type: 'cell' as const, text: squash(span.text), ...locate(span) };
+      cellSpans?.set(cell, span);
+      return cell;
+    });
+    const rowSpan = join(row.cells.filter((c) => c.text), ' ');
+    return { type: 'row' as const, header: row.header, cells, ...locate(rowSpan) };
+  });
+  return { type: 'table', role: tableRole(block), rows, ...locate(block.span) };
+}
+
+interface OpenItem {
+  item: Item;
+  key: string;
+  span: Span;
+}
+
+export function buildStructure(blocks: Block[], bodyStart: number, skipTables: Set<number>): Structure {
+  const out: Structure = {
+    preamble: [],
+    sections: [],
+    closing: [],
+    tables: [],
+    appendices: [],
+    recipients: null,
+    signature: null,
+    units: [],
+    itemSpans: new Map(),
+    cellSpans: new Map(),
+    sectionSpans: new Map(),
+  };
+  let section: Section | null = null;
+  let stack: OpenItem[] = [];
+  let mode: 'body' | 'closing' | 'footer' | 'appendix' = 'body';
+  const recipientLines: Span[] = [];
+  const signatureLines: Span[] = [];
+  let appendix: Appendix | null = null;
+
+  const addItem = (span: Span, label: Label | null) => {
+    const text = label ? trim(slice(span, label.length, span.text.length)) : span;
+    const item: Item = {
+      type: 'item',
+      label: label?.raw ?? null,
+      labelKind: label?.kind ?? 'none',
+      text: text.text,
+      ...locate(span),
+      children: [],
+    };
+    out.itemSpans.set(item, text);
+    const key = label?.key ?? 'none';
+    if (label) {
+      const at = stack.findIndex((o) => o.key === key);
+      if (at >= 0) stack = stack.slice(0, at);
+    }
+    const parent = stack[stack.length - 1];
+    if (parent) parent.item.children.push(item);
+    else section!.items.push(item);
+    if (label) stack.push({ item, key, span: text });
+    out.units.push({ span: text, where: 'section', section, item });
+  };
+
+  let inRecipients = false;
+  const footerLines = (spans: Span[]) => {
+    for (const line of spans) {
+      if (isRecipientsHeading(line.text)) {
+        inRecipients = true;
+        const rest = line.text.replace(/^[*_\s]*Nơi nhận\s*:?[*_\s]*/iu, '');
+        if (rest) recipientLines.push(slice(line, line.text.length - rest.length, line.text.length));
+        continue;
+      }
+      if (isAuthorityLine(line.text)) inRecipients = false;
+      if (inRecipients && /^[-–+•]/u.test(line.text)) recipientLines.push(line);
+      else if (inRecipients && recipientLines.length > 0 && !isUpperText(line.text) && !/^\p{Lu}\p{Ll}+(\s\p{Lu}\p{Ll}*){1,4}$/u.test(line.text)) recipientLines.push(line);
+      else {
+        inRecipients = false;
+        signatureLines.push(line);
+      }
+    }
+  };
+
+  for (let i = bodyStart; i < blocks.length; i++) {
+    const block = blocks[i]!;
+    if (block.kind === 'table') {
+      if (skipTables.has(i)) continue;
+      const table = toTable(block, out.cellSpans);
+      if (table.role === 'header') continue;
+      const index = out.tables.length;
+      out.tables.push(table);
+      if (table.role === 'footer') {
+        footerLines(layoutLines(block));
+        mode = 'footer';
+        continue;
+      }
+      if (appendix) appendix.tables.push(index);
+      for (const row of block.rows) for (const cell of row.cells) out.units.push({ span: cell, where: mode === 'appendix' ? 'appendix' : 'table', section, item: null });
+      continue;
+    }
+    const text = block.span.text;
+    if (mode !== 'appendix' && isAppendixHeading(text)) {
+      mode = 'appendix';
+      const ls = lines(block.span);
+      const labelMatch = /^\S+\s+(?:số\s+)?([IVXLC]+|\d+)\b/u.exec(squash(ls[0]!.text.replace(/[*_#]/g, ' ')));
+      appendix = {
+        type: 'appendix',
+        label: labelMatch?.[1] ?? null,
+        title: squash(ls.slice(1).map((l) => l.text).join(' ').replace(/[*_#]/g, ' ')),
+        tables: [],
+        ...locate(block.span),
+      };
+      out.appendices.push(appendix);
+      continue;
+    }
+    if (mode === 'appendix') {
+      if (appendix && !appendix.title && block.kind === 'para') appendix.title = squash(text.replace(/[*_#]/g, ' '));
+      out.units.push({ span: block.span, where: 'appendix', section: null, item: null });
+      continue;
+    }
+    if (isRecipientsHeading(text) || isAuthorityLine(text) || (mode === 'footer')) {
+      mode = 'footer';
+      footerLines(lines(block.span));
+      continue;
+    }
+    if (mode === 'closing' || (section && startsWithAny(text, documentParts().closingStarters.words))) {
+      mode = 'closing';
+      out.closing.push(paragraph(block.span));
+      out.units.push({ span: block.span, where: 'closing', section: null, item: null });
+      continue;
+    }
+    const label = parseLabel(text);
+    if (label?.kind === 'roman' && isSectionHeading(text, label)) {
+      let headingSpan = trim(slice(block.span, label.length, text.length));
+      let inline: Span | null = null;
+      // "III. KINH PHÍ THỰC HIỆN: Từ nguồn …" — heading, then content on the same line.
+      const colon = headingSpan.text.indexOf(':');
+      if (colon > 0 && colon < headingSpan.text.length - 1 && isUpperText(headingSpan.text.slice(0, colon))) {
+        inline = trim(slice(headingSpan, colon + 1, headingSpan.text.length));
+        headingSpan = trim(slice(headingSpan, 0, colon));
+      }
+      const heading = squash(headingSpan.text.replace(/[*_#]/g, ' '));
+      section = {
+        type: 'section',
+        numeral: label.raw.replace(/[.:/\s]+$/u, ''),
+        heading,
+        kind: sectionKind(heading),
+        ...locate(block.span),
+        items: [],
+      };
+      out.sections.push(section);
+      out.sectionSpans.set(section, headingSpan);
+      stack = [];
+      out.units.push({ span: headingSpan, where: 'section', section, item: null });
+      if (inline && inline.text) addItem(inline, null);
+      continue;
+    }
+    if (!section) {
+      out.preamble.push(paragraph(block.span));
+      out.units.push({ span: block.span, where: 'preamble', section: null, item: null });
+      continue;
+    }
+    addItem(block.span, label);
+  }
+
+  if (recipientLines.length > 0) {
+    const all = join(recipientLines, '\n');
+    out.recipients = {
+      type: 'recipients',
+      items: recipientLines.map((l) => textLine(trim(l))),
+      ...locate(all),
+    };
+  }
+  if (signatureLines.length > 0) out.signature = parseSignature(signatureLines);
+  return out;
+}
+
+function isSectionHeading(text: string, label: Label): boolean {
+  const rest = text.slice(label.length).replace(/[*_#]/g, '').trim();
+  if (!rest) return false;
+  // Section headings are written in capitals ("II. NHIỆM VỤ, GIẢI PHÁP"); allow a lower-case tail
+  // after a colon ("III. KINH PHÍ THỰC HIỆN: Từ nguồn …").
+  const head = rest.split(':')[0]!;
+  return isUpperText(head) || /^\p{Lu}/u.test(rest);
+}
+
+const SIGNER = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
+
+function parseSignature(spans: Span[]): Signature {
+  const authority: string[] = [];
+  const titles: string[] = [];
+  let signer: string | null = null;
+  const lineNodes: TextLine[] = [];
+  for (const span of spans) {
+    const text = squash(span.text.replace(/[*_#]/g, ' '));
+    if (!text) continue;
+    lineNodes.push({ type: 'line', text, ...locate(span) });
+    if (isAuthorityLine(text)) authority.push(text);
+    else if (isUpperText(text) && !signer) titles.push(text);
+    else if (SIGNER.test(text) && !signer) signer = text;
+  }
+  const all = join(spans, '\n');
+  return {
+    type: 'signature',
+    authority,
+    position: titles[0] ?? null,
+    signer,
+    lines: lineNodes,
+    sourcePosition: locate(all).position,
+  };
+}
