@@ -8,6 +8,8 @@
 import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from 'mdast';
 import type { ParsedDocument, NodeData } from '../parse/types.js';
 import { parseLabel } from './labels.js';
+import { documentParts } from '../data/index.js';
+import { startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
 
 export interface ParaBlock {
@@ -323,6 +325,8 @@ function shouldRejoin(a: ParaBlock, b: ParaBlock): boolean {
   if (parseLabel(second) !== null) return false;
   if (isHeadingLike(first) || isHeadingLike(second.split('\n')[0]!)) return false;
   if (/^\p{Ll}/u.test(second)) return true;
+  // A paragraph never ends with a comma, except the "Căn cứ …," lines of a preamble.
+  if (/,$/u.test(first) && /^\p{Lu}/u.test(second) && !startsWithAny(first, documentParts().preambleStarters.words)) return true;
   if (/^\d/u.test(second) && (CONTINUATION_WORDS.test(first) || first.length > 60)) return true;
   return false;
 }

@@ -177,14 +177,15 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
     if (block.kind === 'table') {
       if (skipTables.has(i)) continue;
       const table = toTable(block, out.cellSpans);
+      // Layout tables (the header block, Nơi nhận | signature) become meta, recipients, signature.
       if (table.role === 'header') continue;
-      const index = out.tables.length;
-      out.tables.push(table);
       if (table.role === 'footer') {
         footerLines(layoutLines(block));
         mode = 'footer';
         continue;
       }
+      const index = out.tables.length;
+      out.tables.push(table);
       if (appendix) appendix.tables.push(index);
       for (const row of block.rows) for (const cell of row.cells) out.units.push({ span: cell, where: mode === 'appendix' ? 'appendix' : 'table', section, item: null });
       continue;
