@@ -290,13 +290,22 @@ export function lines(span: Span): Span[] {
   return out;
 }
 
+/** A line that is only a page number ("2", "- 2 -") left in extracted text. */
+const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
+
 /** Split a paragraph at line breaks that start a numbered item or a recognizable heading line. */
 function splitAtLabels(block: ParaBlock): ParaBlock[] {
   if (!block.span.text.includes('\n')) return [block];
   const ls = lines(block.span);
   const groups: Span[][] = [];
+  let previous: Span | null = null;
   for (const line of ls) {
-    const startsNew = groups.length === 0 || parseLabel(line.text) !== null;
+    if (PAGE_NUMBER.test(line.text)) continue;
+    // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line.
+    const afterHeading =
+      previous !== null && parseLabel(previous.text) !== null && previous.text.length < 60 && !/[.,;:]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text);
+    const startsNew = groups.length === 0 || parseLabel(line.text) !== null || afterHeading;
+    previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
   }
@@ -364,6 +373,22 @@ export function toBlocks(doc: ParsedDocument): Block[] {
   };
   const raw: Block[] = [];
   walk((doc.tree as Root).children, ctx, raw);
-  const split = raw.flatMap((b): Block[] => (b.kind === "para" ? splitAtLabels(b) : [b]));
+  const split = raw
+    .filter((b) => !(b.kind === 'para' && PAGE_NUMBER.test(b.span.text)))
+    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b) : [b]));
   return rejoin(split);
+}
+
+/**
+ * A paragraph's visual lines joined into running text: a space between lines, nothing after a
+ * hyphen that ends a line right after a letter or digit ("157/KH-" + "UBND").
+ */
+export function unwrap(span: Span): Span {
+  if (!span.text.includes('\n')) return span;
+  const ls = lines(span);
+  let out = ls[0]!;
+  for (const line of ls.slice(1)) {
+    out = join([out, line], /[\p{L}\d]-$/u.test(out.text) ? '' : ' ');
+  }
+  return out;
 }

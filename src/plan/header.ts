@@ -6,7 +6,7 @@
 import { adminLevels, agencyAbbreviations, documentParts, documentTypes } from '../data/index.js';
 import { lines, type Block } from './blocks.js';
 import type { Level, Meta, TextLine } from './schema.js';
-import { locate, slice, type Span } from './span.js';
+import { join, locate, slice, trim, type Span } from './span.js';
 import { capitalize, isUpperText, isoDate, lower, squash, startsWithAny, wordPattern } from './vi.js';
 import { parseLabel } from './labels.js';
 
@@ -81,7 +81,7 @@ export function levelOf(phrase: string): Level | null {
 }
 
 /** "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC" → "Ủy ban nhân dân tỉnh Bình Phước". */
-export function issuerCase(upper: string): string {
+export function issuerCase(upper: string, continuation = false): string {
   const acronyms = new Set(agencyAbbreviations().entries.map((e) => e.abbreviation));
   const levelWords = adminLevels().levels.flatMap((l) => l.words).concat(['thành phố']);
   const words = squash(upper).split(' ');
@@ -106,7 +106,7 @@ export function issuerCase(upper: string): string {
       properName = true;
       continue;
     }
-    out.push(properName || out.length === 0 ? capitalize(lw) : lw);
+    out.push(properName || (out.length === 0 && !continuation) ? capitalize(lw) : lw);
   }
   return out.join(' ').replace(/\bviệt nam\b/giu, 'Việt Nam');
 }
@@ -165,6 +165,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const headerTables: number[] = [];
   let bodyStart = 0;
   let titleSpans: Span[] = [];
+  const restLines: Span[] = [];
   const limit = Math.min(blocks.length, 14);
 
   for (let i = 0; i < limit; i++) {
@@ -175,12 +176,16 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     for (const line of layoutLines(block)) {
       const text = line.text;
       if (afterType) {
-        titleSpans.push(line);
+        // Visual lines of an extracted PDF: the trích yếu ends where "Căn cứ …" / "Thực hiện …" starts.
+        if (titleSpans.length > 0 && (restLines.length > 0 || startsWithAny(text, documentParts().preambleStarters.words))) restLines.push(line);
+        else titleSpans.push(line);
         continue;
       }
       if (isMotto(text)) {
-        const nation = lower(text).indexOf('cộng h');
-        if (nation > 0) issuerLines.push(slice(line, 0, nation));
+        // Two header columns on one visual line: "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …".
+        const lowered = lower(text);
+        const nation = [lowered.indexOf('cộng h'), lowered.indexOf('độc lập')].filter((n) => n >= 0).sort((a, b) => a - b)[0] ?? -1;
+        if (nation > 0) issuerLines.push(trim(slice(line, 0, nation)));
         lineOf.motto ??= textLine(line);
         consumed = true;
         continue;
@@ -224,6 +229,10 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     }
     if (docType) {
       bodyStart = i + 1;
+      if (restLines.length > 0) {
+        // The rest of the paragraph is the preamble: hand it back to the body as its own block.
+        blocks.splice(i + 1, 0, { kind: 'para', span: join(restLines, '\n'), emphasized: false });
+      }
       if (block.kind === 'table') headerTables.push(i);
       // The trích yếu: the rest of the type line's paragraph, or the paragraph after it.
       const next = blocks[i + 1];
@@ -266,13 +275,19 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     }
   }
   if (issuerLines.length > 0) {
-    const joined = squash(issuerLines.map((s) => s.text).join(' ').replace(/[#*_]/g, ' '));
-    if (joined) {
+    const cleaned = issuerLines.map((s) => squash(s.text.replace(/[#*_]/g, ' ').replace(/^[^\p{L}]+/u, ''))).filter(Boolean);
+    if (cleaned.length > 0) {
       const first = issuerLines[0]!;
-      lineOf.issuer = { type: 'line', text: joined, ...locate(first) };
+      lineOf.issuer = { type: 'line', text: cleaned.join(' '), ...locate(first) };
     }
   }
-  const issuerFromHeader = lineOf.issuer ? issuerCase(lineOf.issuer.text) : null;
+  const issuerFromHeader = lineOf.issuer
+    ? issuerLines
+        .map((s) => squash(s.text.replace(/[#*_]/g, ' ').replace(/^[^\p{L}]+/u, '')))
+        .filter(Boolean)
+        .map((l, i) => (i === 0 ? issuerCase(l) : issuerCase(l, true)))
+        .join(' ')
+    : null;
   const issuer = issuerFromHeader ?? issuerFromBody(blocks.slice(bodyStart), place, title);
   const planYearMatch = title ? [...title.matchAll(/năm\s+(\d{4})/gu)].pop() : undefined;
   const meta: Meta = {

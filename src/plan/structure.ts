@@ -3,7 +3,7 @@
  * numbering, the closing paragraph, Nơi nhận, the signature block and appendices.
  */
 import { documentParts, sectionKinds } from '../data/index.js';
-import { lines, type Block } from './blocks.js';
+import { lines, unwrap, type Block } from './blocks.js';
 import { layoutLines } from './header.js';
 import { parseLabel, type Label } from './labels.js';
 import type {
@@ -190,8 +190,8 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
       for (const row of block.rows) for (const cell of row.cells) out.units.push({ span: cell, where: mode === 'appendix' ? 'appendix' : 'table', section, item: null });
       continue;
     }
-    const text = block.span.text;
-    if (mode !== 'appendix' && isAppendixHeading(text)) {
+    const rawText = block.span.text;
+    if (mode !== 'appendix' && isAppendixHeading(rawText)) {
       mode = 'appendix';
       const ls = lines(block.span);
       const labelMatch = /^\S+\s+(?:số\s+)?([IVXLC]+|\d+)\b/u.exec(squash(ls[0]!.text.replace(/[*_#]/g, ' ')));
@@ -206,24 +206,27 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
       continue;
     }
     if (mode === 'appendix') {
-      if (appendix && !appendix.title && block.kind === 'para') appendix.title = squash(text.replace(/[*_#]/g, ' '));
-      out.units.push({ span: block.span, where: 'appendix', section: null, item: null });
+      if (appendix && !appendix.title && block.kind === 'para') appendix.title = squash(rawText.replace(/[*_#]/g, ' '));
+      out.units.push({ span: unwrap(block.span), where: 'appendix', section: null, item: null });
       continue;
     }
-    if (isRecipientsHeading(text) || isAuthorityLine(text) || (mode === 'footer')) {
+    if (isRecipientsHeading(rawText) || isAuthorityLine(rawText) || mode === 'footer') {
       mode = 'footer';
       footerLines(lines(block.span));
       continue;
     }
+    // Body text: visual lines become running text.
+    const span = unwrap(block.span);
+    const text = span.text;
     if (mode === 'closing' || (section && startsWithAny(text, documentParts().closingStarters.words))) {
       mode = 'closing';
-      out.closing.push(paragraph(block.span));
-      out.units.push({ span: block.span, where: 'closing', section: null, item: null });
+      out.closing.push(paragraph(span));
+      out.units.push({ span: span, where: 'closing', section: null, item: null });
       continue;
     }
     const label = parseLabel(text);
     if (label?.kind === 'roman' && isSectionHeading(text, label)) {
-      let headingSpan = trim(slice(block.span, label.length, text.length));
+      let headingSpan = trim(slice(span, label.length, text.length));
       let inline: Span | null = null;
       // "III. KINH PHÍ THỰC HIỆN: Từ nguồn …" — heading, then content on the same line.
       const colon = headingSpan.text.indexOf(':');
@@ -237,7 +240,7 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
         numeral: label.raw.replace(/[.:/\s]+$/u, ''),
         heading,
         kind: sectionKind(heading),
-        ...locate(block.span),
+        ...locate(span),
         items: [],
       };
       out.sections.push(section);
@@ -248,11 +251,11 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
       continue;
     }
     if (!section) {
-      out.preamble.push(paragraph(block.span));
-      out.units.push({ span: block.span, where: 'preamble', section: null, item: null });
+      out.preamble.push(paragraph(span));
+      out.units.push({ span: span, where: 'preamble', section: null, item: null });
       continue;
     }
-    addItem(block.span, label);
+    addItem(span, label);
   }
 
   if (recipientLines.length > 0) {
