@@ -33,7 +33,9 @@ export function parseTargets(span: Span): Target[] {
     return null;
   };
   const directionAround = (index: number): Target['direction'] => {
-    const before = text.slice(Math.max(0, index - 80), index).toLocaleLowerCase('vi');
+    // The verb governs the clause: look back to the previous ";" or sentence end.
+    const clauseStart = Math.max(text.lastIndexOf(';', index), text.lastIndexOf('. ', index), 0);
+    const before = text.slice(clauseStart, index).toLocaleLowerCase('vi');
     const last = [...before.matchAll(/(tăng|giảm|duy trì|nâng)/gu)].pop()?.[1];
     if (last === 'tăng' || last === 'nâng') return 'increase';
     if (last === 'giảm') return 'decrease';
