@@ -3,9 +3,10 @@
  * Ids are fixed (configurations, reports and tests use them).
  */
 import type { Rule } from './types.js';
+import { rule as documentHeader } from './document-header.js';
 import { rule as repeatedPhrase } from './repeated-phrase.js';
 
-export const rules: readonly Rule[] = [repeatedPhrase];
+export const rules: readonly Rule[] = [documentHeader, repeatedPhrase];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

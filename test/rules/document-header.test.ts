@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../src/rules/document-header.js';
+import { testRule } from './_harness.js';
+import { brief, seedFindings } from './_seeds.js';
+
+const header = (number: string, date: string, type = 'KẾ HOẠCH', title = 'Thực hiện công tác bình đẳng giới năm 2024') =>
+  `${number}\n\n${date}\n\n${type}\n${title}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.`;
+
+testRule(rule, {
+  valid: [
+    { text: header('Số: 01/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'), fromText: true, name: 'a well-formed header' },
+    { text: header('Số: 12/KH-UBND', 'Hà Nội, ngày 05 tháng 01 năm 2024'), fromText: true, name: 'day and month 1 with a leading 0' },
+    { text: header('Số: 120/KH-UBND', 'Hà Nội, ngày 29 tháng 6 năm 2019'), fromText: true, name: 'month 6 without 0' },
+    { text: header('Số: 03/KH-UBND', 'Hà Nội, ngày 15 tháng 02 năm 2024'), fromText: true, name: 'month 2 with 0' },
+    {
+      text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
+      fromText: true,
+      options: { draft: false },
+      name: 'draft reminders switched off',
+    },
+  ],
+  invalid: [
+    {
+      name: 'space before the slash',
+      text: header('Số: 01 /KH-BVSTBPN', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
+      fromText: true,
+      errors: [
+        {
+          messageId: 'numberSpacing',
+          severity: 'warning',
+          message: 'Số, ký hiệu "Số: 01 /KH-BVSTBPN" có dấu cách; viết liền: "Số: 01/KH-BVSTBPN"',
+          line: 1,
+          column: 5,
+          endColumn: 19,
+          excerpt: '01 /KH-BVSTBPN',
+          suggestion: '01/KH-BVSTBPN',
+        },
+      ],
+    },
+    {
+      name: 'number below 10 without 0',
+      text: header('Số: 7/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
+      fromText: true,
+      errors: [{ messageId: 'numberLeadingZero', severity: 'warning', column: 5, endColumn: 6, suggestion: '07' }],
+    },
+    {
+      name: 'day and month 1 without 0',
+      text: header('Số: 12/KH-UBND', 'Lai Châu, ngày 5 tháng 1 năm 2024'),
+      fromText: true,
+      errors: [
+        {
+          messageId: 'dateLeadingZero',
+          severity: 'warning',
+          line: 3,
+          excerpt: 'ngày 5 tháng 1 năm 2024',
+          suggestion: 'ngày 05 tháng 01 năm 2024',
+        },
+      ],
+    },
+    {
+      name: 'month 4 with 0',
+      text: header('Số: 12/KH-UBND', 'Lai Châu, ngày 24 tháng 04 năm 2024'),
+      fromText: true,
+      errors: [{ messageId: 'dateLeadingZero', suggestion: 'ngày 24 tháng 4 năm 2024' }],
+    },
+    {
+      name: 'QĐ in the symbol of a Kế hoạch',
+      text: header('Số: 12/QĐ-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
+      fromText: true,
+      errors: [
+        {
+          messageId: 'symbolType',
+          severity: 'error',
+          message: 'Ký hiệu "QĐ-UBND" có mã loại "QĐ" nhưng văn bản là Kế hoạch (mã KH); sửa thành "KH-UBND"',
+          column: 8,
+          endColumn: 10,
+          suggestion: 'KH',
+        },
+      ],
+    },
+    {
+      name: 'a draft: blank number and date are info',
+      text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
+      fromText: true,
+      errors: [
+        { messageId: 'draftNumber', severity: 'info', line: 1, message: 'Chưa điền số văn bản: "Số: /KH-UBND" (dự thảo, điền số khi ban hành)' },
+        { messageId: 'draftDate', severity: 'info', line: 3, excerpt: 'ngày tháng năm 2024' },
+      ],
+    },
+    {
+      name: 'English',
+      text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
+      fromText: true,
+      lang: 'en',
+      errors: [{ message: 'The document number is blank: "Số: /KH-UBND" (a draft; fill it in when issuing)' }, { severity: 'info' }],
+    },
+    {
+      name: 'no number and date block',
+      text: 'KẾ HOẠCH\n\nThực hiện công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.',
+      fromText: true,
+      errors: [{ messageId: 'missingHeader', severity: 'warning', line: 1, column: 1 }],
+    },
+    {
+      name: 'a news article: one message',
+      text: 'Sáng 12/3, tại Hà Nội đã diễn ra hội nghị tổng kết công tác bình đẳng giới.\n\nPhát biểu tại hội nghị, lãnh đạo Bộ cho biết kết quả năm qua rất tích cực.',
+      fromText: true,
+      errors: [{ messageId: 'notPlan', severity: 'warning', line: 1 }],
+    },
+    {
+      name: 'severity turned down by the configuration',
+      text: header('Số: 12/QĐ-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
+      fromText: true,
+      severity: 'warning',
+      errors: [{ messageId: 'symbolType', severity: 'warning' }],
+    },
+  ],
+});
+
+describe('document-header on the seeds', () => {
+  it('000 (draft): blank number and date → info', async () => {
+    expect(brief(await seedFindings(rule, '000'))).toEqual([
+      [3, 'draftNumber', 'info', '/KH-UBND'],
+      [5, 'draftDate', 'info', 'ngày tháng năm 2024'],
+    ]);
+  });
+  it('001 (a news article): exactly one "not a plan" message', async () => {
+    expect(brief(await seedFindings(rule, '001'))).toEqual([[1, 'notPlan', 'warning', '']]);
+  });
+  it('002: no number/date block → warning', async () => {
+    expect(brief(await seedFindings(rule, '002'))).toEqual([[1, 'missingHeader', 'warning', '']]);
+  });
+  it('003: "Số: 01 /KH-BVSTBPN" → spacing warning', async () => {
+    const messages = await seedFindings(rule, '003');
+    expect(brief(messages)).toEqual([[3, 'numberSpacing', 'warning', '01 /KH-BVSTBPN']]);
+    expect(messages[0]!.suggestion).toBe('01/KH-BVSTBPN');
+  });
+  it('004 (draft): blank number and date → info', async () => {
+    expect(brief(await seedFindings(rule, '004'))).toEqual([
+      [3, 'draftNumber', 'info', '/KH-UBND'],
+      [5, 'draftDate', 'info', 'ngày tháng năm 2023'],
+    ]);
+  });
+});
