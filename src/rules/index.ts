@@ -4,9 +4,12 @@
  */
 import type { Rule } from './types.js';
 import { rule as documentHeader } from './document-header.js';
+import { rule as missingAppendix } from './missing-appendix.js';
 import { rule as repeatedPhrase } from './repeated-phrase.js';
+import { rule as requiredSections } from './required-sections.js';
+import { rule as signatureBlock } from './signature-block.js';
 
-export const rules: readonly Rule[] = [documentHeader, repeatedPhrase];
+export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

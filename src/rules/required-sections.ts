@@ -1,0 +1,75 @@
+/**
+ * required-sections: a plan (Kế hoạch) has its purpose/requirements, tasks, budget and
+ * organization sections. The kinds are those the Plan builder gives each numbered section from
+ * its heading (src/data/section-kinds.json); the required set is an option.
+ */
+import { z } from 'zod';
+import { defineRule, type LintMessage } from './types.js';
+import { SectionKindSchema } from '../plan/schema.js';
+
+export const rule = defineRule({
+  meta: {
+    id: 'required-sections',
+    defaultSeverity: 'warning',
+    description: {
+      vi: 'Kế hoạch có đủ các phần mục đích, yêu cầu; nhiệm vụ; kinh phí; tổ chức thực hiện',
+      en: 'A plan has its purpose, tasks, budget and organization sections',
+    },
+    docs: {
+      vi:
+        'Một Kế hoạch cần nêu mục đích, yêu cầu; nhiệm vụ (nội dung, giải pháp); kinh phí thực hiện và tổ chức thực hiện ' +
+        '(bố cục kế hoạch theo mẫu của Nghị định 30/2020/NĐ-CP, Phụ lục III; các kế hoạch mẫu trong fixtures). ' +
+        'Loại của mỗi phần La Mã được nhận từ tiêu đề theo từ khóa trong src/data/section-kinds.json. ' +
+        'Chỉ áp dụng cho văn bản là Kế hoạch. Tùy chọn: kinds — danh sách phần bắt buộc (purpose, goals, tasks, budget, organization, reporting).',
+      en:
+        'A plan states its purpose and requirements, its tasks (content, solutions), its budget and who carries it out ' +
+        '(the plan layout of Decree 30/2020/NĐ-CP, Annex III; the seed plans). Each Roman-numbered section gets its kind from ' +
+        'its heading by the keywords of src/data/section-kinds.json. Applies to plans only. ' +
+        'Option: kinds — the required sections (purpose, goals, tasks, budget, organization, reporting).',
+      wrong: [
+        'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì.',
+      ],
+      right: [
+        'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. KINH PHÍ THỰC HIỆN\n\nTừ ngân sách tỉnh.\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì.',
+        {
+          text: 'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì.',
+          options: { kinds: ['purpose', 'tasks', 'organization'] },
+          note: { vi: 'Không bắt buộc phần kinh phí.', en: 'Budget section not required.' },
+        },
+      ],
+    },
+    options: z.object({
+      /** The section kinds a plan must have. */
+      kinds: z.array(SectionKindSchema.exclude(['other'])).default(['purpose', 'tasks', 'budget', 'organization']),
+    }),
+    messages: {
+      missingSection: {
+        vi: 'Kế hoạch "{title}" thiếu phần "{name}" (thêm một mục La Mã với tiêu đề như "{heading}"); các phần hiện có: {present}',
+        en: 'The plan "{title}" has no {kind} section ("{name}": add a Roman-numbered section headed like "{heading}"); its sections: {present}',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    if (!plan.meta.isPlan) return;
+    const present = new Set(plan.sections.map((section) => section.kind));
+    const list = plan.sections.map((section) => `${section.numeral}. ${section.heading}`).join('; ');
+    const title = plan.meta.title ?? plan.meta.docType ?? '';
+    const keywords = new Map(context.registries.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]));
+    for (const kind of new Set(context.options.kinds)) {
+      if (present.has(kind)) continue;
+      yield context.report({
+        messageId: 'missingSection',
+        data: {
+          title: title.length > 60 ? `${title.slice(0, 59)}…` : title,
+          kind,
+          name: (keywords.get(kind) ?? [kind]).slice(0, 1).join(', '),
+          heading: (keywords.get(kind) ?? [kind]).slice(0, 1).join(', ').toUpperCase(),
+          present: list || (context.lang === 'en' ? 'none' : 'không có'),
+        },
+      });
+    }
+  },
+});
+
+export default rule;

@@ -1,0 +1,111 @@
+/**
+ * signature-block: the authority lines, title and name of the signer per Nghị định 30/2020/NĐ-CP
+ * (Điều 13; Phụ lục I, khoản 7) — src/data/nd30-form.json:
+ *  - a document issued by a body that works collectively (its ký hiệu ends in UBND) is signed
+ *    "TM. ỦY BAN NHÂN DÂN" then "CHỦ TỊCH", or "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" under that TM. line;
+ *    "KT. CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" is missing its collective line;
+ *  - the signer's title (position) and name are present.
+ */
+import { z } from 'zod';
+import { defineRule, type LintMessage } from './types.js';
+import type { Plan, TextLine } from '../plan/schema.js';
+
+const squash = (text: string) => text.replace(/[*_#]/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The issuer group of the ký hiệu ("KH-UBND" → "UBND"), else the builder's issuer code. */
+function issuerCode(plan: Plan): string | null {
+  const symbol = plan.meta.symbol;
+  if (symbol) {
+    const dash = symbol.indexOf('-');
+    if (dash > 0) return symbol.slice(dash + 1).split('-')[0]!.toUpperCase();
+  }
+  return plan.meta.issuerCode?.toUpperCase() ?? null;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'signature-block',
+    defaultSeverity: 'warning',
+    description: {
+      vi: 'Khối chữ ký: thẩm quyền ký (TM., KT.) đúng Nghị định 30/2020/NĐ-CP, có chức vụ và họ tên người ký',
+      en: 'Signature block: the signing authority (TM., KT.) per Decree 30/2020/NĐ-CP, the signer\'s title and name',
+    },
+    docs: {
+      vi:
+        'Theo Nghị định 30/2020/NĐ-CP (Điều 13; Phụ lục I, khoản 7), cơ quan làm việc theo chế độ tập thể như Ủy ban nhân dân ký ' +
+        '"TM. ỦY BAN NHÂN DÂN" rồi "CHỦ TỊCH", hoặc cấp phó ký "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" dưới dòng TM. đó. ' +
+        'Văn bản có ký hiệu …-UBND mà ký "KT. CHỦ TỊCH" không có dòng "TM. ỦY BAN NHÂN DÂN" là thiếu thẩm quyền tập thể. ' +
+        'Khối chữ ký cũng phải có chức vụ và họ tên người ký. Nguồn: src/data/nd30-form.json.',
+      en:
+        'Per Decree 30/2020/NĐ-CP (Art. 13; Annex I, 7), a body that works collectively such as a People\'s Committee signs ' +
+        '"TM. ỦY BAN NHÂN DÂN" then "CHỦ TỊCH", or a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" under that TM. line. ' +
+        'A document with a …-UBND symbol signed "KT. CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN" lacks its collective line. ' +
+        'The block also needs the signer\'s title and name. Source: src/data/nd30-form.json.',
+      wrong: [
+        'Số: 12/KH-UBND\n\nLai Châu, ngày 24 tháng 4 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở triển khai.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An',
+      ],
+      right: [
+        'Số: 12/KH-UBND\n\nLai Châu, ngày 24 tháng 4 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở triển khai.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An',
+      ],
+    },
+    options: z.object({}),
+    messages: {
+      missingCollective: {
+        vi: 'Văn bản {symbol} do tập thể {collective} ban hành nhưng ký "{authority}" mà thiếu dòng "TM. {collective}" phía trên (Nghị định 30/2020/NĐ-CP, Điều 13)',
+        en: 'The {symbol} document is issued by the collective body {collective} but signed "{authority}" without a "TM. {collective}" line above it (Decree 30/2020, Art. 13)',
+      },
+      missingSignature: {
+        vi: 'Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên người ký) ở cuối văn bản',
+        en: 'No signature block (authority, title, signer\'s name) at the end of the document',
+      },
+      missingPosition: {
+        vi: 'Khối chữ ký "{block}" thiếu chức vụ của người ký (ví dụ "PHÓ CHỦ TỊCH")',
+        en: 'The signature block "{block}" has no title for the signer (e.g. "PHÓ CHỦ TỊCH")',
+      },
+      missingSigner: {
+        vi: 'Khối chữ ký "{block}" thiếu họ tên người ký',
+        en: 'The signature block "{block}" has no signer\'s name',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    const signature = plan.signature;
+    if (!signature) {
+      if (plan.meta.isPlan && plan.sections.length > 0) yield context.report({ messageId: 'missingSignature' });
+      return;
+    }
+    const form = context.registries.nd30Form;
+    const prefixes = context.registries.documentParts.authorityPrefixes.words;
+    const prefixOf = (line: string): { prefix: string; rest: string } | null => {
+      const m = /^(\p{Lu}{1,4})\s*\.\s*(.+)$/u.exec(squash(line));
+      return m && prefixes.includes(m[1]!) ? { prefix: m[1]!, rest: m[2]!.toUpperCase() } : null;
+    };
+    const block = signature.lines.map((line) => squash(line.text)).join(' / ');
+    const authorities = signature.authority.map(prefixOf).filter((a) => a !== null);
+
+    const code = issuerCode(plan);
+    const body = code ? form.collectiveBodies.find((b) => b.issuerCode.toUpperCase() === code) : undefined;
+    if (body) {
+      const hasCollective = authorities.some((a) => a.prefix === form.authority.onBehalfOfCollective);
+      const forHead = authorities.find((a) => a.prefix === form.authority.forTheHead && a.rest === body.head);
+      if (!hasCollective && forHead) {
+        const authority = signature.authority.find((line) => prefixOf(line) === null ? false : prefixOf(line)!.prefix === form.authority.forTheHead)!;
+        const line: TextLine | undefined = signature.lines.find((l) => squash(l.text) === squash(authority));
+        const symbol = plan.meta.symbol ?? code!;
+        const data = { symbol, collective: body.collective, authority: [squash(authority), signature.position].filter(Boolean).join(' / ') };
+        yield line
+          ? context.report({ node: line, messageId: 'missingCollective', data })
+          : context.report({ position: signature.sourcePosition, excerpt: squash(authority), messageId: 'missingCollective', data });
+      }
+    }
+    if (!signature.position) {
+      yield context.report({ position: signature.sourcePosition, excerpt: block, messageId: 'missingPosition', data: { block } });
+    }
+    if (!signature.signer) {
+      yield context.report({ position: signature.sourcePosition, excerpt: block, messageId: 'missingSigner', data: { block } });
+    }
+  },
+});
+
+export default rule;

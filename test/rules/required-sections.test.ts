@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { rule } from '../../src/rules/required-sections.js';
+import { testRule } from './_harness.js';
+import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
+
+const plan = (...sections: string[]) =>
+  `KẾ HOẠCH\nTổ chức Tháng hành động năm 2024\n\n${sections.map((s, i) => `${['I', 'II', 'III', 'IV', 'V'][i]}. ${s}\n\n1. Nội dung của phần.`).join('\n\n')}`;
+
+testRule(rule, {
+  valid: [
+    { text: plan('MỤC ĐÍCH, YÊU CẦU', 'NHIỆM VỤ, GIẢI PHÁP', 'KINH PHÍ THỰC HIỆN', 'TỔ CHỨC THỰC HIỆN'), fromText: true, name: 'all four' },
+    { text: plan('MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'KINH PHÍ', 'TỔ CHỨC THỰC HIỆN', 'CHẾ ĐỘ BÁO CÁO'), fromText: true, name: 'NỘI DUNG is tasks' },
+    { text: plan('MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN'), fromText: true, options: { kinds: ['purpose', 'tasks', 'organization'] }, name: 'configured set' },
+    { text: 'Sáng 12/3, hội nghị tổng kết công tác bình đẳng giới đã diễn ra tại Hà Nội.', fromText: true, name: 'not a plan: nothing' },
+  ],
+  invalid: [
+    {
+      text: plan('MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN'),
+      fromText: true,
+      name: 'no budget section',
+      errors: [
+        {
+          messageId: 'missingSection',
+          severity: 'warning',
+          line: 1,
+          column: 1,
+          message:
+            'Kế hoạch "Tổ chức Tháng hành động năm 2024" thiếu phần "kinh phí" (thêm một mục La Mã với tiêu đề như "KINH PHÍ"); các phần hiện có: I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG; III. TỔ CHỨC THỰC HIỆN',
+        },
+      ],
+    },
+    {
+      text: plan('NHIỆM VỤ', 'KINH PHÍ'),
+      fromText: true,
+      name: 'purpose and organization missing',
+      errors: [{ message: expect.stringContaining('"mục đích"') }, { message: expect.stringContaining('"tổ chức thực hiện"') }],
+    },
+    {
+      text: plan('MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'KINH PHÍ', 'TỔ CHỨC THỰC HIỆN'),
+      fromText: true,
+      options: { kinds: ['purpose', 'reporting'] },
+      lang: 'en',
+      name: 'configured reporting, English',
+      errors: [{ message: expect.stringMatching(/^The plan "Tổ chức Tháng hành động năm 2024" has no reporting section \("chế độ báo cáo"/) }],
+    },
+  ],
+});
+
+describe('required-sections on the seeds', () => {
+  it('000, 002, 003 have all four; 004 has no kinh phí section (real)', async () => {
+    const found = Object.fromEntries(await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)));
+    expect(found).toEqual({ '000': [], '002': [], '003': [], '004': [[1, 'missingSection', 'warning', '']] });
+    expect((await seedFindings(rule, '004'))[0]!.message).toContain('"kinh phí"');
+  });
+  it('nothing on the news article 001', async () => {
+    expect(await seedFindings(rule, '001')).toEqual([]);
+  });
+});
