@@ -9,13 +9,22 @@ import { locate, slice, trim, type Span } from './span.js';
 import { escapeRegExp, lower, normalizeTones, squash } from './vi.js';
 
 /** Normalized agency name for matching across spellings and abbreviations. */
-export function ownerKey(owner: string): string {
-  let text = owner.normalize('NFC').replace(/\([^)]*\)/g, ' ');
-  const entries = [...agencyAbbreviations().entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-  for (const { abbreviation, expansion } of entries) {
-    const re = new RegExp(`(?<![\\p{L}])${escapeRegExp(abbreviation)}(?![\\p{L}])`, 'gu');
-    text = text.replace(re, ` ${expansion} `);
+let abbreviationRe: { re: RegExp; expansions: Map<string, string> } | null = null;
+function abbreviations() {
+  if (!abbreviationRe) {
+    const entries = [...agencyAbbreviations().entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
+    abbreviationRe = {
+      re: new RegExp(`(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`, 'gu'),
+      expansions: new Map(entries.map((e) => [e.abbreviation, e.expansion])),
+    };
   }
+  return abbreviationRe;
+}
+
+export function ownerKey(owner: string): string {
+  const { re, expansions } = abbreviations();
+  let text = owner.normalize('NFC').replace(/\([^)]*\)/g, ' ');
+  text = text.replace(re, (m) => ` ${expansions.get(m) ?? m} `);
   text = normalizeTones(lower(text))
     .replace(/&/g, ' và ')
     .replace(/\s*[-–—]\s*/g, ' - ')

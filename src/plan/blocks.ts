@@ -33,6 +33,9 @@ interface Cursor {
   offset: number | undefined;
 }
 
+/** A run of visible characters (sticky: matched at a given index). */
+const WORD = /[^\s\u00a0\u2002\u2003\u202f]+/y;
+
 class SpanBuilder {
   text = '';
   parts: SpanPart[] = [];
@@ -46,7 +49,27 @@ class SpanBuilder {
   appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
-    for (const ch of value.normalize('NFC')) {
+    const normalized = value.normalize('NFC');
+    for (let i = 0; i < normalized.length; ) {
+      // Fast path: a run of visible characters is copied at once.
+      WORD.lastIndex = i;
+      const word = WORD.exec(normalized);
+      if (word) {
+        const run = word[0];
+        if (this.needPart) {
+          this.parts.push({ at: this.text.length, line: cursor.line, column: cursor.column, offset: cursor.offset, page: data?.page, paragraph: data?.paragraph });
+          this.needPart = false;
+        }
+        this.text += run;
+        if (emphasized) this.emphasizedChars += run.length;
+        else this.plainChars += run.length;
+        cursor.column += run.length;
+        if (cursor.offset !== undefined) cursor.offset += run.length;
+        i += run.length;
+        continue;
+      }
+      const ch = normalized[i]!;
+      i += 1;
       if (ch === '\n' || ch === '\r') {
         if (ch === '\n') {
           this.text = this.text.replace(/ +$/, '');
@@ -318,8 +341,7 @@ const SENTENCE_END = /(?:[.;:!?…]|\.\/\.)["”’)\]*]*$/u;
 const CONTINUATION_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|giai đoạn|của|và|các|tại|theo|về|với|cho|trong|đến|từ|Kế|hoạch)$/iu;
 
 function isHeadingLike(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toUpperCase();
+  return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 /**

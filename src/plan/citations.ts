@@ -94,6 +94,8 @@ function tail(text: string, from: number) {
 export function findCitations(span: Span): FoundCitation[] {
   const text = span.text;
   const found: FoundCitation[] = [];
+  // Most paragraphs cite nothing: a number with "/" or "-" after it, or "Luật", is needed.
+  if (!/\d\s*[/-]|[Ll]uật/u.test(text)) return found;
   for (const m of text.matchAll(citationRegex())) {
     const g = m.groups!;
     const start = m.index;

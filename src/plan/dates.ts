@@ -17,7 +17,7 @@ interface RawDate {
 
 const FULL = /(?<![\d/.,])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})(?![\d/])/gu;
 const WORDS = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/gu;
-const PARTIAL = /(?<=(?:ngày|từ|đến|trước|sau|hạn|và|-|–)\s*)(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/.,]|\s*\/)/gu;
+const PARTIAL = /(?:ngày|từ|đến|trước|sau|hạn|và|-|–)\s*(\d{1,2})\s*\/\s*(\d{1,2})(?![\d/.,]|\s*\/)/gu;
 const RANGE_YEARS = /(?<![\d/])((?:giai đoạn|nhiệm kỳ|thời kỳ|năm)\s+)?(\d{4})\s*[-–—]\s*(\d{4})(?![\d/])/gu;
 const YEAR = /(?<![\p{L}])năm\s+(\d{4})(?![\d/])/gu;
 const TO_YEAR = /(?<![\p{L}])(?:đến|tới)\s+năm\s+(\d{4})/gu;
@@ -53,7 +53,9 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
   for (const m of text.matchAll(PARTIAL)) {
     const month = +m[2]!;
     if (month < 1 || month > 12) continue;
-    push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month, year: null });
+    // The cue word before the date is not part of it.
+    const start = m.index + m[0].search(/\d/);
+    push({ start, end: m.index + m[0].length, day: +m[1]!, month, year: null });
   }
   raws.sort((a, b) => a.start - b.start);
 

@@ -64,7 +64,8 @@ function textLine(span: Span): TextLine {
   return { type: 'line', text: span.text, ...locate(span) };
 }
 
-const AUTHORITY = () => new RegExp(`^(?:${documentParts().authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u');
+let authorityRe: RegExp | null = null;
+const AUTHORITY = () => (authorityRe ??= new RegExp(`^(?:${documentParts().authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u'));
 
 function isAuthorityLine(text: string): boolean {
   return AUTHORITY().test(text.replace(/^[*_\s]+/, ''));
@@ -75,6 +76,8 @@ function isRecipientsHeading(text: string): boolean {
 }
 
 function isAppendixHeading(text: string): boolean {
+  const head = lower(text.slice(0, 24));
+  if (!documentParts().appendixWords.words.some((w) => head.includes(lower(w)))) return false;
   const cleaned = squash(text.replace(/[*_#]/g, ' '));
   return isUpperText(cleaned) && startsWithAny(cleaned, documentParts().appendixWords.words) !== null;
 }

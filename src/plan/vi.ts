@@ -12,13 +12,14 @@ export function normalizeTones(text: string): string {
   return text.replace(/(?<![qQ])(o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ])(?![\p{L}])/gu, (m) => OLD_STYLE[m] ?? m);
 }
 
+/** Lower case. (Vietnamese has no special casing rules, so the locale-free version is exact.) */
 export function lower(text: string): string {
-  return text.normalize('NFC').toLocaleLowerCase('vi');
+  return text.toLowerCase();
 }
 
+/** Has letters, none of them lower case ("KẾ HOẠCH", "I. MỤC ĐÍCH"). */
 export function isUpperText(text: string): boolean {
-  const letters = text.replace(/[^\p{L}]/gu, '');
-  return letters.length > 0 && letters === letters.toLocaleUpperCase('vi');
+  return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
 }
 
 export function capitalize(word: string): string {
