@@ -8,8 +8,10 @@ import { rule as missingAppendix } from './missing-appendix.js';
 import { rule as repeatedPhrase } from './repeated-phrase.js';
 import { rule as requiredSections } from './required-sections.js';
 import { rule as signatureBlock } from './signature-block.js';
+import { rule as unbalancedPunctuation } from './unbalanced-punctuation.js';
+import { rule as citationIssuer } from './citation-issuer.js';
 
-export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock];
+export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
