@@ -1,0 +1,105 @@
+/**
+ * citation-issuer: the issuer a citation names ("… của Chính phủ") against the issuer its ký hiệu
+ * implies ("2282/QĐ-TTg": TTg = Thủ tướng Chính phủ). The codes and the accepted names of each
+ * issuer are data (src/data/issuer-codes.json), extended with the option `issuers`.
+ *
+ * Conservative: a citation is reported only when the name it gives is recognisably *another*
+ * issuer of the data (a name the data does not know, "Ủy ban nhân dân tỉnh", is left alone), and
+ * at error level only when the code's entry is verified ([V]); otherwise a warning.
+ */
+import { z } from 'zod';
+import { defineRule, type LintMessage } from './types.js';
+import { ConfidenceSchema } from '../data/index.js';
+import { issuersOfSymbol, loadIssuerCodes, normalizeName, type IssuerCode } from '../data/issuers.js';
+
+function accepts(entry: IssuerCode, name: string): boolean {
+  return entry.names.some((n) => {
+    const key = normalizeName(n);
+    return name === key || name.startsWith(`${key} `);
+  });
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'citation-issuer',
+    defaultSeverity: 'error',
+    description: {
+      vi: 'Cơ quan ban hành ghi trong trích dẫn khác với cơ quan mà ký hiệu văn bản cho biết ("2282/QĐ-TTg … của Chính phủ")',
+      en: 'The issuer named in a citation differs from the one its symbol implies ("2282/QĐ-TTg … của Chính phủ")',
+    },
+    docs: {
+      vi:
+        'Ký hiệu văn bản cho biết cơ quan ban hành (Nghị định 30/2020/NĐ-CP, Phụ lục I): NĐ-CP, NQ-CP là của Chính phủ, ' +
+        'QĐ-TTg, CT-TTg là của Thủ tướng Chính phủ, TT-BTC của Bộ Tài chính, -CT/TW của Ban Bí thư … Khi trích dẫn ghi ' +
+        '"của <cơ quan>" mà cơ quan đó là một cơ quan khác đã biết, quy tắc báo lỗi và nêu tên đúng. Danh sách mã ở ' +
+        'src/data/issuer-codes.json (có nguồn); thêm mã của địa phương bằng tùy chọn issuers ' +
+        '([{ "code": "SLĐTBXH", "types": null, "names": ["Sở Lao động - Thương binh và Xã hội"] }]). ' +
+        'Tên cơ quan không có trong danh sách thì không báo; mã chưa được kiểm chứng [S]/[M] chỉ báo cảnh báo.',
+      en:
+        'A document symbol names its issuer (Decree 30/2020/NĐ-CP, Appendix I): NĐ-CP and NQ-CP are the Government\'s, ' +
+        'QĐ-TTg and CT-TTg the Prime Minister\'s, TT-BTC the Ministry of Finance\'s, -CT/TW the Party Secretariat\'s … When ' +
+        'a citation says "của <body>" and that body is a different known issuer, the rule reports it with the right name. ' +
+        'Codes live in src/data/issuer-codes.json (sourced); add local codes with the option issuers. Names the data does ' +
+        'not know are not reported; codes not verified ([S]/[M]) give warnings only.',
+      wrong: [
+        'Căn cứ Quyết định số 2282/QĐ-TTg ngày 31/12/2020 của Chính phủ phê duyệt Chương trình tăng cường sự tham gia bình đẳng của phụ nữ.',
+        'Căn cứ Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Thủ tướng Chính phủ quy định xử phạt vi phạm hành chính.',
+      ],
+      right: [
+        'Căn cứ Quyết định số 2282/QĐ-TTg ngày 31/12/2020 của Thủ tướng Chính phủ phê duyệt Chương trình tăng cường sự tham gia bình đẳng của phụ nữ.',
+        'Căn cứ Thông tư số 10/2019/TT-BKHĐT ngày 30/7/2019 của Bộ trưởng Bộ Kế hoạch và Đầu tư quy định bộ chỉ tiêu thống kê phát triển giới.',
+        'Căn cứ Kế hoạch số 122/KH-UBND ngày 13/4/2021 của Ủy ban nhân dân tỉnh.',
+      ],
+    },
+    options: z.object({
+      /** Issuer codes added to src/data/issuer-codes.json (a user's own agencies). */
+      issuers: z
+        .array(
+          z.object({
+            code: z.string().min(1),
+            types: z.array(z.string().min(1)).nullable().default(null),
+            names: z.array(z.string().min(1)).min(1),
+            source: z.string().min(1).default('kh.config.json'),
+            confidence: ConfidenceSchema.default('S'),
+          }),
+        )
+        .default([]),
+    }),
+    messages: {
+      mismatch: {
+        vi: 'Ký hiệu "{raw}" là văn bản của {expected}, nhưng trích dẫn ghi "của {issuer}": sửa thành "của {expected}" (hoặc kiểm tra lại số, ký hiệu)',
+        en: 'The symbol "{raw}" is a document of {expected}, but the citation says "của {issuer}": write "của {expected}" (or check the number and symbol)',
+      },
+      mismatchUnverified: {
+        vi: 'Ký hiệu "{raw}" thường là văn bản của {expected}, nhưng trích dẫn ghi "của {issuer}": kiểm tra lại cơ quan ban hành',
+        en: 'The symbol "{raw}" is usually a document of {expected}, but the citation says "của {issuer}": check the issuer',
+        severity: 'warning',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    const entries = [...context.options.issuers, ...loadIssuerCodes().entries];
+    const types = new Set(
+      context.registries.documentTypes.entries.map((e) => e.abbreviation).filter((a): a is string => a !== null),
+    );
+    for (const citation of plan.citations) {
+      if (!citation.symbol || !citation.issuer) continue;
+      const implied = issuersOfSymbol(citation.symbol, types, entries);
+      if (implied.length === 0) continue;
+      const name = normalizeName(citation.issuer);
+      if (implied.some((entry) => accepts(entry, name))) continue;
+      // Report only a name that is recognisably another issuer.
+      if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
+      const verified = implied.every((entry) => entry.confidence === 'V');
+      const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(context.lang === 'vi' ? ' hoặc ' : ' or ');
+      yield context.report({
+        node: citation,
+        messageId: verified ? 'mismatch' : 'mismatchUnverified',
+        data: { raw: citation.raw, expected, issuer: citation.issuer },
+      });
+    }
+  },
+});
+
+export default rule;
