@@ -10,8 +10,9 @@ import { rule as requiredSections } from './required-sections.js';
 import { rule as signatureBlock } from './signature-block.js';
 import { rule as unbalancedPunctuation } from './unbalanced-punctuation.js';
 import { rule as citationIssuer } from './citation-issuer.js';
+import { rule as citationFormat } from './citation-format.js';
 
-export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer];
+export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
