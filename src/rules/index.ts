@@ -5,6 +5,7 @@
 import type { Rule } from './types.js';
 import { rule as documentHeader } from './document-header.js';
 import { rule as missingAppendix } from './missing-appendix.js';
+import { rule as numbering } from './numbering.js';
 import { rule as repeatedPhrase } from './repeated-phrase.js';
 import { rule as requiredSections } from './required-sections.js';
 import { rule as signatureBlock } from './signature-block.js';
@@ -12,7 +13,7 @@ import { rule as unbalancedPunctuation } from './unbalanced-punctuation.js';
 import { rule as citationIssuer } from './citation-issuer.js';
 import { rule as citationFormat } from './citation-format.js';
 
-export const rules: readonly Rule[] = [documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat];
+export const rules: readonly Rule[] = [numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
