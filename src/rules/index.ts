@@ -12,8 +12,9 @@ import { rule as signatureBlock } from './signature-block.js';
 import { rule as unbalancedPunctuation } from './unbalanced-punctuation.js';
 import { rule as citationIssuer } from './citation-issuer.js';
 import { rule as citationFormat } from './citation-format.js';
+import { rule as citationConsistency } from './citation-consistency.js';
 
-export const rules: readonly Rule[] = [numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat];
+export const rules: readonly Rule[] = [numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { planFromText, runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-format.js';
-import { planFromText } from '../../src/rules/docs.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
 import { testRule } from './_harness.js';
 
@@ -63,5 +63,13 @@ describe('citation-format on the seeds', () => {
     const txt = strip(await seedFindings(rule, id, 'txt'));
     expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
     expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+  });
+});
+
+describe('docs examples (also run by docs.test.ts)', () => {
+  it('wrong examples give a message, right examples none', async () => {
+    for (const run of await runDocExamples(rule)) {
+      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
+    }
   });
 });

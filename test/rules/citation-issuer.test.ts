@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-issuer.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
 import { testRule } from './_harness.js';
@@ -61,5 +62,13 @@ describe('citation-issuer on the seeds', () => {
     const txt = strip(await seedFindings(rule, id, 'txt'));
     expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
     expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+  });
+});
+
+describe('docs examples (also run by docs.test.ts)', () => {
+  it('wrong examples give a message, right examples none', async () => {
+    for (const run of await runDocExamples(rule)) {
+      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
+    }
   });
 });
