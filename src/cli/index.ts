@@ -13,6 +13,7 @@ import { errorStack } from '../util/cli.js';
 import { describeError } from '../util/errors.js';
 import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
 import { lintCommands } from './commands/lint-commands.js';
+import { diffCommands } from './commands/diff-commands.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -58,6 +59,8 @@ const commands: CommandSpec[] = [
   },
   // The lint engine's commands: lint, rules, explain, init (entries in commands/lint-commands.ts).
   ...lintCommands,
+  // kh diff (commands/diff-commands.ts).
+  ...diffCommands,
 ];
 
 function readVersion(): string {
