@@ -3,6 +3,9 @@
  * Ids are fixed (configurations, reports and tests use them).
  */
 import type { Rule } from './types.js';
+import { rule as indicatorRef } from './indicator-ref.js';
+import { rule as missingOwner } from './missing-owner.js';
+import { rule as targetSanity } from './target-sanity.js';
 import { rule as documentHeader } from './document-header.js';
 import { rule as missingAppendix } from './missing-appendix.js';
 import { rule as numbering } from './numbering.js';
@@ -14,7 +17,7 @@ import { rule as citationIssuer } from './citation-issuer.js';
 import { rule as citationFormat } from './citation-format.js';
 import { rule as citationConsistency } from './citation-consistency.js';
 
-export const rules: readonly Rule[] = [numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency];
+export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

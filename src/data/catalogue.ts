@@ -1,0 +1,248 @@
+/**
+ * Indicator catalogues: the goals (Mục tiêu) and indicators (chỉ tiêu) a plan implements.
+ *
+ * - The built-in one is the National Strategy on Gender Equality 2021–2030
+ *   (src/data/strategy-2021-2030.json, Nghị quyết 28/NQ-CP).
+ * - Users add theirs from kh.config.json ("references": JSON catalogues or plan documents) or with
+ *   `kh lint --ref FILE`: the CLI turns a plan document into a catalogue with `planToCatalogue`
+ *   and hands the list to the rules as their `references` option (rules never read files).
+ *
+ * Also here: which catalogue a plan or a cited plan implements (by number/symbol, or by the words
+ * of its subject: "thực hiện Chiến lược quốc gia về bình đẳng giới …"), and the word-overlap
+ * similarity used to tell whether two indicators mean the same thing.
+ */
+import { z } from 'zod';
+import { ConfidenceSchema, loadDataFile } from './index.js';
+import type { Citation, Plan, PlanRef, Target } from '../plan/schema.js';
+
+const sourced = { source: z.string().min(1), confidence: ConfidenceSchema };
+
+export const ComparatorSchema = z.enum(['at-least', 'at-most', 'about', 'below', 'above', 'exact']);
+
+export const CatalogueTargetSchema = z.object({
+  year: z.number().int().nullable(),
+  value: z.number(),
+  unit: z.string().nullable().default(null),
+  comparator: ComparatorSchema.nullable().default(null),
+  base: z.number().optional(),
+});
+
+export const CatalogueIndicatorSchema = z.object({
+  index: z.number().int().min(1),
+  text: z.string().min(1),
+  targets: z.array(CatalogueTargetSchema).default([]),
+  source: z.string().min(1).default('user catalogue'),
+  confidence: ConfidenceSchema.default('V'),
+});
+
+export const CatalogueGoalSchema = z.object({
+  index: z.number().int().min(1),
+  field: z.string().default(''),
+  indicators: z.array(CatalogueIndicatorSchema),
+  source: z.string().min(1).default('user catalogue'),
+  confidence: ConfidenceSchema.default('V'),
+});
+
+export const CatalogueDocumentSchema = z.object({
+  docType: z.string().nullable().default(null),
+  number: z.string().nullable().default(null),
+  symbol: z.string().nullable().default(null),
+  date: z.string().nullable().default(null),
+  issuer: z.string().nullable().default(null),
+});
+
+export const CatalogueSchema = z.object({
+  id: z.string().min(1),
+  title: z.string().min(1),
+  /** The document that defines the goals (matched against a cited plan's number and symbol). */
+  document: CatalogueDocumentSchema.default({ docType: null, number: null, symbol: null, date: null, issuer: null }),
+  /** Lower-case phrases: a plan whose title or cited subject contains one implements this catalogue. */
+  implementedBy: z.array(z.string().min(1)).default([]),
+  period: z.object({ start: z.number().int(), end: z.number().int() }).nullable().default(null),
+  /** Where the catalogue came from: built in, a JSON file, or a plan document (path). */
+  origin: z.enum(['builtin', 'file', 'plan']).default('file'),
+  source: z.string().min(1).default('user catalogue'),
+  confidence: ConfidenceSchema.default('V'),
+  goals: z.array(CatalogueGoalSchema),
+});
+
+export const RatioBaseSchema = z.object({
+  name: z.string().min(1),
+  keywords: z.array(z.string().min(1)).min(1),
+  base: z.number().positive(),
+  baseUnit: z.string().min(1),
+  ...sourced,
+});
+
+export const StrategyFileSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  catalogues: z.array(CatalogueSchema.extend({ ...sourced })).min(1),
+  conventions: z.object({
+    ratioBases: z.array(RatioBaseSchema),
+    leadRoles: z.object({ roles: z.array(z.string().min(1)).min(1), ...sourced }),
+    ownerColumns: z.object({ headers: z.array(z.string().min(1)).min(1), ...sourced }),
+  }),
+});
+
+export type Catalogue = z.infer<typeof CatalogueSchema>;
+export type CatalogueGoal = z.infer<typeof CatalogueGoalSchema>;
+export type CatalogueIndicator = z.infer<typeof CatalogueIndicatorSchema>;
+export type CatalogueTarget = z.infer<typeof CatalogueTargetSchema>;
+export type StrategyFile = z.infer<typeof StrategyFileSchema>;
+export type RatioBase = z.infer<typeof RatioBaseSchema>;
+
+let strategy: StrategyFile | undefined;
+/** The built-in catalogues and conventions (src/data/strategy-2021-2030.json), validated once. */
+export function strategyData(): StrategyFile {
+  if (!strategy) {
+    strategy = loadDataFile('strategy-2021-2030.json', StrategyFileSchema);
+    for (const c of strategy.catalogues) c.origin = 'builtin';
+  }
+  return strategy;
+}
+
+export function builtinCatalogues(): Catalogue[] {
+  return strategyData().catalogues;
+}
+
+/** A user catalogue from a JSON value (one catalogue, or `{catalogues: [...]}`), validated. */
+export function parseCatalogueJson(value: unknown): Catalogue[] {
+  if (value && typeof value === 'object' && 'catalogues' in value) {
+    return z.array(CatalogueSchema).parse((value as { catalogues: unknown }).catalogues);
+  }
+  return [CatalogueSchema.parse(value)];
+}
+
+function targetOf(target: Target, year: number | null): CatalogueTarget | null {
+  const value = target.kind === 'change' ? target.to : target.value;
+  if (value === null) return null;
+  const out: CatalogueTarget = { year, value, unit: target.unit, comparator: target.comparator };
+  if (target.base !== null) out.base = target.base;
+  return out;
+}
+
+/** A plan document used as a reference: its goals and indicators become a catalogue. */
+export function planToCatalogue(plan: Plan, id = plan.source.path): Catalogue {
+  const title = [plan.meta.docType, plan.meta.number ? `số ${plan.meta.number}/${plan.meta.symbol ?? ''}` : null, plan.meta.title]
+    .filter(Boolean)
+    .join(' ');
+  const source = `plan document ${plan.source.path}`;
+  return {
+    id,
+    title: title || plan.source.path,
+    document: {
+      docType: plan.meta.docType,
+      number: plan.meta.number || null,
+      symbol: plan.meta.symbol,
+      date: plan.meta.issueDate,
+      issuer: plan.meta.issuer,
+    },
+    implementedBy: [],
+    period: null,
+    origin: 'plan',
+    source,
+    confidence: 'V',
+    goals: plan.goals.map((goal) => ({
+      index: goal.index,
+      field: goal.field,
+      source,
+      confidence: 'V' as const,
+      indicators: goal.indicators.map((indicator) => ({
+        index: indicator.index,
+        text: indicator.text,
+        targets: indicator.targets.map((t) => targetOf(t, yearOfText(indicator.text) ?? plan.meta.planYear)).filter((t) => t !== null),
+        source,
+        confidence: 'V' as const,
+      })),
+    })),
+  };
+}
+
+/** "Đến cuối năm 2023", "vào năm 2025": the one year an indicator's text names, if exactly one. */
+export function yearOfText(text: string): number | null {
+  const years = new Set([...text.matchAll(/\bnăm\s+((?:19|20)\d\d)\b/giu)].map((m) => Number(m[1])));
+  return years.size === 1 ? [...years][0]! : null;
+}
+
+const lower = (s: string) => s.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+function sameSymbol(a: string | null, b: string | null): boolean {
+  if (!a || !b) return false;
+  return lower(a).replace(/\s/g, '') === lower(b).replace(/\s/g, '');
+}
+
+/** Does this catalogue's own document have this number and symbol? */
+function isDocument(catalogue: Catalogue, number: string | null, symbol: string | null): boolean {
+  return !!catalogue.document.number && catalogue.document.number === number && sameSymbol(catalogue.document.symbol, symbol);
+}
+
+function implementsBySubject(catalogue: Catalogue, text: string | null): boolean {
+  if (!text) return false;
+  const t = lower(text);
+  return catalogue.implementedBy.some((phrase) => t.includes(lower(phrase)));
+}
+
+export interface ResolvedCatalogue {
+  catalogue: Catalogue;
+  /** How it was found, for messages: "Kế hoạch số 122/KH-UBND … (thực hiện Chiến lược …)". */
+  via: 'document' | 'subject';
+}
+
+/**
+ * The catalogue a cited plan stands for: a catalogue whose own document it is (user references
+ * first), else one the cited plan implements, by the subject of its citation in this plan.
+ */
+export function catalogueForPlanRef(ref: PlanRef, plan: Plan, catalogues: readonly Catalogue[]): ResolvedCatalogue | null {
+  for (const c of catalogues) if (isDocument(c, ref.number, ref.symbol)) return { catalogue: c, via: 'document' };
+  const citation = citationOf(ref, plan);
+  const subject = citation?.subject ?? ref.raw;
+  for (const c of catalogues) if (implementsBySubject(c, subject)) return { catalogue: c, via: 'subject' };
+  return null;
+}
+
+export function citationOf(ref: PlanRef, plan: Plan): Citation | undefined {
+  return plan.citations.find((c) => c.number !== null && c.number === ref.number && sameSymbol(c.symbol, ref.symbol) && c.subject);
+}
+
+/** The catalogue this plan itself implements (its title, or the subject of a plan it carries out). */
+export function catalogueOfPlan(plan: Plan, catalogues: readonly Catalogue[]): Catalogue | null {
+  for (const c of catalogues) if (implementsBySubject(c, plan.meta.title)) return c;
+  for (const citation of plan.citations) {
+    for (const c of catalogues) if (isDocument(c, citation.number, citation.symbol) && citation.docType === c.document.docType) return c;
+  }
+  return null;
+}
+
+/** Built-in catalogues after the user's (a user catalogue for the same document wins). */
+export function allCatalogues(references: readonly Catalogue[], builtin: boolean): Catalogue[] {
+  return builtin ? [...references, ...builtinCatalogues()] : [...references];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meaning by word overlap
+
+const STOP = new Set(
+  'các của và được trong có cho với về từ đến năm vào đạt tỷ lệ số là ở mức theo trên dưới khoảng ít nhất phấn đấu người tại đã sẽ này những một hoặc'.split(' '),
+);
+
+/** Syllable bigrams of a text without numbers and the commonest words. */
+export function meaningKeys(text: string): Set<string> {
+  const words = lower(text)
+    .split(/[^\p{L}\p{M}]+/u)
+    .filter((w) => w.length > 0 && !STOP.has(w));
+  const keys = new Set<string>();
+  for (let i = 0; i + 1 < words.length; i++) keys.add(`${words[i]} ${words[i + 1]}`);
+  for (const w of words) keys.add(w);
+  return keys;
+}
+
+/** Overlap coefficient of the meaning keys: 1 when one text's words are all in the other. */
+export function similarity(a: string, b: string): number {
+  const ka = meaningKeys(a);
+  const kb = meaningKeys(b);
+  if (ka.size === 0 || kb.size === 0) return 0;
+  let common = 0;
+  for (const k of ka) if (kb.has(k)) common++;
+  return common / Math.min(ka.size, kb.size);
+}

@@ -1,0 +1,173 @@
+/**
+ * missing-owner: work with nobody responsible for it.
+ *  - a row of an assignment table whose "Cơ quan chủ trì" cell is empty;
+ *  - an item of "Tổ chức thực hiện" whose agency cannot be identified (no assignment read from it);
+ *  - an agency given "chủ trì" for nothing (no task, no indicator);
+ *  - when the plan defines goals and indicators, an indicator no agency is given anywhere (an
+ *    indicator reference in "Tổ chức thực hiện", or a row of an assignment table under
+ *    "Mục tiêu N"). When nothing at all is assigned and the plan sends the reader to an appendix
+ *    that is not in the document, one note says so instead of one message per goal.
+ */
+import { z } from 'zod';
+import { defineRule, type LintMessage } from './types.js';
+import { CatalogueSchema } from '../data/catalogue.js';
+import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell } from '../owners/matrix.js';
+import type { Item } from '../plan/schema.js';
+
+const short = (text: string, max = 80) => {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
+};
+
+type Located = { position: { start: { line: number; column: number }; end: { line: number; column: number } } };
+/** The assignment was read from this item: it starts on one of the item's lines. */
+const readFrom = (a: Located, item: Located) => a.position.start.line >= item.position.start.line && a.position.start.line <= item.position.end.line;
+
+export const rule = defineRule({
+  meta: {
+    id: 'missing-owner',
+    defaultSeverity: 'warning',
+    description: {
+      vi: 'Nhiệm vụ, chỉ tiêu hoặc dòng bảng phân công không có cơ quan chủ trì',
+      en: 'A task, an indicator or an assignment-table row with no responsible agency',
+    },
+    docs: {
+      vi:
+        'Mỗi nhiệm vụ phải có cơ quan chủ trì. Quy tắc báo: dòng bảng phân công có ô "Cơ quan chủ trì" để trống; mục của phần ' +
+        '"Tổ chức thực hiện" không xác định được cơ quan; cơ quan được giao "chủ trì" nhưng không có việc gì; và khi kế hoạch ' +
+        'tự nêu mục tiêu, chỉ tiêu: chỉ tiêu không được giao cho cơ quan nào (trong văn bản hay trong bảng, theo dòng "Mục tiêu N"). ' +
+        'Nếu không chỉ tiêu nào được giao mà văn bản dẫn tới phụ lục không kèm theo, chỉ báo một lưu ý.',
+      en:
+        'Every task needs a lead agency. The rule reports an assignment-table row with an empty "Cơ quan chủ trì" cell; an item of ' +
+        '"Tổ chức thực hiện" whose agency cannot be identified; an agency given "chủ trì" for nothing; and, when the plan defines ' +
+        'goals and indicators, an indicator given to no agency (in the text or in a table, by its "Mục tiêu N" group row). When ' +
+        'nothing is assigned and the text points to an appendix that is not in the document, a single note says so.',
+      wrong: [
+        {
+          text:
+            'II. MỤC TIÊU, CHỈ TIÊU\n\n1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đến cuối năm 2023, đạt 56% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ.\n\n' +
+            'III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Tư pháp: Phối hợp tập huấn về bình đẳng giới.\n',
+          note: { vi: 'Chỉ tiêu của Mục tiêu 1 không được giao cho ai.', en: 'The indicator of goal 1 is given to nobody.' },
+        },
+      ],
+      right: [
+        {
+          text:
+            'II. MỤC TIÊU, CHỈ TIÊU\n\n1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đến cuối năm 2023, đạt 56% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ.\n\n' +
+            'III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ: Chịu trách nhiệm theo dõi, báo cáo kết quả thực hiện chỉ tiêu của Mục tiêu 1.\n',
+        },
+      ],
+    },
+    options: z.object({
+      /** Reference catalogues (filled by the CLI from kh.config.json "references" and --ref). */
+      references: z.array(CatalogueSchema).default([]),
+      builtin: z.boolean().default(true),
+    }),
+    messages: {
+      emptyOwnerCell: {
+        vi: 'Dòng "{task}" của bảng phân công để trống ô "{column}"; ghi cơ quan chủ trì nhiệm vụ này',
+        en: 'The row "{task}" of the assignment table leaves "{column}" empty; name the lead agency of this task',
+      },
+      unknownOwner: {
+        vi: 'Mục "{text}" của phần Tổ chức thực hiện không nêu rõ cơ quan thực hiện; mở đầu mục bằng tên cơ quan (ví dụ "Sở Y tế: …")',
+        en: 'The item "{text}" of Tổ chức thực hiện names no agency; start it with the agency (e.g. "Sở Y tế: …")',
+      },
+      leadForNothing: {
+        vi: '{owner} được giao chủ trì nhưng không có nhiệm vụ hay chỉ tiêu nào; ghi rõ việc được giao',
+        en: '{owner} is made lead but given no task or indicator; say what it leads',
+        severity: 'info',
+      },
+      unownedGoal: {
+        vi: 'Mục tiêu {goal} ({count} chỉ tiêu, "{text}") chưa được giao cho cơ quan chủ trì nào; giao trong phần Tổ chức thực hiện hoặc bảng phân công',
+        en: 'Goal {goal} ({count} indicator(s), "{text}") is given to no lead agency; assign it in Tổ chức thực hiện or the assignment table',
+      },
+      unownedIndicator: {
+        vi: 'Chỉ tiêu {indicator} của Mục tiêu {goal} ("{text}") chưa được giao cho cơ quan chủ trì nào',
+        en: 'Indicator {indicator} of goal {goal} ("{text}") is given to no lead agency',
+      },
+      ownersInAppendix: {
+        vi: 'Không chỉ tiêu nào trong {count} chỉ tiêu được giao cho cơ quan chủ trì trong văn bản; việc phân công dẫn tới "{appendix}" nhưng phụ lục không có trong tệp — hãy kèm phụ lục hoặc ghi cơ quan chủ trì từng mục tiêu',
+        en: 'None of the {count} indicators is given to a lead agency in the text; the assignment points to "{appendix}", which is not in the file — attach the appendix or name the lead of each goal',
+        severity: 'info',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    const { references, builtin } = context.options;
+    const leads = leadRoles();
+
+    // 1. Assignment-table rows without an owner.
+    for (const table of plan.tables) {
+      if (table.role !== 'assignment') continue;
+      const owner = ownerColumn(table);
+      if (!owner) continue;
+      const partner = partnerColumn(table);
+      for (const row of table.rows) {
+        if (!isTaskRow(row, owner.index)) continue;
+        const cell = row.cells[owner.index];
+        if (cell && cell.text.trim() !== '') continue;
+        const task = taskCell(row, [owner.index, partner]);
+        if (!task || task.text.trim() === '') continue;
+        yield context.report({ node: task, messageId: 'emptyOwnerCell', data: { task: short(task.text), column: owner.header } });
+      }
+    }
+
+    // 2. Items of "Tổ chức thực hiện" without an agency; 3. leads for nothing.
+    const headingWords = context.registries.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
+    const organization = plan.assignments.filter((a) => a.source === 'organization');
+    for (const section of plan.sections) {
+      if (section.kind !== 'organization') continue;
+      for (const item of section.items) {
+        if (organization.some((a) => readFrom(a, item))) continue;
+        if (isHeading(item, headingWords)) continue;
+        if (!/\p{L}/u.test(item.text)) continue;
+        yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
+      }
+    }
+    for (const a of organization) {
+      if (!leads.has(a.role)) continue;
+      const hasWork = a.tasks.some((t) => t.text.replace(/^\s*(chủ trì|chịu trách nhiệm)[\s,.:;]*/iu, '').trim().length > 0) || a.indicatorRefs.length > 0;
+      if (!hasWork) yield context.report({ position: a.position, messageId: 'leadForNothing', data: { owner: a.owner } });
+    }
+
+    // 4. The plan's own indicators.
+    if (plan.goals.length === 0) return;
+    const matrix = buildMatrix(plan, { references, builtin });
+    if (matrix.catalogue?.id !== 'self') return;
+    const owned = (goal: number, indicator: number) =>
+      matrix.indicators.some((row) => row.goal === goal && row.indicator === indicator && row.leads.length > 0);
+    const total = plan.goals.reduce((n, g) => n + g.indicators.length, 0);
+    const anyOwned = matrix.indicators.some((row) => row.leads.length > 0);
+    const hasAssignmentTable = plan.tables.some((t) => t.role === 'assignment');
+    if (!anyOwned && !hasAssignmentTable && plan.appendixRefs.length > 0 && plan.appendices.length === 0) {
+      const ref = plan.appendixRefs[0]!;
+      yield context.report({ position: ref.position, messageId: 'ownersInAppendix', data: { count: total, appendix: ref.raw } });
+      return;
+    }
+    for (const goal of plan.goals) {
+      if (goal.indicators.length === 0) continue;
+      const missing = goal.indicators.filter((i) => !owned(goal.index, i.index));
+      if (missing.length === 0) continue;
+      if (missing.length === goal.indicators.length) {
+        yield context.report({ node: goal, messageId: 'unownedGoal', data: { goal: goal.index, count: goal.indicators.length, text: short(goal.field || goal.text, 60) } });
+        continue;
+      }
+      for (const indicator of missing) {
+        yield context.report({ node: indicator, messageId: 'unownedIndicator', data: { goal: goal.index, indicator: indicator.index, text: short(indicator.text, 60) } });
+      }
+    }
+  },
+});
+
+/** A sub-heading inside "Tổ chức thực hiện" ("3. Chế độ báo cáo"): short, and a section-kind keyword. */
+function isHeading(item: Item, words: string[]): boolean {
+  const text = item.text.trim().replace(/[:.]$/, '').toLowerCase();
+  if (text.length > 60 || text.includes(':')) return false;
+  return words.some((w) => text.includes(w));
+}
+
+function firstClause(text: string): number {
+  const m = /[:;.]/.exec(text);
+  return m ? m.index : Math.min(text.length, 60);
+}
