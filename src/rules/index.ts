@@ -16,8 +16,9 @@ import { rule as unbalancedPunctuation } from './unbalanced-punctuation.js';
 import { rule as citationIssuer } from './citation-issuer.js';
 import { rule as citationFormat } from './citation-format.js';
 import { rule as citationConsistency } from './citation-consistency.js';
+import { rule as staleDate } from './stale-date.js';
 
-export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency];
+export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

@@ -1,0 +1,192 @@
+/**
+ * stale-date: dates that do not belong to this plan.
+ *  - a year of an earlier plan left in the text ("chương trình công tác … năm 2023" in a 2024
+ *    plan): a "năm YYYY" before the plan year that qualifies the plan's own work (a word of
+ *    `workWords` earlier in the clause), not a past event (`pastWords`: "kết quả", "so với", "đã"
+ *    …), not a citation (the spans of plan.citations: "Bộ luật Lao động (sửa đổi) năm 2019"), not
+ *    the start of a range ("từ năm 2022 trở đi"), not part of a full date;
+ *  - a deadline before the issue date (error when the plan is dated), or in another year than the
+ *    plan year (warning: a report on the year may fall due early next year);
+ *  - the national action month (15/11–15/12, src/data/programmes.json) given another year;
+ *  - an impossible date (31/02: plan.dates[].invalid);
+ *  - in a draft (meta.draft), a deadline already past "today" (context.today, KH_TODAY).
+ * The plan's own date is meta.issueDate, else 1 January of meta.planYear; never today except for
+ * the draft check.
+ */
+import { z } from 'zod';
+import { defineRule, type LintMessage } from './types.js';
+import type { Plan } from '../plan/schema.js';
+import { loadProgrammes } from '../data/issuers.js';
+import { textNodes } from './util.js';
+
+const YEAR = /\bnăm\s+((?:19|20)\d\d)\b/giu;
+
+function citationSpans(plan: Plan, text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const c of plan.citations) {
+    for (const piece of [c.text, c.raw, c.subject]) {
+      if (!piece || piece.length < 4) continue;
+      let at = text.indexOf(piece);
+      while (at >= 0) {
+        spans.push([at, at + piece.length]);
+        at = text.indexOf(piece, at + 1);
+      }
+    }
+  }
+  return spans;
+}
+
+/** The clause around `index`: from the last ".", ";", ":" or "(" before it. */
+function clauseBefore(text: string, index: number): string {
+  const before = text.slice(0, index);
+  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('\n'));
+  return before.slice(cut + 1).normalize('NFC').toLowerCase();
+}
+function hasWord(text: string, words: readonly string[]): string | null {
+  for (const w of words) {
+    const re = new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
+    if (re.test(text)) return w;
+  }
+  return null;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'stale-date',
+    defaultSeverity: 'error',
+    description: {
+      vi: 'Ngày, năm không thuộc kế hoạch này: năm của kế hoạch cũ, hạn trước ngày ban hành hoặc ngoài năm kế hoạch, ngày không có thật',
+      en: 'Dates that do not belong to this plan: a year of an earlier plan, a deadline before the issue date or outside the plan year, an impossible date',
+    },
+    docs: {
+      vi:
+        'Kế hoạch hằng năm thường được soạn từ kế hoạch năm trước, nên hay sót năm cũ ("chương trình công tác … năm 2023" trong ' +
+        'kế hoạch năm 2024), hạn báo cáo cũ, Tháng hành động vì bình đẳng giới (15/11–15/12) ghi năm khác. Quy tắc báo: năm trước ' +
+        'năm kế hoạch đi sau một từ chỉ công việc của kế hoạch (kế hoạch, công tác, hoạt động, nhiệm vụ, Tháng hành động …); hạn ' +
+        'trước ngày ban hành (lỗi) hoặc khác năm kế hoạch (cảnh báo); Tháng hành động ghi năm khác; ngày không có thật (31/02); ' +
+        'với dự thảo, hạn đã qua so với hôm nay (KH_TODAY). Không báo: năm trong trích dẫn văn bản ("Bộ luật Lao động (sửa đổi) năm 2019"), ' +
+        'giai đoạn ("giai đoạn 2021-2030"), mốc bắt đầu ("từ năm 2022 trở đi") và sự việc đã qua ("kết quả năm 2023", ' +
+        '"so với năm 2023", "năm 2023 đã …"). Các từ nhận biết là tùy chọn workWords, pastWords.',
+      en:
+        'Annual plans are usually written from last year\'s, so old years survive ("chương trình công tác … năm 2023" in a 2024 ' +
+        'plan), as do old report deadlines and the Action Month for gender equality (15/11–15/12) with another year. The rule ' +
+        'reports a year before the plan year that follows a word for the plan\'s own work (kế hoạch, công tác, hoạt động, nhiệm ' +
+        'vụ, Tháng hành động …); a deadline before the issue date (error) or outside the plan year (warning); the Action Month ' +
+        'with another year; an impossible date (31/02); in a draft, a deadline already past today (KH_TODAY). Not reported: ' +
+        'years inside citations ("Bộ luật Lao động (sửa đổi) năm 2019"), periods ("giai đoạn 2021-2030"), starting points ' +
+        '("từ năm 2022 trở đi") and past events ("kết quả năm 2023", "so với năm 2023", "năm 2023 đã …"). The cue words are ' +
+        'the options workWords and pastWords.',
+      wrong: [
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nCác đơn vị xây dựng kế hoạch và tổ chức thực hiện chương trình công tác bình đẳng giới năm 2023.',
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức Tháng hành động vì bình đẳng giới từ ngày 15/11 đến ngày 15/12/2023.',
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nCác đơn vị báo cáo kết quả thực hiện trước ngày 31/02/2024.',
+      ],
+      right: [
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nPhát huy kết quả năm 2023, tiếp tục thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030; tuyên truyền Bộ luật Lao động (sửa đổi) năm 2019.',
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức Tháng hành động vì bình đẳng giới từ ngày 15/11 đến ngày 15/12/2024; báo cáo trước ngày 10/12/2024.',
+      ],
+    },
+    options: z.object({
+      /** Words that make a following "năm YYYY" the plan's own work. */
+      workWords: z
+        .array(z.string().min(1))
+        .default(['kế hoạch', 'chương trình công tác', 'công tác', 'hoạt động', 'nhiệm vụ', 'tháng hành động', 'triển khai', 'tổ chức thực hiện']),
+      /** Words that make it a past event (looked for in the clause before, and "đã" just after). */
+      pastWords: z
+        .array(z.string().min(1))
+        .default(['kết quả', 'so với', 'đã', 'tổng kết', 'sơ kết', 'đánh giá', 'sửa đổi', 'bổ sung', 'luật', 'năm trước', 'trước đây', 'từ', 'kể từ', 'cùng kỳ']),
+    }),
+    messages: {
+      staleYear: {
+        vi: '"{raw}" trong kế hoạch năm {planYear}: năm của kế hoạch cũ? Sửa thành "năm {planYear}" nếu đây là công việc của năm nay',
+        en: '"{raw}" in a {planYear} plan: a year left from an earlier plan? Write "năm {planYear}" if this is this year\'s work',
+        severity: 'warning',
+      },
+      invalidDate: {
+        vi: 'Ngày "{raw}" không có thật: kiểm tra lại ngày, tháng',
+        en: 'The date "{raw}" does not exist: check the day and month',
+      },
+      deadlineBeforeIssue: {
+        vi: 'Hạn "{raw}" trước ngày ban hành kế hoạch ({issueDate}): hạn của kế hoạch cũ? Sửa lại hạn',
+        en: 'The deadline "{raw}" is before the plan\'s issue date ({issueDate}): a deadline from an earlier plan? Fix it',
+      },
+      deadlineOtherYear: {
+        vi: 'Hạn "{raw}" không thuộc năm kế hoạch {planYear}: kiểm tra lại năm (hạn báo cáo tổng kết năm có thể sang đầu năm sau)',
+        en: 'The deadline "{raw}" is outside the plan year {planYear}: check the year (a report on the year may fall due early next year)',
+        severity: 'warning',
+      },
+      actionMonthYear: {
+        vi: 'Tháng hành động "{raw}" ghi năm {year} trong kế hoạch năm {planYear}: sửa thành năm {planYear}',
+        en: 'The Action Month "{raw}" is given the year {year} in a {planYear} plan: write {planYear}',
+        severity: 'warning',
+      },
+      deadlinePast: {
+        vi: 'Dự thảo có hạn "{raw}" đã qua (hôm nay {today}): cập nhật hạn trước khi trình ký',
+        en: 'The draft has a deadline "{raw}" already past (today {today}): update it before signing',
+        severity: 'warning',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    const issueDate = plan.meta.issueDate;
+    const planYear = plan.meta.planYear ?? (issueDate ? Number(issueDate.slice(0, 4)) : null);
+    const action = loadProgrammes().actionMonth;
+    const today = context.today.toISOString().slice(0, 10);
+
+    for (const d of plan.dates) {
+      const target = { position: d.position, excerpt: d.raw };
+      if (d.invalid) {
+        yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
+        continue;
+      }
+      if (d.inCitation || !d.value) continue;
+      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null) {
+        const year = Number(d.value.slice(0, 4));
+        if (issueDate && d.value < issueDate) {
+          yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
+        } else if (year !== planYear) {
+          yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
+        } else if (plan.meta.draft && d.value < today) {
+          yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today } });
+        }
+      }
+      if (d.kind === 'period' && planYear !== null) {
+        const start = d.value.replace(/^\d{4}/, '-');
+        const end = (d.end ?? '').replace(/^\d{4}/, '-');
+        const year = /^\d{4}/.test(d.end ?? '') ? Number(d.end!.slice(0, 4)) : /^\d{4}-/.test(d.value) ? Number(d.value.slice(0, 4)) : null;
+        if (start === action.start && end === action.end && year !== null && year !== planYear) {
+          yield context.report({ ...target, messageId: 'actionMonthYear', data: { raw: d.raw, year, planYear } });
+        }
+      }
+    }
+
+    if (planYear === null) return;
+    const { workWords, pastWords } = context.options;
+    const work = workWords.map((w) => w.normalize('NFC').toLowerCase());
+    const past = pastWords.map((w) => w.normalize('NFC').toLowerCase());
+    for (const { node, kind } of textNodes(plan)) {
+      if (kind === 'header') continue;
+      const text = node.text;
+      if (!/năm\s+\d{4}/iu.test(text)) continue;
+      const spans = citationSpans(plan, text);
+      for (const match of text.matchAll(YEAR)) {
+        const year = Number(match[1]);
+        if (year >= planYear) continue;
+        const start = match.index;
+        const end = start + match[0].length;
+        if (spans.some(([a, b]) => start >= a && end <= b)) continue;
+        // Part of a full date ("ngày 10 tháng 12 năm 2023") — a deadline or event, checked above.
+        if (/tháng\s+\d{1,2}\s*,?\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
+        const clause = clauseBefore(text, start);
+        const after = text.slice(end, end + 20).normalize('NFC').toLowerCase();
+        if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
+        if (hasWord(clause.slice(-60), past)) continue;
+        if (!hasWord(clause, work)) continue;
+        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear }, suggestion: `năm ${planYear}` });
+      }
+    }
+  },
+});
+
+export default rule;
