@@ -14,6 +14,7 @@ import {
   type DocumentTypesSchema,
   type SectionKindsSchema,
 } from './index.js';
+import { loadKnowledge, type Knowledge } from './knowledge.js';
 
 export const FunctionWordsSchema = z.object({
   $comment: z.string(),
@@ -60,6 +61,8 @@ export const VietnameseSyllableSchema = z.object({
   closedNuclei: z.object({ values: z.array(nfcLower).min(1), ...sourcedEntry }),
   codas: z.object({ values: z.array(nfcLower).min(1), ...sourcedEntry }),
   palatalCodas: z.object({ values: z.array(nfcLower).min(1), nuclei: z.array(nfcLower).min(1), ...sourcedEntry }),
+  /** Codas found only in names written from minority languages (Đắk Lắk). */
+  loanCodas: z.object({ values: z.array(nfcLower), ...sourcedEntry }),
   stopCodas: z.object({ values: z.array(nfcLower).min(1), tones: z.array(z.string().min(1)), ...sourcedEntry }),
   toneMarks: z.object({ marks: z.array(z.object({ name: z.string().min(1), codePoint })).length(5), ...sourcedEntry }),
   vowelMarks: z.object({ codePoints: z.array(codePoint).min(1), ...sourcedEntry }),
@@ -80,6 +83,8 @@ export interface Registries {
   readonly sectionKinds: z.infer<typeof SectionKindsSchema>;
   /** Words opening the parts of a document: authority prefixes … (signature-block). */
   readonly documentParts: z.infer<typeof DocumentPartsSchema>;
+  /** Agencies, administrative units, legal documents (defunct-agency, citation-status, kh cite). */
+  readonly knowledge: Knowledge;
 }
 
 /** The registries read from src/data, each file loaded and validated on first access. */
@@ -105,6 +110,9 @@ export function loadRegistries(): Registries {
     },
     get documentParts() {
       return documentParts();
+    },
+    get knowledge() {
+      return loadKnowledge();
     },
   };
 }

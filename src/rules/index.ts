@@ -3,6 +3,8 @@
  * Ids are fixed (configurations, reports and tests use them).
  */
 import type { Rule } from './types.js';
+import { rule as citationStatus } from './citation-status.js';
+import { rule as defunctAgency } from './defunct-agency.js';
 import { rule as indicatorRef } from './indicator-ref.js';
 import { rule as missingOwner } from './missing-owner.js';
 import { rule as targetSanity } from './target-sanity.js';
@@ -18,7 +20,7 @@ import { rule as citationFormat } from './citation-format.js';
 import { rule as citationConsistency } from './citation-consistency.js';
 import { rule as staleDate } from './stale-date.js';
 
-export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate];
+export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate, citationStatus, defunctAgency];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 

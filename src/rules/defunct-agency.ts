@@ -1,0 +1,196 @@
+/**
+ * defunct-agency: an agency, province or district-level unit that no longer existed on the plan's
+ * own date (meta.issueDate, else 1 January of meta.planYear) — the 2025 reorganisation: ministries
+ * and departments merged or dissolved (01/3/2025), 63 → 34 provinces and the end of the district
+ * level (01/7/2025), Thừa Thiên Huế → thành phố Huế (01/01/2025).
+ *
+ * Facts come from src/data/agencies.json and admin-units.json (with users' entries from
+ * kh.config.json); matching is src/knowledge. Citations are history: a name inside a citation
+ * (the cited document's issuer or subject) is not checked. An entry marked S or M is reported at
+ * most as a warning.
+ */
+import { z } from 'zod';
+import { textNodes } from './util.js';
+import { defineRule, type LintMessage, type ReportInput } from './types.js';
+import type { Lang } from './types.js';
+import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, type ResolvedSuccessor } from '../knowledge/index.js';
+import type { Agency, Province } from '../data/knowledge.js';
+import type { TextNode } from '../util/location.js';
+
+type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed';
+
+function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): string {
+  if (successors.length === 0) return lang === 'vi' ? '(không rõ cơ quan kế nhiệm)' : '(successor unknown)';
+  if (successors.length === 1 && !successors[0]!.functions) return successors[0]!.agency.name;
+  return successors
+    .map((s) => (s.functions ? `${s.agency.name} (${s.functions[lang]})` : s.agency.name))
+    .join('; ');
+}
+
+function provinceName(p: Province): string {
+  return `${p.kind} ${p.name}`;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'defunct-agency',
+    defaultSeverity: 'error',
+    description: {
+      vi: 'Cơ quan, tỉnh hoặc đơn vị cấp huyện không còn tồn tại vào ngày của kế hoạch (sắp xếp bộ máy năm 2025)',
+      en: 'An agency, province or district-level unit that no longer existed on the plan\'s date (the 2025 reorganisation)',
+    },
+    docs: {
+      vi:
+        'Báo tên cơ quan, tỉnh hoặc đơn vị cấp huyện mà kế hoạch giao việc hoặc nhắc tới nhưng đã không còn tồn tại vào ngày ban hành ' +
+        'kế hoạch (nếu chưa có ngày: ngày 01/01 của năm kế hoạch) — thường do sao chép kế hoạch cũ. Từ 01/3/2025 các bộ và sở được ' +
+        'sắp xếp lại (Nghị quyết 176/2025/QH15, Nghị định 45/2025/NĐ-CP: Sở Lao động - Thương binh và Xã hội chuyển chức năng sang ' +
+        'Sở Nội vụ, Sở Y tế, Sở Giáo dục và Đào tạo; Sở Kế hoạch và Đầu tư vào Sở Tài chính …); từ 01/01/2025 tỉnh Thừa Thiên Huế là ' +
+        'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
+        'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
+        'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo. Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
+        'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
+      en:
+        'Reports an agency, province or district-level unit that the plan assigns work to or names, but which no longer existed on ' +
+        'the plan\'s date (its issue date, else 1 January of the plan year) — usually text copied from an old plan. From 01/3/2025 ' +
+        'ministries and provincial departments were reorganised (Resolution 176/2025/QH15, Decree 45/2025/NĐ-CP: the Department of ' +
+        'Labour, Invalids and Social Affairs split between Home Affairs, Health, and Education and Training; Planning and Investment ' +
+        'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
+        'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
+        'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
+        'not reported. Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
+        'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
+      wrong: [
+        {
+          text:
+            'ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\n\nSố: 12/KH-UBND\n\nBình Phước, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
+            'Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Kế hoạch và Đầu tư triển khai Kế hoạch này.',
+          note: { vi: 'Kế hoạch năm 2026 giao việc cho hai sở đã giải thể từ 01/3/2025, và tỉnh Bình Phước đã nhập vào tỉnh Đồng Nai.', en: 'A 2026 plan assigns work to two departments dissolved on 01/3/2025, in a province merged into Đồng Nai.' },
+        },
+      ],
+      right: [
+        {
+          text:
+            'ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\n\nSố: 12/KH-UBND\n\nBình Phước, ngày 15 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2024\n\n' +
+            'Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Kế hoạch và Đầu tư triển khai Kế hoạch này.',
+          note: { vi: 'Cùng nội dung trong kế hoạch năm 2024: các cơ quan khi đó còn tồn tại.', en: 'The same text in a 2024 plan: the agencies existed then.' },
+        },
+        {
+          text:
+            'ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n\nSố: 12/KH-UBND\n\nĐồng Nai, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
+            'Tiếp tục thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh Bình Phước. Giao Sở Nội vụ chủ trì triển khai Kế hoạch này.',
+          note: { vi: 'Tên tỉnh cũ nằm trong trích dẫn văn bản là lịch sử.', en: 'The old province inside a citation is history.' },
+        },
+      ],
+    },
+    options: z.object({
+      /** Agency or province keys (src/data/agencies.json, admin-units.json) never reported. */
+      allow: z.array(z.string().min(1)).default([]),
+    }),
+    messages: {
+      agency: {
+        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis}',
+        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis}',
+      },
+      agencyUnverified: {
+        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis} (dữ liệu chưa kiểm chứng đầy đủ)',
+        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis} (data not fully verified)',
+        severity: 'warning',
+      },
+      province: {
+        vi: '"{name}" không còn là đơn vị hành chính vào ngày {date} của kế hoạch (từ {until}): nay thuộc {successors}. Căn cứ: {basis}',
+        en: '"{name}" was no longer an administrative unit on the plan\'s date {date} (since {until}): now part of {successors}. Basis: {basis}',
+      },
+      district: {
+        vi: '"{name}": từ {until} không còn đơn vị hành chính cấp huyện (kế hoạch ngày {date}); nhiệm vụ chuyển về UBND tỉnh và UBND cấp xã. Căn cứ: {basis}',
+        en: '"{name}": there is no district level since {until} (plan dated {date}); its duties passed to the province and the communes. Basis: {basis}',
+      },
+      districtNamed: {
+        vi: '"{name}": từ {until} không còn đơn vị hành chính cấp huyện (kế hoạch ngày {date}); địa bàn nay là các xã, phường thuộc {province}. Căn cứ: {basis}',
+        en: '"{name}": there is no district level since {until} (plan dated {date}); the area is now communes of {province}. Basis: {basis}',
+      },
+    },
+  },
+
+  *check(plan, context): Generator<LintMessage> {
+    const date = planDate(plan);
+    if (!date) return;
+    const kb = knowledgeBase(context.registries.knowledge);
+    const allow = new Set(context.options.allow);
+    const lang = context.lang;
+    const dateText = viDate(date);
+    const reportedAgencies = new Set<string>(); // `${line}:${key}`
+
+    const agencyReport = (agency: Agency, name: string, target: { node: TextNode; range?: [number, number] } | { position: TextNode['position'] } | Record<string, never>): ReportInput<MessageId> => {
+      const successors = kb.currentSuccessors(agency.key, date);
+      const single = successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
+      return {
+        ...target,
+        messageId: agency.confidence === 'V' ? 'agency' : 'agencyUnverified',
+        data: { name, date: dateText, until: viDate(agency.until!), successors: successorText(successors, lang), basis: agency.basis ?? '—' },
+        ...(single ? { suggestion: single } : {}),
+      } as ReportInput<MessageId>;
+    };
+
+    const districtLevel = kb.knowledge.adminUnits.districtLevel;
+    const districtGone = date >= districtLevel.until;
+
+    const scan = function* (node: TextNode | null, text: string, spans: [number, number][], ranged: boolean): Generator<LintMessage> {
+      type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
+      const target: Target = node ? { node } : {};
+      const excerpt = node ? {} : { excerpt: text };
+      const range = (start: number, end: number): Target => (ranged && node ? { node, range: [start, end] } : target);
+      const taken: [number, number][] = [];
+      for (const m of kb.findAgencies(text)) {
+        if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
+        taken.push([m.start, m.end]);
+        if (node) reportedAgencies.add(`${node.position.start.line}:${m.entry.key}`);
+        yield context.report({ ...agencyReport(m.entry, m.text, range(m.start, m.end)), ...excerpt });
+      }
+      for (const m of kb.findProvinces(text)) {
+        if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
+        const successors = kb.currentProvinceSuccessors(m.entry.key, date);
+        const certain = successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
+        yield context.report(<ReportInput<MessageId>>{
+          ...(range(m.start, m.end) as object),
+          ...excerpt,
+          messageId: 'province',
+          data: { name: m.text, date: dateText, until: viDate(m.entry.until!), successors: successors.map(provinceName).join(', ') || '—', basis: m.entry.basis ?? '—' },
+          ...(certain ? { suggestion: provinceName(successors[0]!) } : {}),
+        });
+      }
+      if (districtGone) {
+        for (const m of kb.findDistricts(text)) {
+          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+          const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
+          yield context.report(<ReportInput<MessageId>>{
+            ...(range(m.start, m.end) as object),
+            ...excerpt,
+            messageId: m.name && province ? 'districtNamed' : 'district',
+            data: { name: m.text, date: dateText, until: viDate(districtLevel.until), basis: districtLevel.basis, province: province ? provinceName(province) : '' },
+          });
+        }
+      }
+    };
+
+    // The issuer line is often in capitals: read it from meta.issuer (normal case), report on the line.
+    // Without a located issuer line, the issuer is reported at the top of the document.
+    const issuerLine = plan.meta.lines.issuer;
+    if (plan.meta.issuer) yield* scan(issuerLine, plan.meta.issuer.normalize('NFC'), [], false);
+
+    for (const { node, kind } of textNodes(plan)) {
+      if (kind === 'header' && node === issuerLine) continue;
+      const text = node.text.normalize('NFC');
+      yield* scan(node, text, citationSpans(plan, text), text.length === node.text.length);
+    }
+
+    // Owners the text scan did not recognise (a variant only ownerKey() normalises).
+    for (const assignment of plan.assignments) {
+      const agency = kb.resolveAgency(assignment.owner);
+      if (!agency || existsOn(agency, date) || allow.has(agency.key)) continue;
+      if (reportedAgencies.has(`${assignment.position.start.line}:${agency.key}`)) continue;
+      reportedAgencies.add(`${assignment.position.start.line}:${agency.key}`);
+      yield context.report(agencyReport(agency, assignment.owner, { position: assignment.position }));
+    }
+  },
+});
