@@ -199,6 +199,27 @@ describe('edits of a real seed', () => {
   });
 });
 
+describe('agencies through the registry', () => {
+  const plan = (agency: string) =>
+    fromText(`KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\nI. MỤC ĐÍCH\n1. Mục đích\nII. TỔ CHỨC THỰC HIỆN\n1. ${agency}\n- Chủ trì tổ chức Tháng hành động vì bình đẳng giới.\n2. Sở Tư pháp\n- Phối hợp tuyên truyền pháp luật về bình đẳng giới.\n`);
+  it('a merged agency is matched with its successor (Sở LĐTBXH → Sở Nội vụ), with a note', async () => {
+    const { registryResolver } = await import('../src/cli/commands/diff.js');
+    const resolver = await registryResolver();
+    expect(resolver).toBeDefined();
+    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Nội vụ'), { resolveOwner: resolver });
+    expect(r.changes.filter((c) => c.kind === 'owner')).toEqual([]);
+    expect(r.notes).toContainEqual({ code: 'renamed', data: { from: 'Sở Lao động - Thương binh và Xã hội', to: 'Sở Nội vụ' } });
+    // without the registry: one agency removed, one added
+    const plain = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Nội vụ'));
+    expect(plain.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual(['agency-removed', 'agency-added']);
+  });
+  it('an agency that is not a successor stays added/removed', async () => {
+    const { registryResolver } = await import('../src/cli/commands/diff.js');
+    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Tài chính'), { resolveOwner: await registryResolver() });
+    expect(r.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual(['agency-removed', 'agency-added']);
+  });
+});
+
 describe('kh diff (CLI)', () => {
   it('json: summary counts per kind, changes with kind/old/new', async () => {
     const { code, out } = await cli(['diff', S000, S002, '--format', 'json']);

@@ -14,11 +14,15 @@ import { CHANGE_KINDS } from './model.js';
 import { clean, fold, wordDiff, words } from './text.js';
 
 /**
- * Maps an agency to the key it is matched on. The default is the tree's `ownerKey`. Hook for the
- * agency registry: a resolver that returns the same key for an agency and its successor (e.g.
- * "Sở Lao động - Thương binh và Xã hội" → "Sở Nội vụ" after the 2025 merger), given the plan's date.
+ * How agencies are matched across the two plans. The default is the tree's `ownerKey`. With the
+ * agency registry (src/knowledge), `key` is the registry's key and `successors` its successor
+ * keys, so "Sở Lao động - Thương binh và Xã hội" in the old plan and "Sở Nội vụ" (its successor
+ * after the 2025 merger) in the new one are the same responsibility, with a "renamed" note.
  */
-export type OwnerResolver = (assignment: Assignment, planDate: string | null) => string;
+export interface OwnerResolver {
+  key(assignment: Assignment, planDate: string | null): string;
+  successors?(key: string): string[];
+}
 
 export interface DiffOptions {
   resolveOwner?: OwnerResolver;
@@ -113,7 +117,7 @@ export function computeDiff(oldPlan: Plan, newPlan: Plan, options: DiffOptions =
 
   if (structured) {
     compareStructure(b, oldFlat, newFlat, nodeMap);
-    compareResponsibilities(b, oldPlan, newPlan, options.resolveOwner ?? ((a) => a.ownerKey), notes);
+    compareResponsibilities(b, oldPlan, newPlan, options.resolveOwner ?? { key: (a) => a.ownerKey }, notes);
     compareGoals(b, oldPlan, newPlan);
   }
   compareCitations(b, oldPlan, newPlan);
@@ -200,7 +204,7 @@ function compareResponsibilities(b: Builder, oldPlan: Plan, newPlan: Plan, resol
     const map = new Map<string, Assignment[]>();
     const date = planDate(plan);
     for (const a of plan.assignments) {
-      const key = resolve(a, date);
+      const key = resolve.key(a, date);
       const list = map.get(key);
       if (list) list.push(a);
       else map.set(key, [a]);
@@ -219,8 +223,15 @@ function compareResponsibilities(b: Builder, oldPlan: Plan, newPlan: Plan, resol
     }
     return out;
   };
+  // An agency gone from the new plan whose successor (per the registry) appears there only.
+  const successorOf = new Map<string, string>();
+  for (const key of olds.keys()) {
+    if (news.has(key)) continue;
+    const next = (resolve.successors?.(key) ?? []).find((k) => news.has(k) && !olds.has(k) && ![...successorOf.values()].includes(k));
+    if (next) successorOf.set(key, next);
+  }
   for (const [key, oldList] of olds) {
-    const newList = news.get(key);
+    const newList = news.get(successorOf.get(key) ?? key);
     const oa = first(oldList);
     if (!newList) {
       b.add('owner', 'responsibilities', 'agency-removed', side(oa.owner, oa.owner, oa.position), null, { owner: oa.owner });
@@ -240,8 +251,9 @@ function compareResponsibilities(b: Builder, oldPlan: Plan, newPlan: Plan, resol
     for (const [k, raw] of or) if (!nr.has(k)) b.add('owner', 'responsibilities', 'indicator-lost', side(raw, oa.owner, oa.position), null, { owner: oa.owner });
     for (const [k, raw] of nr) if (!or.has(k)) b.add('owner', 'responsibilities', 'indicator-gained', null, side(raw, na.owner, na.position), { owner: na.owner });
   }
+  const succeeded = new Set(successorOf.values());
   for (const [key, newList] of news) {
-    if (olds.has(key)) continue;
+    if (olds.has(key) || succeeded.has(key)) continue;
     const na = first(newList);
     b.add('owner', 'responsibilities', 'agency-added', null, side(na.owner, na.owner, na.position), { owner: na.owner });
   }

@@ -114,21 +114,19 @@ export async function run(ctx: CliContext, oldArg: string, newArg: string, optio
 }
 
 /**
- * Hook for the agency registry (issue 5, src/knowledge): when it exists and exports
- * `resolveAgency(name, date)` returning an object with a canonical `key` (or `id`), agencies are
- * matched on that, so a renamed or merged agency is the same across the two plans. Without it:
- * the tree's ownerKey.
+ * Agencies through the agency registry (src/knowledge: `resolveAgency(name, date)` →
+ * `{ agency: { key } }`, `successorsOf(key)`): a renamed or merged agency is matched with its
+ * successor. Unknown agencies keep the tree's ownerKey. Without the registry module: ownerKey only.
  */
-async function registryResolver(): Promise<OwnerResolver | undefined> {
+export async function registryResolver(): Promise<OwnerResolver | undefined> {
   try {
-    const path = '../../knowledge/index.js';
-    const mod = (await import(path)) as { resolveAgency?: (name: string, date: string | null) => unknown };
-    const resolveAgency = mod.resolveAgency;
-    if (typeof resolveAgency !== 'function') return undefined;
-    return (assignment, date) => {
-      const hit = resolveAgency(assignment.owner, date) as { key?: string; id?: string } | string | null | undefined;
-      if (typeof hit === 'string') return hit;
-      return hit?.key ?? hit?.id ?? assignment.ownerKey;
+    const mod = await import('../../knowledge/index.js');
+    return {
+      key: (assignment) => {
+        const hit = mod.resolveAgency(assignment.owner);
+        return hit ? `registry:${hit.agency.key}` : assignment.ownerKey;
+      },
+      successors: (key) => (key.startsWith('registry:') ? mod.successorsOf(key.slice('registry:'.length)).map((s) => `registry:${s.agency.key}`) : []),
     };
   } catch {
     return undefined;
