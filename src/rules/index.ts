@@ -19,8 +19,9 @@ import { rule as citationIssuer } from './citation-issuer.js';
 import { rule as citationFormat } from './citation-format.js';
 import { rule as citationConsistency } from './citation-consistency.js';
 import { rule as staleDate } from './stale-date.js';
+import { rule as periodConsistency } from './period-consistency.js';
 
-export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate, citationStatus, defunctAgency];
+export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate, citationStatus, defunctAgency, periodConsistency];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
