@@ -17,6 +17,7 @@
  * the starter file written by `kh init` documents each rule inside valid JSON.
  */
 import { z } from 'zod';
+import { UserKnowledgeSchema } from '../data/knowledge.js';
 
 export const CONFIG_FILE_NAMES = ['kh.config.json', '.khrc.json'] as const;
 
@@ -42,6 +43,10 @@ export const ConfigSchema = z.strictObject({
   /** Globs (relative to the config file) linted when `kh lint` is given no files. */
   documents: z.array(z.string().min(1)).optional(),
   rules: z.record(z.string(), RuleEntrySchema).optional(),
+  /** Reference plans and indicator catalogues (paths relative to the config file: .json catalogues or any document kh reads). */
+  references: z.array(z.string().min(1)).optional(),
+  /** Your own agencies, provinces, districts and legal documents; an entry with our key replaces ours. */
+  knowledge: UserKnowledgeSchema.optional(),
 });
 
 export type SeveritySettingValue = z.infer<typeof SeveritySettingSchema>;

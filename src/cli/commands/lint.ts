@@ -16,7 +16,8 @@ import type { Plan } from '../../plan/schema.js';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
 import { rules as allRules, ruleIds } from '../../rules/index.js';
 import { lintPlans, RuleError } from '../../rules/engine.js';
-import { loadRegistries } from '../../data/registries.js';
+import { loadRegistries, withRegistries } from '../../data/registries.js';
+import { loadKnowledge } from '../../data/knowledge.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
 
@@ -37,6 +38,8 @@ export interface LintOptions {
   cwd?: string | undefined;
   /** Default: KH_TODAY (YYYY-MM-DD) if set, else now. */
   today?: Date | undefined;
+  /** citation-status also lists cited documents the registry does not know (info). */
+  strictCitations?: boolean | undefined;
 }
 
 const T = {
@@ -160,6 +163,9 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     if (!options.langExplicit && loaded.config.lang) lang = loaded.config.lang;
     const overrides = (options.rule ?? []).map((value) => parseRuleOverride(value, ruleIds()));
     active = resolveRules(allRules, loaded.config, overrides, loaded.filePath);
+    if (options.strictCitations) {
+      active = active.map((entry) => (entry.rule.meta.id === 'citation-status' ? { ...entry, options: { ...(entry.options as Record<string, unknown>), strict: true } } : entry));
+    }
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.describe(lang), error);
     throw error;
@@ -196,7 +202,9 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   const planList = [...plans.values()];
   let messageLists: LintMessage[][];
   try {
-    messageLists = lintPlans(planList, active, { lang, today, registries: loadRegistries() });
+    const knowledge = loaded.config.knowledge;
+    const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
+    messageLists = lintPlans(planList, active, { lang, today, registries });
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
