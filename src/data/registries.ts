@@ -61,8 +61,8 @@ export const VietnameseSyllableSchema = z.object({
   closedNuclei: z.object({ values: z.array(nfcLower).min(1), ...sourcedEntry }),
   codas: z.object({ values: z.array(nfcLower).min(1), ...sourcedEntry }),
   palatalCodas: z.object({ values: z.array(nfcLower).min(1), nuclei: z.array(nfcLower).min(1), ...sourcedEntry }),
-  /** Codas found only in names written from minority languages (Đắk Lắk). */
-  loanCodas: z.object({ values: z.array(nfcLower), ...sourcedEntry }),
+  /** Onsets and codas found only in names written from minority languages (Krông, Đắk Lắk). */
+  loanSpellings: z.object({ onsets: z.array(nfcLower), codas: z.array(nfcLower), ...sourcedEntry }),
   stopCodas: z.object({ values: z.array(nfcLower).min(1), tones: z.array(z.string().min(1)), ...sourcedEntry }),
   toneMarks: z.object({ marks: z.array(z.object({ name: z.string().min(1), codePoint })).length(5), ...sourcedEntry }),
   vowelMarks: z.object({ codePoints: z.array(codePoint).min(1), ...sourcedEntry }),

@@ -11,6 +11,7 @@ import { rule as targetSanity } from './target-sanity.js';
 import { rule as documentHeader } from './document-header.js';
 import { rule as missingAppendix } from './missing-appendix.js';
 import { rule as numbering } from './numbering.js';
+import { rule as vietnameseSyllable } from './vietnamese-syllable.js';
 import { rule as repeatedPhrase } from './repeated-phrase.js';
 import { rule as requiredSections } from './required-sections.js';
 import { rule as signatureBlock } from './signature-block.js';
@@ -21,7 +22,7 @@ import { rule as citationConsistency } from './citation-consistency.js';
 import { rule as staleDate } from './stale-date.js';
 import { rule as periodConsistency } from './period-consistency.js';
 
-export const rules: readonly Rule[] = [indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate, citationStatus, defunctAgency, periodConsistency];
+export const rules: readonly Rule[] = [vietnameseSyllable, indicatorRef, missingOwner, targetSanity, numbering, documentHeader, missingAppendix, repeatedPhrase, requiredSections, signatureBlock, unbalancedPunctuation, citationIssuer, citationFormat, citationConsistency, staleDate, citationStatus, defunctAgency, periodConsistency];
 
 const byId = new Map(rules.map((rule) => [rule.meta.id, rule]));
 
