@@ -14,6 +14,7 @@ import { describeError } from '../util/errors.js';
 import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
 import { lintCommands } from './commands/lint-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
+import { ownersCommands } from './commands/owners-commands.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -61,6 +62,8 @@ const commands: CommandSpec[] = [
   ...lintCommands,
   // kh diff (commands/diff-commands.ts).
   ...diffCommands,
+  // kh owners (commands/owners-commands.ts).
+  ...ownersCommands,
 ];
 
 function readVersion(): string {
