@@ -59,6 +59,9 @@ describe('word diff', () => {
       { op: 'equal', text: 'giới' },
     ]);
     expect(wordDiff('Bình  đẳng giới', 'bình đẳng Giới').minor).toBe(true);
+    // inside a real rewording, a case change alone is not marked
+    expect(wordDiff('của các Sở, ban', 'trực tiếp của các sở, ban').parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'added', text: 'trực tiếp' }]);
+    expect(wordDiff('từ 15/11 đến 15/12', 'từ 15/11 đến 31/12').parts[0]).toEqual({ op: 'equal', text: 'từ 15/11 đến' });
     expect(wordDiff('đạt 56%', 'đạt 60%').parts.filter((p) => p.op !== 'equal').map((p) => p.text)).toEqual(['56%', '60%']);
   });
 });

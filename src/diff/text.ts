@@ -74,7 +74,9 @@ export function wordDiff(oldText: string, newText: string): WordDiff {
   const a = tokenize(oldText);
   const b = tokenize(newText);
   const parts: WordPart[] = [];
-  for (const change of diffArrays(a, b)) {
+  // Case does not count as a change inside a word diff either ("Sở" / "sở").
+  const same = (x: string, y: string) => x === y || x.toLocaleLowerCase('vi') === y.toLocaleLowerCase('vi');
+  for (const change of diffArrays(a, b, { comparator: same })) {
     const op = change.added ? 'added' : change.removed ? 'removed' : 'equal';
     const text = joinTokens(change.value);
     const last = parts[parts.length - 1];
@@ -87,7 +89,7 @@ export function wordDiff(oldText: string, newText: string): WordDiff {
 export function joinTokens(tokens: readonly string[]): string {
   let out = '';
   for (const t of tokens) {
-    if (out === '' || /^[,.;:!?)\]”%]/u.test(t) || /[(\[“]$/u.test(out)) out += t;
+    if (out === '' || /^[,.;:!?)\]”%/]/u.test(t) || /[(\[“/]$/u.test(out)) out += t;
     else out += ` ${t}`;
   }
   return out;
