@@ -89,3 +89,14 @@ export function issuersOfSymbol(symbol: string, typeAbbreviations: ReadonlySet<s
   const code = hasType ? groups[1]! : groups[0]!;
   return entries.filter((e) => e.code === code && (e.types === null || (type !== null && e.types.includes(type))));
 }
+
+/**
+ * The number/symbol part of a citation's `raw`: a law cited by name and number ("Luật Tố cáo số
+ * 25/2018/QH14") keeps only what follows "số"; otherwise from the first digit on.
+ */
+export function symbolCore(raw: string): string {
+  const after = /(?:^|\s)số:?\s+(?=\d)/iu.exec(raw);
+  if (after) return raw.slice(after.index + after[0].length);
+  const digit = raw.search(/\d/);
+  return digit > 0 ? raw.slice(digit) : raw;
+}

@@ -16,6 +16,7 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage, type RelatedInput } from './types.js';
 import type { Citation, Plan } from '../plan/schema.js';
+import { symbolCore } from '../data/issuers.js';
 
 type MessageId = 'symbolForm' | 'symbol' | 'date' | 'subject' | 'other';
 
@@ -25,10 +26,10 @@ function groupKey(citation: Citation): string | null {
 }
 /** The ký hiệu compared without spaces and with any dash read as "-". */
 function canonical(citation: Citation): string {
-  return citation.raw.normalize('NFC').replace(/\s+/g, '').replace(/[–—‑]/g, '-');
+  return symbolCore(citation.raw).normalize('NFC').replace(/\s+/g, '').replace(/[–—‑]/g, '-');
 }
 function malformed(citation: Citation): boolean {
-  return /\s|[–—‑]/.test(citation.raw);
+  return /\s|[–—‑]/.test(symbolCore(citation.raw));
 }
 function words(text: string): Set<string> {
   return new Set(text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -40,6 +41,10 @@ function overlap(a: string, b: string): number {
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
   return common / Math.min(x.size, y.size);
+}
+/** The date as written, without a leading "ngày" (the messages say it). */
+function dateText(citation: Citation): string {
+  return (citation.dateRaw ?? citation.date ?? '').replace(/^ngày\s+/iu, '');
 }
 function rawRange(citation: Citation): readonly [number, number] | undefined {
   const at = citation.text.indexOf(citation.raw);
@@ -132,7 +137,7 @@ export const rule = defineRule({
         }
         if (c.date && ref.date && c.date !== ref.date) {
           // Within a plan the later citation is named; across files, each file names its own.
-          return context.report({ ...target(c), messageId: 'date', data: { raw: c.raw, dateRaw: c.dateRaw ?? c.date, other: ref.dateRaw ?? ref.date, where }, related: related(ref, filePath) });
+          return context.report({ ...target(c), messageId: 'date', data: { raw: c.raw, dateRaw: dateText(c), other: dateText(ref), where }, related: related(ref, filePath) });
         }
         if (!crossFile && c.subject && ref.subject && context.options.minSubjectOverlap > 0 && overlap(c.subject, ref.subject) < context.options.minSubjectOverlap) {
           return context.report({ ...target(c), messageId: 'subject', data: { raw: c.raw, subject: c.subject, other: ref.subject, where }, related: related(ref, filePath) });
@@ -140,7 +145,7 @@ export const rule = defineRule({
         return null;
       }
       if (c.date && ref.date && c.date === ref.date && !malformed(c) && !malformed(ref)) {
-        return context.report({ ...target(c), messageId: 'symbol', data: { docType: c.docType, number: c.number!, dateRaw: c.dateRaw ?? c.date, raw: c.raw, other: ref.raw, where }, related: related(ref, filePath) });
+        return context.report({ ...target(c), messageId: 'symbol', data: { docType: c.docType, number: c.number!, dateRaw: dateText(c), raw: c.raw, other: ref.raw, where }, related: related(ref, filePath) });
       }
       return null;
     };

@@ -12,12 +12,19 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Citation } from '../plan/schema.js';
-import { symbolGroups } from '../data/issuers.js';
+import { symbolCore, symbolGroups } from '../data/issuers.js';
 
 /** [start, end) of the number/symbol in the citation's text (the whole text when not found). */
-function rawRange(citation: Citation): readonly [number, number] | undefined {
+function rawRange(citation: Citation, core: string): readonly [number, number] | undefined {
   const at = citation.text.indexOf(citation.raw);
-  return at >= 0 ? [at, at + citation.raw.length] : undefined;
+  if (at < 0) return undefined;
+  const end = at + citation.raw.length;
+  return [end - core.length, end];
+}
+
+/** The date as written, without a leading "ngày" (the messages say it). */
+function dateText(citation: Citation): string {
+  return (citation.dateRaw ?? citation.date ?? '').replace(/^ngày\s+/iu, '');
 }
 
 export const rule = defineRule({
@@ -87,9 +94,12 @@ export const rule = defineRule({
 
     for (const citation of plan.citations) {
       if (citation.format === 'name' || !citation.number) continue;
-      const range = rawRange(citation);
+      // The document naming itself ("Kèm theo Kế hoạch số: 188 /KH-UBND"): its own number is
+      // checked by document-header, where it is written.
+      if (citation.number === plan.meta.number && citation.symbol === plan.meta.symbol) continue;
+      const raw = symbolCore(citation.raw);
+      const range = rawRange(citation, raw);
       const target = range ? { node: citation, range } : { node: citation };
-      const raw = citation.raw;
 
       if (/\s/.test(raw)) {
         const fixed = raw.replace(/\s+/g, '');
@@ -111,14 +121,14 @@ export const rule = defineRule({
 
       const dateYear = citation.date ? Number(citation.date.slice(0, 4)) : null;
       if (citation.year !== null && dateYear !== null && citation.year !== dateYear) {
-        yield context.report({ ...target, messageId: 'yearMismatch', data: { raw, year: citation.year, dateRaw: citation.dateRaw ?? citation.date! } });
+        yield context.report({ ...target, messageId: 'yearMismatch', data: { raw, year: citation.year, dateRaw: dateText(citation) } });
       }
 
       if (citation.date) {
         if (issueDate && citation.date > issueDate) {
-          yield context.report({ ...target, messageId: 'afterIssue', data: { raw, dateRaw: citation.dateRaw ?? citation.date, issueDate } });
+          yield context.report({ ...target, messageId: 'afterIssue', data: { raw, dateRaw: dateText(citation), issueDate } });
         } else if (!issueDate && planYear !== null && dateYear !== null && dateYear > planYear) {
-          yield context.report({ ...target, messageId: 'afterPlanYear', data: { raw, dateRaw: citation.dateRaw ?? citation.date, planYear } });
+          yield context.report({ ...target, messageId: 'afterPlanYear', data: { raw, dateRaw: dateText(citation), planYear } });
         }
       }
     }

@@ -9,7 +9,8 @@
  *    plan year (warning: a report on the year may fall due early next year);
  *  - the national action month (15/11–15/12, src/data/programmes.json) given another year;
  *  - an impossible date (31/02: plan.dates[].invalid);
- *  - in a draft (meta.draft), a deadline already past "today" (context.today, KH_TODAY).
+ *  - in an undated draft (meta.draft, no issue date), a deadline already past "today"
+ *    (context.today, KH_TODAY); a dated document was written for its own date.
  * The plan's own date is meta.issueDate, else 1 January of meta.planYear; never today except for
  * the draft check.
  */
@@ -130,7 +131,13 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const issueDate = plan.meta.issueDate;
-    const planYear = plan.meta.planYear ?? (issueDate ? Number(issueDate.slice(0, 4)) : null);
+    const issueYear = issueDate ? Number(issueDate.slice(0, 4)) : null;
+    const planYear = plan.meta.planYear ?? issueYear;
+    // A plan reaching years beyond its issue ("giai đoạn 2025–2030, tầm nhìn đến năm 2045") is
+    // not an annual plan: its deadlines may fall in any year, and only years before its issue
+    // can be left over from an earlier plan.
+    const annual = planYear !== null && (issueYear === null || planYear <= issueYear + 1);
+    const staleBefore = annual ? planYear : issueYear;
     const action = loadProgrammes().actionMonth;
     const today = context.today.toISOString().slice(0, 10);
 
@@ -145,9 +152,9 @@ export const rule = defineRule({
         const year = Number(d.value.slice(0, 4));
         if (issueDate && d.value < issueDate) {
           yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
-        } else if (year !== planYear) {
+        } else if (annual && plan.meta.planYear !== null && year !== planYear) {
           yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
-        } else if (plan.meta.draft && d.value < today) {
+        } else if (plan.meta.draft && !issueDate && d.value < today) {
           yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today } });
         }
       }
@@ -161,7 +168,7 @@ export const rule = defineRule({
       }
     }
 
-    if (planYear === null) return;
+    if (staleBefore === null) return;
     const { workWords, pastWords } = context.options;
     const work = workWords.map((w) => w.normalize('NFC').toLowerCase());
     const past = pastWords.map((w) => w.normalize('NFC').toLowerCase());
@@ -172,7 +179,7 @@ export const rule = defineRule({
       const spans = citationSpans(plan, text);
       for (const match of text.matchAll(YEAR)) {
         const year = Number(match[1]);
-        if (year >= planYear) continue;
+        if (year >= staleBefore) continue;
         const start = match.index;
         const end = start + match[0].length;
         if (spans.some(([a, b]) => start >= a && end <= b)) continue;
@@ -183,7 +190,7 @@ export const rule = defineRule({
         if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
         if (hasWord(clause.slice(-60), past)) continue;
         if (!hasWord(clause, work)) continue;
-        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear }, suggestion: `năm ${planYear}` });
+        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear: staleBefore }, suggestion: `năm ${staleBefore}` });
       }
     }
   },

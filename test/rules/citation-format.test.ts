@@ -19,6 +19,16 @@ testRule(rule, {
     { fromText: true, text: 'Căn cứ Kế hoạch số 119-KH/TU ngày 27/5/2013 của Ban Thường vụ Tỉnh ủy.' },
     { fromText: true, text: 'Căn cứ Tờ trình số 60/TTr-SLĐTBXH ngày 08/4/2024 của Sở Lao động - Thương binh và Xã hội.' },
     { fromText: true, text: 'Căn cứ Luật Bình đẳng giới năm 2006 và Bộ luật Lao động (sửa đổi) năm 2019.' },
+    { name: 'a law cited by name and number', fromText: true, text: 'Căn cứ Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85/2015/QH13 ngày 25/6/2015.' },
+    {
+      name: 'the document naming itself (its number is document-header\'s)',
+      plan: await (async () => {
+        const plan = await planFromText('(Kèm theo Kế hoạch số: 188 /KH-UBND ngày 02 tháng 4 năm 2026 của UBND thành phố Huế)');
+        plan.meta.number = '188';
+        plan.meta.symbol = 'KH-UBND';
+        return plan;
+      })(),
+    },
     { name: 'cited before the plan', plan: await dated('Căn cứ Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.', '2024-04-24', 2024) },
   ],
   invalid: [
@@ -26,6 +36,12 @@ testRule(rule, {
       fromText: true,
       text: 'Căn cứ Công văn số 1303/BLĐT BXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.',
       errors: [{ messageId: 'spaces', severity: 'error', excerpt: '1303/BLĐT BXH-VBĐG', suggestion: '1303/BLĐTBXH-VBĐG', column: 20, endColumn: 38 }],
+    },
+    {
+      name: 'spaces around a dash',
+      fromText: true,
+      text: 'Căn cứ Thông tư số 21/2025/TT - BNV ngày 10/10/2025 của Bộ Nội vụ.',
+      errors: [{ messageId: 'spaces', suggestion: '21/2025/TT-BNV' }],
     },
     {
       fromText: true,

@@ -72,3 +72,23 @@ describe('docs examples (also run by docs.test.ts)', () => {
     }
   });
 });
+
+describe('issuer-codes data', () => {
+  it('loads, every entry sourced, and symbols resolve to their issuers', async () => {
+    const { loadIssuerCodes, issuersOfSymbol, symbolCore, loadProgrammes } = await import('../../src/data/issuers.js');
+    const entries = loadIssuerCodes().entries;
+    for (const e of entries) expect(e.source.length).toBeGreaterThan(5);
+    const types = new Set(['QĐ', 'NĐ', 'NQ', 'CT', 'KL', 'TT', 'KH']);
+    const names = (symbol: string) => issuersOfSymbol(symbol, types, entries).map((e) => e.names[0]);
+    expect(names('QĐ-TTg')).toEqual(['Thủ tướng Chính phủ']);
+    expect(names('NĐ-CP')).toEqual(['Chính phủ']);
+    expect(names('CT/TW')).toEqual(['Ban Bí thư']);
+    expect(names('NQ/TW')).toEqual(['Bộ Chính trị']);
+    expect(names('BLĐTBXH-VBĐG')).toEqual(['Bộ Lao động - Thương binh và Xã hội']);
+    expect(names('TT-BKHĐT')).toEqual(['Bộ Kế hoạch và Đầu tư']);
+    expect(names('KH-UBND')).toEqual([]);
+    expect(symbolCore('Luật Tố cáo số 25/2018/QH14')).toBe('25/2018/QH14');
+    expect(symbolCore('1303/BLĐT BXH-VBĐG')).toBe('1303/BLĐT BXH-VBĐG');
+    expect(loadProgrammes().programmes.find((p) => p.id === 'strategy-gender-equality')!.period).toEqual([2021, 2030]);
+  });
+});
