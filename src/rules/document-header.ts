@@ -165,9 +165,12 @@ export const rule = defineRule({
       const start = match.index + match[0].length - body.length;
       const range = [start, start + body.length] as const;
       const compact = body.replace(/\s+/g, '');
-      if (number === '') {
-        if (context.options.draft) yield context.report({ node: line, range, messageId: 'draftNumber', data: { text: line.text.trim() } });
-      } else if (form.number.noSpaces && compact !== body) {
+      if (number === '' && context.options.draft) {
+        yield context.report({ node: line, range, messageId: 'draftNumber', data: { text: line.text.trim() } });
+      }
+      // A draft leaves the number blank before the "/": only the ký hiệu must then be unspaced.
+      const spaced = number === '' ? /\s/.test(body.replace(/^\s*\/\s*/, '')) : compact !== body;
+      if (form.number.noSpaces && spaced) {
         yield context.report({
           node: line,
           range,

@@ -5,8 +5,22 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
+import { textNodes } from './util.js';
+import type { Plan } from '../plan/schema.js';
 
 const roman = (label: string) => label.trim().toUpperCase().replace(/[.:]$/, '');
+
+/**
+ * An appendix the tree did not take as one: a paragraph opening with "PHỤ LỤC" in capitals or a
+ * "(Kèm theo Kế hoạch …)" line (an appendix after a Nơi nhận/signature block the tree missed).
+ */
+function appendixInText(plan: Plan, words: readonly string[]): boolean {
+  const heading = new RegExp(`^\\s*(?:${words.map((w) => w.toUpperCase()).join('|')})(?:\\s|$)`, 'u');
+  for (const { node } of textNodes(plan)) {
+    if (heading.test(node.text) || /\(\s*Kèm theo\s+\p{L}+/u.test(node.text)) return true;
+  }
+  return false;
+}
 
 export const rule = defineRule({
   meta: {
@@ -48,6 +62,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     if (plan.appendixRefs.length === 0) return;
     if (plan.appendices.length === 0) {
+      if (appendixInText(plan, context.registries.documentParts.appendixWords.words)) return;
       for (const ref of plan.appendixRefs) {
         yield context.report({ position: ref.position, excerpt: ref.raw, messageId: 'noAppendix', data: { ref: ref.raw } });
       }

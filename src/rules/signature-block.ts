@@ -8,6 +8,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
+import { textNodes } from './util.js';
 import type { Plan, TextLine } from '../plan/schema.js';
 
 const squash = (text: string) => text.replace(/[*_#]/g, ' ').replace(/\s+/g, ' ').trim();
@@ -20,6 +21,17 @@ function issuerCode(plan: Plan): string | null {
     if (dash > 0) return symbol.slice(dash + 1).split('-')[0]!.toUpperCase();
   }
   return plan.meta.issuerCode?.toUpperCase() ?? null;
+}
+
+/**
+ * An authority line ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH") somewhere in the text: the block is
+ * there but the tree did not find it (a two-column Nơi nhận/signature flattened into one text
+ * column: "Nơi nhận: TM. ỦY BAN NHÂN DÂN"). Not reported as missing.
+ */
+function authorityInText(plan: Plan, prefixes: readonly string[]): boolean {
+  const re = new RegExp(`(?:^|[\\s;:])(?:${prefixes.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u');
+  for (const { node } of textNodes(plan)) if (re.test(node.text)) return true;
+  return false;
 }
 
 export const rule = defineRule({
@@ -72,7 +84,9 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const signature = plan.signature;
     if (!signature) {
-      if (plan.meta.isPlan && plan.sections.length > 0) yield context.report({ messageId: 'missingSignature' });
+      if (plan.meta.isPlan && plan.sections.length > 0 && !authorityInText(plan, context.registries.documentParts.authorityPrefixes.words)) {
+        yield context.report({ messageId: 'missingSignature' });
+      }
       return;
     }
     const form = context.registries.nd30Form;

@@ -88,6 +88,13 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a draft with a space inside its ký hiệu',
+      text: header('Số: /KH- UBND', 'Bình Phước, ngày tháng năm 2024'),
+      fromText: true,
+      options: { draft: false },
+      errors: [{ messageId: 'numberSpacing', severity: 'warning', suggestion: '/KH-UBND' }],
+    },
+    {
       name: 'English',
       text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
       fromText: true,

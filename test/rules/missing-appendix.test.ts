@@ -19,6 +19,11 @@ testRule(rule, {
     { text: doc('Các phòng triển khai các nhiệm vụ tại Kế hoạch này.'), fromText: true, name: 'no reference' },
     { plan: withAppendices(['I', 'II'], ['I', 'II']), name: 'both appendices present' },
     { plan: withAppendices([null], [null]), name: 'one unnumbered appendix answers "phụ lục kèm theo"' },
+    {
+      text: doc('Chi tiết tại Phụ lục kèm theo.\n\nNơi nhận: TM. ỦY BAN NHÂN DÂN\n- Lưu: VT.\n\nPHỤ LỤC\nDanh mục các nhiệm vụ ưu tiên'),
+      fromText: true,
+      name: 'a PHỤ LỤC heading the tree did not take as an appendix',
+    },
   ],
   invalid: [
     {
