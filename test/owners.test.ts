@@ -123,3 +123,23 @@ describe('kh owners', () => {
     expect(renderOwners('000', matrix, 'table', { lang: 'en' })).toContain('L = lead (chủ trì / chịu trách nhiệm), S = support (phối hợp)');
   });
 });
+
+describe('kh lint --ref', () => {
+  it('a reference catalogue is used by indicator-ref; a missing one is one line, exit 2', async () => {
+    const { run: lint } = await import('../src/cli/commands/lint.js');
+    const dir = mkdtempSync(join(tmpdir(), 'kh-lint-ref-'));
+    const file = join(dir, 'kh122.json');
+    writeFileSync(
+      file,
+      JSON.stringify({ id: 'kh-122', title: 'Kế hoạch số 122/KH-UBND', document: { docType: 'Kế hoạch', number: '122', symbol: 'KH-UBND' }, goals: [{ index: 3, indicators: [{ index: 1, text: 'a' }] }] }),
+    );
+    const ok = ctxFor();
+    await lint(ok.ctx, [join(process.cwd(), 'fixtures/000_a2bc4216fc60fd38.txt')], { format: 'json', ref: [file], cwd: dir, rule: ['indicator-ref:warning'] });
+    const results = JSON.parse(ok.out.join('')) as { messages: { ruleId: string; messageId: string; message: string }[] }[];
+    const mine = results[0]!.messages.filter((m) => m.ruleId === 'indicator-ref');
+    expect(mine.find((m) => m.messageId === 'unknownGoal')!.message).toContain('Kế hoạch số 122/KH-UBND không có Mục tiêu 2 (chỉ có Mục tiêu 3)');
+    const bad = ctxFor('en');
+    expect(await lint(bad.ctx, [join(process.cwd(), 'fixtures/000_a2bc4216fc60fd38.txt')], { format: 'json', ref: [join(dir, 'none.json')], cwd: dir })).toBe(2);
+    expect(bad.err.join('')).toMatch(/^kh: reference .*none\.json: cannot be read \(ENOENT\)\n$/);
+  });
+});

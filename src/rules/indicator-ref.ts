@@ -82,8 +82,8 @@ export const rule = defineRule({
     }),
     messages: {
       unknownGoal: {
-        vi: '"{raw}": {catalogue} không có Mục tiêu {goal} (chỉ có {count} mục tiêu); sửa lại số mục tiêu',
-        en: '"{raw}": {catalogue} has no goal {goal} (only {count}); correct the goal number',
+        vi: '"{raw}": {catalogue} không có Mục tiêu {goal} (chỉ có Mục tiêu {known}); sửa lại số mục tiêu',
+        en: '"{raw}": {catalogue} has no goal {goal} (only goal {known}); correct the goal number',
       },
       unknownIndicator: {
         vi: '"{raw}": Mục tiêu {goal} của {catalogue} không có chỉ tiêu {indicator} (chỉ có {count} chỉ tiêu); sửa lại số chỉ tiêu',
@@ -120,6 +120,7 @@ export const rule = defineRule({
 
     // 1. References to goals or indicators that do not exist.
     const assigned = new Map<string, Set<string>>();
+    const reported = new Set<string>();
     for (const entry of matrix.entries) {
       const catalogue = byId.get(entry.catalogueId);
       if (!catalogue || !entry.ref) continue;
@@ -127,7 +128,12 @@ export const rule = defineRule({
       const goal = catalogue.goals.find((g) => g.index === entry.goal);
       const base = { node: entry.node, ...(entry.range ? { range: entry.range } : {}) } as const;
       if (!goal) {
-        yield context.report({ ...base, messageId: 'unknownGoal', data: { raw: entry.ref.raw, catalogue: name, goal: entry.goal, count: catalogue.goals.length } });
+        // "chỉ tiêu 1, 2 của Mục tiêu 8" is two references to one missing goal: one message.
+        const key = `${entry.ref.position.start.line}:${entry.ref.position.start.column}:${entry.ref.raw}:${entry.goal}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const known = catalogue.goals.map((g) => g.index).join(', ');
+        yield context.report({ ...base, messageId: 'unknownGoal', data: { raw: entry.ref.raw, catalogue: name, goal: entry.goal, known } });
         continue;
       }
       if (entry.indicator !== null && !goal.indicators.some((i) => i.index === entry.indicator)) {

@@ -19,6 +19,7 @@ const T = {
     quiet: 'chỉ báo lỗi (bỏ cảnh báo và thông tin)',
     config: 'dùng tệp cấu hình này thay vì tìm kh.config.json / .khrc.json',
     rule: 'đặt mức cho một quy tắc, ví dụ repeated-phrase:error (lặp lại được)',
+    ref: 'kế hoạch hoặc bộ chỉ tiêu tham chiếu cho indicator-ref, target-sanity, missing-owner (.json hoặc văn bản; lặp lại được)',
     strictCitations: 'citation-status liệt kê cả văn bản được trích dẫn không có trong danh mục (mức thông tin)',
     rules: 'liệt kê các quy tắc: mã, mức mặc định, mô tả',
     rulesFormat: 'định dạng: text hoặc json',
@@ -36,6 +37,7 @@ const T = {
     quiet: 'report errors only (no warnings or info)',
     config: 'use this configuration file instead of looking for kh.config.json / .khrc.json',
     rule: 'set a rule\'s severity, e.g. repeated-phrase:error (repeatable)',
+    ref: 'a reference plan or indicator catalogue for indicator-ref, target-sanity, missing-owner (.json or a document; repeatable)',
     strictCitations: 'citation-status also lists cited documents not in the registry (info)',
     rules: 'list the rules: id, default severity, description',
     rulesFormat: 'output format: text or json',
@@ -66,7 +68,8 @@ export const lintCommands: CommandSpec[] = [
         .option('-q, --quiet', t.quiet)
         .option('-c, --config <file>', t.config)
         .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
-        .option('--strict-citations', t.strictCitations);
+        .option('--strict-citations', t.strictCitations)
+        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value]);
     },
     async run(ctx, args, options) {
       const { run } = await import('./lint.js');
@@ -80,6 +83,7 @@ export const lintCommands: CommandSpec[] = [
         config: options.config as string | undefined,
         rule: (options.rule as string[] | undefined) ?? [],
         strictCitations: Boolean(options.strictCitations),
+        ref: (options.ref as string[] | undefined) ?? [],
         langExplicit,
       });
     },

@@ -40,6 +40,8 @@ export interface LintOptions {
   today?: Date | undefined;
   /** citation-status also lists cited documents the registry does not know (info). */
   strictCitations?: boolean | undefined;
+  /** Reference plans / indicator catalogues (--ref), added to the config's "references". */
+  ref?: string[] | undefined;
 }
 
 const T = {
@@ -168,6 +170,24 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     }
   } catch (error) {
     if (error instanceof ConfigError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  // Reference plans and catalogues (--ref, "references"): handed to the rules that take them.
+  try {
+    const { loadReferences } = await import('../../owners/references.js');
+    const references = [
+      ...(await loadReferences(options.ref ?? [], cwd)),
+      ...(await loadReferences(loaded.config.references ?? [], loaded.baseDir)),
+    ];
+    if (references.length > 0) {
+      active = active.map((a) => {
+        const own = (a.options as { references?: unknown } | null)?.references;
+        return Array.isArray(own) ? { ...a, options: { ...(a.options as object), references: [...references, ...own] } } : a;
+      });
+    }
+  } catch (error) {
+    const describe = (error as { describe?: (lang: Lang) => string }).describe;
+    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function') return fail(describe.call(error, lang), error);
     throw error;
   }
   const today = options.today ?? todayFrom(process.env);
