@@ -119,4 +119,21 @@ export const lintCommands: CommandSpec[] = [
       return run(ctx, { force: Boolean(options.force) });
     },
   },
+  {
+    name: 'cite',
+    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: 'các văn bản kế hoạch (.txt, .md, .docx, .pdf)', en: 'plan documents (.txt, .md, .docx, .pdf)' } }],
+    description: {
+      vi: 'liệt kê các văn bản được trích dẫn (không trùng lặp): loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu, tình trạng hiệu lực, nơi trích dẫn',
+      en: 'list the documents cited (de-duplicated): type, number/symbol, date, issuer, subject, status, where cited',
+    },
+    configure(command, lang) {
+      command
+        .addOption(command.createOption('-f, --format <format>', lang === 'vi' ? 'định dạng' : 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
+        .option('-c, --config <file>', T[lang].config);
+    },
+    async run(ctx, args, options) {
+      const { run } = await import('./cite.js');
+      return run(ctx, args[0] as string[], { format: options.format as 'table' | 'json' | 'csv' | 'md', config: options.config as string | undefined });
+    },
+  },
 ];
