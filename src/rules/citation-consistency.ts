@@ -51,6 +51,21 @@ function rawRange(citation: Citation): readonly [number, number] | undefined {
   return at >= 0 ? [at, at + citation.raw.length] : undefined;
 }
 
+/** Citations by type word and number, computed once per plan (each plan is compared with every other one of a run). */
+const groupCache = new WeakMap<Plan, Map<string, Citation[]>>();
+function groups(plan: Plan): Map<string, Citation[]> {
+  let map = groupCache.get(plan);
+  if (!map) {
+    map = new Map();
+    for (const c of plan.citations) {
+      const key = groupKey(c);
+      if (key) map.set(key, [...(map.get(key) ?? []), c]);
+    }
+    groupCache.set(plan, map);
+  }
+  return map;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'citation-consistency',
@@ -109,14 +124,6 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const vi = context.lang === 'vi';
-    const groups = (p: Plan) => {
-      const map = new Map<string, Citation[]>();
-      for (const c of p.citations) {
-        const key = groupKey(c);
-        if (key) map.set(key, [...(map.get(key) ?? []), c]);
-      }
-      return map;
-    };
     const own = groups(plan);
     // No line numbers in the text: they differ between a document's formats (see `related`).
     const whereHere = (_c: Citation) => (vi ? 'chỗ khác trong văn bản' : 'another place in this document');

@@ -38,6 +38,18 @@ testRule(rule, {
       errors: [{ messageId: 'spaces', severity: 'error', excerpt: '1303/BLĐT BXH-VBĐG', suggestion: '1303/BLĐTBXH-VBĐG', column: 20, endColumn: 38 }],
     },
     {
+      name: 'spaces around "/"',
+      fromText: true,
+      text: 'Căn cứ Nghị định số 125 / 2021/NĐ-CP ngày 28/12/2021 của Chính phủ quy định xử phạt.',
+      errors: [{ messageId: 'spaces', excerpt: '125 / 2021/NĐ-CP', suggestion: '125/2021/NĐ-CP' }],
+    },
+    {
+      name: 'a space after "/"',
+      fromText: true,
+      text: 'Căn cứ Công văn số 1303/ BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.',
+      errors: [{ messageId: 'spaces', suggestion: '1303/BLĐTBXH-VBĐG' }],
+    },
+    {
       name: 'spaces around a dash',
       fromText: true,
       text: 'Căn cứ Thông tư số 21/2025/TT - BNV ngày 10/10/2025 của Bộ Nội vụ.',
