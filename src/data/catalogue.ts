@@ -82,6 +82,7 @@ export const StrategyFileSchema = z.object({
     ratioBases: z.array(RatioBaseSchema),
     leadRoles: z.object({ roles: z.array(z.string().min(1)).min(1), ...sourced }),
     ownerColumns: z.object({ headers: z.array(z.string().min(1)).min(1), ...sourced }),
+    ownerWords: z.object({ words: z.array(z.string().min(1)).min(1), ...sourced }),
   }),
 });
 

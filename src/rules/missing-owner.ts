@@ -10,7 +10,8 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { CatalogueSchema } from '../data/catalogue.js';
+import { CatalogueSchema, strategyData } from '../data/catalogue.js';
+import { agencyHeads } from '../data/index.js';
 import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell } from '../owners/matrix.js';
 import type { Item } from '../plan/schema.js';
 
@@ -116,11 +117,14 @@ export const rule = defineRule({
     // 2. Items of "Tổ chức thực hiện" without an agency; 3. leads for nothing.
     const headingWords = context.registries.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
     const organization = plan.assignments.filter((a) => a.source === 'organization');
+    const namesOwner = ownerPattern();
     for (const section of plan.sections) {
       if (section.kind !== 'organization') continue;
       for (const item of section.items) {
         if (organization.some((a) => readFrom(a, item))) continue;
         if (isHeading(item, headingWords)) continue;
+        // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
+        if (namesOwner.test(firstSentence(item.text))) continue;
         if (!/\p{L}/u.test(item.text)) continue;
         yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
       }
@@ -160,11 +164,29 @@ export const rule = defineRule({
   },
 });
 
-/** A sub-heading inside "Tổ chức thực hiện" ("3. Chế độ báo cáo"): short, and a section-kind keyword. */
+/** A sub-heading inside "Tổ chức thực hiện" ("3. Chế độ báo cáo", "Kinh phí thực hiện: …"). */
 function isHeading(item: Item, words: string[]): boolean {
-  const text = item.text.trim().replace(/[:.]$/, '').toLowerCase();
-  if (text.length > 60 || text.includes(':')) return false;
-  return words.some((w) => text.includes(w));
+  const head = item.text.split(':')[0]!.trim().replace(/[.]$/, '').toLowerCase();
+  if (head.length > 60) return false;
+  return words.some((w) => head.includes(w));
+}
+
+let ownerRe: RegExp | undefined;
+/** Capitalized agency heads (src/data/agency-heads.json) and people's titles, as whole words. */
+function ownerPattern(): RegExp {
+  if (!ownerRe) {
+    const words = [...agencyHeads().entries.flatMap((e) => e.words), ...strategyData().conventions.ownerWords.words]
+      .filter((w) => w !== 'Các')
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    ownerRe = new RegExp(`(?<![\\p{L}\\p{M}])(?:${words.join('|')})(?![\\p{L}\\p{M}])`, 'u');
+  }
+  return ownerRe;
+}
+
+function firstSentence(text: string): string {
+  const m = /[.;]\s/.exec(text);
+  return m ? text.slice(0, m.index) : text;
 }
 
 function firstClause(text: string): number {

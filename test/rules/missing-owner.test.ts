@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { rule } from '../../src/rules/missing-owner.js';
 import { loadPlan } from '../../src/parse/index.js';
 import type { Plan, Table, TableRow } from '../../src/plan/schema.js';
@@ -97,5 +99,18 @@ describe('missing-owner on the real seeds', () => {
     const txt = strip(await seedFindings(rule, id, 'txt'));
     expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
     expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+  });
+});
+
+describe('missing-owner on the real corpus (/work/shared/corpus)', () => {
+  const dir = '/work/shared/corpus';
+  const files = existsSync(dir)
+    ? [...readdirSync(join(dir, 'text')).map((f) => join(dir, 'text', f)), ...readdirSync(join(dir, 'docx')).map((f) => join(dir, 'docx', f))]
+    : [];
+  it.skipIf(files.length === 0)('owners named by agency or by a person\'s title are recognised: no unknownOwner', async () => {
+    for (const file of files) {
+      const messages = runRule(rule, await loadPlan(file));
+      expect(messages.filter((m) => m.messageId === 'unknownOwner').map((m) => `${file}: ${m.excerpt}`)).toEqual([]);
+    }
   });
 });
