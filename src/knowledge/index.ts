@@ -118,6 +118,7 @@ export class KnowledgeBase {
   private readonly provinceByKey: Map<string, Province>;
   private agencyRe: { re: RegExp; entries: Agency[] } | null = null;
   private provinceRe: { re: RegExp; entries: Province[] } | null = null;
+  private bareProvinceRe: { re: RegExp; entries: Province[] } | null = null;
   private districtRes: { named: RegExp; generic: RegExp } | null = null;
 
   constructor(knowledge: Knowledge) {
@@ -219,8 +220,25 @@ export class KnowledgeBase {
     return matchAll(text, this.agencyRe.re, this.agencyRe.entries, 'a');
   }
 
-  /** Provinces named with their unit word ("tỉnh Bình Phước", "thành phố Huế", "TP. Hồ Chí Minh"). */
-  findProvinces(text: string): Mention<Province>[] {
+  /**
+   * Provinces named with their unit word ("tỉnh Bình Phước", "thành phố Huế", "TP. Hồ Chí Minh");
+   * with `bare`, also the name alone ("Báo Bình Phước": for agency names, where a capitalised
+   * place name is the province).
+   */
+  findProvinces(text: string, bare = false): Mention<Province>[] {
+    if (bare) {
+      if (!this.bareProvinceRe) {
+        const names = this.knowledge.adminUnits.provinces.flatMap((province) =>
+          [...new Set([province.name, ...province.variants])].map((name) => ({ source: namePattern(name), province, length: name.length })),
+        );
+        names.sort((a, b) => b.length - a.length);
+        this.bareProvinceRe = {
+          re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<p${i}>${n.source})`).join('|')})(?!${LETTER})`, 'gu'),
+          entries: names.map((n) => n.province),
+        };
+      }
+      return matchAll(text, this.bareProvinceRe.re, this.bareProvinceRe.entries, 'p');
+    }
     if (!this.provinceRe) {
       const names: { source: string; province: Province; length: number }[] = [];
       for (const province of this.knowledge.adminUnits.provinces) {

@@ -149,6 +149,7 @@ export const rule = defineRule({
       }
       for (const m of kb.findProvinces(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
+        if (node) reportedAgencies.add(`${node.position.start.line}:province:${m.entry.key}`);
         const successors = kb.currentProvinceSuccessors(m.entry.key, date);
         const certain = successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
         yield context.report(<ReportInput<MessageId>>{
@@ -191,6 +192,22 @@ export const rule = defineRule({
       if (reportedAgencies.has(`${assignment.position.start.line}:${agency.key}`)) continue;
       reportedAgencies.add(`${assignment.position.start.line}:${agency.key}`);
       yield context.report(agencyReport(agency, assignment.owner, { position: assignment.position }));
+    }
+
+    // A defunct province named alone in an owner ("Báo Thừa Thiên Huế", "Báo Bình Phước").
+    for (const assignment of plan.assignments) {
+      for (const m of kb.findProvinces(assignment.owner, true)) {
+        const key = `${assignment.position.start.line}:province:${m.entry.key}`;
+        if (existsOn(m.entry, date) || allow.has(m.entry.key) || reportedAgencies.has(key)) continue;
+        reportedAgencies.add(key);
+        const successors = kb.currentProvinceSuccessors(m.entry.key, date);
+        yield context.report({
+          position: assignment.position,
+          excerpt: assignment.owner,
+          messageId: 'province',
+          data: { name: m.text, date: dateText, until: viDate(m.entry.until!), successors: successors.map(provinceName).join(', ') || '—', basis: m.entry.basis ?? '—' },
+        });
+      }
     }
   },
 });

@@ -149,6 +149,8 @@ describe('defunct-agency on the seeds', () => {
     expect(messages.some((m) => m.excerpt === 'Bộ Lao động-TB và XH')).toBe(true);
     expect(messages.some((m) => m.excerpt === 'Sở Kế hoạch và đầu tư' && m.message.includes('Sở Tài chính'))).toBe(true);
     expect(messages.some((m) => m.excerpt === 'Ban Dân tộc tỉnh')).toBe(true);
+    // An owner naming the old province alone.
+    expect(messages.some((m) => m.messageId === 'province' && m.excerpt.startsWith('Báo Thừa Thiên Huế'))).toBe(true);
   });
 
   it('004 re-dated to 2026: huyện Ngọc Hồi (Kon Tum → Quảng Ngãi) and the district offices', async () => {
@@ -169,5 +171,18 @@ describe('defunct-agency on the seeds', () => {
     const messages = runRule(rule, plan);
     expect(messages.some((m) => m.excerpt === 'Bộ LĐTBXH')).toBe(true);
     expect(messages.some((m) => m.messageId === 'district')).toBe(true);
+  });
+});
+
+describe('defunct-agency: province names in owners', () => {
+  it('a bare province name in an owner ("Báo Thừa Thiên Huế") is reported in a 2026 plan, not in 2024', async () => {
+    const text = (y: string) =>
+      `ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 12/KH-UBND\n\nLai Châu, ngày 15 tháng 01 năm ${y}\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm ${y}\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Báo Thừa Thiên Huế\n\nTuyên truyền về bình đẳng giới.\n`;
+    const plan = await planFromText(text('2026'));
+    expect(plan.assignments[0]!.owner).toBe('Báo Thừa Thiên Huế');
+    const messages = runRule(rule, plan);
+    expect(messages.map((m) => [m.messageId, m.excerpt])).toEqual([['province', 'Báo Thừa Thiên Huế']]);
+    expect(messages[0]!.message).toContain('thành phố Huế');
+    expect(runRule(rule, await planFromText(text('2024')))).toEqual([]);
   });
 });
