@@ -8,7 +8,9 @@
  * at error level only when the code's entry is verified ([V]); otherwise a warning.
  */
 import { z } from 'zod';
-import { defineRule, type LintMessage } from './types.js';
+import { defineRule, type LintMessage, type TextNode } from './types.js';
+import type { Citation, Plan } from '../plan/schema.js';
+import { textNodes } from './util.js';
 import { ConfidenceSchema } from '../data/index.js';
 import { issuersOfSymbol, loadIssuerCodes, normalizeName, type IssuerCode } from '../data/issuers.js';
 
@@ -18,6 +20,26 @@ function accepts(entry: IssuerCode, name: string): boolean {
     return name === key || name.startsWith(`${key} `);
   });
 }
+
+/**
+ * Where "của <issuer>" of a citation is written: the text node holding the citation and the range
+ * of the issuer's name in it (null when it cannot be found: the citation itself is reported).
+ */
+function issuerPlace(nodes: readonly TextNode[], citation: Citation): { node: TextNode; range: [number, number] } | null {
+  const issuer = citation.issuer!;
+  for (const node of nodes) {
+    let at = node.text.indexOf(citation.text);
+    while (at >= 0) {
+      const from = at + citation.text.length;
+      const i = node.text.indexOf(issuer, from);
+      if (i >= 0 && i - from <= 40) return { node, range: [i, i + issuer.length] };
+      at = node.text.indexOf(citation.text, at + 1);
+    }
+  }
+  return null;
+}
+
+const nodeCache = new WeakMap<Plan, TextNode[]>();
 
 export const rule = defineRule({
   meta: {
@@ -93,11 +115,16 @@ export const rule = defineRule({
       if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
       const verified = implied.every((entry) => entry.confidence === 'V');
       const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(context.lang === 'vi' ? ' hoặc ' : ' or ');
-      yield context.report({
-        node: citation,
-        messageId: verified ? 'mismatch' : 'mismatchUnverified',
-        data: { raw: citation.raw, expected, issuer: citation.issuer },
-      });
+      let nodes = nodeCache.get(plan);
+      if (!nodes) nodeCache.set(plan, (nodes = [...textNodes(plan)].map((entry) => entry.node)));
+      const place = issuerPlace(nodes, citation);
+      const data = { raw: citation.raw, expected, issuer: citation.issuer };
+      const messageId = verified ? 'mismatch' : 'mismatchUnverified';
+      // The fix is certain only for a verified code with a single issuer.
+      const single = verified && implied.length === 1 ? implied[0]!.names[0]! : null;
+      yield place
+        ? context.report({ ...place, messageId, data, ...(single ? { suggestion: single } : {}) })
+        : context.report({ node: citation, messageId, data });
     }
   },
 });

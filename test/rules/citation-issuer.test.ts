@@ -20,7 +20,7 @@ testRule(rule, {
     {
       fromText: true,
       text: 'Căn cứ Quyết định số 2282/QĐ-TTg ngày 31/12/2020 của Chính phủ phê duyệt Chương trình.',
-      errors: [{ messageId: 'mismatch', severity: 'error', message: expect.stringContaining('"của Thủ tướng Chính phủ"') as unknown as string }],
+      errors: [{ messageId: 'mismatch', severity: 'error', excerpt: 'Chính phủ', suggestion: 'Thủ tướng Chính phủ', column: 54, endColumn: 63, message: expect.stringContaining('"của Thủ tướng Chính phủ"') as unknown as string }],
     },
     {
       fromText: true,
@@ -38,7 +38,7 @@ testRule(rule, {
       fromText: true,
       options: { issuers: [{ code: 'SLĐTBXH', names: ['Sở Lao động - Thương binh và Xã hội'] }] },
       text: 'Căn cứ Công văn số 60/SLĐTBXH-BĐG ngày 08/4/2024 của Chính phủ về việc triển khai.',
-      errors: [{ messageId: 'mismatchUnverified', excerpt: expect.stringContaining('60/SLĐTBXH-BĐG') as unknown as string }],
+      errors: [{ messageId: 'mismatchUnverified', excerpt: 'Chính phủ', message: expect.stringContaining('60/SLĐTBXH-BĐG') as unknown as string }],
     },
     {
       lang: 'en',
@@ -54,11 +54,14 @@ describe('citation-issuer on the seeds', () => {
     const found = brief(await seedFindings(rule, '000'));
     expect(found).toHaveLength(1);
     expect(found[0]![1]).toBe('mismatch');
-    expect(found[0]![3]).toContain('2282/QĐ-TTg');
+    expect(found[0]![3]).toBe('Chính phủ');
+    const [message] = await seedFindings(rule, '000');
+    expect(message!.message).toContain('2282/QĐ-TTg');
+    expect(message!.suggestion).toBe('Thủ tướng Chính phủ');
     for (const id of ['002', '003', '004'] as const) expect(await seedFindings(rule, id)).toEqual([]);
   });
   it.each(PLAN_SEEDS)('%s: same findings in .txt, .docx and .pdf', async (id) => {
-    const strip = (ms: Awaited<ReturnType<typeof seedFindings>>) => ms.map((m) => [m.messageId, m.severity, m.message]);
+    const strip = (ms: Awaited<ReturnType<typeof seedFindings>>) => ms.map((m) => [m.messageId, m.severity, m.message, m.excerpt]);
     const txt = strip(await seedFindings(rule, id, 'txt'));
     expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
     expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
