@@ -143,3 +143,22 @@ describe('kh lint --ref', () => {
     expect(bad.err.join('')).toMatch(/^kh: reference .*none\.json: cannot be read \(ENOENT\)\n$/);
   });
 });
+
+describe('kh.config.json "references"', () => {
+  it('paths relative to the config file; used by kh owners and kh lint', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kh-config-ref-'));
+    writeFileSync(
+      join(dir, 'kh122.json'),
+      JSON.stringify({ catalogues: [{ id: 'kh-122', title: 'Kế hoạch số 122/KH-UBND', document: { docType: 'Kế hoạch', number: '122', symbol: 'KH-UBND' }, goals: [{ index: 3, indicators: [{ index: 1, text: 'a' }, { index: 2, text: 'b' }] }] }] }),
+    );
+    writeFileSync(join(dir, 'kh.config.json'), JSON.stringify({ references: ['kh122.json'] }));
+    const owners = ctxFor();
+    expect(await run(owners.ctx, [join(process.cwd(), 'fixtures/000_a2bc4216fc60fd38.txt')], { format: 'json', cwd: dir })).toBe(0);
+    expect(JSON.parse(owners.out.join('')).catalogue.id).toBe('kh-122');
+    const { run: lint } = await import('../src/cli/commands/lint.js');
+    const l = ctxFor();
+    await lint(l.ctx, [join(process.cwd(), 'fixtures/000_a2bc4216fc60fd38.txt')], { format: 'json', cwd: dir });
+    const messages = (JSON.parse(l.out.join('')) as { messages: { ruleId: string; messageId: string }[] }[])[0]!.messages;
+    expect(messages.some((m) => m.ruleId === 'indicator-ref' && m.messageId === 'unknownGoal')).toBe(true);
+  });
+});

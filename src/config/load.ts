@@ -17,7 +17,7 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
-const TOP_LEVEL_KEYS = ['$comment', 'lang', 'documents', 'rules'];
+const TOP_LEVEL_KEYS = ['$comment', 'lang', 'documents', 'rules', 'references'];
 
 /** The config file for `cwd`: the first directory upward holding one. Two in one place: an error. */
 export function findConfigFile(cwd: string): string | null {
