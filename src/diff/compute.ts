@@ -173,9 +173,11 @@ function compareStructure(b: Builder, oldFlat: ReturnType<typeof flatten>, newFl
         },
       });
     }
-    // removed items are placed after the new item that follows their matched predecessor
+    // removed items are placed after the new counterpart of their nearest matched predecessor
+    const newIndexOfNode = new Map<TextNode, number>();
+    for (const [f, i] of newOrder) newIndexOfNode.set(f.node, i);
     for (const o of m.removed) {
-      events.push({ at: nearestNewOrder(o, oldOrder, aspect === 'section' ? oldFlat.sections : oldFlat.items, nodeMap, newOrder) * 2 + 1, run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null) });
+      events.push({ at: nearestNewOrder(o, oldOrder, aspect === 'section' ? oldFlat.sections : oldFlat.items, nodeMap, newIndexOfNode) * 2 + 1, run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null) });
     }
     for (const n of m.added) {
       events.push({ at: newOrder.get(n)! * 2, run: () => b.add('added', 'structure', aspect, null, side(n.text, n.path, n.node.position)) });
@@ -187,12 +189,10 @@ function compareStructure(b: Builder, oldFlat: ReturnType<typeof flatten>, newFl
   report(items, 'item');
 }
 
-function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], nodeMap: Map<TextNode, TextNode>, newOrder: Map<Flat, number>): number {
-  const byNode = new Map<TextNode, number>();
-  for (const [f, i] of newOrder) byNode.set(f.node, i);
+function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], nodeMap: Map<TextNode, TextNode>, newIndexOfNode: Map<TextNode, number>): number {
   for (let i = oldOrder.get(o)! - 1; i >= 0; i--) {
     const mapped = nodeMap.get(oldList[i]!.node);
-    if (mapped && byNode.has(mapped)) return byNode.get(mapped)!;
+    if (mapped && newIndexOfNode.has(mapped)) return newIndexOfNode.get(mapped)!;
   }
   return -1;
 }
@@ -265,10 +265,9 @@ function compareGoals(b: Builder, oldPlan: Plan, newPlan: Plan): void {
   const flat = (plan: Plan) =>
     plan.goals.flatMap((g) => g.indicators.map((i) => ({ ref: i, path: `${g.index}.${i.index}`, text: `${g.field} ${i.text}` })));
   const m = matchNodes(flat(oldPlan), flat(newPlan), { threshold: 0.5, looseThreshold: 0.3 });
-  const pathOf = (plan: Plan, ind: Indicator) => {
-    const g = plan.goals.find((goal) => goal.indicators.includes(ind));
-    return `${g?.index ?? '?'}.${ind.index}`;
-  };
+  const goalOf = new Map<Indicator, number>();
+  for (const plan of [oldPlan, newPlan]) for (const g of plan.goals) for (const i of g.indicators) goalOf.set(i, g.index);
+  const pathOf = (_plan: Plan, ind: Indicator) => `${goalOf.get(ind) ?? '?'}.${ind.index}`;
   for (const p of m.pairs) {
     const ot = p.old.targets.map((t) => clean(t.raw)).join('; ');
     const nt = p.new.targets.map((t) => clean(t.raw)).join('; ');
@@ -424,7 +423,8 @@ function compareDates(b: Builder, oldPlan: Plan, newPlan: Plan, oldFlat: ReturnT
     const other = newCtx.get(k);
     if (list.length === 1 && other?.length === 1) pairs.push([list[0]!, other[0]!]);
   }
-  pairs.sort((x, y) => news.indexOf(x[1]) - news.indexOf(y[1]));
+  const order = new Map(news.map((n, i) => [n, i]));
+  pairs.sort((x, y) => order.get(x[1])! - order.get(y[1])!);
 
   const newYear = newPlan.meta.planYear;
   const oldYear = oldPlan.meta.planYear;

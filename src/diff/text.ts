@@ -74,11 +74,18 @@ export function wordDiff(oldText: string, newText: string): WordDiff {
   const a = tokenize(oldText);
   const b = tokenize(newText);
   const parts: WordPart[] = [];
-  // Case does not count as a change inside a word diff either ("Sở" / "sở").
-  const same = (x: string, y: string) => x === y || x.toLocaleLowerCase('vi') === y.toLocaleLowerCase('vi');
-  for (const change of diffArrays(a, b, { comparator: same })) {
+  // Case does not count as a change inside a word diff either ("Sở" / "sở"): the diff runs on
+  // lower-cased tokens (plain ===, fast) and the pieces are cut back out of the written tokens.
+  const lower = (tokens: string[]) => tokens.map((t) => t.toLocaleLowerCase('vi'));
+  let ai = 0;
+  let bi = 0;
+  for (const change of diffArrays(lower(a), lower(b))) {
     const op = change.added ? 'added' : change.removed ? 'removed' : 'equal';
-    const text = joinTokens(change.value);
+    const n = change.value.length;
+    const source = op === 'removed' ? a.slice(ai, ai + n) : b.slice(bi, bi + n);
+    if (op !== 'added') ai += n;
+    if (op !== 'removed') bi += n;
+    const text = joinTokens(source);
     const last = parts[parts.length - 1];
     if (last && last.op === op) last.text += ` ${text}`;
     else parts.push({ op, text });
