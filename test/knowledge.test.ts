@@ -87,6 +87,10 @@ describe('agency matching', () => {
     expect(kb.findDistricts(text).map((m) => m.text)).toEqual(['UBND các huyện, thị xã']);
   });
 
+  it('a council committee is not the dissolved agency: "Ban Dân tộc HĐND tỉnh"', () => {
+    expect(kb.findAgencies('Ban Dân tộc HĐND tỉnh giám sát; Ban Dân tộc tỉnh thực hiện.').map((m) => m.text)).toEqual(['Ban Dân tộc tỉnh']);
+  });
+
   it('province names need their unit word and their capitals ("hòa bình" is peace)', () => {
     expect(kb.findProvinces('vì hòa bình và phát triển; tỉnh Hòa Bình').map((m) => m.text)).toEqual(['tỉnh Hòa Bình']);
   });

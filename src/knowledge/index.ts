@@ -217,7 +217,10 @@ export class KnowledgeBase {
         entries: names.map((n) => n.agency),
       };
     }
-    return matchAll(text, this.agencyRe.re, this.agencyRe.entries, 'a');
+    // "Ban Dân tộc HĐND tỉnh" is a committee of the council, not the dissolved Ban Dân tộc.
+    return matchAll(text, this.agencyRe.re, this.agencyRe.entries, 'a').filter(
+      (m) => !/^\s*(?:của\s+)?(?:HĐND|Hội đồng nhân dân)/u.test(text.slice(m.end)),
+    );
   }
 
   /**
