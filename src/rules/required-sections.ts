@@ -58,16 +58,22 @@ export const rule = defineRule({
     if (present.has('goals')) present.add('purpose');
     // A Roman heading glued to a stray page number ("11\nIII. KINH PHÍ THỰC HIỆN") stays inside the
     // item before it in the tree (a text-parser limitation): its kind is still present.
-    const swallowed: string[] = [];
-    for (const { node } of textNodes(plan)) {
-      for (const m of node.text.matchAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu)) swallowed.push(m[1]!.toLowerCase());
-    }
+    let swallowedHeadings: string[] | null = null;
+    const swallowed = (): string[] => {
+      if (swallowedHeadings) return swallowedHeadings;
+      swallowedHeadings = [];
+      for (const { node } of textNodes(plan)) {
+        if (!/\d\s+[IVX]/.test(node.text)) continue;
+        for (const m of node.text.matchAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu)) swallowedHeadings.push(m[1]!.toLowerCase());
+      }
+      return swallowedHeadings;
+    };
     const list = plan.sections.map((section) => `${section.numeral}. ${section.heading}`).join('; ');
     const title = plan.meta.title ?? plan.meta.docType ?? '';
     const keywords = new Map(context.registries.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]));
     for (const kind of new Set(context.options.kinds)) {
       if (present.has(kind)) continue;
-      if (swallowed.some((heading) => (keywords.get(kind) ?? []).some((word) => heading.startsWith(word.toLowerCase())))) continue;
+      if (swallowed().some((heading) => (keywords.get(kind) ?? []).some((word) => heading.startsWith(word.toLowerCase())))) continue;
       yield context.report({
         messageId: 'missingSection',
         data: {

@@ -31,6 +31,8 @@ interface Shape {
   stopTones: Set<string>;
   /** Any character of a word, invisible ones included. */
   word: RegExp;
+  /** Verdicts per word seen. */
+  verdicts: Map<string, Verdict | null>;
 }
 
 const shapes = new WeakMap<Registries, Shape>();
@@ -53,6 +55,7 @@ function shapeOf(registries: Registries): Shape {
     stops: new Set(data.stopCodas.values),
     stopTones: new Set(data.stopCodas.tones),
     word: new RegExp(`[\\p{L}\\p{M}${invisibleClass}]+`, 'gu'),
+    verdicts: new Map(),
   };
   shapes.set(registries, shape);
   return shape;
@@ -75,6 +78,59 @@ function syllableCoda(base: string, shape: Shape): string | null {
     if (!base.startsWith(onset)) continue;
     const coda = rhymeCoda(base.slice(onset.length), shape);
     if (coda !== null) return coda;
+  }
+  return null;
+}
+
+type MessageId = 'twoTones' | 'strayMark' | 'invisible' | 'notSyllable' | 'toneCoda';
+interface Verdict {
+  messageId: MessageId;
+  data: Record<string, string | number>;
+  suggestion?: string;
+  /** The word without invisible characters (for the allow list). */
+  visible: string;
+}
+
+/** What is wrong with one word, or null (the same word always gets the same verdict: cached). */
+function judge(raw: string, shape: Shape, isMark: (c: string) => boolean, markName: (c: string) => string): Verdict | null {
+  if (/^[A-Za-z]+$/.test(raw)) return null;
+  const chars = [...raw];
+  const visible = chars.filter((c) => !shape.invisible.has(c)).join('');
+  // Invisible characters in or against the word.
+  const hidden = chars.find((c) => shape.invisible.has(c));
+  if (hidden !== undefined) {
+    return { messageId: 'invisible', data: { name: shape.invisible.get(hidden)!, word: visible }, suggestion: visible, visible };
+  }
+  // Marks NFC could not compose (the text is NFC already).
+  const stray = chars.find(isMark);
+  if (stray !== undefined) return { messageId: 'strayMark', data: { word: raw, mark: markName(stray) }, visible };
+  if (/^[\x00-\x7F]*$/.test(raw)) return null;
+
+  const decomposed = [...raw.toLowerCase().normalize('NFD')];
+  const tones = decomposed.filter((c) => shape.toneNames.has(c));
+  if (tones.length > 1) {
+    return {
+      messageId: 'twoTones',
+      data: { word: raw, count: tones.length, tones: tones.map((t) => shape.toneNames.get(t)!).join(', ') },
+      visible,
+    };
+  }
+  // Only words with a Vietnamese vowel mark or a tone are judged by their shape.
+  const hasVowelMark = decomposed.some((c) => shape.vowelMarks.has(c));
+  if (!hasVowelMark && tones.length === 0) return null;
+  // A syllable is written lower case, Capitalised or in capitals; other mixes are codes.
+  const rest = raw.slice(1);
+  if (rest !== rest.toLowerCase() && raw !== raw.toUpperCase()) return null;
+  const base = decomposed.filter((c) => !shape.toneNames.has(c)).join('').normalize('NFC');
+  if (!/^[a-zđăâêôơư]+$/u.test(base)) return null;
+  // Two vowel groups or more ("Giơnevơ", "panô"): a foreign name or loan written in one
+  // piece, not a slip inside one syllable.
+  if ((base.match(/[aăâeêioôơuưy]+/gu) ?? []).length > 1) return null;
+  const coda = syllableCoda(base, shape);
+  if (coda === null) return { messageId: 'notSyllable', data: { word: raw }, visible };
+  const tone = tones[0] ? shape.toneNames.get(tones[0])! : null;
+  if (tone && shape.stops.has(coda) && !shape.stopTones.has(tone)) {
+    return { messageId: 'toneCoda', data: { word: raw, coda, tone }, visible };
   }
   return null;
 }
@@ -152,57 +208,19 @@ export const rule = defineRule({
       if (!/[^\x00-\x7F]/.test(text)) continue;
       for (const match of text.matchAll(shape.word)) {
         const raw = match[0];
-        const start = match.index;
-        const range: [number, number] = [start, start + raw.length];
-        const visible = [...raw].filter((c) => !shape.invisible.has(c)).join('');
-        if (allowed.has(visible.toLowerCase())) continue;
-
-        // Invisible characters in or against the word.
-        const hidden = [...raw].find((c) => shape.invisible.has(c));
-        if (hidden !== undefined) {
-          yield context.report({ node, range, messageId: 'invisible', data: { name: shape.invisible.get(hidden)!, word: visible }, suggestion: visible });
-          continue;
+        let verdict = shape.verdicts.get(raw);
+        if (verdict === undefined) {
+          verdict = judge(raw, shape, isMark, markName);
+          if (shape.verdicts.size > 50_000) shape.verdicts.clear();
+          shape.verdicts.set(raw, verdict);
         }
-        // Marks NFC could not compose (the text is NFC already).
-        const stray = [...raw].find(isMark);
-        if (stray !== undefined) {
-          yield context.report({ node, range, messageId: 'strayMark', data: { word: raw, mark: markName(stray) } });
-          continue;
-        }
-        if (/^[\x00-\x7F]*$/.test(raw)) continue;
-
-        const decomposed = raw.toLowerCase().normalize('NFD');
-        const tones = [...decomposed].filter((c) => shape.toneNames.has(c));
-        if (tones.length > 1) {
-          yield context.report({
-            node,
-            range,
-            messageId: 'twoTones',
-            data: { word: raw, count: tones.length, tones: tones.map((t) => shape.toneNames.get(t)!).join(', ') },
-          });
-          continue;
-        }
-        if (!context.options.shape) continue;
-        // Only words with a Vietnamese vowel mark or a tone are judged by their shape.
-        const hasVowelMark = [...decomposed].some((c) => shape.vowelMarks.has(c));
-        if (!hasVowelMark && tones.length === 0) continue;
-        // A syllable is written lower case, Capitalised or in capitals; other mixes are codes.
-        const rest = raw.slice(1);
-        if (rest !== rest.toLowerCase() && raw !== raw.toUpperCase()) continue;
-        const base = [...decomposed].filter((c) => !shape.toneNames.has(c)).join('').normalize('NFC');
-        if (!/^[a-zđăâêôơư]+$/u.test(base)) continue;
-        // Two vowel groups or more ("Giơnevơ", "panô"): a foreign name or loan written in one
-        // piece, not a slip inside one syllable.
-        if ((base.match(/[aăâeêioôơuưy]+/gu) ?? []).length > 1) continue;
-        const coda = syllableCoda(base, shape);
-        if (coda === null) {
-          yield context.report({ node, range, messageId: 'notSyllable', data: { word: raw } });
-          continue;
-        }
-        const tone = tones[0] ? shape.toneNames.get(tones[0])! : null;
-        if (tone && shape.stops.has(coda) && !shape.stopTones.has(tone)) {
-          yield context.report({ node, range, messageId: 'toneCoda', data: { word: raw, coda, tone } });
-        }
+        if (verdict === null) continue;
+        if (!context.options.shape && (verdict.messageId === 'notSyllable' || verdict.messageId === 'toneCoda')) continue;
+        if (allowed.size && allowed.has(verdict.visible.toLowerCase())) continue;
+        const range: [number, number] = [match.index, match.index + raw.length];
+        yield verdict.suggestion === undefined
+          ? context.report({ node, range, messageId: verdict.messageId, data: verdict.data })
+          : context.report({ node, range, messageId: verdict.messageId, data: verdict.data, suggestion: verdict.suggestion });
       }
     }
   },
