@@ -161,6 +161,82 @@ function peakRssRow() {
 }
 
 /**
+ * kh diff of two seeds (load both + computeDiff + the text report) vs loading both: the diff's own
+ * work on top of parsing. Target: under 3×.
+ */
+function diffRow(ext) {
+  const name = `diff 000 vs 002 ${ext}`;
+  return row(name, async () => {
+    const pair = seeds(ext).filter((f) => /\/00[02]_/.test(f));
+    if (pair.length !== 2) return { name, skip: `no fixtures/000, 002 *${ext}` };
+    const { loadPlan } = await imp('parse/index.js');
+    const { computeDiff } = await imp('diff/compute.js');
+    const { formatText } = await imp('diff/format.js');
+    const { Chalk } = await import('chalk');
+    const chalk = new Chalk({ level: 0 });
+    const parseBoth = async () => Promise.all(pair.map((f) => loadPlan(f)));
+    const diff = async () => {
+      const [a, b] = await parseBoth();
+      return formatText(computeDiff(a, b), 'vi', chalk);
+    };
+    const result = await timePerDocument(['pair'], { kh: diff, base: parseBoth }, QUICK ? 3 : 8);
+    return { name, kh: result.kh, base: result.base, baseName: 'parse both', unit: 'ms', note: 'target < 3×' };
+  });
+}
+
+/** A plan with its sections (items, assignments, citations, dates) repeated k times, deep-copied. */
+function scalePlan(plan, k) {
+  const out = structuredClone(plan);
+  for (const key of ['sections', 'assignments', 'citations', 'dates']) {
+    out[key] = [];
+    for (let c = 0; c < k; c++) {
+      for (const node of structuredClone(plan[key])) {
+        if (key === 'sections') node.numeral = `${node.numeral}.${c + 1}`;
+        if (key === 'assignments') node.ownerKey = `${node.ownerKey} ${c + 1}`;
+        out[key].push(node);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * computeDiff alone on 000 vs 002 with every section repeated k times: kh = ms at k×, baseline =
+ * k × the 1× time (what linear growth would give). A ratio near 1 (or below) = linear; a quadratic
+ * matcher would show about k.
+ */
+function diffScaleRow(k) {
+  const name = `diff scaling ${k}× items`;
+  return row(name, async () => {
+    const pair = seeds('.txt').filter((f) => /\/00[02]_/.test(f));
+    if (pair.length !== 2) return { name, skip: 'no fixtures/000, 002 .txt' };
+    const { loadPlan } = await imp('parse/index.js');
+    const { computeDiff } = await imp('diff/compute.js');
+    const [a, b] = await Promise.all(pair.map((f) => loadPlan(f)));
+    const count = (plan) => {
+      let n = 0;
+      const walk = (items) => items.forEach((i) => (n++, walk(i.children)));
+      plan.sections.forEach((s) => walk(s.items));
+      return n;
+    };
+    const time = (x, y, rounds) => {
+      computeDiff(x, y);
+      const samples = [];
+      for (let r = 0; r < rounds; r++) {
+        const start = now();
+        computeDiff(x, y);
+        samples.push(now() - start);
+      }
+      return median(samples);
+    };
+    const one = time(a, b, QUICK ? 3 : 9);
+    const [ak, bk] = [scalePlan(a, k), scalePlan(b, k)];
+    const kh = k === 1 ? one : time(ak, bk, QUICK ? 2 : 5);
+    return { name, kh, base: one * k, baseName: `${k} × the 1× time`, unit: 'ms', note: `${count(ak)} + ${count(bk)} items` };
+  });
+}
+
+/**
  * kh lint of the .txt seeds with every registered rule at its default severity and options
  * (parse + build + lint) vs parsing alone (parse + build). Target: at most 1.5×.
  */
@@ -191,6 +267,11 @@ const ROWS = [
   startupRow('kh --help', ['--help']),
   peakRssRow(),
   lintRow('.txt'),
+  diffRow('.txt'),
+  diffRow('.pdf'),
+  diffScaleRow(1),
+  diffScaleRow(4),
+  diffScaleRow(16),
 ];
 
 // ── table ────────────────────────────────────────────────────────────────────────────────────
