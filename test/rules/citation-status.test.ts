@@ -91,6 +91,12 @@ describe('citation-status on the seeds', () => {
     expect(found).toEqual(['002:99:notAsWritten:Luật Ngân sách nhà nước năm 2024']);
   });
 
+  it.each(['docx', 'pdf'] as const)('the .%s seeds give the same findings as the .txt ones', async (ext) => {
+    const found: string[] = [];
+    for (const id of PLAN_SEEDS) for (const m of runRule(rule, await seedPlan(id, ext))) found.push(`${id}:${m.messageId}:${m.excerpt}`);
+    expect(found).toEqual(['002:notAsWritten:Luật Ngân sách nhà nước năm 2024']);
+  });
+
   it('uses the plan date, not today', async () => {
     const plan = await planFromText(doc('15/06/2025', BUDGET_2015));
     expect(runRule(rule, plan, { today: new Date('2026-11-23') })).toEqual([]);
