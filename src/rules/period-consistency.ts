@@ -28,7 +28,7 @@ interface Mention {
   name: string;
   key: string;
   period: string;
-  programme: ReturnType<typeof loadProgrammes>['programmes'][number] | null;
+  programme: Pick<ReturnType<typeof loadProgrammes>['programmes'][number], 'id' | 'period' | 'document'> | null;
 }
 
 export const rule = defineRule({
@@ -44,12 +44,12 @@ export const rule = defineRule({
         'Mỗi "giai đoạn YYYY-YYYY" được gắn với tên chương trình, chiến lược, đề án, kế hoạch đứng ngay trước nó. Khi cùng một tên ' +
         'được ghi hai giai đoạn khác nhau ("Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030" và "… giai đoạn 2021-2025"), ' +
         'quy tắc cảnh báo và nói giai đoạn mà danh mục biết (src/data/programmes.json, có nguồn: Chiến lược quốc gia về bình đẳng ' +
-        'giới 2021–2030 theo Nghị quyết 28/NQ-CP …). Giai đoạn ghi rõ là giai đoạn con ("giai đoạn I (2021 - 2025)") không bị báo.',
+        'giới 2021–2030 theo Nghị quyết 28/NQ-CP …; thêm chương trình của mình bằng tùy chọn programmes). Giai đoạn ghi rõ là giai đoạn con ("giai đoạn I (2021 - 2025)") không bị báo.',
       en:
         'Each "giai đoạn YYYY-YYYY" is attached to the programme, strategy, scheme or plan named just before it. When one name ' +
         'is given two different periods ("Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030" and "… giai đoạn 2021-2025"), ' +
         'the rule warns and says which period the catalogue knows (src/data/programmes.json, sourced: the National Strategy on ' +
-        'Gender Equality 2021–2030 of Resolution 28/NQ-CP …). An explicit phase ("giai đoạn I (2021 - 2025)") is not reported.',
+        'Gender Equality 2021–2030 of Resolution 28/NQ-CP …; add your own with the option programmes). An explicit phase ("giai đoạn I (2021 - 2025)") is not reported.',
       wrong: [
         'Triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.\n\nTổng kết Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2025.',
         'Thực hiện Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2017-2025.\n\nLồng ghép vào Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2018-2025.',
@@ -62,6 +62,16 @@ export const rule = defineRule({
     options: z.object({
       /** Words that open a programme name. */
       heads: z.array(z.string().min(1)).default(['chiến lược', 'chương trình', 'đề án', 'dự án', 'kế hoạch', 'quy hoạch']),
+      /** Programmes added to src/data/programmes.json (kh.config.json): name, period, the document that sets it. */
+      programmes: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            period: z.tuple([z.number().int(), z.number().int()]),
+            document: z.string().min(1).default('kh.config.json'),
+          }),
+        )
+        .default([]),
     }),
     messages: {
       catalogue: {
@@ -77,7 +87,19 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const programmes = loadProgrammes().programmes;
+    const programmes = [
+      ...context.options.programmes.map((p, i) => ({
+        id: `config-${i}`,
+        name: p.name,
+        keys: [normalizeName(p.name)],
+        period: p.period,
+        phases: [] as [number, number][],
+        document: p.document,
+        source: 'kh.config.json',
+        confidence: 'S' as const,
+      })),
+      ...loadProgrammes().programmes,
+    ];
     const heads = context.options.heads.map((h) => h.normalize('NFC').toLowerCase());
     const headRe = new RegExp(`(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');
     const mentions: Mention[] = [];

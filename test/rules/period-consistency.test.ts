@@ -36,6 +36,13 @@ testRule(rule, {
       errors: [{ messageId: 'different', line: 3, message: expect.stringContaining('2017–2025') as unknown as string }],
     },
     {
+      name: 'a programme from the options (kh.config.json)',
+      fromText: true,
+      options: { programmes: [{ name: 'Đề án hỗ trợ phụ nữ khởi nghiệp', period: [2017, 2025], document: 'Quyết định 939/QĐ-TTg' }] },
+      text: two('Lồng ghép vào Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2018-2025.', 'Thực hiện Đề án hỗ trợ phụ nữ khởi nghiệp giai đoạn 2017-2025.'),
+      errors: [{ messageId: 'catalogue', line: 1, message: expect.stringContaining('(Quyết định 939/QĐ-TTg)') as unknown as string }],
+    },
+    {
       lang: 'en',
       fromText: true,
       text: two('Triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.', 'Tổng kết Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2025.'),
