@@ -26,6 +26,14 @@ function rangeOf(indicator: Indicator, raw: string): [number, number] | undefine
   return at >= 0 ? [at, at + raw.length] : undefined;
 }
 
+/** "tăng 120% so với năm 2022", "đạt 150% kế hoạch": a growth or a completion rate, which may pass 100. */
+function relativeChange(text: string, range: [number, number] | undefined): boolean {
+  if (!range) return false;
+  const before = text.slice(Math.max(0, range[0] - 12), range[0]).toLowerCase();
+  const after = text.slice(range[1], range[1] + 30).toLowerCase();
+  return /(tăng|giảm|gấp|vượt)\s*(thêm\s*)?$/u.test(before) || /^\s*(so với|kế hoạch|chỉ tiêu)/u.test(after);
+}
+
 const fmt = (n: number) => String(n).replace('.', ',');
 
 /** The value a target aims at. */
@@ -135,7 +143,7 @@ export const rule = defineRule({
             }
           }
 
-          if (target.kind === 'percent' && target.value !== null && target.value > 100) {
+          if (target.kind === 'percent' && target.value !== null && target.value > 100 && !relativeChange(indicator.text, range)) {
             yield context.report({ ...at, messageId: 'percentOver100', data: { raw: target.raw } });
           }
         }

@@ -13,6 +13,7 @@ testRule(rule, {
     { fromText: true, name: 'a decrease to a lower value', text: goal(4, 'Tỷ suất sinh ở vị thành niên giảm từ 55 ca sinh/1.000 phụ nữ xuống 50/1.000 phụ nữ.') },
     { fromText: true, name: 'the sex ratio per 100 girls', text: goal(4, 'Tỷ số giới tính khi sinh ở mức 110 bé trai/100 bé gái sinh ra sống.') },
     { fromText: true, name: '100% is fine', text: goal(6, 'Duy trì 100% xã có tin, bài về bình đẳng giới.') },
+    { fromText: true, name: 'a growth over 100% is not a share', text: goal(6, 'Số tin, bài về bình đẳng giới tăng 120% so với năm 2022.') },
     {
       fromText: true,
       name: 'a 2023 target is not compared with the 2025 one',
