@@ -223,6 +223,32 @@ describe('agencies through the registry', () => {
   });
 });
 
+describe('goals and indicators (seed 004, Ngọc Hồi)', () => {
+  const text004 = readFileSync(F('004_a5398dc3df371b71.txt'), 'utf8');
+  it('a target changed (56% → 60%) and an indicator dropped', () => {
+    const lines = text004.split('\n');
+    const i4 = lines.findIndex((l) => l.startsWith('- Chỉ tiêu 4: Tỷ lệ nữ thạc sĩ'));
+    expect(i4).toBeGreaterThan(0);
+    lines.splice(i4, 1);
+    const edited = lines.join('\n').replace('đạt 56% các cơ quan', 'đạt 60% các cơ quan');
+    const r = computeDiff(fromText(text004, '004.txt'), fromText(edited, '004-new.txt'));
+    const targets = r.changes.filter((c) => c.kind === 'target');
+    expect(targets).toHaveLength(1);
+    expect(targets[0]!.old).toMatchObject({ text: '56%', path: '1.1' });
+    expect(targets[0]!.new).toMatchObject({ text: '60%', path: '1.1' });
+    const dropped = r.changes.filter((c) => c.kind === 'indicator');
+    expect(dropped).toHaveLength(1);
+    expect(dropped[0]).toMatchObject({ aspect: 'indicator-dropped', new: null, old: { path: '5.4' } });
+    expect(dropped[0]!.old!.text).toContain('thạc sĩ');
+    // the same edits seen as structure: the item reworded, the item removed
+    expect(r.summary.removed).toBe(1);
+    expect(r.changes.find((c) => c.kind === 'reworded')?.words?.filter((p) => p.op !== 'equal')).toEqual([
+      { op: 'removed', text: '56%' },
+      { op: 'added', text: '60%' },
+    ]);
+  });
+});
+
 describe('kh diff (CLI)', () => {
   it('json: summary counts per kind, changes with kind/old/new', async () => {
     const { code, out } = await cli(['diff', S000, S002, '--format', 'json']);
