@@ -54,6 +54,7 @@ export const DistrictSchema = z.object({
 
 /** Reserved for the commune-level mapping (old commune → new commune from 01/7/2025). */
 export const CommuneSchema = z.object({
+  kind: z.enum(['xã', 'phường', 'thị trấn']),
   name: z.string().min(1),
   district: z.string().nullable(),
   province: z.string().min(1),
@@ -104,12 +105,14 @@ export const UserKnowledgeSchema = z.strictObject({
   agencies: z.array(AgencySchema).optional(),
   provinces: z.array(ProvinceSchema).optional(),
   districts: z.array(DistrictSchema).optional(),
+  communes: z.array(CommuneSchema).optional(),
   legalDocuments: z.array(LegalDocumentSchema).optional(),
 });
 
 export type Agency = z.infer<typeof AgencySchema>;
 export type Province = z.infer<typeof ProvinceSchema>;
 export type District = z.infer<typeof DistrictSchema>;
+export type Commune = z.infer<typeof CommuneSchema>;
 export type AdminUnits = z.infer<typeof AdminUnitsSchema>;
 export type LegalDocument = z.infer<typeof LegalDocumentSchema>;
 export type UserKnowledge = z.infer<typeof UserKnowledgeSchema>;
@@ -150,7 +153,12 @@ export function loadKnowledge(user?: UserKnowledge): Knowledge {
   }
   return {
     agencies: mergeByKey(base.agencies, user.agencies),
-    adminUnits: { ...base.adminUnits, provinces: mergeByKey(base.adminUnits.provinces, user.provinces), districts },
+    adminUnits: {
+      ...base.adminUnits,
+      provinces: mergeByKey(base.adminUnits.provinces, user.provinces),
+      districts,
+      communes: [...base.adminUnits.communes, ...(user.communes ?? [])],
+    },
     legalDocuments: mergeByKey(base.legalDocuments, user.legalDocuments),
   };
 }

@@ -13,7 +13,7 @@
  */
 import { ownerKey } from '../plan/assignments.js';
 import type { Citation, Plan } from '../plan/schema.js';
-import { builtInKnowledge, type Agency, type Knowledge, type LegalDocument, type Province } from '../data/knowledge.js';
+import { builtInKnowledge, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from '../data/knowledge.js';
 
 export type { Agency, Province, LegalDocument, Knowledge } from '../data/knowledge.js';
 
@@ -119,6 +119,7 @@ export class KnowledgeBase {
   private agencyRe: { re: RegExp; entries: Agency[] } | null = null;
   private provinceRe: { re: RegExp; entries: Province[] } | null = null;
   private bareProvinceRe: { re: RegExp; entries: Province[] } | null = null;
+  private communeRe: { re: RegExp; entries: Commune[] } | null = null;
   private districtRes: { named: RegExp; generic: RegExp } | null = null;
 
   constructor(knowledge: Knowledge) {
@@ -304,6 +305,24 @@ export class KnowledgeBase {
       out.push({ ...mention });
     }
     return out;
+  }
+
+  /**
+   * Communes of the registry named in text ("xã Ngọc Hồi" …; the commune-level mapping of
+   * 01/7/2025 is filled from kh.config.json "knowledge.communes" until a checked source is shipped).
+   */
+  findCommunes(text: string): Mention<Commune>[] {
+    const communes = this.knowledge.adminUnits.communes;
+    if (communes.length === 0) return [];
+    if (!this.communeRe) {
+      const names = communes.map((c) => ({ source: `(?:${escapeRegExp(c.kind)}|${escapeRegExp(c.kind.charAt(0).toUpperCase() + c.kind.slice(1))})\\s+${namePattern(c.name)}`, commune: c, length: c.name.length }));
+      names.sort((a, b) => b.length - a.length);
+      this.communeRe = {
+        re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<c${i}>${n.source})`).join('|')})(?!${LETTER})`, 'gu'),
+        entries: names.map((n) => n.commune),
+      };
+    }
+    return matchAll(text, this.communeRe.re, this.communeRe.entries, 'c');
   }
 
   /** The registry entry of a citation, or why there is none. */

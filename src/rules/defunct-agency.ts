@@ -17,7 +17,7 @@ import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, ty
 import type { Agency, Province } from '../data/knowledge.js';
 import type { TextNode } from '../util/location.js';
 
-type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed';
+type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
 
 function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): string {
   if (successors.length === 0) return lang === 'vi' ? '(không rõ cơ quan kế nhiệm)' : '(successor unknown)';
@@ -105,6 +105,11 @@ export const rule = defineRule({
         vi: '"{name}": từ {until} không còn đơn vị hành chính cấp huyện (kế hoạch ngày {date}); nhiệm vụ chuyển về UBND tỉnh và UBND cấp xã. Căn cứ: {basis}',
         en: '"{name}": there is no district level since {until} (plan dated {date}); its duties passed to the province and the communes. Basis: {basis}',
       },
+      commune: {
+        vi: '"{name}" không còn là đơn vị hành chính vào ngày {date} của kế hoạch (từ {until}): nay là {successor}',
+        en: '"{name}" was no longer an administrative unit on the plan\'s date {date} (since {until}): now {successor}',
+        severity: 'warning',
+      },
       districtNamed: {
         vi: '"{name}": từ {until} không còn đơn vị hành chính cấp huyện (kế hoạch ngày {date}); địa bàn nay là các xã, phường thuộc {province}. Căn cứ: {basis}',
         en: '"{name}": there is no district level since {until} (plan dated {date}); the area is now communes of {province}. Basis: {basis}',
@@ -158,6 +163,15 @@ export const rule = defineRule({
           messageId: 'province',
           data: { name: m.text, date: dateText, until: viDate(m.entry.until!), successors: successors.map(provinceName).join(', ') || '—', basis: m.entry.basis ?? '—' },
           ...(certain ? { suggestion: provinceName(successors[0]!) } : {}),
+        });
+      }
+      for (const m of kb.findCommunes(text)) {
+        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end)) continue;
+        yield context.report(<ReportInput<MessageId>>{
+          ...(range(m.start, m.end) as object),
+          ...excerpt,
+          messageId: 'commune',
+          data: { name: m.text, date: dateText, until: viDate(m.entry.until), successor: m.entry.successor ?? '—' },
         });
       }
       if (districtGone) {

@@ -186,3 +186,20 @@ describe('defunct-agency: province names in owners', () => {
     expect(runRule(rule, await planFromText(text('2024')))).toEqual([]);
   });
 });
+
+describe('defunct-agency: communes (the commune-level mapping, from user entries for now)', () => {
+  it('a merged commune named after 01/7/2025 is reported with its successor; before, not', async () => {
+    const { withRegistries } = await import('../../src/data/registries.js');
+    const { loadKnowledge } = await import('../../src/data/knowledge.js');
+    const registries = withRegistries({
+      knowledge: loadKnowledge({
+        communes: [{ kind: 'xã', name: 'Đắk Dục', district: 'Ngọc Hồi', province: 'kon-tum', until: '2025-07-01', successor: 'xã Đăk Plô', source: 'test', confidence: 'S' }],
+      }),
+    });
+    const text = (d: string) => doc(d, 'Ủy ban nhân dân tỉnh hỗ trợ xã Đắk Dục tổ chức truyền thông.');
+    const after = runRule(rule, await planFromText(text('01/07/2025')), { registries });
+    expect(after.map((m) => [m.messageId, m.severity, m.excerpt])).toEqual([['commune', 'warning', 'xã Đắk Dục']]);
+    expect(after[0]!.message).toContain('nay là xã Đăk Plô');
+    expect(runRule(rule, await planFromText(text('30/06/2025')), { registries })).toEqual([]);
+  });
+});
