@@ -85,3 +85,12 @@ describe('docs examples (also run by docs.test.ts)', () => {
     }
   });
 });
+
+describe('period-consistency on the format variants', () => {
+  it.each(['fixtures/variants/002_nfd.docx', 'fixtures/variants/002_nfd.pdf'])('%s (decomposed Unicode) gives the findings of 002', async (path) => {
+    const { loadPlan } = await import('../../src/parse/index.js');
+    const { runRule } = await import('./_harness.js');
+    const strip = (ms: { messageId: string; message: string; excerpt: string }[]) => ms.map((m) => [m.messageId, m.message, m.excerpt]);
+    expect(strip(runRule(rule, await loadPlan(path)))).toEqual(strip(await seedFindings(rule, '002')));
+  });
+});

@@ -98,3 +98,11 @@ describe('docs examples (also run by docs.test.ts)', () => {
     }
   });
 });
+
+describe('stale-date on the format variants', () => {
+  it('003 with soft line breaks (docx) gives the finding of 003', async () => {
+    const { loadPlan } = await import('../../src/parse/index.js');
+    const strip = (ms: { messageId: string; message: string; excerpt: string }[]) => ms.map((m) => [m.messageId, m.message, m.excerpt]);
+    expect(strip(runRule(rule, await loadPlan('fixtures/variants/003_softbreaks.docx')))).toEqual(strip(await seedFindings(rule, '003')));
+  });
+});
