@@ -121,6 +121,13 @@ export function isTaskRow(row: TableRow, ownerIndex: number): boolean {
   return filled.length >= 2;
 }
 
+/** The task column of an assignment table, by its header ("Nội dung nhiệm vụ", "Nhiệm vụ", "Hoạt động"); -1 if none. */
+export function taskColumn(table: Table): number {
+  const head = table.rows.find((r) => r.header) ?? table.rows[0];
+  if (!head) return -1;
+  return head.cells.findIndex((c) => /nội dung|nhiệm vụ|hoạt động|công việc/iu.test(c.text));
+}
+
 /** The task cell of a row: the longest text cell other than the owner/partner columns. */
 export function taskCell(row: TableRow, skip: number[]) {
   let best = null as TableRow['cells'][number] | null;

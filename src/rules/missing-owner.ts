@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { CatalogueSchema, strategyData } from '../data/catalogue.js';
 import { agencyHeads } from '../data/index.js';
-import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell } from '../owners/matrix.js';
+import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../owners/matrix.js';
 import type { Item } from '../plan/schema.js';
 
 const short = (text: string, max = 80) => {
@@ -104,11 +104,16 @@ export const rule = defineRule({
       const owner = ownerColumn(table);
       if (!owner) continue;
       const partner = partnerColumn(table);
+      const taskIndex = taskColumn(table);
       for (const row of table.rows) {
         if (!isTaskRow(row, owner.index)) continue;
         const cell = row.cells[owner.index];
-        if (cell && cell.text.trim() !== '') continue;
-        const task = taskCell(row, [owner.index, partner]);
+        const task = taskIndex >= 0 ? row.cells[taskIndex] : taskCell(row, [owner.index, partner, 0]);
+        if (cell && cell.text.trim() !== '') {
+          // A lead named for an empty task.
+          if (task && task.text.trim() === '') yield context.report({ node: cell, messageId: 'leadForNothing', data: { owner: short(cell.text, 60) } });
+          continue;
+        }
         if (!task || task.text.trim() === '') continue;
         yield context.report({ node: task, messageId: 'emptyOwnerCell', data: { task: short(task.text), column: owner.header } });
       }

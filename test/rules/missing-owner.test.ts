@@ -53,6 +53,11 @@ testRule(rule, {
       errors: [{ messageId: 'emptyOwnerCell', line: 5, excerpt: 'Rà soát quy hoạch cán bộ nữ', message: expect.stringContaining('"Cơ quan chủ trì"') as unknown as string }],
     },
     {
+      name: 'a lead named in the table for an empty task',
+      plan: tablePlan([['1', '', 'Phòng Nội vụ', 'Các xã', 'Năm 2023']]),
+      errors: [{ messageId: 'leadForNothing', severity: 'info', excerpt: 'Phòng Nội vụ' }],
+    },
+    {
       name: 'an organization item without an agency',
       fromText: true,
       text: 'IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: Chủ trì tổ chức truyền thông.\n\n2. Tăng cường kiểm tra, giám sát việc thực hiện kế hoạch.\n',
