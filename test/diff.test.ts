@@ -308,7 +308,7 @@ describe('kh diff YEAR YEAR', () => {
       const r = await cli(['diff', '2023', '2024', '--dir', dir, '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.err).toContain('several plans of year 2024');
-      expect(r.err).toContain('bp-2024.txt: Ủy ban nhân dân tỉnh Bình Phước — Triển khai thực hiện công tác Bình đẳng giới');
+      expect(r.err).toMatch(/^  2024  \S*bp-2024\.txt: Ủy ban nhân dân tỉnh Bình Phước — Triển khai thực hiện công tác Bình đẳng giới/m);
       expect(r.err).toContain('bp-2024-bis.txt');
       const none = await cli(['diff', '2022', '2024', '--dir', dir, '--lang', 'en']);
       expect(none.code).toBe(2);
@@ -316,6 +316,16 @@ describe('kh diff YEAR YEAR', () => {
       expect(none.err).toContain('years found: 2023, 2024');
     } finally {
       rmSync(join(dir, 'bp-2024-bis.txt'));
+    }
+  });
+  it('one document in several formats is one candidate', async () => {
+    copyFileSync(F('000_a2bc4216fc60fd38.docx'), join(dir, 'bp-2024.docx'));
+    try {
+      const r = await cli(['diff', '2023', '2024', '--format', 'json', '--dir', dir]);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.out) as DiffReport).new.path).toMatch(/bp-2024\.docx$/);
+    } finally {
+      rmSync(join(dir, 'bp-2024.docx'));
     }
   });
   it('--issuer picks among provinces', async () => {

@@ -7,7 +7,7 @@
  * Exit codes: 0 the report was written (whatever it says); 2 bad input or no single pair found.
  */
 import { existsSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import type { Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
@@ -160,8 +160,18 @@ async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions): 
   const targets = (await expandInputs(inputs, base, ctx.lang, cwd)).filter((x) => !x.fatal);
   if (targets.length === 0) return t.noDocs(inputs.join(', '));
   const { loadPlan } = await import('../../parse/index.js');
-  const out: Candidate[] = [];
+  // The same document saved in several formats (000.txt, 000.docx, 000.pdf) is one candidate:
+  // keep one file per path-without-extension, preferring .docx, then text, then .pdf.
+  const rank = (path: string) => ['.docx', '.txt', '.md', '.markdown', '.pdf'].indexOf(extname(path).toLowerCase());
+  const byStem = new Map<string, string>();
   for (const target of targets) {
+    const stem = target.filePath.slice(0, target.filePath.length - extname(target.filePath).length);
+    const kept = byStem.get(stem);
+    if (kept === undefined || rank(target.filePath) < rank(kept)) byStem.set(stem, target.filePath);
+  }
+  const kept = new Set(byStem.values());
+  const out: Candidate[] = [];
+  for (const target of targets.filter((x) => kept.has(x.filePath))) {
     try {
       const plan = await loadPlan(resolve(cwd, target.filePath));
       plan.source.path = target.filePath;
@@ -175,7 +185,7 @@ async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions): 
 
 function describe(c: Candidate): string {
   const m = c.plan.meta;
-  return `  ${c.plan.source.path}: ${m.issuer ?? '—'} — ${m.title ?? '—'}`;
+  return `  ${c.year}  ${c.plan.source.path}: ${m.issuer ?? '—'} — ${m.title ?? '—'}`;
 }
 
 /**
