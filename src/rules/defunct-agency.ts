@@ -48,7 +48,8 @@ export const rule = defineRule({
         'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
         'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
-        'tỉnh Bình Phước") là lịch sử, không bị báo. Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo. Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
+        '(hiện do người dùng khai báo trong kh.config.json, "knowledge.communes"). Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
         'Reports an agency, province or district-level unit that the plan assigns work to or names, but which no longer existed on ' +
@@ -58,7 +59,8 @@ export const rule = defineRule({
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
         'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
-        'not reported. Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
+        'not reported. A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
+        '"knowledge.communes"). Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
         'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
       wrong: [
         {
