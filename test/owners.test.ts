@@ -162,3 +162,30 @@ describe('kh.config.json "references"', () => {
     expect(messages.some((m) => m.ruleId === 'indicator-ref' && m.messageId === 'unknownGoal')).toBe(true);
   });
 });
+
+describe('two agencies leading different rows of one goal', () => {
+  it('is a division of work, not a double lead', async () => {
+    const { planFromText } = await import('../src/rules/docs.js');
+    const { positionOf } = await import('./rules/_harness.js');
+    const { rule } = await import('../src/rules/indicator-ref.js');
+    const { runRule } = await import('./rules/_harness.js');
+    const plan = await planFromText('II. MỤC TIÊU\n\n1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đạt 56% cơ quan có lãnh đạo chủ chốt là nữ.\n');
+    let line = 100;
+    const row = (cells: string[], header = false) => ({
+      type: 'row' as const,
+      header,
+      cells: cells.map((text, i) => ({ type: 'cell' as const, text, position: positionOf(text || ' ', line, 1 + i * 40) })),
+      position: positionOf('x', (line += 2)),
+    });
+    plan.tables.push({
+      type: 'table',
+      role: 'assignment',
+      rows: [row(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp'], true), row(['I', 'Mục tiêu 1: Chính trị', '', '']), row(['1', 'Rà soát quy hoạch', 'Phòng Nội vụ', '']), row(['2', 'Tuyên truyền', 'Phòng Văn hóa thông tin', ''])],
+      position: positionOf('x', 100),
+    });
+    const matrix = buildMatrix(plan);
+    expect(leadKeys(matrix.indicators[0]!)).toHaveLength(2);
+    expect(summarize('t', matrix, 'vi').indicators[0]!.status).toBe('ok');
+    expect(runRule(rule, plan).filter((m) => m.messageId === 'doubleLead')).toEqual([]);
+  });
+});

@@ -261,3 +261,16 @@ export function buildMatrix(plan: Plan, options: MatrixOptions = {}): Matrix {
 export function leadKeys(row: MatrixIndicator): string[] {
   return [...new Set(row.leads.map((e) => e.ownerKey))];
 }
+
+/**
+ * The agencies that lead this indicator by name ("chủ trì … chỉ tiêu 2 của Mục tiêu 3"): two of
+ * them is a double lead. Table rows under "Mục tiêu N" lead their own task within the goal, so
+ * two agencies there are a division of work, not a double lead.
+ */
+export function namedLeadKeys(row: MatrixIndicator): string[] {
+  return [...new Set(row.leads.filter((e) => e.ref !== undefined).map((e) => e.ownerKey))];
+}
+
+export function isDoubleLed(row: MatrixIndicator): boolean {
+  return namedLeadKeys(row).length > 1;
+}

@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../util/errors.js';
 import type { Matrix, MatrixIndicator } from './matrix.js';
-import { SELF, leadKeys } from './matrix.js';
+import { SELF, isDoubleLed, leadKeys } from './matrix.js';
 
 export type OwnersFormat = 'table' | 'json' | 'csv' | 'md';
 
@@ -76,13 +76,14 @@ export function summarize(file: string, matrix: Matrix, lang: Lang): OwnersSumma
     catalogue: catalogue ? { id: catalogue.id, title: catalogue.id === SELF ? T[lang].self : catalogue.title } : null,
     indicators: matrix.indicators.map((row) => {
       const leads = leadKeys(row).length;
+      const double = isDoubleLed(row);
       return {
         goal: row.goal,
         indicator: row.indicator,
         text: row.text,
         leads: names(row.leads),
         supports: names(row.supports),
-        status: leads === 0 ? 'unowned' : leads > 1 ? 'double' : 'ok',
+        status: leads === 0 ? 'unowned' : double ? 'double' : 'ok',
       };
     }),
     agencies: agencyRows(matrix).map((a) => ({
@@ -105,7 +106,7 @@ function cells(matrix: Matrix, lang: Lang): { header: string[]; body: string[][]
 function problemLines(matrix: Matrix, lang: Lang, bullet: string): string[] {
   const t = T[lang];
   const unowned = matrix.indicators.filter((row) => leadKeys(row).length === 0);
-  const double = matrix.indicators.filter((row) => leadKeys(row).length > 1);
+  const double = matrix.indicators.filter(isDoubleLed);
   const lines = [`${t.unowned}: ${unowned.length === 0 ? t.none : ''}`];
   for (const row of unowned) lines.push(`${bullet}${label(row)} ${short(row.text, 90)}`);
   lines.push(`${t.double}: ${double.length === 0 ? t.none : ''}`);
@@ -142,8 +143,8 @@ export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat,
   }
 
   const flagged = (i: number) => {
-    const n = leadKeys(matrix.indicators[i]!).length;
-    return n === 0 || n > 1;
+    const row = matrix.indicators[i]!;
+    return leadKeys(row).length === 0 || isDoubleLed(row);
   };
 
   if (format === 'md') {

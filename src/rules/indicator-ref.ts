@@ -14,7 +14,7 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { CatalogueSchema, allCatalogues, catalogueOfPlan, similarity, type Catalogue } from '../data/catalogue.js';
-import { buildMatrix, leadKeys, SELF } from '../owners/matrix.js';
+import { buildMatrix, namedLeadKeys, SELF } from '../owners/matrix.js';
 
 const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
@@ -191,11 +191,12 @@ export const rule = defineRule({
 
     // 3. One indicator, two leads.
     for (const row of matrix.indicators) {
-      const keys = leadKeys(row);
+      const keys = namedLeadKeys(row);
       if (keys.length < 2) continue;
-      const first = row.leads.find((e) => e.ownerKey === keys[0])!;
+      const named = row.leads.filter((e) => e.ref !== undefined);
+      const first = named.find((e) => e.ownerKey === keys[0])!;
       for (const key of keys.slice(1)) {
-        const second = row.leads.find((e) => e.ownerKey === key)!;
+        const second = named.find((e) => e.ownerKey === key)!;
         yield context.report({
           node: second.node,
           ...(second.range ? { range: second.range } : {}),
