@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -114,5 +115,23 @@ describe('kh cite', () => {
     const bad = await runCite(['p.txt'], 'json', dir);
     expect(bad.code).toBe(2);
     expect(bad.err.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('the built CLI: kh cite', () => {
+  it('is registered, prints JSON and a table, exit 0', () => {
+    const built = join(ROOT, 'dist/cli/commands/cite.js');
+    if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src/cli/commands/cite.ts')).mtimeMs) {
+      spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+    }
+    const kh = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const json = kh(['cite', S002, '--format', 'json']);
+    expect(json.status).toBe(0);
+    expect((JSON.parse(json.stdout) as CitedDocument[]).some((d) => d.status.kind === 'not-as-written')).toBe(true);
+    const table = kh(['--lang', 'en', 'cite', S003]);
+    expect(table.status).toBe(0);
+    expect(table.stdout.split('\n')[0]).toMatch(/^#\s+Document\s+Date\s+Issuer\s+Subject\s+Status\s+Cited at$/);
+    const help = kh(['--lang', 'en', 'help', 'cite']);
+    expect(help.stdout).toContain('--format');
   });
 });
