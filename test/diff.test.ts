@@ -275,6 +275,15 @@ describe('kh diff (CLI)', () => {
     expect(md.out).toContain('### Cấu trúc');
     expect(md.out).toContain('~~NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM~~ **NỘI DUNG**');
   });
+  it('colours only when asked (FORCE_COLOR) and never with --no-color', async () => {
+    const run = async (args: string[], env: NodeJS.ProcessEnv) => {
+      let out = '';
+      await main(['node', 'kh', 'diff', S000, S002, ...args], { out: (t) => void (out += t), err: () => {}, env, isTTY: false });
+      return out;
+    };
+    expect(await run([], { FORCE_COLOR: '1' })).toMatch(/\x1b\[/);
+    expect(await run(['--no-color'], { FORCE_COLOR: '1' })).not.toMatch(/\x1b\[/);
+  });
   it('a missing file: one line, exit 2', async () => {
     const r = await cli(['diff', S000, 'khong-co.txt']);
     expect(r.code).toBe(2);

@@ -75,7 +75,8 @@ export function formatText(report: DiffReport, lang: Lang, chalk: ChalkInstance)
       default: {
         const mark = c.old && c.new ? chalk.yellow('~') : c.new ? chalk.green('+') : chalk.red('-');
         const texts = [c.old ? shortText(c.old.text) : null, c.new ? shortText(c.new.text) : null].filter(Boolean).join(chalk.bold(' → '));
-        return `${indent}${mark} ${c.kind === 'stale' ? chalk.magenta(label) : label}: ${texts} ${loc(c.new ?? c.old)}`;
+        const at = c.group === 'dates' ? loc(c.new ?? c.old) : chalk.dim(where((c.new ?? c.old)?.position));
+        return `${indent}${mark} ${c.kind === 'stale' ? chalk.magenta(label) : label}: ${texts} ${at}`;
       }
     }
   };
@@ -112,7 +113,8 @@ export function formatMarkdown(report: DiffReport, lang: Lang): string {
     if (c.kind === 'moved') return `- ${label} ${loc(c.old)} → ${loc(c.new)}: ${mdEscape(shortText(c.new!.text))}`;
     const texts = [c.old ? `~~${mdEscape(shortText(c.old.text))}~~` : null, c.new ? mdEscape(shortText(c.new.text)) : null];
     if (c.old && c.new) return `- ${label}: ${mdEscape(shortText(c.old.text))} → **${mdEscape(shortText(c.new.text))}** ${loc(c.new)}`;
-    return `- ${c.new ? '➕' : '➖'} ${label}: ${texts.filter(Boolean).join(' ')} ${loc(c.new ?? c.old)}`;
+    const at = (c.new ?? c.old)?.position;
+    return `- ${c.new ? '➕' : '➖'} ${label}: ${texts.filter(Boolean).join(' ')}${at ? ` \`${where(at)}\`` : ''}`;
   };
   for (const { group, changes } of grouped(report)) {
     out.push('', `### ${m.groups[group]} (${changes.length})`, '');
