@@ -22,7 +22,8 @@ const F = (name: string) => join(ROOT, 'fixtures', name);
 const S000 = F('000_a2bc4216fc60fd38.txt');
 const S001 = F('001_7c7171d5d3a46b8d.txt');
 const S002 = F('002_06484e6e4818e0d7.txt');
-const CORPUS = '/work/shared/corpus/text';
+// The shared corpus sits beside the repository (CI: beside the clone).
+const CORPUS = [resolve(ROOT, '../shared/corpus/text'), '/work/shared/corpus/text'].find(existsSync) ?? '/work/shared/corpus/text';
 const HUE275 = join(CORPUS, 'hue_UBND-TP_KH275-KH-UBND_2025-06-25_phat-trien-du-lich.txt');
 const HUE188 = join(CORPUS, 'hue_UBND-TP_KH188-KH-UBND_2026-04-02_du-lich-sinh-thai-cong-dong.txt');
 
