@@ -165,13 +165,19 @@ export const rule = defineRule({
               const score = similarity(indicator.text, other.text);
               if (other.index !== indicator.index && score >= 2 * minSimilarity && (!best || score > best.score)) best = { index: other.index, score };
             }
-            const hint = best
+            const sizes =
+              goal.indicators.length === expectedGoal.indicators.length
+                ? ''
+                : lang === 'en'
+                  ? ` (goal ${goal.index} has ${goal.indicators.length} indicators here, ${expectedGoal.indicators.length} in the catalogue)`
+                  : ` (Mục tiêu ${goal.index} ở đây có ${goal.indicators.length} chỉ tiêu, bộ chỉ tiêu có ${expectedGoal.indicators.length})`;
+            const hint = sizes + (best
               ? lang === 'en'
                 ? `; it is closer to indicator ${best.index}`
                 : `; nội dung gần với chỉ tiêu ${best.index} hơn`
               : lang === 'en'
                 ? '; the catalogue has no indicator like it'
-                : '; bộ chỉ tiêu không có chỉ tiêu nào tương tự';
+                : '; bộ chỉ tiêu không có chỉ tiêu nào tương tự');
             yield context.report({
               node: indicator,
               messageId: 'numbering',

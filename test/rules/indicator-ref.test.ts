@@ -123,6 +123,7 @@ describe('indicator-ref on the real seeds', () => {
   it('004: its chỉ tiêu 3 of Mục tiêu 3 is not the strategy\'s', async () => {
     const messages = await seedFindings(rule, '004');
     expect(brief(messages).map((m) => [m[0], m[1], m[2]])).toEqual([[43, 'numbering', 'warning']]);
+    expect(messages[0]!.message).toContain('(Mục tiêu 3 ở đây có 3 chỉ tiêu, bộ chỉ tiêu có 4)');
   });
   it('002 and 003 reference no indicator: nothing', async () => {
     expect(await seedFindings(rule, '002')).toEqual([]);
