@@ -27,6 +27,11 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
     .join('; ');
 }
 
+/** "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the former unit. */
+function markedAsFormer(text: string, start: number, end: number): boolean {
+  return /^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start));
+}
+
 function provinceName(p: Province): string {
   return `${p.kind} ${p.name}`;
 }
@@ -48,7 +53,7 @@ export const rule = defineRule({
         'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
         'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
-        'tỉnh Bình Phước") là lịch sử, không bị báo. Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …") cũng vậy. Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
         '(hiện do người dùng khai báo trong kh.config.json, "knowledge.communes"). Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
@@ -59,7 +64,7 @@ export const rule = defineRule({
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
         'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
-        'not reported. A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
+        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
         '"knowledge.communes"). Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
         'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
       wrong: [
@@ -151,12 +156,14 @@ export const rule = defineRule({
       for (const m of kb.findAgencies(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
         taken.push([m.start, m.end]);
+        if (markedAsFormer(text, m.start, m.end)) continue;
         if (node) reportedAgencies.add(`${node.position.start.line}:${m.entry.key}`);
         yield context.report({ ...agencyReport(m.entry, m.text, range(m.start, m.end)), ...excerpt });
       }
       for (const m of kb.findProvinces(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
         if (node) reportedAgencies.add(`${node.position.start.line}:province:${m.entry.key}`);
+        if (markedAsFormer(text, m.start, m.end)) continue;
         const successors = kb.currentProvinceSuccessors(m.entry.key, date);
         const certain = successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
         yield context.report(<ReportInput<MessageId>>{
@@ -168,7 +175,7 @@ export const rule = defineRule({
         });
       }
       for (const m of kb.findCommunes(text)) {
-        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end)) continue;
+        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end)) continue;
         yield context.report(<ReportInput<MessageId>>{
           ...(range(m.start, m.end) as object),
           ...excerpt,
@@ -178,7 +185,7 @@ export const rule = defineRule({
       }
       if (districtGone) {
         for (const m of kb.findDistricts(text)) {
-          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end)) continue;
+          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end)) continue;
           const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
           yield context.report(<ReportInput<MessageId>>{
             ...(range(m.start, m.end) as object),

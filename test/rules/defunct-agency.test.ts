@@ -30,6 +30,11 @@ testRule(rule, {
     },
     { name: 'current agencies in 2026', text: doc('15/01/2026', 'Giao Sở Nội vụ chủ trì, phối hợp với Sở Y tế, Sở Tài chính và Sở Khoa học và Công nghệ.'), fromText: true },
     { name: 'no date and no plan year: nothing to judge', text: LDTBXH },
+    {
+      name: 'the text says it is the former unit: "(cũ)", "trước đây là"',
+      text: doc('15/01/2026', 'Khảo sát tại địa bàn tỉnh Bình Phước (cũ) và huyện Ngọc Hồi cũ; Sở Nội vụ (trước đây là Sở Lao động - Thương binh và Xã hội) tổng hợp.'),
+      fromText: true,
+    },
     { name: 'allow option', text: doc('15/01/2026', LDTBXH), fromText: true, options: { allow: ['so-ldtbxh'] } },
   ],
   invalid: [
