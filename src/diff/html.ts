@@ -39,6 +39,11 @@ function docNodes(plan: Plan, prefix: string): DocNode[] {
     walk(s.items, 1);
   }
   for (const p of plan.closing) push('para', '', p.text, 0, p.position);
+  // Assignment and data tables: one node per row (responsibilities read from a table land there).
+  for (const table of plan.tables) {
+    if (table.role !== 'assignment' && table.role !== 'data') continue;
+    for (const row of table.rows) push('para', '', row.cells.map((c) => c.text).join(' | '), 0, row.position);
+  }
   return out;
 }
 
@@ -91,7 +96,8 @@ export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lan
   }
 
   const renderDoc = (info: DocInfo, nodes: DocNode[], which: 'old' | 'new') => {
-    const rows = nodes.map((node) => {
+    const ordered = [...nodes].sort((a, b) => pointKey(a.position) - pointKey(b.position));
+    const rows = ordered.map((node) => {
       const mark = marks.get(node.id);
       const text = mark?.words
         ? mark.words.map((p) => (p.op === 'equal' ? esc(p.text) : p.op === 'added' ? `<ins>${esc(p.text)}</ins>` : `<del>${esc(p.text)}</del>`)).join(' ')
