@@ -17,7 +17,7 @@ import type { LintMessage } from '../src/rules/types.js';
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const A: LintMessage = {
-  ruleId: 'document-header',
+  ruleId: 'header-check',
   messageId: 'missingNumber',
   severity: 'error',
   message: 'Thiếu số, ký hiệu',
@@ -70,7 +70,7 @@ describe('stylish', () => {
     expect(await formatResults('stylish', results, context)).toBe(
       [
         'docs/ke hoạch.txt',
-        '  3:1   lỗi       Thiếu số, ký hiệu  document-header',
+        '  3:1   lỗi       Thiếu số, ký hiệu  header-check',
         '                  KẾ HOẠCH',
         '  12:5  cảnh báo  Từ "các" bị gõ lặp liền nhau  repeated-phrase',
         '                  các các',
@@ -93,7 +93,7 @@ describe('stylish', () => {
 
   it('summary in English, plurals', async () => {
     const text = await formatResults('stylish', [fileResult('a.txt', [A, A, B])], { ...context, lang: 'en' });
-    expect(text.split('\n')[1]).toBe('  3:1   error    Thiếu số, ký hiệu  document-header');
+    expect(text.split('\n')[1]).toBe('  3:1   error    Thiếu số, ký hiệu  header-check');
     expect(text.endsWith('\n\n✖ 2 errors, 1 warning, 0 info\n')).toBe(true);
   });
 
@@ -118,7 +118,7 @@ describe('json', () => {
       {
         filePath: 'docs/ke hoạch.txt',
         messages: [
-          { ruleId: 'document-header', severity: 'error', message: 'Thiếu số, ký hiệu', line: 3, column: 1, endLine: 3, endColumn: 10, excerpt: 'KẾ HOẠCH', messageId: 'missingNumber' },
+          { ruleId: 'header-check', severity: 'error', message: 'Thiếu số, ký hiệu', line: 3, column: 1, endLine: 3, endColumn: 10, excerpt: 'KẾ HOẠCH', messageId: 'missingNumber' },
           { ruleId: 'repeated-phrase', severity: 'warning', message: 'Từ "các" bị gõ lặp liền nhau', line: 12, column: 5, endLine: 12, endColumn: 12, excerpt: 'các các', suggestion: 'các', messageId: 'repeatedWord' },
         ],
         errorCount: 1,
@@ -165,7 +165,7 @@ describe('github', () => {
   it('one workflow command per message; info is a notice; a fatal file is an error without a line', async () => {
     expect(await formatResults('github', results, context)).toBe(
       [
-        '::error file=docs/ke hoạch.txt,line=3,col=1,endLine=3,endColumn=10,title=document-header::Thiếu số, ký hiệu',
+        '::error file=docs/ke hoạch.txt,line=3,col=1,endLine=3,endColumn=10,title=header-check::Thiếu số, ký hiệu',
         '::warning file=docs/ke hoạch.txt,line=12,col=5,endLine=12,endColumn=12,title=repeated-phrase::Từ "các" bị gõ lặp liền nhau',
         '::notice file=scan/b.pdf,line=40,col=7,endLine=41,endColumn=3,title=repeated-phrase::Cụm từ "ngày 19/9/2023" bị gõ lặp liền nhau',
         '::error file=missing.docx,title=kh::không tìm thấy tệp',
@@ -179,7 +179,7 @@ describe('github', () => {
     expect(escapeProperty('a:b,c%d\n')).toBe('a%3Ab%2Cc%25d%0A');
     const odd = fileResult('/work/repo/van bản/a,b:c.txt', [{ ...A, message: 'Tỷ lệ 100%\nmới' }]);
     expect(await formatResults('github', [odd], context)).toBe(
-      '::error file=van bản/a%2Cb%3Ac.txt,line=3,col=1,endLine=3,endColumn=10,title=document-header::Tỷ lệ 100%25%0Amới\n',
+      '::error file=van bản/a%2Cb%3Ac.txt,line=3,col=1,endLine=3,endColumn=10,title=header-check::Tỷ lệ 100%25%0Amới\n',
     );
   });
 });
@@ -220,7 +220,7 @@ describe('sarif', () => {
     expect(run.language).toBe('vi');
     expect(run.originalUriBaseIds['%SRCROOT%'].uri).toBe('file:///work/repo/');
     expect(run.results.map((r: { level: string }) => r.level)).toEqual(['error', 'warning', 'note']);
-    expect(run.results[0].ruleIndex).toBeUndefined(); // document-header is not a rule of this run
+    expect(run.results[0].ruleIndex).toBeUndefined(); // header-check is not a rule of this run (made-up id)
     expect(run.results[1].ruleIndex).toBe(run.tool.driver.rules.indexOf(rule));
     expect(run.results[1].locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'docs/ke%20ho%E1%BA%A1ch.txt', uriBaseId: '%SRCROOT%', index: 0 },

@@ -45,14 +45,16 @@ export const rule = defineRule({
     }),
     messages: {
       missingSection: {
-        vi: 'Kế hoạch "{title}" thiếu phần "{name}" (thêm một mục La Mã với tiêu đề như "{heading}"); các phần hiện có: {present}',
+        vi: 'Kế hoạch "{title}" thiếu phần "{name}" ({kind}; thêm một mục La Mã với tiêu đề như "{heading}"); các phần hiện có: {present}',
         en: 'The plan "{title}" has no {kind} section ("{name}": add a Roman-numbered section headed like "{heading}"); its sections: {present}',
       },
     },
   },
 
   *check(plan, context): Generator<LintMessage> {
-    if (!plan.meta.isPlan) return;
+    // A plan the builder recognised (a type line or numbered sections); document-header speaks
+    // for a text that is neither.
+    if (!plan.meta.isPlan || (plan.meta.docType === null && plan.sections.length === 0)) return;
     const present = new Set<string>(plan.sections.map((section) => section.kind));
     // "I. MỤC TIÊU" states what the plan is for as well as "I. MỤC ĐÍCH, YÊU CẦU" does.
     if (present.has('goals')) present.add('purpose');

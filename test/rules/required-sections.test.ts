@@ -40,7 +40,7 @@ testRule(rule, {
           line: 1,
           column: 1,
           message:
-            'Kế hoạch "Tổ chức Tháng hành động năm 2024" thiếu phần "kinh phí" (thêm một mục La Mã với tiêu đề như "KINH PHÍ"); các phần hiện có: I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG; III. TỔ CHỨC THỰC HIỆN',
+            'Kế hoạch "Tổ chức Tháng hành động năm 2024" thiếu phần "kinh phí" (budget; thêm một mục La Mã với tiêu đề như "KINH PHÍ"); các phần hiện có: I. MỤC ĐÍCH, YÊU CẦU; II. NỘI DUNG; III. TỔ CHỨC THỰC HIỆN',
         },
       ],
     },
