@@ -45,8 +45,6 @@ export const ConfigSchema = z.strictObject({
   rules: z.record(z.string(), RuleEntrySchema).optional(),
   /** Reference plans and indicator catalogues (paths relative to the config file: .json catalogues or any document kh reads). */
   references: z.array(z.string().min(1)).optional(),
-  /** Reference plans and indicator catalogues (paths relative to the config file: .json catalogues or any document kh reads). */
-  references: z.array(z.string().min(1)).optional(),
   /** Your own agencies, provinces, districts and legal documents; an entry with our key replaces ours. */
   knowledge: UserKnowledgeSchema.optional(),
 });
