@@ -15,6 +15,8 @@ export const AgencySuccessorSchema = z.object({
   key: z.string().min(1),
   /** The functions this successor received (when the agency was split). */
   functions: localized.optional(),
+  /** How sure the mapping to this successor is, when less than the entry's own mark (the end). */
+  confidence: ConfidenceSchema.optional(),
 });
 
 export const AgencySchema = z.object({

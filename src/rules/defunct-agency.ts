@@ -96,12 +96,12 @@ export const rule = defineRule({
     }),
     messages: {
       agency: {
-        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis}',
-        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis}',
+        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis}{note}',
+        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis}{note}',
       },
       agencyUnverified: {
-        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis} (dữ liệu chưa kiểm chứng đầy đủ)',
-        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis} (data not fully verified)',
+        vi: '"{name}" không còn tồn tại vào ngày {date} của kế hoạch (từ {until}): nay là {successors}. Căn cứ: {basis}{note} (dữ liệu chưa kiểm chứng đầy đủ)',
+        en: '"{name}" no longer existed on the plan\'s date {date} (since {until}): now {successors}. Basis: {basis}{note} (data not fully verified)',
         severity: 'warning',
       },
       province: {
@@ -135,11 +135,17 @@ export const rule = defineRule({
 
     const agencyReport = (agency: Agency, name: string, target: { node: TextNode; range?: [number, number] } | { position: TextNode['position'] } | Record<string, never>): ReportInput<MessageId> => {
       const successors = kb.currentSuccessors(agency.key, date);
-      const single = successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
+      const mappingUnsure = agency.successors.some((x) => x.confidence !== undefined && x.confidence !== 'V');
+      const note = mappingUnsure
+        ? lang === 'vi'
+          ? ' (cơ quan kế nhiệm theo nguồn thứ cấp: đối chiếu quyết định của địa phương)'
+          : ' (successors from secondary sources: check the local decision)'
+        : '';
+      const single = successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' && !mappingUnsure ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
       return {
         ...target,
         messageId: agency.confidence === 'V' ? 'agency' : 'agencyUnverified',
-        data: { name, date: dateText, until: viDate(agency.until!), successors: successorText(successors, lang), basis: agency.basis ?? '—' },
+        data: { name, date: dateText, until: viDate(agency.until!), successors: successorText(successors, lang), basis: agency.basis ?? '—', note },
         ...(single ? { suggestion: single } : {}),
       } as ReportInput<MessageId>;
     };
