@@ -17,7 +17,7 @@ export interface LoadedConfig {
   baseDir: string;
 }
 
-const TOP_LEVEL_KEYS = ['$comment', 'lang', 'documents', 'rules', 'references'];
+const TOP_LEVEL_KEYS = Object.keys(ConfigSchema.shape);
 
 /** The config file for `cwd`: the first directory upward holding one. Two in one place: an error. */
 export function findConfigFile(cwd: string): string | null {

@@ -313,6 +313,17 @@ export function lines(span: Span): Span[] {
   return out;
 }
 
+/**
+ * Lines that open a part of the document even inside one paragraph of extracted text: "Nơi nhận:",
+ * an authority line ("TM. ỦY BAN NHÂN DÂN"), "Trên đây là …", "PHỤ LỤC".
+ */
+function startsDocumentPart(text: string): boolean {
+  const parts = documentParts();
+  if (startsWithAny(text, parts.recipientsHeading.words) || startsWithAny(text, parts.closingStarters.words)) return true;
+  if (new RegExp(`^(?:${parts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u').test(text)) return true;
+  return /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) && parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()));
+}
+
 /** A line that is only a page number ("2", "- 2 -") left in extracted text. */
 const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
 
@@ -322,17 +333,21 @@ function splitAtLabels(block: ParaBlock): ParaBlock[] {
   const ls = lines(block.span);
   const groups: Span[][] = [];
   let previous: Span | null = null;
+  let skipped = false;
   for (const line of ls) {
-    if (PAGE_NUMBER.test(line.text)) continue;
+    if (PAGE_NUMBER.test(line.text)) {
+      skipped = true;
+      continue;
+    }
     // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line.
     const afterHeading =
       previous !== null && parseLabel(previous.text) !== null && previous.text.length < 60 && !/[.,;:]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text);
-    const startsNew = groups.length === 0 || parseLabel(line.text) !== null || afterHeading;
+    const startsNew = groups.length === 0 || parseLabel(line.text) !== null || afterHeading || startsDocumentPart(line.text);
     previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
   }
-  if (groups.length === 1) return [block];
+  if (groups.length === 1 && !skipped) return [block];
   return groups.map((g) => ({ kind: 'para' as const, span: join(g, '\n'), emphasized: block.emphasized }));
 }
 

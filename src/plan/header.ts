@@ -289,7 +289,11 @@ export function parseHeader(blocks: Block[]): HeaderResult {
         .join(' ')
     : null;
   const issuer = issuerFromHeader ?? issuerFromBody(blocks.slice(bodyStart), place, title);
-  const planYearMatch = title ? [...title.matchAll(/năm\s+(\d{4})/gu)].pop() : undefined;
+  // "năm 2024" in the trích yếu; not a horizon ("tầm nhìn đến năm 2045"); else the first year of
+  // the period the plan covers ("giai đoạn 2026 – 2027").
+  const planYearMatch = title
+    ? [...title.matchAll(/(?<!(?:đến|tới)\s)năm\s+(\d{4})/gu)].pop() ?? /giai đoạn\s+(\d{4})\s*[-–]\s*\d{4}/u.exec(title) ?? undefined
+    : undefined;
   const meta: Meta = {
     issuer,
     issuerCode: issuerCodeOf(symbol, issuer),

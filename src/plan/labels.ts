@@ -35,7 +35,7 @@ export function romanToNumber(roman: string): number | null {
 export const VIETNAMESE_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
 const LABEL =
-  /^(?:(?<roman>[IVXLC]{1,6})\s*[.:/](?=\s|\p{Lu})|(?<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?<arabic>\d{1,2})[\uFE0F\u20E3]*\s*[.)](?=\s|\p{Lu}|\*)|(?<letter>[a-zđ])\s*\)(?=\s|\p{L})|(?<dash>[-–—•●▪◦*])(?=\s|\p{Lu})|(?<plus>\+)(?=\s|\p{L}))/u;
+  /^(?:(?<roman>[IVX]{1,6})\s*[.:/](?=\s|\p{Lu})|(?<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?<arabic>\d{1,2})[\uFE0F\u20E3]*\s*[.)](?=\s|\p{Lu}|\*)|(?<letter>[a-zđ])\s*\)(?=\s|\p{L})|(?<dash>[-–—•●▪◦*])(?=\s|\p{Lu})|(?<plus>\+)(?=\s|\p{L}))/u;
 
 /** The numbering label at the start of `text`, or null. */
 export function parseLabel(text: string): Label | null {

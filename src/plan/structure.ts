@@ -65,6 +65,9 @@ function textLine(span: Span): TextLine {
 }
 
 let authorityRe: RegExp | null = null;
+let authorityInsideRe: RegExp | null = null;
+const AUTHORITY_INSIDE = () =>
+  (authorityInsideRe ??= new RegExp(`(?<=[\\s;,])(?:${documentParts().authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u'));
 const AUTHORITY = () => (authorityRe ??= new RegExp(`^(?:${documentParts().authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u'));
 
 function isAuthorityLine(text: string): boolean {
@@ -157,22 +160,29 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
   };
 
   let inRecipients = false;
-  const footerLines = (spans: Span[]) => {
-    for (const line of spans) {
-      if (isRecipientsHeading(line.text)) {
-        inRecipients = true;
-        const rest = line.text.replace(/^[*_\s]*Nơi nhận\s*:?[*_\s]*/iu, '');
-        if (rest) recipientLines.push(slice(line, line.text.length - rest.length, line.text.length));
-        continue;
-      }
-      if (isAuthorityLine(line.text)) inRecipients = false;
-      if (inRecipients && /^[-–+•]/u.test(line.text)) recipientLines.push(line);
-      else if (inRecipients && recipientLines.length > 0 && !isUpperText(line.text) && !/^\p{Lu}\p{Ll}+(\s\p{Lu}\p{Ll}*){1,4}$/u.test(line.text)) recipientLines.push(line);
-      else {
-        inRecipients = false;
-        signatureLines.push(line);
-      }
+  const signatureLike = (text: string) => isAuthorityLine(text) || isUpperText(text) || SIGNER.test(squash(text.replace(/[*_#]/g, ' ')));
+  const footerLine = (line: Span): void => {
+    if (!line.text) return;
+    if (isRecipientsHeading(line.text)) {
+      inRecipients = true;
+      const rest = line.text.replace(/^[*_\s]*Nơi nhận\s*:?[*_\s]*/iu, '');
+      if (rest) footerLine(trim(slice(line, line.text.length - rest.length, line.text.length)));
+      return;
     }
+    // Two columns on one line ("- TT. Thành ủy; KT. CHỦ TỊCH"): the authority part is the signature's.
+    const split = AUTHORITY_INSIDE().exec(line.text);
+    if (split && split.index > 0) {
+      footerLine(trim(slice(line, 0, split.index)));
+      footerLine(trim(slice(line, split.index, line.text.length)));
+      return;
+    }
+    if (inRecipients && /^[-–+•]/u.test(line.text)) recipientLines.push(line);
+    else if (signatureLike(line.text)) signatureLines.push(line);
+    else if (inRecipients && recipientLines.length > 0) recipientLines.push(line);
+    else signatureLines.push(line);
+  };
+  const footerLines = (spans: Span[]) => {
+    for (const line of spans) footerLine(line);
   };
 
   for (let i = bodyStart; i < blocks.length; i++) {
@@ -194,14 +204,23 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
       continue;
     }
     const rawText = block.span.text;
-    if (mode !== 'appendix' && isAppendixHeading(rawText)) {
+    const firstLines = rawText.split('\n').slice(0, 4);
+    // "PHỤ LỤC …", or after the signature a capitalised title followed by "(Kèm theo Kế hoạch số …)".
+    const appendixStart =
+      isAppendixHeading(firstLines[0]!) ||
+      (mode === 'footer' && isUpperText(firstLines[0]!) && firstLines.slice(1).some((l) => /^\(?\s*Kèm theo/u.test(l.trim())));
+    if (mode !== 'appendix' && appendixStart) {
       mode = 'appendix';
       const ls = lines(block.span);
-      const labelMatch = /^\S+\s+(?:số\s+)?([IVXLC]+|\d+)\b/u.exec(squash(ls[0]!.text.replace(/[*_#]/g, ' ')));
+      const heading = squash(ls[0]!.text.replace(/[*_#]/g, ' '));
+      const named = isAppendixHeading(heading);
+      const labelMatch = named ? /^\S+\s+\S+\s+(?:số\s+)?([IVX]+|\d+)(?![\p{L}\d])/u.exec(heading) : null;
+      // "PHỤ LỤC I" + title lines; or an untitled-appendix whose capitalised first lines are the title.
+      const titleLines = named ? ls.slice(1) : ls.filter((l) => isUpperText(l.text));
       appendix = {
         type: 'appendix',
         label: labelMatch?.[1] ?? null,
-        title: squash(ls.slice(1).map((l) => l.text).join(' ').replace(/[*_#]/g, ' ')),
+        title: squash(titleLines.map((l) => l.text).join(' ').replace(/[*_#]/g, ' ')),
         tables: [],
         ...locate(block.span),
       };

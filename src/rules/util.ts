@@ -65,6 +65,10 @@ export function editDistance(a: string, b: string): number {
 
 /** The candidate nearest to `word` by edit distance (ties: the first); null when there is none. */
 export function nearest(word: string, candidates: readonly string[]): string | null {
+  // A prefix of an id ("repeat" → "repeated-phrase") is the likeliest slip.
+  const lowered = word.toLowerCase();
+  const prefixed = candidates.filter((c) => lowered.length >= 3 && c.toLowerCase().startsWith(lowered));
+  if (prefixed.length > 0) return [...prefixed].sort((a, b) => a.length - b.length)[0]!;
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -108,7 +108,7 @@ describe('missing-owner on the real seeds', () => {
 });
 
 describe('missing-owner on the real corpus (/work/shared/corpus)', () => {
-  const dir = '/work/shared/corpus';
+  const dir = join(__dirname, '../../../shared/corpus');
   const files = existsSync(dir)
     ? [...readdirSync(join(dir, 'text')).map((f) => join(dir, 'text', f)), ...readdirSync(join(dir, 'docx')).map((f) => join(dir, 'docx', f))]
     : [];
