@@ -91,6 +91,24 @@ function tail(text: string, from: number) {
   return { date, dateRaw, issuer, subject, textEnd };
 }
 
+type Identity = Pick<Citation, 'docType' | 'number' | 'year' | 'symbol' | 'format' | 'raw'>;
+
+/** A citation whose identity ends at `end`: its date, issuer and subject are read after it. */
+function citationAt(span: Span, start: number, end: number, identity: Identity): FoundCitation {
+  const after = tail(span.text, end);
+  const citation: Citation = {
+    type: 'citation',
+    ...identity,
+    text: squash(span.text.slice(start, after.textEnd)),
+    date: after.date,
+    dateRaw: after.dateRaw,
+    issuer: after.issuer,
+    subject: after.subject,
+    ...locate(span, start, after.textEnd),
+  };
+  return { citation, start, end: after.textEnd };
+}
+
 export function findCitations(span: Span): FoundCitation[] {
   const text = span.text;
   const found: FoundCitation[] = [];
@@ -126,23 +144,7 @@ export function findCitations(span: Span): FoundCitation[] {
         end += more[0].length;
       }
     }
-    const after = tail(text, end);
-    const citation: Citation = {
-      type: 'citation',
-      docType,
-      number,
-      year,
-      symbol,
-      format,
-      raw: raw.trim(),
-      text: squash(text.slice(start, after.textEnd)),
-      date: after.date,
-      dateRaw: after.dateRaw,
-      issuer: after.issuer,
-      subject: after.subject,
-      ...locate(span, start, after.textEnd),
-    };
-    found.push({ citation, start, end: after.textEnd });
+    found.push(citationAt(span, start, end, { docType, number, year, symbol, format, raw: raw.trim() }));
   }
   for (const m of text.matchAll(lawRegex())) {
     const start = m.index;
@@ -152,24 +154,16 @@ export function findCitations(span: Span): FoundCitation[] {
     // "Luật" followed by a word that is not a name ("Luật này", "Luật sửa đổi") is not a citation.
     if (!/^\p{Lu}/u.test(name)) continue;
     const end = start + m[0].length;
-    const after = tail(text, end);
-    const docType = squash(g.type!);
-    const citation: Citation = {
-      type: 'citation',
-      docType,
-      number: g.lnumber ?? null,
-      year: g.lyear ? Number(g.lyear) : g.year ? Number(g.year) : null,
-      symbol: g.lsymbol ?? null,
-      format: g.lnumber ? 'state' : 'name',
-      raw: squash(m[0]),
-      text: squash(text.slice(start, after.textEnd)),
-      date: after.date,
-      dateRaw: after.dateRaw,
-      issuer: after.issuer,
-      subject: after.subject,
-      ...locate(span, start, after.textEnd),
-    };
-    found.push({ citation, start, end: after.textEnd });
+    found.push(
+      citationAt(span, start, end, {
+        docType: squash(g.type!),
+        number: g.lnumber ?? null,
+        year: g.lyear ? Number(g.lyear) : g.year ? Number(g.year) : null,
+        symbol: g.lsymbol ?? null,
+        format: g.lnumber ? 'state' : 'name',
+        raw: squash(m[0]),
+      }),
+    );
   }
   return found.sort((a, b) => a.start - b.start);
 }

@@ -37,3 +37,15 @@ export async function seedFindings(rule: Rule, id: SeedId, ext: 'txt' | 'docx' |
 export function brief(messages: LintMessage[]): [number, string, string, string][] {
   return messages.map((m) => [m.line, m.messageId, m.severity, m.excerpt]);
 }
+
+/**
+ * A rule's findings on a seed are the same in its .txt, .docx and .pdf, apart from positions
+ * (message id, severity, message and excerpt compared).
+ */
+export async function expectSameAcrossFormats(rule: Rule, id: SeedId): Promise<void> {
+  const { expect } = await import('vitest');
+  const strip = (ms: LintMessage[]) => ms.map((m) => [m.messageId, m.severity, m.message, m.excerpt]);
+  const txt = strip(await seedFindings(rule, id, 'txt'));
+  expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
+  expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+}

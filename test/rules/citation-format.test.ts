@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFromText, runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-format.js';
-import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
+import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
 
 const dated = async (text: string, issueDate: string | null, planYear: number | null = null) => {
@@ -87,10 +87,7 @@ describe('citation-format on the seeds', () => {
     for (const id of ['002', '003', '004'] as const) expect(await seedFindings(rule, id)).toEqual([]);
   });
   it.each(PLAN_SEEDS)('%s: same findings in .txt, .docx and .pdf', async (id) => {
-    const strip = (ms: Awaited<ReturnType<typeof seedFindings>>) => ms.map((m) => [m.messageId, m.severity, m.message, m.excerpt]);
-    const txt = strip(await seedFindings(rule, id, 'txt'));
-    expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
-    expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+    await expectSameAcrossFormats(rule, id);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/period-consistency.js';
-import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
+import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
 
 const two = (a: string, b: string) => `${a}\n\n${b}`;
@@ -71,10 +71,7 @@ describe('period-consistency on the seeds', () => {
     expect(await seedFindings(rule, '004')).toEqual([]);
   });
   it.each(PLAN_SEEDS)('%s: same findings in .txt, .docx and .pdf', async (id) => {
-    const strip = (ms: Awaited<ReturnType<typeof seedFindings>>) => ms.map((m) => [m.messageId, m.severity, m.message, m.excerpt]);
-    const txt = strip(await seedFindings(rule, id, 'txt'));
-    expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
-    expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+    await expectSameAcrossFormats(rule, id);
   });
 });
 

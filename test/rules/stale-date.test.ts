@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { planFromText, runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/stale-date.js';
-import { brief, PLAN_SEEDS, seedFindings, seedPlan } from './_seeds.js';
+import { brief, PLAN_SEEDS, seedFindings, seedPlan, expectSameAcrossFormats } from './_seeds.js';
 import { runRule, testRule } from './_harness.js';
 
 /** A 2024 plan (title line with the year) whose body is `body`. */
@@ -84,10 +84,7 @@ describe('stale-date on the seeds', () => {
     ]);
   });
   it.each(PLAN_SEEDS)('%s: same findings in .txt, .docx and .pdf', async (id) => {
-    const strip = (ms: Awaited<ReturnType<typeof seedFindings>>) => ms.map((m) => [m.messageId, m.severity, m.message, m.excerpt]);
-    const txt = strip(await seedFindings(rule, id, 'txt'));
-    expect(strip(await seedFindings(rule, id, 'docx'))).toEqual(txt);
-    expect(strip(await seedFindings(rule, id, 'pdf'))).toEqual(txt);
+    await expectSameAcrossFormats(rule, id);
   });
 });
 
