@@ -134,9 +134,14 @@ export function decodeText(bytes: Uint8Array): string {
   throw new InputError('invalid-utf8', { line: String(lineOfByte(bytes, firstInvalidUtf8(bytes))) });
 }
 
+const LATIN1_SYMBOLS = /[\xa1-\xbf]/;
+const LATIN1_SYMBOLS_ALL = /[\xa1-\xbf]/g;
+
 /** Valid Unicode can still be legacy text pasted as Latin-1 letters. */
 function checkUnicode(text: string): string {
-  if (/[\x80-\xff]/.test(text)) {
+  // Vietnamese written in Unicode uses à, ê, ô … but hardly ever the symbols ¡–¿, which legacy
+  // text read as Latin-1 is full of ("KÕ ho¹ch"): only then run the full check.
+  if (LATIN1_SYMBOLS.test(text) && (text.match(LATIN1_SYMBOLS_ALL) ?? []).length >= 3) {
     const guess = guessLegacyInUnicode(text);
     if (guess.encoding) throw new InputError('legacy-encoding', { encoding: guess.encoding });
   }
