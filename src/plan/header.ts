@@ -54,29 +54,28 @@ function isMotto(text: string): boolean {
   return t.includes(lower(motto.nation).replace('hòa', 'h')) || t.includes(lower(motto.nation)) || /độc lập\s*[-–]\s*tự do/u.test(t);
 }
 
-const LEVEL_ORDER: Level[] = ['tỉnh', 'huyện', 'xã'];
 
 /** "tỉnh", "huyện", "xã" from an issuer or place phrase. */
+let levelPatterns: { level: Level; word: string; re: RegExp }[] | null = null;
+let cityPattern: RegExp | null = null;
+
 export function levelOf(phrase: string): Level | null {
   const text = lower(phrase);
-  const cities = adminLevels().centralCities.map((c) => lower(c.name));
-  const city = new RegExp(`${wordPattern('thành phố')}\\s+([\\p{L}\\s]+)`, 'u').exec(text);
+  levelPatterns ??= adminLevels().levels.flatMap(({ level, words }) => words.map((word) => ({ level, word, re: new RegExp(wordPattern(word), 'gu') })));
+  cityPattern ??= new RegExp(`${wordPattern('thành phố')}\\s+([\\p{L}\\s]+)`, 'u');
+  const city = cityPattern.exec(text);
   let best: { level: Level; index: number } | null = null;
-  for (const { level, words } of adminLevels().levels) {
-    for (const word of words) {
-      const re = new RegExp(wordPattern(word), 'gu');
-      for (const m of text.matchAll(re)) {
-        // "thị xã" is a district-level unit, not "xã".
-        if (word === 'xã' && text.slice(0, m.index).endsWith('thị ')) continue;
-        if (!best || m.index > best.index) best = { level, index: m.index };
-      }
+  for (const { level, word, re } of levelPatterns) {
+    for (const m of text.matchAll(re)) {
+      // "thị xã" is a district-level unit, not "xã".
+      if (word === 'xã' && text.slice(0, m.index).endsWith('thị ')) continue;
+      if (!best || m.index > best.index) best = { level, index: m.index };
     }
   }
   if (city && (!best || city.index > best.index)) {
     const name = city[1]!.trim();
-    return cities.some((c) => name.startsWith(c)) ? 'tỉnh' : 'huyện';
+    return adminLevels().centralCities.some((c) => name.startsWith(lower(c.name))) ? 'tỉnh' : 'huyện';
   }
-  void LEVEL_ORDER;
   return best?.level ?? null;
 }
 
