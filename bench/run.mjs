@@ -258,6 +258,36 @@ function lintRow(ext) {
   });
 }
 
+/**
+ * kh lint of a run of N files (copies of the .txt seeds: cross-file rules see them all): ms per
+ * file, including parsing. Linear growth means the ms/file stays flat from 20 to 200 files.
+ */
+function lintBatchRow(count) {
+  const name = `lint run of ${count} files`;
+  return row(name, async () => {
+    const files = seeds('.txt');
+    if (files.length === 0) return { name, skip: 'no fixtures/*.txt' };
+    const { loadPlan } = await imp('parse/index.js');
+    const { rules } = await imp('rules/index.js');
+    const { lintPlans } = await imp('rules/engine.js');
+    const { loadRegistries } = await imp('data/registries.js');
+    const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
+    const env = { lang: 'vi', registries: loadRegistries(), today: new Date('2024-06-01T00:00:00') };
+    const paths = Array.from({ length: count }, (_, i) => files[i % files.length]);
+    const run = async () => {
+      const start = now();
+      const plans = [];
+      for (const path of paths) plans.push(await loadPlan(path));
+      lintPlans(plans, active, env);
+      return (now() - start) / count;
+    };
+    await run();
+    const samples = [];
+    for (let r = 0; r < (QUICK ? 1 : 3); r++) samples.push(await run());
+    return { name, kh: median(samples), base: null, baseName: '', unit: 'ms/file', note: `${count} files, ${active.length} rules` };
+  });
+}
+
 // Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 20),
@@ -267,6 +297,8 @@ const ROWS = [
   startupRow('kh --help', ['--help']),
   peakRssRow(),
   lintRow('.txt'),
+  lintBatchRow(20),
+  lintBatchRow(200),
   diffRow('.txt'),
   diffRow('.pdf'),
   diffScaleRow(1),
@@ -290,7 +322,9 @@ const header = ['what', 'kh', 'baseline', 'baseline is', 'ratio', 'unit', 'note'
 const table = results.map((r) =>
   r.skip
     ? [r.name, '-', '-', '-', '-', '-', `skipped: ${r.skip}`]
-    : [r.name, fmt(r.kh), fmt(r.base), r.baseName, `${(r.kh / r.base).toFixed(2)}×`, r.unit, r.note ?? ''],
+    : r.base === null
+      ? [r.name, fmt(r.kh), '', '', '', r.unit, r.note ?? '']
+      : [r.name, fmt(r.kh), fmt(r.base), r.baseName, `${(r.kh / r.base).toFixed(2)}×`, r.unit, r.note ?? ''],
 );
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
 const line = (cells) => cells.map((c, i) => (i >= 1 && i <= 2 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
