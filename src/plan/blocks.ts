@@ -49,7 +49,8 @@ class SpanBuilder {
   appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
-    const normalized = value.normalize('NFC');
+    // Parsers hand over NFC text (src/parse/types.ts).
+    const normalized = value;
     for (let i = 0; i < normalized.length; ) {
       // Fast path: a run of visible characters is copied at once.
       WORD.lastIndex = i;

@@ -110,21 +110,38 @@ export function trim(span: Span): Span {
  */
 export function locate(span: Span, start = 0, end = span.text.length): { position: Position; parts?: Part[] } {
   const position = positionOf(span, start, end);
-  const sub = slice(span, start, end);
-  const lines = new Set(sub.parts.map((p) => `${p.page ?? ''}:${p.paragraph ?? ''}:${p.line}`));
-  if (lines.size <= 1) return { position };
-  const parts: Part[] = [];
-  let previousLine = '';
-  for (let i = 0; i < sub.parts.length; i++) {
-    const p = sub.parts[i]!;
-    const key = `${p.page ?? ''}:${p.paragraph ?? ''}:${p.line}`;
-    if (key === previousLine) continue;
-    previousLine = key;
-    // The run ends where the next part on another line starts.
-    let j = i + 1;
-    while (j < sub.parts.length && `${sub.parts[j]!.page ?? ''}:${sub.parts[j]!.paragraph ?? ''}:${sub.parts[j]!.line}` === key) j++;
-    const runEnd = j < sub.parts.length ? sub.parts[j]!.at : sub.text.length;
-    parts.push({ at: p.at, position: positionOf(sub, p.at, Math.max(p.at + 1, runEnd)) });
+  const parts = span.parts;
+  if (parts.length <= 1) return { position };
+  // Runs of characters that come from one source line: [run start, next run start).
+  let i = partIndexAt(span, start);
+  const runs: number[] = [start];
+  let current = parts[i]!;
+  for (i += 1; i < parts.length && parts[i]!.at < end; i++) {
+    const part = parts[i]!;
+    if (part.line !== current.line || part.page !== current.page || part.paragraph !== current.paragraph) {
+      runs.push(part.at);
+      current = part;
+    }
   }
-  return { position, parts };
+  if (runs.length === 1) return { position };
+  runs.push(end);
+  const out: Part[] = [];
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const runStart = runs[r]!;
+    out.push({ at: runStart - start, position: positionOf(span, runStart, Math.max(runStart + 1, runs[r + 1]!)) });
+  }
+  return { position, parts: out };
+}
+
+/** Index of the part that holds character `index`. */
+function partIndexAt(span: Span, index: number): number {
+  const parts = span.parts;
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.at <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
