@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText, runDocExamples } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-consistency.js';
 import { PLAN_SEEDS, seedFindings, seedPlan } from './_seeds.js';
 import { runRule, testRule } from './_harness.js';
@@ -91,10 +91,3 @@ describe('citation-consistency on the seeds', () => {
   });
 });
 
-describe('docs examples (also run by docs.test.ts)', () => {
-  it('wrong examples give a message, right examples none', async () => {
-    for (const run of await runDocExamples(rule)) {
-      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
-    }
-  });
-});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText, runDocExamples } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-format.js';
 import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
@@ -91,10 +91,3 @@ describe('citation-format on the seeds', () => {
   });
 });
 
-describe('docs examples (also run by docs.test.ts)', () => {
-  it('wrong examples give a message, right examples none', async () => {
-    for (const run of await runDocExamples(rule)) {
-      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
-    }
-  });
-});

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/citation-issuer.js';
 import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
@@ -65,13 +64,6 @@ describe('citation-issuer on the seeds', () => {
   });
 });
 
-describe('docs examples (also run by docs.test.ts)', () => {
-  it('wrong examples give a message, right examples none', async () => {
-    for (const run of await runDocExamples(rule)) {
-      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
-    }
-  });
-});
 
 describe('issuer-codes data', () => {
   it('loads, every entry sourced, and symbols resolve to their issuers', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { runDocExamples } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/period-consistency.js';
 import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
@@ -75,13 +74,6 @@ describe('period-consistency on the seeds', () => {
   });
 });
 
-describe('docs examples (also run by docs.test.ts)', () => {
-  it('wrong examples give a message, right examples none', async () => {
-    for (const run of await runDocExamples(rule)) {
-      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
-    }
-  });
-});
 
 describe('period-consistency on the format variants', () => {
   it.each(['fixtures/variants/002_nfd.docx', 'fixtures/variants/002_nfd.pdf'])('%s (decomposed Unicode) gives the findings of 002', async (path) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText, runDocExamples } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/rules/docs.js';
 import { rule } from '../../src/rules/stale-date.js';
 import { brief, PLAN_SEEDS, seedFindings, seedPlan, expectSameAcrossFormats } from './_seeds.js';
 import { runRule, testRule } from './_harness.js';
@@ -88,13 +88,6 @@ describe('stale-date on the seeds', () => {
   });
 });
 
-describe('docs examples (also run by docs.test.ts)', () => {
-  it('wrong examples give a message, right examples none', async () => {
-    for (const run of await runDocExamples(rule)) {
-      expect(run.ok, `${run.kind}: ${run.example.text}\n${JSON.stringify(run.messages.map((m) => m.message))}`).toBe(true);
-    }
-  });
-});
 
 describe('stale-date on the format variants', () => {
   it('003 with soft line breaks (docx) gives the finding of 003', async () => {
