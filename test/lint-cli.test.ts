@@ -8,11 +8,12 @@
  * the real builder are skipped (not passed) while it leaves the tree empty.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ensureBuilt } from './_build.js';
 import { z } from 'zod';
 
 vi.mock('../src/plan/build.js', async () => {
@@ -213,14 +214,6 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
 
 // ── Part 2: the built CLI ────────────────────────────────────────────────────────────────────
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 function kh(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -235,11 +228,7 @@ describe('the built CLI', () => {
   let cwd: string;
   let builderFillsText = false;
   beforeAll(async () => {
-    const built = join(ROOT, 'dist/cli/index.js');
-    if (!existsSync(built) || statSync(built).mtimeMs < newestMtime(join(ROOT, 'src'))) {
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
-    }
-    expect(existsSync(built)).toBe(true);
+    expect(ensureBuilt()).toBe(true);
     cwd = join(tmp, 'built');
     mkdirSync(cwd, { recursive: true });
     writeFileSync(join(cwd, 'slip.txt'), SLIP);

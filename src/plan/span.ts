@@ -33,15 +33,7 @@ export function pointAt(span: Span, index: number): SpanPart {
   if (parts.length === 0) {
     return { at: index, line: 1, column: 1, offset: undefined, page: undefined, paragraph: undefined };
   }
-  // Binary search the last part starting at or before index.
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (parts[mid]!.at <= index) lo = mid;
-    else hi = mid - 1;
-  }
-  const part = parts[lo]!;
+  const part = parts[partIndexAt(span, index)]!;
   const delta = Math.max(0, index - part.at);
   return {
     at: index,
