@@ -9,6 +9,8 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../util/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ParsedDocument } from './types.js';
+// Evaluated first, before pdf-parse can be imported: it keeps the engine's own builtins.
+import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
 

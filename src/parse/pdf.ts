@@ -34,6 +34,7 @@ import { guessLegacyInUnicode } from '../util/vn-charsets.js';
 import { charWidth, layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from './pdf-layout.js';
 import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-paragraphs.js';
 import { repairLine } from './pdf-vietnamese.js';
+import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
 
 // The few pdf.js shapes we use (pdf-parse does not re-export pdf.js types).
@@ -203,6 +204,8 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
       doc = await load.call(parser);
     } catch (error) {
       throw mapLoadError(error);
+    } finally {
+      restoreBuiltins(); // pdf.js and its worker are loaded by now
     }
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PageLike;
