@@ -33,11 +33,18 @@ interface Cursor {
   offset: number | undefined;
 }
 
+/** White space other than single spaces (\s is Unicode-aware without the u flag too). */
+const ODD_SPACE = /[^\S ]| {2}/;
+
 /** A run of visible characters (sticky: matched at a given index). */
 const WORD = /[^\s\u00a0\u2002\u2003\u202f]+/y;
 
 class SpanBuilder {
-  text = '';
+  // The text is kept as chunks with its length and last character: testing the end of a string
+  // that is being concatenated flattens it every time (quadratic on long paragraphs).
+  private chunks: string[] = [];
+  private last = '';
+  length = 0;
   parts: SpanPart[] = [];
   private needPart = true;
   emphasizedChars = 0;
@@ -45,23 +52,45 @@ class SpanBuilder {
 
   constructor(private readonly lineStarts: number[] | null, private readonly source: string | null) {}
 
+  private add(chunk: string): void {
+    this.chunks.push(chunk);
+    this.length += chunk.length;
+    this.last = chunk[chunk.length - 1]!;
+  }
+
+  /** Drops the one trailing space there can be (spaces are collapsed as they are added). */
+  private dropTrailingSpace(): void {
+    if (this.last !== ' ') return;
+    const chunk = this.chunks.pop()!;
+    this.length -= 1;
+    if (chunk.length > 1) this.chunks.push(chunk.slice(0, -1));
+    const prev = this.chunks[this.chunks.length - 1];
+    this.last = prev ? prev[prev.length - 1]! : '';
+  }
+
+  private startPart(cursor: Cursor, data: NodeData | undefined): void {
+    if (!this.needPart) return;
+    this.parts.push({ at: this.length, line: cursor.line, column: cursor.column, offset: cursor.offset, page: data?.page, paragraph: data?.paragraph });
+    this.needPart = false;
+  }
+
   /** Append a text node's value, starting at `start` in the source. */
   appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
+    if (!ODD_SPACE.test(value)) {
+      this.appendSimple(value, cursor, data, emphasized);
+      return;
+    }
     // Parsers hand over NFC text (src/parse/types.ts).
-    const normalized = value;
-    for (let i = 0; i < normalized.length; ) {
+    for (let i = 0; i < value.length; ) {
       // Fast path: a run of visible characters is copied at once.
       WORD.lastIndex = i;
-      const word = WORD.exec(normalized);
+      const word = WORD.exec(value);
       if (word) {
         const run = word[0];
-        if (this.needPart) {
-          this.parts.push({ at: this.text.length, line: cursor.line, column: cursor.column, offset: cursor.offset, page: data?.page, paragraph: data?.paragraph });
-          this.needPart = false;
-        }
-        this.text += run;
+        this.startPart(cursor, data);
+        this.add(run);
         if (emphasized) this.emphasizedChars += run.length;
         else this.plainChars += run.length;
         cursor.column += run.length;
@@ -69,22 +98,22 @@ class SpanBuilder {
         i += run.length;
         continue;
       }
-      const ch = normalized[i]!;
+      const ch = value[i]!;
       i += 1;
       if (ch === '\n' || ch === '\r') {
         if (ch === '\n') {
-          this.text = this.text.replace(/ +$/, '');
-          this.text += '\n';
+          this.dropTrailingSpace();
+          this.add('\n');
           cursor.line += 1;
           cursor.column = 1;
           if (this.lineStarts && this.source) {
             // remark drops a continuation line's indentation from the value: skip it in the source.
             const lineStart = this.lineStarts[cursor.line - 1];
             if (lineStart !== undefined) {
-              let i = lineStart;
-              while (this.source[i] === ' ' || this.source[i] === '\t') i++;
-              cursor.column = 1 + i - lineStart;
-              cursor.offset = i;
+              let j = lineStart;
+              while (this.source[j] === ' ' || this.source[j] === '\t') j++;
+              cursor.column = 1 + j - lineStart;
+              cursor.offset = j;
             }
           } else if (cursor.offset !== undefined) {
             cursor.offset += 1;
@@ -94,24 +123,14 @@ class SpanBuilder {
         continue;
       }
       const isSpace = ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u2002' || ch === '\u2003' || ch === '\u202f';
-      if (isSpace && (this.text.length === 0 || this.text.endsWith(' ') || this.text.endsWith('\n'))) {
+      if (isSpace && (this.length === 0 || this.last === ' ' || this.last === '\n')) {
         cursor.column += ch.length;
         if (cursor.offset !== undefined) cursor.offset += ch.length;
         this.needPart = true;
         continue;
       }
-      if (this.needPart) {
-        this.parts.push({
-          at: this.text.length,
-          line: cursor.line,
-          column: cursor.column,
-          offset: cursor.offset,
-          page: data?.page,
-          paragraph: data?.paragraph,
-        });
-        this.needPart = false;
-      }
-      this.text += isSpace ? ' ' : ch;
+      this.startPart(cursor, data);
+      this.add(isSpace ? ' ' : ch);
       if (!isSpace) {
         if (emphasized) this.emphasizedChars++;
         else this.plainChars++;
@@ -121,14 +140,35 @@ class SpanBuilder {
     }
   }
 
+  /**
+   * The common case, a value whose only white space is single spaces: what the general loop
+   * below would do, at once — skip a leading space that would double one, then one part, one chunk.
+   */
+  private appendSimple(value: string, cursor: Cursor, data: NodeData | undefined, emphasized: boolean): void {
+    let from = 0;
+    if (value[0] === ' ' && (this.length === 0 || this.last === ' ' || this.last === '\n')) {
+      from = 1;
+      cursor.column += 1;
+      if (cursor.offset !== undefined) cursor.offset += 1;
+    }
+    if (from === value.length) return;
+    const rest = from ? value.slice(from) : value;
+    this.startPart(cursor, data);
+    this.add(rest);
+    let visible = rest.length;
+    for (let i = rest.indexOf(' '); i !== -1; i = rest.indexOf(' ', i + 1)) visible--;
+    if (emphasized) this.emphasizedChars += visible;
+    else this.plainChars += visible;
+  }
+
   lineBreak(): void {
-    this.text = this.text.replace(/ +$/, '');
-    if (this.text.length > 0 && !this.text.endsWith('\n')) this.text += '\n';
+    this.dropTrailingSpace();
+    if (this.length > 0 && this.last !== '\n') this.add('\n');
     this.needPart = true;
   }
 
   span(): Span {
-    return trim({ text: this.text, parts: this.parts });
+    return trim({ text: this.chunks.join(''), parts: this.parts });
   }
 }
 
@@ -277,7 +317,7 @@ function walk(nodes: RootContent[], ctx: BlockContext, out: Block[]): void {
           const lineNo = (start?.line ?? 1) + i + (node.lang || node.meta ? 1 : 0);
           const lineStart = ctx.lineStarts?.[lineNo - 1];
           const column = ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
-          if (builder.text.length > 0) builder.lineBreak();
+          if (builder.length > 0) builder.lineBreak();
           builder.appendText(line, { line: lineNo, column: Math.max(1, column), offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1) }, undefined, false);
         });
         const block = paraFrom(builder);

@@ -68,8 +68,11 @@ export function slice(span: Span, start: number, end: number): Span {
   const parts: SpanPart[] = [];
   const first = pointAt(span, start);
   parts.push({ ...first, at: 0 });
-  for (const part of span.parts) {
-    if (part.at > start && part.at < end) parts.push({ ...part, at: part.at - start });
+  const all = span.parts;
+  // Parts are in text order: those starting inside (start, end) follow the one holding `start`.
+  for (let i = all.length ? partIndexAt(span, start) + 1 : 0; i < all.length && all[i]!.at < end; i++) {
+    const part = all[i]!;
+    if (part.at > start) parts.push({ ...part, at: part.at - start });
   }
   return { text, parts };
 }
