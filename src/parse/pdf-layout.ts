@@ -159,6 +159,7 @@ interface Host {
 }
 
 function render(h: Host, at?: number, text?: string): { out: string; pos: number } {
+  if (at === undefined && h.fill.size === 0) return { out: h.str, pos: -1 };
   let out = '';
   let pos = -1;
   for (let i = 0; i < h.str.length; i++) {
@@ -321,8 +322,8 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
   }));
   all.push(...loose);
   // By x; items starting at the same x (a zero-width glyph and the text after it) keep stream order.
-  const order = new Map(all.map((p, i) => [p, i]));
-  all.sort((a, b) => (Math.abs(a.x0 - b.x0) < 0.5 ? order.get(a)! - order.get(b)! : a.x0 - b.x0));
+  all.forEach((p, i) => (p.seq = i));
+  all.sort((a, b) => (Math.abs(a.x0 - b.x0) < 0.5 ? a.seq! - b.seq! : a.x0 - b.x0));
   // Boundaries between neighbours: measured edges decide by the gap; a boundary with an estimated
   // edge (inside an overlay item) and a small gap is decided afterwards by syllable shape, once
   // the measured boundaries have formed the words around it.
@@ -400,6 +401,8 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
 interface Loose extends Piece {
   exactLeft: boolean;
   exactRight: boolean;
+  /** Position before sorting by x (tie-break). */
+  seq?: number;
 }
 
 interface RawLine {
@@ -409,27 +412,27 @@ interface RawLine {
 }
 
 function groupLines(items: PdfItem[]): RawLine[] {
-  const order = new Map<PdfItem, number>();
-  items.forEach((it, i) => order.set(it, i));
-  const sorted = items.slice().sort((a, b) => a.y - b.y || a.x0 - b.x0);
-  const groups: PdfItem[][] = [];
-  let current: PdfItem[] = [];
+  // Indices into `items` (stream order), sorted by baseline then x.
+  const sorted = items.map((_, i) => i).sort((a, b) => items[a]!.y - items[b]!.y || items[a]!.x0 - items[b]!.x0);
+  const groups: number[][] = [];
+  let current: number[] = [];
   let refY = 0;
   let refSize = 0;
-  for (const item of sorted) {
+  for (const i of sorted) {
+    const item = items[i]!;
     if (current.length && Math.abs(item.y - refY) <= 0.5 * Math.min(item.size, refSize)) {
-      current.push(item);
+      current.push(i);
       continue;
     }
     if (current.length) groups.push(current);
-    current = [item];
+    current = [i];
     refY = item.y;
     refSize = item.size;
   }
   if (current.length) groups.push(current);
   const lines: RawLine[] = [];
-  for (const group of groups) {
-    group.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+  for (const indices of groups) {
+    const group = indices.sort((a, b) => a - b).map((i) => items[i]!); // back to stream order
     const pieces = mergeLineItems(group);
     // Cut into segments at large gaps.
     const segments: Piece[] = [];

@@ -74,6 +74,8 @@ export function shouldJoin(left: string, right: string): boolean {
 
 const LEADING_PUNCT = /^[("“‘[]+/u;
 const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
+/** White space other than a single space (\s is Unicode-aware without the u flag too). */
+const ODD_SPACE = /[^\S ]| {2}/;
 
 /**
  * Repair one visual line of extracted text:
@@ -85,7 +87,7 @@ const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
  * Whitespace runs are collapsed to one space and the line is trimmed.
  */
 export function repairLine(text: string): string {
-  let s = text.replace(/\s+/gu, ' ');
+  let s = ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
   if (COMBINING.test(s)) {
     s = s.replace(/ (\p{M}+) /gu, '$1 ').replace(/ (?=\p{M})/gu, '');
     // A mark left at the very start of the line has nothing to attach to; drop the orphan.
@@ -101,33 +103,59 @@ export function repairLine(text: string): string {
   s = s.normalize('NFC').trim();
   if (!DIACRITIC_LETTER.test(s)) return s;
   const tokens = s.split(' ');
-  const out: string[] = [];
-  for (const token of tokens) {
-    const prev = out.length ? out[out.length - 1]! : undefined;
-    if (prev !== undefined) {
-      const left = core(prev);
-      const right = core(token);
-      if (left.trail === '' && right.lead === '' && shouldJoin(left.core, right.core)) {
-        out[out.length - 1] = prev + token;
-        continue;
-      }
+  let changed = false;
+  let prev = tokens[0]!;
+  let left = tokenInfo(prev);
+  let w = 0;
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const right = tokenInfo(token);
+    if (left.trail === '' && right.lead === '' && joins(left, right)) {
+      prev += token;
+      left = tokenInfo(prev);
+      changed = true;
+      continue;
     }
-    out.push(token);
+    tokens[w++] = prev;
+    prev = token;
+    left = right;
   }
-  return out.join(' ');
+  if (!changed) return s;
+  tokens[w++] = prev;
+  tokens.length = w;
+  return tokens.join(' ');
 }
 
-const cores = new Map<string, { lead: string; core: string; trail: string }>();
+/** A token split into opening punctuation, letters and closing punctuation, with what shouldJoin
+ * asks of its letters (memoised: the same words recur on every page). */
+interface TokenInfo {
+  lead: string;
+  core: string;
+  trail: string;
+  syllable: boolean;
+  letters: boolean;
+  diacritic: boolean;
+}
 
-/** A token split into opening punctuation, letters and closing punctuation (memoised). */
-function core(token: string): { lead: string; core: string; trail: string } {
-  let c = cores.get(token);
-  if (c === undefined) {
+const tokens = new Map<string, TokenInfo>();
+
+function tokenInfo(token: string): TokenInfo {
+  let info = tokens.get(token);
+  if (info === undefined) {
     const lead = token.match(LEADING_PUNCT)?.[0] ?? '';
     const trail = token.slice(lead.length).match(TRAILING_PUNCT)?.[0] ?? '';
-    c = { lead, core: token.slice(lead.length, token.length - trail.length), trail };
-    if (cores.size > 20_000) cores.clear();
-    cores.set(token, c);
+    const core = token.slice(lead.length, token.length - trail.length);
+    info = { lead, core, trail, syllable: isSyllable(core), letters: isLetters(core), diacritic: DIACRITIC_LETTER.test(core) };
+    if (tokens.size > 20_000) tokens.clear();
+    tokens.set(token, info);
   }
-  return c;
+  return info;
+}
+
+/** shouldJoin on memoised tokens. */
+function joins(left: TokenInfo, right: TokenInfo): boolean {
+  if (left.syllable && right.syllable) return false;
+  if (!left.letters || !right.letters) return false;
+  if (!left.diacritic && !right.diacritic) return false;
+  return isSyllable((left.core + right.core).normalize('NFC'));
 }

@@ -175,17 +175,17 @@ export interface LegacyGuess {
   encoding: LegacyEncoding | null;
   /** Words holding 8-bit characters. */
   words: number;
+  /** Hits per candidate; all 0 when the verdict was reached without decoding (`decided: 'early'`). */
   scores: LegacyScore[];
+  decided?: 'early';
 }
 
-function scoreTokens(
-  tokens: string[],
-  skip: (token: string) => boolean,
-): { words: number; scores: LegacyScore[]; best: LegacyScore } {
+/** Scores the tokens holding 8-bit characters in each candidate encoding. */
+function scoreTokens(tokens: string[]): { words: number; scores: LegacyScore[]; best: LegacyScore } {
   const scores: LegacyScore[] = CANDIDATES.map((encoding) => ({ encoding, hits: 0 }));
   let words = 0;
   for (const token of tokens) {
-    if (!/[\x80-\xff]/.test(token) || skip(token)) continue;
+    if (!/[\x80-\xff]/.test(token)) continue;
     words++;
     for (const score of scores) {
       const word = lettersOnly(decodeLegacy(token, score.encoding));
@@ -209,7 +209,7 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
   for (let i = 0; i < sample.length; i += 8192) {
     binary += String.fromCharCode(...sample.subarray(i, i + 8192));
   }
-  const guess = scoreTokens(binary.split(TOKEN_SPLIT), () => false);
+  const guess = scoreTokens(binary.split(TOKEN_SPLIT));
   const { best } = guess;
   const enough = best.hits >= 1 && best.hits >= Math.max(1, 0.4 * guess.words);
   return { encoding: enough ? best.encoding : null, words: guess.words, scores: guess.scores };
@@ -228,10 +228,22 @@ export function guessLegacyInUnicode(text: string): LegacyGuess {
     else if (/^[\x00-\xff]+$/.test(token) && /[\x80-\xff]/.test(token)) latin.push(token);
   }
   // A word that already reads as Vietnamese (và, à, có) is no evidence of mojibake.
-  const guess = scoreTokens(latin, (token) => {
-    const word = lettersOnly(token.normalize('NFC'));
-    return word !== '' && isVietnameseSyllable(word);
+  const readsAsVietnamese = new Map<string, boolean>(); // the same few words recur (và, các, có)
+  const suspects = latin.filter((token) => {
+    let verdict = readsAsVietnamese.get(token);
+    if (verdict === undefined) {
+      const word = lettersOnly(token.normalize('NFC'));
+      verdict = word !== '' && isVietnameseSyllable(word);
+      readsAsVietnamese.set(token, verdict);
+    }
+    return !verdict;
   });
+  // Hits cannot outnumber the suspect words: when genuine Vietnamese words already match them (a
+  // Unicode document, the usual case), the verdict is known without decoding anything.
+  if (suspects.length < 3 || genuine >= suspects.length) {
+    return { encoding: null, words: suspects.length, scores: CANDIDATES.map((encoding) => ({ encoding, hits: 0 })), decided: 'early' };
+  }
+  const guess = scoreTokens(suspects);
   const { best } = guess;
   const enough = best.hits >= 3 && best.hits >= 0.5 * guess.words && genuine < best.hits;
   return { encoding: enough ? best.encoding : null, words: guess.words, scores: guess.scores };
