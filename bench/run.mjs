@@ -24,6 +24,8 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
 const BIN = join(ROOT, 'bin/kh.js');
 const QUICK = process.argv.includes('--quick');
+// `--only TEXT`: just the rows whose name contains TEXT (e.g. `--only parse`).
+const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
 
 if (!existsSync(join(DIST, 'parse/index.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -310,6 +312,7 @@ const ROWS = [
 
 const results = [];
 for (const { name, measure } of ROWS) {
+  if (ONLY && !name.includes(ONLY)) continue;
   try {
     results.push(await measure());
   } catch (error) {
