@@ -54,8 +54,8 @@ export function buildPlan(doc: ParsedDocument): Plan {
     const found = findCitations(unit.span);
     citations.push(...found.map((f) => f.citation));
     dates.push(...findDates(unit.span, found.map((f) => ({ start: f.start, end: f.end }))));
+    if (unit.where === 'appendix' || !unit.span.text.includes('hụ lục')) continue;
     for (const m of unit.span.text.matchAll(APPENDIX_REF)) {
-      if (unit.where === 'appendix') continue;
       appendixRefs.push({
         type: 'appendixRef',
         raw: squash(m[0]),

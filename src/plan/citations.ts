@@ -112,9 +112,12 @@ function citationAt(span: Span, start: number, end: number, identity: Identity):
 export function findCitations(span: Span): FoundCitation[] {
   const text = span.text;
   const found: FoundCitation[] = [];
-  // Most paragraphs cite nothing: a number with "/" or "-" after it, or "Luật", is needed.
-  if (!/\d\s*[/-]|[Ll]uật/u.test(text)) return found;
-  for (const m of text.matchAll(citationRegex())) {
+  // Most paragraphs cite nothing: a number with "/" or "-" after it (a numbered document), or
+  // "Luật" (a law by name), is needed.
+  const numbered = /\d\s*[/-]/.test(text);
+  const law = /[Ll]uật/.test(text);
+  if (!numbered && !law) return found;
+  if (numbered) for (const m of text.matchAll(citationRegex())) {
     const g = m.groups!;
     const start = m.index;
     const type = squash(g.type!);
@@ -146,7 +149,7 @@ export function findCitations(span: Span): FoundCitation[] {
     }
     found.push(citationAt(span, start, end, { docType, number, year, symbol, format, raw: raw.trim() }));
   }
-  for (const m of text.matchAll(lawRegex())) {
+  if (law) for (const m of text.matchAll(lawRegex())) {
     const start = m.index;
     if (found.some((f) => start >= f.start && start < f.end)) continue;
     const g = m.groups!;

@@ -41,6 +41,10 @@ function overlaps(a: { start: number; end: number }, ranges: { start: number; en
 
 export function findDates(span: Span, citationRanges: { start: number; end: number }[]): DateMention[] {
   const text = span.text;
+  // Every pattern needs a digit, and most paragraphs have none: skip the scans they cannot match.
+  if (!/\d/.test(text)) return [];
+  const slash = text.includes('/');
+  const years = /\d{4}/.test(text);
   const raws: RawDate[] = [];
   const taken: { start: number; end: number }[] = [];
   const push = (d: RawDate) => {
@@ -48,9 +52,13 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
     raws.push(d);
     taken.push(d);
   };
-  for (const m of text.matchAll(WORDS)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
-  for (const m of text.matchAll(FULL)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
-  for (const m of text.matchAll(PARTIAL)) {
+  if (years && text.includes('tháng')) {
+    for (const m of text.matchAll(WORDS)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+  }
+  if (slash && years) {
+    for (const m of text.matchAll(FULL)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+  }
+  if (slash) for (const m of text.matchAll(PARTIAL)) {
     const month = +m[2]!;
     if (month < 1 || month > 12) continue;
     // The cue word before the date is not part of it.
@@ -93,23 +101,25 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
     const kind = DEADLINE_CUE.test(before) ? 'deadline' : 'event';
     out.push(mention(kind, d.start, d.end, invalid(d) ? null : iso(d), null, invalid(d)));
   }
-  for (const m of text.matchAll(RANGE_YEARS)) {
-    const range = { start: m.index, end: m.index + m[0].length };
-    if (overlaps(range, taken)) continue;
-    taken.push(range);
-    out.push(mention('period', range.start, range.end, m[2]!, m[3]!, +m[3]! < +m[2]!));
-  }
-  for (const m of text.matchAll(TO_YEAR)) {
-    const range = { start: m.index, end: m.index + m[0].length };
-    if (overlaps(range, taken)) continue;
-    taken.push(range);
-    out.push(mention('year', range.start, range.end, m[1]!, null, false));
-  }
-  for (const m of text.matchAll(YEAR)) {
-    const range = { start: m.index, end: m.index + m[0].length };
-    if (overlaps(range, taken)) continue;
-    taken.push(range);
-    out.push(mention('year', range.start, range.end, m[1]!, null, false));
+  if (years) {
+    for (const m of text.matchAll(RANGE_YEARS)) {
+      const range = { start: m.index, end: m.index + m[0].length };
+      if (overlaps(range, taken)) continue;
+      taken.push(range);
+      out.push(mention('period', range.start, range.end, m[2]!, m[3]!, +m[3]! < +m[2]!));
+    }
+    for (const m of text.matchAll(TO_YEAR)) {
+      const range = { start: m.index, end: m.index + m[0].length };
+      if (overlaps(range, taken)) continue;
+      taken.push(range);
+      out.push(mention('year', range.start, range.end, m[1]!, null, false));
+    }
+    for (const m of text.matchAll(YEAR)) {
+      const range = { start: m.index, end: m.index + m[0].length };
+      if (overlaps(range, taken)) continue;
+      taken.push(range);
+      out.push(mention('year', range.start, range.end, m[1]!, null, false));
+    }
   }
   return out.sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);
 }
