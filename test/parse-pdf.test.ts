@@ -11,7 +11,7 @@ import type { Paragraph, Root, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildTree, parsePdf } from '../src/parse/pdf.js';
 import { layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from '../src/parse/pdf-layout.js';
-import { isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
+import { collapseSpaces, hasCombiningMark, isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
 import type { NodeData } from '../src/parse/types.js';
 import { InputError } from '../src/util/errors.js';
 
@@ -500,6 +500,26 @@ describe('Vietnamese repairs', () => {
     expect(repairLine('có y tế, ở y tế')).toBe('có y tế, ở y tế');
     expect(repairLine('Sở Y tế; 122/KH-UBND ngày 13/4/2021')).toBe('Sở Y tế; 122/KH-UBND ngày 13/4/2021');
     expect(repairLine('  nhiều   khoảng  trắng ')).toBe('nhiều khoảng trắng');
+    expect(repairLine('tab\tand\u00a0no-break\u2003em')).toBe('tab and no-break em');
+  });
+
+  it('the quick combining-mark test agrees with \\p{M} on every BMP character and astral marks', () => {
+    const disagree: string[] = [];
+    for (let c = 0; c <= 0xffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      const text = `ab${ch}c`;
+      if (hasCombiningMark(text) !== /\p{M}/u.test(text)) disagree.push(c.toString(16));
+    }
+    expect(disagree).toEqual([]);
+    expect(hasCombiningMark('x\u{1d165}y')).toBe(true); // MUSICAL SYMBOL COMBINING STEM
+    expect(hasCombiningMark('x\u{1d400}y')).toBe(false); // MATHEMATICAL BOLD CAPITAL A
+  });
+
+  it('white space runs collapse to one space; a line with single spaces only is returned as is', () => {
+    const line = 'Kế hoạch số 122/KH-UBND';
+    expect(collapseSpaces(line)).toBe(line);
+    expect(collapseSpaces('a  b\u00a0\u00a0c\td\u2028e')).toBe('a b c d e');
   });
 });
 

@@ -25,7 +25,8 @@
  *     12 %, lines repeated there on several pages and standing apart from the text (running
  *     headers/footers), and pdf-parse's "-- 1 of 10 --" markers.
  */
-import { isSyllable } from './pdf-vietnamese.js';
+import { collapseSpaces, isSyllable } from './pdf-vietnamese.js';
+import { execAll } from '../util/regex.js';
 
 /** One pdf.js text item in viewport coordinates. */
 export interface PdfItem {
@@ -295,7 +296,7 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
   const loose: Loose[] = [];
   for (const o of overlays) {
     const starts = charStarts(o.str, o.x0, o.x1, o.sans ?? false);
-    const matches = [...o.str.matchAll(/\S+/gu)];
+    const matches = execAll(/\S+/gu, o.str);
     matches.forEach((m, n) => {
       const i = m.index;
       const rx0 = o.x1 > o.x0 ? starts[i]! : o.x0;
@@ -452,7 +453,7 @@ function groupLines(items: PdfItem[]): RawLine[] {
     // and its right edge also by its own.
     let drift = 0;
     for (const s of segments) {
-      s.str = s.str.replace(/\s+/gu, ' ').trim();
+      s.str = collapseSpaces(s.str).trim();
       s.x0 += drift;
       drift += s.missed ?? 0;
       s.x1 += drift;

@@ -10,6 +10,17 @@
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const COMBINING = /\p{M}/u;
+/**
+ * Characters outside the blocks where Vietnamese text lives (Latin up to U+02FF, Latin Extended
+ * Additional, General Punctuation), none of which holds a combining mark: a line without any is
+ * known to have no mark without the slower Unicode-property scan.
+ */
+const OUTSIDE_VIETNAMESE_BLOCKS = /[^\u0000-\u02ff\u1e00-\u1eff\u2000-\u206f]/;
+
+/** Whether the text holds a combining mark (\p{M}). */
+export function hasCombiningMark(text: string): boolean {
+  return OUTSIDE_VIETNAMESE_BLOCKS.test(text) && COMBINING.test(text);
+}
 // Rhymes (vần) without tone: vowel clusters that can end a syllable, and clusters that take a
 // final consonant (c, m, n, ng, p, t; ch and nh only after a, ê, i, y and their glide forms).
 const OPEN =
@@ -72,10 +83,16 @@ export function shouldJoin(left: string, right: string): boolean {
   return isSyllable((left + right).normalize('NFC'));
 }
 
-const LEADING_PUNCT = /^[("“‘[]+/u;
-const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
 /** White space other than a single space (\s is Unicode-aware without the u flag too). */
 const ODD_SPACE = /[^\S ]| {2}/;
+
+/** Runs of white space → one space (the common line, with single spaces only, is returned as is). */
+export function collapseSpaces(text: string): string {
+  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
+}
+
+const LEADING_PUNCT = /^[("“‘[]+/u;
+const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
 
 /**
  * Repair one visual line of extracted text:
@@ -87,8 +104,8 @@ const ODD_SPACE = /[^\S ]| {2}/;
  * Whitespace runs are collapsed to one space and the line is trimmed.
  */
 export function repairLine(text: string): string {
-  let s = ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
-  if (COMBINING.test(s)) {
+  let s = collapseSpaces(text);
+  if (hasCombiningMark(s)) {
     s = s.replace(/ (\p{M}+) /gu, '$1 ').replace(/ (?=\p{M})/gu, '');
     // A mark left at the very start of the line has nothing to attach to; drop the orphan.
     s = s.replace(/^\p{M}+/u, '');

@@ -36,6 +36,7 @@ import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-par
 import { repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
+import { execAll } from '../util/regex.js';
 
 // The few pdf.js shapes we use (pdf-parse does not re-export pdf.js types).
 interface TextItemLike {
@@ -94,7 +95,7 @@ function missedWidth(str: string, width: number, size: number, sans: boolean): n
   if (!/\p{Mn}/u.test(str)) return 0;
   let missed = 0;
   let counted = 0;
-  for (const m of str.matchAll(/\P{M}\p{M}*/gu)) {
+  for (const m of execAll(/\P{M}\p{M}*/gu, str)) {
     const w = charWidth(m[0][0]!, sans);
     if (m[0].length > 1) missed += w;
     else counted += w;
@@ -241,7 +242,12 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
 export function buildTree(pages: PageLayout[]): Root {
   // The lines with their text repaired (the layout itself is left as it was).
   const all: VisualLine[] = [];
-  for (const p of pages) for (const l of p.lines) all.push({ ...l, text: repairLine(l.text) });
+  for (const p of pages) {
+    for (const l of p.lines) {
+      const text = repairLine(l.text);
+      all.push(text === l.text ? l : { ...l, text });
+    }
+  }
   const metrics = measure(all);
   const root: Root = { type: 'root', children: [] };
   let para: Paragraph | undefined;
