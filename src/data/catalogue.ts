@@ -14,6 +14,7 @@
 import { z } from 'zod';
 import { ConfidenceSchema, loadDataFile } from './index.js';
 import type { Citation, Plan, PlanRef, Target } from '../plan/schema.js';
+import { execAll } from '../util/regex.js';
 
 const sourced = { source: z.string().min(1), confidence: ConfidenceSchema };
 
@@ -162,7 +163,7 @@ export function planToCatalogue(plan: Plan, id = plan.source.path): Catalogue {
 
 /** "Đến cuối năm 2023", "vào năm 2025": the one year an indicator's text names, if exactly one. */
 export function yearOfText(text: string): number | null {
-  const years = new Set([...text.matchAll(/\bnăm\s+((?:19|20)\d\d)\b/giu)].map((m) => Number(m[1])));
+  const years = new Set(execAll(/\bnăm\s+((?:19|20)\d\d)\b/giu, text).map((m) => Number(m[1])));
   return years.size === 1 ? [...years][0]! : null;
 }
 

@@ -14,6 +14,7 @@
 import { ownerKey } from '../plan/assignments.js';
 import type { Citation, Plan } from '../plan/schema.js';
 import { builtInKnowledge, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from '../data/knowledge.js';
+import { execAll } from '../util/regex.js';
 
 export type { Agency, Province, LegalDocument, Knowledge } from '../data/knowledge.js';
 
@@ -281,10 +282,10 @@ export class KnowledgeBase {
       };
     }
     const found: DistrictMention[] = [];
-    for (const m of text.matchAll(this.districtRes.generic)) {
+    for (const m of execAll(this.districtRes.generic, text)) {
       found.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: null, province: null });
     }
-    for (const m of text.matchAll(this.districtRes.named)) {
+    for (const m of execAll(this.districtRes.named, text)) {
       const name = m.groups!.name!;
       const district = this.knowledge.adminUnits.districts.find((d) => d.name === name || d.variants.includes(name));
       const province = district ? (this.provinceByKey.get(district.province) ?? null) : null;
@@ -384,7 +385,7 @@ export class KnowledgeBase {
 function matchAll<T>(text: string, re: RegExp, entries: readonly T[], prefix: string): Mention<T>[] {
   const out: Mention<T>[] = [];
   re.lastIndex = 0;
-  for (const m of text.normalize('NFC').matchAll(re)) {
+  for (const m of execAll(re, text.normalize('NFC'))) {
     const groups = m.groups ?? {};
     let entry: T | undefined;
     for (const [name, value] of Object.entries(groups)) {

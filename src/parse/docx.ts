@@ -28,6 +28,7 @@ import { minimalStylesXml, parseXmlTree, scanDocument } from './docx-xml.js';
 import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
 import { finishTree } from './docx-mdast.js';
 import { modelToMdast, type MammothNode } from './docx-model.js';
+import { execAll } from '../util/regex.js';
 
 export interface DocxStats {
   /** Word paragraphs counted in document.xml. */
@@ -137,7 +138,7 @@ function pickMarker(texts: (string | null)[]): string {
   const referenced = new Set<number>();
   for (const text of texts) {
     if (!text || !text.includes('&#')) continue;
-    for (const m of text.matchAll(/&#(x[0-9a-fA-F]+|\d+);/g)) {
+    for (const m of execAll(/&#(x[0-9a-fA-F]+|\d+);/g, text)) {
       referenced.add(m[1]![0] === 'x' ? parseInt(m[1]!.slice(1), 16) : parseInt(m[1]!, 10));
     }
   }

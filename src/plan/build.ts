@@ -13,6 +13,7 @@ import type { AppendixRef, Citation, DateMention, Plan } from './schema.js';
 import { locate } from './span.js';
 import { buildStructure } from './structure.js';
 import { squash } from './vi.js';
+import { execAll } from '../util/regex.js';
 
 const APPENDIX_REF = /(?<![\p{L}])[Pp]hụ lục(?:\s+(?:số\s+)?(?<label>[IVXLC]+|\d+)(?![\p{L}\d]))?(?<attached>\s+kèm theo)?/gu;
 
@@ -55,7 +56,7 @@ export function buildPlan(doc: ParsedDocument): Plan {
     citations.push(...found.map((f) => f.citation));
     dates.push(...findDates(unit.span, found.map((f) => ({ start: f.start, end: f.end }))));
     if (unit.where === 'appendix' || !unit.span.text.includes('hụ lục')) continue;
-    for (const m of unit.span.text.matchAll(APPENDIX_REF)) {
+    for (const m of execAll(APPENDIX_REF, unit.span.text)) {
       appendixRefs.push({
         type: 'appendixRef',
         raw: squash(m[0]),

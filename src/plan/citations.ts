@@ -7,6 +7,7 @@ import { documentTypes, lawNames } from '../data/index.js';
 import type { Citation } from './schema.js';
 import { locate, type Span } from './span.js';
 import { escapeRegExp, isoDate, squash } from './vi.js';
+import { execAll } from '../util/regex.js';
 
 export interface FoundCitation {
   citation: Citation;
@@ -117,7 +118,7 @@ export function findCitations(span: Span): FoundCitation[] {
   const numbered = /\d\s*[/-]/.test(text);
   const law = /[Ll]uật/.test(text);
   if (!numbered && !law) return found;
-  if (numbered) for (const m of text.matchAll(citationRegex())) {
+  if (numbered) for (const m of execAll(citationRegex(), text)) {
     const g = m.groups!;
     const start = m.index;
     const type = squash(g.type!);
@@ -149,7 +150,7 @@ export function findCitations(span: Span): FoundCitation[] {
     }
     found.push(citationAt(span, start, end, { docType, number, year, symbol, format, raw: raw.trim() }));
   }
-  if (law) for (const m of text.matchAll(lawRegex())) {
+  if (law) for (const m of execAll(lawRegex(), text)) {
     const start = m.index;
     if (found.some((f) => start >= f.start && start < f.end)) continue;
     const g = m.groups!;

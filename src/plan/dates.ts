@@ -6,6 +6,7 @@
 import type { DateMention } from './schema.js';
 import { locate, type Span } from './span.js';
 import { isoDate, squash } from './vi.js';
+import { execAll } from '../util/regex.js';
 
 interface RawDate {
   start: number;
@@ -53,12 +54,12 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
     taken.push(d);
   };
   if (years && text.includes('tháng')) {
-    for (const m of text.matchAll(WORDS)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+    for (const m of execAll(WORDS, text)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
   }
   if (slash && years) {
-    for (const m of text.matchAll(FULL)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+    for (const m of execAll(FULL, text)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
   }
-  if (slash) for (const m of text.matchAll(PARTIAL)) {
+  if (slash) for (const m of execAll(PARTIAL, text)) {
     const month = +m[2]!;
     if (month < 1 || month > 12) continue;
     // The cue word before the date is not part of it.
@@ -102,19 +103,19 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
     out.push(mention(kind, d.start, d.end, invalid(d) ? null : iso(d), null, invalid(d)));
   }
   if (years) {
-    for (const m of text.matchAll(RANGE_YEARS)) {
+    for (const m of execAll(RANGE_YEARS, text)) {
       const range = { start: m.index, end: m.index + m[0].length };
       if (overlaps(range, taken)) continue;
       taken.push(range);
       out.push(mention('period', range.start, range.end, m[2]!, m[3]!, +m[3]! < +m[2]!));
     }
-    for (const m of text.matchAll(TO_YEAR)) {
+    for (const m of execAll(TO_YEAR, text)) {
       const range = { start: m.index, end: m.index + m[0].length };
       if (overlaps(range, taken)) continue;
       taken.push(range);
       out.push(mention('year', range.start, range.end, m[1]!, null, false));
     }
-    for (const m of text.matchAll(YEAR)) {
+    for (const m of execAll(YEAR, text)) {
       const range = { start: m.index, end: m.index + m[0].length };
       if (overlaps(range, taken)) continue;
       taken.push(range);

@@ -6,6 +6,7 @@ import type { Goal, Indicator, IndicatorRef, Item, PlanRef, Section, Target } fr
 import { locate, slice, type Span } from './span.js';
 import { parseVietnameseNumber, squash } from './vi.js';
 import { findCitations } from './citations.js';
+import { execAll } from '../util/regex.js';
 
 const GOAL = /^Mục tiêu\s+(\d+)\s*(?:[:.\-–]\s*)?(.*)$/iu;
 const INDICATOR = /^Chỉ tiêu\s*(\d+)?\s*[:.\-–]\s*/iu;
@@ -36,7 +37,7 @@ export function parseTargets(span: Span): Target[] {
     // The verb governs the clause: look back to the previous ";" or sentence end.
     const clauseStart = Math.max(text.lastIndexOf(';', index), text.lastIndexOf('. ', index), 0);
     const before = text.slice(clauseStart, index).toLocaleLowerCase('vi');
-    const last = [...before.matchAll(/(tăng|giảm|duy trì|nâng)/gu)].pop()?.[1];
+    const last = execAll(/(tăng|giảm|duy trì|nâng)/gu, before).pop()?.[1];
     if (last === 'tăng' || last === 'nâng') return 'increase';
     if (last === 'giảm') return 'decrease';
     if (last === 'duy trì') return 'maintain';
@@ -45,7 +46,7 @@ export function parseTargets(span: Span): Target[] {
 
   // "giảm từ 55 ca sinh/1.000 phụ nữ xuống 56/1.000 phụ nữ"
   const change = new RegExp(String.raw`(tăng|giảm)\s+từ\s+(${NUM})\s*(%|[^\d;]{0,40}?\/\s*(${NUM})\s*([\p{L} ]{0,20}?))?\s+(?:xuống|lên|còn|đến)\s+(?:còn\s+|mức\s+)?(${NUM})\s*(%|\/\s*(${NUM}))?`, 'gu');
-  for (const m of text.matchAll(change)) {
+  for (const m of execAll(change, text)) {
     const from = parseVietnameseNumber(m[2]!);
     const to = parseVietnameseNumber(m[6]!);
     const base = m[4] ? parseVietnameseNumber(m[4]) : m[8] ? parseVietnameseNumber(m[8]) : null;
@@ -62,7 +63,7 @@ export function parseTargets(span: Span): Target[] {
   }
   // "108 bé trai/100 bé gái", "55 ca sinh/1.000 phụ nữ"
   const ratio = new RegExp(String.raw`(?<![\d,.])(${NUM})\s+([\p{L}][\p{L} ]{0,15}?)\s*\/\s*(${NUM})\s+([\p{L}][\p{L}]*(?:\s[\p{L}]+)?)`, 'gu');
-  for (const m of text.matchAll(ratio)) {
+  for (const m of execAll(ratio, text)) {
     add(m.index, m.index + m[0].length, {
       kind: 'ratio',
       value: parseVietnameseNumber(m[1]!),
@@ -76,7 +77,7 @@ export function parseTargets(span: Span): Target[] {
   }
   // "31,8/100.000"
   const rate = new RegExp(String.raw`(?<![\d,.])(${NUM})\s*\/\s*(${NUM})(?![\d/])`, 'gu');
-  for (const m of text.matchAll(rate)) {
+  for (const m of execAll(rate, text)) {
     add(m.index, m.index + m[0].length, {
       kind: 'rate',
       value: parseVietnameseNumber(m[1]!),
@@ -90,7 +91,7 @@ export function parseTargets(span: Span): Target[] {
   }
   // "26,05%", "50 %"
   const percent = new RegExp(String.raw`(?<![\d,.])(${NUM})\s*%`, 'gu');
-  for (const m of text.matchAll(percent)) {
+  for (const m of execAll(percent, text)) {
     add(m.index, m.index + m[0].length, {
       kind: 'percent',
       value: parseVietnameseNumber(m[1]!),
@@ -104,7 +105,7 @@ export function parseTargets(span: Span): Target[] {
   }
   // "còn 1,6 lần so với nam giới"
   const times = new RegExp(String.raw`(?<![\d,.])(${NUM})\s*lần`, 'gu');
-  for (const m of text.matchAll(times)) {
+  for (const m of execAll(times, text)) {
     add(m.index, m.index + m[0].length, {
       kind: 'count',
       value: parseVietnameseNumber(m[1]!),
@@ -203,12 +204,12 @@ function planRefIn(text: string, from: number): PlanRef | null {
 export function findIndicatorRefs(span: Span): IndicatorRef[] {
   const text = span.text;
   const out: IndicatorRef[] = [];
-  for (const m of text.matchAll(REF)) {
+  for (const m of execAll(REF, text)) {
     const g = m.groups!;
     const goal = Number(g.goal ?? g.whole);
     if (!goal) continue;
     const plan = planRefIn(text, m.index + m[0].length);
-    const numbers = g.list ? [...g.list.replace(/\([^)]*\)/g, '').matchAll(/\d+/g)].map((n) => Number(n[0])) : [];
+    const numbers = g.list ? execAll(/\d+/g, g.list.replace(/\([^)]*\)/g, '')).map((n) => Number(n[0])) : [];
     const base = { raw: squash(m[0]), plan, ...locate(span, m.index, m.index + m[0].length) };
     if (numbers.length === 0) out.push({ type: 'indicatorRef', goal, indicator: null, ...base });
     for (const indicator of numbers) out.push({ type: 'indicatorRef', goal, indicator, ...base });

@@ -9,6 +9,7 @@ import type { Level, Meta, TextLine } from './schema.js';
 import { join, locate, slice, trim, type Span } from './span.js';
 import { capitalize, isUpperText, isoDate, lower, squash, startsWithAny, wordPattern } from './vi.js';
 import { parseLabel } from './labels.js';
+import { execAll } from '../util/regex.js';
 
 export interface HeaderResult {
   meta: Meta;
@@ -66,7 +67,7 @@ export function levelOf(phrase: string): Level | null {
   const city = cityPattern.exec(text);
   let best: { level: Level; index: number } | null = null;
   for (const { level, word, re } of levelPatterns) {
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       // "thị xã" is a district-level unit, not "xã".
       if (word === 'xã' && text.slice(0, m.index).endsWith('thị ')) continue;
       if (!best || m.index > best.index) best = { level, index: m.index };
@@ -291,7 +292,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   // "năm 2024" in the trích yếu; not a horizon ("tầm nhìn đến năm 2045"); else the first year of
   // the period the plan covers ("giai đoạn 2026 – 2027").
   const planYearMatch = title
-    ? [...title.matchAll(/(?<!(?:đến|tới)\s)năm\s+(\d{4})/gu)].pop() ?? /giai đoạn\s+(\d{4})\s*[-–]\s*\d{4}/u.exec(title) ?? undefined
+    ? execAll(/(?<!(?:đến|tới)\s)năm\s+(\d{4})/gu, title).pop() ?? /giai đoạn\s+(\d{4})\s*[-–]\s*\d{4}/u.exec(title) ?? undefined
     : undefined;
   const meta: Meta = {
     issuer,

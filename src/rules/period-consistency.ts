@@ -18,6 +18,7 @@ import { defineRule, type LintMessage, type RelatedInput } from './types.js';
 import type { TextNode } from '../util/location.js';
 import { loadProgrammes, normalizeName } from '../data/issuers.js';
 import { textNodes } from './util.js';
+import { execAll } from '../util/regex.js';
 
 const PERIOD = /giai\s+đoạn\s*(I{1,3}|IV|[1-4])?\s*[:(]?\s*(?:từ\s+năm\s+)?((?:19|20)\d\d)\s*(?:[-–—]|đến(?:\s+năm)?)\s*((?:19|20)\d\d)\)?/giu;
 
@@ -107,14 +108,14 @@ export const rule = defineRule({
     for (const { node, kind } of textNodes(plan)) {
       if (kind === 'header' || !/giai\s+đoạn/iu.test(node.text)) continue;
       const text = node.text;
-      for (const match of text.matchAll(PERIOD)) {
+      for (const match of execAll(PERIOD, text)) {
         if (match[1]) continue; // an explicit phase
         const start = match.index;
         const before = text.slice(0, start);
         const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
         const clause = before.slice(cut + 1);
         let head: RegExpExecArray | null = null;
-        for (const h of clause.matchAll(headRe)) head = h as RegExpExecArray;
+        for (const h of execAll(headRe, clause)) head = h as RegExpExecArray;
         if (!head) continue;
         const name = clause.slice(head.index).replace(/[\s,"“”]+$/u, '').trim();
         const norm = normalizeName(name);

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
 import type { Registries } from '../data/registries.js';
+import { execAll } from '../util/regex.js';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[/.,\-–][\p{L}\p{M}\p{N}]+)*/gu;
 const SPACES = /^[ \t\u00A0]+$/;
@@ -26,7 +27,7 @@ interface Token {
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(TOKEN)) {
+  for (const match of execAll(TOKEN, text)) {
     tokens.push({ start: match.index, end: match.index + match[0].length, key: match[0].toLowerCase() });
   }
   return tokens;

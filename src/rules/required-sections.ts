@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { textNodes } from './util.js';
 import { SectionKindSchema } from '../plan/schema.js';
+import { execAll } from '../util/regex.js';
 
 export const rule = defineRule({
   meta: {
@@ -66,7 +67,7 @@ export const rule = defineRule({
       swallowedHeadings = [];
       for (const { node } of textNodes(plan)) {
         if (!/\d\s+[IVX]/.test(node.text)) continue;
-        for (const m of node.text.matchAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu)) swallowedHeadings.push(m[1]!.toLowerCase());
+        for (const m of execAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu, node.text)) swallowedHeadings.push(m[1]!.toLowerCase());
       }
       return swallowedHeadings;
     };

@@ -19,6 +19,7 @@ import { defineRule, type LintMessage } from './types.js';
 import type { Plan } from '../plan/schema.js';
 import { loadProgrammes } from '../data/issuers.js';
 import { textNodes } from './util.js';
+import { execAll } from '../util/regex.js';
 
 const YEAR = /\bnăm\s+((?:19|20)\d\d)\b/giu;
 
@@ -177,7 +178,7 @@ export const rule = defineRule({
       const text = node.text;
       if (!/năm\s+\d{4}/iu.test(text)) continue;
       const spans = citationSpans(plan, text);
-      for (const match of text.matchAll(YEAR)) {
+      for (const match of execAll(YEAR, text)) {
         const year = Number(match[1]);
         if (year >= staleBefore) continue;
         const start = match.index;

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
+import { execAll } from '../util/regex.js';
 
 /** "a)", "đ)", "12)" at the start or after ";", ",", ":" (spaces allowed). */
 const LABEL_BEFORE = /(?:^|[;,:]\s*|\n\s*)(?:\p{L}|\d{1,2})$/u;
@@ -154,7 +155,7 @@ export const rule = defineRule({
         });
       }
       if (context.options.straightQuotes) {
-        const quotes = [...text.matchAll(/"/g)].map((m) => m.index);
+        const quotes = execAll(/"/g, text).map((m) => m.index);
         if (quotes.length % 2 === 1) {
           const last = quotes[quotes.length - 1]!;
           const range = after(text, last);

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
 import type { Registries, VietnameseSyllable } from '../data/registries.js';
+import { execAll } from '../util/regex.js';
 
 const fromCodePoint = (cp: string) => String.fromCodePoint(parseInt(cp.slice(2), 16));
 
@@ -206,7 +207,7 @@ export const rule = defineRule({
       const text = node.text;
       // Cheap filter: only text with marks, invisible characters or non-ASCII letters needs a look.
       if (!/[^\x00-\x7F]/.test(text)) continue;
-      for (const match of text.matchAll(shape.word)) {
+      for (const match of execAll(shape.word, text)) {
         const raw = match[0];
         let verdict = shape.verdicts.get(raw);
         if (verdict === undefined) {
