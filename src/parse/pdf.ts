@@ -33,7 +33,7 @@ import { InputError } from '../util/errors.js';
 import { guessLegacyInUnicode } from '../util/vn-charsets.js';
 import { charWidth, layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from './pdf-layout.js';
 import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-paragraphs.js';
-import { repairLine } from './pdf-vietnamese.js';
+import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
 import { execAll } from '../util/regex.js';
@@ -92,7 +92,7 @@ function multiply(m1: number[], m2: number[]): number[] {
  * item's width then lacks those glyphs' advances. Estimate what is missing.
  */
 function missedWidth(str: string, width: number, size: number, sans: boolean): number {
-  if (!/\p{Mn}/u.test(str)) return 0;
+  if (!hasCombiningMark(str) || !/\p{Mn}/u.test(str)) return 0;
   let missed = 0;
   let counted = 0;
   for (const m of execAll(/\P{M}\p{M}*/gu, str)) {
