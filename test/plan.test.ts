@@ -312,6 +312,15 @@ describe('small texts', () => {
     expect(p.sections[0]!.items[0]!.children[0]!.label).toBe('a)');
     expect(p.sections[0]!.items[0]!.children[0]!.children[0]!.label).toBe('-');
   });
+  it('a decimal item closes the bullets and letters open above it ("3.3." after "- …" is a child of "3.")', () => {
+    const p = fromText(
+      'KẾ HOẠCH\n\nThử năm 2025\n\nI. NHIỆM VỤ\n\n3. Nhóm ba\n\n- Gạch dưới 3\n\n3.3. Ba chấm ba\n\n- Gạch dưới 3.3\n\na) Chữ dưới 3.3\n\n3.4. Ba chấm bốn\n\n3.4.1. Sâu hơn\n\n3.5. Ba chấm năm',
+    );
+    const three = p.sections[0]!.items[0]!;
+    expect(three.children.map((c) => c.label)).toEqual(['-', '3.3.', '3.4.', '3.5.']);
+    expect(three.children[1]!.children.map((c) => c.label)).toEqual(['-', 'a)']);
+    expect(three.children[2]!.children.map((c) => c.label)).toEqual(['3.4.1.']);
+  });
   it('an impossible date is kept as written and marked invalid', () => {
     const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nI. NỘI DUNG\n\n1. Hoàn thành trước ngày 31/02/2025.');
     expect(p.dates.find((d) => d.raw === '31/02/2025')).toMatchObject({ invalid: true, value: null, kind: 'deadline' });
@@ -336,6 +345,13 @@ describe('real office documents (corpus)', () => {
     expect(qd.citations[0]).toMatchObject({ docType: 'Luật', number: '85', year: 2015, symbol: 'QH13' });
     const hd = await loadPlan(path.join(dir, 'luongminh_MTTQ_HD_2025-11_bau-cu.docx'));
     expect(hd.meta).toMatchObject({ docType: 'Hướng dẫn', isPlan: false });
+  });
+  it.skipIf(files.length === 0)('"7.1." after a list of bullets takes the bullets that follow it (Bắc Cam Ranh 2025)', async () => {
+    const p = await loadPlan(path.join(dir, 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu.docx'));
+    const all = (items: Item[]): Item[] => items.flatMap((i) => [i, ...all(i.children)]);
+    const seven = all(p.sections.flatMap((s) => s.items)).find((i) => i.label === '7.1.')!;
+    expect(seven.text).toMatch(/^Kiểm tra việc vận động bầu cử thông qua hội nghị tiếp xúc cử tri/u);
+    expect(seven.children.map((c) => c.label)).toEqual(['-', '-', '-', '-']);
   });
   it.skipIf(!existsSync(path.join(CORPUS, 'text')))('PDF-extracted text of a signed plan: header columns, hyphen breaks', async () => {
     const p = await loadPlan(path.join(CORPUS, 'text', 'hue_UBND-TP_KH188-KH-UBND_2026-04-02_du-lich-sinh-thai-cong-dong.txt'));

@@ -109,6 +109,23 @@ export function toTable(block: Extract<Block, { kind: 'table' }>, cellSpans?: Ce
   return { type: 'table', role: tableRole(block), rows, ...locate(block.span) };
 }
 
+function decimalDepth(key: string): number {
+  return key.startsWith('decimal-') ? Number(key.slice('decimal-'.length)) : 0;
+}
+
+/**
+ * Whether a new item labelled `key` closes an open item labelled `open`, by the order of Nghị
+ * định 30/2020 (1.1. above a) above - above +). Only where the label itself says so: a decimal
+ * label names its depth, and letters rank above bullets; "1." and "1)" are left to pair with
+ * their own kind, as documents use them at several levels.
+ */
+function closes(key: string, open: string): boolean {
+  const bullet = open === 'dash' || open === 'plus';
+  if (key.startsWith('decimal-')) return bullet || open === 'letter' || decimalDepth(open) >= decimalDepth(key);
+  if (key === 'letter') return bullet;
+  return false;
+}
+
 interface OpenItem {
   item: Item;
   key: string;
@@ -151,6 +168,9 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
     if (label) {
       const at = stack.findIndex((o) => o.key === key);
       if (at >= 0) stack = stack.slice(0, at);
+      // Labels that outrank the open items above them close them even when no item of their own
+      // kind is open to pair with: "3.3." after "- …" sits under "3.", "a)" after "- …" too.
+      while (stack.length && closes(key, stack[stack.length - 1]!.key)) stack = stack.slice(0, -1);
     }
     const parent = stack[stack.length - 1];
     if (parent) parent.item.children.push(item);
