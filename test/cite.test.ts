@@ -56,6 +56,20 @@ describe('kh cite', () => {
     expect(budget.status.text).toContain('83/2015/QH13');
   });
 
+  it('a law cited by name and number is listed by its number; the two ways of citing it agree', async () => {
+    const file = join(tmp, 'law.txt');
+    writeFileSync(
+      file,
+      `${head('05 tháng 3 năm 2024')}Căn cứ Luật Tố cáo số 25/2018/QH14 ngày 12/6/2018;\n\nCăn cứ Luật số 25/2018/QH14;\n\nI. NỘI DUNG\n\n1. Thực hiện.\n`,
+    );
+    const { out } = await runCite([file], 'json', tmp);
+    const docs = JSON.parse(out) as CitedDocument[];
+    const law = docs.filter((d) => d.label.includes('25/2018/QH14'));
+    expect(law.map((d) => d.label)).toEqual(['Luật số 25/2018/QH14']);
+    expect(law[0]!.symbols).toEqual(['25/2018/QH14']);
+    expect(law[0]!.disagreement).toBe(false);
+  });
+
   it('marks disagreements: the same document with different dates or symbols', async () => {
     writeFileSync(join(tmp, 'a.txt'), `${head('10 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ.\n`);
     writeFileSync(join(tmp, 'b.txt'), `${head('12 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 14/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-TTg ngày 28/12/2021 của Chính phủ; Luật Ngân sách nhà nước năm 2015.\n`);

@@ -321,6 +321,13 @@ describe('small texts', () => {
     expect(three.children[1]!.children.map((c) => c.label)).toEqual(['-', 'a)']);
     expect(three.children[2]!.children.map((c) => c.label)).toEqual(['3.4.1.']);
   });
+  it('a law cited by name: raw is the name; by name and number: the number as written, spaces kept', () => {
+    const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nCăn cứ Luật Bình đẳng giới; Luật Tố cáo số 25/2018/ QH14;\n\nI. NỘI DUNG\n\n1. Làm.');
+    expect(p.citations.map((c) => [c.format, c.raw, c.number, c.symbol])).toEqual([
+      ['name', 'Luật Bình đẳng giới', null, null],
+      ['state', '25/2018/ QH14', '25', 'QH14'],
+    ]);
+  });
   it('an impossible date is kept as written and marked invalid', () => {
     const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nI. NỘI DUNG\n\n1. Hoàn thành trước ngày 31/02/2025.');
     expect(p.dates.find((d) => d.raw === '31/02/2025')).toMatchObject({ invalid: true, value: null, kind: 'deadline' });
@@ -342,7 +349,8 @@ describe('real office documents (corpus)', () => {
     expect(kh.meta).toMatchObject({ number: '16', symbol: 'KH-MTTQ-BTT', issueDate: '2025-11-18', isPlan: true, level: 'xã' });
     const qd = await loadPlan(path.join(dir, 'luongminh_MTTQ_QD_2026-01-12_thanh-lap-to-tiep-cong-dan.docx'));
     expect(qd.meta).toMatchObject({ docType: 'Quyết định', isPlan: false });
-    expect(qd.citations[0]).toMatchObject({ docType: 'Luật', number: '85', year: 2015, symbol: 'QH13' });
+    expect(qd.citations[0]).toMatchObject({ docType: 'Luật', number: '85', year: 2015, symbol: 'QH13', format: 'state', raw: '85/2015/QH13' });
+    expect(qd.citations[0]!.text).toMatch(/^Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85\/2015\/QH13/u);
     const hd = await loadPlan(path.join(dir, 'luongminh_MTTQ_HD_2025-11_bau-cu.docx'));
     expect(hd.meta).toMatchObject({ docType: 'Hướng dẫn', isPlan: false });
   });

@@ -51,7 +51,7 @@ function lawRegex(): RegExp {
     .map((n) => escapeRegExp(n).replace(/ /g, '\\s+'));
   lawRe = new RegExp(
     String.raw`(?<![\p{L}])(?<type>Bộ\s+luật|Luật)\s+(?<name>${names.join('|')}|\p{Lu}[\p{Ll}]*(?:\s+(?!và\s|của\s|về\s|trong\s|để\s|nhằm\s|theo\s|tại\s|đã\s|được\s|có\s|cho\s|với\s|là\s|số\s|năm\s|hiện\s|đặc\s|sửa\s)[\p{L}]+){0,5})(?<amended>\s*\(sửa đổi(?:,\s*bổ sung)?\))?(?:\s+năm\s+(?<year>\d{4}))?(?:\s+số\s+(?<lnumber>\d+)\s*\/\s*(?<lyear>\d{4})\s*\/\s*(?<lsymbol>QH\d+))?`,
-    'gu',
+    'gud', // d: group indices, to cut the number part out of "Luật Tố cáo số 25/2018/QH14"
   );
   return lawRe;
 }
@@ -165,7 +165,8 @@ export function findCitations(span: Span): FoundCitation[] {
         year: g.lyear ? Number(g.lyear) : g.year ? Number(g.year) : null,
         symbol: g.lsymbol ?? null,
         format: g.lnumber ? 'state' : 'name',
-        raw: squash(m[0]),
+        // The number/symbol as written when there is one, else the name.
+        raw: g.lnumber ? text.slice(m.indices!.groups!.lnumber![0], end) : squash(m[0]),
       }),
     );
   }

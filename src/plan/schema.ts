@@ -196,7 +196,10 @@ export const CitationSchema = z.object({
   symbol: z.string().nullable(),
   /** state: 125/2021/NĐ-CP; party: 21-CT/TW; name: a law cited by its name. */
   format: z.enum(['state', 'party', 'name']),
-  /** The number/symbol exactly as written, spaces and all: "1303/BLĐT BXH-VBĐG". */
+  /**
+   * The number/symbol exactly as written, spaces and all: "1303/BLĐT BXH-VBĐG"; "25/2018/QH14" of
+   * "Luật Tố cáo số 25/2018/QH14". A law cited by name alone: the name ("Luật Bình đẳng giới").
+   */
   raw: z.string(),
   /** The whole reference as written, from the type word to the end of the date. */
   text: z.string(),
