@@ -215,6 +215,11 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
   return { encoding: enough ? best.encoding : null, words: guess.words, scores: guess.scores };
 }
 
+/** A verdict reached without decoding: `words` is an upper bound of the suspect words. */
+function notLegacy(words: number): LegacyGuess {
+  return { encoding: null, words, scores: CANDIDATES.map((encoding) => ({ encoding, hits: 0 })), decided: 'early' };
+}
+
 /**
  * Guesses whether valid Unicode text is legacy-encoded text pasted as Latin-1 characters
  * ("KÕ ho¹ch" for "Kế hoạch": a .VnTime document copied into a Unicode editor).
@@ -227,6 +232,9 @@ export function guessLegacyInUnicode(text: string): LegacyGuess {
     if (VIETNAMESE_UNICODE.test(token)) genuine++;
     else if (/^[\x00-\xff]+$/.test(token) && /[\x80-\xff]/.test(token)) latin.push(token);
   }
+  // Hits cannot outnumber the suspect words, nor these the Latin-1 words: when genuine Vietnamese
+  // words already match them (a Unicode document, the usual case), the verdict is known.
+  if (latin.length < 3 || genuine >= latin.length) return notLegacy(latin.length);
   // A word that already reads as Vietnamese (và, à, có) is no evidence of mojibake.
   const readsAsVietnamese = new Map<string, boolean>(); // the same few words recur (và, các, có)
   const suspects = latin.filter((token) => {
@@ -238,11 +246,7 @@ export function guessLegacyInUnicode(text: string): LegacyGuess {
     }
     return !verdict;
   });
-  // Hits cannot outnumber the suspect words: when genuine Vietnamese words already match them (a
-  // Unicode document, the usual case), the verdict is known without decoding anything.
-  if (suspects.length < 3 || genuine >= suspects.length) {
-    return { encoding: null, words: suspects.length, scores: CANDIDATES.map((encoding) => ({ encoding, hits: 0 })), decided: 'early' };
-  }
+  if (suspects.length < 3 || genuine >= suspects.length) return notLegacy(suspects.length);
   const guess = scoreTokens(suspects);
   const { best } = guess;
   const enough = best.hits >= 3 && best.hits >= 0.5 * guess.words && genuine < best.hits;
