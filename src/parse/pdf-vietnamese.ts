@@ -8,6 +8,8 @@
  * only when it cannot stand alone as a syllable and the joined form is a syllable.
  */
 
+import { collapseSpaces } from '../util/whitespace.js';
+
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/gu;
 const COMBINING = /\p{M}/u;
 /**
@@ -71,25 +73,6 @@ function isLetters(word: string): boolean {
   return /^[\p{L}\p{M}]+$/u.test(word);
 }
 
-/**
- * Whether two letter tokens separated by a space are one syllable split in two: the joined form
- * must be a syllable, at least one side must be unable to stand alone, and at least one side must
- * carry a Vietnamese diacritic (the splits we repair come from accented glyphs).
- */
-export function shouldJoin(left: string, right: string): boolean {
-  if (isSyllable(left) && isSyllable(right)) return false;
-  if (!isLetters(left) || !isLetters(right)) return false;
-  if (!DIACRITIC_LETTER.test(left) && !DIACRITIC_LETTER.test(right)) return false;
-  return isSyllable((left + right).normalize('NFC'));
-}
-
-/** White space other than a single space (\s is Unicode-aware without the u flag too). */
-const ODD_SPACE = /[^\S ]| {2}/;
-
-/** Runs of white space → one space (the common line, with single spaces only, is returned as is). */
-export function collapseSpaces(text: string): string {
-  return ODD_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text;
-}
 
 const LEADING_PUNCT = /^[("“‘[]+/u;
 const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
@@ -144,7 +127,7 @@ export function repairLine(text: string): string {
 }
 
 /** A token split into opening punctuation, letters and closing punctuation, with what shouldJoin
- * asks of its letters (memoised: the same words recur on every page). */
+ * `joins` asks of its letters (memoised: the same words recur on every page). */
 interface TokenInfo {
   lead: string;
   core: string;
@@ -169,7 +152,11 @@ function tokenInfo(token: string): TokenInfo {
   return info;
 }
 
-/** shouldJoin on memoised tokens. */
+/**
+ * Whether two letter tokens separated by a space are one syllable split in two: the joined form
+ * must be a syllable, at least one side must be unable to stand alone, and at least one side must
+ * carry a Vietnamese diacritic (the splits we repair come from accented glyphs).
+ */
 function joins(left: TokenInfo, right: TokenInfo): boolean {
   if (left.syllable && right.syllable) return false;
   if (!left.letters || !right.letters) return false;

@@ -22,8 +22,3 @@ export function restoreBuiltins(): void {
   if (Array.prototype.push !== nativePush) put(Array.prototype, 'push', nativePush);
   if (JSON.parse !== nativeJsonParse) put(JSON, 'parse', nativeJsonParse);
 }
-
-/** For tests: whether the engine's own functions are in place. */
-export function builtinsAreNative(): boolean {
-  return Array.prototype.push === nativePush && JSON.parse === nativeJsonParse;
-}

@@ -175,9 +175,8 @@ export interface LegacyGuess {
   encoding: LegacyEncoding | null;
   /** Words holding 8-bit characters. */
   words: number;
-  /** Hits per candidate; all 0 when the verdict was reached without decoding (`decided: 'early'`). */
+  /** Hits per candidate; all 0 when the verdict was reached without decoding. */
   scores: LegacyScore[];
-  decided?: 'early';
 }
 
 /** Scores the tokens holding 8-bit characters in each candidate encoding. */
@@ -217,7 +216,7 @@ export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
 
 /** A verdict reached without decoding: `words` is an upper bound of the suspect words. */
 function notLegacy(words: number): LegacyGuess {
-  return { encoding: null, words, scores: CANDIDATES.map((encoding) => ({ encoding, hits: 0 })), decided: 'early' };
+  return { encoding: null, words, scores: CANDIDATES.map((encoding) => ({ encoding, hits: 0 })) };
 }
 
 /**
