@@ -11,7 +11,7 @@ import type { Paragraph, Root, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildTree, parsePdf } from '../src/parse/pdf.js';
 import { layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from '../src/parse/pdf-layout.js';
-import { collapseSpaces, hasCombiningMark, isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
+import { hasCombiningMark, isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
 import type { NodeData } from '../src/parse/types.js';
 import { InputError } from '../src/util/errors.js';
 
@@ -514,12 +514,6 @@ describe('Vietnamese repairs', () => {
     expect(disagree).toEqual([]);
     expect(hasCombiningMark('x\u{1d165}y')).toBe(true); // MUSICAL SYMBOL COMBINING STEM
     expect(hasCombiningMark('x\u{1d400}y')).toBe(false); // MATHEMATICAL BOLD CAPITAL A
-  });
-
-  it('white space runs collapse to one space; a line with single spaces only is returned as is', () => {
-    const line = 'Kế hoạch số 122/KH-UBND';
-    expect(collapseSpaces(line)).toBe(line);
-    expect(collapseSpaces('a  b\u00a0\u00a0c\td\u2028e')).toBe('a b c d e');
   });
 });
 

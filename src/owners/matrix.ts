@@ -23,6 +23,7 @@ import {
   strategyData,
   type Catalogue,
 } from '../data/catalogue.js';
+import { squash } from '../util/whitespace.js';
 
 export type Duty = 'lead' | 'support';
 
@@ -80,7 +81,7 @@ export function ownerColumn(table: Table): { index: number; header: string } | n
   const headers = strategyData().conventions.ownerColumns.headers;
   const head = table.rows.find((r) => r.header) ?? table.rows[0];
   if (!head) return null;
-  const cells = head.cells.map((c) => c.text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim());
+  const cells = head.cells.map((c) => squash(c.text.normalize('NFC').toLowerCase()));
   for (const header of headers) {
     const index = cells.findIndex((c) => c === header || c.startsWith(header));
     if (index >= 0) return { index, header: head.cells[index]!.text.trim() };

@@ -6,6 +6,7 @@
 import type { Lang } from '../util/errors.js';
 import type { Matrix, MatrixIndicator } from './matrix.js';
 import { SELF, isDoubleLed, leadKeys } from './matrix.js';
+import { squash } from '../util/whitespace.js';
 
 export type OwnersFormat = 'table' | 'json' | 'csv' | 'md';
 
@@ -40,7 +41,7 @@ const T = {
 
 const label = (row: MatrixIndicator) => `${row.goal}.${row.indicator}`;
 const short = (text: string, max: number) => {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = squash(text);
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 };
 

@@ -25,7 +25,8 @@
  *     12 %, lines repeated there on several pages and standing apart from the text (running
  *     headers/footers), and pdf-parse's "-- 1 of 10 --" markers.
  */
-import { collapseSpaces, isSyllable } from './pdf-vietnamese.js';
+import { isSyllable } from './pdf-vietnamese.js';
+import { squash } from '../util/whitespace.js';
 import { execAll } from '../util/regex.js';
 
 /** One pdf.js text item in viewport coordinates. */
@@ -453,7 +454,7 @@ function groupLines(items: PdfItem[]): RawLine[] {
     // and its right edge also by its own.
     let drift = 0;
     for (const s of segments) {
-      s.str = collapseSpaces(s.str).trim();
+      s.str = squash(s.str);
       s.x0 += drift;
       drift += s.missed ?? 0;
       s.x1 += drift;

@@ -11,6 +11,7 @@ import { parseLabel } from './labels.js';
 import { documentParts } from '../data/index.js';
 import { startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
+import { hasOnlySingleSpaces } from '../util/whitespace.js';
 
 export interface ParaBlock {
   kind: 'para';
@@ -32,9 +33,6 @@ interface Cursor {
   column: number;
   offset: number | undefined;
 }
-
-/** White space other than single spaces (\s is Unicode-aware without the u flag too). */
-const ODD_SPACE = /[^\S ]| {2}/;
 
 /** A run of visible characters (sticky: matched at a given index). */
 const WORD = /[^\s\u00a0\u2002\u2003\u202f]+/y;
@@ -78,7 +76,7 @@ class SpanBuilder {
   appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
-    if (!ODD_SPACE.test(value)) {
+    if (hasOnlySingleSpaces(value)) {
       this.appendSimple(value, cursor, data, emphasized);
       return;
     }

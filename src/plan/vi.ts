@@ -1,5 +1,7 @@
 /** Small helpers for Vietnamese text: case, tone-mark placement, word boundaries. */
 
+export { squash } from '../util/whitespace.js';
+
 /** Old vs new tone placement ("hoà"/"hòa", "thuỷ"/"thủy"): map the old style to the new. */
 const OLD_STYLE: Record<string, string> = {
   oà: 'òa', oá: 'óa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
@@ -46,10 +48,6 @@ export function startsWithAny(text: string, words: readonly string[]): string | 
   return null;
 }
 
-/** Collapse white space to single spaces. */
-export function squash(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
 
 /** Parse a Vietnamese number: "26,05" → 26.05, "100.000" → 100000, "1,6" → 1.6. */
 export function parseVietnameseNumber(raw: string): number | null {

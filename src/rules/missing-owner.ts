@@ -14,9 +14,10 @@ import { CatalogueSchema, strategyData } from '../data/catalogue.js';
 import { agencyHeads } from '../data/index.js';
 import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../owners/matrix.js';
 import type { Item } from '../plan/schema.js';
+import { squash } from '../util/whitespace.js';
 
 const short = (text: string, max = 80) => {
-  const t = text.replace(/\s+/g, ' ').trim();
+  const t = squash(text);
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 };
 

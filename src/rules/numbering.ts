@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Item, LabelKind, Plan, Position, Section } from '../plan/schema.js';
 import type { TextNode } from '../util/location.js';
+import { squash } from '../util/whitespace.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** I … XL; "C." or "L." alone is a lettered part (A., B., C.), not a hundredth section. */
@@ -122,7 +123,7 @@ export const rule = defineRule({
     const letters = context.registries.nd30Form.pointLetters.letters;
     const notUsed = new Set(context.registries.nd30Form.pointLetters.notUsed);
     const snippet = (text: string) => {
-      const flat = text.replace(/\s+/g, ' ').trim();
+      const flat = squash(text);
       return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
     };
     const format = (entry: Entry, value: number): string => {

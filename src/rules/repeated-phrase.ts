@@ -14,6 +14,7 @@ import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
 import type { Registries } from '../data/registries.js';
 import { execAll } from '../util/regex.js';
+import { squash } from '../util/whitespace.js';
 
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[/.,\-–][\p{L}\p{M}\p{N}]+)*/gu;
 const SPACES = /^[ \t\u00A0]+$/;
@@ -99,7 +100,7 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const { maxWords, allow } = context.options;
-    const allowed = new Set(allow.map((phrase) => phrase.toLowerCase().replace(/\s+/g, ' ').trim()));
+    const allowed = new Set(allow.map((phrase) => squash(phrase.toLowerCase())));
     const words = functionWords(context.registries);
 
     for (const { node } of textNodes(plan)) {

@@ -10,8 +10,10 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { textNodes } from './util.js';
 import type { Plan, TextLine } from '../plan/schema.js';
+import { squash } from '../util/whitespace.js';
 
-const squash = (text: string) => text.replace(/[*_#]/g, ' ').replace(/\s+/g, ' ').trim();
+/** Markdown marks dropped, white space collapsed. */
+const plain = (text: string) => squash(text.replace(/[*_#]/g, ' '));
 
 /** The issuer group of the ký hiệu ("KH-UBND" → "UBND"), else the builder's issuer code. */
 function issuerCode(plan: Plan): string | null {
@@ -92,10 +94,10 @@ export const rule = defineRule({
     const form = context.registries.nd30Form;
     const prefixes = context.registries.documentParts.authorityPrefixes.words;
     const prefixOf = (line: string): { prefix: string; rest: string } | null => {
-      const m = /^(\p{Lu}{1,4})\s*\.\s*(.+)$/u.exec(squash(line));
+      const m = /^(\p{Lu}{1,4})\s*\.\s*(.+)$/u.exec(plain(line));
       return m && prefixes.includes(m[1]!) ? { prefix: m[1]!, rest: m[2]!.toUpperCase() } : null;
     };
-    const block = signature.lines.map((line) => squash(line.text)).join(' / ');
+    const block = signature.lines.map((line) => plain(line.text)).join(' / ');
     const authorities = signature.authority.map(prefixOf).filter((a) => a !== null);
 
     const code = issuerCode(plan);
@@ -105,12 +107,12 @@ export const rule = defineRule({
       const forHead = authorities.find((a) => a.prefix === form.authority.forTheHead && a.rest === body.head);
       if (!hasCollective && forHead) {
         const authority = signature.authority.find((line) => prefixOf(line) === null ? false : prefixOf(line)!.prefix === form.authority.forTheHead)!;
-        const line: TextLine | undefined = signature.lines.find((l) => squash(l.text) === squash(authority));
+        const line: TextLine | undefined = signature.lines.find((l) => plain(l.text) === plain(authority));
         const symbol = plan.meta.symbol ?? code!;
-        const data = { symbol, collective: body.collective, authority: [squash(authority), signature.position].filter(Boolean).join(' / ') };
+        const data = { symbol, collective: body.collective, authority: [plain(authority), signature.position].filter(Boolean).join(' / ') };
         yield line
           ? context.report({ node: line, messageId: 'missingCollective', data })
-          : context.report({ position: signature.sourcePosition, excerpt: squash(authority), messageId: 'missingCollective', data });
+          : context.report({ position: signature.sourcePosition, excerpt: plain(authority), messageId: 'missingCollective', data });
       }
     }
     if (!signature.position) {

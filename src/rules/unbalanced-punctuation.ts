@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
 import { execAll } from '../util/regex.js';
+import { squash } from '../util/whitespace.js';
 
 /** "a)", "đ)", "12)" at the start or after ";", ",", ":" (spaces allowed). */
 const LABEL_BEFORE = /(?:^|[;,:]\s*|\n\s*)(?:\p{L}|\d{1,2})$/u;
@@ -34,7 +35,7 @@ function before(text: string, to: number): [number, number] {
   return [start, to];
 }
 
-const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+const flat = (text: string) => squash(text);
 
 interface Mark {
   index: number;

@@ -14,6 +14,7 @@
  * `endColumn` is exclusive (the column after the last character), as in ESLint and SARIF.
  */
 import type { Part, Point, Position } from '../plan/schema.js';
+import { squash } from '../util/whitespace.js';
 
 /** Any Plan node with text that can be pointed into. */
 export interface TextNode {
@@ -150,6 +151,6 @@ export const DOCUMENT_START: SourceRange = Object.freeze({ line: 1, column: 1, e
  * `max` characters with an ellipsis.
  */
 export function excerptOf(text: string, max = 120): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = squash(text);
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -14,6 +14,7 @@ import type { Lang } from '../../util/errors.js';
 import { loadKnowledge, type Knowledge, type LegalDocument } from '../../data/knowledge.js';
 import { knowledgeBase, viDate } from '../../knowledge/index.js';
 import { documentLabel } from '../../rules/citation-status.js';
+import { squash } from '../../util/whitespace.js';
 
 export type CiteFormat = 'table' | 'json' | 'csv' | 'md';
 
@@ -190,7 +191,7 @@ export function collectCitations(plans: readonly Plan[], knowledge: Knowledge, l
 
 function shorten(text: string | null, width: number): string {
   if (!text) return '';
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = squash(text);
   return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
 }
 

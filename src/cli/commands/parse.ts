@@ -9,6 +9,7 @@ import type { Item, Plan, Position } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
 import { messages } from '../i18n.js';
+import { squash } from '../../util/whitespace.js';
 
 export interface ParseOptions {
   format: 'json' | 'outline';
@@ -41,7 +42,7 @@ export async function run(ctx: CliContext, files: string[], options: ParseOption
 const WIDTH = 100;
 
 export function shorten(text: string, width = WIDTH): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = squash(text);
   return flat.length <= width ? flat : `${flat.slice(0, width - 1).trimEnd()}…`;
 }
 
