@@ -26,12 +26,19 @@ export const CatalogueTargetSchema = z.object({
   unit: z.string().nullable().default(null),
   comparator: ComparatorSchema.nullable().default(null),
   base: z.number().optional(),
+  /**
+   * Words of the part of the indicator this target belongs to ("tiểu học", "thạc sĩ") when the
+   * indicator has several parts: it is compared only with a local target whose own words say so.
+   */
+  about: z.array(z.string().min(1)).optional(),
 });
 
 export const CatalogueIndicatorSchema = z.object({
   index: z.number().int().min(1),
   text: z.string().min(1),
   targets: z.array(CatalogueTargetSchema).default([]),
+  /** Parts of the indicator the catalogue sets no target for ("trung học cơ sở"): local targets about them are not compared. */
+  otherParts: z.array(z.string().min(1)).optional(),
   source: z.string().min(1).default('user catalogue'),
   confidence: ConfidenceSchema.default('V'),
 });
@@ -247,4 +254,45 @@ export function similarity(a: string, b: string): number {
   let common = 0;
   for (const k of ka) if (kb.has(k)) common++;
   return common / Math.min(ka.size, kb.size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Which catalogue target a local target is
+
+/**
+ * The local targets of an indicator paired with the catalogue target for `year` each one really
+ * is. A catalogue indicator without parts (no `about`) pairs its target with the first local
+ * one. With parts, each local target is read with its clause (between ";" or sentence ends): it
+ * pairs with the one part the clause names, and with nothing when the clause names none, several,
+ * or a part the catalogue sets no target for (a lower-secondary 85% is not the primary 90%).
+ */
+export function targetPairs(
+  text: string,
+  locals: readonly Target[],
+  expected: CatalogueIndicator,
+  year: number,
+): { local: Target; expected: CatalogueTarget }[] {
+  const forYear = expected.targets.filter((t) => t.year === year);
+  if (forYear.length === 0 || locals.length === 0) return [];
+  if (!forYear.some((t) => t.about?.length)) return [{ local: locals[0]!, expected: forYear[0]! }];
+  const lowerText = text.normalize('NFC').toLowerCase();
+  const others = (expected.otherParts ?? []).map((w) => w.toLowerCase());
+  const allParts = expected.targets.filter((t) => t.about?.length);
+  const out: { local: Target; expected: CatalogueTarget }[] = [];
+  let from = 0;
+  for (const local of locals) {
+    const at = text.indexOf(local.raw, from);
+    if (at < 0) continue;
+    from = at + local.raw.length;
+    const start = Math.max(lowerText.lastIndexOf(';', at), lowerText.lastIndexOf('. ', at)) + 1;
+    const ends = [lowerText.indexOf(';', from), lowerText.indexOf('. ', from)].filter((i) => i >= 0);
+    const clause = lowerText.slice(start, ends.length ? Math.min(...ends) : lowerText.length);
+    if (others.some((w) => clause.includes(w.toLowerCase()))) continue;
+    const named = new Set(allParts.filter((t) => t.about!.some((w) => clause.includes(w.toLowerCase()))).map((t) => t.about!.join('|')));
+    if (named.size !== 1) continue;
+    const part = [...named][0]!;
+    const match = forYear.find((t) => t.about?.join('|') === part);
+    if (match) out.push({ local, expected: match });
+  }
+  return out;
 }

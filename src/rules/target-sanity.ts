@@ -16,6 +16,7 @@ import {
   catalogueOfPlan,
   similarity,
   strategyData,
+  targetPairs,
   yearOfText,
   type CatalogueTarget,
 } from '../data/catalogue.js';
@@ -154,28 +155,27 @@ export const rule = defineRule({
         if (!expected || similarity(indicator.text, expected.text) < minSimilarity) continue;
         const year = yearOfText(indicator.text) ?? plan.meta.planYear;
         if (year === null) continue;
-        const goalTarget = expected.targets.find((t) => t.year === year);
-        if (!goalTarget) continue;
-        const local = indicator.targets[0];
-        if (!local || !sameScale(local, goalTarget)) continue;
-        const aim = aimOf(local);
-        if (aim === null) continue;
-        const weaker = higherIsBetter(goalTarget) ? aim < goalTarget.value : aim > goalTarget.value;
-        if (!weaker) continue;
-        const range = rangeOf(indicator, local.raw);
-        yield context.report({
-          node: indicator,
-          ...(range ? { range } : {}),
-          messageId: 'weakerThanCatalogue',
-          data: {
-            raw: local.raw,
-            year,
-            catalogue: implemented.title,
-            expected: `${fmt(goalTarget.value)}${goalTarget.unit === '%' ? '%' : goalTarget.unit ? ` ${goalTarget.unit}` : ''}`,
-            goal: goal.index,
-            indicator: indicator.index,
-          },
-        });
+        for (const { local, expected: goalTarget } of targetPairs(indicator.text, indicator.targets, expected, year)) {
+          if (!sameScale(local, goalTarget)) continue;
+          const aim = aimOf(local);
+          if (aim === null) continue;
+          const weaker = higherIsBetter(goalTarget) ? aim < goalTarget.value : aim > goalTarget.value;
+          if (!weaker) continue;
+          const range = rangeOf(indicator, local.raw);
+          yield context.report({
+            node: indicator,
+            ...(range ? { range } : {}),
+            messageId: 'weakerThanCatalogue',
+            data: {
+              raw: local.raw,
+              year,
+              catalogue: implemented.title,
+              expected: `${fmt(goalTarget.value)}${goalTarget.unit === '%' ? '%' : goalTarget.unit ? ` ${goalTarget.unit}` : ''}`,
+              goal: goal.index,
+              indicator: indicator.index,
+            },
+          });
+        }
       }
     }
   },
