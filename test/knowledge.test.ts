@@ -74,6 +74,8 @@ describe('agency matching', () => {
       ['Sở Nội vụ', 'labour, employment, people with meritorious services, gender equality'],
       ['Sở Y tế', 'social protection, children, prevention of social evils'],
       ['Sở Giáo dục và Đào tạo', 'vocational education'],
+      // Audit 2026-12: poverty reduction went to the Sở Nông nghiệp và Môi trường (TT 13/2025/TT-BNNMT).
+      ['Sở Nông nghiệp và Môi trường', 'poverty reduction'],
     ]);
   });
 
@@ -122,13 +124,14 @@ describe('user entries (kh.config.json "knowledge")', () => {
   it('add and override entries by key', () => {
     const merged = loadKnowledge({
       agencies: [
-        { key: 'so-ngoai-vu', name: 'Sở Ngoại vụ', scope: 'province', variants: [], from: null, until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local', confidence: 'V' },
+        { key: 'so-ngoai-vu-local', name: 'Sở Ngoại vụ', scope: 'province', variants: [], from: null, until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local', confidence: 'V' },
       ],
       legalDocuments: [{ ...k.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!, confidence: 'V' }],
     });
     expect(merged.agencies.length).toBe(k.agencies.length + 1);
     expect(merged.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!.confidence).toBe('V');
-    expect(knowledgeBase(merged).resolveAgency('Sở Ngoại vụ')?.key).toBe('so-ngoai-vu');
+    // The user's entry wins by name over the shipped Sở Ngoại vụ (still existing in other provinces).
+    expect(knowledgeBase(merged).resolveAgency('Sở Ngoại vụ')?.key).toBe('so-ngoai-vu-local');
   });
 
   it('the config schema takes "knowledge" and rejects a malformed entry', () => {
@@ -159,7 +162,7 @@ describe('user entries (kh.config.json "knowledge")', () => {
       JSON.stringify({
         knowledge: {
           agencies: [
-            { key: 'so-ngoai-vu', name: 'Sở Ngoại vụ', scope: 'province', until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local decision', confidence: 'V' },
+            { key: 'so-ngoai-vu-local', name: 'Sở Ngoại vụ', scope: 'province', until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local decision', confidence: 'V' },
           ],
         },
       }),

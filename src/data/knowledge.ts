@@ -125,11 +125,19 @@ export interface Knowledge {
   legalDocuments: LegalDocument[];
 }
 
+/**
+ * The base entries with the user's: same key replaces ours in place; new keys come first, so a
+ * user's entry also wins over ours by name ("Sở Ngoại vụ" dissolved by a local decision).
+ */
 function mergeByKey<T extends { key: string }>(base: readonly T[], extra: readonly T[] | undefined): T[] {
   if (!extra?.length) return [...base];
   const byKey = new Map(base.map((entry) => [entry.key, entry]));
-  for (const entry of extra) byKey.set(entry.key, entry);
-  return [...byKey.values()];
+  const added: T[] = [];
+  for (const entry of extra) {
+    if (byKey.has(entry.key)) byKey.set(entry.key, entry);
+    else added.push(entry);
+  }
+  return [...added, ...byKey.values()];
 }
 
 let builtIn: Knowledge | undefined;

@@ -39,7 +39,7 @@ testRule(rule, {
   ],
   invalid: [
     {
-      name: '01/3/2025: Sở LĐTBXH is gone (V: not among the departments of ND 45/2025), split in three (S mapping, said so)',
+      name: '01/3/2025: Sở LĐTBXH is gone (V: not among the departments of ND 45/2025), split in four (S mapping, said so)',
       text: doc('01/03/2025', LDTBXH),
       fromText: true,
       errors: [
@@ -47,7 +47,7 @@ testRule(rule, {
           messageId: 'agency',
           severity: 'error',
           excerpt: 'Sở Lao động - Thương binh và Xã hội',
-          message: expect.stringMatching(/Sở Nội vụ \(lao động, việc làm, người có công, bình đẳng giới\); Sở Y tế \(bảo trợ xã hội, trẻ em.*\); Sở Giáo dục và Đào tạo \(giáo dục nghề nghiệp\)\. Căn cứ: Nghị định 45\/2025\/NĐ-CP.*\(cơ quan kế nhiệm theo nguồn thứ cấp/),
+          message: expect.stringMatching(/Sở Nội vụ \(lao động, việc làm, người có công, bình đẳng giới\); Sở Y tế \(bảo trợ xã hội, trẻ em.*\); Sở Giáo dục và Đào tạo \(giáo dục nghề nghiệp\); Sở Nông nghiệp và Môi trường \(giảm nghèo\)\. Căn cứ: Nghị định 45\/2025\/NĐ-CP.*\(cơ quan kế nhiệm theo nguồn thứ cấp/),
         },
       ],
     },
