@@ -15,6 +15,8 @@ export const IssuerCodeSchema = z.object({
   types: z.array(z.string().min(1)).nullable(),
   /** Accepted names, the first canonical. */
   names: z.array(z.string().min(1)).min(1),
+  /** Codes of the issuers that took over a dissolved issuer's work (naming one of them is not a mismatch). */
+  successors: z.array(z.string().min(1)).optional(),
   ...sourced,
 });
 export type IssuerCode = z.infer<typeof IssuerCodeSchema>;
@@ -79,15 +81,19 @@ export function symbolGroups(symbol: string): string[] {
 /**
  * The issuer entries a symbol implies: the entries whose code is the symbol's issuer group.
  * With a document-type abbreviation first ("QĐ-TTg", "CT/TW") the issuer is the second group;
- * without one (a Công văn "BLĐTBXH-VBĐG") it is the first.
+ * without one (a Công văn "BLĐTBXH-VBĐG") it is the first. A joint document ("TTLT-BTC-BYT")
+ * implies every issuer group after the type. A term number after the code ("QH15",
+ * "NQ-UBTVQH15") is read without it.
  */
 export function issuersOfSymbol(symbol: string, typeAbbreviations: ReadonlySet<string>, entries: readonly IssuerCode[]): IssuerCode[] {
   const groups = symbolGroups(symbol.replace(/\s+/g, ''));
   if (groups.length === 0) return [];
   const hasType = groups.length > 1 && typeAbbreviations.has(groups[0]!);
   const type = hasType ? groups[0]! : null;
-  const code = hasType ? groups[1]! : groups[0]!;
-  return entries.filter((e) => e.code === code && (e.types === null || (type !== null && e.types.includes(type))));
+  const joint = type !== null && /LT$/u.test(type);
+  const codes = joint ? groups.slice(1) : [hasType ? groups[1]! : groups[0]!];
+  const matches = (e: IssuerCode, code: string) => e.code === code || (/\d$/u.test(code) && e.code === code.replace(/\d+$/u, ''));
+  return entries.filter((e) => codes.some((code) => matches(e, code)) && (e.types === null || (type !== null && e.types.includes(type))));
 }
 
 /**

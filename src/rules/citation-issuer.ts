@@ -21,6 +21,15 @@ function accepts(entry: IssuerCode, name: string): boolean {
   });
 }
 
+/** A name listing several bodies ("Bộ Y tế và Bộ Tài chính") that includes the implied one. */
+function mentions(entry: IssuerCode, name: string): boolean {
+  return entry.names.some((n) => {
+    const key = normalizeName(n);
+    const at = name.indexOf(key);
+    return at > 0 && /(?:[,;]|\svà|\s&)\s*$/u.test(name.slice(0, at)) && (at + key.length === name.length || /^[\s,;]/u.test(name.slice(at + key.length)));
+  });
+}
+
 /**
  * Where "của <issuer>" of a citation is written: the text node holding the citation and the range
  * of the issuer's name in it (null when it cannot be found: the citation itself is reported).
@@ -56,12 +65,20 @@ export const rule = defineRule({
         '"của <cơ quan>" mà cơ quan đó là một cơ quan khác đã biết, quy tắc báo lỗi và nêu tên đúng. Danh sách mã ở ' +
         'src/data/issuer-codes.json (có nguồn); thêm mã của địa phương bằng tùy chọn issuers ' +
         '([{ "code": "SLĐTBXH", "types": null, "names": ["Sở Lao động - Thương binh và Xã hội"] }]). ' +
+        'Danh sách có mọi bộ, cơ quan ngang bộ trước và sau 01/3/2025, Văn phòng Chính phủ, Quốc hội và Ủy ban Thường vụ Quốc hội, ' +
+        'UBND, HĐND các cấp, các sở, các cơ quan Đảng (TW, TU, HU, ĐU) và Mặt trận, với tên đầy đủ và tên viết tắt thường gặp ' +
+        '(Bộ TP, Bộ LĐ-TBXH, UBND tỉnh). Văn bản của bộ đã giải thể ghi "của" cơ quan kế nhiệm (TT-BTNMT của Bộ Nông nghiệp và ' +
+        'Môi trường) và văn bản liên tịch ghi đủ các cơ quan thì không báo. ' +
         'Tên cơ quan không có trong danh sách thì không báo; mã chưa được kiểm chứng [S]/[M] chỉ báo cảnh báo.',
       en:
         'A document symbol names its issuer (Decree 30/2020/NĐ-CP, Appendix I): NĐ-CP and NQ-CP are the Government\'s, ' +
         'QĐ-TTg and CT-TTg the Prime Minister\'s, TT-BTC the Ministry of Finance\'s, -CT/TW the Party Secretariat\'s … When ' +
         'a citation says "của <body>" and that body is a different known issuer, the rule reports it with the right name. ' +
-        'Codes live in src/data/issuer-codes.json (sourced); add local codes with the option issuers. Names the data does ' +
+        'Codes live in src/data/issuer-codes.json (sourced): every ministry and ministry-level agency before and after 01/3/2025, ' +
+        'the Government Office, the National Assembly and its Standing Committee, people\'s committees and councils, provincial ' +
+        'departments, party bodies (TW, TU, HU, ĐU) and the Front, by full name and usual short forms (Bộ TP, Bộ LĐ-TBXH, UBND tỉnh). ' +
+        'A dissolved ministry\'s document named by its successor (TT-BTNMT of the Ministry of Agriculture and Environment) and a ' +
+        'joint document naming all its issuers are not reported. Add local codes with the option issuers. Names the data does ' +
         'not know are not reported; codes not verified ([S]/[M]) give warnings only.',
       wrong: [
         'Căn cứ Quyết định số 2282/QĐ-TTg ngày 31/12/2020 của Chính phủ phê duyệt Chương trình tăng cường sự tham gia bình đẳng của phụ nữ.',
@@ -110,7 +127,10 @@ export const rule = defineRule({
       const implied = issuersOfSymbol(citation.symbol, types, entries);
       if (implied.length === 0) continue;
       const name = normalizeName(citation.issuer);
-      if (implied.some((entry) => accepts(entry, name))) continue;
+      if (implied.some((entry) => accepts(entry, name) || mentions(entry, name))) continue;
+      // "03/2024/TT-BTNMT của Bộ Nông nghiệp và Môi trường": named by the body that took it over.
+      const successors = new Set(implied.flatMap((entry) => entry.successors ?? []));
+      if (entries.some((entry) => successors.has(entry.code) && accepts(entry, name))) continue;
       // Report only a name that is recognisably another issuer.
       if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
       const verified = implied.every((entry) => entry.confidence === 'V');

@@ -13,7 +13,7 @@ testRule(rule, {
     // An issuer the data does not know: not reported.
     { fromText: true, text: 'Căn cứ Quyết định số 12/QĐ-TTg ngày 03/3/2021 của Văn phòng ABC về việc thành lập.' },
     // A symbol whose code is unknown.
-    { fromText: true, text: 'Căn cứ Kế hoạch số 122/KH-UBND ngày 13/4/2021 của Chính phủ.' },
+    { fromText: true, text: 'Căn cứ Kế hoạch số 12/KH-BCĐ ngày 13/4/2021 của Chính phủ.' },
   ],
   invalid: [
     {
@@ -78,7 +78,10 @@ describe('issuer-codes data', () => {
     expect(names('NQ/TW')).toEqual(['Bộ Chính trị']);
     expect(names('BLĐTBXH-VBĐG')).toEqual(['Bộ Lao động - Thương binh và Xã hội']);
     expect(names('TT-BKHĐT')).toEqual(['Bộ Kế hoạch và Đầu tư']);
-    expect(names('KH-UBND')).toEqual([]);
+    expect(names('KH-UBND')).toEqual(['Ủy ban nhân dân']);
+    expect(names('QH15')).toEqual(['Quốc hội']);
+    expect(names('NQ-UBTVQH15')).toEqual(['Ủy ban Thường vụ Quốc hội']);
+    expect(names('KH-XYZ')).toEqual([]);
     expect(symbolCore('Luật Tố cáo số 25/2018/QH14')).toBe('25/2018/QH14');
     expect(symbolCore('1303/BLĐT BXH-VBĐG')).toBe('1303/BLĐT BXH-VBĐG');
     expect(loadProgrammes().programmes.find((p) => p.id === 'strategy-gender-equality')!.period).toEqual([2021, 2030]);
