@@ -21,7 +21,12 @@ import { loadProgrammes } from '../data/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
 
-const YEAR = /\bnăm\s+((?:19|20)\d\d)\b/giu;
+/**
+ * A year, or a month, quarter or half of it, written in text: "năm 2023", "tháng 6/2022", "quý
+ * II/2023", "quý II năm 2023", "6 tháng đầu năm 2022". The year is the last group that matched.
+ */
+const YEAR =
+  /(?<![\p{L}\d])(?:tháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:[/-]\s*|năm\s+)((?:19|20)\d\d)|(?:6|sáu|9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm\s+((?:19|20)\d\d)|năm\s+((?:19|20)\d\d))(?!\d)/giu;
 
 function citationSpans(plan: Plan, text: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -63,7 +68,7 @@ export const rule = defineRule({
     docs: {
       vi:
         'Kế hoạch hằng năm thường được soạn từ kế hoạch năm trước, nên hay sót năm cũ ("chương trình công tác … năm 2023" trong ' +
-        'kế hoạch năm 2024), hạn báo cáo cũ, Tháng hành động vì bình đẳng giới (15/11–15/12) ghi năm khác. Quy tắc báo: năm trước ' +
+        'kế hoạch năm 2024; cả tháng, quý, nửa năm: "(tháng 6/2022)", "quý II/2023", "6 tháng đầu năm 2022"), hạn báo cáo cũ, Tháng hành động vì bình đẳng giới (15/11–15/12) ghi năm khác. Quy tắc báo: năm trước ' +
         'năm kế hoạch đi sau một từ chỉ công việc của kế hoạch (kế hoạch, công tác, hoạt động, nhiệm vụ, Tháng hành động …); hạn ' +
         'trước ngày ban hành (lỗi) hoặc khác năm kế hoạch (cảnh báo); Tháng hành động ghi năm khác; ngày không có thật (31/02); ' +
         'với dự thảo, hạn đã qua so với hôm nay (KH_TODAY). Không báo: năm trong trích dẫn văn bản ("Bộ luật Lao động (sửa đổi) năm 2019"), ' +
@@ -71,7 +76,7 @@ export const rule = defineRule({
         '"so với năm 2023", "năm 2023 đã …"). Các từ nhận biết là tùy chọn workWords, pastWords.',
       en:
         'Annual plans are usually written from last year\'s, so old years survive ("chương trình công tác … năm 2023" in a 2024 ' +
-        'plan), as do old report deadlines and the Action Month for gender equality (15/11–15/12) with another year. The rule ' +
+        'plan; also months, quarters and halves: "(tháng 6/2022)", "quý II/2023", "6 tháng đầu năm 2022"), as do old report deadlines and the Action Month for gender equality (15/11–15/12) with another year. The rule ' +
         'reports a year before the plan year that follows a word for the plan\'s own work (kế hoạch, công tác, hoạt động, nhiệm ' +
         'vụ, Tháng hành động …); a deadline before the issue date (error) or outside the plan year (warning); the Action Month ' +
         'with another year; an impossible date (31/02); in a draft, a deadline already past today (KH_TODAY). Not reported: ' +
@@ -82,10 +87,12 @@ export const rule = defineRule({
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nCác đơn vị xây dựng kế hoạch và tổ chức thực hiện chương trình công tác bình đẳng giới năm 2023.',
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức Tháng hành động vì bình đẳng giới từ ngày 15/11 đến ngày 15/12/2023.',
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nCác đơn vị báo cáo kết quả thực hiện trước ngày 31/02/2024.',
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức hội nghị tập huấn nghiệp vụ cho cán bộ làm công tác bình đẳng giới (tháng 6/2023).',
       ],
       right: [
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nPhát huy kết quả năm 2023, tiếp tục thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030; tuyên truyền Bộ luật Lao động (sửa đổi) năm 2019.',
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức Tháng hành động vì bình đẳng giới từ ngày 15/11 đến ngày 15/12/2024; báo cáo trước ngày 10/12/2024.',
+        'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTrên cơ sở kết quả 6 tháng đầu năm 2023 và quý IV/2023, tổ chức hội nghị tập huấn (tháng 6/2024).',
       ],
     },
     options: z.object({
@@ -100,8 +107,8 @@ export const rule = defineRule({
     }),
     messages: {
       staleYear: {
-        vi: '"{raw}" trong kế hoạch năm {planYear}: năm của kế hoạch cũ? Sửa thành "năm {planYear}" nếu đây là công việc của năm nay',
-        en: '"{raw}" in a {planYear} plan: a year left from an earlier plan? Write "năm {planYear}" if this is this year\'s work',
+        vi: '"{raw}" trong kế hoạch năm {planYear}: thời gian của kế hoạch cũ? Sửa thành năm {planYear} nếu đây là công việc của năm nay',
+        en: '"{raw}" in a {planYear} plan: a time left from an earlier plan? Write {planYear} if this is this year\'s work',
         severity: 'warning',
       },
       invalidDate: {
@@ -176,22 +183,30 @@ export const rule = defineRule({
     for (const { node, kind } of textNodes(plan)) {
       if (kind === 'header') continue;
       const text = node.text;
-      if (!/năm\s+\d{4}/iu.test(text)) continue;
+      if (!/(?:năm\s+|\/)\d{4}/iu.test(text)) continue;
       const spans = citationSpans(plan, text);
       for (const match of execAll(YEAR, text)) {
-        const year = Number(match[1]);
+        const yearText = match[4] ?? match[3] ?? match[2] ?? match[1]!;
+        const year = Number(yearText);
         if (year >= staleBefore) continue;
         const start = match.index;
         const end = start + match[0].length;
         if (spans.some(([a, b]) => start >= a && end <= b)) continue;
-        // Part of a full date ("ngày 10 tháng 12 năm 2023") — a deadline or event, checked above.
+        // Part of a full date ("ngày 10 tháng 12 năm 2023", "ngày 15 tháng 6/2022") — a deadline or event, checked above.
         if (/tháng\s+\d{1,2}\s*,?\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
-        const clause = clauseBefore(text, start);
+        if (/ngày\s+\d{1,2}\s*$/iu.test(text.slice(Math.max(0, start - 10), start))) continue;
+        // "(tháng 6/2022)" dates the work named just before the parenthesis.
+        const inParens = /\(\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/u.test(text.slice(end, end + 3));
+        const open = inParens ? text.lastIndexOf('(', start) : start;
+        // "(tháng 6/2023)" right after a citation dates the cited document.
+        if (inParens && spans.some(([, b]) => b <= open && open - b <= 2)) continue;
+        const clause = clauseBefore(text, open);
         const after = text.slice(end, end + 20).normalize('NFC').toLowerCase();
         if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
-        if (hasWord(clause.slice(-60), past)) continue;
+        if (hasWord(inParens ? clause : clause.slice(-60), past)) continue;
         if (!hasWord(clause, work)) continue;
-        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear: staleBefore }, suggestion: `năm ${staleBefore}` });
+        const suggestion = `${match[0].slice(0, match[0].length - yearText.length)}${staleBefore}`;
+        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear: staleBefore }, suggestion });
       }
     }
   },

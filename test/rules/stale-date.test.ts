@@ -96,3 +96,22 @@ describe('stale-date on the format variants', () => {
     expect(strip(runRule(rule, await loadPlan('fixtures/variants/003_softbreaks.docx')))).toEqual(strip(await seedFindings(rule, '003')));
   });
 });
+
+describe('stale-date: months, quarters and halves of an earlier year (audit 2026-12)', () => {
+  const found = async (body: string) => runRule(rule, await planFromText(P24(body))).map((m) => [m.messageId, m.excerpt, m.suggestion]);
+  it('"(tháng 6/2022)" dates the work before the parenthesis', async () => {
+    expect(await found('Tổ chức hội nghị tập huấn cho cán bộ làm công tác bình đẳng giới (tháng 6/2022).')).toEqual([['staleYear', 'tháng 6/2022', 'tháng 6/2024']]);
+  });
+  it('"quý II/2023", "quý III năm 2023", "6 tháng đầu năm 2022" in the plan\'s own work', async () => {
+    expect(await found('Triển khai hoạt động truyền thông trong quý II/2023.')).toEqual([['staleYear', 'quý II/2023', 'quý II/2024']]);
+    expect(await found('Tổ chức thực hiện kiểm tra trong quý III năm 2023.')).toEqual([['staleYear', 'quý III năm 2023', 'quý III năm 2024']]);
+    expect(await found('Hoàn thành các nhiệm vụ trọng tâm 6 tháng đầu năm 2022.')).toEqual([['staleYear', '6 tháng đầu năm 2022', '6 tháng đầu năm 2024']]);
+  });
+  it('past events, full dates, this year and later years are not reported', async () => {
+    expect(await found('Trên cơ sở kết quả 6 tháng đầu năm 2023, tiếp tục triển khai các nhiệm vụ.')).toEqual([]);
+    expect(await found('Tổ chức hội nghị tập huấn (tháng 6/2024); triển khai hoạt động trong quý II/2025.')).toEqual([]);
+    expect(await found('Triển khai hoạt động so với quý II/2023 tăng 10%.')).toEqual([]);
+    expect(await found('Tổ chức hội nghị sơ kết vào ngày 15 tháng 6/2023.')).toEqual([]);
+    expect(await found('Đánh giá việc triển khai Kế hoạch số 12/KH-UBND ngày 10/3/2023 của UBND tỉnh (tháng 6/2023).')).toEqual([]);
+  });
+});
