@@ -11,6 +11,7 @@ import { defineRule, type LintMessage } from './types.js';
 import type { Item, LabelKind, Plan, Position, Section } from '../plan/schema.js';
 import type { TextNode } from '../util/location.js';
 import { squash } from '../util/whitespace.js';
+import { builtinCatalogues, catalogueOfPlan } from '../data/catalogue.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** I … XL; "C." or "L." alone is a lettered part (A., B., C.), not a hundredth section. */
@@ -33,6 +34,26 @@ function toRoman(n: number): string {
 }
 
 const EMOJI_DIGIT = /[\uFE0F\u20E3]/u;
+
+/**
+ * "Nhiệm vụ 1: …", "Nhiệm vụ 2: …" written as the text of sibling items (or paragraphs of a
+ * section): each run of them is one list, numbered like a section's.
+ */
+function numberedTasks(plan: Plan): Entry[][] {
+  const lists: Entry[][] = [];
+  const scan = (items: readonly Item[]) => {
+    let run: Entry[] = [];
+    for (const item of items) {
+      const m = /^\s*Nhiệm vụ\s+(\d{1,2})\s*[:.]/u.exec(item.text);
+      if (m) run.push({ kind: 'arabic', label: `Nhiệm vụ ${m[1]}`, value: Number(m[1]), node: null, position: item.position, text: item.text.slice(m[0].length).trim() });
+      scan(item.children);
+    }
+    if (run.length > 1) lists.push(run);
+    run = [];
+  };
+  for (const section of plan.sections) scan(section.items);
+  return lists;
+}
 
 interface Entry {
   kind: 'roman' | 'arabic' | 'decimal' | 'letter';
@@ -63,12 +84,16 @@ export const rule = defineRule({
         'Theo Nghị định 30/2020/NĐ-CP, Phụ lục I, các phần, mục đánh số La Mã (I, II, III), khoản số Ả Rập (1, 2, 3), ' +
         'điểm chữ cái tiếng Việt theo thứ tự a), b), c), d), đ), e), g), h), i), k)… (không dùng f, j, w, z). ' +
         'Quy tắc báo, trong từng danh sách cùng cấp: số bị bỏ qua, số lặp lại, số đi lùi, chữ f, j, w, z, điểm chữ cái đứng lẫn giữa các khoản số, ' +
-        'và số viết bằng emoji ("1️."). Một mục chỉ có các điểm a), b) mà không có khoản số là hợp lệ. Nguồn: src/data/nd30-form.json.',
+        'và số viết bằng emoji ("1️."). Một mục chỉ có các điểm a), b) mà không có khoản số là hợp lệ. Cũng kiểm tra "Mục tiêu 1, 3", ' +
+        '"Chỉ tiêu 1, 2, 4" và danh sách "Nhiệm vụ 1: …" (số lặp luôn báo; số bị bỏ qua chỉ báo khi kế hoạch không thực hiện một bộ chỉ tiêu ' +
+        'như Chiến lược quốc gia về bình đẳng giới, vì kế hoạch thực hiện Chiến lược giữ số của Chiến lược và có thể bỏ bớt). Nguồn: src/data/nd30-form.json.',
       en:
         'Per Decree 30/2020/NĐ-CP, Annex I, parts and sections take Roman numerals (I, II, III), clauses Arabic numbers (1, 2, 3), ' +
         'points Vietnamese letters in the order a), b), c), d), đ), e), g), h), i), k)… (f, j, w, z are not used). ' +
         'Within each list of siblings the rule reports: a skipped number, a repeated number, a number going back, f/j/w/z, ' +
         'a letter point standing among numbered clauses, and keycap emoji digits ("1️."). A section holding only points a), b) is fine. ' +
+        'Also "Mục tiêu 1, 3", "Chỉ tiêu 1, 2, 4" and lists of "Nhiệm vụ 1: …" (a repeat always; a gap only when the plan implements no ' +
+        'catalogue such as the gender-equality strategy, whose plans keep its numbers and may leave some out). ' +
         'Source: src/data/nd30-form.json.',
       wrong: [
         'I. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nII. KINH PHÍ\n\n1. Ngân sách tỉnh.',
@@ -172,7 +197,7 @@ export const rule = defineRule({
       return true;
     };
 
-    function* sequence(entries: Entry[]): Generator<LintMessage> {
+    function* sequence(entries: Entry[], checks: { start: boolean; gaps: boolean } = { start: true, gaps: true }): Generator<LintMessage> {
       let previous: { label: string; value: number; entry: Entry } | null = null;
       for (const [index, entry] of entries.entries()) {
         const value = entry.value;
@@ -183,7 +208,7 @@ export const rule = defineRule({
         if (!previous || (value === 1 && previous.value > 1)) {
           // The first of a list, or a list numbered again from 1 under a level the tree does not
           // hold (Phần, Chương, an appendix): a new list.
-          if (!previous && context.options.checkStart && value !== 1) yield* report(entry, 'start', { expected: format(entry, 1) });
+          if (!previous && checks.start && context.options.checkStart && value !== 1) yield* report(entry, 'start', { expected: format(entry, 1) });
           previous = { label: entry.label, value, entry };
           continue;
         }
@@ -196,7 +221,7 @@ export const rule = defineRule({
           continue;
         }
         if (value > previous.value + 1) {
-          if (!swallowed(previous.entry, previous.value + 1, value)) yield* report(entry, 'gap', { previous: previous.label, expected });
+          if (checks.gaps && !swallowed(previous.entry, previous.value + 1, value)) yield* report(entry, 'gap', { previous: previous.label, expected });
         } else if (value < previous.value) yield* report(entry, 'order', { previous: previous.label, expected });
         previous = { label: entry.label, value, entry };
       }
@@ -257,6 +282,19 @@ export const rule = defineRule({
     }));
     yield* sequence(sections);
     for (const section of plan.sections) yield* list(section.items);
+    for (const tasks of numberedTasks(plan)) yield* sequence(tasks, { start: false, gaps: true });
+
+    // "Mục tiêu 1, 3", "Chỉ tiêu 1, 2, 4": repeats always; gaps and a late start only when the
+    // plan follows no catalogue (one implementing the strategy keeps its numbers and may leave
+    // some out).
+    const follows = catalogueOfPlan(plan, builtinCatalogues()) !== null;
+    const checks = { start: false, gaps: !follows };
+    const entry = (label: string, index: number, position: Position, text: string): Entry => ({ kind: 'arabic', label, value: index, node: null, position, text });
+    yield* sequence(plan.goals.map((g) => entry(`Mục tiêu ${g.index}`, g.index, g.position, g.field)), checks);
+    for (const goal of plan.goals) {
+      const numbered = goal.indicators.filter((i) => /\d/.test(i.label));
+      yield* sequence(numbered.map((i) => entry(`Chỉ tiêu ${i.index}`, i.index, i.position, i.text)), checks);
+    }
   },
 });
 

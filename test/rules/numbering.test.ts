@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/numbering.js';
 import { emptyPlan, item, runRule, testRule } from './_harness.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
+import { planFromText } from '../../src/rules/docs.js';
 import type { Item } from '../../src/plan/schema.js';
 
 const doc = (...lines: string[]) => lines.join('\n\n');
@@ -111,5 +112,31 @@ describe('numbering on the seeds', () => {
       [140, 'emojiDigit', 'Vùng Nông nghiệp sinh thái – Làng quê –'],
       [151, 'duplicate', 'III. NHIỆM VỤ VÀ GIẢI PHÁP CHỦ YẾU GIAI ĐOẠN 2026–2027'],
     ]);
+  });
+});
+
+describe('numbering: goals, indicators and "Nhiệm vụ N" lists (audit 2026-12)', () => {
+  const run = async (text: string) => runRule(rule, await planFromText(text)).map((m) => [m.messageId, m.excerpt.slice(0, 10)]);
+  const goals = 'KẾ HOẠCH\n\nCông tác phòng, chống thiên tai năm 2024\n\nI. MỤC TIÊU, CHỈ TIÊU\n\n';
+  it('"Chỉ tiêu 1, 2, 4" and "Chỉ tiêu 1, 1" in a plan that follows no catalogue', async () => {
+    expect(await run(`${goals}1. Mục tiêu 1: Giảm thiệt hại\n\n- Chỉ tiêu 1: Giảm 10% thiệt hại về người.\n\n- Chỉ tiêu 2: Giảm 5% thiệt hại về tài sản.\n\n- Chỉ tiêu 4: 100% xã có phương án.\n`)).toEqual([
+      ['gap', 'Chỉ tiêu 4'],
+    ]);
+    expect(await run(`${goals}1. Mục tiêu 1: Giảm thiệt hại\n\n- Chỉ tiêu 1: Giảm 10% thiệt hại về người.\n\n- Chỉ tiêu 1: Giảm 5% thiệt hại về tài sản.\n`)).toEqual([
+      ['duplicate', 'Chỉ tiêu 1'],
+    ]);
+  });
+  it('"Mục tiêu 1, 3": a gap; in a plan implementing the strategy, its numbers are kept (no gap), a repeat still is one', async () => {
+    const body = '1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đạt 56% cơ quan có lãnh đạo chủ chốt là nữ.\n\n2. Mục tiêu 3: Trong đời sống gia đình\n\n- Chỉ tiêu 1: Giảm số giờ làm việc nhà.\n\n- Chỉ tiêu 3: 100% nạn nhân bị mua bán trở về được hỗ trợ.\n';
+    expect(await run(`${goals}${body}`)).toEqual([['gap', 'Mục tiêu 3'], ['gap', 'Chỉ tiêu 3']]);
+    const strategy = 'KẾ HOẠCH\n\nThực hiện Chiến lược quốc gia về bình đẳng giới năm 2024\n\nI. MỤC TIÊU, CHỈ TIÊU\n\n';
+    expect(await run(`${strategy}${body}`)).toEqual([]);
+    // (A repeated "Mục tiêu 1" heading is merged into one goal by the builder: only indicators can repeat in plan.goals.)
+    expect(await run(`${strategy}1. Mục tiêu 2: Trong lĩnh vực kinh tế\n\n- Chỉ tiêu 1: Đạt 50%.\n\n- Chỉ tiêu 1: Dưới 30%.\n`)).toEqual([['duplicate', 'Chỉ tiêu 1']]);
+  });
+  it('"Nhiệm vụ 1, 2, 4" as item texts', async () => {
+    const text = 'I. NHIỆM VỤ\n\n1. Nhiệm vụ 1: Tuyên truyền.\n\n2. Nhiệm vụ 2: Tập huấn.\n\n3. Nhiệm vụ 4: Kiểm tra.\n';
+    expect(await run(text)).toEqual([['gap', 'Nhiệm vụ 4']]);
+    expect(await run('I. NHIỆM VỤ\n\n1. Nhiệm vụ 1: Tuyên truyền.\n\n2. Nhiệm vụ 2: Tập huấn.\n')).toEqual([]);
   });
 });
