@@ -16,6 +16,7 @@ import type { Lang } from './types.js';
 import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, type ResolvedSuccessor } from '../knowledge/index.js';
 import type { Agency, Province } from '../data/knowledge.js';
 import type { TextNode } from '../util/location.js';
+import { communes2025, findOldCommunes, NAMES_A_COMMUNE, planProvinces } from '../knowledge/communes.js';
 
 type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
 
@@ -30,6 +31,14 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
 /** "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the former unit. */
 function markedAsFormer(text: string, start: number, end: number): boolean {
   return /^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start));
+}
+
+/** "sáp nhập xã A và xã B thành xã C": the sentence tells the merger itself, history. */
+function aboutTheMerger(text: string, start: number, end: number): boolean {
+  const from = Math.max(text.lastIndexOf('.', start), text.lastIndexOf(';', start)) + 1;
+  const stops = [text.indexOf('.', end), text.indexOf(';', end)].filter((i) => i >= 0);
+  const sentence = text.slice(from, stops.length ? Math.min(...stops) : text.length);
+  return /sáp nhập|sắp xếp|hợp nhất|thành lập|trước đây|trước khi|\(cũ\)/iu.test(sentence);
 }
 
 function provinceName(p: Province): string {
@@ -53,8 +62,10 @@ export const rule = defineRule({
         'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
         'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
-        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …") cũng vậy. Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
-        '(hiện do người dùng khai báo trong kh.config.json, "knowledge.communes"). Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …") cũng vậy. Xã, phường, thị trấn cũ không còn từ 01/7/2025 được báo (mức cảnh báo) kèm đơn vị mới: chỉ trong kế hoạch ' +
+        'của đúng tỉnh (tỉnh ghi ở cơ quan ban hành, trích yếu, địa danh, hoặc tỉnh duy nhất được nhắc) và chỉ với tên không còn đơn vị nào ' +
+        'mang trong tỉnh mới và không trùng giữa các đơn vị cũ (src/data/communes-2025.json, dựng từ bảng dvhcvn/20250701 theo các Nghị quyết ' +
+        '1654-1687/NQ-UBTVQH15, giấy phép MIT); câu kể việc sáp nhập là lịch sử; người dùng thêm mục trong kh.config.json, "knowledge.communes". Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
         'Reports an agency, province or district-level unit that the plan assigns work to or names, but which no longer existed on ' +
@@ -64,8 +75,11 @@ export const rule = defineRule({
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
         'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
-        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
-        '"knowledge.communes"). Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
+        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …"). An old commune, ward or town gone on 01/7/2025 is reported (warning) with its new unit(s): only in a plan of ' +
+        'its province (the one the issuer, title or place names, or the only one the text names) and only for names no current unit of ' +
+        'the province bears and no two old units shared (src/data/communes-2025.json, built from the dvhcvn/20250701 mapping of ' +
+        'Resolutions 1654-1687/NQ-UBTVQH15, MIT licence); a sentence telling the merger is history; users add entries in kh.config.json, ' +
+        '"knowledge.communes". Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
         'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
       wrong: [
         {
@@ -152,6 +166,13 @@ export const rule = defineRule({
 
     const districtLevel = kb.knowledge.adminUnits.districtLevel;
     const districtGone = date >= districtLevel.until;
+    // Old communes: the plan's province(s), worked out once and only if a commune is named.
+    const communesGone = date >= districtLevel.until;
+    let provinces: string[] | undefined;
+    const communeProvinces = () =>
+      (provinces ??= planProvinces(plan, date, kb, function* () {
+        for (const { node, kind } of textNodes(plan)) if (kind !== 'header') yield node.text.normalize('NFC');
+      }));
 
     const scan = function* (node: TextNode | null, text: string, spans: [number, number][], ranged: boolean): Generator<LintMessage> {
       type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
@@ -188,6 +209,17 @@ export const rule = defineRule({
           messageId: 'commune',
           data: { name: m.text, date: dateText, until: viDate(m.entry.until), successor: m.entry.successor ?? '—' },
         });
+      }
+      if (communesGone && NAMES_A_COMMUNE.test(text)) {
+        for (const m of findOldCommunes(text, communeProvinces())) {
+          if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end) || aboutTheMerger(text, m.start, m.end)) continue;
+          yield context.report(<ReportInput<MessageId>>{
+            ...(range(m.start, m.end) as object),
+            ...excerpt,
+            messageId: 'commune',
+            data: { name: m.text, date: dateText, until: viDate(communes2025().until), successor: `${m.successors.join(', ')} (${communes2025().basis})` },
+          });
+        }
       }
       if (districtGone) {
         for (const m of kb.findDistricts(text)) {
