@@ -15,6 +15,7 @@ import { LANGS, messages, pick, preScanLang, translateCommanderError, type Local
 import { lintCommands } from './commands/lint-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
 import { ownersCommands } from './commands/owners-commands.js';
+import { dataCommands } from './commands/data-commands.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -64,6 +65,8 @@ const commands: CommandSpec[] = [
   ...diffCommands,
   // kh owners (commands/owners-commands.ts).
   ...ownersCommands,
+  // kh data, kh data check (commands/data-commands.ts).
+  ...dataCommands,
 ];
 
 function readVersion(): string {

@@ -1,0 +1,175 @@
+/**
+ * `kh data [--format table|json]`: the registries kh ships (src/data/manifest.json), each with its
+ * version, how many entries it holds by confidence mark (V verified, S secondary, M remembered)
+ * and the date its facts were last checked, so a user knows how fresh the knowledge is.
+ *
+ * `kh data check [--format table|json]`: entries whose validity ended before today (KH_TODAY, else
+ * now) with no successor in the registries — an agency or province with an end and no successor,
+ * a document replaced by nothing known, ended, or whose period is over — and successors that point
+ * nowhere. Exit 1 when there is something to report, 0 otherwise, 2 on a bad KH_TODAY.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { CliContext } from '../../util/cli.js';
+import type { Lang } from '../../util/errors.js';
+import { ConfidenceSchema, loadDataFile } from '../../data/index.js';
+import { builtInKnowledge } from '../../data/knowledge.js';
+
+const ManifestSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  registries: z.array(
+    z.object({
+      file: z.string().regex(/^[a-z0-9-]+\.json$/),
+      title: z.object({ vi: z.string().min(1), en: z.string().min(1) }),
+      checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      checkedBy: z.string().min(1),
+    }),
+  ),
+});
+
+export interface RegistrySummary {
+  file: string;
+  title: string;
+  version: string;
+  entries: number;
+  marks: { V: number; S: number; M: number };
+  checked: string;
+  checkedBy: string;
+}
+
+export interface CheckFinding {
+  registry: string;
+  key: string;
+  name: string;
+  /** ended: validity over, nothing after it; dangling: a successor key the registry lacks. */
+  kind: 'ended' | 'replaced-unknown' | 'period-over' | 'dangling';
+  since: string;
+}
+
+const T = {
+  vi: {
+    head: ['Sổ dữ liệu', 'Phiên bản', 'Số mục', 'V', 'S', 'M', 'Kiểm tra lần cuối'],
+    marks: 'V: đã kiểm chứng trong văn bản gốc; S: nguồn thứ cấp; M: ghi nhớ, chưa kiểm chứng. Quy tắc dựa trên mục S/M chỉ báo cảnh báo.',
+    none: (today: string) => `Không có mục nào hết hiệu lực trước ${today} mà thiếu cơ quan/văn bản kế nhiệm.`,
+    found: (n: number, today: string) => `${n} mục hết hiệu lực trước ${today} mà không có kế nhiệm trong dữ liệu:`,
+    kinds: { ended: 'hết hiệu lực, không có kế nhiệm', 'replaced-unknown': 'bị thay thế bởi văn bản không có trong dữ liệu', 'period-over': 'hết giai đoạn', dangling: 'kế nhiệm trỏ tới khóa không có' },
+    badToday: (value: string) => `kh: KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD\n`,
+  },
+  en: {
+    head: ['Registry', 'Version', 'Entries', 'V', 'S', 'M', 'Last checked'],
+    marks: 'V: verified in the primary text; S: secondary source; M: remembered, not verified. Rules relying on S/M entries report warnings at most.',
+    none: (today: string) => `No entry ended before ${today} without a successor.`,
+    found: (n: number, today: string) => `${n} entries ended before ${today} with no successor in the data:`,
+    kinds: { ended: 'ended, no successor', 'replaced-unknown': 'replaced by a document the data lacks', 'period-over': 'period over', dangling: 'successor key missing' },
+    badToday: (value: string) => `kh: KH_TODAY="${value}" is not a YYYY-MM-DD date\n`,
+  },
+} as const;
+
+/** Every object with a `confidence` mark in a JSON value, counted by mark. */
+function countMarks(value: unknown, marks: RegistrySummary['marks']): void {
+  if (Array.isArray(value)) for (const v of value) countMarks(v, marks);
+  else if (value && typeof value === 'object') {
+    const mark = ConfidenceSchema.safeParse((value as { confidence?: unknown }).confidence);
+    if (mark.success) marks[mark.data]++;
+    for (const [key, v] of Object.entries(value)) if (key !== 'confidence') countMarks(v, marks);
+  }
+}
+
+/** A table keyed by names (communes-2025.json): its leaves under `provinces`, all of the file's mark. */
+function countNamed(json: { provinces?: Record<string, Record<string, Record<string, unknown>>> }): number {
+  let n = 0;
+  for (const kinds of Object.values(json.provinces ?? {})) for (const names of Object.values(kinds)) n += Object.keys(names).length;
+  return n;
+}
+
+export function summarize(lang: Lang): RegistrySummary[] {
+  const manifest = loadDataFile('manifest.json', ManifestSchema);
+  return manifest.registries.map((r) => {
+    const json = JSON.parse(readFileSync(new URL(`../../../src/data/${r.file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const marks = { V: 0, S: 0, M: 0 };
+    const fileMark = ConfidenceSchema.safeParse(json.confidence);
+    if (fileMark.success && json.provinces) marks[fileMark.data] += countNamed(json as never);
+    else countMarks(json, marks);
+    return {
+      file: `src/data/${r.file}`,
+      title: r.title[lang],
+      version: String(json.version ?? ''),
+      entries: marks.V + marks.S + marks.M,
+      marks,
+      checked: r.checked,
+      checkedBy: r.checkedBy,
+    };
+  });
+}
+
+export function check(today: string): CheckFinding[] {
+  const k = builtInKnowledge();
+  const out: CheckFinding[] = [];
+  const agencies = new Set(k.agencies.map((a) => a.key));
+  for (const a of k.agencies) {
+    for (const s of a.successors) if (!agencies.has(s.key)) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'dangling', since: s.key });
+    if (a.until && a.until <= today && a.successors.length === 0) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'ended', since: a.until });
+  }
+  const provinces = new Set(k.adminUnits.provinces.map((p) => p.key));
+  for (const p of k.adminUnits.provinces) {
+    for (const s of p.successors) if (!provinces.has(s)) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'dangling', since: s });
+    if (p.until && p.until <= today && p.successors.length === 0) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'ended', since: p.until });
+  }
+  const documents = new Set(k.legalDocuments.map((d) => d.key));
+  const year = Number(today.slice(0, 4));
+  for (const d of k.legalDocuments) {
+    const name = [d.docType, d.number ? `${d.number}${d.year ? `/${d.year}` : ''}/${d.symbol ?? ''}` : d.subject].filter(Boolean).join(' ');
+    const from = d.status.from ?? '';
+    if (d.status.kind === 'replaced' && from <= today && (!d.status.replacedBy || !documents.has(d.status.replacedBy))) {
+      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'replaced-unknown', since: from });
+    } else if (d.status.kind === 'ended' && from <= today) {
+      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'ended', since: from });
+    } else if (d.period && d.period.to < year && d.status.kind !== 'replaced') {
+      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'period-over', since: String(d.period.to) });
+    }
+  }
+  return out;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+}
+
+export function todayOf(env: NodeJS.ProcessEnv): string | { bad: string } {
+  const value = env.KH_TODAY?.trim();
+  if (!value) return new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) return { bad: value };
+  return value;
+}
+
+export async function run(ctx: CliContext, sub: string | undefined, options: { format: 'table' | 'json' }): Promise<number> {
+  const t = T[ctx.lang];
+  if (sub === 'check') {
+    const today = todayOf(process.env);
+    if (typeof today !== 'string') {
+      ctx.err(t.badToday(today.bad));
+      return 2;
+    }
+    const findings = check(today);
+    if (options.format === 'json') ctx.out(`${JSON.stringify({ today, findings }, null, 2)}\n`);
+    else if (findings.length === 0) ctx.out(`${t.none(today)}\n`);
+    else {
+      ctx.out(`${t.found(findings.length, today)}\n`);
+      ctx.out(`${table(findings.map((f) => [f.registry, f.key, f.name, t.kinds[f.kind], f.since]))}\n`);
+    }
+    return findings.length > 0 ? 1 : 0;
+  }
+  const summaries = summarize(ctx.lang);
+  if (options.format === 'json') {
+    ctx.out(`${JSON.stringify(summaries, null, 2)}\n`);
+    return 0;
+  }
+  const rows = [
+    [...t.head],
+    ...summaries.map((s) => [s.file.replace('src/data/', ''), s.version, String(s.entries), String(s.marks.V), String(s.marks.S), String(s.marks.M), s.checked]),
+  ];
+  ctx.out(`${table(rows)}\n\n${t.marks}\n`);
+  return 0;
+}
