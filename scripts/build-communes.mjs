@@ -40,7 +40,8 @@ const KINDS = [
   ['Phường ', 'p'],
   ['Đặc khu ', 'd'],
 ];
-function unit(full) {
+function unit(raw) {
+  const full = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   // "Thị Trấn Mường Chà": the kind word's case varies in the source.
   for (const [prefix, kind] of KINDS) if (fold(full).startsWith(fold(prefix))) return { kind, name: full.slice(prefix.length).trim() };
   throw new Error(`unknown unit kind: ${full}`);
@@ -75,7 +76,11 @@ for (const province of merges) {
       dropped++;
       continue;
     }
-    table[u.kind][u.name] = c.splits.map((s) => s.name.replace(/\s+/g, " ").trim());
+    // "xã Bắc Sơn", "Xã  Trung Giã ": the source's spelling varies; written "Xã Bắc Sơn".
+    table[u.kind][u.name] = c.splits.map((s) => {
+      const name = s.name.normalize('NFC').replace(/\s+/g, ' ').trim();
+      return name.charAt(0).toUpperCase() + name.slice(1);
+    });
     kept++;
   }
   out[key] = table;

@@ -7,13 +7,17 @@
  * names a commune-level unit at all, and once per process.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from '../data/index.js';
+import { ConfidenceSchema, DataError, loadDataFile } from '../data/index.js';
 import { execAll } from '../util/regex.js';
 import type { Plan } from '../plan/schema.js';
 import type { Province } from '../data/knowledge.js';
 import { existsOn, type KnowledgeBase } from './index.js';
 
-const KindSchema = z.record(z.string().min(1), z.array(z.string().min(1)).min(1));
+/**
+ * The file's frame is checked by zod; the 7,000 names under `provinces` are checked by hand when a
+ * province's table is first used (a zod record of that size costs several times the JSON parse,
+ * on every run that names a commune).
+ */
 export const Communes2025Schema = z.object({
   $comment: z.string(),
   version: z.string(),
@@ -22,7 +26,7 @@ export const Communes2025Schema = z.object({
   confidence: ConfidenceSchema,
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   basis: z.string().min(1),
-  provinces: z.record(z.string().min(1), z.object({ x: KindSchema, p: KindSchema, t: KindSchema })),
+  provinces: z.record(z.string().min(1), z.object({ x: z.record(z.string(), z.unknown()), p: z.record(z.string(), z.unknown()), t: z.record(z.string(), z.unknown()) })),
 });
 export type Communes2025 = z.infer<typeof Communes2025Schema>;
 
@@ -48,25 +52,30 @@ interface Entry {
 }
 
 let data: Communes2025 | undefined;
-/** province key → `${kind}|${folded name}` → entry. */
-let index: Map<string, Map<string, Entry>> | undefined;
+/** province key → `${kind}|${folded name}` → entry, built per province on first use. */
+const index = new Map<string, Map<string, Entry> | undefined>();
 
 export function communes2025(): Communes2025 {
   return (data ??= loadDataFile('communes-2025.json', Communes2025Schema));
 }
 
 function provinceIndex(province: string): Map<string, Entry> | undefined {
-  if (!index) {
-    index = new Map();
-    for (const [key, kinds] of Object.entries(communes2025().provinces)) {
-      const map = new Map<string, Entry>();
-      for (const kind of ['x', 'p', 't'] as const) {
-        for (const [name, successors] of Object.entries(kinds[kind])) map.set(`${kind}|${foldName(name)}`, { kind, name, successors });
+  if (index.has(province)) return index.get(province);
+  const kinds = communes2025().provinces[province];
+  let map: Map<string, Entry> | undefined;
+  if (kinds) {
+    map = new Map();
+    for (const kind of ['x', 'p', 't'] as const) {
+      for (const [name, successors] of Object.entries(kinds[kind])) {
+        if (!Array.isArray(successors) || successors.length === 0 || !successors.every((s) => typeof s === 'string' && s.length > 0)) {
+          throw new DataError('communes-2025.json', `provinces.${province}.${kind}["${name}"]: expected a non-empty list of unit names`);
+        }
+        map.set(`${kind}|${foldName(name)}`, { kind, name, successors: successors as string[] });
       }
-      index.set(key, map);
     }
   }
-  return index.get(province);
+  index.set(province, map);
+  return map;
 }
 
 /**

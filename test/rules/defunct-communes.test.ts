@@ -68,8 +68,9 @@ describe('communes-2025.json', () => {
     expect(hanoi.p['Cống Vị']).toEqual(['Phường Ngọc Hà', 'Phường Giảng Võ']);
     // Every kept name differs from every successor name in its province.
     for (const [key, kinds] of Object.entries(data.provinces)) {
-      const current = new Set(Object.values(kinds).flatMap((k) => Object.values(k).flat()).map((n) => foldName(n.replace(/^(Xã|Phường|Đặc khu)\s+/u, ''))));
+      const current = new Set(Object.values(kinds).flatMap((k) => Object.values(k as Record<string, string[]>).flat()).map((n) => foldName(n.replace(/^(Xã|Phường|Đặc khu)\s+/u, ''))));
       for (const kind of Object.values(kinds)) for (const name of Object.keys(kind)) expect(current.has(foldName(name)), `${key}: ${name}`).toBe(false);
+      for (const kind of Object.values(kinds)) for (const successors of Object.values(kind)) expect(successors).toEqual(expect.arrayContaining([expect.stringMatching(/^(Xã|Phường|Đặc khu) \S/u)]));
     }
   });
 });
