@@ -107,8 +107,13 @@ export const rule = defineRule({
     }),
     messages: {
       staleYear: {
-        vi: '"{raw}" trong kế hoạch năm {planYear}: thời gian của kế hoạch cũ? Sửa thành năm {planYear} nếu đây là công việc của năm nay',
-        en: '"{raw}" in a {planYear} plan: a time left from an earlier plan? Write {planYear} if this is this year\'s work',
+        vi: '"{raw}" trong kế hoạch năm {planYear}: năm của kế hoạch cũ? Sửa thành "năm {planYear}" nếu đây là công việc của năm nay',
+        en: '"{raw}" in a {planYear} plan: a year left from an earlier plan? Write "năm {planYear}" if this is this year\'s work',
+        severity: 'warning',
+      },
+      stalePeriod: {
+        vi: '"{raw}" trong kế hoạch năm {planYear}: tháng, quý của kế hoạch cũ? Sửa thành "{suggestion}" nếu đây là công việc của năm nay',
+        en: '"{raw}" in a {planYear} plan: a month or quarter left from an earlier plan? Write "{suggestion}" if this is this year\'s work',
         severity: 'warning',
       },
       invalidDate: {
@@ -206,7 +211,8 @@ export const rule = defineRule({
         if (hasWord(inParens ? clause : clause.slice(-60), past)) continue;
         if (!hasWord(clause, work)) continue;
         const suggestion = `${match[0].slice(0, match[0].length - yearText.length)}${staleBefore}`;
-        yield context.report({ node, range: [start, end], messageId: 'staleYear', data: { raw: match[0], planYear: staleBefore }, suggestion });
+        const messageId = match[4] !== undefined ? 'staleYear' : 'stalePeriod';
+        yield context.report({ node, range: [start, end], messageId, data: { raw: match[0], planYear: staleBefore, suggestion }, suggestion });
       }
     }
   },

@@ -100,12 +100,12 @@ describe('stale-date on the format variants', () => {
 describe('stale-date: months, quarters and halves of an earlier year (audit 2026-12)', () => {
   const found = async (body: string) => runRule(rule, await planFromText(P24(body))).map((m) => [m.messageId, m.excerpt, m.suggestion]);
   it('"(tháng 6/2022)" dates the work before the parenthesis', async () => {
-    expect(await found('Tổ chức hội nghị tập huấn cho cán bộ làm công tác bình đẳng giới (tháng 6/2022).')).toEqual([['staleYear', 'tháng 6/2022', 'tháng 6/2024']]);
+    expect(await found('Tổ chức hội nghị tập huấn cho cán bộ làm công tác bình đẳng giới (tháng 6/2022).')).toEqual([['stalePeriod', 'tháng 6/2022', 'tháng 6/2024']]);
   });
   it('"quý II/2023", "quý III năm 2023", "6 tháng đầu năm 2022" in the plan\'s own work', async () => {
-    expect(await found('Triển khai hoạt động truyền thông trong quý II/2023.')).toEqual([['staleYear', 'quý II/2023', 'quý II/2024']]);
-    expect(await found('Tổ chức thực hiện kiểm tra trong quý III năm 2023.')).toEqual([['staleYear', 'quý III năm 2023', 'quý III năm 2024']]);
-    expect(await found('Hoàn thành các nhiệm vụ trọng tâm 6 tháng đầu năm 2022.')).toEqual([['staleYear', '6 tháng đầu năm 2022', '6 tháng đầu năm 2024']]);
+    expect(await found('Triển khai hoạt động truyền thông trong quý II/2023.')).toEqual([['stalePeriod', 'quý II/2023', 'quý II/2024']]);
+    expect(await found('Tổ chức thực hiện kiểm tra trong quý III năm 2023.')).toEqual([['stalePeriod', 'quý III năm 2023', 'quý III năm 2024']]);
+    expect(await found('Hoàn thành các nhiệm vụ trọng tâm 6 tháng đầu năm 2022.')).toEqual([['stalePeriod', '6 tháng đầu năm 2022', '6 tháng đầu năm 2024']]);
   });
   it('past events, full dates, this year and later years are not reported', async () => {
     expect(await found('Trên cơ sở kết quả 6 tháng đầu năm 2023, tiếp tục triển khai các nhiệm vụ.')).toEqual([]);
