@@ -111,3 +111,33 @@ describe('target-sanity with the corrected catalogue', () => {
     expect(found.map((m) => m.excerpt)).toEqual(['85%']);
   });
 });
+
+describe('agencies.json and legal-documents.json after the audit', async () => {
+  const { builtInKnowledge } = await import('../../src/data/knowledge.js');
+  const k = builtInKnowledge();
+  const doc = (key: string) => k.legalDocuments.find((d) => d.key === key)!;
+  const agency = (key: string) => k.agencies.find((a) => a.key === key)!;
+  it('Kết luận 55-KL/TW is the Ban Bí thư\'s, read in its text (V)', () => {
+    expect(doc('kl-55-2013-tw')).toMatchObject({ issuer: 'Ban Bí thư', confidence: 'V' });
+    expect(doc('kl-55-2013-tw').source).toContain('thuvienphapluat.vn 178700');
+  });
+  it('Nghị quyết 176/2025/QH15 is in force from its passage, 18/02/2025', () => {
+    expect(doc('nq-176-2025-qh15').status).toMatchObject({ kind: 'in-force', from: '2025-02-18' });
+  });
+  it('Nghị định 45/2025 is replaced by Nghị định 150/2025, on secondary evidence (S)', () => {
+    expect(doc('nd-45-2025')).toMatchObject({ status: { kind: 'replaced', replacedBy: 'nd-150-2025' }, confidence: 'S' });
+  });
+  it('the bases cited elsewhere now have entries', () => {
+    for (const key of ['nq-203-2025-qh15', 'nq-175-2024-qh15', 'nq-190-2025-qh15', 'nd-25-2025', 'nq-60-2025-tw']) expect(doc(key), key).toBeDefined();
+    expect(doc('nq-60-2025-tw')).toMatchObject({ issuer: 'Ban Chấp hành Trung ương', date: '2025-04-12', confidence: 'V' });
+  });
+  it('Sở LĐTBXH\'s poverty-reduction work went to the Sở Nông nghiệp và Môi trường; Vụ BĐG to Vụ CTTN&BĐG', () => {
+    expect(agency('so-ldtbxh').successors.find((s) => s.key === 'so-nnmt')?.functions?.vi).toBe('giảm nghèo');
+    expect(agency('vu-binh-dang-gioi').successors.map((s) => s.key)).toEqual(['vu-cttn-bdg']);
+  });
+  it('bodies that still exist are known and have no end', () => {
+    for (const key of ['bo-quoc-phong', 'bo-cong-an', 'bo-tu-phap', 'bo-ngoai-giao', 'bo-cong-thuong', 'bo-vhttdl', 'nhnn', 'thanh-tra-chinh-phu', 'van-phong-chinh-phu', 'thanh-tra-tinh']) {
+      expect(agency(key)?.until, key).toBeNull();
+    }
+  });
+});
