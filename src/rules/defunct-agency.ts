@@ -50,8 +50,8 @@ export const rule = defineRule({
     id: 'defunct-agency',
     defaultSeverity: 'error',
     description: {
-      vi: 'Cơ quan, tỉnh hoặc đơn vị cấp huyện không còn tồn tại vào ngày của kế hoạch (sắp xếp bộ máy năm 2025)',
-      en: 'An agency, province or district-level unit that no longer existed on the plan\'s date (the 2025 reorganisation)',
+      vi: 'Cơ quan, tỉnh, đơn vị cấp huyện hoặc xã, phường, thị trấn không còn tồn tại vào ngày của kế hoạch (sắp xếp bộ máy năm 2025)',
+      en: 'An agency, province, district-level unit or commune that no longer existed on the plan\'s date (the 2025 reorganisation)',
     },
     docs: {
       vi:
