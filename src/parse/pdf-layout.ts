@@ -138,6 +138,9 @@ function wordOk(word: string): boolean {
   return core.split(/[^\p{L}\p{M}]+/u).every((part) => part === '' || isSyllable(part) || !/[^\x00-\x7f]/u.test(part));
 }
 
+/** Pieces on each side of an undecided group whose words are judged with it. */
+const WORD_WINDOW = 32;
+
 interface Run {
   str: string;
   x0: number;
@@ -215,17 +218,21 @@ function fillHoles(h: Host): Run[] {
   for (const ch of h.str) prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
   const total = prefix[prefix.length - 1]!;
   const unplaced: Run[] = [];
-  const placed: Array<{ run: string; text: string; width: number }> = [];
+  // Runs already placed (to the left) took their holes' width, and a real space where one was
+  // kept; runs still to place are assumed to fill their holes alone. Both sums are kept running
+  // (linear in the runs: a hostile line repeats one overlay thousands of times).
+  const widths = runs.map(runWidth);
+  let after = widths.reduce((sum, w) => sum + (w - sp), 0);
+  let before = 0;
+  let holes = 0;
+  for (let i = 0; i < h.str.length; i++) if (h.str[i] === ' ' && !h.fill.has(i)) holes++;
   runs.forEach((r, ri) => {
-    const w = runWidth(r);
-    // Runs already placed (to the left) took their holes' width, and a real space where one was
-    // kept; runs still to place are assumed to fill their holes alone.
-    let before = 0;
-    let after = 0;
-    for (const p of placed) before += p.width - (p.text.length > p.run.length ? 0 : sp);
-    runs.forEach((o, oi) => {
-      if (oi > ri) after += runWidth(o) - sp;
-    });
+    const w = widths[ri]!;
+    after -= w - sp;
+    if (holes === 0) {
+      unplaced.push(r);
+      return;
+    }
     let best = -1;
     let bestCost = Infinity;
     let bestText = '';
@@ -264,7 +271,8 @@ function fillHoles(h: Host): Run[] {
     if (best < 0) unplaced.push(r);
     else {
       h.fill.set(best, bestText);
-      placed.push({ run: r.str, text: bestText, width: w });
+      holes--;
+      before += w - (bestText.length > r.str.length ? 0 : sp);
     }
   });
   return unplaced;
@@ -343,8 +351,15 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
   // Undecided boundaries are settled in groups (those not separated by a space inside a piece):
   // every combination is tried, fewest non-syllable words first, then the best fit to the
   // estimated gaps.
-  const text = (): string => all.map((p, i) => (i > 0 && !joinAt[i - 1] ? ' ' : '') + p.str).join('');
-  const badWords = (): number => text().split(' ').filter((w) => w !== '' && !wordOk(w)).length;
+  // Only the words touching a group's boundaries differ between its combinations: they are
+  // counted in a window of pieces around the group (the chain of joined pieces without spaces on
+  // each side, at most WORD_WINDOW pieces), which keeps the line's merge linear.
+  const text = (lo: number, hi: number): string => {
+    let out = '';
+    for (let i = lo; i <= hi; i++) out += (i > lo && !joinAt[i - 1] ? ' ' : '') + all[i]!.str;
+    return out;
+  };
+  const badWords = (lo: number, hi: number): number => text(lo, hi).split(' ').filter((w) => w !== '' && !wordOk(w)).length;
   const geo = (i: number, join: boolean): number => {
     const a = all[i]!;
     const b = all[i + 1]!;
@@ -365,6 +380,10 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       else if (joinAt[j] === false) break;
       j++;
     }
+    let lo = group[0]!;
+    while (lo > 0 && group[0]! - lo < WORD_WINDOW && joinAt[lo - 1] === true && !/\s/u.test(all[lo]!.str)) lo--;
+    let hi = group[group.length - 1]! + 1;
+    while (hi < n - 1 && hi - group[group.length - 1]! < WORD_WINDOW && joinAt[hi] === true && !/\s/u.test(all[hi]!.str)) hi++;
     let best = 0;
     let bestScore = Infinity;
     for (let mask = 0; mask < 1 << group.length; mask++) {
@@ -375,7 +394,7 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
         g += geo(b, join);
       });
       // Boundaries after the group not yet settled count as apart while scoring.
-      const score = badWords() * 10 + g;
+      const score = badWords(lo, hi) * 10 + g;
       if (score < bestScore) {
         bestScore = score;
         best = mask;

@@ -20,19 +20,25 @@ import type { Plan } from '../plan/schema.js';
 import { loadProgrammes } from '../data/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
+import { PieceIndex } from '../util/piece-index.js';
 
 const YEAR = /\bnăm\s+((?:19|20)\d\d)\b/giu;
 
+/** Per plan: the citations' text, raw and subject (4 characters or more), indexed. */
+const citationPieces = new WeakMap<Plan, PieceIndex>();
+
 function citationSpans(plan: Plan, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const c of plan.citations) {
-    for (const piece of [c.text, c.raw, c.subject]) {
-      if (!piece || piece.length < 4) continue;
-      let at = text.indexOf(piece);
-      while (at >= 0) {
-        spans.push([at, at + piece.length]);
-        at = text.indexOf(piece, at + 1);
-      }
+  let index = citationPieces.get(plan);
+  if (!index) {
+    index = new PieceIndex(plan.citations.flatMap((c) => [c.text, c.raw, c.subject]).filter((p): p is string => !!p && p.length >= 4));
+    citationPieces.set(plan, index);
+  }
+  for (const piece of index.candidates(text)) {
+    let at = text.indexOf(piece);
+    while (at >= 0) {
+      spans.push([at, at + piece.length]);
+      at = text.indexOf(piece, at + 1);
     }
   }
   return spans;

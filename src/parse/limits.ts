@@ -1,0 +1,85 @@
+/**
+ * Bounds on what kh will read, so that a hostile or broken file costs bounded time and memory.
+ * The defaults sit far above any real plan (the largest in the corpus: a 3 MB .docx whose
+ * document.xml is 2 MB, a 60-page PDF) and far below what breaks the process.
+ * Exceeding one is an InputError 'limit' naming the limit: a fatal finding for that file only.
+ */
+import { InputError } from '../util/errors.js';
+
+export interface Limits {
+  /** Bytes of the input file as stored. */
+  fileSize: number;
+  /** Bytes of one .docx part once inflated (checked while inflating). */
+  partSize: number;
+  /** Nesting depth of elements in a .docx XML part. */
+  xmlDepth: number;
+  /** Elements in a .docx XML part. */
+  xmlNodes: number;
+  /** Pages of a PDF. */
+  pdfPages: number;
+  /** Text-showing items pdf.js reports on one PDF page (about one per text operator). */
+  pdfItemsPerPage: number;
+  /** Characters of text a document yields (decoded .txt, PDF text layer). */
+  textLength: number;
+}
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  fileSize: 100 * 1024 * 1024,
+  partSize: 32 * 1024 * 1024,
+  xmlDepth: 256,
+  xmlNodes: 2_000_000,
+  pdfPages: 2_000,
+  pdfItemsPerPage: 50_000,
+  textLength: 8_000_000,
+});
+
+export type LimitName = keyof Limits;
+
+/** A limit's value as a person reads it: bytes in MiB/KiB, counts as numbers. */
+export function formatLimit(name: LimitName, value: number): string {
+  if (name === 'fileSize' || name === 'partSize') {
+    if (value >= 1024 * 1024) return `${Math.round((value / (1024 * 1024)) * 10) / 10} MiB`;
+    if (value >= 1024) return `${Math.round((value / 1024) * 10) / 10} KiB`;
+    return `${value} B`;
+  }
+  return String(value);
+}
+
+/** Throws the InputError for `name` exceeded, naming the .docx part or PDF page where it was. */
+export function exceeded(limits: Limits, name: LimitName, where: { part?: string; page?: number } = {}): never {
+  const details: Record<string, string> = { limit: name, value: formatLimit(name, limits[name]) };
+  if (where.part) details.part = where.part;
+  if (where.page !== undefined) details.page = String(where.page);
+  throw new InputError('limit', details);
+}
+
+/**
+ * Element depth and count of an XML text, in one linear pass over its '<'s (a tag's end is its
+ * next '>', which is all the accuracy a bound needs). Throws 'limit' when either is exceeded.
+ */
+export function checkXmlShape(xml: string, part: string, limits: Limits): void {
+  let depth = 0;
+  let nodes = 0;
+  let at = xml.indexOf('<');
+  while (at !== -1) {
+    const next = xml.charCodeAt(at + 1);
+    const end = xml.indexOf('>', at + 1);
+    if (end === -1) break;
+    if (next === 0x2f /* / */) {
+      if (depth > 0) depth--;
+    } else if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
+      if (++nodes > limits.xmlNodes) exceeded(limits, 'xmlNodes', { part });
+      if (xml.charCodeAt(end - 1) !== 0x2f && ++depth > limits.xmlDepth) exceeded(limits, 'xmlDepth', { part });
+    }
+    at = xml.indexOf('<', end + 1);
+  }
+}
+
+/** "100MB", "512k", "2 GiB", "1048576" → bytes (K, M, G are powers of 1024); null when not a size. */
+export function parseSize(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(?:(k|m|g)(?:i?b)?|b)?\s*$/i.exec(text);
+  if (!m) return null;
+  const unit = m[2]?.toLowerCase();
+  const bytes = Math.floor(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1));
+  return bytes > 0 ? bytes : null;
+}
