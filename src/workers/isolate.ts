@@ -74,6 +74,9 @@ export function openPlanReader(options: PlanReaderOptions = {}): PlanReader {
 
 class WorkerPlanReader implements PlanReader {
   private worker: Worker | null = null;
+  /** Resolves when the current worker has loaded the parsers (its first message). */
+  private ready: Promise<void> = Promise.resolve();
+  private startError: Error | null = null;
   private nextId = 1;
   /** Reads run one at a time: each waits for the previous one. */
   private queue: Promise<unknown> = Promise.resolve();
@@ -106,12 +109,47 @@ class WorkerPlanReader implements PlanReader {
       stderr: false,
     });
     worker.unref();
+    this.ready = new Promise<void>((resolve) => {
+      const stop = () => {
+        worker.off('message', onReady);
+        worker.off('exit', onExit);
+        worker.off('error', onError);
+        resolve();
+      };
+      const onReady = (message: unknown) => {
+        if (message === 'ready') stop();
+      };
+      // A worker that dies while starting: the read waiting for it reports why.
+      const onError = (error: Error) => {
+        this.startError = error;
+        stop();
+      };
+      const onExit = () => onError(new Error('worker did not start'));
+      worker.on('message', onReady);
+      worker.on('exit', onExit);
+      worker.on('error', onError);
+    });
     return worker;
   }
 
-  private readNow(path: string): Promise<Plan> {
-    if (this.closed) return Promise.reject(new Error('the plan reader is closed'));
+  private workerError(error: Error & { code?: string }): InputError {
+    return error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+      ? new InputError('out-of-memory', { mb: String(this.memoryMb) }, error)
+      : new InputError('crashed', { reason: error.code ?? error.name }, error);
+  }
+
+  private async readNow(path: string): Promise<Plan> {
+    if (this.closed) throw new Error('the plan reader is closed');
     const worker = (this.worker ??= this.spawn());
+    worker.ref();
+    await this.ready;
+    if (this.startError) {
+      const error = this.startError as Error & { code?: string };
+      this.startError = null;
+      this.worker = null;
+      void worker.terminate();
+      throw this.workerError(error);
+    }
     const id = this.nextId++;
     return new Promise<Plan>((resolve, reject) => {
       const finish = (outcome: () => void, replaceWorker: boolean) => {
@@ -139,18 +177,12 @@ class WorkerPlanReader implements PlanReader {
           finish(() => reject(error), false);
         }
       };
-      const onError = (error: Error & { code?: string }) => {
-        const input =
-          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new InputError('out-of-memory', { mb: String(this.memoryMb) }, error)
-            : new InputError('crashed', { reason: error.code ?? error.name }, error);
-        finish(() => reject(input), true);
-      };
+      const onError = (error: Error & { code?: string }) => finish(() => reject(this.workerError(error)), true);
       const onExit = (code: number) => {
         finish(() => reject(new InputError('crashed', { reason: `exit ${code}` })), true);
       };
       const timer = setTimeout(() => {
-        finish(() => reject(new InputError('timeout', { seconds: String(Math.round(this.timeoutMs / 100) / 10) })), true);
+        finish(() => reject(new InputError('timeout', { seconds: String(this.timeoutMs / 1000) })), true);
       }, this.timeoutMs);
       worker.on('message', onMessage);
       worker.on('error', onError);

@@ -11,6 +11,11 @@ import type { WorkerReply, WorkerRequest } from './isolate.js';
 if (!parentPort) throw new Error('plan-worker.js runs as a worker thread (see isolate.ts)');
 const port = parentPort;
 
+// The parsers and the builder are loaded before the first request is timed: a file's time limit
+// is for reading it, not for starting kh.
+await Promise.all([import('../parse/text.js'), import('../parse/docx.js'), import('../parse/pdf.js'), import('../plan/build.js'), import('mammoth'), import('pdf-parse')]);
+port.postMessage('ready');
+
 port.on('message', (request: WorkerRequest) => {
   loadPlan(request.path, request.limits).then(
     (plan) => port.postMessage({ id: request.id, ok: true, plan } satisfies WorkerReply),
