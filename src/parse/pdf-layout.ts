@@ -161,6 +161,50 @@ interface Host {
   missed: number;
   runs: Run[];
   fill: Map<number, string>;
+  /** Position among the line's hosts in stream order. */
+  seq: number;
+}
+
+/**
+ * The hosts of a line by left edge, so that finding the host under an item looks at the hosts
+ * near it instead of all of them (a line of 50 000 items was quadratic).
+ */
+class HostIndex {
+  private readonly sorted: Host[] = [];
+  private widest = 0;
+
+  add(host: Host): void {
+    this.widest = Math.max(this.widest, host.x1 - host.x0);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.x0 <= host.x0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.sorted.splice(lo, 0, host);
+  }
+
+  /**
+   * The first host in stream order that satisfies `test`, among those with x0 <= `maxX0` and
+   * x1 > `minX1` (a host's x1 is at most its x0 plus the widest host's width).
+   */
+  first(maxX0: number, minX1: number, test: (h: Host) => boolean): Host | undefined {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.x0 <= maxX0) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Host | undefined;
+    for (let i = lo - 1; i >= 0; i--) {
+      const h = this.sorted[i]!;
+      if (h.x0 + this.widest < minX1) break;
+      if (test(h) && (found === undefined || h.seq < found.seq)) found = h;
+    }
+    return found;
+  }
 }
 
 function render(h: Host, at?: number, text?: string): { out: string; pos: number } {
@@ -285,13 +329,14 @@ function fillHoles(h: Host): Run[] {
  */
 function mergeLineItems(items: PdfItem[]): Piece[] {
   const hosts: Host[] = [];
+  const byX = new HostIndex();
   const overlays: PdfItem[] = [];
   for (const item of items) {
     const tol = 0.25 * item.size;
-    const under = hosts.some((h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
+    const under = byX.first(item.x1 + tol, item.x0 - tol, (h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
     if (under) overlays.push(item);
-    else
-      hosts.push({
+    else {
+      const host: Host = {
         str: item.str,
         x0: item.x0,
         x1: item.x1,
@@ -300,7 +345,11 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
         missed: item.missed ?? 0,
         runs: [],
         fill: new Map(),
-      });
+        seq: hosts.length,
+      };
+      hosts.push(host);
+      byX.add(host);
+    }
   }
   const loose: Loose[] = [];
   for (const o of overlays) {
@@ -311,7 +360,7 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       const rx0 = o.x1 > o.x0 ? starts[i]! : o.x0;
       const rx1 = o.x1 > o.x0 ? starts[i + m[0].length]! : o.x0;
       const tol = 0.25 * o.size;
-      const host = hosts.find((h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
+      const host = byX.first(rx0 + tol, rx0 + tol, (h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
       const run = { str: m[0], x0: rx0, x1: rx1, size: o.size };
       if (host) host.runs.push(run);
       // Only the outer edges of an item are measured; inner run edges are estimates.
