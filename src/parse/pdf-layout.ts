@@ -139,7 +139,7 @@ function wordOk(word: string): boolean {
 }
 
 /** Pieces on each side of an undecided group whose words are judged with it. */
-const WORD_WINDOW = 32;
+const WORD_WINDOW = 8;
 
 interface Run {
   str: string;
