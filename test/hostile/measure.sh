@@ -35,9 +35,11 @@ row "lint in.txt -o in.txt" node "$kh" lint "$dir/in.txt" -o "$dir/in.txt"
 cp fixtures/000_a2bc4216fc60fd38.docx "$dir/b.docx"; before=$(sha1sum < "$dir/b.docx")
 row "diff in.txt b.docx -o b.docx" node "$kh" diff "$dir/in.txt" "$dir/b.docx" -o "$dir/b.docx"
 [ "$before" = "$(sha1sum < "$dir/b.docx")" ] && echo "  b.docx unchanged" || echo "  b.docx OVERWRITTEN"
+cp "$good" "$dir/in.txt"; before=$(sha1sum < "$dir/in.txt")
 ln -sf "$dir/in.txt" "$dir/link.json"
-row "lint in.txt -o link-to-in.txt" node "$kh" lint "$dir/in.txt" -o "$dir/link.json"
-[ "$before" = "$(sha1sum < "$dir/b.docx")" ] || true
+row "lint in.txt -o link.json (symlink to in.txt)" node "$kh" lint "$dir/in.txt" -o "$dir/link.json"
+[ "$before" = "$(sha1sum < "$dir/in.txt")" ] && echo "  in.txt unchanged" || echo "  in.txt OVERWRITTEN"
+cp "$good" "$dir/in.txt"; cp fixtures/000_a2bc4216fc60fd38.docx "$dir/b.docx"
 # unreadable subdirectory (as a non-root user when running as root: root reads everything)
 mkdir -p "$dir/tree/locked" "$dir/tree/ok"; cp "$good" "$dir/tree/ok/a.txt"; cp "$good" "$dir/tree/locked/b.txt"; chmod 000 "$dir/tree/locked"
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
