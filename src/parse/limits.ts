@@ -19,9 +19,11 @@ export interface Limits {
   xmlNodes: number;
   /** Pages of a PDF. */
   pdfPages: number;
-  /** Text-showing items pdf.js reports on one PDF page (about one per text operator). */
+  /** Text-showing items pdf.js reports on one PDF page (about one per text operator; a real page
+   *  has about 100, one drawn glyph by glyph a few thousand). */
   pdfItemsPerPage: number;
-  /** Characters of text a document yields (decoded .txt, PDF text layer). */
+  /** Characters of a decoded .txt/.md (what the markdown parser's time and memory follow; a PDF's
+   *  text is bounded by its pages and items). */
   textLength: number;
 }
 
@@ -31,7 +33,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   xmlDepth: 256,
   xmlNodes: 2_000_000,
   pdfPages: 2_000,
-  pdfItemsPerPage: 50_000,
+  pdfItemsPerPage: 10_000,
   textLength: 1_000_000,
 });
 

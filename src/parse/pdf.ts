@@ -222,7 +222,6 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
       if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
-      if (chars > limits.textLength) exceeded(limits, 'textLength', { page: n });
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
