@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, ROOT } from './_build.js';
 import { readDocument } from '../src/parse/index.js';
-import { DEFAULT_LIMITS, checkXmlShape, parseSize, type Limits } from '../src/parse/limits.js';
+import { DEFAULT_LIMITS, checkXmlShape, parseSize, type Limits } from '../src/util/limits.js';
 import { readZipDirectory, readZipEntry, ZipLimitError } from '../src/parse/zip.js';
 import { InputError, describeError } from '../src/util/errors.js';
 import { OutputError, writeOutput } from '../src/util/output.js';
@@ -137,12 +137,14 @@ describe('the CLI on hostile files (built dist/, each file in a worker)', () => 
   });
 
   it.skipIf(!built)('a file that takes too long is stopped (--timeout-per-file) and the run goes on', () => {
-    // Within the limits (9 000 items on a page) but seconds of work; the small plan after it is quick.
-    writeFileSync(at('slow.pdf'), make.pdfRepeatedOperator(9000));
+    // Within the limits (20 pages of 9 000 items each) but tens of seconds of work; the small plan
+    // after it is quick.
+    const page = `BT /F1 12 Tf\n${'1 0 0 1 72 720 Tm (Ke hoach so 12) Tj\n'.repeat(9000)}ET`;
+    writeFileSync(at('slow.pdf'), make.pdf(Array.from({ length: 20 }, () => page)));
     writeFileSync(at('good.txt'), make.PLAN_HEAD + make.PLAN_TAIL);
-    const run = kh(['parse', '--timeout-per-file', '0.5', 'slow.pdf', 'good.txt']);
+    const run = kh(['parse', '--timeout-per-file', '3', 'slow.pdf', 'good.txt']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('kh: slow.pdf: đọc tệp quá 0.5 giây nên đã dừng; nếu đây là văn bản thật, tăng --timeout-per-file\n');
+    expect(run.stderr).toBe('kh: slow.pdf: đọc tệp quá 3 giây nên đã dừng; nếu đây là văn bản thật, tăng --timeout-per-file\n');
     expect(JSON.parse(run.stdout)[0].meta.issuer).toBeTruthy();
   });
 
@@ -150,7 +152,7 @@ describe('the CLI on hostile files (built dist/, each file in a worker)', () => 
     const { openPlanReader } = (await import(join(ROOT, 'dist/workers/isolate.js'))) as typeof import('../src/workers/isolate.js');
     const reader = openPlanReader({ memoryMb: 48, timeoutMs: 60_000 });
     try {
-      writeFileSync(at('big.txt'), make.textLongPlan(2_000_000));
+      writeFileSync(at('big.txt'), make.textLongPlan(900_000)); // under the text limit, over 48 MB of heap
       await expect(reader.read(at('big.txt'))).rejects.toMatchObject({ code: 'out-of-memory' });
       const roomy = openPlanReader({ timeoutMs: 30_000 });
       expect((await roomy.read(GOOD)).meta.number).not.toBeUndefined();

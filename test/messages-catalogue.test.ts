@@ -1,7 +1,7 @@
 /** Every message about input, output and limits that can reach a user exists in both languages. */
 import { describe, expect, it } from 'vitest';
 import { describeError, INPUT_ERROR_CODES, InputError, LIMIT_WORD_NAMES, SYSTEM_REASON_CODES, systemReason } from '../src/util/errors.js';
-import { DEFAULT_LIMITS } from '../src/parse/limits.js';
+import { DEFAULT_LIMITS } from '../src/util/limits.js';
 import { OutputError } from '../src/util/output.js';
 import { READ_OPTION_MESSAGES } from '../src/cli/read-options.js';
 

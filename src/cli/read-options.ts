@@ -4,7 +4,7 @@
  */
 import type { Command } from 'commander';
 import type { Lang } from '../util/errors.js';
-import { DEFAULT_LIMITS, parseSize, type Limits } from '../parse/limits.js';
+import { DEFAULT_LIMITS, parseSize, type Limits } from '../util/limits.js';
 import type { PlanReaderOptions } from '../workers/isolate.js';
 
 const T = {

@@ -29,7 +29,7 @@ import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
 import { finishTree } from './docx-mdast.js';
 import { modelToMdast, type MammothNode } from './docx-model.js';
 import { execAll } from '../util/regex.js';
-import { checkXmlShape, DEFAULT_LIMITS, exceeded, type Limits } from './limits.js';
+import { checkXmlShape, DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 import { unzipLimited, ZipError, ZipLimitError } from './zip.js';
 
 export interface DocxStats {

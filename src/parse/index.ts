@@ -9,12 +9,12 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../util/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ParsedDocument } from './types.js';
-import { DEFAULT_LIMITS, exceeded, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 // Evaluated first, before pdf-parse can be imported: it keeps the engine's own builtins.
 import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
-export { DEFAULT_LIMITS, type Limits } from './limits.js';
+export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 

@@ -37,7 +37,7 @@ import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
 import { execAll } from '../util/regex.js';
-import { DEFAULT_LIMITS, exceeded, type Limits } from './limits.js';
+import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 
 // The few pdf.js shapes we use (pdf-parse does not re-export pdf.js types).
 interface TextItemLike {

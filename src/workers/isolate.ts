@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Plan } from '../plan/schema.js';
 import { InputError, type InputErrorCode } from '../util/errors.js';
-import { DEFAULT_LIMITS, type Limits } from '../parse/limits.js';
+import { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
 export interface PlanReaderOptions {
   /** Parse in a worker thread (default true). */

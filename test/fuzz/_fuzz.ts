@@ -17,6 +17,8 @@ export const RUNS = Number(process.env.FUZZ_RUNS ?? 10_000);
 export const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 /** Per case: a hang fails the property instead of stalling CI. */
 export const CASE_TIMEOUT_MS = 10_000;
+/** A whole fuzz test: ~20-30 s alone on 2 cores, more beside the rest of the suite. */
+export const FUZZ_TEST_TIMEOUT_MS = 600_000;
 
 /** 'plan' | 'input-error'; throws (failing the property) on anything else. */
 export async function outcome(parse: () => Promise<ParsedDocument> | ParsedDocument): Promise<'plan' | 'input-error'> {

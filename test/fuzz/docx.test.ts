@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { parseDocx } from '../../src/parse/docx.js';
 import { ROOT } from '../_build.js';
-import { assertOptions, expectBothOutcomes, mutated, outcome, RUNS, Tally, vietnameseParagraphs } from './_fuzz.js';
+import { FUZZ_TEST_TIMEOUT_MS, assertOptions, expectBothOutcomes, mutated, outcome, RUNS, Tally, vietnameseParagraphs } from './_fuzz.js';
 // @ts-expect-error plain JS generator shared with the measure script
 import * as make from '../hostile/generate.mjs';
 
@@ -31,5 +31,5 @@ describe('fuzz: .docx', () => {
       assertOptions(RUNS),
     );
     expectBothOutcomes(tally);
-  });
+  }, FUZZ_TEST_TIMEOUT_MS);
 });

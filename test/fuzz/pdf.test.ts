@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
 import { parsePdf } from '../../src/parse/pdf.js';
-import { assertOptions, expectBothOutcomes, mutated, outcome, RUNS, Tally, vietnameseParagraphs } from './_fuzz.js';
+import { FUZZ_TEST_TIMEOUT_MS, assertOptions, expectBothOutcomes, mutated, outcome, RUNS, Tally, vietnameseParagraphs } from './_fuzz.js';
 // @ts-expect-error plain JS generator shared with the measure script
 import * as make from '../hostile/generate.mjs';
 
@@ -28,5 +28,5 @@ describe('fuzz: .pdf', () => {
       assertOptions(RUNS),
     );
     expectBothOutcomes(tally);
-  });
+  }, FUZZ_TEST_TIMEOUT_MS);
 });

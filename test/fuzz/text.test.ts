@@ -4,7 +4,7 @@ import { describe, it } from 'vitest';
 import { decodeText } from '../../src/parse/decode.js';
 import { parseText } from '../../src/parse/text.js';
 import { InputError } from '../../src/util/errors.js';
-import { assertOptions, expectBothOutcomes, outcome, RUNS, Tally, vietnameseText } from './_fuzz.js';
+import { FUZZ_TEST_TIMEOUT_MS, assertOptions, expectBothOutcomes, outcome, RUNS, Tally, vietnameseText } from './_fuzz.js';
 
 /** What readDocument does with a text file's bytes (minus the file system). */
 function readText(bytes: Uint8Array) {
@@ -30,5 +30,5 @@ describe('fuzz: .txt/.md', () => {
       assertOptions(RUNS),
     );
     expectBothOutcomes(tally);
-  });
+  }, FUZZ_TEST_TIMEOUT_MS);
 });

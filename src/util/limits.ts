@@ -6,7 +6,7 @@
  * list lines; a 2 GiB .docx part aborted V8).
  * Exceeding one is an InputError 'limit' naming the limit: a fatal finding for that file only.
  */
-import { InputError } from '../util/errors.js';
+import { InputError } from './errors.js';
 
 export interface Limits {
   /** Bytes of the input file as stored. */
