@@ -2,6 +2,7 @@
  * The built CLI, run as a user runs it: `node bin/kh.js …`. Builds dist/ first when it is missing
  * or older than src/ (CI runs `npm run build` before the tests anyway).
  */
+import { needsShared } from './_shared.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -96,7 +97,7 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
 
   // Real files kh cannot read yet (shared corpus, beside the repository).
   const unsupported = [resolve(ROOT, '../shared/corpus/unsupported'), '/work/shared/corpus/unsupported'].find(existsSync);
-  it.skipIf(!unsupported)('a Word 97 .doc and a scanned PDF from the corpus', () => {
+  it.skipIf(!unsupported)(needsShared('a Word 97 .doc and a scanned PDF from the corpus'), () => {
     const files = readdirSync(unsupported!).map((f) => join(unsupported!, f));
     const doc = files.find((f) => f.endsWith('.doc'))!;
     const scan = files.find((f) => f.endsWith('.pdf'))!;

@@ -103,7 +103,7 @@ describe('validating the config file: one clear line', () => {
 
   it('unknown top-level key: with the nearest key', () => {
     expect(configError(parse('{"rule": {}}'), 'en')).toBe(
-      'kh.config.json: unknown key "rule" (did you mean "rules"?); known keys: $comment, lang, documents, rules, references, knowledge',
+      'kh.config.json: unknown key "rule" (did you mean "rules"?); known keys: $comment, lang, documents, rules, references, knowledge, limits',
     );
   });
 

@@ -2,6 +2,7 @@
  * `kh diff`: the structural matcher, word diff, report kinds and the three formats, on real
  * pairs (the seeds, the two Huế plans of the corpus) and on edits of a real seed.
  */
+import { needsShared } from './_shared.js';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -138,7 +139,7 @@ describe('000 vs 002: two provinces, same year', () => {
 
 describe('Huế 275/2025 → 188/2026 (same issuer, consecutive years)', () => {
   const has = existsSync(HUE275) && existsSync(HUE188);
-  it.skipIf(!has)('matches the organisation section across renumbering and sees 188 citing 275', async () => {
+  it.skipIf(!has)(needsShared('matches the organisation section across renumbering and sees 188 citing 275'), async () => {
     const r = computeDiff(await loadPlan(HUE275), await loadPlan(HUE188));
     expect(r.changes).toContainEqual(expect.objectContaining({ kind: 'moved', aspect: 'section', old: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'IV' }), new: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'V' }) }));
     expect(r.changes.some((c) => c.kind === 'citation' && c.aspect === 'added' && c.new!.text.includes('275/KH-UBND'))).toBe(true);

@@ -4,6 +4,7 @@
  * to a second font for Vietnamese letters, paragraph rules on hand-made visual lines, the
  * Vietnamese repairs, and bad input (not a PDF, damaged, password, scan).
  */
+import { needsShared } from './_shared.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -603,7 +604,7 @@ describe('bad input', () => {
     expect(await errorCode(minimalPdf(null))).toBe('pdf-no-text');
   });
 
-  it.skipIf(!SCAN)('the scanned decision of the corpus → pdf-no-text', async () => {
+  it.skipIf(!SCAN)(needsShared('the scanned decision of the corpus → pdf-no-text'), async () => {
     expect(await errorCode(read(SCAN!))).toBe('pdf-no-text');
   });
 

@@ -16,6 +16,7 @@ import { lintCommands } from './commands/lint-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
 import { ownersCommands } from './commands/owners-commands.js';
 import { dataCommands } from './commands/data-commands.js';
+import { addReadOptions } from './read-options.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -45,10 +46,15 @@ const commands: CommandSpec[] = [
           .choices(['json', 'outline'])
           .default('json'),
       );
+      addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
       const { run } = await import('./commands/parse.js');
-      return run(ctx, args[0] as string[], { format: options.format as 'json' | 'outline' });
+      return run(ctx, args[0] as string[], {
+        format: options.format as 'json' | 'outline',
+        maxFileSize: options.maxFileSize as string | undefined,
+        timeoutPerFile: options.timeoutPerFile as string | undefined,
+      });
     },
   },
   {

@@ -23,6 +23,9 @@ export const CONFIG_FILE_NAMES = ['kh.config.json', '.khrc.json'] as const;
 
 export const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
+const CountSchema = z.number().int().positive();
+const SizeSchema = z.union([CountSchema, z.string().regex(/^\s*\d+(?:\.\d+)?\s*(?:[kmg](?:i?b)?|b)?\s*$/i, 'a size such as 100MB')]);
+
 const OptionsSchema = z.record(z.string(), z.unknown());
 
 export const RuleEntrySchema = z.union([
@@ -47,6 +50,19 @@ export const ConfigSchema = z.strictObject({
   references: z.array(z.string().min(1)).optional(),
   /** Your own agencies, provinces, districts and legal documents; an entry with our key replaces ours. */
   knowledge: UserKnowledgeSchema.optional(),
+  /** Bounds on what kh reads (src/parse/limits.ts); sizes in bytes or "100MB", the timeout in seconds. */
+  limits: z
+    .strictObject({
+      fileSize: SizeSchema.optional(),
+      partSize: SizeSchema.optional(),
+      xmlDepth: CountSchema.optional(),
+      xmlNodes: CountSchema.optional(),
+      pdfPages: CountSchema.optional(),
+      pdfItemsPerPage: CountSchema.optional(),
+      textLength: CountSchema.optional(),
+      timeoutPerFile: z.number().positive().optional(),
+    })
+    .optional(),
 });
 
 export type SeveritySettingValue = z.infer<typeof SeveritySettingSchema>;

@@ -11,6 +11,7 @@
  * #findDistricts(text), #resolveCitation(citation), #statusOn(doc, date); resolveAgency(name, date?)
  * and successorsOf(key) on the shipped registries; planDate(plan); citationSpans(plan, text).
  */
+import { PieceIndex } from '../util/piece-index.js';
 import { ownerKey } from '../plan/assignments.js';
 import type { Citation, Plan } from '../plan/schema.js';
 import { builtInKnowledge, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from '../data/knowledge.js';
@@ -432,12 +433,20 @@ export function successorsOf(key: string): ResolvedSuccessor[] {
  * The [start, end) spans of `text` that belong to citations: the reference itself, its issuer
  * ("của UBND tỉnh Bình Phước") and its subject — history, not the plan's own naming.
  */
+/** Per plan: its citations by text (the first of each text) and their PieceIndex. */
+const citationIndexes = new WeakMap<Plan, { byText: Map<string, Plan['citations'][number]>; index: PieceIndex }>();
+
 export function citationSpans(plan: Plan, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const seen = new Set<string>();
-  for (const citation of plan.citations) {
-    if (!citation.text || seen.has(citation.text)) continue;
-    seen.add(citation.text);
+  let indexed = citationIndexes.get(plan);
+  if (!indexed) {
+    const byText = new Map<string, Plan['citations'][number]>();
+    for (const citation of plan.citations) if (citation.text && !byText.has(citation.text)) byText.set(citation.text, citation);
+    indexed = { byText, index: new PieceIndex(byText.keys()) };
+    citationIndexes.set(plan, indexed);
+  }
+  for (const piece of indexed.index.candidates(text)) {
+    const citation = indexed.byText.get(piece)!;
     let from = 0;
     for (;;) {
       const at = text.indexOf(citation.text, from);

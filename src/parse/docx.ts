@@ -29,6 +29,8 @@ import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
 import { finishTree } from './docx-mdast.js';
 import { modelToMdast, type MammothNode } from './docx-model.js';
 import { execAll } from '../util/regex.js';
+import { checkXmlShape, DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
+import { unzipLimited, ZipError, ZipLimitError } from './zip.js';
 
 export interface DocxStats {
   /** Word paragraphs counted in document.xml. */
@@ -79,10 +81,12 @@ function sniff(data: Uint8Array): void {
 }
 
 /**
- * One short line for a docx-corrupt message. mammoth reports XML errors as "<level>: <message>"
- * (from its DOM parser); anything else means the XML parsed but is no document body.
+ * The details of a docx-corrupt error: the part, the problem ('xml' | 'not-body'), and the XML
+ * parser's own (English) words, shown by the English message only. mammoth reports XML errors as
+ * "<level>: <message>" (from its DOM parser); anything else means the XML parsed but is no
+ * document body.
  */
-function corruptReason(part: string, error: unknown): string {
+function corruptDetails(part: string, error: unknown): Record<string, string> {
   const message = error instanceof Error ? error.message : String(error);
   const xml = /^(?:warning|error|fatalError): ([\s\S]*)$/.exec(message);
   const detail = xml
@@ -92,9 +96,9 @@ function corruptReason(part: string, error: unknown): string {
         .split('\n')
         .map((line) => line.trim())
         .find((line) => line !== '') ?? 'malformed XML')
-    : 'not a Word document body';
-  const reason = `${part}: ${detail}`;
-  return reason.length > 120 ? `${reason.slice(0, 119)}…` : reason;
+    : null;
+  if (detail === null) return { part, problem: 'not-body' };
+  return { part, problem: 'xml', detail: detail.length > 100 ? `${detail.slice(0, 99)}…` : detail };
 }
 
 function decodeXml(bytes: Uint8Array | undefined, decoder: { decode(bytes: Uint8Array): string }): string | null {
@@ -146,15 +150,25 @@ function pickMarker(texts: (string | null)[]): string {
     const c = String.fromCharCode(code);
     if (!referenced.has(code) && !texts.some((t) => t?.includes(c))) return c;
   }
-  throw new InputError('docx-corrupt', { reason: 'no free private-use character' });
+  throw new InputError('docx-corrupt', { part: 'word/document.xml', problem: 'markers' });
 }
 
 export async function parseDocxDetailed(
   data: Uint8Array,
   filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
 ): Promise<{ document: ParsedDocument; stats: DocxStats }> {
   sniff(data);
-  const [{ unzipSync }, mammothModule] = await Promise.all([import('fflate'), import('mammoth')]);
+  const mammothModule = await import('mammoth');
+  // unzipSync's shape, bounded: a part inflating past limits.partSize stops there.
+  const unzipSync = (bytes: Uint8Array, options: { filter: (f: { name: string }) => boolean }) => {
+    try {
+      return unzipLimited(bytes, limits.partSize, options.filter);
+    } catch (error) {
+      if (error instanceof ZipLimitError) exceeded(limits, 'partSize', { part: error.part });
+      throw error;
+    }
+  };
   const mammoth = (mammothModule as unknown as { default?: typeof mammothModule }).default ?? mammothModule;
 
   // 1. The parts we (and mammoth) need, inflated once. First the relationships to find them.
@@ -168,6 +182,7 @@ export async function parseDocxDetailed(
       },
     });
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw new InputError('not-zip', {}, error);
   }
   const decoder = new TextDecoder('utf-8');
@@ -194,14 +209,19 @@ export async function parseDocxDetailed(
       }),
     );
   } catch (error) {
+    if (error instanceof InputError) throw error;
     // The archive's directory was fine, but a part's compressed data is not.
     const detail = error instanceof Error ? error.message : String(error);
-    throw new InputError('docx-corrupt', { reason: `${mainPath}: damaged zip data (${detail})`.slice(0, 120) }, error);
+    const part = error instanceof ZipError && error.part ? error.part : mainPath;
+    throw new InputError('docx-corrupt', { part, problem: 'zip', detail: detail.slice(0, 100) }, error);
   }
 
   const documentXml = decodeXml(files[mainPath], decoder) ?? '';
   const stylesXml = decodeXml(files[stylesPath], decoder);
   const numberingXml = decodeXml(files[numberingPath], decoder);
+  checkXmlShape(documentXml, mainPath, limits);
+  if (stylesXml) checkXmlShape(stylesXml, stylesPath, limits);
+  if (numberingXml) checkXmlShape(numberingXml, numberingPath, limits);
 
   // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
   const marker = pickMarker([documentXml, numberingXml]);
@@ -241,9 +261,9 @@ export async function parseDocxDetailed(
       includeEmbeddedStyleMap: false,
     });
   } catch (error) {
-    throw new InputError('docx-corrupt', { reason: corruptReason(mainPath, error) }, error);
+    throw new InputError('docx-corrupt', corruptDetails(mainPath, error), error);
   }
-  if (!model) throw new InputError('docx-corrupt', { reason: `${mainPath}: not a Word document body` });
+  if (!model) throw new InputError('docx-corrupt', { part: mainPath, problem: 'not-body' });
 
   // 4. Model → mdast → positions.
   const mdast = modelToMdast(model, { marker, labels, scan });
@@ -255,6 +275,6 @@ export async function parseDocxDetailed(
   };
 }
 
-export async function parseDocx(data: Uint8Array, filePath: string): Promise<ParsedDocument> {
-  return (await parseDocxDetailed(data, filePath)).document;
+export async function parseDocx(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+  return (await parseDocxDetailed(data, filePath, limits)).document;
 }

@@ -9,10 +9,12 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../util/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ParsedDocument } from './types.js';
+import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 // Evaluated first, before pdf-parse can be imported: it keeps the engine's own builtins.
 import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
+export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
@@ -28,7 +30,7 @@ export function formatOfPath(filePath: string): 'text' | 'docx' | 'pdf' | 'doc' 
 
 function systemReason(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  return code ?? (error instanceof Error ? error.message : String(error));
+  return code ?? 'EIO';
 }
 
 function statError(error: unknown): InputError {
@@ -42,7 +44,7 @@ function statError(error: unknown): InputError {
  * Order of checks: missing → directory → extension (a .doc or .xlsx is refused without being
  * read) → empty → the format's own checks.
  */
-export async function readDocument(filePath: string): Promise<ParsedDocument> {
+export async function readDocument(filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
   let info;
   try {
     info = statSync(filePath);
@@ -53,6 +55,7 @@ export async function readDocument(filePath: string): Promise<ParsedDocument> {
   const format = formatOfPath(filePath);
   if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
   if (format === 'doc') throw new InputError('doc-legacy');
+  if (info.size > limits.fileSize) exceeded(limits, 'fileSize');
 
   let buffer: Buffer;
   try {
@@ -67,24 +70,25 @@ export async function readDocument(filePath: string): Promise<ParsedDocument> {
     case 'text': {
       const { decodeText } = await import('./decode.js');
       const text = decodeText(data);
+      if (text.length > limits.textLength) exceeded(limits, 'textLength');
       if (text.trim() === '') throw new InputError('empty');
       const { parseText } = await import('./text.js');
       return parseText(text, filePath);
     }
     case 'docx': {
       const { parseDocx } = await import('./docx.js');
-      return parseDocx(data, filePath);
+      return parseDocx(data, filePath, limits);
     }
     case 'pdf': {
       const { parsePdf } = await import('./pdf.js');
-      return parsePdf(data, filePath);
+      return parsePdf(data, filePath, limits);
     }
   }
 }
 
 /** readDocument + buildPlan. */
-export async function loadPlan(filePath: string): Promise<Plan> {
-  const doc = await readDocument(filePath);
+export async function loadPlan(filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<Plan> {
+  const doc = await readDocument(filePath, limits);
   const { buildPlan } = await import('../plan/build.js');
   return buildPlan(doc);
 }

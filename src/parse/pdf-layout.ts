@@ -138,6 +138,9 @@ function wordOk(word: string): boolean {
   return core.split(/[^\p{L}\p{M}]+/u).every((part) => part === '' || isSyllable(part) || !/[^\x00-\x7f]/u.test(part));
 }
 
+/** Pieces on each side of an undecided group whose words are judged with it. */
+const WORD_WINDOW = 8;
+
 interface Run {
   str: string;
   x0: number;
@@ -158,6 +161,50 @@ interface Host {
   missed: number;
   runs: Run[];
   fill: Map<number, string>;
+  /** Position among the line's hosts in stream order. */
+  seq: number;
+}
+
+/**
+ * The hosts of a line by left edge, so that finding the host under an item looks at the hosts
+ * near it instead of all of them (a line of 50 000 items was quadratic).
+ */
+class HostIndex {
+  private readonly sorted: Host[] = [];
+  private widest = 0;
+
+  add(host: Host): void {
+    this.widest = Math.max(this.widest, host.x1 - host.x0);
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.x0 <= host.x0) lo = mid + 1;
+      else hi = mid;
+    }
+    this.sorted.splice(lo, 0, host);
+  }
+
+  /**
+   * The first host in stream order that satisfies `test`, among those with x0 <= `maxX0` and
+   * x1 > `minX1` (a host's x1 is at most its x0 plus the widest host's width).
+   */
+  first(maxX0: number, minX1: number, test: (h: Host) => boolean): Host | undefined {
+    let lo = 0;
+    let hi = this.sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sorted[mid]!.x0 <= maxX0) lo = mid + 1;
+      else hi = mid;
+    }
+    let found: Host | undefined;
+    for (let i = lo - 1; i >= 0; i--) {
+      const h = this.sorted[i]!;
+      if (h.x0 + this.widest < minX1) break;
+      if (test(h) && (found === undefined || h.seq < found.seq)) found = h;
+    }
+    return found;
+  }
 }
 
 function render(h: Host, at?: number, text?: string): { out: string; pos: number } {
@@ -215,17 +262,21 @@ function fillHoles(h: Host): Run[] {
   for (const ch of h.str) prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
   const total = prefix[prefix.length - 1]!;
   const unplaced: Run[] = [];
-  const placed: Array<{ run: string; text: string; width: number }> = [];
+  // Runs already placed (to the left) took their holes' width, and a real space where one was
+  // kept; runs still to place are assumed to fill their holes alone. Both sums are kept running
+  // (linear in the runs: a hostile line repeats one overlay thousands of times).
+  const widths = runs.map(runWidth);
+  let after = widths.reduce((sum, w) => sum + (w - sp), 0);
+  let before = 0;
+  let holes = 0;
+  for (let i = 0; i < h.str.length; i++) if (h.str[i] === ' ' && !h.fill.has(i)) holes++;
   runs.forEach((r, ri) => {
-    const w = runWidth(r);
-    // Runs already placed (to the left) took their holes' width, and a real space where one was
-    // kept; runs still to place are assumed to fill their holes alone.
-    let before = 0;
-    let after = 0;
-    for (const p of placed) before += p.width - (p.text.length > p.run.length ? 0 : sp);
-    runs.forEach((o, oi) => {
-      if (oi > ri) after += runWidth(o) - sp;
-    });
+    const w = widths[ri]!;
+    after -= w - sp;
+    if (holes === 0) {
+      unplaced.push(r);
+      return;
+    }
     let best = -1;
     let bestCost = Infinity;
     let bestText = '';
@@ -264,7 +315,8 @@ function fillHoles(h: Host): Run[] {
     if (best < 0) unplaced.push(r);
     else {
       h.fill.set(best, bestText);
-      placed.push({ run: r.str, text: bestText, width: w });
+      holes--;
+      before += w - (bestText.length > r.str.length ? 0 : sp);
     }
   });
   return unplaced;
@@ -277,13 +329,14 @@ function fillHoles(h: Host): Run[] {
  */
 function mergeLineItems(items: PdfItem[]): Piece[] {
   const hosts: Host[] = [];
+  const byX = new HostIndex();
   const overlays: PdfItem[] = [];
   for (const item of items) {
     const tol = 0.25 * item.size;
-    const under = hosts.some((h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
+    const under = byX.first(item.x1 + tol, item.x0 - tol, (h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
     if (under) overlays.push(item);
-    else
-      hosts.push({
+    else {
+      const host: Host = {
         str: item.str,
         x0: item.x0,
         x1: item.x1,
@@ -292,7 +345,11 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
         missed: item.missed ?? 0,
         runs: [],
         fill: new Map(),
-      });
+        seq: hosts.length,
+      };
+      hosts.push(host);
+      byX.add(host);
+    }
   }
   const loose: Loose[] = [];
   for (const o of overlays) {
@@ -303,7 +360,7 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       const rx0 = o.x1 > o.x0 ? starts[i]! : o.x0;
       const rx1 = o.x1 > o.x0 ? starts[i + m[0].length]! : o.x0;
       const tol = 0.25 * o.size;
-      const host = hosts.find((h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
+      const host = byX.first(rx0 + tol, rx0 + tol, (h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
       const run = { str: m[0], x0: rx0, x1: rx1, size: o.size };
       if (host) host.runs.push(run);
       // Only the outer edges of an item are measured; inner run edges are estimates.
@@ -343,8 +400,15 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
   // Undecided boundaries are settled in groups (those not separated by a space inside a piece):
   // every combination is tried, fewest non-syllable words first, then the best fit to the
   // estimated gaps.
-  const text = (): string => all.map((p, i) => (i > 0 && !joinAt[i - 1] ? ' ' : '') + p.str).join('');
-  const badWords = (): number => text().split(' ').filter((w) => w !== '' && !wordOk(w)).length;
+  // Only the words touching a group's boundaries differ between its combinations: they are
+  // counted in a window of pieces around the group (the chain of joined pieces without spaces on
+  // each side, at most WORD_WINDOW pieces), which keeps the line's merge linear.
+  const text = (lo: number, hi: number): string => {
+    let out = '';
+    for (let i = lo; i <= hi; i++) out += (i > lo && !joinAt[i - 1] ? ' ' : '') + all[i]!.str;
+    return out;
+  };
+  const badWords = (lo: number, hi: number): number => text(lo, hi).split(' ').filter((w) => w !== '' && !wordOk(w)).length;
   const geo = (i: number, join: boolean): number => {
     const a = all[i]!;
     const b = all[i + 1]!;
@@ -365,6 +429,10 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       else if (joinAt[j] === false) break;
       j++;
     }
+    let lo = group[0]!;
+    while (lo > 0 && group[0]! - lo < WORD_WINDOW && joinAt[lo - 1] === true && !/\s/u.test(all[lo]!.str)) lo--;
+    let hi = group[group.length - 1]! + 1;
+    while (hi < n - 1 && hi - group[group.length - 1]! < WORD_WINDOW && joinAt[hi] === true && !/\s/u.test(all[hi]!.str)) hi++;
     let best = 0;
     let bestScore = Infinity;
     for (let mask = 0; mask < 1 << group.length; mask++) {
@@ -375,7 +443,7 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
         g += geo(b, join);
       });
       // Boundaries after the group not yet settled count as apart while scoring.
-      const score = badWords() * 10 + g;
+      const score = badWords(lo, hi) * 10 + g;
       if (score < bestScore) {
         bestScore = score;
         best = mask;

@@ -37,6 +37,7 @@ import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
 import { execAll } from '../util/regex.js';
+import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 
 // The few pdf.js shapes we use (pdf-parse does not re-export pdf.js types).
 interface TextItemLike {
@@ -187,7 +188,7 @@ function makeText(value: string, line: number, column: number, offset: number, p
  * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
  * password), 'pdf-no-text' (no text layer: a scan).
  */
-export async function parsePdf(data: Uint8Array, filePath: string): Promise<ParsedDocument> {
+export async function parsePdf(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
   if (!hasPdfHeader(data)) throw new InputError('pdf-corrupt', { reason: 'no %PDF header' });
   const { PDFParse } = await import('pdf-parse');
   // pdf.js may take ownership of the buffer it is given: hand it a copy.
@@ -208,6 +209,7 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
     } finally {
       restoreBuiltins(); // pdf.js and its worker are loaded by now
     }
+    if (doc.numPages > limits.pdfPages) exceeded(limits, 'pdfPages');
     for (let n = 1; n <= doc.numPages; n++) {
       let page: PageLike;
       let content: Awaited<ReturnType<PageLike['getTextContent']>>;
@@ -217,6 +219,7 @@ export async function parsePdf(data: Uint8Array, filePath: string): Promise<Pars
       } catch (error) {
         throw mapLoadError(error);
       }
+      if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
       pages.push(layoutPage(n, got.width, got.height, got.items));

@@ -20,6 +20,7 @@ import type { Plan } from '../plan/schema.js';
 import { loadProgrammes } from '../data/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
+import { PieceIndex } from '../util/piece-index.js';
 
 /**
  * A year, or a month, quarter or half of it, written in text: "năm 2023", "tháng 6/2022", "quý
@@ -28,16 +29,21 @@ import { execAll } from '../util/regex.js';
 const YEAR =
   /(?<![\p{L}\d])(?:tháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:[/-]\s*|năm\s+)((?:19|20)\d\d)|(?:6|sáu|9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm\s+((?:19|20)\d\d)|năm\s+((?:19|20)\d\d))(?!\d)/giu;
 
+/** Per plan: the citations' text, raw and subject (4 characters or more), indexed. */
+const citationPieces = new WeakMap<Plan, PieceIndex>();
+
 function citationSpans(plan: Plan, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  for (const c of plan.citations) {
-    for (const piece of [c.text, c.raw, c.subject]) {
-      if (!piece || piece.length < 4) continue;
-      let at = text.indexOf(piece);
-      while (at >= 0) {
-        spans.push([at, at + piece.length]);
-        at = text.indexOf(piece, at + 1);
-      }
+  let index = citationPieces.get(plan);
+  if (!index) {
+    index = new PieceIndex(plan.citations.flatMap((c) => [c.text, c.raw, c.subject]).filter((p): p is string => !!p && p.length >= 4));
+    citationPieces.set(plan, index);
+  }
+  for (const piece of index.candidates(text)) {
+    let at = text.indexOf(piece);
+    while (at >= 0) {
+      spans.push([at, at + piece.length]);
+      at = text.indexOf(piece, at + 1);
     }
   }
   return spans;

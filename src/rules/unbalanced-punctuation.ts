@@ -104,16 +104,18 @@ export const rule = defineRule({
       { open: '(', close: ')' },
     ];
     // Nơi nhận lines may share one bracket across lines ("- Bộ A; (Để" … "- Bộ B; báo cáo)").
+    // Counted once per plan (not per line: a long Nơi nhận block made this quadratic).
     const recipients = (plan.recipients?.items ?? []).map((line) => line.text).join('\n');
-    const balancedAcross = (open: string, close: string) =>
-      [...recipients].filter((c) => c === open).length === [...recipients].filter((c) => c === close).length;
+    const count = (char: string) => recipients.split(char).length - 1;
+    const balanced = new Map(pairs.map(({ open, close }) => [open, count(open) === count(close)]));
+    const balancedAcross = (open: string) => balanced.get(open) === true;
     for (const { node, kind: nodeKind } of textNodes(plan)) {
       const text = node.text;
       if (!/[“”()"]/.test(text)) continue;
       const runsOn: { opener: Mark; closer: number; boundary: string }[] = [];
       const found: { mark: Mark; kind: 'unclosed' | 'unopened'; open: string; close: string }[] = [];
       for (const { open, close } of pairs) {
-        if (nodeKind === 'recipient' && balancedAcross(open, close)) continue;
+        if (nodeKind === 'recipient' && balancedAcross(open)) continue;
         const stack: Mark[] = [];
         for (let i = 0; i < text.length; i++) {
           const char = text[i]!;

@@ -18,7 +18,11 @@ export type InputErrorCode =
   | 'docx-corrupt'
   | 'pdf-corrupt'
   | 'pdf-encrypted'
-  | 'pdf-no-text';
+  | 'pdf-no-text'
+  | 'limit'
+  | 'timeout'
+  | 'out-of-memory'
+  | 'crashed';
 
 export class InputError extends Error {
   readonly code: InputErrorCode;
@@ -33,6 +37,74 @@ export class InputError extends Error {
 
 export type Lang = 'vi' | 'en';
 
+/** System error codes a user can meet when kh reads or writes a path, in both languages. */
+const SYSTEM_REASONS: Record<string, Record<Lang, string>> = {
+  EACCES: { vi: 'không có quyền truy cập', en: 'permission denied' },
+  EPERM: { vi: 'không được phép', en: 'operation not permitted' },
+  ENOENT: { vi: 'không tồn tại', en: 'does not exist' },
+  ENOTDIR: { vi: 'một phần của đường dẫn không phải thư mục', en: 'a part of the path is not a directory' },
+  EISDIR: { vi: 'là thư mục', en: 'is a directory' },
+  ENOSPC: { vi: 'ổ đĩa đã đầy', en: 'no space left on the device' },
+  EDQUOT: { vi: 'vượt hạn mức dung lượng', en: 'disk quota exceeded' },
+  EROFS: { vi: 'ổ đĩa chỉ đọc', en: 'read-only file system' },
+  EMFILE: { vi: 'mở quá nhiều tệp cùng lúc', en: 'too many open files' },
+  ENAMETOOLONG: { vi: 'tên tệp quá dài', en: 'file name too long' },
+  ELOOP: { vi: 'liên kết tượng trưng vòng lặp', en: 'too many symbolic links' },
+  EIO: { vi: 'lỗi đọc/ghi của thiết bị', en: 'input/output error' },
+  EBUSY: { vi: 'tệp đang bị khóa', en: 'the file is busy' },
+};
+
+/** "permission denied (EACCES)" / "không có quyền truy cập (EACCES)"; the bare code when unknown. */
+export function systemReason(code: string | undefined, lang: Lang): string {
+  if (!code) return lang === 'en' ? 'system error' : 'lỗi hệ thống';
+  const words = SYSTEM_REASONS[code];
+  return words ? `${words[lang]} (${code})` : code;
+}
+
+/** The system error codes that SYSTEM_REASONS words (tests check both languages). */
+export const SYSTEM_REASON_CODES = Object.keys(SYSTEM_REASONS);
+
+/** What each limit is called in messages, and where it is set. */
+const LIMIT_WORDS: Record<string, Record<Lang, string>> = {
+  fileSize: { vi: 'kích thước tệp', en: 'file size' },
+  partSize: { vi: 'dung lượng giải nén của một phần .docx', en: 'inflated size of a .docx part' },
+  xmlDepth: { vi: 'độ sâu lồng nhau của XML', en: 'XML nesting depth' },
+  xmlNodes: { vi: 'số phần tử XML', en: 'number of XML elements' },
+  pdfPages: { vi: 'số trang PDF', en: 'number of PDF pages' },
+  pdfItemsPerPage: { vi: 'số đoạn chữ trên một trang PDF', en: 'text items on one PDF page' },
+  textLength: { vi: 'độ dài văn bản (ký tự)', en: 'text length (characters)' },
+};
+
+/** The limit names that LIMIT_WORDS words (tests check both languages). */
+export const LIMIT_WORD_NAMES = Object.keys(LIMIT_WORDS);
+
+function limitWhere(d: Record<string, string>, lang: Lang): string {
+  if (d.part) return ` (${d.part})`;
+  if (d.page) return lang === 'en' ? ` (page ${d.page})` : ` (trang ${d.page})`;
+  return '';
+}
+
+function limitWords(name: string | undefined, lang: Lang): string {
+  return (name && LIMIT_WORDS[name]?.[lang]) || (name ?? '?');
+}
+
+/** Where each docx-corrupt problem is described (the XML parser's own words only in English). */
+function docxProblem(d: Record<string, string>, lang: Lang): string {
+  const part = d.part ?? 'word/document.xml';
+  switch (d.problem) {
+    case 'xml':
+      return lang === 'en' ? `${part} is not well-formed XML${d.detail ? ` (${d.detail})` : ''}` : `${part} không phải XML hợp lệ`;
+    case 'not-body':
+      return lang === 'en' ? `${part} is not a Word document body` : `${part} không phải phần nội dung của văn bản Word`;
+    case 'zip':
+      return lang === 'en' ? `${part}: damaged zip data${d.detail ? ` (${d.detail})` : ''}` : `${part}: dữ liệu nén bị hỏng`;
+    case 'markers':
+      return lang === 'en' ? `${part} uses every private-use character` : `${part} dùng hết các ký tự vùng riêng (private-use)`;
+    default:
+      return lang === 'en' ? 'damaged file' : 'tệp hỏng';
+  }
+}
+
 const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) => string>> = {
   'not-found': {
     vi: () => 'không tìm thấy tệp',
@@ -43,8 +115,8 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'is a directory, not a document file',
   },
   'read-error': {
-    vi: (d) => `không đọc được tệp (${d.reason ?? 'lỗi hệ thống'})`,
-    en: (d) => `cannot read the file (${d.reason ?? 'system error'})`,
+    vi: (d) => `không đọc được tệp (${systemReason(d.reason, 'vi')})`,
+    en: (d) => `cannot read the file (${systemReason(d.reason, 'en')})`,
   },
   empty: {
     vi: () => 'tệp rỗng, không có nội dung',
@@ -87,8 +159,8 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'the .docx is password-protected; remove the password and run again',
   },
   'docx-corrupt': {
-    vi: (d) => `không đọc được nội dung tệp .docx (${d.reason ?? 'tệp hỏng'})`,
-    en: (d) => `cannot read the .docx content (${d.reason ?? 'damaged file'})`,
+    vi: (d) => `không đọc được nội dung tệp .docx (${docxProblem(d, 'vi')})`,
+    en: (d) => `cannot read the .docx content (${docxProblem(d, 'en')})`,
   },
   'pdf-corrupt': {
     vi: () => 'tệp PDF bị hỏng hoặc không phải PDF',
@@ -104,7 +176,28 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () =>
       'the PDF is a scan (images only, no text layer); kh has no OCR — use the .docx or a PDF exported from Word',
   },
+  limit: {
+    vi: (d) =>
+      `vượt giới hạn ${limitWords(d.limit, 'vi')} ${d.value ?? ''}${limitWhere(d, 'vi')}; kh dừng đọc tệp này — nếu đây là văn bản thật, nâng giới hạn bằng "limits" trong kh.config.json${d.limit === 'fileSize' ? ' hoặc --max-file-size' : ''}`,
+    en: (d) =>
+      `exceeds the limit on ${limitWords(d.limit, 'en')}, ${d.value ?? ''}${limitWhere(d, 'en')}; kh stopped reading it — if this is a real document, raise "limits" in kh.config.json${d.limit === 'fileSize' ? ' or --max-file-size' : ''}`,
+  },
+  timeout: {
+    vi: (d) => `đọc tệp quá ${d.seconds ?? '?'} giây nên đã dừng; nếu đây là văn bản thật, tăng --timeout-per-file`,
+    en: (d) => `reading took more than ${d.seconds ?? '?'} seconds and was stopped; if this is a real document, raise --timeout-per-file`,
+  },
+  'out-of-memory': {
+    vi: (d) => `đọc tệp cần quá ${d.mb ?? '?'} MB bộ nhớ nên đã dừng; tệp có thể bị hỏng hoặc được tạo để gây hại`,
+    en: (d) => `reading needed more than ${d.mb ?? '?'} MB of memory and was stopped; the file may be damaged or hostile`,
+  },
+  crashed: {
+    vi: (d) => `bộ đọc bị dừng đột ngột khi đọc tệp này (${d.reason ?? '?'}); hãy chạy lại với --debug và báo lỗi`,
+    en: (d) => `the reader stopped abruptly on this file (${d.reason ?? '?'}); run again with --debug and report it`,
+  },
 };
+
+/** Every InputError code (tests check each has both languages). */
+export const INPUT_ERROR_CODES = Object.keys(messages) as InputErrorCode[];
 
 export function formatInputError(error: InputError, lang: Lang): string {
   return messages[error.code][lang](error.details);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { needsShared, SHARED } from '../_shared.js';
 import { rule } from '../../src/rules/numbering.js';
 import { emptyPlan, item, runRule, testRule } from './_harness.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
@@ -97,13 +98,11 @@ describe('numbering on the seeds', () => {
     expect(await seedFindings(rule, '001')).toEqual([]);
   });
 
-  it('the Huế corpus plan KH188: emoji digits and the repeated "III."', async () => {
+  it.skipIf(!SHARED)(needsShared('the Huế corpus plan KH188: emoji digits and the repeated "III."'), async () => {
     const { loadPlan } = await import('../../src/parse/index.js');
     const { readdirSync } = await import('node:fs');
-    const dir = `${(await import('node:path')).resolve(__dirname, '../../../shared/corpus/text')}/`;
-    if (!(await import('node:fs')).existsSync(dir)) return;
-    const file = readdirSync(dir).find((name) => name.startsWith('hue_UBND-TP_KH188'));
-    if (!file) return;
+    const dir = `${SHARED}/corpus/text/`;
+    const file = readdirSync(dir).find((name) => name.startsWith('hue_UBND-TP_KH188'))!;
     const messages = runRule(rule, await loadPlan(dir + file));
     expect(messages.map((m) => [m.line, m.messageId, m.excerpt])).toEqual([
       [97, 'emojiDigit', 'Vùng Di sản – Sông Hương – Làng nghề, Nh'],

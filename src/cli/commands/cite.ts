@@ -6,7 +6,7 @@
  * is marked as a disagreement. A bad file costs one line on stderr (exit 2); the others are listed.
  */
 import { resolve } from 'node:path';
-import { loadPlan } from '../../parse/index.js';
+import { openPlanReader } from '../../workers/isolate.js';
 import type { Citation, Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
@@ -280,15 +280,21 @@ export async function run(ctx: CliContext, files: readonly string[], options: Ci
   }
   const plans: Plan[] = [];
   let failed = 0;
-  for (const file of files) {
-    try {
-      const plan = await loadPlan(resolve(cwd, file));
-      plan.source.path = file;
-      plans.push(plan);
-    } catch (error) {
-      failed++;
-      reportFileError(ctx, file, error);
+  // Each file in a worker with the default limits (src/workers/isolate.ts).
+  const reader = openPlanReader();
+  try {
+    for (const file of files) {
+      try {
+        const plan = await reader.read(resolve(cwd, file));
+        plan.source.path = file;
+        plans.push(plan);
+      } catch (error) {
+        failed++;
+        reportFileError(ctx, file, error);
+      }
     }
+  } finally {
+    await reader.close();
   }
   const docs = collectCitations(plans, knowledge, ctx.lang);
   ctx.out(formatCitations(docs, options.format, ctx.lang, files.length > 1));

@@ -3,6 +3,7 @@
  * module (and the parsers) is imported in `run` only.
  */
 import type { CommandSpec } from '../index.js';
+import { addReadOptions } from '../read-options.js';
 import type { Lang } from '../../util/errors.js';
 
 const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
@@ -48,6 +49,7 @@ export const diffCommands: CommandSpec[] = [
         .option('--dir <dir>', t.dir)
         .option('--issuer <text>', t.issuer)
         .option('-c, --config <file>', t.config);
+      addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
       const { run } = await import('./diff.js');
@@ -57,6 +59,8 @@ export const diffCommands: CommandSpec[] = [
         dir: options.dir as string | undefined,
         issuer: options.issuer as string | undefined,
         config: options.config as string | undefined,
+        maxFileSize: options.maxFileSize as string | undefined,
+        timeoutPerFile: options.timeoutPerFile as string | undefined,
       });
     },
   },

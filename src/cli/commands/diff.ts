@@ -6,7 +6,7 @@
  * the current directory) are read, and the plan of each year is chosen by issuer and subject.
  * Exit codes: 0 the report was written (whatever it says); 2 bad input or no single pair found.
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import type { Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
@@ -14,6 +14,9 @@ import { errorStack } from '../../util/cli.js';
 import { describeError, type Lang } from '../../util/errors.js';
 import type { OwnerResolver } from '../../diff/compute.js';
 import { dice, fold, words } from '../../diff/text.js';
+import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
+import { readerOptions } from '../read-options.js';
+import type { PlanReader } from '../../workers/isolate.js';
 
 export const DIFF_FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
@@ -24,6 +27,8 @@ export interface DiffOptions {
   dir?: string | undefined;
   issuer?: string | undefined;
   config?: string | undefined;
+  maxFileSize?: string | undefined;
+  timeoutPerFile?: string | undefined;
   /** For tests: where relative paths start (default process.cwd()). */
   cwd?: string;
 }
@@ -51,28 +56,57 @@ const YEAR = /^(19|20)\d{2}$/;
 
 export async function run(ctx: CliContext, oldArg: string, newArg: string, options: DiffOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
-  const t = T[ctx.lang];
   const fail = (message: string, error?: unknown) => {
     ctx.err(`kh: ${message}\n`);
     if (ctx.debug && error) ctx.err(`${errorStack(error)}\n`);
     return 2;
   };
-  const { loadPlan } = await import('../../parse/index.js');
+  const reading = readerOptions(options, undefined, ctx.lang);
+  if (typeof reading === 'string') return fail(reading);
+  const { openPlanReader } = await import('../../workers/isolate.js');
+  const reader = openPlanReader(reading);
+  try {
+    return await compare(ctx, oldArg, newArg, options, cwd, reader, fail);
+  } finally {
+    await reader.close();
+  }
+}
 
+async function compare(
+  ctx: CliContext,
+  oldArg: string,
+  newArg: string,
+  options: DiffOptions,
+  cwd: string,
+  reader: PlanReader,
+  fail: (message: string, error?: unknown) => number,
+): Promise<number> {
+  const t = T[ctx.lang];
   let oldPlan: Plan;
   let newPlan: Plan;
   const yearMode = YEAR.test(oldArg) && YEAR.test(newArg) && !existsSync(resolve(cwd, oldArg)) && !existsSync(resolve(cwd, newArg));
+  const inputs: string[] = [];
+  const checkOutput = () => {
+    if (options.output) assertNotInput(options.output, { cwd, inputs });
+  };
   if (yearMode) {
-    const found = await plansByYear(ctx, cwd, options);
+    const found = await plansByYear(ctx, cwd, options, reader, inputs);
     if (typeof found === 'string') return fail(found);
     const picked = pickPair(found, Number(oldArg), Number(newArg), options.issuer, ctx.lang);
     if (typeof picked === 'string') return fail(picked);
     [oldPlan, newPlan] = picked;
   } else {
     const plans: Plan[] = [];
+    inputs.push(resolve(cwd, oldArg), resolve(cwd, newArg));
+    try {
+      checkOutput();
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.describe(ctx.lang), error);
+      throw error;
+    }
     for (const file of [oldArg, newArg]) {
       try {
-        plans.push(await loadPlan(resolve(cwd, file)));
+        plans.push(await reader.read(resolve(cwd, file)));
         plans[plans.length - 1]!.source.path = file;
       } catch (error) {
         return fail(`${file}: ${describeError(error, ctx.lang)}`, error);
@@ -104,9 +138,10 @@ export async function run(ctx: CliContext, oldArg: string, newArg: string, optio
   }
   if (options.output) {
     try {
-      writeFileSync(resolve(cwd, options.output), text);
+      writeOutput(options.output, text, { cwd, inputs });
     } catch (error) {
-      return fail(`${options.output}: ${describeError(error, ctx.lang)}`, error);
+      if (error instanceof OutputError) return fail(error.describe(ctx.lang), error);
+      throw error;
     }
     ctx.err(t.written(options.output));
   } else ctx.out(text);
@@ -138,7 +173,7 @@ interface Candidate {
   year: number;
 }
 
-async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions): Promise<Candidate[] | string> {
+async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions, reader: PlanReader, readPaths: string[]): Promise<Candidate[] | string> {
   const t = T[ctx.lang];
   const { expandInputs } = await import('./lint.js');
   let inputs: string[] = [options.dir ?? '.'];
@@ -159,7 +194,7 @@ async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions): 
   }
   const targets = (await expandInputs(inputs, base, ctx.lang, cwd)).filter((x) => !x.fatal);
   if (targets.length === 0) return t.noDocs(inputs.join(', '));
-  const { loadPlan } = await import('../../parse/index.js');
+  for (const target of targets) readPaths.push(resolve(cwd, target.filePath));
   // The same document saved in several formats (000.txt, 000.docx, 000.pdf) is one candidate:
   // keep one file per path-without-extension, preferring .docx, then text, then .pdf.
   const rank = (path: string) => ['.docx', '.txt', '.md', '.markdown', '.pdf'].indexOf(extname(path).toLowerCase());
@@ -173,7 +208,7 @@ async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions): 
   const out: Candidate[] = [];
   for (const target of targets.filter((x) => kept.has(x.filePath))) {
     try {
-      const plan = await loadPlan(resolve(cwd, target.filePath));
+      const plan = await reader.read(resolve(cwd, target.filePath));
       plan.source.path = target.filePath;
       if (plan.meta.planYear !== null && plan.meta.isPlan) out.push({ plan, year: plan.meta.planYear });
     } catch {

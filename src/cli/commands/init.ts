@@ -4,11 +4,11 @@
  * .khrc.json) is kept unless --force, which rewrites that same file.
  */
 import { existsSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { CliContext } from '../../util/cli.js';
 import { CONFIG_FILE_NAMES, starterConfig } from '../../config/index.js';
 import { rules } from '../../rules/index.js';
+import { OutputError, writeOutput } from '../../util/output.js';
 
 export async function run(ctx: CliContext, options: { force?: boolean; cwd?: string } = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
@@ -24,10 +24,10 @@ export async function run(ctx: CliContext, options: { force?: boolean; cwd?: str
   const name = existing ?? CONFIG_FILE_NAMES[0];
   const text = `${JSON.stringify(starterConfig(rules, ctx.lang), null, 2)}\n`;
   try {
-    await writeFile(join(cwd, name), text, 'utf8');
+    writeOutput(join(cwd, name), text);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    ctx.err(ctx.lang === 'en' ? `kh: cannot write ${name} (${reason})\n` : `kh: không ghi được tệp ${name} (${reason})\n`);
+    if (!(error instanceof OutputError)) throw error;
+    ctx.err(`kh: ${error.describe(ctx.lang)}\n`);
     return 2;
   }
   ctx.out(ctx.lang === 'en' ? `Wrote ${name} (${rules.length} rules)\n` : `Đã tạo ${name} (${rules.length} quy tắc)\n`);

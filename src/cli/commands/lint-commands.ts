@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
+import { addReadOptions } from '../read-options.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
 
@@ -70,6 +71,7 @@ export const lintCommands: CommandSpec[] = [
         .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
         .option('--strict-citations', t.strictCitations)
         .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value]);
+      addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
       const { run } = await import('./lint.js');
@@ -84,6 +86,8 @@ export const lintCommands: CommandSpec[] = [
         rule: (options.rule as string[] | undefined) ?? [],
         strictCitations: Boolean(options.strictCitations),
         ref: (options.ref as string[] | undefined) ?? [],
+        maxFileSize: options.maxFileSize as string | undefined,
+        timeoutPerFile: options.timeoutPerFile as string | undefined,
         langExplicit,
       });
     },

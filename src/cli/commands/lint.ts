@@ -6,12 +6,13 @@
  * error, or an internal error (a rule that threw — the run stops, nothing is reported as a finding).
  */
 import { readdirSync, statSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
-import { describeError, type Lang } from '../../util/errors.js';
+import { describeError, systemReason, type Lang } from '../../util/errors.js';
+import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
+import { readerOptions } from '../read-options.js';
 import type { Plan } from '../../plan/schema.js';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
 import { rules as allRules, ruleIds } from '../../rules/index.js';
@@ -42,6 +43,9 @@ export interface LintOptions {
   strictCitations?: boolean | undefined;
   /** Reference plans / indicator catalogues (--ref), added to the config's "references". */
   ref?: string[] | undefined;
+  /** --max-file-size (e.g. "200MB"), --timeout-per-file (seconds), over the config's "limits". */
+  maxFileSize?: string | undefined;
+  timeoutPerFile?: string | undefined;
 }
 
 const T = {
@@ -50,8 +54,8 @@ const T = {
       'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
     noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
     emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
+    unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
     tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
-    cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file} (${reason})`,
     badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
     badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
   },
@@ -59,8 +63,8 @@ const T = {
     noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
     noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
     emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
+    unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
     tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
-    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
     badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
     badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
   },
@@ -74,14 +78,23 @@ function isLintable(path: string): boolean {
   return LINT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('~$');
 }
 
-/** Files under `dir` (shown as `shown`), sorted by name, depth first. */
-function walk(dir: string, shown: string, out: string[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * Files under `dir` (shown as `shown`), sorted by name, depth first. A directory that cannot be
+ * read becomes a fatal target naming it (the rest of the walk goes on).
+ */
+function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    out.push({ filePath: shown, fatal: T[lang].unreadableDir(systemReason((error as NodeJS.ErrnoException).code, lang)) });
+    return;
+  }
   for (const entry of entries) {
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), join(shown, entry.name), out);
+      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), join(shown, entry.name), out, lang);
     } else if (entry.isFile() && isLintable(entry.name)) {
-      out.push(join(shown, entry.name));
+      out.push({ filePath: join(shown, entry.name) });
     }
   }
 }
@@ -114,10 +127,13 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     const shown = shownPath(input);
     const info = statOf(absolute);
     if (info?.isDirectory()) {
-      const files: string[] = [];
-      walk(absolute, shown, files);
-      if (files.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
-      files.forEach(add);
+      const found: Target[] = [];
+      walk(absolute, shown, found, lang);
+      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
+      for (const target of found) {
+        if (target.fatal) targets.push(target);
+        else add(target.filePath);
+      }
     } else if (info || !isDynamicPattern(input)) {
       add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
     } else {
@@ -199,23 +215,48 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
   else return fail(T[lang].noInputs);
 
-  // Read every document first: cross-file rules see the whole run.
-  const { loadPlan } = await import('../../parse/index.js');
+  const reading = readerOptions(options, loaded.config.limits, lang);
+  if (typeof reading === 'string') return fail(reading);
+  // -o may not name an input (checked before any work, and again when writing).
+  const inputPaths = [
+    ...targets.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
+    ...(options.ref ?? []).map((ref) => resolve(cwd, ref)),
+    ...(loaded.config.references ?? []).map((ref) => resolve(loaded.baseDir, ref)),
+    ...(loaded.filePath ? [loaded.filePath] : []),
+  ];
+  if (options.output !== undefined) {
+    try {
+      assertNotInput(options.output, { cwd, inputs: inputPaths });
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.describe(lang), error);
+      throw error;
+    }
+  }
+
+  // Read every document first: cross-file rules see the whole run. Each file is parsed in a
+  // worker (src/workers/isolate.ts): one that is too large, too slow or crashes the parser costs
+  // a fatal finding for that file only.
+  const { openPlanReader } = await import('../../workers/isolate.js');
+  const reader = openPlanReader(reading);
   const plans = new Map<Target, Plan>();
   const fatals = new Map<Target, string>();
-  for (const target of targets) {
-    if (target.fatal) {
-      fatals.set(target, target.fatal);
-      continue;
+  try {
+    for (const target of targets) {
+      if (target.fatal) {
+        fatals.set(target, target.fatal);
+        continue;
+      }
+      try {
+        const plan = await reader.read(resolve(cwd, target.filePath));
+        plan.source.path = target.filePath; // messages name the file as the user gave it
+        plans.set(target, plan);
+      } catch (error) {
+        fatals.set(target, describeError(error, lang));
+        if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
+      }
     }
-    try {
-      const plan = await loadPlan(resolve(cwd, target.filePath));
-      plan.source.path = target.filePath; // messages name the file as the user gave it
-      plans.set(target, plan);
-    } catch (error) {
-      fatals.set(target, describeError(error, lang));
-      if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
-    }
+  } finally {
+    await reader.close();
   }
 
   // Lint.
@@ -248,10 +289,10 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   });
   if (options.output !== undefined) {
     try {
-      await writeFile(resolve(cwd, options.output), text, 'utf8');
+      writeOutput(options.output, text, { cwd, inputs: inputPaths });
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-      return fail(T[lang].cannotWrite(options.output, reason), error);
+      if (error instanceof OutputError) return fail(error.describe(lang), error);
+      throw error;
     }
   } else {
     ctx.out(text);

@@ -38,13 +38,15 @@ export async function run(ctx: CliContext, files: string[], options: OwnersOptio
     throw error;
   }
 
-  const { loadPlan } = await import('../../parse/index.js');
+  // Each file in a worker with the default limits (src/workers/isolate.ts).
+  const { openPlanReader } = await import('../../workers/isolate.js');
+  const reader = openPlanReader();
   let failed = 0;
   const outputs: string[] = [];
   const json: unknown[] = [];
   for (const file of files) {
     try {
-      const plan = await loadPlan(file);
+      const plan = await reader.read(file);
       const matrix = buildMatrix(plan, { references });
       if (options.format === 'json') json.push(summarize(file, matrix, ctx.lang));
       else outputs.push(renderOwners(file, matrix, options.format, { lang: ctx.lang, color: ctx.color }));
@@ -53,6 +55,7 @@ export async function run(ctx: CliContext, files: string[], options: OwnersOptio
       reportFileError(ctx, file, error);
     }
   }
+  await reader.close();
   if (options.format === 'json') {
     if (json.length > 0) ctx.out(`${JSON.stringify(files.length === 1 ? json[0] : json, null, 2)}\n`);
   } else {

@@ -4,27 +4,40 @@
  * others are still printed; exit code 2 when any failed.
  */
 import type { ChalkInstance } from 'chalk';
-import { loadPlan } from '../../parse/index.js';
 import type { Item, Plan, Position } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
 import { messages } from '../i18n.js';
 import { squash } from '../../util/whitespace.js';
+import { readerOptions } from '../read-options.js';
 
 export interface ParseOptions {
   format: 'json' | 'outline';
+  maxFileSize?: string | undefined;
+  timeoutPerFile?: string | undefined;
 }
 
 export async function run(ctx: CliContext, files: string[], options: ParseOptions): Promise<number> {
+  const reading = readerOptions(options, undefined, ctx.lang);
+  if (typeof reading === 'string') {
+    ctx.err(`kh: ${reading}\n`);
+    return 2;
+  }
+  const { openPlanReader } = await import('../../workers/isolate.js');
+  const reader = openPlanReader(reading);
   const plans: Plan[] = [];
   let failed = 0;
-  for (const file of files) {
-    try {
-      plans.push(await loadPlan(file));
-    } catch (error) {
-      failed++;
-      reportFileError(ctx, file, error);
+  try {
+    for (const file of files) {
+      try {
+        plans.push(await reader.read(file));
+      } catch (error) {
+        failed++;
+        reportFileError(ctx, file, error);
+      }
     }
+  } finally {
+    await reader.close();
   }
   if (options.format === 'outline') {
     const { Chalk } = await import('chalk');

@@ -1,0 +1,104 @@
+/**
+ * The one way kh writes a file (-o reports, kh init): never onto one of the run's inputs (compared
+ * by real path, so a symlink or "./a/../x.txt" to an input is caught), and atomically — the text
+ * goes to a temporary file in the target's folder, then is renamed over the target, so a reader
+ * sees the old file or the new one, never half of one, and a failed write leaves the old file.
+ */
+import { randomBytes } from 'node:crypto';
+import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { systemReason, type Lang } from './errors.js';
+
+export class OutputError extends Error {
+  constructor(
+    readonly kind: 'output-is-input' | 'write-failed',
+    /** The output path as the user gave it. */
+    readonly path: string,
+    readonly details: { input?: string; code?: string },
+    cause?: unknown,
+  ) {
+    super(`${kind}: ${path}${details.code ? ` (${details.code})` : ''}`, { cause });
+    this.name = 'OutputError';
+  }
+
+  describe(lang: Lang): string {
+    if (this.kind === 'output-is-input') {
+      return lang === 'en'
+        ? `${this.path}: this is one of the input files (${this.details.input}); kh never writes over its inputs — choose another output file`
+        : `${this.path}: đây là một tệp đầu vào (${this.details.input}); kh không bao giờ ghi đè tệp đầu vào — hãy chọn tệp khác để ghi`;
+    }
+    return lang === 'en'
+      ? `cannot write ${this.path} (${systemReason(this.details.code, 'en')})`
+      : `không ghi được tệp ${this.path} (${systemReason(this.details.code, 'vi')})`;
+  }
+}
+
+const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code ?? 'EIO';
+
+/** The real path `path` names (a symlink followed; a missing file's folder resolved), or null. */
+function realTarget(path: string): string | null {
+  try {
+    return realpathSync(path);
+  } catch {
+    try {
+      return join(realpathSync(dirname(path)), basename(path));
+    } catch {
+      return null;
+    }
+  }
+}
+
+export interface WriteOutputOptions {
+  /** Base of relative paths (default process.cwd()). */
+  cwd?: string | undefined;
+  /** Paths the run reads: the output may be none of them. */
+  inputs?: readonly string[] | undefined;
+}
+
+/** Throws OutputError 'output-is-input' when `path` is one of `options.inputs` (by real path). */
+export function assertNotInput(path: string, options: WriteOutputOptions): void {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = resolve(cwd, path);
+  const target = realTarget(absolute);
+  for (const input of options.inputs ?? []) {
+    const inputPath = resolve(cwd, input);
+    if (inputPath === absolute || (target !== null && realTarget(inputPath) === target)) {
+      throw new OutputError('output-is-input', path, { input });
+    }
+  }
+}
+
+/** Throws OutputError. */
+export function writeOutput(path: string, text: string, options: WriteOutputOptions = {}): void {
+  const cwd = options.cwd ?? process.cwd();
+  const absolute = resolve(cwd, path);
+  assertNotInput(path, options);
+  const target = realTarget(absolute);
+  if (target === null) {
+    // The folder does not exist (or cannot be resolved): say which.
+    try {
+      statSync(dirname(absolute));
+    } catch (error) {
+      throw new OutputError('write-failed', path, { code: codeOf(error) }, error);
+    }
+    throw new OutputError('write-failed', path, { code: 'ENOENT' });
+  }
+  try {
+    if (statSync(target).isDirectory()) throw new OutputError('write-failed', path, { code: 'EISDIR' });
+  } catch (error) {
+    if (error instanceof OutputError) throw error;
+    // missing: fine, it will be created
+  }
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, target);
+  } catch (error) {
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never created, or already renamed
+    }
+    throw new OutputError('write-failed', path, { code: codeOf(error) }, error);
+  }
+}
