@@ -43,6 +43,7 @@ export interface WorkerRequest {
   limits: Limits;
 }
 export type WorkerReply =
+  | { id: number; started: true }
   | { id: number; ok: true; plan: Plan }
   | { id: number; ok: false; input: { code: InputErrorCode; details: Record<string, string>; stack: string } }
   | { id: number; ok: false; bug: { message: string; stack: string } };
@@ -166,6 +167,12 @@ class WorkerPlanReader implements PlanReader {
       };
       const onMessage = (reply: WorkerReply) => {
         if (reply.id !== id) return;
+        if ('started' in reply) {
+          // The format's parser is loaded: the file's own time starts now.
+          clearTimeout(timer);
+          timer = setTimeout(onTimeout, this.timeoutMs);
+          return;
+        }
         if (reply.ok) finish(() => resolve(reply.plan), false);
         else if ('input' in reply) {
           const error = new InputError(reply.input.code, reply.input.details);
@@ -181,9 +188,12 @@ class WorkerPlanReader implements PlanReader {
       const onExit = (code: number) => {
         finish(() => reject(new InputError('crashed', { reason: `exit ${code}` })), true);
       };
-      const timer = setTimeout(() => {
+      const onTimeout = () => {
         finish(() => reject(new InputError('timeout', { seconds: String(this.timeoutMs / 1000) })), true);
-      }, this.timeoutMs);
+      };
+      // Loading a parser counts too, but generously: a worker stuck before 'started' is not left
+      // waiting for ever.
+      let timer = setTimeout(onTimeout, this.timeoutMs * 2);
       worker.on('message', onMessage);
       worker.on('error', onError);
       worker.on('exit', onExit);
