@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 
 const T = {
   vi: {
