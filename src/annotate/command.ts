@@ -7,7 +7,8 @@
  * is the input, cannot write).
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
+import { writeAtomically } from '../util/atomic-write.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
@@ -90,18 +91,6 @@ export function commentBody(message: JsonMessage, lang: Lang): string[] {
   if (message.suggestion !== undefined) body.push(`${t.suggestion}: ${message.suggestion}`);
   body.push(t.rule(message.ruleId));
   return body;
-}
-
-/** Writes `data` to `path` through a temporary file in the same folder (never half-written). */
-export async function writeAtomically(path: string, data: Uint8Array | string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(temp, data, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
 }
 
 export async function run(ctx: CliContext, input: string, options: AnnotateOptions): Promise<number> {

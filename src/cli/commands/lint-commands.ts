@@ -27,6 +27,8 @@ const T = {
     explainRule: 'mã quy tắc (xem kh rules)',
     init: 'tạo tệp cấu hình mẫu kh.config.json trong thư mục hiện tại',
     force: 'ghi đè tệp cấu hình đã có',
+    fix: 'sửa tại chỗ các lỗi chắc chắn trong tệp .txt/.md (Unicode NFC, dấu cách trong số/ký hiệu, từ gõ lặp, hai dấu cách giữa hai từ)',
+    fixDryRun: 'liệt kê những chỗ --fix sẽ sửa, không ghi tệp',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -45,6 +47,8 @@ const T = {
     explainRule: 'rule id (see kh rules)',
     init: 'write a starter kh.config.json in the current directory',
     force: 'overwrite an existing configuration file',
+    fix: 'fix certain problems in .txt/.md files in place (Unicode NFC, spaces inside a number/symbol, a word typed twice, two spaces between words)',
+    fixDryRun: 'list what --fix would change, write nothing',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -69,7 +73,9 @@ export const lintCommands: CommandSpec[] = [
         .option('-c, --config <file>', t.config)
         .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
         .option('--strict-citations', t.strictCitations)
-        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value]);
+        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
+        .option('--fix', t.fix)
+        .option('--fix-dry-run', t.fixDryRun);
     },
     async run(ctx, args, options) {
       const { run } = await import('./lint.js');
@@ -84,6 +90,8 @@ export const lintCommands: CommandSpec[] = [
         rule: (options.rule as string[] | undefined) ?? [],
         strictCitations: Boolean(options.strictCitations),
         ref: (options.ref as string[] | undefined) ?? [],
+        fix: Boolean(options.fix),
+        fixDryRun: Boolean(options.fixDryRun),
         langExplicit,
       });
     },
