@@ -14,6 +14,7 @@ import { describeError } from '../util/errors.js';
 import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
 import { lintCommands } from './commands/lint-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
+import { annotateCommands } from './commands/annotate-commands.js';
 import { ownersCommands } from './commands/owners-commands.js';
 import { dataCommands } from './commands/data-commands.js';
 import { addReadOptions } from './read-options.js';
@@ -67,6 +68,7 @@ const commands: CommandSpec[] = [
   },
   // The lint engine's commands: lint, rules, explain, init (entries in commands/lint-commands.ts).
   ...lintCommands,
+  ...annotateCommands,
   // kh diff (commands/diff-commands.ts).
   ...diffCommands,
   // kh owners (commands/owners-commands.ts).

@@ -11,6 +11,7 @@ import { grouped, shortText, summaryLine, where } from './format.js';
 import { diffMessages } from './messages.js';
 import { CHANGE_KINDS, type Change, type DiffReport, type DocInfo } from './model.js';
 import type { WordPart } from './text.js';
+import { escapeHtml as esc } from '../util/html.js';
 
 interface DocNode {
   id: string;
@@ -21,7 +22,6 @@ interface DocNode {
   position: Position;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function docNodes(plan: Plan, prefix: string): DocNode[] {
   const out: DocNode[] = [];

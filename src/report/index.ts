@@ -5,7 +5,7 @@ import type { FileResult, Formatter, ReportContext } from './types.js';
 export type { FileResult, Formatter, ReportContext } from './types.js';
 export { fileResult, totals } from './types.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormatName(value: unknown): value is FormatName {
@@ -22,6 +22,8 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import('./sarif.js')).format;
     case 'github':
       return (await import('./github.js')).format;
+    case 'html':
+      return (await import('./html.js')).format;
   }
 }
 

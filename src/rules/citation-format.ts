@@ -103,7 +103,7 @@ export const rule = defineRule({
 
       if (/\s/.test(raw)) {
         const fixed = raw.replace(/\s+/g, '');
-        yield context.report({ ...target, messageId: 'spaces', data: { raw, fixed }, ...(range ? { suggestion: fixed } : {}) });
+        yield context.report({ ...target, messageId: 'spaces', data: { raw, fixed }, ...(range ? { suggestion: fixed, fix: { text: fixed } } : {}) });
       }
 
       if (citation.symbol) {

@@ -6,6 +6,7 @@
  * - A rule that throws (or returns something that is not a message of its own) stops the run
  *   with a RuleError naming the rule and the file: an internal error (exit 2), never a finding.
  */
+import { sourceFix } from '../fix/declare.js';
 import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
@@ -124,6 +125,8 @@ export function createContext(
       };
       if (input.suggestion !== undefined) message.suggestion = input.suggestion;
       if (input.related?.length) message.related = input.related.map(related);
+      const fix = input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
+      if (fix) message.fix = fix;
       return message;
     },
   };

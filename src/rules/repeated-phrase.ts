@@ -141,6 +141,8 @@ export const rule = defineRule({
             messageId: n === 1 ? 'repeatedWord' : 'repeatedPhrase',
             data: { phrase },
             suggestion: phrase,
+            // A single word typed twice is fixed by `kh lint --fix`; a repeated phrase is left to the author.
+            ...(n === 1 ? { fix: { text: phrase } } : {}),
           });
           i += copies * n;
           advanced = true;

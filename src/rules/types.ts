@@ -105,7 +105,20 @@ export type ReportInput<MessageId extends string = string> = ReportTarget & {
   related?: RelatedInput<MessageId>[];
   /** Override the excerpt (default: the text of the range, shortened). */
   excerpt?: string;
+  /**
+   * A certain, mechanical correction (`kh lint --fix`): replace `range` of the node's text
+   * (default: the report's range) by `text`. Only on a `node` target; dropped when the range
+   * cannot be mapped one to one onto the source.
+   */
+  fix?: { range?: readonly [number, number]; text: string };
 };
+
+/** A fix in the decoded source text (.txt/.md): replace [start, end), which must hold `expected`. */
+export interface Fix {
+  range: [number, number];
+  text: string;
+  expected: string;
+}
 
 /** Another place that explains a message. */
 export interface RelatedLocation extends SourceRange {
@@ -124,6 +137,8 @@ export interface LintMessage extends SourceRange {
   excerpt: string;
   suggestion?: string;
   related?: RelatedLocation[];
+  /** Not in the JSON output: what `kh lint --fix` applies. */
+  fix?: Fix;
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageId extends string = string> {

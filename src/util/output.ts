@@ -5,6 +5,7 @@
  * sees the old file or the new one, never half of one, and a failed write leaves the old file.
  */
 import { randomBytes } from 'node:crypto';
+import { chmod, rename, unlink, writeFile } from 'node:fs/promises';
 import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { systemReason, type Lang } from './errors.js';
@@ -100,5 +101,21 @@ export function writeOutput(path: string, text: string, options: WriteOutputOpti
       // never created, or already renamed
     }
     throw new OutputError('write-failed', path, { code: codeOf(error) }, error);
+  }
+}
+
+/**
+ * The same temporary-file-and-rename write, asynchronous, for callers that check their own target
+ * (kh annotate refuses its input itself; --fix rewrites its input on purpose, keeping its mode).
+ */
+export async function writeAtomically(path: string, data: Uint8Array | string, mode?: number): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data, { flag: 'wx' });
+    if (mode !== undefined) await chmod(temp, mode & 0o7777);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
   }
 }

@@ -8,7 +8,7 @@ import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
 import { addReadOptions } from '../read-options.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
 
 const T = {
   vi: {
@@ -28,6 +28,8 @@ const T = {
     explainRule: 'mã quy tắc (xem kh rules)',
     init: 'tạo tệp cấu hình mẫu kh.config.json trong thư mục hiện tại',
     force: 'ghi đè tệp cấu hình đã có',
+    fix: 'sửa tại chỗ các lỗi chắc chắn trong tệp .txt/.md (Unicode NFC, dấu cách trong số/ký hiệu, từ gõ lặp, hai dấu cách giữa hai từ)',
+    fixDryRun: 'liệt kê những chỗ --fix sẽ sửa, không ghi tệp',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -46,6 +48,8 @@ const T = {
     explainRule: 'rule id (see kh rules)',
     init: 'write a starter kh.config.json in the current directory',
     force: 'overwrite an existing configuration file',
+    fix: 'fix certain problems in .txt/.md files in place (Unicode NFC, spaces inside a number/symbol, a word typed twice, two spaces between words)',
+    fixDryRun: 'list what --fix would change, write nothing',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -70,7 +74,9 @@ export const lintCommands: CommandSpec[] = [
         .option('-c, --config <file>', t.config)
         .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
         .option('--strict-citations', t.strictCitations)
-        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value]);
+        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
+        .option('--fix', t.fix)
+        .option('--fix-dry-run', t.fixDryRun);
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -88,6 +94,8 @@ export const lintCommands: CommandSpec[] = [
         ref: (options.ref as string[] | undefined) ?? [],
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
+        fix: Boolean(options.fix),
+        fixDryRun: Boolean(options.fixDryRun),
         langExplicit,
       });
     },

@@ -46,6 +46,9 @@ export interface LintOptions {
   /** --max-file-size (e.g. "200MB"), --timeout-per-file (seconds), over the config's "limits". */
   maxFileSize?: string | undefined;
   timeoutPerFile?: string | undefined;
+  /** --fix: apply certain fixes to .txt/.md files; --fix-dry-run: list them, write nothing. */
+  fix?: boolean | undefined;
+  fixDryRun?: boolean | undefined;
 }
 
 const T = {
@@ -266,6 +269,11 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     const knowledge = loaded.config.knowledge;
     const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
     messageLists = lintPlans(planList, active, { lang, today, registries });
+    if (options.fix || options.fixDryRun) {
+      const { fixFiles } = await import('../../fix/apply.js');
+      const relint = (plans: Plan[]) => lintPlans(plans, active, { lang, today, registries });
+      messageLists = await fixFiles(planList, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd, lang, relint, note: (line) => ctx.err(`${line}\n`) });
+    }
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
