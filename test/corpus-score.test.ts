@@ -150,3 +150,9 @@ describe('score: findings', () => {
     expect(thresholdFailures(s)).toEqual([]);
   });
 });
+
+describe('normalizeText: marks inside words', () => {
+  it('drops bold marks set inside a word without splitting it', () => {
+    expect(normalizeText('V/v ch**ính sách thu**ế')).toBe('v/v chính sách thuế');
+  });
+});

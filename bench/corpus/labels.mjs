@@ -113,7 +113,8 @@ export function normalizeText(value) {
   let text = String(value).normalize('NFD');
   text = text.replace(TONE_ON_FIRST, '$1$3$2');
   text = text.normalize('NFC').toLowerCase();
-  text = text.replace(/[*_#`]+/g, ' ');
+  // Marks go without a trace: the website sets bold inside words ("ch**ính sách thu**ế").
+  text = text.replace(/[*_#`]+/g, '');
   text = text.replace(/\s+/gu, ' ').trim();
   // Surrounding punctuation: quotes, brackets, dots, commas, colons, dashes at either end.
   text = text.replace(/^[\s\p{P}]+|[\s\p{P}]+$/gu, '');
