@@ -283,7 +283,8 @@ export const SignatureSchema = z.object({
   sourcePosition: PositionSchema,
 });
 
-export const LevelSchema = z.enum(['tỉnh', 'huyện', 'xã']);
+/** The level of the issuing body: central bodies (ministries, Chính phủ, Quốc hội, …/TW) are "trung ương". */
+export const LevelSchema = z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']);
 
 export const MetaSchema = z.object({
   issuer: z.string().nullable(),
