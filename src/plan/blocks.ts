@@ -9,7 +9,7 @@ import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from
 import type { ParsedDocument, NodeData } from '../parse/types.js';
 import { parseLabel } from './labels.js';
 import { documentParts } from '../data/index.js';
-import { startsWithAny } from './vi.js';
+import { isUpperText, startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
 import { hasOnlySingleSpaces } from '../util/whitespace.js';
 
@@ -48,7 +48,15 @@ class SpanBuilder {
   emphasizedChars = 0;
   plainChars = 0;
 
-  constructor(private readonly lineStarts: number[] | null, private readonly source: string | null) {}
+  /**
+   * markdown: a line break inside a bold or italic run is the converter's wrap (the website wraps
+   * every ~80 characters, "**I. MỤC" / "ĐÍCH, YÊU CẦU**"), kept as a space.
+   */
+  constructor(
+    private readonly lineStarts: number[] | null,
+    private readonly source: string | null,
+    private readonly markdown = false,
+  ) {}
 
   private add(chunk: string): void {
     this.chunks.push(chunk);
@@ -76,6 +84,7 @@ class SpanBuilder {
   appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
+    const softWraps = emphasized && this.markdown;
     if (hasOnlySingleSpaces(value)) {
       this.appendSimple(value, cursor, data, emphasized);
       return;
@@ -100,8 +109,12 @@ class SpanBuilder {
       i += 1;
       if (ch === '\n' || ch === '\r') {
         if (ch === '\n') {
-          this.dropTrailingSpace();
-          this.add('\n');
+          if (softWraps) {
+            if (this.length > 0 && this.last !== ' ' && this.last !== '\n') this.add(' ');
+          } else {
+            this.dropTrailingSpace();
+            this.add('\n');
+          }
           cursor.line += 1;
           cursor.column = 1;
           if (this.lineStarts && this.source) {
@@ -220,10 +233,12 @@ export interface BlockContext {
   source: string | null;
   lineStarts: number[] | null;
   format: ParsedDocument['format'];
+  /** A markdown file wrapped at a fixed width by its converter (see isHardWrapped). */
+  hardWrapped: boolean;
 }
 
 function newBuilder(ctx: BlockContext): SpanBuilder {
-  return new SpanBuilder(ctx.lineStarts, ctx.source);
+  return new SpanBuilder(ctx.lineStarts, ctx.source, ctx.hardWrapped);
 }
 
 function paraFrom(builder: SpanBuilder): ParaBlock | null {
@@ -363,11 +378,14 @@ function startsDocumentPart(text: string): boolean {
   return /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) && parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()));
 }
 
+/** Words a line cannot end a sentence on, so a label-like start of the next line ("01. …") is a wrap. */
+const LABEL_WRAP_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|của|tại|theo|về|với|cho|trong|đến|từ|và|các|khoản|điểm|điều)$/iu;
+
 /** A line that is only a page number ("2", "- 2 -") left in extracted text. */
 const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
 
 /** Split a paragraph at line breaks that start a numbered item or a recognizable heading line. */
-function splitAtLabels(block: ParaBlock): ParaBlock[] {
+function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
   if (!block.span.text.includes('\n')) return [block];
   const ls = lines(block.span);
   const groups: Span[][] = [];
@@ -378,10 +396,21 @@ function splitAtLabels(block: ParaBlock): ParaBlock[] {
       skipped = true;
       continue;
     }
-    // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line.
+    // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line —
+    // unless the paragraph is one bold heading, or a heading in capitals wrapped onto the next
+    // line ("I. MỤC" / "ĐÍCH, YÊU CẦU").
     const afterHeading =
-      previous !== null && parseLabel(previous.text) !== null && previous.text.length < 60 && !/[.,;:]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text);
-    const startsNew = groups.length === 0 || parseLabel(line.text) !== null || afterHeading || startsDocumentPart(line.text);
+      previous !== null &&
+      !softWrapped &&
+      !block.emphasized &&
+      parseLabel(previous.text) !== null &&
+      previous.text.length < 60 &&
+      !/[.,;:]$/u.test(previous.text) &&
+      /^\p{Lu}/u.test(line.text) &&
+      !(isUpperText(previous.text) && isUpperText(line.text));
+    // A label after a word that cannot end a sentence ("… Quyết định số" / "01. …") is a wrap.
+    const labelStarts = parseLabel(line.text) !== null && !(previous !== null && LABEL_WRAP_WORDS.test(previous.text));
+    const startsNew = groups.length === 0 || labelStarts || afterHeading || startsDocumentPart(line.text);
     previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
@@ -420,6 +449,11 @@ function rejoin(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out[out.length - 1];
+    if (block.kind === 'para' && previous?.kind === 'para' && isLabelOnly(previous) && parseLabel(block.span.text) === null) {
+      // "**III.**" then "**TỔ CHỨC THỰC HIỆN**": one heading.
+      out[out.length - 1] = { kind: 'para', span: join([previous.span, block.span], ' '), emphasized: previous.emphasized && block.emphasized };
+      continue;
+    }
     if (block.kind === 'para' && previous?.kind === 'para' && shouldRejoin(previous, block)) {
       // A word split with a hyphen at the break ("KH-" / "UBND") joins without a space.
       const separator = /[\p{L}\d]-$/u.test(previous.span.text) ? '' : ' ';
@@ -435,6 +469,75 @@ function rejoin(blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * Markdown emphasis marks remark left as text because they do not pair ("**Điều 1. **Ban",
+ * "*a) …", "** **"): a run of "*" at a line's edge or beside white space. A "*" inside a word
+ * or between brackets ("(*)", a footnote mark) stays.
+ */
+const STRAY_MARKS = /\*+/g;
+export function dropStrayMarks(span: Span): Span {
+  const text = span.text;
+  if (!text.includes('*')) return span;
+  const kept: Span[] = [];
+  let from = 0;
+  STRAY_MARKS.lastIndex = 0;
+  for (let m = STRAY_MARKS.exec(text); m; m = STRAY_MARKS.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const before = start === 0 ? '\n' : text[start - 1]!;
+    const after = end === text.length ? '\n' : text[end]!;
+    if (!/\s/u.test(before) && !/\s/u.test(after)) continue;
+    // "x ** y": one of the two spaces goes with the marks.
+    if (/[ \n]/u.test(before) && after === ' ') end += 1;
+    if (start > from) kept.push(slice(span, from, start));
+    from = end;
+  }
+  if (from === 0) return span;
+  if (from < text.length) kept.push(slice(span, from, text.length));
+  return trim(join(kept, ''));
+}
+
+/** A paragraph that is only a numbering label ("III.", "1.") — its heading is the next paragraph. */
+function isLabelOnly(block: Block): boolean {
+  if (block.kind !== 'para') return false;
+  const label = parseLabel(`${block.span.text} `);
+  return label !== null && label.kind !== 'dash' && label.kind !== 'plus' && label.length >= block.span.text.length;
+}
+
+/**
+ * A markdown file whose paragraphs are separated by blank lines (at least one blank line for
+ * every ten lines of text): a single line break inside a paragraph is then a soft wrap, not the
+ * end of a heading line. Text extracted from a PDF runs its lines on without blank lines (a
+ * published document with flattened tables has about one blank line for every eight lines).
+ */
+function separatesParagraphsByBlankLines(source: string): boolean {
+  let blank = 0;
+  let text = 0;
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') blank++;
+    else text++;
+  }
+  return text > 0 && blank * 10 >= text;
+}
+
+/**
+ * Wrapped at a fixed width: at least one line in ten runs on into a next line that starts in lower
+ * case (the legal-text website wraps every ~80 characters; a file typed by hand has whole
+ * paragraphs on one line, and its line breaks inside a bold run — "**KT. CHỦ TỊCH" /
+ * "PHÓ CHỦ TỊCH**" — are real).
+ */
+function isHardWrapped(source: string): boolean {
+  const ls = source.split('\n');
+  let runOn = 0;
+  let text = 0;
+  for (let i = 0; i < ls.length; i++) {
+    if (ls[i]!.trim() === '') continue;
+    text++;
+    if (/^[*_\s]*\p{Ll}/u.test(ls[i + 1] ?? '')) runOn++;
+  }
+  return text > 0 && runOn * 10 >= text;
+}
+
 export function lineStartsOf(source: string): number[] {
   const starts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
@@ -446,12 +549,23 @@ export function toBlocks(doc: ParsedDocument): Block[] {
     source: doc.source,
     lineStarts: doc.source === null ? null : lineStartsOf(doc.source),
     format: doc.format,
+    hardWrapped: doc.format === 'text' && doc.source !== null && isHardWrapped(doc.source),
   };
-  const raw: Block[] = [];
-  walk((doc.tree as Root).children, ctx, raw);
+  const softWrapped = doc.format === 'text' && doc.source !== null && separatesParagraphsByBlankLines(doc.source);
+  const walked: Block[] = [];
+  walk((doc.tree as Root).children, ctx, walked);
+  // Markdown written by a converter leaves unpaired emphasis marks; Word and PDF text has none.
+  const raw =
+    doc.format === 'text'
+      ? walked.flatMap((b): Block[] => {
+          if (b.kind !== 'para') return [b];
+          const span = dropStrayMarks(b.span);
+          return span.text ? [span === b.span ? b : { ...b, span }] : [];
+        })
+      : walked;
   const split = raw
     .filter((b) => !(b.kind === 'para' && PAGE_NUMBER.test(b.span.text)))
-    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b) : [b]));
+    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b, softWrapped) : [b]));
   return rejoin(split);
 }
 

@@ -5,9 +5,13 @@
 import { documentParts, sectionKinds } from '../data/index.js';
 import { lines, unwrap, type Block } from './blocks.js';
 import { layoutLines } from './header.js';
-import { parseLabel, type Label } from './labels.js';
+import { parseLabel, romanToNumber, type Label } from './labels.js';
+import { bodyParts } from './body-parts.js';
 import type {
   Appendix,
+  Article,
+  Attachment,
+  Structure as StructureConfidence,
   Item,
   Paragraph,
   Recipients,
@@ -37,6 +41,10 @@ export interface Structure {
   appendices: Appendix[];
   recipients: Recipients | null;
   signature: Signature | null;
+  articles: Article[];
+  attachment: Attachment | null;
+  /** How sure the reading is: Plan.structure. */
+  confidence: StructureConfidence;
   units: TextUnit[];
   /** Each item's span, so later passes can map positions inside items. */
   itemSpans: Map<Item, Span>;
@@ -83,6 +91,14 @@ function isAppendixHeading(text: string): boolean {
   if (!documentParts().appendixWords.words.some((w) => head.includes(lower(w)))) return false;
   const cleaned = squash(text.replace(/[*_#]/g, ' '));
   return isUpperText(cleaned) && startsWithAny(cleaned, documentParts().appendixWords.words) !== null;
+}
+
+/** "Phụ lục", "Phụ lục I", "PHỤ LỤC SỐ 02: DANH MỤC …" — not "Phụ lục ban hành kèm theo …" running on. */
+function isNamedAppendix(text: string): boolean {
+  const word = startsWithAny(text, documentParts().appendixWords.words);
+  if (!word) return false;
+  const rest = text.replace(/^[*_#\s]+/u, '').slice(word.length);
+  return /^\s*(?:số\s*)?(?:\d{1,3}[a-z]?|[IVX]{1,5})?\s*[.:\-–]?\s*(?:\p{Lu}|\(|$)/u.test(rest);
 }
 
 function tableRole(block: Extract<Block, { kind: 'table' }>): Table['role'] {
@@ -132,28 +148,437 @@ interface OpenItem {
   span: Span;
 }
 
-export function buildStructure(blocks: Block[], bodyStart: number, skipTables: Set<number>): Structure {
-  const out: Structure = {
-    preamble: [],
-    sections: [],
-    closing: [],
-    tables: [],
-    appendices: [],
-    recipients: null,
-    signature: null,
-    units: [],
-    itemSpans: new Map(),
-    cellSpans: new Map(),
-    sectionSpans: new Map(),
-  };
-  let section: Section | null = null;
-  let stack: OpenItem[] = [];
-  let mode: 'body' | 'closing' | 'footer' | 'appendix' = 'body';
-  const recipientLines: Span[] = [];
-  const signatureLines: Span[] = [];
-  let appendix: Appendix | null = null;
+/** What holds numbered items: a section of a plan or an article of a decision. */
+interface ItemHolder {
+  items: Item[];
+}
 
-  const addItem = (span: Span, label: Label | null) => {
+/** The Nơi nhận and signature lines of one signed part (the document, or its attached plan). */
+interface Footer {
+  recipientLines: Span[];
+  signatureLines: Span[];
+  inRecipients: boolean;
+  /** A signer's name was read: the block is complete, what follows is something else. */
+  signerSeen: boolean;
+}
+
+const newFooter = (): Footer => ({ recipientLines: [], signatureLines: [], inRecipients: false, signerSeen: false });
+
+/** Copy counts and the archive line of a Nơi nhận column ("08 KH", "Lưu: VT, TH."): never a position. */
+const COPY_LINE = /^(?:[-–+•]\s*)?(?:Lưu(?:\s*[:.]|\s+VT)|\d{1,3}\s*(?:bản\b|b\.)?\s*(?:\p{Lu}{1,8}\b)?[.;,]?$)/u;
+/** Layout residue of a flattened table ("|") or a rule line ("----"). */
+const NOISE_LINE = /^[|\s\-–—_=.]*$/u;
+
+const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+let articleRe: RegExp | null = null;
+/** "Điều 1. Phạm vi …", "Điều 2: …", "Điều 3 Chánh Văn phòng …". */
+const ARTICLE = () =>
+  (articleRe ??= new RegExp(`^(?:${bodyParts().articleWords.words.map(escape).join('|')})\\s+(\\d{1,3})(?:\\s*[.:](?=\\s|$)|(?=\\s+\\p{Lu})|\\s*$)`, 'u'));
+let chapterRe: RegExp | null = null;
+/** "Chương I", "Phần thứ nhất" is left out: chapters and parts numbered as the decree numbers them. */
+const CHAPTER = () =>
+  (chapterRe ??= new RegExp(`^(?:${bodyParts().chapterWords.words.map(escape).join('|')})\\s+(?:[IVXLC]+|\\d{1,2})(?![\\p{L}\\d])`, 'iu'));
+let formRe: RegExp | null = null;
+/** "Mẫu số 01", "Mẫu biểu số 02a", "BIỂU MẪU", "Mẫu:" — a form's heading, alone on its line. */
+const FORM_HEADING = () =>
+  (formRe ??= new RegExp(
+    `^(?:${bodyParts().formWords.words.map(escape).join('|')})(?:\\s+số)?(?:\\s*(?:\\d{1,3}[a-z]?|[IVX]{1,5})(?:[.:\\-–)]|\\s|$)|\\s*:?\\s*$)`,
+    'iu',
+  ));
+let basisRe: RegExp | null = null;
+/** "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)". */
+const BASIS = () => (basisRe ??= new RegExp(`^\\(?\\s*(?:${bodyParts().attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`, 'iu'));
+
+const clean = (text: string) => squash(text.replace(/[*_#]/g, ' '));
+const isBasisLine = (text: string) => BASIS().test(clean(text));
+
+function isFormHeading(text: string): boolean {
+  const t = clean(text);
+  return t.length <= 80 && FORM_HEADING().test(t) && !/\.(?:docx?|xlsx?|pdf)\b/iu.test(t);
+}
+
+/** The document-type word an attached document's title line starts with ("KẾ HOẠCH …"), or null. */
+function attachedTypeOf(text: string): string | null {
+  const t = clean(text);
+  if (!isUpperText(t)) return null;
+  return bodyParts().attachedTypes.words.find((w) => t === w.toUpperCase() || t.startsWith(`${w.toUpperCase()} `)) ?? null;
+}
+
+/** Lines of the next `count` paragraphs from `from` (tables end the look). */
+function paragraphsAhead(blocks: Block[], from: number, count: number): { index: number; lines: Span[] }[] {
+  const out: { index: number; lines: Span[] }[] = [];
+  for (let i = from; i < blocks.length && out.length < count; i++) {
+    const block = blocks[i]!;
+    if (block.kind !== 'para') break;
+    out.push({ index: i, lines: lines(block.span).filter((l) => !NOISE_LINE.test(l.text)) });
+  }
+  return out;
+}
+
+/** A title (its first line a type or capitals) followed, within three paragraphs, by "(Kèm theo …)". */
+function titledWithBasis(blocks: Block[], at: number): { title: Span[]; basis: Span; last: number } | null {
+  const ahead = paragraphsAhead(blocks, at, 4);
+  const title: Span[] = [];
+  for (const para of ahead) {
+    for (const line of para.lines) {
+      if (isBasisLine(line.text)) return title.length ? { title, basis: line, last: para.index } : null;
+      if (!isUpperText(clean(line.text))) return null;
+      title.push(line);
+    }
+  }
+  return null;
+}
+
+/** The year a title names: "năm 2025", "giai đoạn 2026 - 2030", "năm học 2025 - 2026" → the first. */
+function yearOfTitle(title: string): number | null {
+  const m = /(?:năm(?:\s+học)?|giai đoạn|thời kỳ|nhiệm kỳ)\s+(\d{4})/iu.exec(title);
+  return m ? Number(m[1]) : null;
+}
+
+function sectionsConsistency(sections: Section[]): Structure['confidence']['sections'] {
+  if (sections.length === 0) return 'none';
+  if (sections.length < 2) return 'irregular';
+  const values = sections.map((s) => romanToNumber(s.numeral));
+  return values.every((v, i) => v === i + 1) ? 'consistent' : 'irregular';
+}
+
+function signatureFound(signature: Signature | null): Structure['confidence']['signature'] {
+  if (!signature) return 'none';
+  if ((signature.authority.length > 0 || signature.position) && signature.signer) return 'found';
+  return 'partial';
+}
+
+/**
+ * Walks the body blocks once: each block is taken by the first step below that recognises it.
+ * State: the part being read (the document, then an attached plan), the open section/article and
+ * its item stack, and the mode (body → closing → footer → appendix).
+ */
+class StructureReader {
+  readonly out: Structure;
+  private section: Section | null = null;
+  private article: Article | null = null;
+  private chapter: string | null = null;
+  private stack: OpenItem[] = [];
+  private mode: 'body' | 'closing' | 'footer' | 'appendix' | 'trailing' = 'body';
+  private appendix: Appendix | null = null;
+  private readonly documentFooter = newFooter();
+  private attachmentFooter: Footer | null = null;
+  /** The document's own footer (Nơi nhận or signature) has been read. */
+  private footerSeen = false;
+
+  constructor(private readonly blocks: Block[], private readonly skipTables: Set<number>) {
+    this.out = {
+      preamble: [],
+      sections: [],
+      closing: [],
+      tables: [],
+      appendices: [],
+      recipients: null,
+      signature: null,
+      articles: [],
+      attachment: null,
+      confidence: { type: 'structure', body: 'none', sections: 'none', signature: 'none', recipients: 'none', uncertain: [] },
+      units: [],
+      itemSpans: new Map(),
+      cellSpans: new Map(),
+      sectionSpans: new Map(),
+    };
+  }
+
+  private get footer(): Footer {
+    return this.attachmentFooter ?? this.documentFooter;
+  }
+
+  read(bodyStart: number): Structure {
+    for (let i = bodyStart; i < this.blocks.length; i++) i = this.readBlock(i);
+    this.finishFooters();
+    this.assessConfidence();
+    return this.out;
+  }
+
+  /** One block (or a title that spans several): returns the index of the last block taken. */
+  private readBlock(i: number): number {
+    const block = this.blocks[i]!;
+    if (block.kind === 'table') {
+      this.takeTable(block, i);
+      return i;
+    }
+    // Layout residue: a "|" of a flattened table, a rule line.
+    if (NOISE_LINE.test(block.span.text)) return i;
+    const attached = this.attachedPlanAt(i);
+    if (attached !== null) return attached;
+    const appendixEnd = this.appendixAt(i);
+    if (appendixEnd !== null) return appendixEnd;
+    if (this.mode === 'appendix' || this.mode === 'trailing') {
+      this.appendixText(block.span);
+      return i;
+    }
+    if (this.footerBlock(block.span)) return i;
+    // Body text: visual lines become running text.
+    const span = unwrap(block.span);
+    if (this.closingParagraph(span)) return i;
+    if (this.chapterLine(span, i)) return i;
+    if (this.articleStart(span)) return i;
+    const label = parseLabel(span.text);
+    if (label?.kind === 'roman' && !this.article && isSectionHeading(span.text, label)) {
+      this.sectionStart(span, label);
+      return i;
+    }
+    const holder = this.article ?? this.section;
+    if (!holder) this.preambleParagraph(span);
+    else this.addItem(holder, span, label);
+    return i;
+  }
+
+  /** Layout tables (header, Nơi nhận | signature) feed meta and the footer; others are kept. */
+  private takeTable(block: Extract<Block, { kind: 'table' }>, i: number): void {
+    if (this.skipTables.has(i)) return;
+    const table = toTable(block, this.out.cellSpans);
+    if (table.role === 'header') return;
+    if (table.role === 'footer' && this.mode !== 'appendix') {
+      for (const line of layoutLines(block)) this.footerLine(line);
+      this.enterFooter();
+      return;
+    }
+    const index = this.out.tables.length;
+    this.out.tables.push(table);
+    if (this.appendix) this.appendix.tables.push(index);
+    const where = this.mode === 'appendix' || this.mode === 'trailing' ? 'appendix' : 'table';
+    for (const row of block.rows) for (const cell of row.cells) this.out.units.push({ span: cell, where, section: this.section, item: null });
+  }
+
+  /**
+   * After the document's footer, "KẾ HOẠCH" + its title + "(Kèm theo Quyết định số …)": the plan
+   * the document issues. Sections, goals and assignments are read from it from here on.
+   */
+  private attachedPlanAt(i: number): number | null {
+    if (!this.footerSeen || this.out.attachment || this.mode === 'appendix') return null;
+    const first = lines(this.blocks[i]!.span)[0];
+    const docType = first ? attachedTypeOf(first.text) : null;
+    if (!docType) return null;
+    const titled = titledWithBasis(this.blocks, i);
+    if (!titled) return null;
+    // The title is what follows the type word ("KẾ HOẠCH" / "TRIỂN KHAI …", or "KẾ HOẠCH BỒI DƯỠNG …").
+    const titleText = clean(titled.title.map((l) => l.text).join(' ')).slice(docType.length).trim();
+    const all = join([...titled.title, titled.basis], '\n');
+    this.out.attachment = {
+      type: 'attachment',
+      docType,
+      title: titleText,
+      planYear: yearOfTitle(titleText),
+      basis: clean(titled.basis.text),
+      preamble: [],
+      signature: null,
+      ...locate(all),
+    };
+    this.out.units.push({ span: titled.basis, where: 'preamble', section: null, item: null });
+    this.section = null;
+    this.article = null;
+    this.stack = [];
+    this.mode = 'body';
+    this.attachmentFooter = newFooter();
+    return titled.last;
+  }
+
+  /**
+   * "PHỤ LỤC I" (every one, not only the first), a form ("Mẫu số 01") or a titled document with
+   * its "(Kèm theo …)" line after the signature: opens an appendix; returns the last block taken.
+   */
+  private appendixAt(i: number): number | null {
+    const block = this.blocks[i] as Extract<Block, { kind: 'para' }>;
+    const ls = lines(block.span).filter((l) => !NOISE_LINE.test(l.text));
+    if (ls.length === 0) return null;
+    const head = clean(ls[0]!.text);
+    const afterFooter = this.footerSeen || this.mode === 'appendix' || this.mode === 'trailing';
+    let kind: Appendix['kind'] | null = null;
+    if (isAppendixHeading(head) || (afterFooter && (block.emphasized || ls.length === 1) && head.length <= 80 && isNamedAppendix(head))) kind = 'appendix';
+    else if (afterFooter && isFormHeading(head) && (block.emphasized || isUpperText(head) || ls.length <= 3)) kind = 'form';
+    else if (afterFooter && isUpperText(head) && titledWithBasis(this.blocks, i)) kind = 'attachment';
+    if (kind === null) return null;
+
+    const labelMatch = kind === 'attachment' ? null : /^\S+(?:\s+(?:lục|biểu|mẫu))?\s+(?:số\s+)?(\d{1,3}[a-z]?|[IVX]{1,5})(?![\p{L}\d])/iu.exec(head);
+    // Title: the heading's other lines in capitals, else the next paragraph in capitals; basis: the
+    // "(Kèm theo …)" line among them.
+    let basis: Span | null = null;
+    const title: string[] = kind === 'attachment' ? [head] : [];
+    let last = i;
+    for (const line of ls.slice(1)) {
+      if (!basis && isBasisLine(line.text)) basis = line;
+      else if (!basis || isUpperText(clean(line.text))) title.push(clean(line.text));
+    }
+    for (const para of paragraphsAhead(this.blocks, i + 1, 3)) {
+      const text = para.lines.map((l) => l.text).join(' ');
+      if (!basis && para.lines.length > 0 && isBasisLine(para.lines[0]!.text)) {
+        basis = join(para.lines, ' ');
+        last = para.index;
+        continue;
+      }
+      if (title.length === 0 && text && isUpperText(clean(text)) && !isAppendixHeading(clean(text)) && !isFormHeading(text)) {
+        title.push(clean(text));
+        last = para.index;
+        continue;
+      }
+      break;
+    }
+    this.appendix = {
+      type: 'appendix',
+      kind,
+      label: labelMatch?.[1] ?? null,
+      title: squash(title.join(' ')),
+      basis: basis ? clean(basis.text) : null,
+      tables: [],
+      ...locate(block.span),
+    };
+    this.out.appendices.push(this.appendix);
+    this.mode = 'appendix';
+    for (let k = i; k <= last; k++) {
+      const b = this.blocks[k]!;
+      if (b.kind === 'para') this.out.units.push({ span: unwrap(b.span), where: 'appendix', section: null, item: null });
+    }
+    return last;
+  }
+
+  /** Text inside an appendix or after a complete footer: scanned for dates and citations only. */
+  private appendixText(span: Span): void {
+    this.out.units.push({ span: unwrap(span), where: 'appendix', section: null, item: null });
+  }
+
+  private enterFooter(): void {
+    this.mode = 'footer';
+    if (!this.attachmentFooter) this.footerSeen = true;
+  }
+
+  /**
+   * Nơi nhận and the signature block. Returns false for a block that is not one: after a complete
+   * footer, a block of running text (long lines, or more than a few of them) ends it.
+   */
+  private footerBlock(raw: Span): boolean {
+    const text = raw.text;
+    const starts = isRecipientsHeading(text) || isAuthorityLine(text);
+    if (!starts && this.mode !== 'footer') return false;
+    if (!starts && this.mode === 'footer') {
+      const ls = lines(raw).filter((l) => !NOISE_LINE.test(l.text));
+      const recipientsLike = ls.every((l) => /^[-–+•]/u.test(l.text) || COPY_LINE.test(l.text));
+      const runningText = ls.length > 4 || ls.some((l) => l.text.length > 120);
+      if ((this.footer.signerSeen && !(this.footer.inRecipients && recipientsLike)) || (runningText && !recipientsLike)) {
+        // What follows the footer without a heading of its own: kept, never read as recipients.
+        this.mode = 'trailing';
+        this.appendixText(raw);
+        return true;
+      }
+    }
+    this.enterFooter();
+    for (const line of lines(raw)) this.footerLine(line);
+    return true;
+  }
+
+  /** One footer line → Nơi nhận or the signature. */
+  private footerLine(line: Span): void {
+    const footer = this.footer;
+    if (!line.text || NOISE_LINE.test(line.text)) return;
+    if (isRecipientsHeading(line.text)) {
+      footer.inRecipients = true;
+      const rest = line.text.replace(/^[*_\s]*Nơi nhận\s*:?[*_\s]*/iu, '');
+      if (rest) this.footerLine(trim(slice(line, line.text.length - rest.length, line.text.length)));
+      return;
+    }
+    // Two columns on one line ("- TT. Thành ủy; KT. CHỦ TỊCH"): the authority part is the signature's.
+    const split = AUTHORITY_INSIDE().exec(line.text);
+    if (split && split.index > 0) {
+      this.footerLine(trim(slice(line, 0, split.index)));
+      this.footerLine(trim(slice(line, split.index, line.text.length)));
+      return;
+    }
+    const text = clean(line.text);
+    if (footer.inRecipients && (/^[-–+•]/u.test(line.text) || COPY_LINE.test(text))) footer.recipientLines.push(line);
+    else if (isAuthorityLine(text) || isUpperText(text) || SIGNER.test(text)) {
+      footer.signatureLines.push(line);
+      if (SIGNER.test(text)) footer.signerSeen = true;
+    } else if (footer.inRecipients && footer.recipientLines.length > 0) footer.recipientLines.push(line);
+    else footer.signatureLines.push(line);
+  }
+
+  /** "Trên đây là Kế hoạch …" and what follows it until the footer. */
+  private closingParagraph(span: Span): boolean {
+    if (this.mode !== 'closing' && !(this.section && startsWithAny(span.text, documentParts().closingStarters.words))) return false;
+    this.mode = 'closing';
+    this.out.closing.push(paragraph(span));
+    this.out.units.push({ span, where: 'closing', section: null, item: null });
+    return true;
+  }
+
+  /** "Chương I" (+ its title) of a decision: remembered for the articles under it. */
+  private chapterLine(span: Span, i: number): boolean {
+    if (!CHAPTER().test(clean(span.text))) return false;
+    const next = this.blocks[i + 1];
+    const articleNext = next?.kind === 'para' && ARTICLE().exec(clean(next.span.text))?.[1] === String(this.out.articles.length + 1);
+    if (this.out.articles.length === 0 && !articleNext) return false;
+    this.chapter = clean(span.text);
+    this.article = null;
+    this.stack = [];
+    this.out.units.push({ span, where: 'preamble', section: null, item: null });
+    return true;
+  }
+
+  /** "Điều N." numbered in sequence from 1 (a "Điều 5 Luật …" inside a plan's text is not one). */
+  private articleStart(span: Span): boolean {
+    if (this.out.attachment) return false;
+    const text = span.text;
+    const match = ARTICLE().exec(text);
+    if (!match || Number(match[1]) !== this.out.articles.length + 1) return false;
+    const rest = trim(slice(span, match[0].length, text.length));
+    this.article = {
+      type: 'article',
+      number: Number(match[1]),
+      label: match[0].trim(),
+      heading: rest.text,
+      chapter: this.chapter,
+      ...locate(span),
+      items: [],
+    };
+    this.out.articles.push(this.article);
+    this.section = null;
+    this.stack = [];
+    this.out.units.push({ span: rest, where: 'section', section: null, item: null });
+    return true;
+  }
+
+  /** "II. NHIỆM VỤ, GIẢI PHÁP" (with content after a colon on the same line, when there is some). */
+  private sectionStart(span: Span, label: Label): void {
+    const text = span.text;
+    let headingSpan = trim(slice(span, label.length, text.length));
+    let inline: Span | null = null;
+    // "III. KINH PHÍ THỰC HIỆN: Từ nguồn …" — heading, then content on the same line.
+    const colon = headingSpan.text.indexOf(':');
+    if (colon > 0 && colon < headingSpan.text.length - 1 && isUpperText(headingSpan.text.slice(0, colon))) {
+      inline = trim(slice(headingSpan, colon + 1, headingSpan.text.length));
+      headingSpan = trim(slice(headingSpan, 0, colon));
+    }
+    const heading = clean(headingSpan.text);
+    const section: Section = {
+      type: 'section',
+      numeral: label.raw.replace(/[.:/\s]+$/u, ''),
+      heading,
+      kind: sectionKind(heading),
+      ...locate(span),
+      items: [],
+    };
+    this.section = section;
+    this.out.sections.push(section);
+    this.out.sectionSpans.set(section, headingSpan);
+    this.stack = [];
+    this.out.units.push({ span: headingSpan, where: 'section', section, item: null });
+    if (inline && inline.text) this.addItem(section, inline, null);
+  }
+
+  /** Text before the first section: the document's preamble, or the attached plan's. */
+  private preambleParagraph(span: Span): void {
+    (this.out.attachment?.preamble ?? this.out.preamble).push(paragraph(span));
+    this.out.units.push({ span, where: 'preamble', section: null, item: null });
+  }
+
+  /** A numbered (or plain) paragraph, nested under the open items by its label. */
+  private addItem(holder: ItemHolder, span: Span, label: Label | null): void {
     const text = label ? trim(slice(span, label.length, span.text.length)) : span;
     const item: Item = {
       type: 'item',
@@ -163,153 +588,54 @@ export function buildStructure(blocks: Block[], bodyStart: number, skipTables: S
       ...locate(span),
       children: [],
     };
-    out.itemSpans.set(item, text);
+    this.out.itemSpans.set(item, text);
     const key = label?.key ?? 'none';
     if (label) {
-      const at = stack.findIndex((o) => o.key === key);
-      if (at >= 0) stack = stack.slice(0, at);
+      const at = this.stack.findIndex((o) => o.key === key);
+      if (at >= 0) this.stack = this.stack.slice(0, at);
       // Labels that outrank the open items above them close them even when no item of their own
       // kind is open to pair with: "3.3." after "- …" sits under "3.", "a)" after "- …" too.
-      while (stack.length && closes(key, stack[stack.length - 1]!.key)) stack = stack.slice(0, -1);
+      while (this.stack.length && closes(key, this.stack[this.stack.length - 1]!.key)) this.stack = this.stack.slice(0, -1);
     }
-    const parent = stack[stack.length - 1];
+    const parent = this.stack[this.stack.length - 1];
     if (parent) parent.item.children.push(item);
-    else section!.items.push(item);
-    if (label) stack.push({ item, key, span: text });
-    out.units.push({ span: text, where: 'section', section, item });
-  };
-
-  let inRecipients = false;
-  const signatureLike = (text: string) => isAuthorityLine(text) || isUpperText(text) || SIGNER.test(squash(text.replace(/[*_#]/g, ' ')));
-  const footerLine = (line: Span): void => {
-    if (!line.text) return;
-    if (isRecipientsHeading(line.text)) {
-      inRecipients = true;
-      const rest = line.text.replace(/^[*_\s]*Nơi nhận\s*:?[*_\s]*/iu, '');
-      if (rest) footerLine(trim(slice(line, line.text.length - rest.length, line.text.length)));
-      return;
-    }
-    // Two columns on one line ("- TT. Thành ủy; KT. CHỦ TỊCH"): the authority part is the signature's.
-    const split = AUTHORITY_INSIDE().exec(line.text);
-    if (split && split.index > 0) {
-      footerLine(trim(slice(line, 0, split.index)));
-      footerLine(trim(slice(line, split.index, line.text.length)));
-      return;
-    }
-    if (inRecipients && /^[-–+•]/u.test(line.text)) recipientLines.push(line);
-    else if (signatureLike(line.text)) signatureLines.push(line);
-    else if (inRecipients && recipientLines.length > 0) recipientLines.push(line);
-    else signatureLines.push(line);
-  };
-  const footerLines = (spans: Span[]) => {
-    for (const line of spans) footerLine(line);
-  };
-
-  for (let i = bodyStart; i < blocks.length; i++) {
-    const block = blocks[i]!;
-    if (block.kind === 'table') {
-      if (skipTables.has(i)) continue;
-      const table = toTable(block, out.cellSpans);
-      // Layout tables (the header block, Nơi nhận | signature) become meta, recipients, signature.
-      if (table.role === 'header') continue;
-      if (table.role === 'footer') {
-        footerLines(layoutLines(block));
-        mode = 'footer';
-        continue;
-      }
-      const index = out.tables.length;
-      out.tables.push(table);
-      if (appendix) appendix.tables.push(index);
-      for (const row of block.rows) for (const cell of row.cells) out.units.push({ span: cell, where: mode === 'appendix' ? 'appendix' : 'table', section, item: null });
-      continue;
-    }
-    const rawText = block.span.text;
-    const firstLines = rawText.split('\n').slice(0, 4);
-    // "PHỤ LỤC …", or after the signature a capitalised title followed by "(Kèm theo Kế hoạch số …)".
-    const appendixStart =
-      isAppendixHeading(firstLines[0]!) ||
-      (mode === 'footer' && isUpperText(firstLines[0]!) && firstLines.slice(1).some((l) => /^\(?\s*Kèm theo/u.test(l.trim())));
-    if (mode !== 'appendix' && appendixStart) {
-      mode = 'appendix';
-      const ls = lines(block.span);
-      const heading = squash(ls[0]!.text.replace(/[*_#]/g, ' '));
-      const named = isAppendixHeading(heading);
-      const labelMatch = named ? /^\S+\s+\S+\s+(?:số\s+)?([IVX]+|\d+)(?![\p{L}\d])/u.exec(heading) : null;
-      // "PHỤ LỤC I" + title lines; or an untitled-appendix whose capitalised first lines are the title.
-      const titleLines = named ? ls.slice(1) : ls.filter((l) => isUpperText(l.text));
-      appendix = {
-        type: 'appendix',
-        label: labelMatch?.[1] ?? null,
-        title: squash(titleLines.map((l) => l.text).join(' ').replace(/[*_#]/g, ' ')),
-        tables: [],
-        ...locate(block.span),
-      };
-      out.appendices.push(appendix);
-      continue;
-    }
-    if (mode === 'appendix') {
-      if (appendix && !appendix.title && block.kind === 'para') appendix.title = squash(rawText.replace(/[*_#]/g, ' '));
-      out.units.push({ span: unwrap(block.span), where: 'appendix', section: null, item: null });
-      continue;
-    }
-    if (isRecipientsHeading(rawText) || isAuthorityLine(rawText) || mode === 'footer') {
-      mode = 'footer';
-      footerLines(lines(block.span));
-      continue;
-    }
-    // Body text: visual lines become running text.
-    const span = unwrap(block.span);
-    const text = span.text;
-    if (mode === 'closing' || (section && startsWithAny(text, documentParts().closingStarters.words))) {
-      mode = 'closing';
-      out.closing.push(paragraph(span));
-      out.units.push({ span: span, where: 'closing', section: null, item: null });
-      continue;
-    }
-    const label = parseLabel(text);
-    if (label?.kind === 'roman' && isSectionHeading(text, label)) {
-      let headingSpan = trim(slice(span, label.length, text.length));
-      let inline: Span | null = null;
-      // "III. KINH PHÍ THỰC HIỆN: Từ nguồn …" — heading, then content on the same line.
-      const colon = headingSpan.text.indexOf(':');
-      if (colon > 0 && colon < headingSpan.text.length - 1 && isUpperText(headingSpan.text.slice(0, colon))) {
-        inline = trim(slice(headingSpan, colon + 1, headingSpan.text.length));
-        headingSpan = trim(slice(headingSpan, 0, colon));
-      }
-      const heading = squash(headingSpan.text.replace(/[*_#]/g, ' '));
-      section = {
-        type: 'section',
-        numeral: label.raw.replace(/[.:/\s]+$/u, ''),
-        heading,
-        kind: sectionKind(heading),
-        ...locate(span),
-        items: [],
-      };
-      out.sections.push(section);
-      out.sectionSpans.set(section, headingSpan);
-      stack = [];
-      out.units.push({ span: headingSpan, where: 'section', section, item: null });
-      if (inline && inline.text) addItem(inline, null);
-      continue;
-    }
-    if (!section) {
-      out.preamble.push(paragraph(span));
-      out.units.push({ span: span, where: 'preamble', section: null, item: null });
-      continue;
-    }
-    addItem(span, label);
+    else holder.items.push(item);
+    if (label) this.stack.push({ item, key, span: text });
+    this.out.units.push({ span: text, where: 'section', section: this.section, item });
   }
 
-  if (recipientLines.length > 0) {
-    const all = join(recipientLines, '\n');
-    out.recipients = {
-      type: 'recipients',
-      items: recipientLines.map((l) => textLine(trim(l))),
-      ...locate(all),
-    };
+  /** Nơi nhận and signature nodes of the document, and the attached plan's own signature. */
+  private finishFooters(): void {
+    const { recipientLines, signatureLines } = this.documentFooter;
+    const attached = this.attachmentFooter;
+    const recipients = recipientLines.length > 0 ? recipientLines : attached?.recipientLines ?? [];
+    if (recipients.length > 0) {
+      const all = join(recipients, '\n');
+      this.out.recipients = { type: 'recipients', items: recipients.map((l) => textLine(trim(l))), ...locate(all) };
+    }
+    if (signatureLines.length > 0) this.out.signature = parseSignature(signatureLines);
+    if (this.out.attachment && attached && attached.signatureLines.length > 0) this.out.attachment.signature = parseSignature(attached.signatureLines);
   }
-  if (signatureLines.length > 0) out.signature = parseSignature(signatureLines);
-  return out;
+
+  /** How sure the reading is (notes/STRUCTURE-CONFIDENCE.md). */
+  private assessConfidence(): void {
+    const out = this.out;
+    const sections = sectionsConsistency(out.sections);
+    const signature = signatureFound(out.signature ?? out.attachment?.signature ?? null);
+    const recipients = out.recipients && out.recipients.items.length > 0 ? 'found' : 'none';
+    const body = out.attachment ? 'attached' : out.sections.length > 0 ? 'plan' : out.articles.length > 0 ? 'articles' : 'none';
+    const uncertain: Structure['confidence']['uncertain'] = [];
+    if (sections !== 'consistent') uncertain.push('sections');
+    if (signature !== 'found') uncertain.push('signature');
+    if (recipients !== 'found') uncertain.push('recipients');
+    if (body === 'none') uncertain.push('body');
+    out.confidence = { type: 'structure', body, sections, signature, recipients, uncertain };
+  }
+}
+
+/** Preamble, sections (or articles), closing, footer and appendices of the body blocks. */
+export function buildStructure(blocks: Block[], bodyStart: number, skipTables: Set<number>): Structure {
+  return new StructureReader(blocks, skipTables).read(bodyStart);
 }
 
 function isSectionHeading(text: string, label: Label): boolean {
