@@ -154,53 +154,60 @@ function splitRun(lines) {
 }
 
 /**
- * The flattened tables: "|" lines around cells, "| |" (two pipes) between rows. `columns` is how
- * many cells a row has when known (2 for the header and signature blocks).
+ * The flattened tables: "| c1 | c2 |" written one token a line. A row is its opening pipe, then
+ * each cell's lines closed by a pipe; a run of k ≥ 2 pipes is one row boundary (close + open)
+ * plus k − 2 empty cells, put at the end of the row while it has fewer cells than the first row
+ * and at the start of the next one after that. A single pipe after a row as long as the first
+ * one (2 cells for the header and signature blocks), or before a blank line, ends the table.
+ * Rows shorter than the first are kept short (spanning group rows, merged header cells).
  */
-function readTable(lines, at, clean) {
-  let i = at + 1;
-  const rows = [];
-  let row = [];
-  let cell = [];
+function readTable(lines, at) {
   const text = lines.slice(at, Math.min(lines.length, at + 40)).join(' ');
   const layout = MOTTO_RE.test(text) || /Nơi nhận/.test(text);
-  let columns = layout ? 2 : 0;
-  while (i < lines.length) {
-    const line = lines[i];
-    if (isPipe(line)) {
-      row.push(cell);
-      cell = [];
-      i++;
-      const next = lines[i];
-      const rowDone = columns > 0 && row.length >= columns;
-      if (next !== undefined && isPipe(next)) {
-        // End of a row, then the opening pipe of the next one.
-        if (!columns && rows.length === 0) columns = row.length;
-        rows.push(row);
-        row = [];
-        i++;
-        // More pipes: empty cells at the start of the next row.
-        while (i < lines.length && isPipe(lines[i]) && !(i + 1 < lines.length && isPipe(lines[i + 1]) && false)) {
-          if (clean && (lines[i + 1] === undefined || isBlank(lines[i + 1]))) break;
-          row.push([]);
-          i++;
-        }
-        continue;
+  let columns = 2;
+  if (!layout) {
+    // The widest of the first three rows (the first is often narrower: merged header cells).
+    // A table without a doubled pipe near its start has one row: two cells, as offices lay out
+    // an addressee block.
+    columns = 2;
+    let cells = 0;
+    let rowsSeen = 0;
+    for (let k = at + 1; k < Math.min(lines.length, at + (rowsSeen ? 400 : 80)) && rowsSeen < 3; k++) {
+      if (!isPipe(lines[k])) continue;
+      cells++;
+      if (k + 1 < lines.length && isPipe(lines[k + 1])) {
+        columns = rowsSeen ? Math.max(columns, cells) : cells;
+        cells = 0;
+        rowsSeen++;
+        while (k + 1 < lines.length && isPipe(lines[k + 1])) k++;
       }
-      if (next === undefined || (clean && isBlank(next)) || rowDone) {
-        rows.push(row);
-        return { rows: rows.filter((r) => r.some((c) => c.some((l) => l.trim()))), end: i, layout };
-      }
-      continue;
     }
-    if (clean && line.trim() === '' && cell.length === 0 && row.length === 0) {
-      i++;
-      continue;
-    }
-    cell.push(line);
-    i++;
   }
-  if (cell.length) row.push(cell);
+  const rows = [];
+  let row = [];
+  let i = at + 1;
+  const atEnd = () => i >= lines.length || lines[i].trim() === '';
+  for (;;) {
+    const cell = [];
+    while (i < lines.length && !isPipe(lines[i])) cell.push(lines[i++]);
+    row.push(cell);
+    let run = 0;
+    while (i < lines.length && isPipe(lines[i])) {
+      run++;
+      i++;
+    }
+    if (run === 0) break; // end of text inside a cell
+    if (run === 1) {
+      if (row.length >= columns || atEnd()) break;
+      continue;
+    }
+    const empties = run - 2;
+    const atRowEnd = Math.min(Math.max(0, columns - row.length), empties);
+    for (let e = 0; e < atRowEnd; e++) row.push([]);
+    rows.push(row);
+    row = Array.from({ length: empties - atRowEnd }, () => []);
+    if (atEnd()) break;
+  }
   if (row.length) rows.push(row);
   return { rows: rows.filter((r) => r.some((c) => c.some((l) => l.trim()))), end: i, layout };
 }
@@ -223,7 +230,7 @@ function readBlocks(lines, chrome) {
     const line = lines[i];
     if (isPipe(line)) {
       flushRun();
-      const { rows, end, layout } = readTable(lines, i, !chrome);
+      const { rows, end, layout } = readTable(lines, i);
       if (rows.length) blocks.push({ table: rows, layout });
       i = end;
       continue;
@@ -476,7 +483,16 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow) {
     columnWidths: Array.from({ length: width }, () => Math.floor(TEXT_WIDTH / width)),
     borders: { top: GRID, bottom: GRID, left: GRID, right: GRID, insideHorizontal: GRID, insideVertical: GRID },
     rows: rows.map((row, r) => {
-      const cells = row.length === 1 && width > 1 ? [{ lines: row[0], span: width }] : row.map((lines) => ({ lines, span: 1 }));
+      // A row shorter than the table is a group row: "Lĩnh vực …" across the table, or
+      // "I" | "NHIỆM VỤ CHUNG" with the heading across the rest.
+      const filled = row.length - [...row].reverse().findIndex((cell) => cell.some((l) => l.trim()));
+      const shortLabel = filled === 2 && width > 3 && row[0].join(' ').replace(/\*/g, '').trim().length <= 5;
+      const cells =
+        filled === 1 && width > 1
+          ? [{ lines: row[0], span: width }]
+          : shortLabel
+            ? [{ lines: row[0], span: 1 }, { lines: row[1], span: width - 1 }]
+            : row.map((lines) => ({ lines, span: 1 }));
       while (cells.reduce((a, c) => a + c.span, 0) < width) cells.push({ lines: [], span: 1 });
       return new TableRow({
         tableHeader: headerRow && r === 0 ? true : undefined,
