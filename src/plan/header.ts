@@ -16,7 +16,7 @@ import { loadIssuerCodes } from '../data/issuers.js';
 import { lines, type Block } from './blocks.js';
 import type { Level, Meta, TextLine } from './schema.js';
 import { locate, slice, trim, type Span, type SpanPart } from './span.js';
-import { capitalize, isUpperText, isoDate, lower, normalizeTones, squash, startsWithAny, wordPattern } from './vi.js';
+import { capitalize, escapeRegExp, isUpperText, isoDate, lower, normalizeTones, squash, startsWithAny, wordPattern } from './vi.js';
 import { parseLabel } from './labels.js';
 import { execAll } from '../util/regex.js';
 
@@ -255,11 +255,11 @@ interface TypePart extends Found {
 
 let typeRe: RegExp | null = null;
 /** A line that is a document type's name in capitals ("QUYẾT ĐỊNH", "NGHỊ ĐỊNHVề …"). */
-function findTypeLine(header: HeaderText, from: number, to: number): TypePart | null {
+function findTypeLine(header: HeaderText, from: number, to: number, afterParts = to): TypePart | null {
   const names = documentTypes()
     .entries.map((e) => e.name)
     .sort((a, b) => b.length - a.length);
-  typeRe ??= new RegExp(`^(?:${names.map((n) => capitalsPattern(normalizeTones(n.toUpperCase()))).join('|')})(?![\\p{Lu}])`, 'u');
+  typeRe ??= new RegExp(`^(?:${names.map((n) => capitalsPattern(normalizeTones(n.toUpperCase()))).join('|')})(?=$|[^\\p{Lu}]|\\p{Lu}\\p{Ll})`, 'u');
   const byUpper = new Map(names.map((n) => [squash(normalizeTones(n.toUpperCase())), n]));
   for (const line of header.lines) {
     if (line.end <= from || line.at >= to) continue;
@@ -267,8 +267,10 @@ function findTypeLine(header: HeaderText, from: number, to: number): TypePart | 
     const m = typeRe.exec(text);
     if (!m) continue;
     const after = text.slice(m[0].length);
-    // The name alone, or run into a sentence-case title ("NGHỊ ĐỊNHVề hợp đồng …").
-    if (after.trim() !== '' && !/^\s*\p{Lu}\p{Ll}/u.test(after)) continue;
+    // The name alone, or run into a sentence-case title ("NGHỊ ĐỊNHVề hợp đồng …"), or, below the
+    // number and date, joined with a title in capitals by the converter ("QUYẾT ĐỊNH VỀ VIỆC …").
+    const runIn = /^\s*\p{Lu}\p{Ll}/u.test(after) || (line.at >= afterParts && /^\s+\p{Lu}{2,}\s+\p{Lu}/u.test(after) && isUpperText(after));
+    if (after.trim() !== '' && !runIn) continue;
     const docType = byUpper.get(squash(m[0]));
     if (!docType) continue;
     const restAt = after.trim() === '' ? null : line.at + m[0].length + (after.length - after.trimStart().length);
@@ -343,7 +345,7 @@ function findTitle(header: HeaderText, start: number, sameLine: boolean): Found 
     if (n > 0 && line.cellStart && end >= 0) break;
     if (startsBody(text)) break;
     if (/^(?:ngày|Ngày)\s+\d/u.test(text) && end >= 0) break;
-    const isUpper = isUpperText(text);
+    const isUpper: boolean = /\p{L}/u.test(text) ? isUpperText(text) : (upper ?? true);
     if (upper !== null && isUpper !== upper) {
       // "VỀ\nviệc …"-style mixed wraps do not occur; a change of case ends the title.
       break;
@@ -355,20 +357,38 @@ function findTitle(header: HeaderText, start: number, sameLine: boolean): Found 
     }
     if (upper === null) start = from;
     upper ??= isUpper;
+    // A converter may have joined the preamble to the title's line: "… TỈNH CAO BẰNG Căn cứ Luật …".
+    const joined = preambleInside(text);
+    if (joined > 0) {
+      end = from + joined;
+      break;
+    }
     end = line.end;
     previous = text;
   }
   return end > start ? { start, end } : null;
 }
 
-/** "V/v đề xuất giải pháp …" under the number of a letter (Công văn). */
+let preambleRe: RegExp | null = null;
+/** Offset of a sentence-case preamble opening inside a line ("… CAO BẰNG Căn cứ Luật …"), else -1. */
+function preambleInside(text: string): number {
+  preambleRe ??= new RegExp(`\\s(?:${documentParts().preambleStarters.words.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+  const m = preambleRe.exec(text);
+  return m ? m.index : -1;
+}
+
+/**
+ * "V/v đề xuất giải pháp …" under the number of a letter (Công văn), wrapped over the lines of
+ * its cell: the text after "V/v" ("Về …" when the mark is left out).
+ */
 function findLetterSubject(header: HeaderText, from: number, to: number): Found | null {
-  const words = headerWords().letterSubject.words.filter((w) => w.includes('/'));
-  const re = new RegExp(`(?:^|\\n)(?:${words.map((w) => w.replace('/', '\\/')).join('|')})\\s*:?\\s*`, 'u');
-  const region = header.text.slice(from, to);
-  const m = re.exec(region);
+  const marks = headerWords().letterSubject.words.filter((w) => w.includes('/'));
+  const re = new RegExp(`^\\s*(?:(?:${marks.map(escapeRegExp).join('|')})\\s*[:.]?\\s*|(?=Về\\s))`, 'iu');
+  const next = header.text.indexOf('\n', from);
+  if (next < 0 || next >= to || header.text.startsWith('\n|\n', next)) return null;
+  const m = re.exec(header.text.slice(next + 1, to));
   if (!m) return null;
-  const start = from + m.index + m[0].length;
+  const start = next + 1 + m[0].length;
   let end = header.text.indexOf('\n|\n', start);
   if (end < 0 || end > to) end = to;
   // The date may follow in the same cell on the next line.
@@ -596,7 +616,8 @@ function issuerCodeOf(symbol: string | null, issuer: string | null): string | nu
  */
 export function planYearOf(title: string | null): number | null {
   if (!title) return null;
-  const t = lower(title);
+  // A year after a cited document ("… Nghị quyết số 09/2022/NQ-HĐND … giai đoạn 2021 - 2025") is that document's.
+  const t = lower(title).split(/(?<![\p{L}])số\s*\d+\s*[/-]|\d+\/\d{4}\//u)[0]!;
   const re = /(?<!(?:đến|tới|tháng\s*\d{1,2}|\/)\s*)(?:năm(?:\s+học)?|giai\s+đoạn)\s+(\d{4})(?!\d)/gu;
   const first = re.exec(t);
   return first ? Number(first[1]) : null;
@@ -617,6 +638,21 @@ function issuerFromBody(blocks: Block[], place: string | null, title: string | n
       if (name) issuer = `${issuer} ${name}`;
     }
     return issuer;
+  }
+  return null;
+}
+
+/**
+ * A resolution without its date line (lost in conversion) still says when it was adopted, at the
+ * end: "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025."
+ */
+function adoptionDate(blocks: Block[], from: number, docType: string): string | null {
+  const re = new RegExp(`${escapeRegExp(docType)}\\s+này\\s+(?:đã\\s+)?được[^.;]{0,240}?thông\\s+qua\\s+ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})`, 'u');
+  for (let i = blocks.length - 1; i >= from; i--) {
+    const block = blocks[i]!;
+    if (block.kind !== 'para') continue;
+    const m = re.exec(block.span.text);
+    if (m) return isoDate(Number(m[3]), Number(m[2]), Number(m[1]));
   }
   return null;
 }
@@ -667,6 +703,9 @@ function offsetOfLine(span: Span, line: Span): number {
 export function parseHeader(blocks: Block[]): HeaderResult {
   const header = headerText(blocks);
   const lineOf: Meta['lines'] = { issuer: null, number: null, date: null, docType: null, title: null, motto: null };
+  // A web article opens with its question ("Mẫu quyết định … mới nhất?"); a form it quotes is not its header.
+  const opening = header.lines[0] ? header.text.slice(header.lines[0].at, header.lines[0].end) : '';
+  if (/\?\s*$/u.test(opening)) return noHeader();
 
   // Where the body starts at the latest: the first line that opens a preamble or the content.
   let limit = header.text.length;
@@ -686,7 +725,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
   const date = findDate(header, searchFrom, limit);
   const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
-  const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit);
+  const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
 
   const starts = [anchor, date?.start, type?.start].filter((n): n is number => n !== undefined && n !== null);
   if (starts.length === 0 || (!motto && !validNumber && !date && !type)) {
@@ -713,11 +752,15 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   let authority: Found | null = null;
   if (!issuerPart && type) {
     const after = titlePart?.end ?? type.end;
-    const i = lineIndexAt(header, after) + (titlePart || type ? 1 : 0);
-    const line = header.lines[i];
-    if (line && line.at < limit) {
+    // The next few lines (a web page may repeat the title above it).
+    for (let i = lineIndexAt(header, after) + 1, n = 0; n < 3 && i < header.lines.length; i++, n++) {
+      const line = header.lines[i]!;
+      if (line.at >= limit) break;
       const text = header.text.slice(line.at, line.end);
-      if (isAuthorityLine(text) && segmentsOf(text)[0]?.head) authority = { start: line.at, end: line.end };
+      if (isAuthorityLine(text) && segmentsOf(text)[0]?.head) {
+        authority = { start: line.at, end: line.end };
+        break;
+      }
     }
   }
 
@@ -760,11 +803,12 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     number,
     symbol,
     place: date?.place ?? null,
-    issueDate: date?.issueDate ?? null,
+    issueDate: date ? date.issueDate : docType ? adoptionDate(blocks, bodyStart, docType) : null,
     docType,
     isPlan: docType === 'Kế hoạch',
     title,
-    planYear: planYearOf(title),
+    // A letter's "V/v …" names its subject, not a plan's year.
+    planYear: docType === 'Công văn' ? null : planYearOf(title),
     level: issuer ? levelOfIssuer(issuer, segments, symbol) : symbol && /\/TW$/u.test(symbol) ? 'trung ương' : null,
     draft: number === '' || (date?.blank ?? false),
     lines: lineOf,
