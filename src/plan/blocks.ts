@@ -471,15 +471,32 @@ function rejoin(blocks: Block[]): Block[] {
 
 /**
  * Markdown emphasis marks remark left as text because they do not pair ("**Điều 1. **Ban",
- * "*a) …", "** **"): a run of "*" at a line's edge or beside white space. A "*" inside a word
- * or between brackets ("(*)", a footnote mark) stays.
+ * "*a) …", "** **", "**TM. ỦY BAN NHÂN" / "DÂN **"): a run of "*" at a line's edge or beside white
+ * space. A "*" inside a word or between brackets ("(*)", a footnote mark) stays. In a hard-wrapped
+ * file the line breaks between an opening and a closing run are wraps, as inside a parsed bold run.
  */
 const STRAY_MARKS = /\*+/g;
-export function dropStrayMarks(span: Span): Span {
+export function dropStrayMarks(span: Span, hardWrapped = false): Span {
   const text = span.text;
   if (!text.includes('*')) return span;
   const kept: Span[] = [];
   let from = 0;
+  let open = false;
+  const keep = (start: number, end: number, insideRun: boolean) => {
+    if (end <= start) return;
+    const piece = slice(span, start, end);
+    if (!insideRun || !hardWrapped || !piece.text.includes('\n')) {
+      kept.push(piece);
+      return;
+    }
+    // Wraps inside the run: the lines joined by a space.
+    let at = 0;
+    for (let nl = piece.text.indexOf('\n'); nl !== -1; nl = piece.text.indexOf('\n', at)) {
+      kept.push(trim(slice(piece, at, nl)), { text: ' ', parts: [] });
+      at = nl + 1;
+    }
+    kept.push(slice(piece, at, piece.text.length));
+  };
   STRAY_MARKS.lastIndex = 0;
   for (let m = STRAY_MARKS.exec(text); m; m = STRAY_MARKS.exec(text)) {
     const start = m.index;
@@ -489,12 +506,13 @@ export function dropStrayMarks(span: Span): Span {
     if (!/\s/u.test(before) && !/\s/u.test(after)) continue;
     // "x ** y": one of the two spaces goes with the marks.
     if (/[ \n]/u.test(before) && after === ' ') end += 1;
-    if (start > from) kept.push(slice(span, from, start));
+    keep(from, start, open);
+    open = !open && !/\s/u.test(after);
     from = end;
   }
   if (from === 0) return span;
-  if (from < text.length) kept.push(slice(span, from, text.length));
-  return trim(join(kept, ''));
+  keep(from, text.length, false);
+  return trim(join(kept.filter((k) => k.text), ''));
 }
 
 /** A paragraph that is only a numbering label ("III.", "1.") — its heading is the next paragraph. */
@@ -559,7 +577,7 @@ export function toBlocks(doc: ParsedDocument): Block[] {
     doc.format === 'text'
       ? walked.flatMap((b): Block[] => {
           if (b.kind !== 'para') return [b];
-          const span = dropStrayMarks(b.span);
+          const span = dropStrayMarks(b.span, ctx.hardWrapped);
           return span.text ? [span === b.span ? b : { ...b, span }] : [];
         })
       : walked;

@@ -222,7 +222,8 @@ function titledWithBasis(blocks: Block[], at: number): { title: Span[]; basis: S
   for (const para of ahead) {
     for (const line of para.lines) {
       if (isBasisLine(line.text)) return title.length ? { title, basis: line, last: para.index } : null;
-      if (!isUpperText(clean(line.text))) return null;
+      // An appendix heading starts its own title ("… HỒ CHÍ MINH" / "PHỤ LỤC" / "(Kèm theo …)").
+      if (!isUpperText(clean(line.text)) || (title.length > 0 && (isAppendixHeading(clean(line.text)) || isFormHeading(line.text)))) return null;
       title.push(line);
     }
   }
@@ -490,7 +491,15 @@ class StructureReader {
       return;
     }
     const text = clean(line.text);
-    if (footer.inRecipients && (/^[-–+•]/u.test(line.text) || COPY_LINE.test(text))) footer.recipientLines.push(line);
+    const previous = footer.recipientLines[footer.recipientLines.length - 1];
+    // A recipient line, its wrapped tail ("Vụ: KTTH, PL, …;"), a copy count, or the clerk's
+    // filing code under "Lưu: VT …" ("HP_VP11_QĐ").
+    const recipientLike =
+      /^[-–+•]/u.test(line.text) ||
+      COPY_LINE.test(text) ||
+      /[;,]$/u.test(text) ||
+      (previous !== undefined && COPY_LINE.test(clean(previous.text)) && /^[\p{Lu}\d_./-]+$/u.test(line.text));
+    if (footer.inRecipients && recipientLike && !isAuthorityLine(text)) footer.recipientLines.push(line);
     else if (isAuthorityLine(text) || isUpperText(text) || SIGNER.test(text)) {
       footer.signatureLines.push(line);
       if (SIGNER.test(text)) footer.signerSeen = true;
@@ -509,11 +518,15 @@ class StructureReader {
 
   /** "Chương I" (+ its title) of a decision: remembered for the articles under it. */
   private chapterLine(span: Span, i: number): boolean {
-    if (!CHAPTER().test(clean(span.text))) return false;
+    const words = CHAPTER().exec(clean(span.text));
+    if (!words) return false;
     const next = this.blocks[i + 1];
     const articleNext = next?.kind === 'para' && ARTICLE().exec(clean(next.span.text))?.[1] === String(this.out.articles.length + 1);
     if (this.out.articles.length === 0 && !articleNext) return false;
-    this.chapter = clean(span.text);
+    // "Mục 1" sits inside the open "Chương II": both are named.
+    const isSubdivision = this.chapter !== null && words[0].toLowerCase().startsWith(bodyParts().chapterWords.words.at(-1)!.toLowerCase());
+    const base = this.chapter?.split(' / ')[0];
+    this.chapter = isSubdivision && base ? `${base} / ${clean(span.text)}` : clean(span.text);
     this.article = null;
     this.stack = [];
     this.out.units.push({ span, where: 'preamble', section: null, item: null });
@@ -658,8 +671,16 @@ function parseSignature(spans: Span[]): Signature {
     const text = squash(span.text.replace(/[*_#]/g, ' '));
     if (!text) continue;
     lineNodes.push({ type: 'line', text, ...locate(span) });
-    if (isAuthorityLine(text)) authority.push(text);
-    else if (isUpperText(text) && !signer) titles.push(text);
+    const last = authority.length - 1;
+    if (isAuthorityLine(text)) {
+      authority.push(text);
+      // The position is the title under the last authority line ("XÁC THỰC VĂN BẢN HỢP NHẤT" /
+      // "KT. BỘ TRƯỞNG" / "THỨ TRƯỞNG"); a heading above it is not.
+      titles.length = 0;
+    } else if (last >= 0 && titles.length === 0 && /[,\-–]$/u.test(authority[last]!) && isUpperText(text)) {
+      // "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": the authority line runs on.
+      authority[last] = `${authority[last]} ${text}`;
+    } else if (isUpperText(text) && !signer && !COPY_LINE.test(text)) titles.push(text);
     else if (SIGNER.test(text) && !signer) signer = text;
   }
   const all = join(spans, '\n');
