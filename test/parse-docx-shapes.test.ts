@@ -17,10 +17,12 @@ import {
   TextRun,
   type IFootnotes,
 } from 'docx';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import type { Nodes, Root, RootContent, Table as MdTable, TableRow as MdRow } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
 import { buildPlan } from '../src/plan/build.js';
+import { InputError } from '../src/util/errors.js';
 
 type Block = Paragraph | Table;
 
@@ -212,5 +214,19 @@ describe('footnotes', () => {
     const date = plan.dates.find((d) => d.value === '2006-11-29');
     expect(date, 'the date in footnote 1').toBeDefined();
     expect(date!.position.start.line).toBe(footnote.position!.start.line);
+  });
+
+  it('names the footnotes part when it is the damaged one', async () => {
+    const files = unzipSync(await docxOf(body(), notes));
+    files['word/footnotes.xml'] = strToU8(
+      '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:footnote w:id="1"><w:p><w:r><w:t>x</w:p></w:footnote>',
+    );
+    const error = await parseDocx(zipSync(files), 'bad.docx').then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).code).toBe('docx-corrupt');
+    expect((error as InputError).details['reason']).toMatch(/^word\/footnotes\.xml: /);
   });
 });

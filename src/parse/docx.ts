@@ -248,8 +248,8 @@ export async function parseDocxDetailed(
     },
   };
   let model: MammothNode | undefined;
-  try {
-    await mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
+  const read = (): Promise<unknown> =>
+    mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Take the model; hand back an empty document so that no HTML is rendered.
       transformDocument: (document: MammothNode) => {
         model = document;
@@ -258,8 +258,21 @@ export async function parseDocxDetailed(
       includeDefaultStyleMap: false,
       includeEmbeddedStyleMap: false,
     });
+  try {
+    await read();
   } catch (error) {
-    throw new InputError('docx-corrupt', { reason: corruptReason(mainPath, error) }, error);
+    // mammoth's errors do not name the part: when the body reads without the footnotes, the
+    // footnotes part is the damaged one, and the message says so.
+    let part = mainPath;
+    if (parts.delete(footnotesPath)) {
+      try {
+        await read();
+        part = footnotesPath;
+      } catch {
+        // The body itself is damaged.
+      }
+    }
+    throw new InputError('docx-corrupt', { reason: corruptReason(part, error) }, error);
   }
   if (!model) throw new InputError('docx-corrupt', { reason: `${mainPath}: not a Word document body` });
 
