@@ -477,7 +477,7 @@ function layoutTable(rows, footnoteIds) {
 
 const GRID = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-function dataRowsToTable(rows, width, footnoteIds, headerRow) {
+function dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn) {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: Array.from({ length: width }, () => Math.floor(TEXT_WIDTH / width)),
@@ -493,6 +493,11 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow) {
           : shortLabel
             ? [{ lines: row[0], span: 1 }, { lines: row[1], span: width - 1 }]
             : row.map((lines) => ({ lines, span: 1 }));
+      // A short row not starting with a number, in a table whose first column numbers the rows:
+      // the number cell is merged down from the row above (the website drops covered cells), so
+      // the row's cells start in the second column.
+      const numbered = /^\**\s*[0-9IVXLC]{1,4}\.?\s*\**$/.test(row[0]?.join(' ').trim() ?? '');
+      if (numberColumn && r > 0 && !shortLabel && filled > 1 && row.length < width && !numbered) cells.unshift({ lines: [], span: 1 });
       while (cells.reduce((a, c) => a + c.span, 0) < width) cells.push({ lines: [], span: 1 });
       return new TableRow({
         tableHeader: headerRow && r === 0 ? true : undefined,
@@ -520,12 +525,13 @@ function dataTable(rows, footnoteIds) {
     const text = cell.map((l) => l.trim()).filter(Boolean).join(' ');
     return text === '' || /^\*\*[^*]*\*\*$/.test(text);
   });
-  if (rows.length <= 12) return [dataRowsToTable(rows, width, footnoteIds, headerRow)];
+  const numberColumn = /^(S[ốo]\s*)?(STT|TT)$/i.test(rows[0][0].join(' ').replace(/\*/g, '').trim());
+  if (rows.length <= 12) return [dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn)];
   const cut = Math.ceil(rows.length / 2);
   return [
-    dataRowsToTable(rows.slice(0, cut), width, footnoteIds, headerRow),
+    dataRowsToTable(rows.slice(0, cut), width, footnoteIds, headerRow, numberColumn),
     new Paragraph({ pageBreakBefore: true, children: [] }),
-    dataRowsToTable(rows.slice(cut), width, footnoteIds, false),
+    dataRowsToTable(rows.slice(cut), width, footnoteIds, false, numberColumn),
   ];
 }
 
