@@ -15,7 +15,7 @@ import { adminLevels, agencyAbbreviations, documentParts, documentTypes, headerW
 import { loadIssuerCodes } from '../data/issuers.js';
 import { lines, type Block } from './blocks.js';
 import type { Level, Meta, TextLine } from './schema.js';
-import { locate, slice, trim, type Span, type SpanPart } from './span.js';
+import { join, locate, slice, trim, type Span, type SpanPart } from './span.js';
 import { capitalize, escapeRegExp, isUpperText, isoDate, lower, normalizeTones, squash, startsWithAny, wordPattern } from './vi.js';
 import { parseLabel } from './labels.js';
 import { execAll } from '../util/regex.js';
@@ -269,7 +269,7 @@ function findTypeLine(header: HeaderText, from: number, to: number, afterParts =
     const after = text.slice(m[0].length);
     // The name alone, or run into a sentence-case title ("NGHỊ ĐỊNHVề hợp đồng …"), or, below the
     // number and date, joined with a title in capitals by the converter ("QUYẾT ĐỊNH VỀ VIỆC …").
-    const runIn = /^\s*\p{Lu}\p{Ll}/u.test(after) || (line.at >= afterParts && /^\s+\p{Lu}{2,}\s+\p{Lu}/u.test(after) && isUpperText(after));
+    const runIn = /^\s*\p{Lu}\p{Ll}/u.test(after) || (line.at >= afterParts && /^\s+\p{Lu}{2,}\s+\p{Lu}/u.test(after) && isUpperText(after.slice(0, 40)));
     if (after.trim() !== '' && !runIn) continue;
     const docType = byUpper.get(squash(m[0]));
     if (!docType) continue;
@@ -304,6 +304,21 @@ function findIssuer(header: HeaderText, firstPart: number): Found | null {
   return start >= 0 ? { start, end } : null;
 }
 
+/**
+ * Two header columns on one visual line (text extracted from a PDF): "THÀNH PHỐ HUẾ Độc lập - Tự do
+ * - Hạnh phúc" under "ỦY BAN NHÂN DÂN CỘNG HÒA …": the capitals before the slogan continue the issuer.
+ */
+function issuerBesideMotto(header: HeaderText, motto: Found): Found | null {
+  const slogan = /Độc\s+lập\s*[-–]\s*Tự\s+do/u;
+  for (let i = lineIndexAt(header, motto.start), n = 0; i < header.lines.length && n < 3; i++, n++) {
+    const line = header.lines[i]!;
+    const text = header.text.slice(line.at, line.end);
+    const m = slogan.exec(text);
+    if (m && m.index > 0 && line.at > motto.start && isUpperText(text.slice(0, m.index))) return { start: line.at, end: line.at + m.index };
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // 4. The trích yếu
 
@@ -317,8 +332,17 @@ function isAuthorityLine(text: string): boolean {
   return isUpperText(text) && startsWithAny(text, headerWords().authorityWords.words) !== null;
 }
 
-function startsBody(text: string): boolean {
+/**
+ * Does the line open the preamble or the content? `firstTitleLine`: only the unmistakable openings
+ * count ("Căn cứ", "Kính gửi", "Điều 1", "I."), since a trích yếu may itself begin "Triển khai …",
+ * "Thực hiện …".
+ */
+function startsBody(text: string, firstTitleLine = false): boolean {
   const t = text.replace(/^[-–•+\s]+/, '');
+  if (firstTitleLine) {
+    const strong = documentParts().preambleStarters.words.slice(0, 1);
+    return parseLabel(t)?.kind === 'roman' || (!isUpperText(t) && startsWithAny(t, strong) !== null) || /^(?:Kính\s+gửi|Điều\s+1\b)/u.test(t);
+  }
   const label = parseLabel(t);
   if (label?.kind === 'roman') return true;
   // "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is a wrapped title line, not "Thực hiện …" of a preamble.
@@ -343,7 +367,7 @@ function findTitle(header: HeaderText, start: number, sameLine: boolean): Found 
     if (from >= line.end) continue;
     const text = header.text.slice(from, line.end);
     if (n > 0 && line.cellStart && end >= 0) break;
-    if (startsBody(text)) break;
+    if (startsBody(text, end < 0)) break;
     if (/^(?:ngày|Ngày)\s+\d/u.test(text) && end >= 0) break;
     const isUpper: boolean = /\p{L}/u.test(text) ? isUpperText(text) : (upper ?? true);
     if (upper !== null && isUpper !== upper) {
@@ -432,7 +456,7 @@ function segmentsOf(issuer: string): IssuerSegment[] {
     if (ws.length > 0) lineStarts.add(words.length);
     words.push(...ws);
   }
-  const lw = words.map(lower);
+  const lw = words.map((w) => normalizeTones(lower(w)));
   const segments: IssuerSegment[] = [];
   let current: IssuerSegment | null = null;
   let guard = 0;
@@ -710,6 +734,8 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   // Where the body starts at the latest: the first line that opens a preamble or the content.
   let limit = header.text.length;
   for (const line of header.lines) {
+    // Inside a header table ("Kính gửi:" in its left column) the right column still follows.
+    if (blocks[line.block]!.kind === 'table') continue;
     if (startsBody(header.text.slice(line.at, line.end))) {
       limit = line.at;
       break;
@@ -723,7 +749,10 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const anchor = anchors.length > 0 ? Math.min(...anchors) : null;
   // Without a motto or number, the date and type line are looked for from the top.
   const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
-  const date = findDate(header, searchFrom, limit);
+  let date = findDate(header, searchFrom, limit);
+  // A place is never read across the motto ("… Hạnh phúc / Bình Phước, ngày …" of a Word table).
+  if (date && motto && date.start < motto.end && date.end > motto.end) date = findDate(header, motto.end, limit);
+  if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end) date = findDate(header, validNumber.end, limit);
   const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
   const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
 
@@ -735,6 +764,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return noHeader();
 
   const issuerPart = findIssuer(header, first);
+  const issuerMore = issuerPart && motto ? issuerBesideMotto(header, motto) : null;
 
   let titlePart: Found | null = null;
   let docType = type?.docType ?? null;
@@ -782,8 +812,15 @@ export function parseHeader(blocks: Block[]): HeaderResult {
 
   let issuer: string | null = null;
   let segments: IssuerSegment[] = [];
+  if (issuerSource && issuerMore && issuerSource === issuerPart) {
+    const both = join([spanOf(header, issuerSource.start, issuerSource.end), spanOf(header, issuerMore.start, issuerMore.end)], '\n');
+    const text = both.text.replace(/\n\|\n|\n/g, ' ');
+    lineOf.issuer = { type: 'line', text, ...locate({ text, parts: both.parts }) };
+  }
   if (lineOf.issuer && issuerSource) {
-    const block = spanOf(header, issuerSource.start, issuerSource.end).text.replace(/\n\|\n/g, '\n').replace(/^(?:TM|KT|TL|Q)\.\s*/u, '');
+    const block = (issuerMore && issuerSource === issuerPart
+      ? `${spanOf(header, issuerSource.start, issuerSource.end).text}\n${spanOf(header, issuerMore.start, issuerMore.end).text}`
+      : spanOf(header, issuerSource.start, issuerSource.end).text).replace(/\n\|\n/g, '\n').replace(/^(?:TM|KT|TL|Q)\.\s*/u, '').replace(/^[^\p{L}]+/u, '');
     ({ issuer, segments } = composeIssuer(block));
   }
   const code = issuerCodeOf(symbol, null);
