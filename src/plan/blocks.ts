@@ -8,6 +8,7 @@
 import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from 'mdast';
 import type { ParsedDocument, NodeData } from '../parse/types.js';
 import { parseLabel } from './labels.js';
+import { opensArticleOrChapter } from './body-parts.js';
 import { documentParts } from '../data/index.js';
 import { isUpperText, startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
@@ -410,7 +411,7 @@ function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
       !(isUpperText(previous.text) && isUpperText(line.text));
     // A label after a word that cannot end a sentence ("… Quyết định số" / "01. …") is a wrap.
     const labelStarts = parseLabel(line.text) !== null && !(previous !== null && LABEL_WRAP_WORDS.test(previous.text));
-    const startsNew = groups.length === 0 || labelStarts || afterHeading || startsDocumentPart(line.text);
+    const startsNew = groups.length === 0 || labelStarts || afterHeading || startsDocumentPart(line.text) || opensArticleOrChapter(line.text);
     previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
@@ -570,6 +571,9 @@ export function toBlocks(doc: ParsedDocument): Block[] {
     hardWrapped: doc.format === 'text' && doc.source !== null && isHardWrapped(doc.source),
   };
   const softWrapped = doc.format === 'text' && doc.source !== null && separatesParagraphsByBlankLines(doc.source);
+  // A hard-wrapped markdown file that sets its headings in bold: a heading line ends where its
+  // bold run does, so a short numbered line followed by a capital is a wrap, not a heading's end.
+  const boldHeadings = ctx.hardWrapped && doc.source!.includes('**');
   const walked: Block[] = [];
   walk((doc.tree as Root).children, ctx, walked);
   // Markdown written by a converter leaves unpaired emphasis marks; Word and PDF text has none.
@@ -583,7 +587,7 @@ export function toBlocks(doc: ParsedDocument): Block[] {
       : walked;
   const split = raw
     .filter((b) => !(b.kind === 'para' && PAGE_NUMBER.test(b.span.text)))
-    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b, softWrapped) : [b]));
+    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b, softWrapped || boldHeadings) : [b]));
   return rejoin(split);
 }
 

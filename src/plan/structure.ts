@@ -6,7 +6,7 @@ import { documentParts, sectionKinds } from '../data/index.js';
 import { lines, unwrap, type Block } from './blocks.js';
 import { layoutLines } from './header.js';
 import { parseLabel, romanToNumber, type Label } from './labels.js';
-import { bodyParts } from './body-parts.js';
+import { ARTICLE, CHAPTER, bodyParts, escape } from './body-parts.js';
 import type {
   Appendix,
   Article,
@@ -22,7 +22,7 @@ import type {
   TextLine,
 } from './schema.js';
 import { join, locate, slice, trim, type Span } from './span.js';
-import { isUpperText, lower, squash, startsWithAny } from './vi.js';
+import { isUpperText, lower, normalizeTones, squash, startsWithAny } from './vi.js';
 
 /** A piece of body text that later passes (citations, dates, references) scan. */
 export interface TextUnit {
@@ -169,15 +169,6 @@ const COPY_LINE = /^(?:[-–+•]\s*)?(?:Lưu(?:\s*[:.]|\s+VT)|\d{1,3}\s*(?:bả
 /** Layout residue of a flattened table ("|") or a rule line ("----"). */
 const NOISE_LINE = /^[|\s\-–—_=.]*$/u;
 
-const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-let articleRe: RegExp | null = null;
-/** "Điều 1. Phạm vi …", "Điều 2: …", "Điều 3 Chánh Văn phòng …". */
-const ARTICLE = () =>
-  (articleRe ??= new RegExp(`^(?:${bodyParts().articleWords.words.map(escape).join('|')})\\s+(\\d{1,3})(?:\\s*[.:](?=\\s|$)|(?=\\s+\\p{Lu})|\\s*$)`, 'u'));
-let chapterRe: RegExp | null = null;
-/** "Chương I", "Phần thứ nhất" is left out: chapters and parts numbered as the decree numbers them. */
-const CHAPTER = () =>
-  (chapterRe ??= new RegExp(`^(?:${bodyParts().chapterWords.words.map(escape).join('|')})\\s+(?:[IVXLC]+|\\d{1,2})(?![\\p{L}\\d])`, 'iu'));
 let formRe: RegExp | null = null;
 /** "Mẫu số 01", "Mẫu biểu số 02a", "BIỂU MẪU", "Mẫu:" — a form's heading, alone on its line. */
 const FORM_HEADING = () =>
@@ -189,6 +180,14 @@ let basisRe: RegExp | null = null;
 /** "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)". */
 const BASIS = () => (basisRe ??= new RegExp(`^\\(?\\s*(?:${bodyParts().attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`, 'iu'));
 
+/** The quốc hiệu a form repeats at its top ("CỘNG HOÀ XÃ H ỘI …"): not the form's title. */
+function isNationLine(text: string): boolean {
+  const squeezed = (t: string) => normalizeTones(lower(t)).replace(/[^\p{L}]/gu, '');
+  return squeezed(text).startsWith(squeezed(documentParts().motto.nation).slice(0, 14));
+}
+
+/** A form's heading with nothing but its number and a note in brackets: "Mẫu số 03 (Dành cho …)". */
+const FORM_ALONE = /^\p{L}+(?:\s+\p{L}+)?\s+số\s+\d{1,3}[a-z]?\s*(?:\([^)]*\))?$/u;
 const clean = (text: string) => squash(text.replace(/[*_#]/g, ' '));
 const isBasisLine = (text: string) => BASIS().test(clean(text));
 
@@ -321,7 +320,9 @@ class StructureReader {
     if (this.chapterLine(span, i)) return i;
     if (this.articleStart(span)) return i;
     const label = parseLabel(span.text);
-    if (label?.kind === 'roman' && !this.article && isSectionHeading(span.text, label)) {
+    // Sections also inside an article: a Quyết định that approves a plan in its Điều 1 writes the
+    // plan's I., II. … there.
+    if (label?.kind === 'roman' && isSectionHeading(span.text, label)) {
       this.sectionStart(span, label);
       return i;
     }
@@ -393,7 +394,8 @@ class StructureReader {
     const afterFooter = this.footerSeen || this.mode === 'appendix' || this.mode === 'trailing';
     let kind: Appendix['kind'] | null = null;
     if (isAppendixHeading(head) || (afterFooter && (block.emphasized || ls.length === 1) && head.length <= 80 && isNamedAppendix(head))) kind = 'appendix';
-    else if (afterFooter && isFormHeading(head) && (block.emphasized || isUpperText(head) || ls.length <= 3)) kind = 'form';
+    // A form: after the signature, or anywhere as a bold heading of its own ("**Mẫu số 03**").
+    else if (isFormHeading(head) && (afterFooter ? block.emphasized || isUpperText(head) || ls.length <= 3 : ls.length === 1 && FORM_ALONE.test(head))) kind = 'form';
     else if (afterFooter && isUpperText(head) && titledWithBasis(this.blocks, i)) kind = 'attachment';
     if (kind === null) return null;
 
@@ -414,7 +416,7 @@ class StructureReader {
         last = para.index;
         continue;
       }
-      if (title.length === 0 && text && isUpperText(clean(text)) && !isAppendixHeading(clean(text)) && !isFormHeading(text)) {
+      if (title.length === 0 && text && isUpperText(clean(text)) && !isAppendixHeading(clean(text)) && !isFormHeading(text) && !isNationLine(text)) {
         title.push(clean(text));
         last = para.index;
         continue;
@@ -457,20 +459,31 @@ class StructureReader {
     const text = raw.text;
     const starts = isRecipientsHeading(text) || isAuthorityLine(text);
     if (!starts && this.mode !== 'footer') return false;
-    if (!starts && this.mode === 'footer') {
-      const ls = lines(raw).filter((l) => !NOISE_LINE.test(l.text));
-      const recipientsLike = ls.every((l) => /^[-–+•]/u.test(l.text) || COPY_LINE.test(l.text));
-      const runningText = ls.length > 4 || ls.some((l) => l.text.length > 120);
-      if ((this.footer.signerSeen && !(this.footer.inRecipients && recipientsLike)) || (runningText && !recipientsLike)) {
+    this.enterFooter();
+    const ls = lines(raw);
+    for (let k = 0; k < ls.length; k++) {
+      const line = ls[k]!;
+      if (this.endsFooter(line.text)) {
         // What follows the footer without a heading of its own: kept, never read as recipients.
         this.mode = 'trailing';
-        this.appendixText(raw);
+        this.appendixText(join(ls.slice(k), '\n'));
         return true;
       }
+      this.footerLine(line);
     }
-    this.enterFooter();
-    for (const line of lines(raw)) this.footerLine(line);
     return true;
+  }
+
+  /**
+   * A line after a complete signature that is not a recipient, or a line of running text (a
+   * website's footer, a note) that no Nơi nhận or signature block holds.
+   */
+  private endsFooter(text: string): boolean {
+    if (NOISE_LINE.test(text) || isRecipientsHeading(text) || isAuthorityLine(text)) return false;
+    const footer = this.footer;
+    const recipientLike = /^[-–+•]/u.test(text) || COPY_LINE.test(clean(text));
+    if (footer.signerSeen) return !(footer.inRecipients && recipientLike);
+    return text.length > 120 && !recipientLike;
   }
 
   /** One footer line → Nơi nhận or the signature. */
@@ -577,6 +590,7 @@ class StructureReader {
       items: [],
     };
     this.section = section;
+    this.article = null;
     this.out.sections.push(section);
     this.out.sectionSpans.set(section, headingSpan);
     this.stack = [];
