@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest';
 import { loadPlan, readDocument } from '../src/parse/index.js';
 import { ROOT } from './_build.js';
 // The scorer's own comparison (a plain ESM module of the corpus benchmark).
-// @ts-expect-error -- untyped .mjs
 import { normalizeText } from '../bench/corpus/labels.mjs';
 
 const DIR = join(ROOT, 'fixtures/corpus-docx');
