@@ -12,8 +12,10 @@
  * alone, so one document's line in the snapshot never changes because of another's.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHARED = resolve(ROOT, '../shared');
@@ -94,56 +96,128 @@ function countIndicators(plan) {
   return plan.goals.reduce((n, g) => n + g.indicators.length, 0);
 }
 
-/**
- * Reads and lints every document of `groups`. Returns one result per document, in order:
- * { file, group, format, unreadable?, header, sections, counts, messages }.
- * `onDocument(result)` is called as each is done (progress).
- */
-export async function analyseGroups(groups, kh, { root = ROOT, shared = SHARED } = {}) {
+/** kh's reading of one plan, linted with `others` as the other files of its run. */
+function resultOf(doc, group, plan, kh, others) {
   const env = { lang: 'en', today: new Date(`${TODAY}T00:00:00Z`), registries: kh.registries };
+  const messages = kh.lintPlan(plan, kh.active, env, others).map((m) => ({
+    ruleId: m.ruleId,
+    severity: m.severity,
+    line: m.line,
+    excerpt: m.excerpt ?? '',
+    message: m.message,
+  }));
+  return {
+    file: doc.id,
+    group,
+    format: plan.source.format,
+    header: headerOf(plan),
+    isPlan: plan.meta.isPlan,
+    draft: plan.meta.draft,
+    sections: plan.sections.map((s) => s.numeral),
+    counts: {
+      sections: plan.sections.length,
+      goals: plan.goals.length,
+      indicators: countIndicators(plan),
+      assignments: plan.assignments.length,
+      citations: plan.citations.length,
+      appendices: plan.appendices.length,
+      tables: plan.tables.length,
+    },
+    messages,
+  };
+}
+
+async function loadOrFail(doc, group, kh, root, shared) {
+  try {
+    const plan = await kh.loadPlan(doc.path);
+    plan.source.path = doc.id; // messages and the snapshot name the file portably
+    return { plan };
+  } catch (error) {
+    const reason = kh.describeError(error, 'en').split(doc.path).join(doc.id).split(root).join('.').split(shared).join('../shared');
+    return { failed: { file: doc.id, group, unreadable: reason, header: null, messages: [] } };
+  }
+}
+
+/** Reads and lints one document on its own (the worker's job too). */
+export async function analyseAlone(doc, group, kh, { root = ROOT, shared = SHARED } = {}) {
+  const { plan, failed } = await loadOrFail(doc, group, kh, root, shared);
+  return failed ?? resultOf(doc, group, plan, kh, []);
+}
+
+/**
+ * Documents read alone are shared out to `jobs` worker threads (each loads kh once), biggest
+ * first; the result does not depend on the number of jobs.
+ */
+function analyseInWorkers(jobsList, jobs) {
+  const queue = [...jobsList].sort((a, b) => b.size - a.size);
   const results = [];
+  return new Promise((resolvePromise, reject) => {
+    let running = 0;
+    const workers = [];
+    const finish = () => {
+      for (const w of workers) w.terminate();
+      resolvePromise(results);
+    };
+    for (let i = 0; i < Math.min(jobs, queue.length); i++) {
+      const worker = new Worker(new URL('./worker.mjs', import.meta.url));
+      workers.push(worker);
+      const next = () => {
+        const job = queue.shift();
+        if (!job) {
+          if (--running === 0) finish();
+          return;
+        }
+        worker.postMessage(job);
+      };
+      worker.on('message', (message) => {
+        if (message.error) {
+          for (const w of workers) w.terminate();
+          reject(new Error(message.error));
+          return;
+        }
+        if (message.result) results.push(message.result);
+        next();
+      });
+      worker.on('error', (error) => {
+        for (const w of workers) w.terminate();
+        reject(error);
+      });
+      running += 1;
+      next();
+    }
+    if (running === 0) finish();
+  });
+}
+
+/** Default number of worker threads: the machine's cores, at most 4. */
+export const DEFAULT_JOBS = Math.max(1, Math.min(4, availableParallelism()));
+
+/**
+ * Reads and lints every document of `groups`. Returns one result per document, sorted by id:
+ * { file, group, format, unreadable?, header, sections, counts, messages }.
+ * `jobs` > 1: the documents read alone go to worker threads.
+ */
+export async function analyseGroups(groups, kh, { root = ROOT, shared = SHARED, jobs = DEFAULT_JOBS } = {}) {
+  const results = [];
+  const alone = [];
   for (const group of groups) {
+    if (!group.together) {
+      for (const doc of group.files) alone.push({ doc, group: group.name, size: statSync(doc.path).size });
+      continue;
+    }
     const loaded = [];
     for (const doc of group.files) {
-      try {
-        const plan = await kh.loadPlan(doc.path);
-        plan.source.path = doc.id; // messages and the snapshot name the file portably
-        loaded.push({ doc, plan });
-      } catch (error) {
-        const reason = kh.describeError(error, 'en').split(doc.path).join(doc.id).split(root).join('.').split(shared).join('../shared');
-        results.push({ file: doc.id, group: group.name, unreadable: reason, header: null, messages: [] });
-      }
+      const { plan, failed } = await loadOrFail(doc, group.name, kh, root, shared);
+      if (failed) results.push(failed);
+      else loaded.push({ doc, plan });
     }
     const plans = loaded.map((l) => l.plan);
-    for (const { doc, plan } of loaded) {
-      const others = group.together ? plans.filter((p) => p !== plan) : [];
-      const messages = kh.lintPlan(plan, kh.active, env, others).map((m) => ({
-        ruleId: m.ruleId,
-        severity: m.severity,
-        line: m.line,
-        excerpt: m.excerpt ?? '',
-        message: m.message,
-      }));
-      results.push({
-        file: doc.id,
-        group: group.name,
-        format: plan.source.format,
-        header: headerOf(plan),
-        isPlan: plan.meta.isPlan,
-        draft: plan.meta.draft,
-        sections: plan.sections.map((s) => s.numeral),
-        counts: {
-          sections: plan.sections.length,
-          goals: plan.goals.length,
-          indicators: countIndicators(plan),
-          assignments: plan.assignments.length,
-          citations: plan.citations.length,
-          appendices: plan.appendices.length,
-          tables: plan.tables.length,
-        },
-        messages,
-      });
-    }
+    for (const { doc, plan } of loaded) results.push(resultOf(doc, group.name, plan, kh, plans.filter((p) => p !== plan)));
+  }
+  if (jobs > 1 && alone.length > 1) {
+    results.push(...(await analyseInWorkers(alone, jobs)));
+  } else {
+    for (const { doc, group } of alone) results.push(await analyseAlone(doc, group, kh, { root, shared }));
   }
   results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return results;

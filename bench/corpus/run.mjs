@@ -12,12 +12,14 @@
  *                                   TEXT (a labeller's aid: read the document, then compare)
  *   npm run corpus -- --only TEXT   read only the documents whose id contains TEXT (no snapshot)
  *   npm run corpus -- --details     also list wrong header values and unlabelled findings
+ *   npm run corpus -- --markdown    the figures as the README's tables
+ *   npm run corpus -- --jobs N      worker threads for the documents read alone (default: cores, ≤ 4)
  *
  * Without ../shared/ it says the benchmark is skipped and exits 0.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseGroups, corpusGroups, LABELS_DIR, loadKh, ROOT, SHARED, SNAPSHOT, snapshotLine } from './corpus.mjs';
+import { analyseGroups, corpusGroups, DEFAULT_JOBS, LABELS_DIR, loadKh, ROOT, SHARED, SNAPSHOT, snapshotLine } from './corpus.mjs';
 import { ATTACHED_FIELDS, HEADER_FIELDS, loadLabels, score, THRESHOLDS, thresholdFailures } from './labels.mjs';
 
 const args = process.argv.slice(2);
@@ -26,6 +28,12 @@ const valueOf = (name) => (args.includes(name) ? (args[args.indexOf(name) + 1] ?
 const JSON_OUT = flag('--json');
 const CHECK = flag('--check');
 const DETAILS = flag('--details');
+const MARKDOWN = flag('--markdown');
+const JOBS = valueOf('--jobs') === null ? DEFAULT_JOBS : Number(valueOf('--jobs'));
+if (!Number.isInteger(JOBS) || JOBS < 1) {
+  console.error('corpus: --jobs needs a whole number ≥ 1');
+  process.exit(2);
+}
 const SHOW = valueOf('--show');
 const ONLY = valueOf('--only') ?? SHOW;
 
@@ -44,7 +52,7 @@ try {
 }
 let groups = corpusGroups();
 if (ONLY !== null) groups = groups.map((g) => ({ ...g, files: g.files.filter((f) => f.id.includes(ONLY)) })).filter((g) => g.files.length > 0);
-const results = await analyseGroups(groups, kh);
+const results = await analyseGroups(groups, kh, { jobs: JOBS });
 const labels = loadLabels(LABELS_DIR).filter((l) => ONLY === null || l.file.includes(ONLY));
 const scores = score(results, labels);
 const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
@@ -105,6 +113,7 @@ if (JSON_OUT) {
         failures,
         snapshot: snapshotState,
         seconds: Number(elapsed.toFixed(1)),
+        jobs: JOBS,
       },
       null,
       2,
@@ -114,8 +123,34 @@ if (JSON_OUT) {
 }
 
 const pct = (x) => (x === null ? '   —  ' : `${(100 * x).toFixed(1).padStart(5)}%`);
+
+if (MARKDOWN) {
+  const p = (x) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
+  const md = [];
+  md.push(`${results.length} documents (${Object.entries(byGroup).map(([g, r]) => `${g} ${r.documents}${r.unreadable ? `, ${r.unreadable} unreadable` : ''}`).join('; ')}), ${elapsed.toFixed(0)} s; ${scores.labelled} labelled.`, '');
+  md.push('| header field | right / labelled | accuracy | spurious | found in all documents |', '|---|---|---|---|---|');
+  for (const field of [...HEADER_FIELDS, ...ATTACHED_FIELDS]) {
+    const row = scores.header[field];
+    const all = field.startsWith('attachedPlan') ? (field === 'attachedPlan.title' ? found.attachedPlan : '') : found[field];
+    md.push(`| ${field} | ${row.right} / ${row.labelled} | ${p(row.accuracy)} | ${row.spurious} | ${all} |`);
+  }
+  md.push('', '| rule | true / reported (labelled docs) | precision | false | unlabelled | warnings+errors in all documents |', '|---|---|---|---|---|---|');
+  for (const id of Object.keys(byRule).sort()) {
+    const row = scores.rules[id];
+    const all = byRule[id].error + byRule[id].warning;
+    if (!row) {
+      if (all) md.push(`| ${id} | 0 / 0 | — | 0 | 0 | ${all} |`);
+      continue;
+    }
+    md.push(`| ${id} | ${row.truePositives} / ${row.reported} | ${p(row.precision)} | ${row.falseAlarms} | ${row.unlabelled} | ${all} |`);
+  }
+  md.push(`| **overall** | ${scores.overall.truePositives} / ${scores.overall.reported} | ${p(scores.overall.precision)} | | | |`);
+  md.push('', `Documents with more than ${THRESHOLDS.falseAlarmsPerDocument} false alarms: ${scores.noisyDocuments.length} of ${scores.labelled}.`);
+  console.log(md.join('\n'));
+  process.exit(0);
+}
 const out = [];
-out.push(`corpus: ${results.length} documents (${Object.entries(byGroup).map(([g, r]) => `${g} ${r.documents}`).join(', ')}) in ${elapsed.toFixed(1)} s; snapshot ${snapshotState}`);
+out.push(`corpus: ${results.length} documents (${Object.entries(byGroup).map(([g, r]) => `${g} ${r.documents}`).join(', ')}) in ${elapsed.toFixed(1)} s (${JOBS} job${JOBS > 1 ? 's' : ''}); snapshot ${snapshotState}`);
 for (const r of results.filter((x) => x.unreadable)) out.push(`  unreadable: ${r.file} — ${r.unreadable}`);
 out.push('');
 out.push(`header fields found (of ${readable.length} read): ${Object.entries(found).map(([f, n]) => `${f} ${n}`).join(', ')}`);
