@@ -753,6 +753,12 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   // A place is never read across the motto ("… Hạnh phúc / Bình Phước, ngày …" of a Word table).
   if (date && motto && date.start < motto.end && date.end > motto.end) date = findDate(header, motto.end, limit);
   if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end) date = findDate(header, validNumber.end, limit);
+  if (date && !motto && !validNumber) {
+    // With nothing else of a header, a date counts only as a line of its own ("Hà Nội, ngày …"),
+    // not inside running text ("Bên cạnh đó, ngày 6 tháng 5 năm 1946, …").
+    const line = header.lines[lineIndexAt(header, date.start)]!;
+    if (date.start !== line.at || line.end - line.at > 100 || header.text.slice(date.end, line.end).trim() !== '') date = null;
+  }
   const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
   const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
 
