@@ -143,6 +143,31 @@ describe('a Quyết định with its Kế hoạch attached, as published', () =>
   });
 });
 
+describe('a table the website flattened one cell per line', () => {
+  it('is rebuilt row by row (a group row, a row index "1" that is not a page number) and read as assignments', () => {
+    // An empty cell is two "|" lines in a row, as the website writes it.
+    const cells = (row: string[]) => ['|', ...row.flatMap((c) => (c ? [c, '|'] : ['|']))].join('\n');
+    const table = [
+      cells(['**TT**', '**Nhiệm vụ**', '**Cơ quan chủ trì**', '**Cơ quan phối hợp**', '**Thời gian**']),
+      cells(['**I**', '**Hoàn thiện thể chế**']),
+      cells(['1', 'Rà soát quy định về quy hoạch', 'Sở Tài chính', 'Sở Tư pháp', 'Quý IV/2025']),
+      cells(['2', 'Xây dựng cơ sở dữ liệu', 'Sở Khoa học và Công nghệ', '', 'Năm 2026']),
+    ].join('\n');
+    const p = fromText(`KẾ HOẠCH\n\nThử năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở thực hiện theo bảng.\n\n${table}\n`);
+    const t = p.tables.find((x) => x.role === 'assignment')!;
+    expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian'],
+      ['I', 'Hoàn thiện thể chế'],
+      ['1', 'Rà soát quy định về quy hoạch', 'Sở Tài chính', 'Sở Tư pháp', 'Quý IV/2025'],
+      ['2', 'Xây dựng cơ sở dữ liệu', 'Sở Khoa học và Công nghệ', '', 'Năm 2026'],
+    ]);
+    expect(p.assignments.filter((a) => a.source === 'table').map((a) => [a.label, a.owner, a.partners])).toEqual([
+      ['1', 'Sở Tài chính', ['Sở Tư pháp']],
+      ['2', 'Sở Khoa học và Công nghệ', []],
+    ]);
+  });
+});
+
 describe('structure confidence', () => {
   it('a letter with "V/V" and no sections: no section V, body none, everything uncertain', () => {
     const p = fromText('CÔNG VĂN\n\nV/V TRIỂN KHAI NHIỆM VỤ\n\nKính gửi: Các sở, ngành.\n\nĐề nghị các đơn vị thực hiện.');

@@ -392,8 +392,11 @@ function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
   const groups: Span[][] = [];
   let previous: Span | null = null;
   let skipped = false;
-  for (const line of ls) {
-    if (PAGE_NUMBER.test(line.text)) {
+  for (let k = 0; k < ls.length; k++) {
+    const line = ls[k]!;
+    // A number alone between two "|" lines is a cell of a flattened table (a row's "1"), not a page number.
+    const cell = ls[k - 1]?.text === '|' && ls[k + 1]?.text === '|';
+    if (PAGE_NUMBER.test(line.text) && !cell) {
       skipped = true;
       continue;
     }

@@ -248,6 +248,62 @@ function signatureFound(signature: Signature | null): Structure['confidence']['s
   return 'partial';
 }
 
+const PIPE_LINE = /^\|\s*$/u;
+/** The first column numbers the rows ("TT", "STT", "Số TT"). */
+const INDEX_HEADER = /^(?:S[ốo]\s*)?S?TT\.?$/iu;
+const ROW_INDEX = /^(?:\d{1,3}(?:\.\d{1,3})*\.?|[IVXL]{1,5}(?:\.\d{1,2})?\.?|[a-zđ]\)?)$/u;
+
+/**
+ * A table the website flattened into lines: each cell on its own lines, "|" before and after each
+ * cell, so "|" "|" is a row's end and the next one's start (or an empty cell). Rows are cut by the
+ * header row's width and, where the first column numbers the rows, at the next number. Null when
+ * the paragraph is not one (fewer than two rows of two cells).
+ */
+function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block, { kind: 'table' }> | null {
+  const text = block.span.text;
+  if (!text.includes('|')) return null;
+  const ls = lines(block.span);
+  const pipes = ls.filter((l) => PIPE_LINE.test(l.text)).length;
+  if (pipes < 6 || pipes * 4 < ls.length) return null;
+  // Cells between successive "|" lines; an empty one keeps the pipe's position.
+  const tokens: Span[] = [];
+  let current: Span[] = [];
+  let started = false;
+  for (const line of ls) {
+    if (PIPE_LINE.test(line.text)) {
+      if (started) tokens.push(current.length ? join(current, '\n') : slice(line, 0, 0));
+      started = true;
+      current = [];
+    } else if (started) current.push(line);
+    else return null;
+  }
+  if (current.length) tokens.push(join(current, '\n'));
+  const headerEnd = tokens.findIndex((t) => !t.text);
+  if (headerEnd < 2) return null;
+  const header = tokens.slice(0, headerEnd);
+  const width = header.length;
+  const indexed = INDEX_HEADER.test(clean(header[0]!.text));
+  const rows: { header: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
+  let row: Span[] = [];
+  for (let k = headerEnd + 1; k < tokens.length; k++) {
+    const token = tokens[k]!;
+    if (!token.text) {
+      const next = tokens[k + 1];
+      const boundary = row.length >= width || (indexed && row.length > 0 && next !== undefined && ROW_INDEX.test(clean(next.text)));
+      if (boundary) {
+        rows.push({ header: false, cells: row });
+        row = [];
+      } else if (row.length > 0) row.push(token);
+      continue;
+    }
+    row.push(token);
+  }
+  if (row.length) rows.push({ header: false, cells: row });
+  if (rows.length < 2) return null;
+  const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text), '\n');
+  return { kind: 'table', rows, span };
+}
+
 /**
  * Walks the body blocks once: each block is taken by the first step below that recognises it.
  * State: the part being read (the document, then an attached plan), the open section/article and
@@ -305,6 +361,11 @@ class StructureReader {
     }
     // Layout residue: a "|" of a flattened table, a rule line.
     if (NOISE_LINE.test(block.span.text)) return i;
+    const table = flattenedTable(block);
+    if (table) {
+      this.takeTable(table, i);
+      return i;
+    }
     const attached = this.attachedPlanAt(i);
     if (attached !== null) return attached;
     const appendixEnd = this.appendixAt(i);
