@@ -613,14 +613,15 @@ function issuerFromCode(code: string | null, typeCode: string | null): string | 
 }
 
 /** The issuer code of the ký hiệu: "QĐ-UBND" → "UBND", "QĐ/TW" → "TW", a letter's "BNV-CQĐP" → "BNV". */
-function issuerCodeOf(symbol: string | null, issuer: string | null): string | null {
+function issuerCodeOf(symbol: string | null, issuer: string | null, letter = false): string | null {
   if (symbol) {
     const party = /^[\p{L}]+\/(.+)$/u.exec(symbol);
     if (party) return party[1]!;
     const parts = symbol.split('-');
     if (parts.length > 1) {
       const typeCodes = new Set(documentTypes().entries.map((e) => e.abbreviation).filter(Boolean));
-      return typeCodes.has(parts[0]!) ? parts.slice(1).join('-') : parts[0]!;
+      // A letter's ký hiệu starts with its issuer ("CT-CS": Cục Thuế, its Ban Chính sách).
+      return typeCodes.has(parts[0]!) && !letter ? parts.slice(1).join('-') : parts[0]!;
     }
   }
   if (issuer) {
@@ -842,7 +843,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
 
   const meta: Meta = {
     issuer,
-    issuerCode: issuerCodeOf(symbol, issuer),
+    issuerCode: issuerCodeOf(symbol, issuer, docType === 'Công văn'),
     number,
     symbol,
     place: date?.place ?? null,
