@@ -214,7 +214,9 @@ export async function parseDocxDetailed(
   const documentXml = decodeXml(files[mainPath], decoder) ?? '';
   const stylesXml = decodeXml(files[stylesPath], decoder);
   const numberingXml = decodeXml(files[numberingPath], decoder);
-  const footnotesXml = decodeXml(files[footnotesPath], decoder);
+  // Word writes a footnotes part (separators only) into most files: read it only when the body
+  // refers to a footnote.
+  const footnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(documentXml) ? decodeXml(files[footnotesPath], decoder) : null;
 
   // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
   const marker = pickMarker([documentXml, numberingXml, footnotesXml]);
