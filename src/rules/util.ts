@@ -80,3 +80,34 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   }
   return best;
 }
+
+/**
+ * A space right after a "-" inside a ký hiệu ("QĐ- UBND", "NĐ- CP") in text that another program
+ * wrapped (a web page's text, a PDF's lines): Word breaks a line after a hyphen, and the break
+ * comes back as a space when the lines are joined. Only a Word file gives the text as typed; in
+ * the other sources the space may not be the author's (218 of 231 such spaces in
+ * shared/corpus/tvpl are of this one shape).
+ */
+export function lostLineBreakOnly(symbol: string, format: 'text' | 'docx' | 'pdf'): boolean {
+  return format !== 'docx' && /-\s/.test(symbol) && !/\s/.test(symbol.replace(/-\s+/g, '-'));
+}
+
+const paragraphCache = new WeakMap<Plan, { start: number; end: number; text: string }[]>();
+/**
+ * The words written just before a derived node (a citation, a date) in the paragraph that holds
+ * it: "khoản 2 Điều 29 " before "Nghị định số 181/2025/NĐ-CP", "Thông báo " before "kết luận số 49/TB-VPCP".
+ */
+export function textBefore(plan: Plan, node: TextNode, chars = 40): string {
+  let paragraphs = paragraphCache.get(plan);
+  if (!paragraphs) {
+    paragraphs = [...textNodes(plan)].map(({ node: n }) => ({ start: n.position.start.line, end: n.position.end.line, text: n.text }));
+    paragraphCache.set(plan, paragraphs);
+  }
+  const line = node.position.start.line;
+  for (const p of paragraphs) {
+    if (p.start > line || p.end < line) continue;
+    const at = p.text.indexOf(node.text);
+    if (at >= 0) return p.text.slice(Math.max(0, at - chars), at);
+  }
+  return '';
+}
