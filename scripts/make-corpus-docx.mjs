@@ -613,12 +613,17 @@ async function main() {
     console.log(`(${SOURCE_DIR} absent: keeping the committed fixtures/corpus-docx)`);
     return;
   }
-  mkdirSync(OUT_DIR, { recursive: true });
-  const only = process.argv.slice(2);
+  // node scripts/make-corpus-docx.mjs [--out DIR] [name …]: all documents into fixtures/corpus-docx,
+  // or the named ones, or into DIR (the test that checks the committed files are reproducible).
+  const args = process.argv.slice(2);
+  const outAt = args.indexOf('--out');
+  const outDir = outAt >= 0 ? path.resolve(args[outAt + 1]) : OUT_DIR;
+  const only = args.filter((_, i) => outAt < 0 || (i !== outAt && i !== outAt + 1));
+  mkdirSync(outDir, { recursive: true });
   for (const [index, name] of DOCUMENTS.entries()) {
     if (only.length && !only.includes(name)) continue;
-    await writeDocx(buildDocument(name, index), path.join(OUT_DIR, `${name}.docx`));
-    console.log(`wrote fixtures/corpus-docx/${name}.docx`);
+    await writeDocx(buildDocument(name, index), path.join(outDir, `${name}.docx`));
+    console.log(`wrote ${path.relative(ROOT, path.join(outDir, `${name}.docx`))}`);
   }
 }
 

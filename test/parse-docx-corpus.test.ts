@@ -5,8 +5,10 @@
  * scorer compares (bench/corpus/labels.mjs). Also: the traps the generator typed into them are
  * there and read (footnotes after the body, continued tables joined, group rows).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { loadPlan, readDocument } from '../src/parse/index.js';
@@ -16,6 +18,7 @@ import { normalizeText } from '../bench/corpus/labels.mjs';
 
 const DIR = join(ROOT, 'fixtures/corpus-docx');
 const LABELS = join(ROOT, 'bench/corpus/labels');
+const SOURCES = resolve(ROOT, '../shared/corpus/tvpl');
 const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.docx')).sort() : [];
 
 interface HeaderLabel {
@@ -111,5 +114,24 @@ describe('what the generator typed into them is read back', () => {
     }
     expect(continued).toBeGreaterThanOrEqual(3);
     expect(groups).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('scripts/make-corpus-docx.mjs', () => {
+  it.skipIf(!existsSync(SOURCES))('regenerates the committed files byte for byte', () => {
+    // A Quyết định with its Kế hoạch, a split assignment table and group rows; a Công điện with
+    // the source's own notes.
+    const names = ['001c610b2efdcf0c', '1095764e502a89b8'];
+    const out = mkdtempSync(join(tmpdir(), 'kh-corpus-docx-'));
+    try {
+      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/make-corpus-docx.mjs'), '--out', out, ...names], { encoding: 'utf8' });
+      expect(run.status, run.stderr).toBe(0);
+      for (const name of names) {
+        const made = readFileSync(join(out, `${name}.docx`));
+        expect(made.equals(readFileSync(join(DIR, `${name}.docx`))), name).toBe(true);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
