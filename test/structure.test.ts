@@ -161,6 +161,7 @@ describe('a table the website flattened one cell per line', () => {
       ['1', 'Rà soát quy định về quy hoạch', 'Sở Tài chính', 'Sở Tư pháp', 'Quý IV/2025'],
       ['2', 'Xây dựng cơ sở dữ liệu', 'Sở Khoa học và Công nghệ', '', 'Năm 2026'],
     ]);
+    expect(t.rows.map((r) => r.group === true)).toEqual([false, true, false, false]);
     expect(p.assignments.filter((a) => a.source === 'table').map((a) => [a.label, a.owner, a.partners])).toEqual([
       ['1', 'Sở Tài chính', ['Sở Tư pháp']],
       ['2', 'Sở Khoa học và Công nghệ', []],

@@ -23,7 +23,8 @@ export interface ParaBlock {
 
 export interface TableBlock {
   kind: 'table';
-  rows: { header: boolean; cells: Span[] }[];
+  /** group: a heading row inside the table ("I" | "NHIỆM VỤ CHUNG" spanning the row), not an entry. */
+  rows: { header: boolean; group?: boolean; cells: Span[] }[];
   span: Span;
 }
 
@@ -250,14 +251,15 @@ function paraFrom(builder: SpanBuilder): ParaBlock | null {
 
 function tableBlock(node: MdTable, ctx: BlockContext): TableBlock {
   const rows = node.children.map((row, rowIndex) => {
-    const rowData = (row as { data?: { header?: boolean } }).data;
+    const rowData = (row as { data?: { header?: boolean; group?: boolean } }).data;
     const header = rowData?.header ?? (ctx.format === 'text' && rowIndex === 0);
+    const group = rowData?.group === true;
     const cells = row.children.map((cell) => {
       const builder = newBuilder(ctx);
       flattenInline(cell.children, builder, dataOf(cell, dataOf(row, undefined)), false);
       return builder.span();
     });
-    return { header, cells };
+    return group ? { header, group, cells } : { header, cells };
   });
   const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text.length > 0), '\n');
   return { kind: 'table', rows, span };

@@ -244,6 +244,8 @@ export const TableCellSchema = z.object({
 export const TableRowSchema = z.object({
   type: z.literal('row'),
   header: z.boolean(),
+  /** A heading row inside the table ("I" | "NHIỆM VỤ CHUNG" across the row): not an entry. */
+  group: z.boolean().optional(),
   cells: z.array(TableCellSchema),
   ...located,
 });

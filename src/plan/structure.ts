@@ -120,7 +120,7 @@ export function toTable(block: Extract<Block, { kind: 'table' }>, cellSpans?: Ce
       return cell;
     });
     const rowSpan = join(row.cells.filter((c) => c.text), ' ');
-    return { type: 'row' as const, header: row.header, cells, ...locate(rowSpan) };
+    return { type: 'row' as const, header: row.header, ...(row.group ? { group: true } : {}), cells, ...locate(rowSpan) };
   });
   return { type: 'table', role: tableRole(block), rows, ...locate(block.span) };
 }
@@ -283,7 +283,10 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
   const header = tokens.slice(0, headerEnd);
   const width = header.length;
   const indexed = INDEX_HEADER.test(clean(header[0]!.text));
-  const rows: { header: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
+  const rows: { header: boolean; group?: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
+  // A row of a number and a title only ("I" | "Hoàn thiện thể chế") in a wide table: a group heading.
+  const close = (cells: Span[]) =>
+    rows.push(cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text)) ? { header: false, group: true, cells } : { header: false, cells });
   let row: Span[] = [];
   for (let k = headerEnd + 1; k < tokens.length; k++) {
     const token = tokens[k]!;
@@ -291,14 +294,14 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
       const next = tokens[k + 1];
       const boundary = row.length >= width || (indexed && row.length > 0 && next !== undefined && ROW_INDEX.test(clean(next.text)));
       if (boundary) {
-        rows.push({ header: false, cells: row });
+        close(row);
         row = [];
       } else if (row.length > 0) row.push(token);
       continue;
     }
     row.push(token);
   }
-  if (row.length) rows.push({ header: false, cells: row });
+  if (row.length) close(row);
   if (rows.length < 2) return null;
   const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text), '\n');
   return { kind: 'table', rows, span };
