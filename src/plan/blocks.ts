@@ -83,10 +83,10 @@ class SpanBuilder {
   }
 
   /** Append a text node's value, starting at `start` in the source. */
-  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
+  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
-    const softWraps = emphasized && this.markdown;
+    const softWraps = wrapped && this.markdown;
     if (hasOnlySingleSpaces(value)) {
       this.appendSimple(value, cursor, data, emphasized);
       return;
@@ -197,24 +197,41 @@ function dataOf(node: Nodes, inherited: NodeData | undefined): NodeData | undefi
   return inherited;
 }
 
-function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean): void {
+/** Text of an inline run, for the wrap test below. */
+function inlineText(nodes: PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? inlineText(n.children as PhrasingContent[]) : '')).join('');
+}
+
+/**
+ * A bold or italic run whose line breaks are wraps: a few lines, none a table's "|". A run that
+ * remark paired across a document's lines (an unpaired "**" far above closes on this one) keeps
+ * its lines.
+ */
+function isWrappedRun(nodes: PhrasingContent[]): boolean {
+  const text = inlineText(nodes);
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++breaks > 4) return false;
+  return !/(?:^|\n)\s*\|/u.test(text);
+}
+
+function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
   for (const node of nodes) {
     const nodeData = dataOf(node, data);
     switch (node.type) {
       case 'text':
-        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized, wrapped);
         break;
       case 'inlineCode':
-        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized, wrapped);
         break;
       case 'strong':
       case 'emphasis':
       case 'delete':
-        flattenInline(node.children, builder, nodeData, true);
+        flattenInline(node.children, builder, nodeData, true, (emphasized ? wrapped : true) && isWrappedRun(node.children));
         break;
       case 'link':
       case 'linkReference':
-        flattenInline(node.children, builder, nodeData, emphasized);
+        flattenInline(node.children, builder, nodeData, emphasized, wrapped);
         break;
       case 'break':
         builder.lineBreak();

@@ -14,6 +14,7 @@ export const BodyPartsSchema = z.object({
   chapterWords: wordList,
   attachedBasis: wordList,
   attachedTypes: wordList,
+  signerPrefixes: wordList,
   formWords: wordList,
 });
 export type BodyParts = z.infer<typeof BodyPartsSchema>;

@@ -577,9 +577,9 @@ class StructureReader {
       /[;,]$/u.test(text) ||
       (previous !== undefined && COPY_LINE.test(clean(previous.text)) && /^[\p{Lu}\d_./-]+$/u.test(line.text));
     if (footer.inRecipients && recipientLike && !isAuthorityLine(text)) footer.recipientLines.push(line);
-    else if (isAuthorityLine(text) || isUpperText(text) || SIGNER.test(text)) {
+    else if (isAuthorityLine(text) || isUpperText(text) || isSignerName(text)) {
       footer.signatureLines.push(line);
-      if (SIGNER.test(text)) footer.signerSeen = true;
+      if (isSignerName(text)) footer.signerSeen = true;
     } else if (footer.inRecipients && footer.recipientLines.length > 0) footer.recipientLines.push(line);
     else footer.signatureLines.push(line);
   }
@@ -740,6 +740,12 @@ function isSectionHeading(text: string, label: Label): boolean {
 
 const SIGNER = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
 
+/** A person's name, after a rank or title it may carry ("Đại tướng Nguyễn Tân Cương"). */
+function isSignerName(text: string): boolean {
+  const prefix = bodyParts().signerPrefixes.words.find((w) => text.startsWith(`${w} `) || (w.endsWith('.') && text.startsWith(w)));
+  return SIGNER.test(prefix ? text.slice(prefix.length).trim() : text);
+}
+
 function parseSignature(spans: Span[]): Signature {
   const authority: string[] = [];
   const titles: string[] = [];
@@ -759,7 +765,7 @@ function parseSignature(spans: Span[]): Signature {
       // "KT. TRƯỞNG BAN BAN CHÍNH SÁCH," / "THUẾ QUỐC TẾ": the authority line runs on.
       authority[last] = `${authority[last]} ${text}`;
     } else if (isUpperText(text) && !signer && !COPY_LINE.test(text)) titles.push(text);
-    else if (SIGNER.test(text) && !signer) signer = text;
+    else if (isSignerName(text) && !signer) signer = text;
   }
   const all = join(spans, '\n');
   return {
