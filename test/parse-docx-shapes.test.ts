@@ -23,6 +23,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocx } from '../src/parse/docx.js';
 import { buildPlan } from '../src/plan/build.js';
 import { InputError } from '../src/util/errors.js';
+import { rule as missingOwner } from '../src/rules/missing-owner.js';
+import { runRule } from './rules/_harness.js';
 
 type Block = Paragraph | Table;
 
@@ -95,6 +97,33 @@ describe('group rows of an assignment table', () => {
     expect(dataOf(labelled.children[1]!)['colSpan']).toBe(4);
     // The header row stays a header row, not a group.
     expect(dataOf(t!.children[0]!)['header']).toBe(true);
+  });
+
+  it('reaches the plan: group rows are kept as such, tasks keep their owners, only a real blank owner is reported', async () => {
+    const doc = await parseDocx(
+      await docxOf([
+        new Paragraph('KẾ HOẠCH'),
+        new Paragraph('Thực hiện công tác bình đẳng giới năm 2026'),
+        new Paragraph('I. NHIỆM VỤ'),
+        table([
+          row(HEAD, true),
+          row([['I. NHIỆM VỤ CHUNG', 5]]),
+          row(['1', 'Tuyên truyền Luật Bình đẳng giới', 'Sở Văn hóa', 'Các sở, ngành', 'Quý I/2026']),
+          row(['II', ['Lĩnh vực y tế', 4]]),
+          row(['2', 'Tập huấn cán bộ y tế cơ sở', 'Sở Y tế', 'UBND các xã', 'Năm 2026']),
+          row(['3', 'Rà soát số liệu giới', '', 'Cục Thống kê', 'Quý IV/2026']),
+        ]),
+      ]),
+      'test.docx',
+    );
+    const plan = buildPlan(doc);
+    const assignment = plan.tables.find((t) => t.role === 'assignment');
+    expect(assignment).toBeDefined();
+    expect(assignment!.rows.map((r) => (r as { group?: boolean }).group === true)).toEqual([false, true, false, true, false, false]);
+    const owners = plan.assignments.filter((a) => a.source === 'table').map((a) => a.owner);
+    expect(owners).toEqual(['Sở Văn hóa', 'Sở Y tế']);
+    const reported = runRule(missingOwner, plan).filter((m) => m.messageId === 'emptyOwnerCell');
+    expect(reported.map((m) => m.excerpt)).toEqual(['Rà soát số liệu giới']);
   });
 
   it('leaves alone a task row whose owner cell is merely empty, and partial merges', async () => {
