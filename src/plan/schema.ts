@@ -401,10 +401,18 @@ export const PlanSchema = z.object({
   recipients: RecipientsSchema.nullable(),
   signature: SignatureSchema.nullable(),
   /** Điều 1, Điều 2 … of a Quyết định, Nghị quyết, Nghị định …; empty for a plan. */
-  articles: z.array(ArticleSchema),
+  articles: z.array(ArticleSchema).default([]),
   /** The Kế hoạch a Quyết định attaches after its signature; `sections` etc. are its. */
-  attachment: AttachmentSchema.nullable(),
-  structure: StructureSchema,
+  attachment: AttachmentSchema.nullable().default(null),
+  /** A tree read from JSON written before this field: nothing is certain. */
+  structure: StructureSchema.default({
+    type: 'structure',
+    body: 'none',
+    sections: 'none',
+    signature: 'none',
+    recipients: 'none',
+    uncertain: ['sections', 'signature', 'recipients', 'body'],
+  }),
 });
 
 export type Point = z.infer<typeof PointSchema>;
