@@ -28,6 +28,7 @@ import type {
 } from 'mdast';
 import type { DocumentScan } from './docx-xml.js';
 import { layOut, setSpan } from './docx-mdast.js';
+import { squash } from '../util/whitespace.js';
 
 /** The parts of mammoth's document model we read. */
 export interface MammothNode {
@@ -261,13 +262,25 @@ function rowText(row: TableRow, marker: string): string {
     visit(cell.children);
     parts.push('|');
   }
-  const markerRe = new RegExp(`${marker}\\d+${marker}`, 'g');
-  return parts.join('').replace(markerRe, '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return squash(withoutMarkers(parts.join(''), marker)).toLowerCase();
+}
+
+/** Text with the paragraph markers (marker, digits, marker) taken out. */
+function withoutMarkers(text: string, marker: string): string {
+  if (!text.includes(marker)) return text;
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf(marker); open !== -1; open = text.indexOf(marker, at)) {
+    const close = text.indexOf(marker, open + 1);
+    if (close === -1) break;
+    out += text.slice(at, open);
+    at = close + 1;
+  }
+  return out + text.slice(at);
 }
 
 function hasVisibleText(segments: Segment[], marker: string): boolean {
-  const markerRe = new RegExp(`${marker}\\d+${marker}`, 'g');
-  return segments.some((s) => s.value !== null && /\S/.test(s.value.replace(markerRe, '')));
+  return segments.some((s) => s.value !== null && /\S/.test(withoutMarkers(s.value, marker)));
 }
 
 interface OpenTable {
