@@ -76,7 +76,7 @@ const isBlank = (line) => line.trim() === '' || /^\*{1,3}\s*\*{1,3}$/.test(line.
 
 /** The document's own lines: from the header table to the end of the text (website chrome cut). */
 function documentLines(text, name) {
-  let lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const chrome = text.includes('THƯ VIỆN PHÁP LUẬT');
   // The motto's first line may be wrapped anywhere ("**CỘNG" / "HÒA XÃ HỘI …"): its second line is not.
   const freedom = lines.findIndex((l) => /Độc lập\s*-\s*Tự do|Độc lập – Tự do/.test(l));
