@@ -188,6 +188,13 @@ function isNationLine(text: string): boolean {
 
 /** A form's heading with nothing but its number and a note in brackets: "Mẫu số 03 (Dành cho …)". */
 const FORM_ALONE = /^\p{L}+(?:\s+\p{L}+)?\s+số\s+\d{1,3}[a-z]?\s*(?:\([^)]*\))?$/u;
+let appendixStartRe: RegExp | null = null;
+/** Starts with an appendix or a form word ("PHỤ LỤC", "Mẫu"): the cheap test before a closer look. */
+const APPENDIX_START = () =>
+  (appendixStartRe ??= new RegExp(
+    `^[|*_#\\s]*(?:${[...documentParts().appendixWords.words, ...bodyParts().formWords.words].map(escape).join('|')})`,
+    'iu',
+  ));
 const clean = (text: string) => squash(text.replace(/[*_#]/g, ' '));
 const isBasisLine = (text: string) => BASIS().test(clean(text));
 
@@ -452,10 +459,13 @@ class StructureReader {
    */
   private appendixAt(i: number): number | null {
     const block = this.blocks[i] as Extract<Block, { kind: 'para' }>;
+    const afterFooter = this.footerSeen || this.mode === 'appendix' || this.mode === 'trailing';
+    // Body text before the signature can only hold a "PHỤ LỤC" or "Mẫu số" heading: most blocks
+    // are passed over without being cut into lines.
+    if (!afterFooter && !APPENDIX_START().test(block.span.text)) return null;
     const ls = lines(block.span).filter((l) => !NOISE_LINE.test(l.text));
     if (ls.length === 0) return null;
     const head = clean(ls[0]!.text);
-    const afterFooter = this.footerSeen || this.mode === 'appendix' || this.mode === 'trailing';
     let kind: Appendix['kind'] | null = null;
     if (isAppendixHeading(head) || (afterFooter && (block.emphasized || ls.length === 1) && head.length <= 80 && isNamedAppendix(head))) kind = 'appendix';
     // A form: after the signature, or anywhere as a bold heading of its own ("**Mẫu số 03**").
