@@ -156,3 +156,14 @@ describe('normalizeText: marks inside words', () => {
     expect(normalizeText('V/v ch**ính sách thu**ế')).toBe('v/v chính sách thuế');
   });
 });
+
+describe('score: an excerpt that grew or shrank', () => {
+  it('matches on the same line when one excerpt contains the other, never on another line', () => {
+    const s = score(
+      [result({ messages: [msg('signature-block', 86, 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'), msg('numbering', 9, 'b) Tổ chức')] })],
+      [label({ findings: [finding('signature-block', 86, 'KT. CHỦ TỊCH', false), finding('numbering', 10, 'b)', true)] })],
+    );
+    expect(s.rules['signature-block']).toMatchObject({ reported: 1, falseAlarms: 1, unlabelled: 0 });
+    expect(s.rules.numbering).toMatchObject({ reported: 1, truePositives: 0, unlabelled: 1 });
+  });
+});

@@ -170,8 +170,9 @@ export function score(results, labels) {
     }
 
     // Findings: each warning/error kh reports is matched to an unused label of the same rule,
-    // by excerpt (normalised; the nearest line breaks a tie), else by line when both excerpts
-    // are empty. A finding without a label counts as a false alarm.
+    // by excerpt (normalised; the nearest line breaks a tie), by line when both excerpts are
+    // empty, else on the same line when one excerpt contains the other. A finding without a
+    // label counts as a false alarm.
     const used = new Set();
     let falseAlarms = 0;
     for (const message of result.messages ?? []) {
@@ -187,6 +188,15 @@ export function score(results, labels) {
         if (!matches) return;
         if (best < 0 || Math.abs(candidate.line - message.line) < Math.abs(label.findings[best].line - message.line)) best = i;
       });
+      if (best < 0 && excerpt) {
+        // The rule now quotes a little more or less of the same place ("KT. CHỦ TỊCH" →
+        // "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"): same rule, same line, one excerpt inside the other.
+        best = label.findings.findIndex((candidate, i) => {
+          if (used.has(i) || candidate.rule !== message.ruleId || candidate.line !== message.line) return false;
+          const candidateExcerpt = normalizeText(candidate.excerpt);
+          return candidateExcerpt !== '' && (candidateExcerpt.includes(excerpt) || excerpt.includes(candidateExcerpt));
+        });
+      }
       if (best < 0) {
         row.unlabelled += 1;
         falseAlarms += 1;
