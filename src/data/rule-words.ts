@@ -7,6 +7,7 @@ export const RuleWordsSchema = z.object({
   $comment: z.string(),
   version: z.string(),
   amending: WordListSchema,
+  deadlineWords: WordListSchema,
   headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;
