@@ -8,6 +8,7 @@ export const RuleWordsSchema = z.object({
   version: z.string(),
   amending: WordListSchema,
   deadlineWords: WordListSchema,
+  lastingInstitutions: WordListSchema,
   headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;

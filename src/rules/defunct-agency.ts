@@ -16,6 +16,7 @@ import type { Lang } from './types.js';
 import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, type ResolvedSuccessor } from '../knowledge/index.js';
 import type { Agency, Province } from '../data/knowledge.js';
 import type { TextNode } from '../util/location.js';
+import { ruleWords } from '../data/rule-words.js';
 
 type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
 
@@ -27,9 +28,29 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
     .join('; ');
 }
 
-/** "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the former unit. */
+/**
+ * "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the
+ * former unit — or the name is history: a cited document's issuer, an amendment's replaced phrase,
+ * an institution's registered name (src/data/rule-words.json), a programme of a past period.
+ */
 function markedAsFormer(text: string, start: number, end: number): boolean {
-  return /^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start));
+  if (/^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start))) return true;
+  // "(trước đây)", "(nay là …)" later in the clause: "Chủ tịch UBND tỉnh Hậu Giang, … (trước đây)", "Cục Thuế tỉnh Vĩnh Phúc (nay là …)".
+  const clauseEnd = text.slice(end).search(/[.;](?:\s|$)/u);
+  const rest = text.slice(end, clauseEnd < 0 ? undefined : end + clauseEnd);
+  if (/\(\s*(?:trước đây|cũ|nay (?:là|thuộc))/iu.test(rest) || /^\s*,?\s*nay (?:là|thuộc)/iu.test(rest)) return true;
+  // The issuer or subject of a cited document, in the clause of its number: "Quyết định số
+  // 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang", "… của Ủy ban nhân dân tỉnh Bình
+  // Phước thành lập …" (the citation's own span stops at its date); a programme of a past period
+  // ("… tỉnh Thừa Thiên Huế giai đoạn 2021 - 2025").
+  const clauseStart = Math.max(text.slice(0, start).search(/[^,;.:()]*$/u), 0);
+  if (/\d+\/(?:\d{4}\/)?\p{Lu}/u.test(text.slice(clauseStart, start))) return true;
+  if (/^\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}/iu.test(text.slice(end))) return true;
+  // The old name an amending text replaces: "Thay thế cụm từ “tỉnh Thừa Thiên Huế” bằng …".
+  if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start))) return true;
+  // A unit inside an institution's registered name ("Trung tâm y tế huyện Đồng Phú"): the name outlives the unit.
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  return ruleWords().lastingInstitutions.words.some((w) => new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before));
 }
 
 function provinceName(p: Province): string {
@@ -53,7 +74,9 @@ export const rule = defineRule({
         'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
         'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
-        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …") cũng vậy. Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)") cũng vậy, ' +
+        'cũng như cơ quan ban hành văn bản được trích dẫn ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), cụm từ bị thay trong văn bản sửa đổi ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
+        'tên đăng ký của cơ sở ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json) và chương trình của giai đoạn đã qua ("… giai đoạn 2021 - 2025"). Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
         '(hiện do người dùng khai báo trong kh.config.json, "knowledge.communes"). Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
@@ -64,7 +87,9 @@ export const rule = defineRule({
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
         'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
-        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
+        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)"), ' +
+        'a cited document\'s issuer ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), the phrase an amendment replaces ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
+        'an institution\'s registered name ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json) and a programme of a past period ("… giai đoạn 2021 - 2025"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
         '"knowledge.communes"). Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
         'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
       wrong: [
