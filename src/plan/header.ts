@@ -85,6 +85,8 @@ function headerText(blocks: Block[]): HeaderText {
     for (const cell of layoutCells(blocks[b]!)) {
       let cellStart = true;
       for (const line of cell) {
+        // One block may hold the whole document (a file without blank lines): read its head only.
+        if (out.lines.length >= MAX_LINES) return out;
         let pieces: Span[] = [];
         let start = 0;
         const flush = (end: number) => {
@@ -194,11 +196,11 @@ function findMotto(header: HeaderText): (Found & { party: boolean }) | null {
 const SYMBOL_PIECE = String.raw`[\p{L}\d&.]+`;
 /** "Số: 2820/QĐ-UBND", "Số: 87/2025/QĐ-UBND", "Số:\n57/VBHN-BCT", a draft's "Số: …/KH-UBND". */
 const NUMBER_STATE = new RegExp(
-  String.raw`(?<=^|\n|[ \t]{2})Số\s*:?\s*(?<number>\d+[a-z]?|[.…\s]*)\s*\/[ \t]*(?<symbol>${SYMBOL_PIECE}(?:[ \t]*[-–/][ \t]*${SYMBOL_PIECE})*)`,
+  String.raw`(?<=^|\n|[ \t]{2})Số(?:\s*:)?(?:\s*(?<number>\d+[a-z]?|[.…]+))?\s*\/[ \t]*(?<symbol>${SYMBOL_PIECE}(?:[ \t]*[-–/][ \t]*${SYMBOL_PIECE})*)`,
   'u',
 );
 /** Party style: "Số 50-QĐ/TW", "Số: 1147-QĐ/BTGDVTW". */
-const NUMBER_PARTY = new RegExp(String.raw`(?<=^|\n|[ \t]{2})Số\s*:?\s*(?<number>\d+|[.…]*)[ \t]*-[ \t]*(?<symbol>\p{Lu}[\p{L}]*[ \t]*\/[ \t]*${SYMBOL_PIECE})`, 'u');
+const NUMBER_PARTY = new RegExp(String.raw`(?<=^|\n|[ \t]{2})Số(?:\s*:)?\s*(?:(?<number>\d+|[.…]+)[ \t]*)?-[ \t]*(?<symbol>\p{Lu}[\p{L}]*[ \t]*\/[ \t]*${SYMBOL_PIECE})`, 'u');
 
 interface NumberPart extends Found {
   number: string;
@@ -211,7 +213,7 @@ function findNumber(header: HeaderText): NumberPart | null {
   const party = NUMBER_PARTY.exec(header.text);
   const m = party && (!state || party.index <= state.index) ? party : state;
   if (!m) return null;
-  const rawNumber = m.groups!.number!.trim();
+  const rawNumber = (m.groups!.number ?? '').trim();
   const number = /^\d/.test(rawNumber) ? rawNumber : '';
   let symbol = m.groups!.symbol!.replace(/\s+/g, '').replace(/–/g, '-');
   // The year of a legal-normative number ("87/2025/QĐ-UBND") is not part of the ký hiệu.
@@ -219,9 +221,12 @@ function findNumber(header: HeaderText): NumberPart | null {
   return { start: m.index, end: m.index + m[0].length, number, symbol, party: m === party };
 }
 
-/** "Bắc Ninh, ngày 20 tháng 11 năm 2025", wrapped anywhere; a draft's "ngày … tháng … năm 2025". */
+/**
+ * "Bắc Ninh, ngày 20 tháng 11 năm 2025", wrapped anywhere; a draft's "ngày … tháng … năm 2025".
+ * Word lengths are bounded so that a long run of letters costs linear time, not quadratic.
+ */
 const DATE_LINE =
-  /(?:(?<place>\p{Lu}[\p{L}.']*(?:[ \t]*\n?[ \t]*[\p{L}.']+){0,5}?)\s*,\s*)?(?<![\p{L}])ngày[\s.…]*(?<day>\d{1,2})?[\s.…]*tháng[\s.…]*(?<month>\d{1,2})?[\s.…]*năm[\s.…]*(?<year>\d{4})?/u;
+  /(?:(?<![\p{L}])(?<place>\p{Lu}[\p{L}.']{0,15}(?:(?:[ \t]+|[ \t]*\n[ \t]*)[\p{L}.']{1,15}){0,5}?)\s*,\s*)?(?<![\p{L}])ngày[\s.…]*(?:(?<day>\d{1,2})[\s.…]*)?tháng[\s.…]*(?:(?<month>\d{1,2})[\s.…]*)?năm[\s.…]*(?<year>\d{4})?/u;
 
 interface DatePart extends Found {
   place: string | null;
@@ -407,7 +412,7 @@ function preambleInside(text: string): number {
  */
 function findLetterSubject(header: HeaderText, from: number, to: number): Found | null {
   const marks = headerWords().letterSubject.words.filter((w) => w.includes('/'));
-  const re = new RegExp(`^\\s*(?:(?:${marks.map(escapeRegExp).join('|')})\\s*[:.]?\\s*|(?=Về\\s))`, 'iu');
+  const re = new RegExp(`^\\s*(?:(?:${marks.map(escapeRegExp).join('|')})(?:\\s*[:.])?\\s*|(?=Về\\s))`, 'iu');
   const next = header.text.indexOf('\n', from);
   if (next < 0 || next >= to || header.text.startsWith('\n|\n', next)) return null;
   const m = re.exec(header.text.slice(next + 1, to));

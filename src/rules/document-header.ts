@@ -17,8 +17,8 @@ import type { TextLine } from '../plan/schema.js';
  * "Số: 01/KH-UBND", "Số: 87/2025/QĐ-UBND" (a legal-normative number with its year), a draft's
  * "Số: /KH-UBND", party style "Số 50-QĐ/TW" (Hướng dẫn 36-HD/VPTW).
  */
-const NUMBER = /Số\s*:?[ \t\u00A0]*(?<body>(?<number>\d*)\s*(?<sep>[/-])\s*(?<rest>[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*))/u;
-const DATE = /ngày\s*(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?/u;
+const NUMBER = /Số(?:\s*:)?[ \t\u00A0]*(?<body>(?:(?<number>\d+)\s*)?(?<sep>[/-])\s*(?<rest>[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*))/u;
+const DATE = /ngày\s*(?:(?<day>\d{1,2})\s*)?tháng\s*(?:(?<month>\d{1,2})\s*)?năm\s*(?<year>\d{4})?/u;
 
 function dateWords(day: string, month: string, year: string): string {
   return `ngày ${day} tháng ${month} năm ${year}`;
@@ -167,7 +167,7 @@ export const rule = defineRule({
       const match = NUMBER.exec(line.text);
       if (!match) return;
       const body = match.groups!.body!;
-      const number = match.groups!.number!;
+      const number = match.groups!.number ?? '';
       const party = match.groups!.sep === '-';
       const start = match.index + match[0].length - body.length;
       const range = [start, start + body.length] as const;
