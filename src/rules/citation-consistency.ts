@@ -20,7 +20,7 @@ import { defineRule, type LintMessage, type RelatedInput } from './types.js';
 import type { Citation, Plan } from '../plan/schema.js';
 import { normalizeName, symbolCore } from '../data/issuers.js';
 import { namesCentralBody } from '../data/symbol-scope.js';
-import { editDistance, lostLineBreakOnly, textBefore } from './util.js';
+import { editDistance, textBefore } from './util.js';
 
 type MessageId = 'symbolForm' | 'symbol' | 'date' | 'subject' | 'other';
 
@@ -40,12 +40,9 @@ function canonical(citation: Citation): string {
   return core(citation).replace(LOOKALIKE_RE, (ch) => LOOKALIKES[ch]!).replace(/[\s\-–—‑]+/g, '');
 }
 /** Slips of form: spaces, a dash other than "-", a look-alike letter of another script. */
-/** The source format of each citation's plan (set when its plan is grouped). */
-const formatOf = new WeakMap<Citation, Plan['source']['format']>();
 function badness(citation: Citation): number {
   const text = core(citation);
-  const spaces = /\s/.test(text) && !lostLineBreakOnly(text, formatOf.get(citation) ?? 'docx');
-  return Number(spaces) + Number(/[–—‑]/.test(text)) + Number(text.search(LOOKALIKE_RE) >= 0);
+  return Number(/\s/.test(text)) + Number(/[–—‑]/.test(text)) + Number(text.search(LOOKALIKE_RE) >= 0);
 }
 function malformed(citation: Citation): boolean {
   return badness(citation) > 0;
@@ -116,7 +113,6 @@ function groups(plan: Plan): Map<string, Citation[]> {
   if (!map) {
     map = new Map();
     for (const c of plan.citations) {
-      formatOf.set(c, plan.source.format);
       const key = groupKey(c);
       if (key) map.set(key, [...(map.get(key) ?? []), c]);
     }

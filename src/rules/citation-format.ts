@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Citation } from '../plan/schema.js';
 import { symbolCore, symbolGroups } from '../data/issuers.js';
-import { lostLineBreakOnly, textBefore } from './util.js';
+import { textBefore } from './util.js';
 
 /** [start, end) of the number/symbol in the citation's text (the whole text when not found). */
 function rawRange(citation: Citation, core: string): readonly [number, number] | undefined {
@@ -43,15 +43,14 @@ export const rule = defineRule({
         'khác với tên loại ghi trước nó ("Quyết định số 12/KH-UBND"); năm trong số khác năm của ngày ban hành ' +
         '("125/2021/NĐ-CP ngày 28/12/2020"); văn bản được trích dẫn có ngày sau ngày ban hành của chính kế hoạch (ngày đọc được từ dòng địa danh, ngày tháng). ' +
         'Mã loại văn bản lấy từ Phụ lục III (src/data/document-types.json) và chỉ áp dụng cho văn bản của Nhà nước: văn bản của Đảng có mã riêng ("Quy định số 50-QĐ/TW" là đúng); ' +
-        '"…/2025/QH15" không có mã loại; "Thông báo kết luận số 99-TB/TW" là Thông báo. ' +
-        'Trong văn bản do chương trình khác ngắt dòng (trang web, PDF), dấu cách ngay sau dấu "-" ("QĐ- UBND") có thể là chỗ xuống dòng sau dấu gạch nối của bản gốc: không báo; tệp Word thì báo.',
+        '"…/2025/QH15" không có mã loại; "Thông báo kết luận số 99-TB/TW" là Thông báo.',
       en:
         'Checks the number and symbol of a cited document against Decree 30/2020/NĐ-CP (Appendix I): upper case, "/" between ' +
         'number and symbol, "-" between groups, no spaces. Reports spaces inside the number/symbol; a symbol whose type code ' +
         'is another document type than the word before it ("Quyết định số 12/KH-UBND"); a year in the number that differs from ' +
         'the year of the date ("125/2021/NĐ-CP ngày 28/12/2020"); a cited document dated after the plan itself (its date as read from the place-and-date line). The type codes ' +
         'are those of Appendix III (src/data/document-types.json), for State documents only: the Party has its own ("Quy định số 50-QĐ/TW" is right); "…/2025/QH15" has no type code; ' +
-        '"Thông báo kết luận số 99-TB/TW" is a Thông báo. In text another program wrapped (a web page, a PDF), a space right after "-" ("QĐ- UBND") may be the original\'s line break after a hyphen: not reported; in a Word file it is.',
+        '"Thông báo kết luận số 99-TB/TW" is a Thông báo.',
       wrong: [
         'Căn cứ Công văn số 1303/BLĐT BXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.',
         'Căn cứ Nghị định số 125/2021/NĐ-CP ngày 28/12/2020 của Chính phủ quy định xử phạt vi phạm hành chính.',
@@ -106,7 +105,7 @@ export const rule = defineRule({
       const range = rawRange(citation, raw);
       const target = range ? { node: citation, range } : { node: citation };
 
-      if (/\s/.test(raw) && !lostLineBreakOnly(raw, plan.source.format)) {
+      if (/\s/.test(raw)) {
         const fixed = raw.replace(/\s+/g, '');
         yield context.report({ ...target, messageId: 'spaces', data: { raw, fixed }, ...(range ? { suggestion: fixed } : {}) });
       }

@@ -90,17 +90,6 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   return best;
 }
 
-/**
- * A space right after a "-" inside a ký hiệu ("QĐ- UBND", "NĐ- CP") in text that another program
- * wrapped (a web page's text, a PDF's lines): Word breaks a line after a hyphen, and the break
- * comes back as a space when the lines are joined. Only a Word file gives the text as typed; in
- * the other sources the space may not be the author's (218 of 231 such spaces in
- * shared/corpus/tvpl are of this one shape).
- */
-export function lostLineBreakOnly(symbol: string, format: 'text' | 'docx' | 'pdf'): boolean {
-  return format !== 'docx' && /-\s/.test(symbol) && !/\s/.test(symbol.replace(/-\s+/g, '-'));
-}
-
 const paragraphCache = new WeakMap<Plan, { start: number; end: number; text: string }[]>();
 /**
  * The words written just before a derived node (a citation, a date) in the paragraph that holds

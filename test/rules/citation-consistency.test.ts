@@ -50,11 +50,6 @@ testRule(rule, {
       ),
     },
     {
-      name: '"QĐ- UBND" in wrapped text (a line broken after the hyphen) and "QĐ-UBND"',
-      fromText: true,
-      text: two('Căn cứ Quyết định số 15/2014/QĐ- UBND ngày 02/7/2014 của UBND tỉnh.', 'Bãi bỏ Quyết định số 15/2014/QĐ-UBND ngày 02/7/2014 của UBND tỉnh.'),
-    },
-    {
       name: 'the same number and date, ký hiệu too different to be one slip: two documents',
       fromText: true,
       text: two('Căn cứ Thông tư số 03/2025/TT-BYT ngày 15/9/2025 của Bộ Y tế.', 'Căn cứ Thông tư số 03/2025/TT-VPCP ngày 15/9/2025 của Văn phòng Chính phủ.'),
