@@ -152,6 +152,8 @@ describe('a table the website flattened one cell per line', () => {
       cells(['**I**', '**Hoàn thiện thể chế**']),
       cells(['1', 'Rà soát quy định về quy hoạch', 'Sở Tài chính', 'Sở Tư pháp', 'Quý IV/2025']),
       cells(['2', 'Xây dựng cơ sở dữ liệu', 'Sở Khoa học và Công nghệ', '', 'Năm 2026']),
+      // The website leaves out a cell merged down from the row above: the columns shift.
+      cells(['3', 'Vận hành hệ thống', 'Năm 2027']),
     ].join('\n');
     const p = fromText(`KẾ HOẠCH\n\nThử năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở thực hiện theo bảng.\n\n${table}\n`);
     const t = p.tables.find((x) => x.role === 'assignment')!;
@@ -160,8 +162,10 @@ describe('a table the website flattened one cell per line', () => {
       ['I', 'Hoàn thiện thể chế'],
       ['1', 'Rà soát quy định về quy hoạch', 'Sở Tài chính', 'Sở Tư pháp', 'Quý IV/2025'],
       ['2', 'Xây dựng cơ sở dữ liệu', 'Sở Khoa học và Công nghệ', '', 'Năm 2026'],
+      ['3', 'Vận hành hệ thống', 'Năm 2027'],
     ]);
-    expect(t.rows.map((r) => r.group === true)).toEqual([false, true, false, false]);
+    expect(t.rows.map((r) => r.group === true)).toEqual([false, true, false, false, false]);
+    expect(t.rows.map((r) => r.incomplete === true)).toEqual([false, false, false, false, true]);
     expect(p.assignments.filter((a) => a.source === 'table').map((a) => [a.label, a.owner, a.partners])).toEqual([
       ['1', 'Sở Tài chính', ['Sở Tư pháp']],
       ['2', 'Sở Khoa học và Công nghệ', []],

@@ -24,7 +24,7 @@ export interface ParaBlock {
 export interface TableBlock {
   kind: 'table';
   /** group: a heading row inside the table ("I" | "NHIỆM VỤ CHUNG" spanning the row), not an entry. */
-  rows: { header: boolean; group?: boolean; cells: Span[] }[];
+  rows: { header: boolean; group?: boolean; incomplete?: boolean; cells: Span[] }[];
   span: Span;
 }
 

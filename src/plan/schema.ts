@@ -246,6 +246,11 @@ export const TableRowSchema = z.object({
   header: z.boolean(),
   /** A heading row inside the table ("I" | "NHIỆM VỤ CHUNG" across the row): not an entry. */
   group: z.boolean().optional(),
+  /**
+   * Fewer cells than the header: a table flattened by a website lost a cell merged down from the
+   * row above, so its columns may be shifted. Not read as an assignment.
+   */
+  incomplete: z.boolean().optional(),
   cells: z.array(TableCellSchema),
   ...located,
 });

@@ -120,7 +120,7 @@ export function toTable(block: Extract<Block, { kind: 'table' }>, cellSpans?: Ce
       return cell;
     });
     const rowSpan = join(row.cells.filter((c) => c.text), ' ');
-    return { type: 'row' as const, header: row.header, ...(row.group ? { group: true } : {}), cells, ...locate(rowSpan) };
+    return { type: 'row' as const, header: row.header, ...(row.group ? { group: true } : {}), ...(row.incomplete ? { incomplete: true } : {}), cells, ...locate(rowSpan) };
   });
   return { type: 'table', role: tableRole(block), rows, ...locate(block.span) };
 }
@@ -290,10 +290,16 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
   const header = tokens.slice(0, headerEnd);
   const width = header.length;
   const indexed = INDEX_HEADER.test(clean(header[0]!.text));
-  const rows: { header: boolean; group?: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
+  const rows: { header: boolean; group?: boolean; incomplete?: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
   // A row of a number and a title only ("I" | "Hoàn thiện thể chế") in a wide table: a group heading.
-  const close = (cells: Span[]) =>
-    rows.push(cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text)) ? { header: false, group: true, cells } : { header: false, cells });
+  // A row with fewer cells than the header lost a cell merged down from the row above: its columns
+  // may be shifted, so it is marked incomplete (never read as an assignment).
+  const close = (cells: Span[]) => {
+    const group = width >= 3 && (cells.length === 1 || (cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text))));
+    if (group) rows.push({ header: false, group: true, cells });
+    else if (cells.length < width) rows.push({ header: false, incomplete: true, cells });
+    else rows.push({ header: false, cells });
+  };
   let row: Span[] = [];
   for (let k = headerEnd + 1; k < tokens.length; k++) {
     const token = tokens[k]!;
