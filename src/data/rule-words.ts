@@ -9,6 +9,8 @@ export const RuleWordsSchema = z.object({
   amending: WordListSchema,
   deadlineWords: WordListSchema,
   lastingInstitutions: WordListSchema,
+  collectiveOwners: WordListSchema,
+  requirementOpeners: WordListSchema,
   headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;
