@@ -77,7 +77,7 @@ export async function loadKh(root = ROOT) {
 /** kh's header reading in the label's terms (attachedPlan when the tree has one). */
 export function headerOf(plan) {
   const m = plan.meta;
-  const attached = m.attachedPlan ?? plan.attachedPlan ?? null;
+  const attached = m.attachedPlan ?? plan.attachment ?? plan.attachedPlan ?? null;
   return {
     docType: m.docType ?? null,
     number: m.number ?? null,

@@ -297,7 +297,9 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
   const close = (cells: Span[]) => {
     const group = width >= 3 && (cells.length === 1 || (cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text))));
     if (group) rows.push({ header: false, group: true, cells });
-    else if (cells.length < width) rows.push({ header: false, incomplete: true, cells });
+    // In a numbered table, a row that does not start with its number is a second header row or a
+    // continuation: not an entry either.
+    else if (cells.length < width || (indexed && !ROW_INDEX.test(clean(cells[0]!.text)))) rows.push({ header: false, incomplete: true, cells });
     else rows.push({ header: false, cells });
   };
   let row: Span[] = [];
