@@ -204,7 +204,8 @@ describe.skipIf(!existsSync(TVPL))('published documents (shared/corpus/tvpl)', (
     const p = await loadPlan(path.join(TVPL, '001c610b2efdcf0c.md'));
     expect(p.meta.docType).toBe('Quyết định');
     expect(p.articles.map((a) => a.number)).toEqual([1, 2, 3]);
-    expect(p.attachment).toMatchObject({ docType: 'Kế hoạch', planYear: 2025 });
+    // "… QUYẾT ĐỊNH SỐ 06/QĐ-TTG NGÀY 02 THÁNG 01 NĂM 2025 …": a cited decision's date, not the plan's year.
+    expect(p.attachment).toMatchObject({ docType: 'Kế hoạch', planYear: null });
     expect(p.sections.map((s) => s.kind)).toEqual(['purpose', 'tasks', 'tasks', 'organization']);
     expect(p.recipients!.items).toHaveLength(14);
     expect(p.signature).toMatchObject({ authority: ['KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Nguyễn Lộc Hà' });

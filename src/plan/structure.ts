@@ -4,7 +4,7 @@
  */
 import { documentParts, sectionKinds } from '../data/index.js';
 import { lines, unwrap, type Block } from './blocks.js';
-import { layoutLines } from './header.js';
+import { layoutLines, planYearOf } from './header.js';
 import { parseLabel, romanToNumber, type Label } from './labels.js';
 import { ARTICLE, CHAPTER, bodyParts, escape } from './body-parts.js';
 import type {
@@ -236,12 +236,6 @@ function titledWithBasis(blocks: Block[], at: number): { title: Span[]; basis: S
   return null;
 }
 
-/** The year a title names: "năm 2025", "giai đoạn 2026 - 2030", "năm học 2025 - 2026" → the first. */
-function yearOfTitle(title: string): number | null {
-  const m = /(?:năm(?:\s+học)?|giai đoạn|thời kỳ|nhiệm kỳ)\s+(\d{4})/iu.exec(title);
-  return m ? Number(m[1]) : null;
-}
-
 function sectionsConsistency(sections: Section[]): Structure['confidence']['sections'] {
   if (sections.length === 0) return 'none';
   if (sections.length < 2) return 'irregular';
@@ -446,7 +440,7 @@ class StructureReader {
       type: 'attachment',
       docType,
       title: titleText,
-      planYear: yearOfTitle(titleText),
+      planYear: planYearOf(titleText),
       basis: clean(titled.basis.text),
       preamble: [],
       signature: null,
