@@ -300,6 +300,36 @@ I. MỤC ĐÍCH`,
     },
   },
   {
+    name: 'a UBTVQH resolution: issuer from the authority line, date from the closing "thông qua ngày …"',
+    text: `Số: 1670/NQ-UBTVQH15 |
+|
+
+**NGHỊ QUYẾT****Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025**
+
+**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025**
+
+**ỦY BAN THƯỜNG VỤ QUỐC HỘI**
+
+*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*
+
+**QUYẾT NGHỊ:**
+
+**Điều 1.** Sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu.
+
+*Nghị quyết này được Ủy ban Thường vụ Quốc hội nước Cộng hòa xã hội chủ nghĩa Việt Nam khóa XV thông qua ngày 16 tháng 6 năm 2025.*`,
+    meta: {
+      issuer: 'Ủy ban Thường vụ Quốc hội',
+      level: 'trung ương',
+      docType: 'Nghị quyết',
+      number: '1670',
+      symbol: 'NQ-UBTVQH15',
+      place: null,
+      issueDate: '2025-06-16',
+      title: 'Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025',
+      planYear: 2025,
+    },
+  },
+  {
     name: 'a web article that opens with a question has no header, even quoting a form',
     text: `# Mẫu quyết định trưng cầu giám định mới nhất? Tải về ở đâu?
 

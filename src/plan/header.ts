@@ -517,7 +517,7 @@ export function issuerCase(upper: string, continuation = false): string {
       continue;
     }
     // A body's head as the data writes it ("Ủy ban nhân dân", "Văn phòng Chính phủ").
-    const head = [4, 3, 2, 1]
+    const head = [7, 6, 5, 4, 3, 2, 1]
       .map((n) => words.slice(i, i + n).map(lower).join(' '))
       .find((phrase) => headNames.has(phrase) && phrase.split(' ').length > 0);
     if (head && !properName) {

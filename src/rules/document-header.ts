@@ -149,9 +149,12 @@ export const rule = defineRule({
       }
     }
 
-    if (!lines.number && !lines.date) yield context.report({ messageId: 'missingHeader' });
+    // A resolution adopted by vote (Quốc hội, UBTVQH) dates itself in its closing ("… thông qua
+    // ngày 16 tháng 6 năm 2025") instead of a place-and-date line: the builder read that date.
+    const dated = lines.date !== null || meta.issueDate !== null;
+    if (!lines.number && !dated) yield context.report({ messageId: 'missingHeader' });
     else if (!lines.number) yield context.report({ messageId: 'missingNumber' });
-    else if (!lines.date) yield context.report({ messageId: 'missingDate' });
+    else if (!dated) yield context.report({ messageId: 'missingDate' });
 
     if (lines.number) yield* checkNumber(lines.number);
     if (lines.date) yield* checkDate(lines.date);

@@ -6,6 +6,9 @@ import { brief, seedFindings } from './_seeds.js';
 const header = (number: string, date: string, type = 'KẾ HOẠCH', title = 'Thực hiện công tác bình đẳng giới năm 2024') =>
   `${number}\n\n${date}\n\n${type}\n${title}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.`;
 
+const UBTVQH = (closing: string) =>
+  `Số: 1666/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\n**QUYẾT NGHỊ:**\n\n**Điều 1.** Sắp xếp các đơn vị hành chính cấp xã.\n\n${closing}`;
+
 testRule(rule, {
   valid: [
     { text: header('Số: 01/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'), fromText: true, name: 'a well-formed header' },
@@ -19,6 +22,11 @@ testRule(rule, {
       name: 'draft reminders switched off',
     },
     // Real header shapes of published documents (shared/corpus/tvpl), typed again here.
+    {
+      name: 'a UBTVQH resolution dates itself in its closing, not in a place-and-date line',
+      text: UBTVQH('*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 16 tháng 6 năm 2025.*'),
+      fromText: true,
+    },
     {
       name: 'a legal-normative number with its year: QĐ matches Quyết định',
       text: '| **ỦY BAN NHÂN DÂN**\nTỈNH LAI CHÂU\n-------- | **CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc |\n| Số:\n87/2025/QĐ-UBND | *Lai Châu, ngày\n19 tháng 11 năm 2025* |\n\n**QUYẾT ĐỊNH**\n\nQUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.',
@@ -41,6 +49,12 @@ testRule(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a resolution with neither a date line nor an adoption date',
+      text: UBTVQH('Nghị quyết này có hiệu lực từ ngày ký.'),
+      fromText: true,
+      errors: [{ messageId: 'missingDate', severity: 'warning' }],
+    },
     {
       name: 'space before the slash',
       text: header('Số: 01 /KH-BVSTBPN', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
