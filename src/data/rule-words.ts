@@ -11,6 +11,7 @@ export const RuleWordsSchema = z.object({
   lastingInstitutions: WordListSchema,
   collectiveOwners: WordListSchema,
   requirementOpeners: WordListSchema,
+  beforeReorganisation: WordListSchema,
   headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;

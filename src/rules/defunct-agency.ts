@@ -43,8 +43,12 @@ function markedAsFormer(text: string, start: number, end: number): boolean {
   // 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang", "… của Ủy ban nhân dân tỉnh Bình
   // Phước thành lập …" (the citation's own span stops at its date); a programme of a past period
   // ("… tỉnh Thừa Thiên Huế giai đoạn 2021 - 2025").
-  const clauseStart = Math.max(text.slice(0, start).search(/[^,;.:()]*$/u), 0);
+  const clauseStart = Math.max(text.slice(0, start).search(/[^;.:()]*$/u), start - 250, 0);
   if (/\d+\/(?:\d{4}\/)?\p{Lu}/u.test(text.slice(clauseStart, start))) return true;
+  // A sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy").
+  const sentenceEnd = text.slice(end).search(/[.;](?:\s|$)/u);
+  const sentence = text.slice(Math.max(text.slice(0, start).search(/[^.;]*$/u), 0), sentenceEnd < 0 ? undefined : end + sentenceEnd).toLowerCase();
+  if (ruleWords().beforeReorganisation.words.some((w) => sentence.includes(w))) return true;
   if (/^\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}/iu.test(text.slice(end))) return true;
   // The old name an amending text replaces: "Thay thế cụm từ “tỉnh Thừa Thiên Huế” bằng …".
   if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start))) return true;
@@ -76,7 +80,7 @@ export const rule = defineRule({
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
         'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)") cũng vậy, ' +
         'cũng như cơ quan ban hành văn bản được trích dẫn ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), cụm từ bị thay trong văn bản sửa đổi ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
-        'tên đăng ký của cơ sở ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json) và chương trình của giai đoạn đã qua ("… giai đoạn 2021 - 2025"). Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
+        'tên đăng ký của cơ sở ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json), câu nói về thời gian trước khi sắp xếp ("… trước khi thực hiện sắp xếp bộ máy"), dòng bảng liệt kê văn bản theo số, và chương trình của giai đoạn đã qua ("… giai đoạn 2021 - 2025"). Xã, phường đã sáp nhập được báo (mức cảnh báo) khi danh mục cấp xã có mục tương ứng ' +
         '(hiện do người dùng khai báo trong kh.config.json, "knowledge.communes"). Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
@@ -89,7 +93,7 @@ export const rule = defineRule({
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
         'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)"), ' +
         'a cited document\'s issuer ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), the phrase an amendment replaces ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
-        'an institution\'s registered name ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json) and a programme of a past period ("… giai đoạn 2021 - 2025"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
+        'an institution\'s registered name ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json), a sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy"), a table row listing documents by number, and a programme of a past period ("… giai đoạn 2021 - 2025"). A merged commune is reported (warning) when the commune registry has it (for now from kh.config.json, ' +
         '"knowledge.communes"). Data: src/data/agencies.json, admin-units.json (add or override in kh.config.json, "knowledge"); entries ' +
         'marked S/M give at most a warning. Option: allow (agency/province keys to skip).',
       wrong: [
@@ -233,8 +237,16 @@ export const rule = defineRule({
     const issuerLine = plan.meta.lines.issuer;
     if (plan.meta.issuer) yield* scan(issuerLine, plan.meta.issuer.normalize('NFC'), [], false);
 
+    // A table row that cites a document by its number: its other cells are that document's title and issuer (history).
+    const citingRow = new Set<TextNode>();
+    for (const table of plan.tables) {
+      for (const row of table.rows) {
+        if (row.cells.some((cell) => /\d+\/(?:\d{4}\/)?\p{Lu}/u.test(cell.text))) for (const cell of row.cells) citingRow.add(cell);
+      }
+    }
     for (const { node, kind } of textNodes(plan)) {
       if (kind === 'header' && node === issuerLine) continue;
+      if (kind === 'cell' && citingRow.has(node)) continue;
       const text = node.text.normalize('NFC');
       yield* scan(node, text, citationSpans(plan, text), text.length === node.text.length);
     }
