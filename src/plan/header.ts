@@ -299,7 +299,7 @@ function findIssuer(header: HeaderText, firstPart: number): Found | null {
     start = line.at;
     end = firstPart;
   }
-  for (let i = firstPart > line.at ? at - 1 : at - 1; i >= 0 && at - i <= 8; i--) {
+  for (let i = at - 1; i >= 0 && at - i <= 8; i--) {
     const l = header.lines[i]!;
     const text = header.text.slice(l.at, l.end);
     if (!isUpperText(text) || text.replace(/[^\p{L}]/gu, '').length < 2 || /[:]$/.test(text)) break;
@@ -517,12 +517,9 @@ export function issuerCase(upper: string, continuation = false): string {
       continue;
     }
     // A body's head as the data writes it ("Ủy ban nhân dân", "Văn phòng Chính phủ").
-    const head = [7, 6, 5, 4, 3, 2, 1]
-      .map((n) => words.slice(i, i + n).map(lower).join(' '))
-      .find((phrase) => headNames.has(phrase) && phrase.split(' ').length > 0);
+    const head = [7, 6, 5, 4, 3, 2, 1].map((n) => words.slice(i, i + n).map(lower).join(' ')).find((phrase) => headNames.has(phrase));
     if (head && !properName) {
-      const written = headNames.get(head)!;
-      out.push(out.length === 0 ? written : written.charAt(0) === written.charAt(0).toUpperCase() ? written : written);
+      out.push(headNames.get(head)!);
       i += head.split(' ').length - 1;
       startOfName = true;
       continue;
@@ -702,11 +699,8 @@ function bodyStartAfter(blocks: Block[], header: HeaderText, end: number): numbe
     const all = lines(block.span);
     const rest = all.slice(last.line + 1);
     if (rest.length > 0) {
-      const from = rest[0]!;
-      const start = block.span.text.length - 0;
-      void start;
       // The rest of the paragraph, from its first line on, keeps its own mapping.
-      const at = offsetOfLine(block.span, from);
+      const at = offsetOfLine(block.span, rest[0]!);
       const remainder = trim(slice(block.span, at, block.span.text.length));
       if (remainder.text) blocks.splice(last.block + 1, 0, { kind: 'para', span: remainder, emphasized: false });
     }
