@@ -144,7 +144,10 @@ function splitRun(lines) {
     const opening =
       /^\**(Căn cứ|Xét |Theo đề nghị|Kính gửi)/.test(line) ||
       (prev !== undefined && /^\**Kính gửi/.test(prev) && startsNew && previousLine.length < 60);
-    if (prev === undefined || (prevEnds && startsNew) || prevBoldLine || boldStart || caseChange || opening) {
+    // A short numbered heading line ("4. Nguồn kinh phí thực hiện") ends before a capitalised line.
+    const numberedHeading =
+      prev !== undefined && prev === previousLine && /^\**\d+(\.\d+)*\.\s/.test(prev) && prev.length < 70 && /^\**\p{Lu}/u.test(line);
+    if (prev === undefined || (prevEnds && startsNew) || prevBoldLine || boldStart || caseChange || opening || numberedHeading) {
       out.push(line);
     } else {
       out[out.length - 1] = `${prev} ${line}`;
