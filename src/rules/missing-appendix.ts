@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { textNodes } from './util.js';
+import { textBefore, textNodes } from './util.js';
 import type { AppendixRef, Plan } from '../plan/schema.js';
 import { ruleWords } from '../data/rule-words.js';
 
@@ -42,6 +42,19 @@ function textAfter(plan: Plan, ref: AppendixRef, chars = 80): string {
  * than this one ("kèm theo Nghị định này" quoted in a Quyết định), or a contract's appendix
  * ("phụ lục hợp đồng").
  */
+/** I → 1, IV → 4 …; 0 for what is not a Roman numeral. */
+function romanValue(label: string): number {
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  if (!/^[IVXLC]+$/u.test(label)) return 0;
+  let total = 0;
+  for (let i = 0; i < label.length; i++) {
+    const v = values[label[i]!]!;
+    const next = values[label[i + 1] ?? ''] ?? 0;
+    total += v < next ? -v : v;
+  }
+  return total;
+}
+
 function ownAppendix(plan: Plan, ref: AppendixRef, typeNames: readonly string[], ownTypes: ReadonlySet<string>): boolean {
   // "… của phụ lục (nếu có)": a lower-case "phụ lục" with no number and no "kèm theo" names no appendix of this text.
   if (/^phụ lục$/u.test(ref.raw.trim())) return false;
@@ -50,6 +63,8 @@ function ownAppendix(plan: Plan, ref: AppendixRef, typeNames: readonly string[],
     .replace(/^[.\d]+/u, '')
     .replace(/^(?:\s*(?:,|và)\s*(?:Mục\s+\p{Lu}\s+)?Phụ\s+lục\s+(?:số\s+)?[\p{Lu}\d]+[.\d]*)+/u, '');
   if (/^\s*hợp đồng/iu.test(after)) return false;
+  // A bare "Phụ lục" ("tại Phụ lục gửi kèm …") in a sentence that cites another document by its number: that document's.
+  if (ref.label === null && !/kèm/iu.test(ref.raw) && /\d+\/(?:\d{4}\/)?\p{Lu}[^.;]*$/u.test(textBefore(plan, { text: ref.raw, position: ref.position }, 200))) return false;
   const tail = `${/kèm(?:\s+theo)?\s*$/iu.test(ref.raw) ? ' kèm theo' : ''}${after}`.replace(/\s+/g, ' ');
   // "kèm theo <Type> này|số …", "<Type> số …", "của <Type> …" right after the label.
   const named = new RegExp(`^[^.;()]{0,40}?(?:kèm(?: theo)?|của|tại|theo)?\\s*(${typeNames.join('|')})(?=[\\s,])\\s*(này|số|\\d|\\p{Lu})`, 'iu').exec(tail);
@@ -122,8 +137,12 @@ export const rule = defineRule({
     const labels = new Set(plan.appendices.map((appendix) => (appendix.label ? roman(appendix.label) : '')));
     // A single unnumbered appendix answers any reference.
     if (labels.has('') && plan.appendices.length === 1) return;
+    // Appendices come in order: a missing one below the highest found is one the tree did not take as an appendix.
+    const rank = (label: string) => (/^\d+$/.test(label) ? Number(label) : romanValue(label));
+    const highest = Math.max(0, ...[...labels].filter(Boolean).map(rank));
     for (const ref of refs) {
       if (ref.label === null || labels.has(roman(ref.label))) continue;
+      if (rank(roman(ref.label)) > 0 && rank(roman(ref.label)) < highest) continue;
       yield context.report({
         position: ref.position,
         excerpt: ref.raw,

@@ -27,6 +27,8 @@ testRule(rule, {
     { fromText: true, text: decision('Chi phí theo Phụ lục VI.10 kèm theo Quyết định số 866/QĐ-TTg ngày 18 tháng 7 năm 2023.'), name: 'a label with a dot ("VI.10")' },
     { fromText: true, text: decision('Thanh toán theo hợp đồng dự án và phụ lục hợp đồng (nếu có).'), name: 'a contract\'s appendix' },
     { fromText: true, text: decision('Dự thảo điều lệ theo mẫu số 07 của phụ lục (nếu có).'), name: 'a bare lower-case "phụ lục"' },
+    { fromText: true, text: decision('Báo cáo số 157/BC-HĐTV ngày 27/10/2025 của Hội đồng tư vấn, tại Phụ lục gửi kèm có nội dung kiến nghị.'), name: 'the appendix sent with a cited report' },
+    { plan: withAppendices(['1', '2'], ['2']), name: 'appendix 1 below appendix 2: the tree did not take it as one' },
     {
       fromText: true,
       text: decision('Thay thế cụm từ "Phòng Tư pháp" tại Phụ lục II và Phụ lục VI.', 'Sửa đổi, bổ sung một số điều của Thông tư số 06/2023/TT-BTP'),
