@@ -43,7 +43,7 @@ function markedAsFormer(text: string, start: number, end: number): boolean {
   // 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang", "… của Ủy ban nhân dân tỉnh Bình
   // Phước thành lập …" (the citation's own span stops at its date); a programme of a past period
   // ("… tỉnh Thừa Thiên Huế giai đoạn 2021 - 2025").
-  const clauseStart = Math.max(text.slice(0, start).search(/[^;.:()]*$/u), start - 250, 0);
+  const clauseStart = Math.max(text.slice(0, start).search(/[^.:()]*$/u), start - 300, 0);
   if (/\d+\/(?:\d{4}\/)?\p{Lu}/u.test(text.slice(clauseStart, start))) return true;
   // A sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy").
   const sentenceEnd = text.slice(end).search(/[.;](?:\s|$)/u);
