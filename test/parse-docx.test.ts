@@ -498,8 +498,11 @@ describe('bad input → InputError', () => {
 // ── real office files ────────────────────────────────────────────────────────────────────────
 
 /** Paragraph texts straight from document.xml (w:t, w:tab, w:br), for files without text boxes. */
-function xmlParagraphTexts(data: Uint8Array): string[] {
-  const xml = strFromU8(unzipSync(data, { filter: (f) => f.name === 'word/document.xml' })['word/document.xml']!);
+/** Texts of the w:p of `part` in order (document.xml, or footnotes.xml: separators included). */
+function xmlParagraphTexts(data: Uint8Array, part = 'word/document.xml'): string[] {
+  const bytes = unzipSync(data, { filter: (f) => f.name === part })[part];
+  if (!bytes) return [];
+  const xml = strFromU8(bytes);
   expect(xml).not.toContain('txbxContent');
   const decode = (s: string) =>
     s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
@@ -533,6 +536,8 @@ describe.skipIf(corpusFiles.length === 0)(needsShared('real office files (shared
 
     const xmlTexts = xmlParagraphTexts(data);
     expect(xmlTexts).toHaveLength(stats.paragraphs);
+    // Footnote paragraphs are numbered on after the body's.
+    xmlTexts.push(...xmlParagraphTexts(data, 'word/footnotes.xml'));
     const rebuilt = paragraphsByPosition(document.tree);
     expect(rebuilt.size).toBeGreaterThan(20);
     for (const [line, textAt] of rebuilt) {

@@ -88,6 +88,11 @@ const vi = {
     preamble: 'Mở đầu',
     closing: 'Kết thúc',
     paragraphs: 'đoạn',
+    articles: 'Các điều',
+    attachment: 'Văn bản kèm theo',
+    appendices: 'Phụ lục, biểu mẫu',
+    structure: 'Độ tin cậy của cấu trúc',
+    uncertain: 'chưa chắc',
   },
   commanderErrors: {
     unknownOption: (flag: string) => `tùy chọn không hợp lệ '${flag}'`,
@@ -154,6 +159,11 @@ const en: Messages = {
     preamble: 'Preamble',
     closing: 'Closing',
     paragraphs: 'paragraphs',
+    articles: 'Articles',
+    attachment: 'Attached document',
+    appendices: 'Appendices and forms',
+    structure: 'Structure confidence',
+    uncertain: 'uncertain',
   },
   commanderErrors: {
     unknownOption: (flag) => `unknown option '${flag}'`,

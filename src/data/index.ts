@@ -87,6 +87,29 @@ export const DocumentPartsSchema = z.object({
 });
 export const documentParts = cached('document-parts.json', DocumentPartsSchema);
 
+/** src/data/header-words.json: words the header reader recognises header parts by. */
+export const HeaderWordsSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  partyMotto: wordList,
+  letterSubject: wordList,
+  bodies: z.array(
+    z.object({
+      words: z.array(z.string().min(1)).min(1),
+      /** The level every document of such a body has; null: the level of its locality or parent. */
+      level: z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']).nullable(),
+      /** How the body qualifies a body under it: by its locality, by its whole name, or by a fixed word. */
+      parentAs: z.string().min(1),
+      /** A generic head that takes a name after it ("Bộ" Tài chính, "Cục" Thuế): the next word never opens another body. */
+      needsName: z.boolean(),
+      ...sourced,
+    }),
+  ),
+  authorityWords: wordList,
+  titleConnectors: wordList,
+});
+export const headerWords = cached('header-words.json', HeaderWordsSchema);
+
 export const AgencyHeadsSchema = z.object({
   $comment: z.string(),
   version: z.string(),

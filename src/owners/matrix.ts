@@ -116,7 +116,7 @@ export function goalOfGroupRow(row: TableRow, ownerIndex: number): number | null
 
 /** True for a group or header row, i.e. not a task row. */
 export function isTaskRow(row: TableRow, ownerIndex: number): boolean {
-  if (row.header) return false;
+  if (row.header || row.group || row.incomplete) return false;
   if (goalOfGroupRow(row, ownerIndex) !== null) return false;
   const filled = row.cells.filter((c) => c.text.trim() !== '');
   return filled.length >= 2;

@@ -48,6 +48,7 @@ export function layOut(rows: TableRow[]): void {
       cells.push(cell);
       const span = spans.get(cell);
       const colSpan = span?.colSpan ?? 1;
+      if (colSpan > 1) cell.data = { ...(cell.data ?? {}), colSpan } as Data;
       const rowSpan = Math.min(span?.rowSpan ?? 1, rows.length - r);
       for (let k = 1; k < colSpan; k++) cells.push(placeholder());
       for (let rr = r + 1; rr < r + rowSpan; rr++) {
@@ -93,7 +94,11 @@ class Tracker {
   /** Paragraph indices seen (markers found). */
   seen = 0;
 
-  constructor(private readonly marker: string) {}
+  constructor(
+    private readonly marker: string,
+    /** Paragraphs of the body (document.xml); footnote paragraphs come after and are not `seen`. */
+    private readonly bodyCount: number,
+  ) {}
 
   startBlock(inCell: boolean): void {
     this.inCell = inCell;
@@ -109,7 +114,7 @@ class Tracker {
   private newParagraph(index: number, out: PhrasingContent[]): void {
     this.para = index;
     this.col = 0;
-    this.seen++;
+    if (index <= this.bodyCount) this.seen++;
     if (this.firstPara === 0) this.firstPara = index;
     if (this.inCell && this.cellParagraphs++ > 0) {
       out.push({
@@ -155,6 +160,14 @@ class Tracker {
     }
   }
 
+  anchor(node: PhrasingContent, out: PhrasingContent[]): void {
+    if (this.para === 0) return;
+    const at = this.point(this.para, this.col);
+    node.position = { start: at, end: { ...at } };
+    node.data = { ...(node.data ?? {}), paragraph: this.para } as Data;
+    out.push(node);
+  }
+
   lineBreak(out: PhrasingContent[]): void {
     out.push({
       type: 'break',
@@ -196,6 +209,9 @@ function inline(nodes: PhrasingContent[], t: Tracker): PhrasingContent[] {
       t.text(node.value, out);
     } else if (node.type === 'break') {
       t.lineBreak(out);
+    } else if (node.type === 'footnoteReference') {
+      // Zero width where Word shows the superscript number: the number is not part of the text.
+      t.anchor(node, out);
     } else if ('children' in node) {
       const children = inline(node.children as PhrasingContent[], t);
       if (children.length === 0) continue;
@@ -243,7 +259,7 @@ function trimCell(children: PhrasingContent[]): PhrasingContent[] {
 }
 
 export interface FinishStats {
-  /** Markers met in mammoth's output (paragraphs mammoth emitted). */
+  /** Markers of body paragraphs met in mammoth's output (body paragraphs mammoth emitted). */
   seen: number;
 }
 
@@ -251,8 +267,13 @@ export interface FinishStats {
  * Split at markers, give positions, drop what carries no text. Mutates and returns `tree`.
  * `count` is the number of Word paragraphs (for offsets).
  */
-export function finishTree(tree: Root, marker: string, count: number): { tree: Root; stats: FinishStats } {
-  const t = new Tracker(marker);
+export function finishTree(
+  tree: Root,
+  marker: string,
+  count: number,
+  bodyCount = count,
+): { tree: Root; stats: FinishStats } {
+  const t = new Tracker(marker, bodyCount);
   const out: RootContent[] = [];
 
   const blocks = (nodes: RootContent[]): void => {
@@ -288,6 +309,7 @@ export function finishTree(tree: Root, marker: string, count: number): { tree: R
             setPositionFrom(row, row.children);
             row.data = { ...(row.data ?? {}), header } as Data;
           }
+          markGroupRows(node.children);
           if (!tableHasText) break;
           setPositionFrom(node, node.children);
           out.push(node);
@@ -324,6 +346,36 @@ export function finishTree(tree: Root, marker: string, count: number): { tree: R
   };
   for (const c of tree.children) fix(c);
   return { tree, stats: { seen: t.seen } };
+}
+
+function cellData(cell: TableCell): { merged?: boolean; colSpan?: number } {
+  return (cell.data ?? {}) as { merged?: boolean; colSpan?: number };
+}
+
+function cellHasText(cell: TableCell): boolean {
+  return hasNonSpace(cell.children, 0, cell.children.length);
+}
+
+/**
+ * A group row ("I. NHIỆM VỤ CHUNG", "Lĩnh vực y tế") is a heading inside the table, not a task:
+ * its text sits in one cell merged across the whole grid, or across all of it but a first
+ * number column ("I" | "NHIỆM VỤ CHUNG"). Marked `data.group`; header rows are never groups.
+ * Only real merges count: a row whose other cells are merely empty is left alone (an owner
+ * column left blank is what a reviewer wants to hear about).
+ */
+function markGroupRows(rows: TableRow[]): void {
+  const width = rows.reduce((max, row) => Math.max(max, row.children.length), 0);
+  if (width < 2) return;
+  for (const row of rows) {
+    const data = (row.data ?? {}) as { header?: boolean };
+    if (data.header) continue;
+    const real = row.children.map((cell, column) => ({ cell, column })).filter(({ cell }) => !cellData(cell).merged);
+    const last = real[real.length - 1];
+    if (!last || last.column + (cellData(last.cell).colSpan ?? 1) !== width || !cellHasText(last.cell)) continue;
+    const spansAll = real.length === 1 && last.column === 0;
+    const spansAfterNumber = real.length === 2 && real[0]!.column === 0 && last.column === 1 && width - 1 >= 2;
+    if (spansAll || spansAfterNumber) row.data = { ...data, group: true } as Data;
+  }
 }
 
 function isPhrasing(node: RootContent): boolean {

@@ -11,7 +11,8 @@
  * Rendering choices follow mammoth's default HTML: Heading 1–6 styles → heading, bold or the
  * "Strong" character style → strong, italic → emphasis, strikethrough → delete, hyperlinks →
  * link, a line break (w:br, w:cr) → break; page/column breaks, images, checkboxes, bookmarks,
- * footnote/endnote/comment references are dropped. Word numbering labels are written at the
+ * endnote/comment references are dropped; a footnote reference becomes a `footnoteReference` and the
+ * footnote's blocks follow the body's (modelToMdast). Word numbering labels are written at the
  * start of their paragraph; no `list` is ever made.
  */
 import type {
@@ -27,6 +28,7 @@ import type {
 } from 'mdast';
 import type { DocumentScan } from './docx-xml.js';
 import { layOut, setSpan } from './docx-mdast.js';
+import { squash } from '../util/whitespace.js';
 
 /** The parts of mammoth's document model we read. */
 export interface MammothNode {
@@ -44,6 +46,10 @@ export interface MammothNode {
   isHeader?: boolean;
   colSpan?: number;
   rowSpan?: number;
+  noteType?: string;
+  noteId?: string;
+  /** On the document: mammoth's notes, by "footnote-<id>" / "endnote-<id>". */
+  notes?: { findNoteByKey?: (key: string) => { body?: MammothNode[] } | null };
 }
 
 const BOLD = 1;
@@ -53,8 +59,10 @@ const STRIKE = 4;
 interface Segment {
   flags: number;
   link: string | undefined;
-  /** Text, or null for a line break. */
+  /** Text, or null for a line break (or a footnote reference, when `note` is set). */
   value: string | null;
+  /** w:id of the footnote referenced here. */
+  note?: string;
 }
 
 export interface ModelContext {
@@ -62,6 +70,8 @@ export interface ModelContext {
   /** Numbering label per paragraph index ("1. ", "a) ", "- "), from docx-numbering.ts. */
   labels: (string | null)[];
   scan: DocumentScan;
+  /** Footnotes in order of first reference: w:id → the number Word shows (1, 2, 3 …). */
+  footnotes: Map<string, string>;
 }
 
 function collect(node: MammothNode, flags: number, link: string | undefined, out: Segment[]): void {
@@ -88,10 +98,12 @@ function collect(node: MammothNode, flags: number, link: string | undefined, out
       for (const c of node.children ?? []) collect(c, flags, href ?? link, out);
       return;
     }
+    case 'noteReference':
+      if (node.noteType === 'footnote' && node.noteId !== undefined) out.push({ flags, link, value: null, note: node.noteId });
+      return;
     case 'image':
     case 'checkbox':
     case 'bookmarkStart':
-    case 'noteReference':
     case 'commentReference':
       return;
     default:
@@ -100,7 +112,7 @@ function collect(node: MammothNode, flags: number, link: string | undefined, out
 }
 
 /** Group equal formatting, merge adjacent text (NFC), wrap: link > strong > emphasis > delete. */
-function phrasing(segments: Segment[], out: PhrasingContent[]): void {
+function phrasing(segments: Segment[], ctx: ModelContext, out: PhrasingContent[]): void {
   let i = 0;
   while (i < segments.length) {
     const { flags, link } = segments[i]!;
@@ -111,8 +123,17 @@ function phrasing(segments: Segment[], out: PhrasingContent[]): void {
       text = '';
     };
     while (i < segments.length && segments[i]!.flags === flags && segments[i]!.link === link) {
-      const v = segments[i]!.value;
-      if (v === null) {
+      const { value: v, note } = segments[i]!;
+      if (note !== undefined) {
+        // Word numbers footnotes 1, 2, 3 … in order of first reference.
+        let label = ctx.footnotes.get(note);
+        if (label === undefined) {
+          label = String(ctx.footnotes.size + 1);
+          ctx.footnotes.set(note, label);
+        }
+        flush();
+        leaves.push({ type: 'footnoteReference', identifier: label, label });
+      } else if (v === null) {
         flush();
         leaves.push({ type: 'break' });
       } else {
@@ -183,7 +204,7 @@ function xmlHeader(row: MammothNode, depth: number, ctx: ModelContext): boolean 
 function cellPhrasing(children: MammothNode[], ctx: ModelContext, out: PhrasingContent[]): void {
   for (const c of children) {
     if (c.type === 'paragraph') {
-      phrasing(paragraphSegments(c, ctx), out);
+      phrasing(paragraphSegments(c, ctx), ctx, out);
     } else if (c.type === 'table' || c.type === 'tableRow' || c.type === 'tableCell') {
       cellPhrasing(c.children ?? [], ctx, out);
     } else if (c.children) {
@@ -214,25 +235,120 @@ function table(t: MammothNode, depth: number, ctx: ModelContext): Table {
   return { type: 'table', children: rows };
 }
 
-function blocks(children: MammothNode[], ctx: ModelContext, out: RootContent[]): void {
+/** The scan's record of a top-level mammoth table (found through its first paragraph). */
+function tableLook(t: MammothNode, ctx: ModelContext): string | undefined {
+  const index = firstMarker(t, ctx.marker);
+  const { paragraphRow, rows, tables } = ctx.scan;
+  let at = index > 0 && index < paragraphRow.length ? paragraphRow[index]! : -1;
+  while (at >= 0 && rows[at]!.depth > 1) at = rows[at]!.parent;
+  return at >= 0 ? tables[rows[at]!.table]?.look : undefined;
+}
+
+/** Grid width of a laid-out table: its widest row. */
+function gridWidth(t: Table): number {
+  return t.children.reduce((max, row) => Math.max(max, row.children.length), 0);
+}
+
+/** A row's text with the paragraph markers taken out, white space collapsed (for comparison). */
+function rowText(row: TableRow, marker: string): string {
+  const parts: string[] = [];
+  const visit = (nodes: PhrasingContent[]): void => {
+    for (const n of nodes) {
+      if (n.type === 'text') parts.push(n.value);
+      else if ('children' in n) visit(n.children as PhrasingContent[]);
+    }
+  };
+  for (const cell of row.children) {
+    visit(cell.children);
+    parts.push('|');
+  }
+  return squash(withoutMarkers(parts.join(''), marker)).toLowerCase();
+}
+
+/** Text with the paragraph markers (marker, digits, marker) taken out. */
+function withoutMarkers(text: string, marker: string): string {
+  if (!text.includes(marker)) return text;
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf(marker); open !== -1; open = text.indexOf(marker, at)) {
+    const close = text.indexOf(marker, open + 1);
+    if (close === -1) break;
+    out += text.slice(at, open);
+    at = close + 1;
+  }
+  return out + text.slice(at);
+}
+
+function hasVisibleText(segments: Segment[], marker: string): boolean {
+  return segments.some((s) => s.value !== null && /\S/.test(withoutMarkers(s.value, marker)));
+}
+
+interface OpenTable {
+  node: Table;
+  look: string | undefined;
+  width: number;
+  head: string;
+}
+
+/**
+ * A table that follows another with nothing but empty paragraphs between them (Word itself merges
+ * two tables that touch, so a table split by hand, or at a page break, is kept apart by one), with
+ * the same grid width and the same look (style and borders), whose first row is no header row
+ * (neither w:tblHeader nor a typed copy of the first table's first row), continues it: its rows
+ * are appended, the first of them marked `data.continued`.
+ */
+function continues(open: OpenTable | null, next: Table, look: string | undefined, ctx: ModelContext): open is OpenTable {
+  if (!open || open.look !== look) return false;
+  const first = next.children[0];
+  if (!first || (first.data as { header?: boolean } | undefined)?.header) return false;
+  if (gridWidth(next) !== open.width) return false;
+  return rowText(first, ctx.marker) !== open.head;
+}
+
+function blocks(children: MammothNode[], ctx: ModelContext, out: RootContent[], note?: string): void {
+  let open: OpenTable | null = null;
   for (const c of children) {
     if (c.type === 'paragraph') {
+      const segments = paragraphSegments(c, ctx);
+      if (hasVisibleText(segments, ctx.marker)) open = null;
       const inline: PhrasingContent[] = [];
-      phrasing(paragraphSegments(c, ctx), inline);
+      phrasing(segments, ctx, inline);
       const depth = headingDepth(c);
       const block: Paragraph | Heading =
         depth === undefined ? { type: 'paragraph', children: inline } : { type: 'heading', depth, children: inline };
+      if (note !== undefined) block.data = { footnote: note } as Data;
       out.push(block);
     } else if (c.type === 'table') {
-      out.push(table(c, 1, ctx));
+      const node = table(c, 1, ctx);
+      const look = tableLook(c, ctx);
+      if (continues(open, node, look, ctx)) {
+        const [first, ...rest] = node.children;
+        first!.data = { ...(first!.data ?? {}), continued: true } as Data;
+        open.node.children.push(first!, ...rest);
+      } else {
+        if (note !== undefined) node.data = { footnote: note } as Data;
+        out.push(node);
+        const head = node.children[0];
+        open = head ? { node, look, width: gridWidth(node), head: rowText(head, ctx.marker) } : null;
+      }
     } else if (c.children) {
-      blocks(c.children, ctx, out);
+      open = null;
+      blocks(c.children, ctx, out, note);
     }
   }
 }
 
+/**
+ * The body's blocks, then each footnote's blocks in the order Word numbers them (first
+ * reference), marked `data.footnote` with that number. Footnotes never referenced are not shown
+ * by Word and are left out.
+ */
 export function modelToMdast(document: MammothNode, ctx: ModelContext): Root {
   const children: RootContent[] = [];
   blocks(document.children ?? [], ctx, children);
+  for (const [id, label] of ctx.footnotes) {
+    const note = document.notes?.findNoteByKey?.(`footnote-${id}`);
+    if (note?.body) blocks(note.body, ctx, children, label);
+  }
   return { type: 'root', children };
 }

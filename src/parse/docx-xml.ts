@@ -139,6 +139,14 @@ export interface RowInfo {
   parent: number;
   /** 1 for a row of a top-level table, 2 inside a cell of such a table … */
   depth: number;
+  /** Index of the row's table in `DocumentScan.tables`. */
+  table: number;
+}
+
+export interface TableInfo {
+  /** The table's look as far as it tells a continued table from another one: its w:tblStyle and
+   *  w:tblBorders as written ('' when it has neither, i.e. Word's borderless Normal Table). */
+  look: string;
 }
 
 export interface DocumentScan {
@@ -151,6 +159,7 @@ export interface DocumentScan {
   /** Innermost table row holding the paragraph (index into `rows`), -1 outside tables. */
   paragraphRow: Int32Array;
   rows: RowInfo[];
+  tables: TableInfo[];
 }
 
 const WML_URIS = [
@@ -207,7 +216,7 @@ const DROPPED_ELEMENTS = [
  * elements dropped, w:p/w:r/w:tr attributes (rsids, paraIds) dropped, w:cr written as w:br,
  * w:fldSimple unwrapped (mammoth does not know it and would lose the field's displayed text).
  */
-export function scanDocument(xml: string, marker: (index: number) => string): DocumentScan {
+export function scanDocument(xml: string, marker: (index: number) => string, indexOffset = 0): DocumentScan {
   const re = new RegExp(TOKEN_RE.source, 'g');
   const out: string[] = [];
   let last = 0;
@@ -215,6 +224,10 @@ export function scanDocument(xml: string, marker: (index: number) => string): Do
   const paragraphs: ParagraphInfo[] = [{ numId: undefined, ilvl: undefined, style: undefined, deleted: false }];
   const paraRow: number[] = [-1];
   const rows: RowInfo[] = [];
+  const tables: TableInfo[] = [];
+  const tableStack: { index: number; depth: number }[] = [];
+  let tblPrStart = -1;
+  let tblPrDepth = -1;
 
   let depth = 0; // depth of the current open element
   let skipDepth = -1; // inside mc:Choice when >= 0: neither counted nor written
@@ -263,6 +276,11 @@ export function scanDocument(xml: string, marker: (index: number) => string): Do
         }
         if (name === q.p && pStack.length > 0 && pStack[pStack.length - 1]!.depth === depth) pStack.pop();
         else if (name === q.tr && rowStack.length > 0 && rowStack[rowStack.length - 1]!.depth === depth) rowStack.pop();
+        else if (name === q.tbl && tableStack.length > 0 && tableStack[tableStack.length - 1]!.depth === depth) tableStack.pop();
+        if (depth === tblPrDepth && tableStack.length > 0) {
+          tables[tableStack[tableStack.length - 1]!.index]!.look = tableLook(xml.slice(tblPrStart, tagEnd));
+          tblPrDepth = -1;
+        }
         if (depth === pPrDepth) pPrDepth = -1;
         if (depth === numPrDepth) numPrDepth = -1;
         if (depth === pRprDepth) pRprDepth = -1;
@@ -297,7 +315,7 @@ export function scanDocument(xml: string, marker: (index: number) => string): Do
       paragraphs.push({ numId: undefined, ilvl: undefined, style: undefined, deleted: false });
       paraRow.push(rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1);
       if (writing) {
-        out.push(xml.slice(last, m.index), q.pOpen, q.runOpen, marker(index), q.runClose);
+        out.push(xml.slice(last, m.index), q.pOpen, q.runOpen, marker(index + indexOffset), q.runClose);
         if (selfClosing) out.push(q.pClose);
         last = tagEnd;
       }
@@ -331,11 +349,19 @@ export function scanDocument(xml: string, marker: (index: number) => string): Do
         }
       }
     }
+    if (name === q.tbl) {
+      tables.push({ look: '' });
+      if (!selfClosing) tableStack.push({ index: tables.length - 1, depth: d });
+    } else if (name === q.tblPr && !selfClosing && tableStack.length > 0 && d === tableStack[tableStack.length - 1]!.depth + 1) {
+      tblPrStart = m.index;
+      tblPrDepth = d;
+    }
     if (name === q.tr) {
       rows.push({
         header: false,
         parent: rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1,
         depth: rowStack.length + 1,
+        table: tableStack.length > 0 ? tableStack[tableStack.length - 1]!.index : -1,
       });
       if (!selfClosing) rowStack.push({ index: rows.length - 1, depth: d });
     } else if (rowStack.length > 0) {
@@ -373,7 +399,15 @@ export function scanDocument(xml: string, marker: (index: number) => string): Do
     paragraphs,
     paragraphRow: Int32Array.from(paraRow),
     rows,
+    tables,
   };
+}
+
+/** w:tblStyle and w:tblBorders of a table's w:tblPr, as written. */
+function tableLook(tblPr: string): string {
+  const style = /<(?:[\w.-]+:)?tblStyle\b[^>]*>/.exec(tblPr)?.[0] ?? '';
+  const borders = /<((?:[\w.-]+:)?tblBorders)\b[^>]*>[\s\S]*?<\/\1>|<(?:[\w.-]+:)?tblBorders\b[^>]*\/>/.exec(tblPr)?.[0] ?? '';
+  return style + borders;
 }
 
 function qualifiedNames(w: string, mc: string) {
@@ -389,6 +423,8 @@ function qualifiedNames(w: string, mc: string) {
     del: q('del'),
     r: q('r'),
     tr: q('tr'),
+    tbl: q('tbl'),
+    tblPr: q('tblPr'),
     trPr: q('trPr'),
     tblHeader: q('tblHeader'),
     cr: q('cr'),

@@ -4,7 +4,8 @@
  * Route: fflate unzip → our single pass over word/document.xml (docx-xml.ts: paragraph count,
  * numbering properties, header rows; a marker run injected at the start of every paragraph;
  * layout-only markup left out) → Word numbering labels replayed from numbering.xml/styles.xml
- * (docx-numbering.ts) → mammoth convertToHtml, fed the already-unzipped parts, its document
+ * (docx-numbering.ts) → mammoth convertToHtml, fed the already-unzipped parts (footnotes.xml scanned
+ * the same way), its document
  * model taken through `transformDocument` (docx-model.ts) → mdast → markers turned into
  * positions (docx-mdast.ts).
  *
@@ -18,9 +19,18 @@
  *  - soft line breaks (w:br, w:cr) → `break`; inside a table cell, the cell's paragraphs are
  *    separated by `break` nodes with `data.separator: true` (zero width);
  *  - tables: `tableRow.data.header` is true only for leading rows with w:tblHeader on; cells
- *    covered by a merged cell (gridSpan/vMerge) are empty cells with `data.merged: true`;
+ *    covered by a merged cell (gridSpan/vMerge) are empty cells with `data.merged: true`, a cell
+ *    spanning n > 1 columns has `data.colSpan: n`; a group row (its text in one cell merged
+ *    across the whole grid, or across all of it after a number column) has `data.group: true`;
+ *    a table continued after an empty paragraph (same grid width and look, no header row of its
+ *    own) is joined to the one above, its first row marked `data.continued: true`;
+ *  - footnotes (word/footnotes.xml): a `footnoteReference` (identifier = label = the number Word
+ *    shows, zero-width position) where the body refers to one; the footnotes' blocks appended
+ *    after the body's in that order, each with `data.footnote` = its number, their paragraphs
+ *    numbered on after the body's (line = body paragraphs + index of the w:p in footnotes.xml);
  *  - text NFC, otherwise as written (whitespace kept); empty/whitespace-only paragraphs dropped;
- *    footnotes, comments, images and checkboxes dropped.
+ *    endnotes, comments, images and checkboxes dropped.
+ *  notes/DOCX-SHAPES.md shows these shapes for the builder.
  */
 import { InputError } from '../util/errors.js';
 import type { ParsedDocument } from './types.js';
@@ -33,7 +43,7 @@ import { checkXmlShape, DEFAULT_LIMITS, exceeded, type Limits } from '../util/li
 import { unzipLimited, ZipError, ZipLimitError } from './zip.js';
 
 export interface DocxStats {
-  /** Word paragraphs counted in document.xml. */
+  /** Word paragraphs counted in document.xml (footnote paragraphs are numbered after them). */
   paragraphs: number;
   /** Paragraphs found again in mammoth's reading (fewer than `paragraphs` only when content is
    *  not shown by Word either: continuation cells of a vertical merge, DrawingML-only text boxes). */
@@ -201,11 +211,13 @@ export async function parseDocxDetailed(
   };
   const stylesPath = partPath('styles');
   const numberingPath = partPath('numbering');
+  const footnotesPath = partPath('footnotes');
   try {
     Object.assign(
       files,
       unzipSync(data, {
-        filter: (f) => f.name === mainPath || f.name === stylesPath || f.name === numberingPath,
+        filter: (f) =>
+          f.name === mainPath || f.name === stylesPath || f.name === numberingPath || f.name === footnotesPath,
       }),
     );
   } catch (error) {
@@ -219,13 +231,21 @@ export async function parseDocxDetailed(
   const documentXml = decodeXml(files[mainPath], decoder) ?? '';
   const stylesXml = decodeXml(files[stylesPath], decoder);
   const numberingXml = decodeXml(files[numberingPath], decoder);
+  // Word writes a footnotes part (separators only) into most files: read it only when the body
+  // refers to a footnote.
+  const footnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(documentXml) ? decodeXml(files[footnotesPath], decoder) : null;
   checkXmlShape(documentXml, mainPath, limits);
   if (stylesXml) checkXmlShape(stylesXml, stylesPath, limits);
   if (numberingXml) checkXmlShape(numberingXml, numberingPath, limits);
+  if (footnotesXml) checkXmlShape(footnotesXml, footnotesPath, limits);
 
   // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
-  const marker = pickMarker([documentXml, numberingXml]);
-  const scan = scanDocument(documentXml, (index) => `${marker}${index}${marker}`);
+  const marker = pickMarker([documentXml, numberingXml, footnotesXml]);
+  const markerText = (index: number): string => `${marker}${index}${marker}`;
+  const scan = scanDocument(documentXml, markerText);
+  // Footnote paragraphs are numbered on after the body's (same single pass, same markers).
+  const footnoteScan = footnotesXml ? scanDocument(footnotesXml, markerText, scan.count) : null;
+  const total = scan.count + (footnoteScan?.count ?? 0);
   const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
   const { labels, numbered } = computeLabels(
     scan.paragraphs,
@@ -240,6 +260,7 @@ export async function parseDocxDetailed(
     if (name.endsWith('.rels')) parts.set(name, decodeXml(bytes, decoder) ?? '');
   }
   parts.set(mainPath, scan.xml);
+  if (footnoteScan) parts.set(footnotesPath, footnoteScan.xml);
   if (stylesTree) parts.set(stylesPath, minimalStylesXml(stylesTree));
   const docxFile = {
     exists: (name: string): boolean => parts.has(name),
@@ -250,8 +271,8 @@ export async function parseDocxDetailed(
     },
   };
   let model: MammothNode | undefined;
-  try {
-    await mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
+  const read = (): Promise<unknown> =>
+    mammoth.convertToHtml({ file: docxFile } as unknown as Parameters<typeof mammoth.convertToHtml>[0], {
       // Take the model; hand back an empty document so that no HTML is rendered.
       transformDocument: (document: MammothNode) => {
         model = document;
@@ -260,14 +281,27 @@ export async function parseDocxDetailed(
       includeDefaultStyleMap: false,
       includeEmbeddedStyleMap: false,
     });
+  try {
+    await read();
   } catch (error) {
-    throw new InputError('docx-corrupt', corruptDetails(mainPath, error), error);
+    // mammoth's errors do not name the part: when the body reads without the footnotes, the
+    // footnotes part is the damaged one, and the message says so.
+    let part = mainPath;
+    if (parts.delete(footnotesPath)) {
+      try {
+        await read();
+        part = footnotesPath;
+      } catch {
+        // The body itself is damaged.
+      }
+    }
+    throw new InputError('docx-corrupt', corruptDetails(part, error), error);
   }
   if (!model) throw new InputError('docx-corrupt', { part: mainPath, problem: 'not-body' });
 
   // 4. Model → mdast → positions.
-  const mdast = modelToMdast(model, { marker, labels, scan });
-  const { tree, stats } = finishTree(mdast, marker, scan.count);
+  const mdast = modelToMdast(model, { marker, labels, scan, footnotes: new Map() });
+  const { tree, stats } = finishTree(mdast, marker, total, scan.count);
 
   return {
     document: { format: 'docx', filePath, tree, source: null, pages: null },

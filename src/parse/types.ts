@@ -14,6 +14,9 @@
  *            `data.paragraph` repeats the paragraph index;
  *      pdf:  line/column in the extracted text (all pages, 1-based), `data.page` = 1-based page.
  *  - `break` nodes are line breaks inside a paragraph (docx soft breaks, PDF visual lines kept).
+ *  - docx footnotes: the body keeps a zero-width `footnoteReference` (label = the number Word
+ *    shows); the footnotes' paragraphs follow the body as root blocks with `data.footnote` = that
+ *    number and paragraph indices of their own after the body's (see src/parse/docx.ts).
  *  - Text is NFC.
  */
 import type { Root } from 'mdast';

@@ -164,6 +164,8 @@ export function assignmentsFromTables(tables: Table[], cellSpans: Map<Table['row
     const content = columnIndex(header, ['nội dung', 'nhiệm vụ', 'hoạt động']);
     if (lead < 0) continue;
     for (const row of table.rows.slice(1)) {
+      // A heading row, or a row whose columns may be shifted (schema: TableRow).
+      if (row.group || row.incomplete) continue;
       const ownerCell = row.cells[lead];
       if (!ownerCell || !ownerCell.text) continue;
       const contentCell = content >= 0 ? row.cells[content] : undefined;

@@ -8,8 +8,9 @@
 import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from 'mdast';
 import type { ParsedDocument, NodeData } from '../parse/types.js';
 import { parseLabel } from './labels.js';
+import { opensArticleOrChapter } from './body-parts.js';
 import { documentParts } from '../data/index.js';
-import { startsWithAny } from './vi.js';
+import { isUpperText, startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
 import { hasOnlySingleSpaces } from '../util/whitespace.js';
 
@@ -22,7 +23,8 @@ export interface ParaBlock {
 
 export interface TableBlock {
   kind: 'table';
-  rows: { header: boolean; cells: Span[] }[];
+  /** group: a heading row inside the table ("I" | "NHIỆM VỤ CHUNG" spanning the row), not an entry. */
+  rows: { header: boolean; group?: boolean; incomplete?: boolean; cells: Span[] }[];
   span: Span;
 }
 
@@ -48,7 +50,15 @@ class SpanBuilder {
   emphasizedChars = 0;
   plainChars = 0;
 
-  constructor(private readonly lineStarts: number[] | null, private readonly source: string | null) {}
+  /**
+   * markdown: a line break inside a bold or italic run is the converter's wrap (the website wraps
+   * every ~80 characters, "**I. MỤC" / "ĐÍCH, YÊU CẦU**"), kept as a space.
+   */
+  constructor(
+    private readonly lineStarts: number[] | null,
+    private readonly source: string | null,
+    private readonly markdown = false,
+  ) {}
 
   private add(chunk: string): void {
     this.chunks.push(chunk);
@@ -73,9 +83,10 @@ class SpanBuilder {
   }
 
   /** Append a text node's value, starting at `start` in the source. */
-  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean): void {
+  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
+    const softWraps = wrapped && this.markdown;
     if (hasOnlySingleSpaces(value)) {
       this.appendSimple(value, cursor, data, emphasized);
       return;
@@ -100,8 +111,12 @@ class SpanBuilder {
       i += 1;
       if (ch === '\n' || ch === '\r') {
         if (ch === '\n') {
-          this.dropTrailingSpace();
-          this.add('\n');
+          if (softWraps) {
+            if (this.length > 0 && this.last !== ' ' && this.last !== '\n') this.add(' ');
+          } else {
+            this.dropTrailingSpace();
+            this.add('\n');
+          }
           cursor.line += 1;
           cursor.column = 1;
           if (this.lineStarts && this.source) {
@@ -182,24 +197,41 @@ function dataOf(node: Nodes, inherited: NodeData | undefined): NodeData | undefi
   return inherited;
 }
 
-function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean): void {
+/** Text of an inline run, for the wrap test below. */
+function inlineText(nodes: PhrasingContent[]): string {
+  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? inlineText(n.children as PhrasingContent[]) : '')).join('');
+}
+
+/**
+ * A bold or italic run whose line breaks are wraps: a few lines, none a table's "|". A run that
+ * remark paired across a document's lines (an unpaired "**" far above closes on this one) keeps
+ * its lines.
+ */
+function isWrappedRun(nodes: PhrasingContent[]): boolean {
+  const text = inlineText(nodes);
+  let breaks = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) if (++breaks > 4) return false;
+  return !/(?:^|\n)\s*\|/u.test(text);
+}
+
+function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
   for (const node of nodes) {
     const nodeData = dataOf(node, data);
     switch (node.type) {
       case 'text':
-        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized, wrapped);
         break;
       case 'inlineCode':
-        builder.appendText(node.value, cursorOf(node), nodeData, emphasized);
+        builder.appendText(node.value, cursorOf(node), nodeData, emphasized, wrapped);
         break;
       case 'strong':
       case 'emphasis':
       case 'delete':
-        flattenInline(node.children, builder, nodeData, true);
+        flattenInline(node.children, builder, nodeData, true, (emphasized ? wrapped : true) && isWrappedRun(node.children));
         break;
       case 'link':
       case 'linkReference':
-        flattenInline(node.children, builder, nodeData, emphasized);
+        flattenInline(node.children, builder, nodeData, emphasized, wrapped);
         break;
       case 'break':
         builder.lineBreak();
@@ -220,10 +252,12 @@ export interface BlockContext {
   source: string | null;
   lineStarts: number[] | null;
   format: ParsedDocument['format'];
+  /** A markdown file wrapped at a fixed width by its converter (see isHardWrapped). */
+  hardWrapped: boolean;
 }
 
 function newBuilder(ctx: BlockContext): SpanBuilder {
-  return new SpanBuilder(ctx.lineStarts, ctx.source);
+  return new SpanBuilder(ctx.lineStarts, ctx.source, ctx.hardWrapped);
 }
 
 function paraFrom(builder: SpanBuilder): ParaBlock | null {
@@ -234,14 +268,15 @@ function paraFrom(builder: SpanBuilder): ParaBlock | null {
 
 function tableBlock(node: MdTable, ctx: BlockContext): TableBlock {
   const rows = node.children.map((row, rowIndex) => {
-    const rowData = (row as { data?: { header?: boolean } }).data;
+    const rowData = (row as { data?: { header?: boolean; group?: boolean } }).data;
     const header = rowData?.header ?? (ctx.format === 'text' && rowIndex === 0);
+    const group = rowData?.group === true;
     const cells = row.children.map((cell) => {
       const builder = newBuilder(ctx);
       flattenInline(cell.children, builder, dataOf(cell, dataOf(row, undefined)), false);
       return builder.span();
     });
-    return { header, cells };
+    return group ? { header, group, cells } : { header, cells };
   });
   const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text.length > 0), '\n');
   return { kind: 'table', rows, span };
@@ -363,25 +398,42 @@ function startsDocumentPart(text: string): boolean {
   return /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) && parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()));
 }
 
+/** Words a line cannot end a sentence on, so a label-like start of the next line ("01. …") is a wrap. */
+const LABEL_WRAP_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|của|tại|theo|về|với|cho|trong|đến|từ|và|các|khoản|điểm|điều)$/iu;
+
 /** A line that is only a page number ("2", "- 2 -") left in extracted text. */
 const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
 
 /** Split a paragraph at line breaks that start a numbered item or a recognizable heading line. */
-function splitAtLabels(block: ParaBlock): ParaBlock[] {
+function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
   if (!block.span.text.includes('\n')) return [block];
   const ls = lines(block.span);
   const groups: Span[][] = [];
   let previous: Span | null = null;
   let skipped = false;
-  for (const line of ls) {
-    if (PAGE_NUMBER.test(line.text)) {
+  for (let k = 0; k < ls.length; k++) {
+    const line = ls[k]!;
+    // A number alone between two "|" lines is a cell of a flattened table (a row's "1"), not a page number.
+    const cell = ls[k - 1]?.text === '|' && ls[k + 1]?.text === '|';
+    if (PAGE_NUMBER.test(line.text) && !cell) {
       skipped = true;
       continue;
     }
-    // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line.
+    // A short numbered heading line ("1. Mục tiêu chung") followed by a new capitalized line —
+    // unless the paragraph is one bold heading, or a heading in capitals wrapped onto the next
+    // line ("I. MỤC" / "ĐÍCH, YÊU CẦU").
     const afterHeading =
-      previous !== null && parseLabel(previous.text) !== null && previous.text.length < 60 && !/[.,;:]$/u.test(previous.text) && /^\p{Lu}/u.test(line.text);
-    const startsNew = groups.length === 0 || parseLabel(line.text) !== null || afterHeading || startsDocumentPart(line.text);
+      previous !== null &&
+      !softWrapped &&
+      !block.emphasized &&
+      parseLabel(previous.text) !== null &&
+      previous.text.length < 60 &&
+      !/[.,;:]$/u.test(previous.text) &&
+      /^\p{Lu}/u.test(line.text) &&
+      !(isUpperText(previous.text) && isUpperText(line.text));
+    // A label after a word that cannot end a sentence ("… Quyết định số" / "01. …") is a wrap.
+    const labelStarts = parseLabel(line.text) !== null && !(previous !== null && LABEL_WRAP_WORDS.test(previous.text));
+    const startsNew = groups.length === 0 || labelStarts || afterHeading || startsDocumentPart(line.text) || opensArticleOrChapter(line.text);
     previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
@@ -420,6 +472,11 @@ function rejoin(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out[out.length - 1];
+    if (block.kind === 'para' && previous?.kind === 'para' && isLabelOnly(previous) && parseLabel(block.span.text) === null) {
+      // "**III.**" then "**TỔ CHỨC THỰC HIỆN**": one heading.
+      out[out.length - 1] = { kind: 'para', span: join([previous.span, block.span], ' '), emphasized: previous.emphasized && block.emphasized };
+      continue;
+    }
     if (block.kind === 'para' && previous?.kind === 'para' && shouldRejoin(previous, block)) {
       // A word split with a hyphen at the break ("KH-" / "UBND") joins without a space.
       const separator = /[\p{L}\d]-$/u.test(previous.span.text) ? '' : ' ';
@@ -435,6 +492,93 @@ function rejoin(blocks: Block[]): Block[] {
   return out;
 }
 
+/**
+ * Markdown emphasis marks remark left as text because they do not pair ("**Điều 1. **Ban",
+ * "*a) …", "** **", "**TM. ỦY BAN NHÂN" / "DÂN **"): a run of "*" at a line's edge or beside white
+ * space. A "*" inside a word or between brackets ("(*)", a footnote mark) stays. In a hard-wrapped
+ * file the line breaks between an opening and a closing run are wraps, as inside a parsed bold run.
+ */
+const STRAY_MARKS = /\*+/g;
+export function dropStrayMarks(span: Span, hardWrapped = false): Span {
+  const text = span.text;
+  if (!text.includes('*')) return span;
+  const kept: Span[] = [];
+  let from = 0;
+  let open = false;
+  const keep = (start: number, end: number, insideRun: boolean) => {
+    if (end <= start) return;
+    const piece = slice(span, start, end);
+    if (!insideRun || !hardWrapped || !piece.text.includes('\n')) {
+      kept.push(piece);
+      return;
+    }
+    // Wraps inside the run: the lines joined by a space.
+    let at = 0;
+    for (let nl = piece.text.indexOf('\n'); nl !== -1; nl = piece.text.indexOf('\n', at)) {
+      kept.push(trim(slice(piece, at, nl)), { text: ' ', parts: [] });
+      at = nl + 1;
+    }
+    kept.push(slice(piece, at, piece.text.length));
+  };
+  STRAY_MARKS.lastIndex = 0;
+  for (let m = STRAY_MARKS.exec(text); m; m = STRAY_MARKS.exec(text)) {
+    const start = m.index;
+    let end = start + m[0].length;
+    const before = start === 0 ? '\n' : text[start - 1]!;
+    const after = end === text.length ? '\n' : text[end]!;
+    if (!/\s/u.test(before) && !/\s/u.test(after)) continue;
+    // "x ** y": one of the two spaces goes with the marks.
+    if (/[ \n]/u.test(before) && after === ' ') end += 1;
+    keep(from, start, open);
+    open = !open && !/\s/u.test(after);
+    from = end;
+  }
+  if (from === 0) return span;
+  keep(from, text.length, false);
+  return trim(join(kept.filter((k) => k.text), ''));
+}
+
+/** A paragraph that is only a numbering label ("III.", "1.") — its heading is the next paragraph. */
+function isLabelOnly(block: Block): boolean {
+  if (block.kind !== 'para') return false;
+  const label = parseLabel(`${block.span.text} `);
+  return label !== null && label.kind !== 'dash' && label.kind !== 'plus' && label.length >= block.span.text.length;
+}
+
+/**
+ * A markdown file whose paragraphs are separated by blank lines (at least one blank line for
+ * every ten lines of text): a single line break inside a paragraph is then a soft wrap, not the
+ * end of a heading line. Text extracted from a PDF runs its lines on without blank lines (a
+ * published document with flattened tables has about one blank line for every eight lines).
+ */
+function separatesParagraphsByBlankLines(source: string): boolean {
+  let blank = 0;
+  let text = 0;
+  for (const line of source.split('\n')) {
+    if (line.trim() === '') blank++;
+    else text++;
+  }
+  return text > 0 && blank * 10 >= text;
+}
+
+/**
+ * Wrapped at a fixed width: at least one line in ten runs on into a next line that starts in lower
+ * case (the legal-text website wraps every ~80 characters; a file typed by hand has whole
+ * paragraphs on one line, and its line breaks inside a bold run — "**KT. CHỦ TỊCH" /
+ * "PHÓ CHỦ TỊCH**" — are real).
+ */
+function isHardWrapped(source: string): boolean {
+  const ls = source.split('\n');
+  let runOn = 0;
+  let text = 0;
+  for (let i = 0; i < ls.length; i++) {
+    if (ls[i]!.trim() === '') continue;
+    text++;
+    if (/^[*_\s]*\p{Ll}/u.test(ls[i + 1] ?? '')) runOn++;
+  }
+  return text > 0 && runOn * 10 >= text;
+}
+
 export function lineStartsOf(source: string): number[] {
   const starts = [0];
   for (let i = 0; i < source.length; i++) if (source[i] === '\n') starts.push(i + 1);
@@ -446,12 +590,26 @@ export function toBlocks(doc: ParsedDocument): Block[] {
     source: doc.source,
     lineStarts: doc.source === null ? null : lineStartsOf(doc.source),
     format: doc.format,
+    hardWrapped: doc.format === 'text' && doc.source !== null && isHardWrapped(doc.source),
   };
-  const raw: Block[] = [];
-  walk((doc.tree as Root).children, ctx, raw);
+  const softWrapped = doc.format === 'text' && doc.source !== null && separatesParagraphsByBlankLines(doc.source);
+  // A hard-wrapped markdown file that sets its headings in bold: a heading line ends where its
+  // bold run does, so a short numbered line followed by a capital is a wrap, not a heading's end.
+  const boldHeadings = ctx.hardWrapped && doc.source!.includes('**');
+  const walked: Block[] = [];
+  walk((doc.tree as Root).children, ctx, walked);
+  // Markdown written by a converter leaves unpaired emphasis marks; Word and PDF text has none.
+  const raw =
+    doc.format === 'text'
+      ? walked.flatMap((b): Block[] => {
+          if (b.kind !== 'para') return [b];
+          const span = dropStrayMarks(b.span, ctx.hardWrapped);
+          return span.text ? [span === b.span ? b : { ...b, span }] : [];
+        })
+      : walked;
   const split = raw
     .filter((b) => !(b.kind === 'para' && PAGE_NUMBER.test(b.span.text)))
-    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b) : [b]));
+    .flatMap((b): Block[] => (b.kind === 'para' ? splitAtLabels(b, softWrapped || boldHeadings) : [b]));
   return rejoin(split);
 }
 

@@ -82,5 +82,8 @@ export function buildPlan(doc: ParsedDocument): Plan {
     tables: structure.tables,
     recipients: structure.recipients,
     signature: structure.signature,
+    articles: structure.articles,
+    attachment: structure.attachment,
+    structure: structure.confidence,
   };
 }

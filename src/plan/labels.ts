@@ -1,7 +1,8 @@
 /**
  * Vietnamese administrative numbering (Nghị định 30/2020/NĐ-CP, Phụ lục I): sections I., II.;
  * items 1., 2.; sub-items 1.1., a), b), … đ) …; bullets "-" and "+". Structure comes from these
- * labels, never from markdown heading levels or remark's own lists.
+ * labels, never from markdown heading levels or remark's own lists. "V/v" (về việc) in a subject
+ * line is not section V.
  */
 import type { LabelKind } from './schema.js';
 
@@ -35,7 +36,7 @@ export function romanToNumber(roman: string): number | null {
 export const VIETNAMESE_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
 
 const LABEL =
-  /^(?:(?<roman>[IVX]{1,6})\s*[.:/](?=\s|\p{Lu})|(?<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?<arabic>\d{1,2})[\uFE0F\u20E3]*\s*[.)](?=\s|\p{Lu}|\*)|(?<letter>[a-zđ])\s*\)(?=\s|\p{L})|(?<dash>[-–—•●▪◦*])(?=\s|\p{Lu})|(?<plus>\+)(?=\s|\p{L}))/u;
+  /^(?:(?<roman>[IVX]{1,6})\s*(?:[.:]|\/(?![vV]))(?=\s|\p{Lu})|(?<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?<arabic>\d{1,2})[\uFE0F\u20E3]*\s*[.)](?=\s|\p{Lu}|\*)|(?<letter>[a-zđ])\s*\)(?=\s|\p{L})|(?<dash>[-–—•●▪◦*])(?=\s|\p{Lu})|(?<plus>\+)(?=\s|\p{L}))/u;
 
 /** The numbering label at the start of `text`, or null. */
 export function parseLabel(text: string): Label | null {

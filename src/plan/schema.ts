@@ -244,6 +244,13 @@ export const TableCellSchema = z.object({
 export const TableRowSchema = z.object({
   type: z.literal('row'),
   header: z.boolean(),
+  /** A heading row inside the table ("I" | "NHIỆM VỤ CHUNG" across the row): not an entry. */
+  group: z.boolean().optional(),
+  /**
+   * Fewer cells than the header: a table flattened by a website lost a cell merged down from the
+   * row above, so its columns may be shifted. Not read as an assignment.
+   */
+  incomplete: z.boolean().optional(),
   cells: z.array(TableCellSchema),
   ...located,
 });
@@ -258,8 +265,15 @@ export const TableSchema = z.object({
 
 export const AppendixSchema = z.object({
   type: z.literal('appendix'),
+  /**
+   * appendix: "PHỤ LỤC I"; form: "Mẫu số 01", "BIỂU MẪU"; attachment: another titled document after
+   * the signature ("DANH MỤC …" with its "(Kèm theo …)" line).
+   */
+  kind: z.enum(['appendix', 'form', 'attachment']),
   label: z.string().nullable(),
   title: z.string(),
+  /** Its "(Kèm theo Kế hoạch số …)" line as written, or null. */
+  basis: z.string().nullable(),
   /** Indices into `tables` of the tables inside this appendix. */
   tables: z.array(z.number().int().min(0)),
   ...located,
@@ -283,7 +297,64 @@ export const SignatureSchema = z.object({
   sourcePosition: PositionSchema,
 });
 
-export const LevelSchema = z.enum(['tỉnh', 'huyện', 'xã']);
+export const ParagraphSchema = z.object({
+  type: z.literal('paragraph'),
+  text: z.string(),
+  ...located,
+});
+
+export const ArticleSchema = z.object({
+  type: z.literal('article'),
+  /** 1 for "Điều 1." */
+  number: z.number().int().min(1),
+  /** The label as written: "Điều 1.", "Điều 2:". */
+  label: z.string(),
+  /** The text on the article's own line, label removed ("Ban hành kèm theo Quyết định này …"). */
+  heading: z.string(),
+  /** The chapter it sits in ("Chương I QUY ĐỊNH CHUNG"), or null. */
+  chapter: z.string().nullable(),
+  ...located,
+  /** Its khoản and điểm (1., a) …), nested like a section's items. */
+  items: z.array(ItemSchema),
+});
+
+export const AttachmentSchema = z.object({
+  type: z.literal('attachment'),
+  /** The attached document's type as its title line names it: "Kế hoạch". */
+  docType: z.string(),
+  /** Its trích yếu, wraps joined ("Triển khai Quyết định số 06/QĐ-TTg …"). */
+  title: z.string(),
+  /** The year its title names ("năm 2025", "giai đoạn 2026 - 2030" → 2026), or null. */
+  planYear: z.number().int().nullable(),
+  /** "(Kèm theo Quyết định số 2820/QĐ-UBND ngày 19 tháng 11 năm 2025 …)" as written, or null. */
+  basis: z.string().nullable(),
+  /** Paragraphs between its title and its first section. */
+  preamble: z.array(ParagraphSchema),
+  /** Its own signature block, when it has one (the document's is `plan.signature`). */
+  signature: SignatureSchema.nullable(),
+  ...located,
+});
+
+/** How sure the builder is of what it found (notes/STRUCTURE-CONFIDENCE.md). */
+export const StructureSchema = z.object({
+  type: z.literal('structure'),
+  /**
+   * Where sections, goals and assignments were read from: the document's own sections (plan), a
+   * Kế hoạch attached to it (attached), only Điều 1, Điều 2 … (articles), nothing found (none).
+   */
+  body: z.enum(['plan', 'attached', 'articles', 'none']),
+  /** consistent: two or more sections numbered I, II, III … without gap or repeat. */
+  sections: z.enum(['consistent', 'irregular', 'none']),
+  /** found: an authority line or a position, and a signer's name. */
+  signature: z.enum(['found', 'partial', 'none']),
+  /** found: a "Nơi nhận:" heading with at least one line under it. */
+  recipients: z.enum(['found', 'none']),
+  /** The parts rules must not rely on; empty when everything was found the way plans write it. */
+  uncertain: z.array(z.enum(['sections', 'signature', 'recipients', 'body'])),
+});
+
+/** The level of the issuing body: central bodies (ministries, Chính phủ, Quốc hội, …/TW) are "trung ương". */
+export const LevelSchema = z.enum(['trung ương', 'tỉnh', 'huyện', 'xã']);
 
 export const MetaSchema = z.object({
   issuer: z.string().nullable(),
@@ -311,12 +382,6 @@ export const MetaSchema = z.object({
   }),
 });
 
-export const ParagraphSchema = z.object({
-  type: z.literal('paragraph'),
-  text: z.string(),
-  ...located,
-});
-
 export const SourceSchema = z.object({
   path: z.string(),
   format: z.enum(['text', 'docx', 'pdf']),
@@ -340,6 +405,19 @@ export const PlanSchema = z.object({
   tables: z.array(TableSchema),
   recipients: RecipientsSchema.nullable(),
   signature: SignatureSchema.nullable(),
+  /** Điều 1, Điều 2 … of a Quyết định, Nghị quyết, Nghị định …; empty for a plan. */
+  articles: z.array(ArticleSchema).default([]),
+  /** The Kế hoạch a Quyết định attaches after its signature; `sections` etc. are its. */
+  attachment: AttachmentSchema.nullable().default(null),
+  /** A tree read from JSON written before this field: nothing is certain. */
+  structure: StructureSchema.default({
+    type: 'structure',
+    body: 'none',
+    sections: 'none',
+    signature: 'none',
+    recipients: 'none',
+    uncertain: ['sections', 'signature', 'recipients', 'body'],
+  }),
 });
 
 export type Point = z.infer<typeof PointSchema>;
@@ -365,6 +443,9 @@ export type TableCell = z.infer<typeof TableCellSchema>;
 export type TableRow = z.infer<typeof TableRowSchema>;
 export type Table = z.infer<typeof TableSchema>;
 export type Appendix = z.infer<typeof AppendixSchema>;
+export type Article = z.infer<typeof ArticleSchema>;
+export type Attachment = z.infer<typeof AttachmentSchema>;
+export type Structure = z.infer<typeof StructureSchema>;
 export type Recipients = z.infer<typeof RecipientsSchema>;
 export type Signature = z.infer<typeof SignatureSchema>;
 export type Level = z.infer<typeof LevelSchema>;

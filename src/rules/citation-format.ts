@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Citation } from '../plan/schema.js';
 import { symbolCore, symbolGroups } from '../data/issuers.js';
+import { textBefore } from './util.js';
 
 /** [start, end) of the number/symbol in the citation's text (the whole text when not found). */
 function rawRange(citation: Citation, core: string): readonly [number, number] | undefined {
@@ -40,14 +41,16 @@ export const rule = defineRule({
         'Kiểm tra số, ký hiệu của văn bản được trích dẫn theo Nghị định 30/2020/NĐ-CP (Phụ lục I): chữ in hoa, dấu "/" giữa số ' +
         'và ký hiệu, dấu "-" giữa các nhóm chữ, không có dấu cách. Báo: dấu cách trong số, ký hiệu; ký hiệu có mã loại văn bản ' +
         'khác với tên loại ghi trước nó ("Quyết định số 12/KH-UBND"); năm trong số khác năm của ngày ban hành ' +
-        '("125/2021/NĐ-CP ngày 28/12/2020"); văn bản được trích dẫn có ngày sau ngày ban hành của chính kế hoạch. ' +
-        'Mã loại văn bản lấy từ Phụ lục III (src/data/document-types.json).',
+        '("125/2021/NĐ-CP ngày 28/12/2020"); văn bản được trích dẫn có ngày sau ngày ban hành của chính kế hoạch (ngày đọc được từ dòng địa danh, ngày tháng). ' +
+        'Mã loại văn bản lấy từ Phụ lục III (src/data/document-types.json) và chỉ áp dụng cho văn bản của Nhà nước: văn bản của Đảng có mã riêng ("Quy định số 50-QĐ/TW" là đúng); ' +
+        '"…/2025/QH15" không có mã loại; "Thông báo kết luận số 99-TB/TW" là Thông báo.',
       en:
         'Checks the number and symbol of a cited document against Decree 30/2020/NĐ-CP (Appendix I): upper case, "/" between ' +
         'number and symbol, "-" between groups, no spaces. Reports spaces inside the number/symbol; a symbol whose type code ' +
         'is another document type than the word before it ("Quyết định số 12/KH-UBND"); a year in the number that differs from ' +
-        'the year of the date ("125/2021/NĐ-CP ngày 28/12/2020"); a cited document dated after the plan itself. The type codes ' +
-        'are those of Appendix III (src/data/document-types.json).',
+        'the year of the date ("125/2021/NĐ-CP ngày 28/12/2020"); a cited document dated after the plan itself (its date as read from the place-and-date line). The type codes ' +
+        'are those of Appendix III (src/data/document-types.json), for State documents only: the Party has its own ("Quy định số 50-QĐ/TW" is right); "…/2025/QH15" has no type code; ' +
+        '"Thông báo kết luận số 99-TB/TW" is a Thông báo.',
       wrong: [
         'Căn cứ Công văn số 1303/BLĐT BXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.',
         'Căn cứ Nghị định số 125/2021/NĐ-CP ngày 28/12/2020 của Chính phủ quy định xử phạt vi phạm hành chính.',
@@ -91,6 +94,7 @@ export const rule = defineRule({
     const byCode = new Map(types.filter((e) => e.abbreviation).map((e) => [e.abbreviation!, e]));
     const issueDate = plan.meta.issueDate;
     const planYear = plan.meta.planYear;
+    const datedDocument = plan.meta.lines.date !== null && plan.structure?.body !== 'none';
 
     for (const citation of plan.citations) {
       if (citation.format === 'name' || !citation.number) continue;
@@ -106,11 +110,17 @@ export const rule = defineRule({
         yield context.report({ ...target, messageId: 'spaces', data: { raw, fixed }, ...(range ? { suggestion: fixed, fix: { text: fixed } } : {}) });
       }
 
-      if (citation.symbol) {
-        const code = symbolGroups(citation.symbol.replace(/\s+/g, ''))[0];
+      // Type codes of Phụ lục III are the State's: a party document ("50-QĐ/TW" is a Quy định of
+      // the Party, "89-TC/TCT" an old Thông tư) has its own; "…/2025/QH15" has no type code, only
+      // its issuer; "Thông báo kết luận số 99-TB/TW" is a Thông báo whose name holds "Kết luận".
+      const groups = citation.symbol ? symbolGroups(citation.symbol.replace(/\s+/g, '')) : [];
+      if (citation.format === 'state' && groups.length >= 2) {
+        const code = groups[0];
         const own = byName.get(citation.docType.toLowerCase());
         const other = code ? byCode.get(code) : undefined;
-        if (own?.abbreviation && other && code !== own.abbreviation) {
+        const named = `${textBefore(plan, citation, 20)} ${citation.text}`.toLowerCase();
+        const namedToo = other ? named.includes(other.name.toLowerCase()) : false;
+        if (own?.abbreviation && other && code !== own.abbreviation && !namedToo) {
           yield context.report({
             ...target,
             messageId: 'typeCode',
@@ -124,7 +134,9 @@ export const rule = defineRule({
         yield context.report({ ...target, messageId: 'yearMismatch', data: { raw, year: citation.year, dateRaw: dateText(citation) } });
       }
 
-      if (citation.date) {
+      // The plan's own date only as read from its place-and-date line, in a document the builder
+      // recognised (a web article's "ngày 16 tháng 7 năm 2010" is not an issue date).
+      if (citation.date && datedDocument) {
         if (issueDate && citation.date > issueDate) {
           yield context.report({ ...target, messageId: 'afterIssue', data: { raw, dateRaw: dateText(citation), issueDate } });
         } else if (!issueDate && planYear !== null && dateYear !== null && dateYear > planYear) {

@@ -17,6 +17,7 @@ import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, ty
 import type { Agency, Province } from '../data/knowledge.js';
 import type { TextNode } from '../util/location.js';
 import { communes2025, findOldCommunes, NAMES_A_COMMUNE, planProvinces } from '../knowledge/communes.js';
+import { ruleWords } from '../data/rule-words.js';
 
 type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
 
@@ -28,9 +29,33 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
     .join('; ');
 }
 
-/** "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the former unit. */
+/**
+ * "tỉnh Bình Phước (cũ)", "huyện Ngọc Hồi cũ", "trước đây là Sở …": the text itself says it is the
+ * former unit — or the name is history: a cited document's issuer, an amendment's replaced phrase,
+ * an institution's registered name (src/data/rule-words.json), a programme of a past period.
+ */
 function markedAsFormer(text: string, start: number, end: number): boolean {
-  return /^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start));
+  if (/^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start))) return true;
+  // "(trước đây)", "(nay là …)" later in the clause: "Chủ tịch UBND tỉnh Hậu Giang, … (trước đây)", "Cục Thuế tỉnh Vĩnh Phúc (nay là …)".
+  const clauseEnd = text.slice(end).search(/[.;](?:\s|$)/u);
+  const rest = text.slice(end, clauseEnd < 0 ? undefined : end + clauseEnd);
+  if (/\(\s*(?:trước đây|cũ|nay (?:là|thuộc))/iu.test(rest) || /^\s*,?\s*nay (?:là|thuộc)/iu.test(rest)) return true;
+  // The issuer or subject of a cited document, in the clause of its number: "Quyết định số
+  // 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang", "… của Ủy ban nhân dân tỉnh Bình
+  // Phước thành lập …" (the citation's own span stops at its date); a programme of a past period
+  // ("… tỉnh Thừa Thiên Huế giai đoạn 2021 - 2025").
+  const clauseStart = Math.max(text.slice(0, start).search(/[^.:()]*$/u), start - 300, 0);
+  if (/\d+\/(?:\d{4}\/)?\p{Lu}/u.test(text.slice(clauseStart, start))) return true;
+  // A sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy").
+  const sentenceEnd = text.slice(end).search(/[.;](?:\s|$)/u);
+  const sentence = text.slice(Math.max(text.slice(0, start).search(/[^.;]*$/u), 0), sentenceEnd < 0 ? undefined : end + sentenceEnd).toLowerCase();
+  if (ruleWords().beforeReorganisation.words.some((w) => sentence.includes(w))) return true;
+  if (/^\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}/iu.test(text.slice(end))) return true;
+  // The old name an amending text replaces: "Thay thế cụm từ “tỉnh Thừa Thiên Huế” bằng …".
+  if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start))) return true;
+  // A unit inside an institution's registered name ("Trung tâm y tế huyện Đồng Phú"): the name outlives the unit.
+  const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
+  return ruleWords().lastingInstitutions.words.some((w) => new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before));
 }
 
 /** "sáp nhập xã A và xã B thành xã C": the sentence tells the merger itself, history. */
@@ -62,7 +87,10 @@ export const rule = defineRule({
         'thành phố Huế (Nghị quyết 175/2024/QH15); từ 01/7/2025 còn 34 tỉnh, thành phố (Nghị quyết 202/2025/QH15) và không còn cấp ' +
         'huyện (Luật Tổ chức chính quyền địa phương số 72/2025/QH15). Thông báo nêu cơ quan kế nhiệm, căn cứ pháp lý và, khi cơ quan ' +
         'bị tách, cơ quan nào nhận chức năng nào. Tên nằm trong trích dẫn văn bản ("Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND ' +
-        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …") cũng vậy. Xã, phường, thị trấn cũ không còn từ 01/7/2025 được báo (mức cảnh báo) kèm đơn vị mới: chỉ trong kế hoạch ' +
+        'tỉnh Bình Phước") là lịch sử, không bị báo; tên được ghi rõ là cũ ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)") cũng vậy, ' +
+        'cũng như cơ quan ban hành văn bản được trích dẫn ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), cụm từ bị thay trong văn bản sửa đổi ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
+        'tên đăng ký của cơ sở ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json), câu nói về thời gian trước khi sắp xếp ("… trước khi thực hiện sắp xếp bộ máy"), dòng bảng liệt kê văn bản theo số, và chương trình của giai đoạn đã qua ("… giai đoạn 2021 - 2025"). ' +
+        'Xã, phường, thị trấn cũ không còn từ 01/7/2025 được báo (mức cảnh báo) kèm đơn vị mới: chỉ trong kế hoạch ' +
         'của đúng tỉnh (tỉnh ghi ở cơ quan ban hành, trích yếu, địa danh, hoặc tỉnh duy nhất được nhắc) và chỉ với tên không còn đơn vị nào ' +
         'mang trong tỉnh mới và không trùng giữa các đơn vị cũ (src/data/communes-2025.json, dựng từ bảng dvhcvn/20250701 theo các Nghị quyết ' +
         '1654-1687/NQ-UBTVQH15, giấy phép MIT); câu kể việc sáp nhập là lịch sử; người dùng thêm mục trong kh.config.json, "knowledge.communes". Dữ liệu: src/data/agencies.json, admin-units.json (thêm/ghi đè trong ' +
@@ -75,7 +103,10 @@ export const rule = defineRule({
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
         'are 34 provinces (Resolution 202/2025/QH15) and no district level (Law 72/2025/QH15). The message names the successor(s), ' +
         'the legal basis and, for a split agency, which successor took which function. Names inside a citation are history and are ' +
-        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …"). An old commune, ward or town gone on 01/7/2025 is reported (warning) with its new unit(s): only in a plan of ' +
+        'not reported, nor are names the text marks as former ("tỉnh Bình Phước (cũ)", "trước đây là Sở …", "… (trước đây)", "(nay là …)"), ' +
+        'a cited document\'s issuer ("Quyết định số 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang"), the phrase an amendment replaces ("thay thế cụm từ “tỉnh Thừa Thiên Huế”"), ' +
+        'an institution\'s registered name ("Trung tâm y tế huyện Đồng Phú"; src/data/rule-words.json), a sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy"), a table row listing documents by number, and a programme of a past period ("… giai đoạn 2021 - 2025"). ' +
+        'An old commune, ward or town gone on 01/7/2025 is reported (warning) with its new unit(s): only in a plan of ' +
         'its province (the one the issuer, title or place names, or the only one the text names) and only for names no current unit of ' +
         'the province bears and no two old units shared (src/data/communes-2025.json, built from the dvhcvn/20250701 mapping of ' +
         'Resolutions 1654-1687/NQ-UBTVQH15, MIT licence); a sentence telling the merger is history; users add entries in kh.config.json, ' +
@@ -240,8 +271,16 @@ export const rule = defineRule({
     const issuerLine = plan.meta.lines.issuer;
     if (plan.meta.issuer) yield* scan(issuerLine, plan.meta.issuer.normalize('NFC'), [], false);
 
+    // A table row that cites a document by its number: its other cells are that document's title and issuer (history).
+    const citingRow = new Set<TextNode>();
+    for (const table of plan.tables) {
+      for (const row of table.rows) {
+        if (row.cells.some((cell) => /\d+\/(?:\d{4}\/)?\p{Lu}/u.test(cell.text))) for (const cell of row.cells) citingRow.add(cell);
+      }
+    }
     for (const { node, kind } of textNodes(plan)) {
       if (kind === 'header' && node === issuerLine) continue;
+      if (kind === 'cell' && citingRow.has(node)) continue;
       const text = node.text.normalize('NFC');
       yield* scan(node, text, citationSpans(plan, text), text.length === node.text.length);
     }

@@ -13,8 +13,12 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { TextLine } from '../plan/schema.js';
 
-const NUMBER = /Số\s*:?[ \t\u00A0]*(?<body>(?<number>\d*)\s*\/\s*[\p{L}\d&]+(?:\s*-\s*[\p{L}\d&]+)*)/u;
-const DATE = /ngày\s*(?<day>\d{1,2})?\s*tháng\s*(?<month>\d{1,2})?\s*năm\s*(?<year>\d{4})?/u;
+/**
+ * "Số: 01/KH-UBND", "Số: 87/2025/QĐ-UBND" (a legal-normative number with its year), a draft's
+ * "Số: /KH-UBND", party style "Số 50-QĐ/TW" (Hướng dẫn 36-HD/VPTW).
+ */
+const NUMBER = /Số(?:\s*:)?[ \t\u00A0]*(?<body>(?:(?<number>\d+)\s*)?(?<sep>[/-])\s*(?<rest>[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*))/u;
+const DATE = /ngày\s*(?:(?<day>\d{1,2})\s*)?tháng\s*(?:(?<month>\d{1,2})\s*)?năm\s*(?<year>\d{4})?/u;
 
 function dateWords(day: string, month: string, year: string): string {
   return `ngày ${day} tháng ${month} năm ${year}`;
@@ -145,15 +149,20 @@ export const rule = defineRule({
       }
     }
 
-    if (!lines.number && !lines.date) yield context.report({ messageId: 'missingHeader' });
+    // A resolution adopted by vote (Quốc hội, UBTVQH) dates itself in its closing ("… thông qua
+    // ngày 16 tháng 6 năm 2025") instead of a place-and-date line: the builder read that date.
+    const dated = lines.date !== null || meta.issueDate !== null;
+    if (!lines.number && !dated) yield context.report({ messageId: 'missingHeader' });
     else if (!lines.number) yield context.report({ messageId: 'missingNumber' });
-    else if (!lines.date) yield context.report({ messageId: 'missingDate' });
+    else if (!dated) yield context.report({ messageId: 'missingDate' });
 
     if (lines.number) yield* checkNumber(lines.number);
     if (lines.date) yield* checkDate(lines.date);
 
-    if (!lines.docType) yield context.report({ messageId: 'missingDocType' });
-    else if (!lines.title && !meta.title) {
+    // A letter (Công văn) has no type line by design: its subject stands under the number ("V/v …").
+    if (!lines.docType) {
+      if (meta.docType !== 'Công văn') yield context.report({ messageId: 'missingDocType' });
+    } else if (!lines.title && !meta.title) {
       yield context.report({ node: lines.docType, messageId: 'missingTitle', data: { docType: lines.docType.text.trim() } });
     }
 
@@ -161,7 +170,8 @@ export const rule = defineRule({
       const match = NUMBER.exec(line.text);
       if (!match) return;
       const body = match.groups!.body!;
-      const number = match.groups!.number!;
+      const number = match.groups!.number ?? '';
+      const party = match.groups!.sep === '-';
       const start = match.index + match[0].length - body.length;
       const range = [start, start + body.length] as const;
       const compact = body.replace(/\s+/g, '');
@@ -169,7 +179,7 @@ export const rule = defineRule({
         yield context.report({ node: line, range, messageId: 'draftNumber', data: { text: line.text.trim() } });
       }
       // A draft leaves the number blank before the "/": only the ký hiệu must then be unspaced.
-      const spaced = number === '' ? /\s/.test(body.replace(/^\s*\/\s*/, '')) : compact !== body;
+      const spaced = number === '' ? /\s/.test(body.replace(/^\s*[/-]\s*/, '')) : compact !== body;
       if (form.number.noSpaces && spaced) {
         yield context.report({
           node: line,
@@ -189,14 +199,20 @@ export const rule = defineRule({
           suggestion: fixed,
         });
       }
-      // The type code of the symbol against the document type.
-      const symbol = compact.slice(compact.indexOf('/') + 1);
+      // The type code of the symbol against the document type. Party documents code their types
+      // their own way ("50-QĐ/TW" is a Quy định): only state symbols are checked.
+      if (party) return;
+      // The year of a legal-normative number ("87/2025/QĐ-UBND") is not part of the ký hiệu.
+      const symbol = compact.slice(compact.indexOf('/') + 1).replace(/^(?:19|20)\d\d\//, '');
       const dash = symbol.indexOf('-');
       const docType = meta.docType;
       if (dash > 0 && docType) {
         const code = symbol.slice(0, dash);
-        const expected = context.registries.documentTypes.entries.find((entry) => entry.name === docType)?.abbreviation;
-        if (expected && code !== expected) {
+        const types = context.registries.documentTypes.entries;
+        const expected = types.find((entry) => entry.name === docType)?.abbreviation;
+        // A code that is no type's ("VBHN" of a consolidated text, "QĐST" of a court) says nothing about the type.
+        const isTypeCode = types.some((entry) => entry.abbreviation === code);
+        if (expected && isTypeCode && code !== expected) {
           const at = line.text.indexOf(code, start);
           yield context.report({
             node: line,

@@ -15,6 +15,7 @@ import { agencyHeads } from '../data/index.js';
 import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../owners/matrix.js';
 import type { Item } from '../plan/schema.js';
 import { squash } from '../util/whitespace.js';
+import { ruleWords } from '../data/rule-words.js';
 
 const short = (text: string, max = 80) => {
   const t = squash(text);
@@ -38,12 +39,16 @@ export const rule = defineRule({
         'Mỗi nhiệm vụ phải có cơ quan chủ trì. Quy tắc báo: dòng bảng phân công có ô "Cơ quan chủ trì" để trống; mục của phần ' +
         '"Tổ chức thực hiện" không xác định được cơ quan; cơ quan được giao "chủ trì" nhưng không có việc gì; và khi kế hoạch ' +
         'tự nêu mục tiêu, chỉ tiêu: chỉ tiêu không được giao cho cơ quan nào (trong văn bản hay trong bảng, theo dòng "Mục tiêu N"). ' +
-        'Nếu không chỉ tiêu nào được giao mà văn bản dẫn tới phụ lục không kèm theo, chỉ báo một lưu ý.',
+        'Nếu không chỉ tiêu nào được giao mà văn bản dẫn tới phụ lục không kèm theo, chỉ báo một lưu ý. ' +
+        'Một mục nêu cơ quan bằng cách khác là có chủ: "Các sở, ban, ngành …", "Các cơ quan, đơn vị, địa phương …", "Đề nghị Công ty Điện lực …"; ' +
+        'tiêu đề phụ ("1. Thời gian thực hiện", "2. Kinh phí") và yêu cầu chung ("Việc triển khai Kế hoạch này phải …") không phải nhiệm vụ (src/data/rule-words.json).',
       en:
         'Every task needs a lead agency. The rule reports an assignment-table row with an empty "Cơ quan chủ trì" cell; an item of ' +
         '"Tổ chức thực hiện" whose agency cannot be identified; an agency given "chủ trì" for nothing; and, when the plan defines ' +
         'goals and indicators, an indicator given to no agency (in the text or in a table, by its "Mục tiêu N" group row). When ' +
-        'nothing is assigned and the text points to an appendix that is not in the document, a single note says so.',
+        'nothing is assigned and the text points to an appendix that is not in the document, a single note says so. ' +
+        'An item naming its bodies in other words has an owner ("Các sở, ban, ngành …", "Các cơ quan, đơn vị, địa phương …", "Đề nghị Công ty Điện lực …"); ' +
+        'a sub-heading ("1. Thời gian thực hiện", "2. Kinh phí") and a requirement on the whole plan ("Việc triển khai Kế hoạch này phải …") are not tasks (src/data/rule-words.json).',
       wrong: [
         {
           text:
@@ -128,9 +133,12 @@ export const rule = defineRule({
       if (section.kind !== 'organization') continue;
       for (const item of section.items) {
         if (organization.some((a) => readFrom(a, item))) continue;
-        if (isHeading(item, headingWords)) continue;
+        if (isHeading(item, headingWords) || isSubHeading(item)) continue;
         // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
-        if (namesOwner.test(firstSentence(item.text))) continue;
+        const sentence = firstSentence(item.text);
+        if (namesOwner.test(sentence) || namesBodies(sentence) || proposesTo(sentence) || statesRequirement(sentence)) continue;
+        // Sub-items that name their owners: the item is their heading.
+        if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text)))) continue;
         if (!/\p{L}/u.test(item.text)) continue;
         yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
       }
@@ -175,6 +183,32 @@ function isHeading(item: Item, words: string[]): boolean {
   const head = item.text.split(':')[0]!.trim().replace(/[.]$/, '').toLowerCase();
   if (head.length > 60) return false;
   return words.some((w) => head.includes(w));
+}
+
+/**
+ * A sub-heading of the section, not a task: a short title with no sentence in it ("1. Thời gian
+ * thực hiện", "2. Kinh phí", "7. Cơ chế phối hợp và trách nhiệm giải trình").
+ */
+function isSubHeading(item: Item): boolean {
+  const text = item.text.replace(/[*_]/g, '').trim();
+  return text.length <= 80 && !/[.;:,]$/u.test(text) && !/[.;:]\s/u.test(text);
+}
+
+/** "Các sở, ban, ngành …", "Các cơ quan, đơn vị, địa phương …": bodies named in the plural, in lower case. */
+function namesBodies(sentence: string): boolean {
+  const words = ruleWords().collectiveOwners.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  return new RegExp(`(?:^|[\\s,;:(])(?:các|những|mọi)\\s+(?:${words})(?![\\p{L}\\p{M}])`, 'iu').test(sentence);
+}
+
+/** "Đề nghị Công ty Điện lực …", "Đề nghị Ủy ban Mặt trận Tổ quốc …": a body asked to act, named by its capitalised name. */
+function proposesTo(sentence: string): boolean {
+  return /^\s*(?:Đề nghị|Kính đề nghị|Mời)\s+\p{Lu}/u.test(sentence);
+}
+
+/** "Việc triển khai Kế hoạch này phải được …", "Trong quá trình thực hiện …": a requirement on the whole plan. */
+function statesRequirement(sentence: string): boolean {
+  const lower = sentence.trim().toLowerCase();
+  return ruleWords().requirementOpeners.words.some((w) => lower.startsWith(`${w} `));
 }
 
 let ownerRe: RegExp | undefined;

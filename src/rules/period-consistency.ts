@@ -32,6 +32,13 @@ interface Mention {
   programme: Pick<ReturnType<typeof loadProgrammes>['programmes'][number], 'id' | 'period' | 'document'> | null;
 }
 
+/** "2021–2025" and "2026–2030": one ends the year before the other starts. */
+function successive(a: string, b: string): boolean {
+  const [a0, a1] = a.split('–').map(Number);
+  const [b0, b1] = b.split('–').map(Number);
+  return a1! + 1 === b0 || b1! + 1 === a0;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'period-consistency',
@@ -42,12 +49,12 @@ export const rule = defineRule({
     },
     docs: {
       vi:
-        'Mỗi "giai đoạn YYYY-YYYY" được gắn với tên chương trình, chiến lược, đề án, kế hoạch đứng ngay trước nó. Khi cùng một tên ' +
+        'Mỗi "giai đoạn YYYY-YYYY" được gắn với tên chương trình, chiến lược, đề án, kế hoạch đứng ngay trước nó. Hai giai đoạn nối tiếp nhau ("Kế hoạch sử dụng đất giai đoạn 2021-2025" rồi "… 2026-2030") là hai kế hoạch kế tiếp, không báo. Khi cùng một tên ' +
         'được ghi hai giai đoạn khác nhau ("Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030" và "… giai đoạn 2021-2025"), ' +
         'quy tắc cảnh báo và nói giai đoạn mà danh mục biết (src/data/programmes.json, có nguồn: Chiến lược quốc gia về bình đẳng ' +
         'giới 2021–2030 theo Nghị quyết 28/NQ-CP …; thêm chương trình của mình bằng tùy chọn programmes). Giai đoạn ghi rõ là giai đoạn con ("giai đoạn I (2021 - 2025)") không bị báo.',
       en:
-        'Each "giai đoạn YYYY-YYYY" is attached to the programme, strategy, scheme or plan named just before it. When one name ' +
+        'Two periods that follow each other ("Kế hoạch sử dụng đất giai đoạn 2021-2025" then "… 2026-2030") are two successive plans and are not reported. Each "giai đoạn YYYY-YYYY" is attached to the programme, strategy, scheme or plan named just before it. When one name ' +
         'is given two different periods ("Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030" and "… giai đoạn 2021-2025"), ' +
         'the rule warns and says which period the catalogue knows (src/data/programmes.json, sourced: the National Strategy on ' +
         'Gender Equality 2021–2030 of Resolution 28/NQ-CP …; add your own with the option programmes). An explicit phase ("giai đoạn I (2021 - 2025)") is not reported.',
@@ -148,6 +155,9 @@ export const rule = defineRule({
         const related: RelatedInput<'catalogue' | 'different' | 'other'>[] = [
           { node: reference.node, range: reference.range, messageId: 'other', data: { raw: reference.raw } },
         ];
+        // Periods that follow each other ("… giai đoạn 2021-2025" then "… giai đoạn 2026-2030") are
+        // two successive plans or phases under one name, not one period written two ways.
+        if (!programme && successive(m.period, reference.period)) continue;
         if (programme) {
           yield context.report({
             node: m.node,

@@ -18,7 +18,8 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Plan } from '../plan/schema.js';
 import { loadProgrammes } from '../data/issuers.js';
-import { textNodes } from './util.js';
+import { textBefore, textNodes } from './util.js';
+import { ruleWords } from '../data/rule-words.js';
 import { execAll } from '../util/regex.js';
 import { PieceIndex } from '../util/piece-index.js';
 
@@ -55,6 +56,44 @@ function clauseBefore(text: string, index: number): string {
   const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('\n'));
   return before.slice(cut + 1).normalize('NFC').toLowerCase();
 }
+/**
+ * A date the builder read as a deadline ("trước ngày …") that closes a piece of work ("báo cáo …
+ * trước ngày 15/11/2025"): not a condition ("sử dụng đất trước ngày 15/10/1993", "nghỉ hưu trước
+ * 01/7/2025", "… trước ngày 01/10/2025 thì …"), whose date is rightly before the issue.
+ */
+function closesWork(plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): boolean {
+  const before = textBefore(plan, { text: d.raw, position: d.position }, 80);
+  const clause = clauseBefore(before, before.length);
+  if (!hasWord(clause, ruleWords().deadlineWords.words)) return false;
+  // The end of a span ("từ … đến trước ngày …"), or a condition ("… trước ngày … mà không …", "… thì …").
+  if (/đến\s+(?:trước\s+)?(?:ngày\s+)?$/u.test(clause.replace(/trước\s+ngày\s*$/u, 'trước ngày '))) return false;
+  const after = textAfter(plan, d);
+  return !/^\s*,?\s*(?:thì|mà|nếu)(?![\p{L}])/u.test(after);
+}
+
+/** The few words after a derived node in its paragraph. */
+function textAfter(plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): string {
+  for (const { node } of textNodes(plan)) {
+    if (node.position.start.line > d.position.start.line || node.position.end.line < d.position.start.line) continue;
+    const at = node.text.indexOf(d.raw);
+    if (at >= 0) return node.text.slice(at + d.raw.length, at + d.raw.length + 20);
+  }
+  return '';
+}
+
+/**
+ * A date as Vietnamese documents write one ("ngày 31 tháng 02 năm 2024", "31/02/2024"), so that an
+ * impossible one is a slip — not digits that only look like a range ("ISBN 978-1-4616-3734-9")
+ * nor a month-first date of a foreign source ("09/18/2014", which reads as a real 18 September).
+ */
+function writtenAsDate(raw: string): boolean {
+  if (/tháng/iu.test(raw)) return true;
+  const m = /^(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(raw.trim());
+  if (!m) return false;
+  const [day, month] = [Number(m[1]), Number(m[2])];
+  return !(month > 12 && day <= 12);
+}
+
 function hasWord(text: string, words: readonly string[]): string | null {
   for (const w of words) {
     const re = new RegExp(`(^|[^\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'u');
@@ -79,7 +118,10 @@ export const rule = defineRule({
         'trước ngày ban hành (lỗi) hoặc khác năm kế hoạch (cảnh báo); Tháng hành động ghi năm khác; ngày không có thật (31/02); ' +
         'với dự thảo, hạn đã qua so với hôm nay (KH_TODAY). Không báo: năm trong trích dẫn văn bản ("Bộ luật Lao động (sửa đổi) năm 2019"), ' +
         'giai đoạn ("giai đoạn 2021-2030"), mốc bắt đầu ("từ năm 2022 trở đi") và sự việc đã qua ("kết quả năm 2023", ' +
-        '"so với năm 2023", "năm 2023 đã …"). Các từ nhận biết là tùy chọn workWords, pastWords.',
+        '"so với năm 2023", "năm 2023 đã …"). Các từ nhận biết là tùy chọn workWords, pastWords. ' +
+        'Một ngày "trước ngày …" chỉ là hạn khi nó khép một việc ("báo cáo … trước ngày …"; src/data/rule-words.json deadlineWords); ' +
+        'điều kiện ("sử dụng đất trước ngày 15/10/1993 mà …", "nghỉ hưu trước 01/7/2025") và cuối một khoảng ("đến trước ngày …") không phải hạn. ' +
+        'Ngày không có thật chỉ báo khi viết theo lối ngày Việt Nam ("31/02/2024"), không báo số ISBN hay ngày kiểu tháng trước ("09/18/2014").',
       en:
         'Annual plans are usually written from last year\'s, so old years survive ("chương trình công tác … năm 2023" in a 2024 ' +
         'plan; also months, quarters and halves: "(tháng 6/2022)", "quý II/2023", "6 tháng đầu năm 2022"), as do old report deadlines and the Action Month for gender equality (15/11–15/12) with another year. The rule ' +
@@ -88,7 +130,10 @@ export const rule = defineRule({
         'with another year; an impossible date (31/02); in a draft, a deadline already past today (KH_TODAY). Not reported: ' +
         'years inside citations ("Bộ luật Lao động (sửa đổi) năm 2019"), periods ("giai đoạn 2021-2030"), starting points ' +
         '("từ năm 2022 trở đi") and past events ("kết quả năm 2023", "so với năm 2023", "năm 2023 đã …"). The cue words are ' +
-        'the options workWords and pastWords.',
+        'the options workWords and pastWords. ' +
+        'A "trước ngày …" date is a deadline only when it closes a piece of work ("báo cáo … trước ngày …"; src/data/rule-words.json deadlineWords); ' +
+        'a condition ("sử dụng đất trước ngày 15/10/1993 mà …", "nghỉ hưu trước 01/7/2025") and the end of a span ("đến trước ngày …") are not. ' +
+        'An impossible date is reported only when written the Vietnamese way ("31/02/2024"), not an ISBN or a month-first date ("09/18/2014").',
       wrong: [
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nCác đơn vị xây dựng kế hoạch và tổ chức thực hiện chương trình công tác bình đẳng giới năm 2023.',
         'KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nTổ chức Tháng hành động vì bình đẳng giới từ ngày 15/11 đến ngày 15/12/2023.',
@@ -163,11 +208,11 @@ export const rule = defineRule({
     for (const d of plan.dates) {
       const target = { position: d.position, excerpt: d.raw };
       if (d.invalid) {
-        yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
+        if (writtenAsDate(d.raw)) yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
         continue;
       }
       if (d.inCitation || !d.value) continue;
-      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null) {
+      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(plan, d)) {
         const year = Number(d.value.slice(0, 4));
         if (issueDate && d.value < issueDate) {
           yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });

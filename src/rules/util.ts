@@ -11,8 +11,9 @@ export interface TextNodeEntry {
 
 /**
  * Every node that holds the document's own text, each piece of text once, in document order
- * within each kind: header lines, preamble paragraphs, section items (depth first), closing
- * paragraphs, table cells, Nơi nhận lines, signature lines. Derived nodes (goals, indicators,
+ * within each kind: header lines, preamble paragraphs, the items of a Quyết định's articles, the
+ * attached plan's preamble, section items (depth first), closing paragraphs, table cells, Nơi
+ * nhận lines, signature lines (the document's, then the attached plan's). Derived nodes (goals, indicators,
  * tasks, citations, dates) repeat text already found here and are left out, so a rule that scans
  * text reports each place once. A node met twice (a header line that is also a header-table cell)
  * is yielded once.
@@ -39,6 +40,13 @@ export function* textNodes(plan: Plan): Generator<TextNodeEntry> {
     yield* emit(line, 'header');
   }
   for (const paragraph of plan.preamble) yield* emit(paragraph, 'preamble');
+  // A Quyết định's Điều 1, 2 … (their khoản and điểm), then the plan it attaches.
+  for (const article of plan.articles ?? []) {
+    // The article's own line: its position (and parts) cover the label and the heading.
+    if (article.heading) yield* emit({ text: `${article.label} ${article.heading}`, position: article.position, parts: article.parts }, 'item');
+    yield* items(article.items);
+  }
+  for (const paragraph of plan.attachment?.preamble ?? []) yield* emit(paragraph, 'preamble');
   for (const section of plan.sections) yield* items(section.items);
   for (const paragraph of plan.closing) yield* emit(paragraph, 'closing');
   for (const table of plan.tables) {
@@ -46,6 +54,7 @@ export function* textNodes(plan: Plan): Generator<TextNodeEntry> {
   }
   for (const line of plan.recipients?.items ?? []) yield* emit(line, 'recipient');
   for (const line of plan.signature?.lines ?? []) yield* emit(line, 'signature');
+  for (const line of plan.attachment?.signature?.lines ?? []) yield* emit(line, 'signature');
 }
 
 /** Edit distance (insertions, deletions, substitutions), for "did you mean" hints. */
@@ -79,4 +88,24 @@ export function nearest(word: string, candidates: readonly string[]): string | n
     }
   }
   return best;
+}
+
+const paragraphCache = new WeakMap<Plan, { start: number; end: number; text: string }[]>();
+/**
+ * The words written just before a derived node (a citation, a date) in the paragraph that holds
+ * it: "khoản 2 Điều 29 " before "Nghị định số 181/2025/NĐ-CP", "Thông báo " before "kết luận số 49/TB-VPCP".
+ */
+export function textBefore(plan: Plan, node: TextNode, chars = 40): string {
+  let paragraphs = paragraphCache.get(plan);
+  if (!paragraphs) {
+    paragraphs = [...textNodes(plan)].map(({ node: n }) => ({ start: n.position.start.line, end: n.position.end.line, text: n.text }));
+    paragraphCache.set(plan, paragraphs);
+  }
+  const line = node.position.start.line;
+  for (const p of paragraphs) {
+    if (p.start > line || p.end < line) continue;
+    const at = p.text.indexOf(node.text);
+    if (at >= 0) return p.text.slice(Math.max(0, at - chars), at);
+  }
+  return '';
 }

@@ -83,6 +83,20 @@ function syllableCoda(base: string, shape: Shape): string | null {
   return null;
 }
 
+const VOWELS = /[aăâeêioôơuưy]/u;
+/** Letters before the first vowel or after the last one that no Vietnamese syllable has ("dl", "kr", "bh"; final "l", "r", "h", "k"). */
+function foreignShape(base: string, shape: Shape): boolean {
+  const first = base.search(VOWELS);
+  if (first < 0) return false;
+  const onset = base.slice(0, first);
+  // "qu", "gi" take their vowel letter with them: "q", "g" before a vowel are Vietnamese.
+  const onsetOk = onset === '' || onset === 'q' || onset === 'g' || shape.onsets.includes(onset);
+  const last = base.length - [...base].reverse().join('').search(VOWELS);
+  const final = base.slice(last);
+  const finalOk = final === '' || shape.codas.includes(final) || shape.palatal.has(final);
+  return !onsetOk || !finalOk;
+}
+
 type MessageId = 'twoTones' | 'strayMark' | 'invisible' | 'notSyllable' | 'toneCoda';
 interface Verdict {
   messageId: MessageId;
@@ -109,6 +123,7 @@ function judge(raw: string, shape: Shape, isMark: (c: string) => boolean, markNa
 
   const decomposed = [...raw.toLowerCase().normalize('NFD')];
   const tones = decomposed.filter((c) => shape.toneNames.has(c));
+  const capitals = raw === raw.toUpperCase();
   if (tones.length > 1) {
     return {
       messageId: 'twoTones',
@@ -128,7 +143,14 @@ function judge(raw: string, shape: Shape, isMark: (c: string) => boolean, markNa
   // piece, not a slip inside one syllable.
   if ((base.match(/[aăâeêioôơuưy]+/gu) ?? []).length > 1) return null;
   const coda = syllableCoda(base, shape);
-  if (coda === null) return { messageId: 'notSyllable', data: { word: raw }, visible };
+  if (coda === null) {
+    // An abbreviation in capitals ("NSƯT", "MƯĐ"), or a name in another language written with
+    // Vietnamese letters — an onset or a final Vietnamese does not have ("Prông", "Dliê",
+    // "Krông", "Khươl", "Tẻh": Ê Đê, Jrai, Bahnar, Mông place names): not a misspelt syllable.
+    if (capitals && [...raw].length > 1) return null;
+    if (raw[0] !== raw[0]!.toLowerCase() && foreignShape(base, shape)) return null;
+    return { messageId: 'notSyllable', data: { word: raw }, visible };
+  }
   const tone = tones[0] ? shape.toneNames.get(tones[0])! : null;
   if (tone && shape.stops.has(coda) && !shape.stopTones.has(tone)) {
     return { messageId: 'toneCoda', data: { word: raw, coda, tone }, visible };
@@ -150,13 +172,13 @@ export const rule = defineRule({
         'Quy tắc báo: từ có hai dấu thanh ("Hòì" — gõ sai của "Hồi"); dấu thanh hoặc dấu mũ, trăng, móc còn rời sau khi chuẩn hóa NFC (không ghép được vào chữ trước nó); ' +
         'ký tự vô hình (U+200B–U+200D, U+2060, U+FEFF, U+00AD) trong hoặc sát một từ; từ có dấu nguyên âm tiếng Việt nhưng không ghép thành phụ âm đầu + vần; ' +
         'âm tiết tận cùng bằng c, ch, p, t mang thanh huyền, hỏi, ngã (chỉ thanh sắc, nặng đi với các âm cuối này). ' +
-        'Chữ viết tắt (BLĐTBXH, VSTBCPN), tên riêng Latin, tên nước ngoài phiên âm viết liền (Giơnevơ), số và mã hiệu không bị xét theo cấu trúc âm tiết. Nguồn: src/data/vietnamese-syllable.json.',
+        'Chữ viết tắt (BLĐTBXH, VSTBCPN, cả khi có chữ Việt như NSƯT), tên riêng Latin, tên nước ngoài phiên âm viết liền (Giơnevơ), địa danh tiếng dân tộc thiểu số (Ê Đê, Jrai, Bahnar, Thái, Mông: Prông, Dliê, Krêl, Khươl — phụ âm đầu hoặc âm cuối tiếng Việt không có), số và mã hiệu không bị xét theo cấu trúc âm tiết. Nguồn: src/data/vietnamese-syllable.json.',
       en:
         'Each Vietnamese written word is one syllable: an optional onset, a rhyme and exactly one tone (the level tone unmarked). ' +
         'The rule reports a word with two tone marks ("Hòì", a slip for "Hồi"); a tone or vowel mark left on its own after NFC (it could not compose with the letter before it); ' +
         'invisible characters (U+200B–U+200D, U+2060, U+FEFF, U+00AD) in or against a word; a word with Vietnamese vowel marks whose letters are not onset + rhyme; ' +
         'a syllable ending in c, ch, p, t with the huyền, hỏi or ngã tone (only sắc and nặng go with these endings). ' +
-        'Abbreviations (BLĐTBXH, VSTBCPN), Latin names, foreign names transcribed in one piece (Giơnevơ), numbers and codes are not judged by syllable shape. Source: src/data/vietnamese-syllable.json.',
+        'Abbreviations (BLĐTBXH, VSTBCPN, also with Vietnamese letters such as NSƯT), place names in ethnic-minority languages (Ê Đê, Jrai, Bahnar, Thái, Mông: Prông, Dliê, Krêl, Khươl — an onset or final Vietnamese has not), Latin names, foreign names transcribed in one piece (Giơnevơ), numbers and codes are not judged by syllable shape. Source: src/data/vietnamese-syllable.json.',
       wrong: [
         'Triển khai thực hiện Chiến lược quốc gia về bình đẳng giới trên địa bàn huyện Ngọc Hòì năm 2023.',
         'Tổ chức tập\u200Bhuấn cho cán bộ cơ sở.',

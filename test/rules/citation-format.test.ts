@@ -4,12 +4,19 @@ import { rule } from '../../src/rules/citation-format.js';
 import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';
 
-const dated = async (text: string, issueDate: string | null, planYear: number | null = null) => {
+/** A plan whose date was read from its place-and-date line (or, `fromLine: false`, from nowhere the rule trusts). */
+const dated = async (text: string, issueDate: string | null, planYear: number | null = null, fromLine = true) => {
   const plan = await planFromText(text);
   plan.meta.issueDate = issueDate;
   plan.meta.planYear = planYear;
+  if (fromLine) {
+    const line = issueDate ? `Bắc Ninh, ngày ${issueDate.slice(8)} tháng ${Number(issueDate.slice(5, 7))} năm ${issueDate.slice(0, 4)}` : `Bắc Ninh, ngày … tháng … năm ${planYear}`;
+    plan.meta.lines.date = { type: 'line', text: line, position: { start: { line: 1, column: 1 }, end: { line: 1, column: line.length + 1 } } };
+    plan.structure = { ...plan.structure, body: 'plan' };
+  }
   return plan;
 };
+
 
 testRule(rule, {
   valid: [
@@ -28,6 +35,15 @@ testRule(rule, {
         plan.meta.symbol = 'KH-UBND';
         return plan;
       })(),
+    },
+    // Shapes of false alarms read in shared/corpus/tvpl.
+    { name: 'a party Quy định ("QĐ" is its code in the Party\'s documents)', fromText: true, text: 'Căn cứ Quy định số 50-QĐ/TW ngày 23/11/2011 của Ban Bí thư về tổ chức cơ quan chính trị.' },
+    { name: 'a Thông báo kết luận', fromText: true, text: 'Thực hiện Thông báo kết luận số 99-TB/TW ngày 21/11/2025 của Bộ Chính trị.' },
+    { name: 'a Thông báo kết luận of a State body', fromText: true, text: 'Theo Thông báo kết luận số 49/TB-VPCP ngày 07/02/2024 của Văn phòng Chính phủ.' },
+    { name: 'a ký hiệu with no type code, only its issuer', fromText: true, text: 'Căn cứ Nghị quyết số 202/2025/QH15 ngày 12/6/2025 của Quốc hội.' },
+    {
+      name: 'an issue date not read from a place-and-date line (a web article\'s "ngày 16 tháng 7 năm 2010")',
+      plan: await dated('Công văn số 969/TTg-KGVX ngày 17/7/2021 về việc giãn cách xã hội.', '2010-07-16', null, false),
     },
     { name: 'cited before the plan', plan: await dated('Căn cứ Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.', '2024-04-24', 2024) },
   ],
@@ -70,6 +86,14 @@ testRule(rule, {
       plan: await dated('Căn cứ Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.', '2024-03-01', 2024),
       errors: [{ messageId: 'afterIssue', severity: 'error', message: expect.stringContaining('2024-03-01') as unknown as string }],
     },
+    {
+      name: '"QĐ- UBND": the labellers read the copy as written (a space in the ký hiệu)',
+      fromText: true,
+      text: 'Căn cứ Quyết định số 15/2014/QĐ- UBND ngày 02/7/2014 của UBND tỉnh.',
+      errors: [{ messageId: 'spaces', suggestion: '15/2014/QĐ-UBND' }],
+    },
+    { name: 'a space before the hyphen is never a line break', fromText: true, text: 'Căn cứ Nghị định số 78/2021/NĐ -CP ngày 01/8/2021 của Chính phủ.', errors: [{ messageId: 'spaces' }] },
+    { name: 'a Thông tư with the code of a Nghị định', fromText: true, text: 'Căn cứ Thông tư số 03/2025/NĐ-VPCP ngày 15/9/2025 của Văn phòng Chính phủ.', errors: [{ messageId: 'typeCode' }] },
     {
       name: 'undated draft: a cited year after the plan year is a warning',
       plan: await dated('Căn cứ Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2025 của Bộ Lao động - Thương binh và Xã hội.', null, 2024),

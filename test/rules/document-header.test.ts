@@ -6,6 +6,9 @@ import { brief, seedFindings } from './_seeds.js';
 const header = (number: string, date: string, type = 'KẾ HOẠCH', title = 'Thực hiện công tác bình đẳng giới năm 2024') =>
   `${number}\n\n${date}\n\n${type}\n${title}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.`;
 
+const UBTVQH = (closing: string) =>
+  `Số: 1666/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\n**QUYẾT NGHỊ:**\n\n**Điều 1.** Sắp xếp các đơn vị hành chính cấp xã.\n\n${closing}`;
+
 testRule(rule, {
   valid: [
     { text: header('Số: 01/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'), fromText: true, name: 'a well-formed header' },
@@ -18,8 +21,40 @@ testRule(rule, {
       options: { draft: false },
       name: 'draft reminders switched off',
     },
+    // Real header shapes of published documents (shared/corpus/tvpl), typed again here.
+    {
+      name: 'a UBTVQH resolution dates itself in its closing, not in a place-and-date line',
+      text: UBTVQH('*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 16 tháng 6 năm 2025.*'),
+      fromText: true,
+    },
+    {
+      name: 'a legal-normative number with its year: QĐ matches Quyết định',
+      text: '| **ỦY BAN NHÂN DÂN**\nTỈNH LAI CHÂU\n-------- | **CỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc |\n| Số:\n87/2025/QĐ-UBND | *Lai Châu, ngày\n19 tháng 11 năm 2025* |\n\n**QUYẾT ĐỊNH**\n\nQUY ĐỊNH THỰC HIỆN NẾP SỐNG VĂN MINH\n\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n\nĐiều 1. Ban hành kèm theo Quyết định này Quy định.',
+      fromText: true,
+    },
+    {
+      name: 'a party number "Số 1147-QĐ/BTGDVTW" is not checked against the state type codes',
+      text: 'BAN CHẤP HÀNH TRUNG ƯƠNG\nBAN TUYÊN GIÁO VÀ DÂN VẬN\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\nSố: 1147-QĐ/BTGDVTW\n\nHà Nội, ngày 01 tháng 12 năm 2025\n\nQUY ĐỊNH\nVề tổ chức cơ quan chính trị\n\n- Căn cứ Điều lệ Đảng;\n\nĐiều 1. Phạm vi.',
+      fromText: true,
+    },
+    {
+      name: 'a consolidated text (VBHN) keeps the type line of the text it consolidates',
+      text: 'BỘ CÔNG THƯƠNG\n\nSố: 57/VBHN-BCT\n\nHà Nội, ngày 26 tháng 11 năm 2025\n\nTHÔNG TƯ\nQUY ĐỊNH HỒ SƠ, TRÌNH TỰ, THỦ TỤC XÁC ĐỊNH KHUNG GIÁ PHÁT ĐIỆN\n\nCăn cứ Luật Điện lực;\n\nĐiều 1. Phạm vi.',
+      fromText: true,
+    },
+    {
+      name: 'a letter: "V/v …" under the number stands for the type line',
+      text: '| **VĂN PHÒNG CHÍNH PHỦ** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc |\n| Số: 11306/VPCP-NN\n*V/v đề xuất giải pháp tháo gỡ khó khăn* | *Hà Nội, ngày 18 tháng 11 năm 2025* |\n\n**Kính gửi:** Bộ Nông nghiệp và Môi trường.\n\nVăn phòng Chính phủ nhận văn bản đề nghị.',
+      fromText: true,
+    },
   ],
   invalid: [
+    {
+      name: 'a resolution with neither a date line nor an adoption date',
+      text: UBTVQH('Nghị quyết này có hiệu lực từ ngày ký.'),
+      fromText: true,
+      errors: [{ messageId: 'missingDate', severity: 'warning' }],
+    },
     {
       name: 'space before the slash',
       text: header('Số: 01 /KH-BVSTBPN', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
@@ -62,6 +97,12 @@ testRule(rule, {
       text: header('Số: 12/KH-UBND', 'Lai Châu, ngày 24 tháng 04 năm 2024'),
       fromText: true,
       errors: [{ messageId: 'dateLeadingZero', suggestion: 'ngày 24 tháng 4 năm 2024' }],
+    },
+    {
+      name: 'KH in the legal-normative number of a Quyết định (the year is not the type code)',
+      text: header('Số: 87/2025/KH-UBND', 'Lai Châu, ngày 19 tháng 11 năm 2025', 'QUYẾT ĐỊNH', 'Quy định thực hiện nếp sống văn minh'),
+      fromText: true,
+      errors: [{ messageId: 'symbolType', severity: 'error', message: 'Ký hiệu "KH-UBND" có mã loại "KH" nhưng văn bản là Quyết định (mã QĐ); sửa thành "QĐ-UBND"', column: 13, endColumn: 15, suggestion: 'QĐ' }],
     },
     {
       name: 'QĐ in the symbol of a Kế hoạch',

@@ -47,7 +47,8 @@ describe('form rules on the seeds (.txt)', () => {
         ['unbalanced-punctuation', 87, 'unclosed', 'warning'],
         ['unbalanced-punctuation', 103, 'unclosed', 'warning'],
         ['repeated-phrase', 177, 'repeatedWord', 'warning'],
-        ['signature-block', 234, 'missingCollective', 'warning'],
+        // issue 10: a plan signed KT. without TM. is how many issued plans are signed — a note now.
+        ['signature-block', 234, 'collectiveUsual', 'info'],
       ],
       '002': [
         ['document-header', 1, 'missingHeader', 'warning'],
@@ -57,7 +58,7 @@ describe('form rules on the seeds (.txt)', () => {
       ],
       '003': [['document-header', 3, 'numberSpacing', 'warning']],
       '004': [
-        ['required-sections', 1, 'missingSection', 'warning'],
+        // issue 10: no budget section is no longer required by default (9 of 41 corpus plans have one).
         ['document-header', 3, 'draftNumber', 'info'],
         ['vietnamese-syllable', 5, 'twoTones', 'warning'],
         ['document-header', 5, 'draftDate', 'info'],

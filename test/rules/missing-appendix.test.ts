@@ -14,6 +14,33 @@ function withAppendices(refs: (string | null)[], labels: (string | null)[]): Pla
   return plan;
 }
 
+const decision = (body: string, title = 'Về việc ban hành Quy chế quản lý giá trên địa bàn tỉnh') =>
+  `QUYẾT ĐỊNH\n${title}\n\nĐiều 1. ${body}\n\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.`;
+
+// Shapes of false alarms read in shared/corpus/tvpl: another document's appendix.
+testRule(rule, {
+  valid: [
+    { fromText: true, text: decision('Mức giá quy định tại Mục A Phụ lục II ban hành kèm theo Quyết định số 15/2025/QĐ-TTg.'), name: 'the appendix of a cited decision' },
+    { fromText: true, text: decision('Chức danh quy định tại Phụ lục I, Phụ lục II và Phụ lục IX ban hành kèm theo Thông tư số 02/2023/TT-BTP.'), name: 'a list of another document\'s appendices' },
+    { fromText: true, text: decision('Lập hồ sơ theo Mẫu số 02 Phụ lục III Thông tư số 16/2025/TT-BNNMT.'), name: 'a form of another document\'s appendix' },
+    { fromText: true, text: decision('Báo cáo theo biểu mẫu tại Phụ lục ban hành kèm theo Nghị định này.'), name: '"Nghị định này" quoted in a Quyết định' },
+    { fromText: true, text: decision('Chi phí theo Phụ lục VI.10 kèm theo Quyết định số 866/QĐ-TTg ngày 18 tháng 7 năm 2023.'), name: 'a label with a dot ("VI.10")' },
+    { fromText: true, text: decision('Thanh toán theo hợp đồng dự án và phụ lục hợp đồng (nếu có).'), name: 'a contract\'s appendix' },
+    { fromText: true, text: decision('Dự thảo điều lệ theo mẫu số 07 của phụ lục (nếu có).'), name: 'a bare lower-case "phụ lục"' },
+    { fromText: true, text: decision('Báo cáo số 157/BC-HĐTV ngày 27/10/2025 của Hội đồng tư vấn, tại Phụ lục gửi kèm có nội dung kiến nghị.'), name: 'the appendix sent with a cited report' },
+    { plan: withAppendices(['1', '2'], ['2']), name: 'appendix 1 below appendix 2: the tree did not take it as one' },
+    {
+      fromText: true,
+      text: decision('Thay thế cụm từ "Phòng Tư pháp" tại Phụ lục II và Phụ lục VI.', 'Sửa đổi, bổ sung một số điều của Thông tư số 06/2023/TT-BTP'),
+      name: 'an amending document: its "Phụ lục II" is the amended one\'s',
+    },
+  ],
+  invalid: [
+    { fromText: true, text: decision('Danh mục dự án chi tiết tại Phụ lục kèm theo.'), errors: [{ messageId: 'noAppendix' }], name: 'its own appendix, not in the file' },
+    { fromText: true, text: decision('Mức giá quy định tại Phụ lục II kèm theo Quyết định này.'), errors: [{ messageId: 'noAppendix' }], name: '"kèm theo Quyết định này" in a Quyết định' },
+  ],
+});
+
 testRule(rule, {
   valid: [
     { text: doc('Các phòng triển khai các nhiệm vụ tại Kế hoạch này.'), fromText: true, name: 'no reference' },

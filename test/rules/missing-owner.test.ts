@@ -36,8 +36,16 @@ function tablePlan(rows: string[][]): Plan {
   return plan;
 }
 
+const ORG = (items: string) => `IV. TỔ CHỨC THỰC HIỆN\n\n${items}\n`;
+
 testRule(rule, {
   valid: [
+    // Shapes of false alarms read in shared/corpus/tvpl ('Tổ chức thực hiện' of provincial plans, issue 10).
+    { name: 'a sub-heading is not a task', fromText: true, text: ORG('1. Sở Y tế: Chủ trì tổ chức truyền thông.\n\n2. Cơ chế phối hợp và trách nhiệm giải trình') },
+    { name: '"Các sở, ban, ngành …" names the bodies', fromText: true, text: ORG('1. Các sở, ban, ngành theo chức năng, nhiệm vụ triển khai các nội dung của Kế hoạch.') },
+    { name: '"Các cơ quan, đơn vị, địa phương …"', fromText: true, text: ORG('1. Các cơ quan, đơn vị, địa phương chủ động bố trí kinh phí thực hiện.') },
+    { name: '"Đề nghị Công ty Điện lực …"', fromText: true, text: ORG('1. Đề nghị Công ty Điện lực tỉnh bảo đảm cung cấp điện phục vụ các hoạt động.') },
+    { name: 'a requirement on the whole plan', fromText: true, text: ORG('1. Việc triển khai Kế hoạch này phải được thực hiện bằng nhiều phương pháp, phù hợp với từng đối tượng.') },
     { name: 'every organization item names its agency', fromText: true, text: 'IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: Chủ trì tổ chức truyền thông.\n\n2. Sở Tư pháp: Phối hợp tập huấn.\n' },
     { name: 'a sub-heading inside Tổ chức thực hiện', fromText: true, text: 'IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: Chủ trì tổ chức truyền thông.\n\n2. Chế độ báo cáo\n' },
     {
@@ -57,6 +65,12 @@ testRule(rule, {
       name: 'a lead named in the table for an empty task',
       plan: tablePlan([['1', '', 'Phòng Nội vụ', 'Các xã', 'Năm 2023']]),
       errors: [{ messageId: 'leadForNothing', severity: 'info', excerpt: 'Phòng Nội vụ' }],
+    },
+    {
+      name: 'a task item among sub-headings and named bodies still needs its owner',
+      fromText: true,
+      text: ORG('1. Thời gian thực hiện\n\n2. Các sở, ban, ngành: Triển khai kế hoạch.\n\n3. Tăng cường kiểm tra, giám sát việc thực hiện kế hoạch.'),
+      errors: [{ messageId: 'unknownOwner', line: 7 }],
     },
     {
       name: 'an organization item without an agency',

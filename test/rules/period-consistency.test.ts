@@ -7,6 +7,11 @@ const two = (a: string, b: string) => `${a}\n\n${b}`;
 
 testRule(rule, {
   valid: [
+    {
+      name: 'two successive plans under one name (read in shared/corpus/tvpl)',
+      text: 'a) Kế hoạch sử dụng đất cấp tỉnh giai đoạn 2021-2025 được thực hiện theo quyết định đã phê duyệt.\n\nb) Kế hoạch sử dụng đất cấp tỉnh giai đoạn 2026-2030 thực hiện theo quy định của pháp luật về đất đai.',
+      fromText: true,
+    },
     { fromText: true, text: two('Triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.', 'Thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021 – 2030 trên địa bàn tỉnh.') },
     { fromText: true, text: 'Triển khai Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030 và Chương trình phòng ngừa và ứng phó với bạo lực trên cơ sở giới giai đoạn 2021-2025.' },
     { name: 'an explicit phase', fromText: true, text: 'Thực hiện Chương trình mục tiêu quốc gia phát triển kinh tế - xã hội vùng đồng bào dân tộc thiểu số và miền núi giai đoạn 2021-2030, giai đoạn I (2021 - 2025).' },

@@ -32,7 +32,8 @@ testRule(rule, {
     {
       text: plan('MỤC ĐÍCH, YÊU CẦU', 'NỘI DUNG', 'TỔ CHỨC THỰC HIỆN'),
       fromText: true,
-      name: 'no budget section',
+      options: { kinds: ['purpose', 'tasks', 'budget', 'organization'] },
+      name: 'no budget section, when the budget is asked for',
       errors: [
         {
           messageId: 'missingSection',
@@ -62,10 +63,9 @@ testRule(rule, {
 });
 
 describe('required-sections on the seeds', () => {
-  it('000, 002, 003 have all four; 004 has no kinh phí section (real)', async () => {
+  it('the seeds have purpose, tasks and organization; 004 has no kinh phí section, no longer required by default (issue 10: 9 of 41 corpus plans have one)', async () => {
     const found = Object.fromEntries(await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)));
-    expect(found).toEqual({ '000': [], '002': [], '003': [], '004': [[1, 'missingSection', 'warning', '']] });
-    expect((await seedFindings(rule, '004'))[0]!.message).toContain('"kinh phí"');
+    expect(found).toEqual({ '000': [], '002': [], '003': [], '004': [] });
   });
   it('nothing on the news article 001', async () => {
     expect(await seedFindings(rule, '001')).toEqual([]);

@@ -49,6 +49,12 @@ testRule(rule, {
       text: P24('Các đơn vị báo cáo kết quả thực hiện trước ngày 31/02/2024.'),
       errors: [{ messageId: 'invalidDate', severity: 'error', excerpt: '31/02/2024' }],
     },
+    // Shapes of false alarms read in shared/corpus/tvpl: conditions, not deadlines; digits that are not dates.
+    { name: 'a condition: land used before a date', plan: await dated('Hộ gia đình đang sử dụng đất ổn định trước ngày 15 tháng 10 năm 1993 mà không có giấy tờ thì được công nhận.', '2024-04-24'), errors: [] },
+    { name: 'a condition: retired before a date', plan: await dated('Cán bộ giữ chức danh (chức danh nghỉ hưu trước 01/7/2023) được hỗ trợ.', '2024-04-24'), errors: [] },
+    { name: 'the end of a span', plan: await dated('Báo cáo số liệu từ ngày 01/01/2023 đến trước ngày 01/3/2024 theo mẫu.', '2024-04-24'), errors: [] },
+    { name: 'an ISBN is not a date', fromText: true, text: P24('Tài liệu tham khảo: ISBN 978-1-4616-3734-9.'), errors: [] },
+    { name: 'a month-first date of a foreign source', fromText: true, text: P24('Nguồn: World Bank, 09/18/2014.'), errors: [] },
     {
       name: 'deadline before the issue date: error',
       plan: await dated('Các đơn vị báo cáo trước ngày 15/03/2024.', '2024-04-24'),

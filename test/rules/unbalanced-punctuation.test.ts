@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/unbalanced-punctuation.js';
-import { emptyPlan, paragraph, runRule, testRule } from './_harness.js';
+import { emptyPlan, paragraph, planWith, runRule, testRule } from './_harness.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
 
 testRule(rule, {
@@ -61,6 +61,62 @@ testRule(rule, {
       lang: 'en',
       errors: [{ message: 'The opening ( at "(nếu có.…" has no closing ) in the same paragraph; add ) where the quoted or bracketed part ends' }],
     },
+  ],
+});
+
+/** Paragraphs on the given lines (consecutive lines: a hard-wrapped paragraph left in pieces). */
+const lines = (...entries: [number, string][]) => planWith(entries.map(([line, text]) => paragraph(text, { line })));
+
+// Shapes of false alarms read in the corpus (shared/corpus/tvpl), as small texts.
+testRule(rule, {
+  valid: [
+    { name: 'a bracket wrapped onto the next line', plan: lines([1, 'Cán bộ giữ chức danh tại điểm d nêu trên (trừ Ủy'], [2, 'viên Ban Thường vụ Thành ủy).']) },
+    { name: 'a bracket going on after ";" in lower case', plan: lines([1, '(Ký'], [2, 'và ghi rõ họ tên;'], [3, 'ký, đóng dấu, chức vụ người ký (nếu là tổ chức))']) },
+    { name: 'a bracket going on after an abbreviation\'s dot', plan: lines([1, 'Công ty Cổ phần MHĐ Pharma (181 Nguyễn Đình Chiểu, TP.'], [2, 'Hồ Chí Minh);']) },
+    { name: 'a blank line inside a bracket', plan: lines([1, '(Ban hành kèm theo Quyết định số 98/2025/QĐ-UBND của Ủy ban'], [2, 'nhân dân tỉnh'], [4, 'Nghệ An)']) },
+    {
+      name: 'a form note in brackets over several list lines',
+      plan: lines([1, '(Đối với những diện tích thuộc khu vực bảo vệ I, xác định tọa độ như sau:'], [3, 'A (x:...; y:...);'], [5, '- Phía Bắc giáp: ...;'], [7, '- Phía Tây giáp: ...).']),
+    },
+    {
+      name: 'a quotation of several paragraphs (an amending text)',
+      plan: lines([1, '3. Sửa đổi khoản 1 Điều 3 như sau:'], [3, '“1. Việc lập dự toán kinh phí sự nghiệp thực hiện theo quy định:'], [5, 'a) Căn cứ nhiệm vụ được giao;'], [7, 'b) Căn cứ định mức chi hiện hành.”']),
+    },
+    { name: 'a quotation opened by a straight quote and closed by ”', plan: lines([1, '"Điều 107. Hồ sơ thủ tục miễn, giảm tiền sử dụng đất'], [3, 'Thực hiện theo quy định của pháp luật về quản lý thuế.”']) },
+    { name: 'straight quotes around two paragraphs', plan: lines([1, '"1. Người lao động tham gia bảo hiểm tai nạn lao động bắt buộc.'], [3, 'b) Mức đóng bằng 0,3% tiền lương tháng."']) },
+    'Sửa đổi khoản 1 Điều 3 như sau: “1. Việc lập dự toán thực hiện theo pháp luật về ngân sách nhà nước; Nghị định số 27/2022/NĐ-CP; Nghị định số 38/2023/NĐ-CP.”',
+    '“b) Thủ tục, trình tự thực hiện theo quy định.”',
+    'b2) Quy hoạch phát triển điện lực quốc gia.',
+    '…đ) Mua, bán, trao đổi hàng hóa không theo giá giao dịch thông thường.',
+    '**c)** Tổ chức kiểm tra.',
+    '2. Đối tượng không áp dụng a[2]) Những người đang hưởng chế độ hưu trí.',
+    '4. Trách nhiệm thẩm định a) Binh chủng Công binh thẩm định phương án.',
+    'Trường hợp tại điểm a), b), c) khoản này.',
+    'III) Phê duyệt nhiệm vụ',
+    { name: 'cells of a flattened table', text: '- Gt) | | (Gb' },
+  ],
+  invalid: [
+    {
+      name: 'a bracket never closed before the next list entry',
+      plan: lines([1, 'Thu thập số liệu (theo Công văn số 2792/LĐTBXH-BĐG.'], [2, '- Báo cáo kết quả.']),
+      errors: [{ messageId: 'unclosed', line: 1 }],
+    },
+    {
+      name: 'a bracket wrapped over lines and never closed',
+      plan: lines([1, 'Cán bộ giữ chức danh tại điểm c nêu trên (trừ Ủy'], [2, 'viên Ban chấp hành Đảng bộ (chức danh nghỉ hưu trước 01/7/2025 và kết'], [3, 'thúc hoạt động)']),
+      errors: [{ messageId: 'unclosed', line: 1, column: 42 }],
+    },
+    {
+      name: 'a stray bracket far from any opener',
+      plan: lines([1, 'Thực hiện theo quy định (nếu có.'], [40, 'Chi tiết tại Phụ lục kèm theo)']),
+      errors: [{ messageId: 'unclosed', line: 1 }, { messageId: 'unopened', line: 40 }],
+    },
+    {
+      name: 'a quotation never closed in the document',
+      plan: lines([1, 'Thứ ba, “tổ chức thi công vượt nắng thắng mưa”, “làm ngày làm đêm, làm thêm ngày nghỉ.'], [3, 'Thứ tư, bảo đảm an toàn.']),
+      errors: [{ messageId: 'unclosed', line: 1, column: 49 }],
+    },
+    { name: 'a ")" after a word of the sentence', text: 'Thiết bị chủ như điện thoại, máy tính bảng...).', errors: [{ messageId: 'unopened' }] },
   ],
 });
 

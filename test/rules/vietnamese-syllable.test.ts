@@ -9,6 +9,10 @@ testRule(rule, {
     'KẾ HOẠCH THỰC HIỆN CÔNG TÁC BÌNH ĐẲNG GIỚI VÀ VÌ SỰ TIẾN BỘ CỦA PHỤ NỮ NĂM 2024',
     // Abbreviations, codes, Latin and transcribed foreign names, minority place names.
     'Bộ LĐTBXH; Ban VSTBCPN tỉnh; Công văn số 1303/BLĐTBXH-VBĐG; Ban VSTBPN; UBMTTQVN.',
+    // Read in shared/corpus/tvpl: Ê Đê, Jrai, Bahnar, Mông place names (an onset or a final Vietnamese
+    // has not) and abbreviations in capitals with Vietnamese letters.
+    'Các xã Ia Prông, Dliê Ya, Cuôr Đăng, Krêl, Knuếc, Bhăng, Khươl, Tẻh thuộc tỉnh Đắk Lắk và Gia Lai.',
+    'Chương trình biểu diễn của NSƯT Thu Hà và các nghệ sĩ MƯĐ.',
     'Tỉnh Đắk Lắk, huyện Krông Pắk; COVID-19; Facebook, Zalo; hội nghị tại Giơnevơ; pa-nô, áp phích.',
     'Nghiên cứu, quốc phòng, giữ gìn, khuyến khích, thuyết phục, nguyễn, khoẻ, khỏe, thuỷ, thủy, quý, gì, giữa, quốc.',
     'ngoặc, oách, huỳnh, khuya, nghiêng, người, được, Thường, hoàng, xoong.',
@@ -16,6 +20,7 @@ testRule(rule, {
     { text: 'Từ nguời gõ sai.', options: { shape: false }, name: 'shape check off' },
   ],
   invalid: [
+    { name: 'a capitalised Vietnamese word with a slip is still one (onset and final are Vietnamese)', text: '- Thưòng trực HĐND tỉnh;', errors: [{ messageId: 'notSyllable', excerpt: 'Thưòng' }] },
     {
       text: 'Huyện Ngọc Hòì năm 2023.',
       errors: [

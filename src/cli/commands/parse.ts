@@ -85,17 +85,32 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
   lines.push(`  ${o.planYear}: ${value(meta.planYear)}   ${o.level}: ${value(meta.level)}`);
   if (plan.preamble.length) lines.push(`  ${o.preamble}: ${plan.preamble.length} ${o.paragraphs}`);
 
+  const walk = (items: Item[], depth: number) => {
+    for (const item of items) {
+      const label = item.label ? `${item.label} ` : '¶ ';
+      lines.push(`${'  '.repeat(depth + 2)}${chalk.cyan(label)}${shorten(item.text)}${at(item.position)}`);
+      walk(item.children, depth + 1);
+    }
+  };
+  // Older trees (JSON written before these fields) may lack them.
+  const articles = plan.articles ?? [];
+  if (articles.length) {
+    lines.push(chalk.bold(o.articles));
+    for (const article of articles) {
+      lines.push(`  ${chalk.cyan(article.label)} ${shorten(article.heading)}${article.chapter ? chalk.dim(` (${shorten(article.chapter, 40)})`) : ''}${at(article.position)}`);
+      walk(article.items, 0);
+    }
+  }
+  const attachment = plan.attachment ?? null;
+  if (attachment) {
+    lines.push(`${chalk.bold(o.attachment)}: ${attachment.docType} ${shorten(attachment.title, 80)}${at(attachment.position)}`);
+    lines.push(`  ${o.planYear}: ${value(attachment.planYear)}${attachment.basis ? `   ${shorten(attachment.basis, 70)}` : ''}`);
+  }
+
   lines.push(chalk.bold(o.sections));
   if (plan.sections.length === 0) lines.push(`  ${chalk.dim(o.none)}`);
   for (const section of plan.sections) {
     lines.push(`  ${chalk.cyan(section.numeral)} ${shorten(section.heading)} ${chalk.magenta(`[${section.kind}]`)}${at(section.position)}`);
-    const walk = (items: Item[], depth: number) => {
-      for (const item of items) {
-        const label = item.label ? `${item.label} ` : '¶ ';
-        lines.push(`${'  '.repeat(depth + 2)}${chalk.cyan(label)}${shorten(item.text)}${at(item.position)}`);
-        walk(item.children, depth + 1);
-      }
-    };
     walk(section.items, 0);
   }
   if (plan.closing.length) lines.push(`  ${o.closing}: ${plan.closing.length} ${o.paragraphs}`);
@@ -136,10 +151,24 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
   }
 
   if (plan.recipients) lines.push(`${chalk.bold(o.recipients)}: ${plan.recipients.items.length}`);
-  if (plan.signature) {
-    const s = plan.signature;
+  const signatureLine = (s: NonNullable<Plan['signature']>, name: string) => {
     const who = [...s.authority, s.position, s.signer].filter((x): x is string => Boolean(x)).join(' / ');
-    lines.push(`${chalk.bold(o.signature)}: ${who || chalk.dim(o.missing)}${at(s.sourcePosition)}`);
+    lines.push(`${chalk.bold(name)}: ${who || chalk.dim(o.missing)}${at(s.sourcePosition)}`);
+  };
+  if (plan.signature) signatureLine(plan.signature, o.signature);
+  if (attachment?.signature) signatureLine(attachment.signature, `${o.signature} (${attachment.docType})`);
+
+  if (plan.appendices.length) {
+    lines.push(chalk.bold(o.appendices));
+    for (const a of plan.appendices) {
+      const name = [a.kind, a.label].filter(Boolean).join(' ');
+      lines.push(`  ${chalk.cyan(name)} ${shorten(a.title, 70)}${a.basis ? chalk.dim(` ${shorten(a.basis, 50)}`) : ''}${at(a.position)}`);
+    }
+  }
+  if (plan.structure) {
+    const st = plan.structure;
+    const uncertain = st.uncertain.length ? chalk.yellow(` (${o.uncertain}: ${st.uncertain.join(', ')})`) : '';
+    lines.push(`${chalk.bold(o.structure)}: body=${st.body} sections=${st.sections} signature=${st.signature} recipients=${st.recipients}${uncertain}`);
   }
   return `${lines.join('\n')}\n`;
 }

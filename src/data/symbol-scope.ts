@@ -1,0 +1,39 @@
+/**
+ * Which ký hiệu name one national body (src/data/symbol-scope.json): a number and ký hiệu of such
+ * a body identify one document whoever cites it; a local one ("…/QĐ-UBND") only with its issuer.
+ */
+import { z } from 'zod';
+import { ConfidenceSchema, loadDataFile } from './index.js';
+
+export const SymbolScopeSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  central: z
+    .array(
+      z.object({
+        pattern: z.string().min(1).refine((p) => {
+          try {
+            new RegExp(p, 'u');
+            return true;
+          } catch {
+            return false;
+          }
+        }, 'a valid regular expression'),
+        name: z.string().min(1),
+        source: z.string().min(1),
+        confidence: ConfidenceSchema,
+      }),
+    )
+    .min(1),
+});
+export type SymbolScope = z.infer<typeof SymbolScopeSchema>;
+
+let centralRe: RegExp | undefined;
+/** Does one of the groups of the ký hiệu name a national body ("NĐ-CP" → CP, "TT-BTC" → BTC, "QH15")? */
+export function namesCentralBody(symbol: string): boolean {
+  centralRe ??= new RegExp(`^(?:${loadDataFile('symbol-scope.json', SymbolScopeSchema).central.map((e) => `(?:${e.pattern})`).join('|')})$`, 'u');
+  return symbol
+    .replace(/\s+/g, '')
+    .split(/[-/]/)
+    .some((group) => centralRe!.test(group));
+}
