@@ -830,8 +830,9 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     ({ issuer, segments } = composeIssuer(block));
   }
   const code = issuerCodeOf(symbol, null);
-  issuer ??= issuerFromCode(code, typeCode);
-  if (issuer === null) issuer = issuerFromBody(blocks, date?.place ?? null, title);
+  // The body's own words ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") name the body with its place;
+  // a ký hiệu's code may name only its kind ("UBND").
+  issuer ??= issuerFromBody(blocks, date?.place ?? null, title) ?? issuerFromCode(code, typeCode);
   if (!segments.length && issuer) segments = segmentsOf(issuer);
 
   const bodyStart = bodyStartAfter(blocks, header, headerEnd);

@@ -122,6 +122,9 @@ export const rule = defineRule({
     const types = new Set(
       context.registries.documentTypes.entries.map((e) => e.abbreviation).filter((a): a is string => a !== null),
     );
+    // The tree may hold one citation twice (read from the text and from a footnote or an attached
+    // plan's copy of it): one message per place.
+    const reported = new Set<string>();
     for (const citation of plan.citations) {
       if (!citation.symbol || !citation.issuer) continue;
       const implied = issuersOfSymbol(citation.symbol, types, entries);
@@ -138,6 +141,10 @@ export const rule = defineRule({
       let nodes = nodeCache.get(plan);
       if (!nodes) nodeCache.set(plan, (nodes = [...textNodes(plan)].map((entry) => entry.node)));
       const place = issuerPlace(nodes, citation);
+      const at = place ? place.node.position : citation.position;
+      const key = `${at.start.line}:${at.start.column}:${place?.range?.join('-') ?? ''}:${citation.raw}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const data = { raw: citation.raw, expected, issuer: citation.issuer };
       const messageId = verified ? 'mismatch' : 'mismatchUnverified';
       // The fix is certain only for a verified code with a single issuer.
