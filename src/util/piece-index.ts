@@ -7,13 +7,18 @@
  * word are tested always.
  */
 const WORD = /[\p{L}\p{N}]+/gu;
+/** Up to this many pieces, testing each with the engine's substring search is cheaper than the
+ *  word scan (most plans cite a few dozen documents), and still linear in the text. */
+const FEW = 32;
 
 export class PieceIndex {
   private readonly byWord = new Map<string, string[]>();
   private readonly always: string[] = [];
+  private readonly few: string[] | null;
 
   constructor(pieces: Iterable<string>) {
     const distinct = [...new Set(pieces)].filter((piece) => piece !== '');
+    this.few = distinct.length <= FEW ? distinct : null;
     const inner = distinct.map(innerWords);
     const frequency = new Map<string, number>();
     for (const words of inner) for (const w of new Set(words)) frequency.set(w, (frequency.get(w) ?? 0) + 1);
@@ -33,6 +38,7 @@ export class PieceIndex {
 
   /** The pieces that may occur in `text` (each occurs at most once in the answer). */
   candidates(text: string): string[] {
+    if (this.few) return this.few.filter((piece) => text.includes(piece));
     const out = [...this.always];
     const seen = new Set<string>();
     WORD.lastIndex = 0;
