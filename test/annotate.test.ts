@@ -273,4 +273,120 @@ describe('kh annotate', () => {
     expect(content.match(/<office:annotation-end\b/g)?.length).toBe(expected);
     expect(content).toContain('<dc:creator>kh</dc:creator>');
   }, 180_000);
+
+  /** kh's tracked changes in document order: [kind, id, text]. */
+  const trackedChanges = (documentXml: string) =>
+    [...documentXml.matchAll(/<w:(ins|del)\b([^>]*)>([\s\S]*?)<\/w:\1>/g)]
+      .filter((m) => /w:author="kh"/.test(m[2]!))
+      .map((m) => ({
+        kind: m[1]!,
+        id: /w:id="(\d+)"/.exec(m[2]!)![1]!,
+        date: /w:date="([^"]*)"/.exec(m[2]!)?.[1],
+        text: [...m[3]!.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((t) => decode(t[1]!)).join(''),
+      }));
+  // The three certain fixes of fixture 000 (the same kh lint --fix makes in its .txt twin).
+  const FIXES_000: [string, string][] = [
+    ['1303/BLĐT BXH-VBĐG', '1303/BLĐTBXH-VBĐG'],
+    ['2792/LĐT BXH-BĐG', '2792/LĐTBXH-BĐG'],
+    ['các các', 'các'],
+  ];
+  const applyFixes000 = (text: string) => FIXES_000.reduce((t, [from, to]) => t.replace(from, to), text);
+
+  async function annotateWithFixes(sub: string): Promise<{ input: string; output: string; err: string }> {
+    const input = join(sub, '000.docx');
+    copyFileSync(join(ROOT, 'fixtures/000_a2bc4216fc60fd38.docx'), input);
+    const output = join(sub, '000.kh.docx');
+    const result = await kh(['annotate', input, '--fix', '--lang', 'en']);
+    expect(result.code, result.err).toBe(0);
+    return { input, output, err: result.err };
+  }
+
+  it('--fix writes the certain fixes as tracked changes: del/ins pairs by kh, unique ids, fixed date, the rest untouched', async () => {
+    const sub = mkdtempSync(join(dir, 'fix-'));
+    const { input, output, err } = await annotateWithFixes(sub);
+    expect(err).toMatch(/3 of 3 certain fixes written as tracked changes/);
+    const original = unzipSync(readFileSync(input));
+    const parts = unzipSync(readFileSync(output));
+    const documentXml = strFromU8(parts['word/document.xml']!);
+    const changes = trackedChanges(documentXml);
+    // Pairs: the old run text deleted, then the fix inserted.
+    const pairs: [string, string][] = [];
+    for (let i = 0; i < changes.length; i += 2) {
+      expect([changes[i]!.kind, changes[i + 1]?.kind]).toEqual(['del', 'ins']);
+      pairs.push([changes[i]!.text, changes[i + 1]!.text]);
+    }
+    expect(pairs).toEqual(FIXES_000);
+    expect(new Set(changes.map((c) => c.date))).toEqual(new Set(['2000-01-01T00:00:00Z']));
+    // Ids unique across the document: among the changes and against every other w:id.
+    const otherIds = [...documentXml.replace(/<w:(ins|del)\b[^>]*>/g, '').matchAll(/<w:(?:comment\w*|bookmarkStart|bookmarkEnd)\b[^>]*\bw:id="(\d+)"/g)].map((m) => m[1]);
+    const ids = changes.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(otherIds).not.toContain(id);
+    // Accepting the changes (keep w:ins, drop w:del) gives the fixed text; rejecting them, the original.
+    const before = visibleText(strFromU8(original['word/document.xml']!).replace(/<w:commentRange\w+[^>]*\/>/g, ''));
+    const accepted = visibleText(documentXml.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, ''));
+    const rejected = visibleText(documentXml.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/w:delText/g, 'w:t'));
+    expect(accepted).toBe(applyFixes000(before));
+    expect(accepted).not.toBe(before);
+    expect(rejected).toBe(before);
+    // Every part other than the annotation's own is byte-identical; the comments are still there.
+    for (const [name, bytes] of Object.entries(original)) {
+      if (!ALLOWED_CHANGES.has(name)) expect(Buffer.from(parts[name]!).equals(Buffer.from(bytes)), `${name} byte-identical`).toBe(true);
+    }
+    expect(readComments(output).comments.filter((c) => c.author === 'kh').length).toBeGreaterThan(0);
+    // Deterministic: the same input gives the same document.xml.
+    rmSync(output);
+    await kh(['annotate', input, '--fix']);
+    expect(strFromU8(unzipSync(readFileSync(output))['word/document.xml']!)).toBe(documentXml);
+    // Without --fix there is no tracked change.
+    const plain = await kh(['annotate', input, '-o', join(sub, 'plain.docx')]);
+    expect(plain.code).toBe(0);
+    expect(trackedChanges(strFromU8(unzipSync(readFileSync(join(sub, 'plain.docx')))['word/document.xml']!))).toEqual([]);
+  });
+
+  it('--fix leaves a fix alone when its text does not map onto plain runs of one paragraph', () => {
+    const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+    const documentXml =
+      `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>` +
+      '<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Số 01 /KH</w:t></w:r><w:r><w:t>-UBND của của tỉnh</w:t></w:r></w:p>' +
+      '<w:p><w:r><w:t>của</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>của tỉnh</w:t></w:r></w:p>' +
+      '<w:p><w:hyperlink><w:r><w:t>của của</w:t></w:r></w:hyperlink></w:p>' +
+      '</w:body></w:document>';
+    const data = zipSync({ 'word/document.xml': strToU8(documentXml), '[Content_Types].xml': strToU8('<Types></Types>') });
+    const result = addComments(data, [], [
+      { paragraph: 1, column: 5, expected: '01 /KH-UBND', text: '01/KH-UBND' },
+      { paragraph: 1, column: 18, expected: 'của của', text: 'của' },
+      { paragraph: 2, column: 1, expected: 'của\tcủa', text: 'của' },
+      { paragraph: 3, column: 1, expected: 'của của', text: 'của' },
+      { paragraph: 1, column: 1, expected: 'không có', text: 'x' },
+    ]);
+    expect(result.fixed).toBe(2);
+    const out = strFromU8(unzipSync(result.data)['word/document.xml']!);
+    const changes = trackedChanges(out);
+    // Across two runs: one w:del per run piece (each keeps its formatting), then one w:ins.
+    expect(changes.map((c) => [c.kind, c.text])).toEqual([
+      ['del', '01 /KH'],
+      ['del', '-UBND'],
+      ['ins', '01/KH-UBND'],
+      ['del', 'của của'],
+      ['ins', 'của'],
+    ]);
+    expect(out).toContain('<w:del w:id="0" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">01 /KH</w:delText></w:r></w:del>');
+    expect(out).toContain('<w:ins w:id="2" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">01/KH-UBND</w:t></w:r></w:ins>');
+    // The paragraphs the fixes could not map onto are unchanged.
+    expect(out).toContain('<w:p><w:r><w:t>của</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>của tỉnh</w:t></w:r></w:p><w:p><w:hyperlink><w:r><w:t>của của</w:t></w:r></w:hyperlink></w:p>');
+  });
+
+  it.skipIf(!soffice)('LibreOffice opens the --fix output, converts it to PDF and reads the tracked changes', async () => {
+    const sub = mkdtempSync(join(dir, 'fix-lo-'));
+    const { output } = await annotateWithFixes(sub);
+    const profile = `-env:UserInstallation=file://${sub}/profile`;
+    for (const format of ['pdf', 'odt']) {
+      execFileSync('soffice', ['--headless', profile, '--convert-to', format, '--outdir', sub, output], { stdio: 'pipe', timeout: 120_000 });
+    }
+    expect(readFileSync(join(sub, '000.kh.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    const content = strFromU8(unzipSync(readFileSync(join(sub, '000.kh.odt')))['content.xml']!);
+    expect(content.match(/<text:deletion>/g)?.length).toBe(FIXES_000.length);
+    expect(content.match(/<text:insertion>/g)?.length).toBe(FIXES_000.length);
+  }, 180_000);
 });

@@ -115,3 +115,86 @@ describe('kh lint --fix', () => {
     expect(readFileSync(docx).equals(before)).toBe(true);
   });
 });
+
+describe('kh lint --fix, one fixable rule at a time: before/after, idempotent, lints clean', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'kh-fix-each-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  const planText = (body: string) =>
+    ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC', 'Số: 12/KH-UBND', 'Bình Phước, ngày 5 tháng 3 năm 2024', 'KẾ HOẠCH', 'Thực hiện công tác năm 2024', body].join('\n');
+
+  interface Case {
+    name: string;
+    /** Rule ids whose findings the fix removes; empty for the text fixes no rule reports. */
+    rules: string[];
+    before: string;
+    after: string;
+    /** How many places --fix reports. */
+    count: number;
+  }
+  const cases: Case[] = [
+    {
+      name: 'citation-format: spaces inside a số/ký hiệu',
+      rules: ['citation-format'],
+      before: 'Căn cứ Quyết định số 15/2014/QĐ- UBND ngày 10/3/2014 của UBND tỉnh.\n',
+      after: 'Căn cứ Quyết định số 15/2014/QĐ-UBND ngày 10/3/2014 của UBND tỉnh.\n',
+      count: 1,
+    },
+    {
+      name: 'repeated-phrase: a word typed twice',
+      rules: ['repeated-phrase'],
+      before: 'Nhiệm vụ của của các sở, ngành trong năm.\n',
+      after: 'Nhiệm vụ của các sở, ngành trong năm.\n',
+      count: 1,
+    },
+    {
+      name: 'Unicode NFC',
+      rules: [],
+      before: 'Các cơ quan thực hiện theo quy định của tỉnh.\n'.normalize('NFD'),
+      after: 'Các cơ quan thực hiện theo quy định của tỉnh.\n',
+      count: 1,
+    },
+    {
+      name: 'two spaces between two words',
+      rules: [],
+      before: 'Các cơ quan,  thực hiện theo  quy định của tỉnh.\n',
+      after: 'Các cơ quan, thực hiện theo quy định của tỉnh.\n',
+      count: 2,
+    },
+  ];
+
+  for (const [i, c] of cases.entries()) {
+    it(c.name, async () => {
+      const name = `case${i}.txt`;
+      const file = join(dir, name);
+      writeFileSync(file, planText(c.before));
+      const before = await kh(['lint', name, '--format', 'json'], dir);
+      const ruleIds = (out: string) =>
+        (JSON.parse(out) as { messages: { ruleId: string; fix?: unknown }[] }[])[0]!.messages.map((m) => m.ruleId);
+      // The rule really fires on the text before the fix.
+      for (const rule of c.rules) expect(ruleIds(before.out)).toContain(rule);
+
+      const first = await kh(['lint', name, '--fix', '--format', 'json', '--lang', 'en'], dir);
+      expect(first.err).toMatch(new RegExp(`${name}: fixed ${c.count}\\b`));
+      const once = readFileSync(file);
+      expect(once.toString('utf8')).toBe(planText(c.after));
+      // The report after --fix is the re-lint of the fixed text, and a fresh lint agrees.
+      const fresh = await kh(['lint', name, '--format', 'json'], dir);
+      for (const rule of c.rules) {
+        expect(ruleIds(first.out)).not.toContain(rule);
+        expect(ruleIds(fresh.out)).not.toContain(rule);
+      }
+      const text = once.toString('utf8');
+      expect(text).toBe(text.normalize('NFC'));
+      expect(spaceFixes(text, false)).toEqual([]);
+
+      // Fixing twice changes nothing the second time.
+      const second = await kh(['lint', name, '--fix', '--lang', 'en'], dir);
+      expect(second.err).not.toMatch(/fixed/);
+      expect(readFileSync(file).equals(once)).toBe(true);
+    });
+  }
+});

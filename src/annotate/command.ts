@@ -13,7 +13,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import { describeError, type Lang } from '../util/errors.js';
-import { addComments, type CommentNote } from './docx-comments.js';
+import { addComments, type CommentNote, type FixNote } from './docx-comments.js';
 
 export interface AnnotateOptions {
   output?: string | undefined;
@@ -23,6 +23,8 @@ export interface AnnotateOptions {
   ref?: string[] | undefined;
   langExplicit?: boolean | undefined;
   cwd?: string | undefined;
+  /** Also write the certain fixes (as kh lint --fix) as tracked changes by "kh". */
+  fix?: boolean | undefined;
 }
 
 interface JsonMessage {
@@ -50,6 +52,7 @@ const T = {
     rule: (id: string) => `Quy tắc: ${id} (xem: kh explain ${id})`,
     done: (file: string, n: number, text: number) =>
       `${file}: ${n} nhận xét (${text} gắn vào đoạn chữ được nêu, ${n - text} gắn vào cả đoạn văn)`,
+    fixed: (n: number, of: number) => `, ${n}/${of} chỗ sửa chắc chắn ghi thành thay đổi được theo dõi (Track Changes)`,
   },
   en: {
     notDocx: (ext: string) =>
@@ -62,6 +65,7 @@ const T = {
     rule: (id: string) => `Rule: ${id} (see: kh explain ${id})`,
     done: (file: string, n: number, text: number) =>
       `${file}: ${n} comments (${text} on the text they cite, ${n - text} on whole paragraphs)`,
+    fixed: (n: number, of: number) => `, ${n} of ${of} certain fixes written as tracked changes`,
   },
 } satisfies Record<Lang, unknown>;
 
@@ -121,6 +125,7 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
   let report = '';
   const errors: string[] = [];
   const { run: lint } = await import('../cli/commands/lint.js');
+  const fixes: FixNote[] = [];
   const code = await lint(
     { ...ctx, color: false, out: (text) => (report += text), err: (text) => errors.push(text) },
     [input],
@@ -131,6 +136,14 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
       ref: options.ref,
       langExplicit: options.langExplicit,
       cwd,
+      onMessages: (files) => {
+        if (!options.fix) return;
+        for (const m of files[0]?.messages ?? []) {
+          if (m.textFix && m.paragraph !== undefined && m.endLine === m.line) {
+            fixes.push({ paragraph: m.paragraph, column: m.column, expected: m.textFix.expected, text: m.textFix.text });
+          }
+        }
+      },
     },
   );
   const [result] = report ? (JSON.parse(report) as { messages: JsonMessage[]; fatal: { message: string } | null }[]) : [];
@@ -157,7 +170,7 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
   if (!options.force && existsSync(outputPath)) return fail(t.exists(shownOutput));
   let annotated;
   try {
-    annotated = addComments(data, notes);
+    annotated = addComments(data, notes, fixes);
   } catch (error) {
     return fail(`${input}: ${describeError(error, lang)}`, error);
   }
@@ -168,6 +181,6 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
     return fail(t.cannotWrite(shownOutput, reason), error);
   }
   const onText = annotated.placed.filter((p) => p.anchor === 'text').length;
-  ctx.err(`${t.done(shownOutput, annotated.placed.length, onText)}\n`);
+  ctx.err(`${t.done(shownOutput, annotated.placed.length, onText)}${options.fix ? t.fixed(annotated.fixed, fixes.length) : ''}\n`);
   return 0;
 }

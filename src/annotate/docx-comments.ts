@@ -33,6 +33,22 @@ export interface CommentNote {
   body: string[];
 }
 
+/** A certain fix (`kh annotate --fix`): in paragraph `paragraph`, replace `expected` by `text`. */
+export interface FixNote {
+  /** 1-based Word paragraph. */
+  paragraph: number;
+  /** 1-based column of `expected` in the parser's paragraph text (a hint among several matches). */
+  column: number;
+  expected: string;
+  text: string;
+}
+
+/**
+ * Tracked changes carry a fixed date, so the same input gives the same bytes (Word shows it in
+ * the change's balloon; the author "kh" says who proposed it).
+ */
+export const TRACKED_CHANGE_DATE = '2000-01-01T00:00:00Z';
+
 export interface PlacedComment {
   id: number;
   /** 'text': on the note's text; 'paragraph': on whole paragraph(s). */
@@ -102,6 +118,8 @@ interface Run {
   /** Offset of the run's text in its paragraph's text. */
   at: number;
   length: number;
+  /** A child of the w:p itself (not inside a hyperlink, a field, an existing w:ins, …). */
+  direct?: boolean;
 }
 
 interface Paragraph {
@@ -187,6 +205,7 @@ export function scanParagraphs(xml: string, w: string): Paragraph[] {
   let runStart = -1;
   let runDepth = -1;
   let runPara: Paragraph | null = null;
+  let runDirect = false;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) !== null) {
     const name = m[2];
@@ -204,7 +223,7 @@ export function scanParagraphs(xml: string, w: string): Paragraph[] {
         if (name === R && runDepth === depth && runPara) {
           const run = parseRun(xml, runStart, m.index + m[0].length, w);
           if (run) {
-            runPara.runs.push({ ...run, at: runPara.text.length });
+            runPara.runs.push({ ...run, at: runPara.text.length, direct: runDirect });
             runPara.text += run.children.map((c) => c.text).join('');
           }
           runDepth = -1;
@@ -263,6 +282,7 @@ export function scanParagraphs(xml: string, w: string): Paragraph[] {
       runStart = m.index;
       runDepth = d;
       runPara = top.para;
+      runDirect = d === top.depth + 1;
     }
   }
   return result;
@@ -361,6 +381,49 @@ interface Anchor {
   range: [number, number] | null;
 }
 
+/** A fix placed on runs of one paragraph: [start, end) of its run text. */
+interface PlacedFix {
+  paragraph: Paragraph;
+  range: [number, number];
+  text: string;
+  /** The run properties of the first replaced run, for the inserted run. */
+  props: string;
+}
+
+/** The range of `fix` in its paragraph's runs, when it maps exactly onto plain text runs. */
+function placeFix(paragraphs: Paragraph[], fix: FixNote): PlacedFix | null {
+  const para = paragraphs[fix.paragraph - 1];
+  if (!para || para.nested || para.selfClosing || !fix.expected || /[\t\n\r]/.test(fix.text + fix.expected)) return null;
+  const hint = Math.max(0, fix.column - 1);
+  let best = -1;
+  for (let at = para.text.indexOf(fix.expected); at >= 0; at = para.text.indexOf(fix.expected, at + 1)) {
+    if (best < 0 || Math.abs(at - hint) < Math.abs(best - hint)) best = at;
+  }
+  if (best < 0) return null;
+  const range: [number, number] = [best, best + fix.expected.length];
+  const covered = para.runs.filter((r) => r.at < range[1] && r.at + r.length > range[0]);
+  // Only plain text runs directly in the paragraph: no tab, break, field, drawing, hyperlink or
+  // earlier tracked change inside the range, and no empty run (a field mark) between them.
+  if (covered.length === 0 || covered.some((r) => !r.direct || r.children.some((c) => !c.isText))) return null;
+  if (para.runs.some((r) => r.length === 0 && r.at > range[0] && r.at < range[1])) return null;
+  return { paragraph: para, range, text: fix.text, props: covered[0]!.props };
+}
+
+/** A run piece's w:t children as w:delText (the piece holds text children only). */
+function asDeleted(pieceXml: string, w: string): string {
+  const t = w ? `${w}:t` : 't';
+  const del = w ? `${w}:delText` : 'delText';
+  return pieceXml
+    .replace(new RegExp(`<${t}(?:\\s[^>]*)?/>`, 'g'), '')
+    .replace(new RegExp(`<${t}(?:\\s[^>]*)?>`, 'g'), `<${del} xml:space="preserve">`)
+    .replace(new RegExp(`</${t}>`, 'g'), `</${del}>`);
+}
+
+function changeAttrs(id: number, w: string): string {
+  const q = (n: string) => (w ? `${w}:${n}` : n);
+  return `${q('id')}="${id}" ${q('author')}="kh" ${q('date')}="${TRACKED_CHANGE_DATE}"`;
+}
+
 function referenceRun(id: number, w: string): string {
   const q = (n: string) => (w ? `${w}:${n}` : n);
   return `<${q('r')}><${q('commentReference')} ${q('id')}="${id}"/></${q('r')}>`;
@@ -372,7 +435,8 @@ function rangeMark(kind: 'Start' | 'End', id: number, w: string): string {
 }
 
 /** Rewrites document.xml with the anchors' markers. */
-function placeAnchors(xml: string, anchors: Anchor[], w: string): string {
+function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFix[] = [], changeIds = { next: 0 }): string {
+  const q = (n: string) => (w ? `${w}:${n}` : n);
   // Edits: [start, end, replacement], applied from the end.
   const edits: { start: number; end: number; text: string }[] = [];
   const textAnchorsByPara = new Map<Paragraph, Anchor[]>();
@@ -393,8 +457,12 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string): string {
       push(after, anchor.endParagraph.closeStart, rangeMark('End', anchor.id, w) + referenceRun(anchor.id, w));
     }
   }
-  for (const [para, list] of textAnchorsByPara) {
-    const cuts = [...new Set(list.flatMap((a) => a.range!))].sort((a, b) => a - b);
+  const fixesByPara = new Map<Paragraph, PlacedFix[]>();
+  for (const fix of fixes) fixesByPara.set(fix.paragraph, [...(fixesByPara.get(fix.paragraph) ?? []), fix]);
+  for (const para of new Set([...textAnchorsByPara.keys(), ...fixesByPara.keys()])) {
+    const list = textAnchorsByPara.get(para) ?? [];
+    const paraFixes = fixesByPara.get(para) ?? [];
+    const cuts = [...new Set([...list.flatMap((a) => a.range!), ...paraFixes.flatMap((f) => f.range)])].sort((a, b) => a - b);
     for (const run of para.runs) {
       const inner = cuts.filter((c) => c > run.at && c < run.at + run.length);
       const pieces = inner.length ? splitRun(run, inner, w) : [{ xml: xml.slice(run.start, run.end), at: run.at, end: run.at + run.length }];
@@ -404,7 +472,13 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string): string {
           // The start goes before the first piece with text starting at range[0].
           if (piece.at === a.range![0] && piece.end > piece.at && firstPieceAt(para, a.range![0], run, i, pieces)) out.push(rangeMark('Start', a.id, w));
         }
-        out.push(piece.xml);
+        const fix = piece.end > piece.at ? paraFixes.find((f) => f.range[0] <= piece.at && piece.end <= f.range[1]) : undefined;
+        if (fix) {
+          out.push(`<${q('del')} ${changeAttrs(changeIds.next++, w)}>${asDeleted(piece.xml, w)}</${q('del')}>`);
+          if (piece.end === fix.range[1] && fix.text) {
+            out.push(`<${q('ins')} ${changeAttrs(changeIds.next++, w)}><${q('r')}>${fix.props}${textChild(xmlSafe(fix.text), w)}</${q('r')}></${q('ins')}>`);
+          }
+        } else out.push(piece.xml);
         for (const a of list) {
           if (piece.end === a.range![1] && piece.end > piece.at && lastPieceAt(para, a.range![1], run, i, pieces)) {
             out.push(rangeMark('End', a.id, w), referenceRun(a.id, w));
@@ -472,10 +546,12 @@ export interface AnnotateResult {
   placed: PlacedComment[];
   /** Names of the parts that changed. */
   changed: string[];
+  /** How many fixes were written as tracked changes. */
+  fixed: number;
 }
 
 /** The package `data` with `notes` as comments. Notes whose paragraph does not exist are skipped. */
-export function addComments(data: Uint8Array, notes: readonly CommentNote[]): AnnotateResult {
+export function addComments(data: Uint8Array, notes: readonly CommentNote[], fixNotes: readonly FixNote[] = []): AnnotateResult {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(data);
@@ -539,10 +615,28 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[]): An
     comments.push(commentXml(id, note.body, cw));
   }
 
+  // Fixes: non-overlapping, in place order; tracked-change ids above every id in use.
+  const placedFixes: PlacedFix[] = [];
+  for (const fixNote of fixNotes) {
+    const fix = placeFix(paragraphs, fixNote);
+    if (!fix) continue;
+    if (placedFixes.some((f) => f.paragraph === fix.paragraph && f.range[0] < fix.range[1] && fix.range[0] < f.range[1])) continue;
+    placedFixes.push(fix);
+  }
+  let maxId = nextId - 1;
+  for (const source of [documentXml, existingComments ?? '']) {
+    for (const m of source.matchAll(/\bid="(\d+)"/g)) maxId = Math.max(maxId, Number(m[1]));
+  }
+  const changeIds = { next: maxId + 1 };
+
   const out: Record<string, Uint8Array> = { ...files };
   const changed: string[] = [];
+  if (anchors.length === 0 && placedFixes.length > 0) {
+    out[mainPath] = strToU8(placeAnchors(documentXml, [], w, placedFixes, changeIds));
+    changed.push(mainPath);
+  }
   if (anchors.length > 0) {
-    out[mainPath] = strToU8(placeAnchors(documentXml, anchors, w));
+    out[mainPath] = strToU8(placeAnchors(documentXml, anchors, w, placedFixes, changeIds));
     changed.push(mainPath);
     if (existingComments) {
       const close = existingComments.lastIndexOf('</');
@@ -587,5 +681,5 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[]): An
     // Already-compressed media are stored; XML is deflated.
     zippable[name] = /\.(png|jpe?g|gif|emf|wmf|tiff?|bmp|zip|docx|xlsx|bin)$/i.test(name) ? [bytes, { level: 0 }] : [bytes, { level: 6 }];
   }
-  return { data: zipSync(zippable), placed, changed };
+  return { data: zipSync(zippable), placed, changed, fixed: placedFixes.length };
 }

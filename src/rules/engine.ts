@@ -127,6 +127,13 @@ export function createContext(
       if (input.related?.length) message.related = input.related.map(related);
       const fix = input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
       if (fix) message.fix = fix;
+      if (input.fix && input.node) {
+        const [start, end] = input.fix.range ?? input.range ?? [0, input.node.text.length];
+        const sameRange = !input.fix.range || (input.range !== undefined && input.range[0] === start && input.range[1] === end);
+        if (sameRange && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= input.node.text.length) {
+          message.textFix = { expected: input.node.text.slice(start, end), text: input.fix.text };
+        }
+      }
       return message;
     },
   };

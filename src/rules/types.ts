@@ -139,6 +139,12 @@ export interface LintMessage extends SourceRange {
   related?: RelatedLocation[];
   /** Not in the JSON output: what `kh lint --fix` applies. */
   fix?: Fix;
+  /**
+   * Not in the JSON output: the same fix in the node's own text (the text the rule saw and its
+   * replacement), set only when the fix's range is the message's range, so the message's place
+   * locates it. For inputs without source offsets (.docx: `kh annotate --fix`).
+   */
+  textFix?: { expected: string; text: string };
 }
 
 export interface RuleContext<Options = Record<string, unknown>, MessageId extends string = string> {

@@ -21,6 +21,12 @@ export const annotateCommands: CommandSpec[] = [
       command
         .option('-o, --output <file>', vi ? 'tên tệp ra (mặc định: <tên>.kh.docx cạnh tệp vào)' : 'output file (default: <name>.kh.docx next to the input)')
         .option('--force', vi ? 'ghi đè tệp ra nếu đã có' : 'overwrite the output file if it exists')
+        .option(
+          '--fix',
+          vi
+            ? 'ghi thêm các chỗ sửa chắc chắn (như kh lint --fix: dấu cách trong số/ký hiệu, từ gõ lặp) thành thay đổi được theo dõi (Track Changes) của "kh", để người xem chấp nhận hoặc từ chối'
+            : 'also write the certain fixes (as kh lint --fix: spaces inside a number/symbol, a word typed twice) as tracked changes by "kh", for the reviewer to accept or reject',
+        )
         .option('-c, --config <file>', vi ? 'dùng tệp cấu hình này (như kh lint)' : 'use this configuration file (as kh lint)')
         .option('--rule <id:severity>', vi ? 'đặt mức cho một quy tắc (như kh lint; lặp lại được)' : "set a rule's severity (as kh lint; repeatable)", (value: string, previous: string[] = []) => [...previous, value])
         .option('--ref <file>', vi ? 'kế hoạch hoặc bộ chỉ tiêu tham chiếu (như kh lint; lặp lại được)' : 'a reference plan or indicator catalogue (as kh lint; repeatable)', (value: string, previous: string[] = []) => [...previous, value]);
@@ -31,6 +37,7 @@ export const annotateCommands: CommandSpec[] = [
       return run(ctx, args[0] as string, {
         output: options.output as string | undefined,
         force: Boolean(options.force),
+        fix: Boolean(options.fix),
         config: options.config as string | undefined,
         rule: (options.rule as string[] | undefined) ?? [],
         ref: (options.ref as string[] | undefined) ?? [],

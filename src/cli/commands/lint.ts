@@ -49,6 +49,8 @@ export interface LintOptions {
   /** --fix: apply certain fixes to .txt/.md files; --fix-dry-run: list them, write nothing. */
   fix?: boolean | undefined;
   fixDryRun?: boolean | undefined;
+  /** Called with each file's messages before the report (kh annotate reads the fixes there). */
+  onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
 }
 
 const T = {
@@ -279,6 +281,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     throw error;
   }
   const byPlan = new Map(planList.map((plan, i) => [plan, messageLists[i]!]));
+  options.onMessages?.(planList.map((plan, i) => ({ filePath: plan.source.path, messages: messageLists[i]! })));
   const results: FileResult[] = targets.map((target) => {
     const fatal = fatals.get(target);
     if (fatal !== undefined) return fileResult(target.filePath, [], { message: fatal });
