@@ -6,9 +6,9 @@
  * Exit codes: 0 the copy was written; 2 bad input (not a .docx, unreadable, output exists, output
  * is the input, cannot write).
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { writeAtomically } from '../util/output.js';
+import { assertNotInput, writeAtomically } from '../util/output.js';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
@@ -75,18 +75,6 @@ export function defaultOutputPath(input: string): string {
   return join(dirname(input), `${basename(input, ext)}.kh${ext || '.docx'}`);
 }
 
-/** The real path of a file that may not exist yet (its folder's real path + its name). */
-function realPathOf(path: string): string {
-  try {
-    return realpathSync(path);
-  } catch {
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return resolve(path);
-    }
-  }
-}
 
 /** The body of one finding's comment. */
 export function commentBody(message: JsonMessage, lang: Lang): string[] {
@@ -112,7 +100,11 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
   const inputPath = resolve(cwd, input);
   const shownOutput = options.output ?? defaultOutputPath(input);
   const outputPath = resolve(cwd, shownOutput);
-  if (existsSync(inputPath) && realPathOf(outputPath) === realPathOf(inputPath)) return fail(`${shownOutput}: ${t.isInput}`);
+  try {
+    assertNotInput(outputPath, { inputs: [inputPath] });
+  } catch {
+    return fail(`${shownOutput}: ${t.isInput}`);
+  }
 
   let data: Uint8Array;
   try {
