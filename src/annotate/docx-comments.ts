@@ -19,6 +19,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { decodeEntities, parseXmlTree } from '../parse/docx-xml.js';
 import { InputError } from '../util/errors.js';
+import { joinPartPath, relsPathOf } from '../parse/package-paths.js';
 
 export interface CommentNote {
   /** 1-based Word paragraph (as in LintMessage.paragraph); 0: the document as a whole. */
@@ -526,21 +527,6 @@ function commentXml(id: number, body: string[], w: string): string {
   return `<${q('comment')} ${q('id')}="${id}" ${q('author')}="kh" ${q('initials')}="kh">${paragraphs}</${q('comment')}>`;
 }
 
-function relsPathOf(mainPath: string): string {
-  const slash = mainPath.lastIndexOf('/');
-  return `${mainPath.slice(0, slash + 1)}_rels/${mainPath.slice(slash + 1)}.rels`;
-}
-
-function resolveTarget(dir: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = dir ? dir.split('/') : [];
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
 export interface AnnotateResult {
   data: Uint8Array;
   placed: PlacedComment[];
@@ -563,7 +549,7 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
   const mainRel = parseXmlTree(packageRels || '<Relationships/>')
     .children.flatMap((c) => [c, ...c.children])
     .find((r) => r.name === 'Relationship' && (r.attrs['Type'] ?? '').endsWith('/officeDocument'));
-  const mainPath = mainRel?.attrs['Target'] ? resolveTarget('', mainRel.attrs['Target']) : 'word/document.xml';
+  const mainPath = mainRel?.attrs['Target'] ? joinPartPath('', mainRel.attrs['Target']) : 'word/document.xml';
   if (!files[mainPath]) throw new InputError('no-document-xml');
   const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/')) : '';
   const relsPath = relsPathOf(mainPath);
@@ -573,7 +559,7 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
   const relTree = parseXmlTree(rels);
   const relList = relTree.children.flatMap((c) => (c.name === 'Relationship' ? [c] : c.children.filter((x) => x.name === 'Relationship')));
   const commentsRel = relList.find((r) => r.attrs['Type'] === COMMENTS_REL || r.attrs['Type'] === STRICT_COMMENTS_REL);
-  const commentsPath = commentsRel?.attrs['Target'] ? resolveTarget(dir, commentsRel.attrs['Target']) : `${dir ? `${dir}/` : ''}comments.xml`;
+  const commentsPath = commentsRel?.attrs['Target'] ? joinPartPath(dir, commentsRel.attrs['Target']) : `${dir ? `${dir}/` : ''}comments.xml`;
 
   const documentXml = decodePart(files[mainPath], mainPath);
   const w = wordPrefix(documentXml);

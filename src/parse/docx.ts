@@ -41,6 +41,7 @@ import { modelToMdast, type MammothNode } from './docx-model.js';
 import { execAll } from '../util/regex.js';
 import { checkXmlShape, DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 import { unzipLimited, ZipError, ZipLimitError } from './zip.js';
+import { joinPartPath, relsPathOf } from './package-paths.js';
 
 export interface DocxStats {
   /** Word paragraphs counted in document.xml (footnote paragraphs are numbered after them). */
@@ -137,16 +138,6 @@ function relationshipTargets(relsXml: string | null, type: string): string[] {
   return targets;
 }
 
-function joinPath(base: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const parts = base ? base.split('/') : [];
-  for (const seg of target.split('/')) {
-    if (seg === '..') parts.pop();
-    else if (seg !== '.' && seg !== '') parts.push(seg);
-  }
-  return parts.join('/');
-}
-
 /** A private-use character absent from the given texts (raw or as a character reference). */
 function pickMarker(texts: (string | null)[]): string {
   const referenced = new Set<number>();
@@ -197,15 +188,15 @@ export async function parseDocxDetailed(
   }
   const decoder = new TextDecoder('utf-8');
   const packageRels = decodeXml(files['_rels/.rels'], decoder);
-  const mainTargets = relationshipTargets(packageRels, 'officeDocument').map((t) => joinPath('', t));
+  const mainTargets = relationshipTargets(packageRels, 'officeDocument').map((t) => joinPartPath('', t));
   const mainPath = mainTargets.find((t) => names.has(t)) ?? 'word/document.xml';
   if (!names.has(mainPath)) throw new InputError('no-document-xml');
   const dir = mainPath.includes('/') ? mainPath.slice(0, mainPath.lastIndexOf('/')) : '';
-  const relsPath = `${dir ? `${dir}/` : ''}_rels/${mainPath.slice(dir ? dir.length + 1 : 0)}.rels`;
+  const relsPath = relsPathOf(mainPath);
   const documentRels = decodeXml(files[relsPath], decoder);
   const partPath = (type: string): string => {
     const target = relationshipTargets(documentRels, type)
-      .map((t) => joinPath(dir, t))
+      .map((t) => joinPartPath(dir, t))
       .find((t) => names.has(t));
     return target ?? `${dir ? `${dir}/` : ''}${type}.xml`;
   };
