@@ -30,6 +30,7 @@ const T = {
     force: 'ghi đè tệp cấu hình đã có',
     fix: 'sửa tại chỗ các lỗi chắc chắn trong tệp .txt/.md (Unicode NFC, dấu cách trong số/ký hiệu, từ gõ lặp, hai dấu cách giữa hai từ)',
     fixDryRun: 'liệt kê những chỗ --fix sẽ sửa, không ghi tệp',
+    concurrency: 'số luồng đọc và kiểm tra song song: một số, auto (mỗi lõi một luồng, mặc định) hoặc off (từng tệp một)',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -50,6 +51,7 @@ const T = {
     force: 'overwrite an existing configuration file',
     fix: 'fix certain problems in .txt/.md files in place (Unicode NFC, spaces inside a number/symbol, a word typed twice, two spaces between words)',
     fixDryRun: 'list what --fix would change, write nothing',
+    concurrency: 'worker threads reading and checking files: a number, auto (one per core, the default) or off (one file at a time)',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -76,7 +78,8 @@ export const lintCommands: CommandSpec[] = [
         .option('--strict-citations', t.strictCitations)
         .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
         .option('--fix', t.fix)
-        .option('--fix-dry-run', t.fixDryRun);
+        .option('--fix-dry-run', t.fixDryRun)
+        .option('--concurrency <n|auto|off>', t.concurrency);
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -96,6 +99,7 @@ export const lintCommands: CommandSpec[] = [
         timeoutPerFile: options.timeoutPerFile as string | undefined,
         fix: Boolean(options.fix),
         fixDryRun: Boolean(options.fixDryRun),
+        concurrency: options.concurrency as string | undefined,
         langExplicit,
       });
     },
