@@ -4,8 +4,8 @@
  * file's summary (lint-worker.ts); the Plan never crosses to this thread and is freed at once.
  *
  * Every protection of isolate.ts holds per file: a V8 heap limit per worker (`resourceLimits`),
- * a time limit that starts when the format's parser is loaded ('started'; loading it may take
- * twice the limit), parsers loaded on the first file of their format. A file that runs out of
+ * a time limit on reading that starts when the format's parser is loaded ('started'; loading it
+ * may take twice the limit), parsers loaded on the first file of their format. A file that runs out of
  * memory or time, or crashes its worker, costs an InputError for that file ('out-of-memory',
  * 'timeout', 'crashed'); piscina replaces the worker and the other files go on.
  *
@@ -34,6 +34,9 @@ export interface LintWorkerSetup {
   knowledge?: UserKnowledge | undefined;
   limits: Limits;
 }
+
+/** What a worker says of a task while it runs: begun (loading the parser), started (reading), read. */
+type Phase = 'begun' | 'started' | 'read';
 
 export interface LintTask {
   id: number;
@@ -76,7 +79,7 @@ export class LintPool {
   private readonly memoryMb: number;
   private nextId = 1;
   /** Tasks running or queued, by id: what to do when their worker says 'begun' / 'started'. */
-  private readonly phases = new Map<number, (phase: 'begun' | 'started') => void>();
+  private readonly phases = new Map<number, (phase: Phase) => void>();
 
   constructor(workerPath: string, options: LintPoolOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -90,7 +93,7 @@ export class LintPool {
       resourceLimits: { maxOldGenerationSizeMb: this.memoryMb, maxYoungGenerationSizeMb: 32 },
       workerData: options.setup,
     });
-    this.pool.on('message', (message: { khTask?: number; phase?: 'begun' | 'started' }) => {
+    this.pool.on('message', (message: { khTask?: number; phase?: Phase }) => {
       if (message && typeof message.khTask === 'number' && message.phase) this.phases.get(message.khTask)?.(message.phase);
     });
   }
@@ -112,8 +115,9 @@ export class LintPool {
         abort.abort();
       }, ms);
     };
-    // Loading a parser counts too, but generously; the file's own time starts with 'started'.
-    this.phases.set(id, (phase) => arm(phase === 'begun' ? this.timeoutMs * 2 : this.timeoutMs));
+    // Loading a parser counts too, but generously; the file's own time starts with 'started' and
+    // ends when it is read (the rules are kh's own code, run without a limit as in isolate.ts).
+    this.phases.set(id, (phase) => (phase === 'read' ? clearTimeout(timer) : arm(phase === 'begun' ? this.timeoutMs * 2 : this.timeoutMs)));
     let reply: LintTaskReply;
     try {
       reply = await this.pool.run({ id, path, shown }, { signal: abort.signal });

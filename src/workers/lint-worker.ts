@@ -36,6 +36,8 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
     await warm(task.path);
     parentPort?.postMessage({ khTask: task.id, phase: 'started' });
     plan = await loadPlan(task.path, setup.limits);
+    // The time limit is for reading, as in isolate.ts: the rules are kh's own code.
+    parentPort?.postMessage({ khTask: task.id, phase: 'read' });
   } catch (error) {
     if (error instanceof InputError) return { ok: false, input: { code: error.code, details: error.details, stack: error.stack ?? '' } };
     return { ok: false, bug: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? '') : '' } };
