@@ -16,7 +16,8 @@
  * Numbers depend on the machine (CI's has 2 cores); the bench always exits 0.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -294,6 +295,69 @@ function lintBatchRow(count) {
   });
 }
 
+/**
+ * Issue 12: `kh lint DIR` (the CLI, a child process) on a repository of N copies of the seed
+ * fixtures made in a temp folder — 70 % .docx, 20 % .pdf, 10 % .txt, 100 files per folder —
+ * with `--concurrency auto` (kh) vs `--concurrency off` (baseline): ms per file and the speed-up;
+ * the note gives each mode's peak RSS (/usr/bin/time) and the load average when measured (the
+ * machine may be shared). Targets: 1,000 files on 2 workers ≥ 1.7× faster than off; ms/file at
+ * 5,000 within 10 % of 1,000; peak RSS at 5,000 ≤ 400 MB. The 5,000-file row takes minutes:
+ * it runs only with KH_BENCH_5000=1.
+ */
+function lintRepoRow(count) {
+  const name = `kh lint DIR of ${count} files, auto vs off`;
+  return row(name, async () => {
+    if (count > 1000 && process.env.KH_BENCH_5000 !== '1') return { name, skip: 'set KH_BENCH_5000=1 (minutes)' };
+    const pick = { '.docx': seeds('.docx'), '.pdf': seeds('.pdf'), '.txt': seeds('.txt') };
+    if (Object.values(pick).some((list) => list.length === 0)) return { name, skip: 'needs fixtures/*.docx, *.pdf, *.txt' };
+    const dir = mkdtempSync(join(tmpdir(), 'kh-bench-repo-'));
+    try {
+      for (let i = 0; i < count; i++) {
+        const slot = i % 10; // 7 of 10 .docx, 2 .pdf, 1 .txt
+        const ext = slot < 7 ? '.docx' : slot < 9 ? '.pdf' : '.txt';
+        const list = pick[ext];
+        const folder = join(dir, `d${String(Math.floor(i / 100)).padStart(3, '0')}`);
+        if (i % 100 === 0) mkdirSync(folder);
+        copyFileSync(list[i % list.length], join(folder, `f${String(i).padStart(5, '0')}${ext}`));
+      }
+      const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+      const once = (mode) => {
+        const args = [BIN, 'lint', '-f', 'json', '-o', join(dir, `report-${mode}.json`), '--concurrency', mode, dir];
+        const start = now();
+        const result = timeBin
+          ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KH_TODAY: '2026-12-01' } })
+          : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KH_TODAY: '2026-12-01' } });
+        const ms = now() - start;
+        if (result.status !== 0 && result.status !== 1) throw new Error(`kh lint exited ${result.status}: ${result.stderr.split('\n')[0]}`);
+        const rssKb = timeBin ? Number(result.stderr.trim().split('\n').pop()) : NaN;
+        return { msPerFile: ms / count, rssMb: rssKb / 1024 };
+      };
+      const rounds = count > 1000 || QUICK ? 1 : 3;
+      const samples = { off: [], auto: [] };
+      const load = [];
+      for (let r = 0; r < rounds; r++) {
+        for (const mode of ['off', 'auto']) {
+          load.push(loadavg()[0]);
+          samples[mode].push(once(mode));
+        }
+      }
+      const same = readFileSync(join(dir, 'report-off.json'), 'utf8') === readFileSync(join(dir, 'report-auto.json'), 'utf8');
+      const med = (mode, key) => median(samples[mode].map((s) => s[key]));
+      const rss = (mode) => Math.max(...samples[mode].map((s) => s.rssMb)).toFixed(0);
+      return {
+        name,
+        kh: med('auto', 'msPerFile'),
+        base: med('off', 'msPerFile'),
+        baseName: '--concurrency off',
+        unit: 'ms/file',
+        note: `${rounds} run(s) each; peak RSS auto ${rss('auto')} / off ${rss('off')} MiB; load ${median(load).toFixed(1)}; reports ${same ? 'identical' : 'DIFFER'}; target ≤ 0.59× (1.7× faster)`,
+      };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 // Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 30),
@@ -305,6 +369,8 @@ const ROWS = [
   lintRow('.txt'),
   lintBatchRow(20),
   lintBatchRow(200),
+  lintRepoRow(1000),
+  lintRepoRow(5000),
   diffRow('.txt'),
   diffRow('.pdf'),
   diffScaleRow(1),
