@@ -8,7 +8,7 @@ import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
 import { addReadOptions } from '../read-options.js';
 
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
+const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'gitlab'] as const;
 
 const T = {
   vi: {
