@@ -30,6 +30,12 @@ const T = {
     force: 'ghi đè tệp cấu hình đã có',
     fix: 'sửa tại chỗ các lỗi chắc chắn trong tệp .txt/.md (Unicode NFC, dấu cách trong số/ký hiệu, từ gõ lặp, hai dấu cách giữa hai từ)',
     fixDryRun: 'liệt kê những chỗ --fix sẽ sửa, không ghi tệp',
+    shard: 'chỉ kiểm tra phần i trong n phần (chia theo băm đường dẫn), ví dụ 2/4; ghép báo cáo bằng kh merge-reports',
+    changedSince: 'chỉ kiểm tra các tệp đã đổi từ tham chiếu git REF (so với điểm rẽ nhánh, gồm cả tệp chưa commit và tệp mới chưa theo dõi)',
+    suppressAll: 'ghi mọi phát hiện hiện có vào tệp bỏ qua (kh-suppressions.json); các lần chạy sau chỉ báo phát hiện mới',
+    pruneSuppressions: 'xóa khỏi tệp bỏ qua những phát hiện đã được sửa',
+    suppressionsLocation: 'đường dẫn tệp bỏ qua (mặc định kh-suppressions.json)',
+    passOnUnpruned: 'không báo lỗi khi tệp bỏ qua còn mục không dùng đến',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -50,6 +56,12 @@ const T = {
     force: 'overwrite an existing configuration file',
     fix: 'fix certain problems in .txt/.md files in place (Unicode NFC, spaces inside a number/symbol, a word typed twice, two spaces between words)',
     fixDryRun: 'list what --fix would change, write nothing',
+    shard: 'check only part i of n (split by path hash), e.g. 2/4; join the reports with kh merge-reports',
+    changedSince: 'check only the files changed since git ref REF (from the merge base; uncommitted and new untracked files included)',
+    suppressAll: 'record every current finding in the suppressions file (kh-suppressions.json); later runs report only new ones',
+    pruneSuppressions: 'drop the findings that were fixed from the suppressions file',
+    suppressionsLocation: 'path of the suppressions file (default kh-suppressions.json)',
+    passOnUnpruned: 'do not fail when the suppressions file holds entries no longer needed',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -76,7 +88,13 @@ export const lintCommands: CommandSpec[] = [
         .option('--strict-citations', t.strictCitations)
         .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
         .option('--fix', t.fix)
-        .option('--fix-dry-run', t.fixDryRun);
+        .option('--fix-dry-run', t.fixDryRun)
+        .option('--shard <i/n>', t.shard)
+        .option('--changed-since <ref>', t.changedSince)
+        .option('--suppress-all', t.suppressAll)
+        .option('--prune-suppressions', t.pruneSuppressions)
+        .option('--suppressions-location <file>', t.suppressionsLocation)
+        .option('--pass-on-unpruned-suppressions', t.passOnUnpruned);
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -96,6 +114,12 @@ export const lintCommands: CommandSpec[] = [
         timeoutPerFile: options.timeoutPerFile as string | undefined,
         fix: Boolean(options.fix),
         fixDryRun: Boolean(options.fixDryRun),
+        shard: options.shard as string | undefined,
+        changedSince: options.changedSince as string | undefined,
+        suppressAll: Boolean(options.suppressAll),
+        pruneSuppressions: Boolean(options.pruneSuppressions),
+        suppressionsLocation: options.suppressionsLocation as string | undefined,
+        passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
         langExplicit,
       });
     },

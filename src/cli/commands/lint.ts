@@ -21,11 +21,13 @@ import { loadRegistries, withRegistries } from '../../data/registries.js';
 import { loadKnowledge } from '../../data/knowledge.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
+import type { CiLintOptions } from '../../ci/lint-ci.js';
+import type { ProgressStream } from '../../ci/progress.js';
 
 export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
-export interface LintOptions {
+export interface LintOptions extends CiLintOptions {
   format: FormatName;
   output?: string | undefined;
   /** A non-negative integer (a string as typed on the command line is checked here). */
@@ -51,6 +53,8 @@ export interface LintOptions {
   fixDryRun?: boolean | undefined;
   /** Called with each file's messages before the report (kh annotate reads the fixes there). */
   onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
+  /** Where the progress line goes (default process.stderr; drawn only on a terminal). */
+  progress?: ProgressStream | undefined;
 }
 
 const T = {
@@ -220,6 +224,16 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
   else return fail(T[lang].noInputs);
 
+  // CI options (src/ci/): --changed-since and --shard narrow the targets.
+  const ci = await import('../../ci/lint-ci.js');
+  try {
+    ci.checkCiOptions(options);
+    targets = await ci.selectTargets(targets, options, cwd);
+  } catch (error) {
+    if (error instanceof ci.CiError) return fail(error.describe(lang), error);
+    throw error;
+  }
+
   const reading = readerOptions(options, loaded.config.limits, lang);
   if (typeof reading === 'string') return fail(reading);
   // -o may not name an input (checked before any work, and again when writing).
@@ -245,8 +259,10 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   const reader = openPlanReader(reading);
   const plans = new Map<Target, Plan>();
   const fatals = new Map<Target, string>();
+  const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, targets.length, { quiet: options.quiet, lang });
   try {
     for (const target of targets) {
+      progress.tick();
       if (target.fatal) {
         fatals.set(target, target.fatal);
         continue;
@@ -261,6 +277,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
       }
     }
   } finally {
+    progress.end();
     await reader.close();
   }
 
@@ -282,13 +299,24 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   }
   const byPlan = new Map(planList.map((plan, i) => [plan, messageLists[i]!]));
   options.onMessages?.(planList.map((plan, i) => ({ filePath: plan.source.path, messages: messageLists[i]! })));
-  const results: FileResult[] = targets.map((target) => {
+  let results: FileResult[] = targets.map((target) => {
     const fatal = fatals.get(target);
     if (fatal !== undefined) return fileResult(target.filePath, [], { message: fatal });
-    let messages = byPlan.get(plans.get(target)!) ?? [];
-    if (options.quiet) messages = messages.filter((m) => m.severity === 'error');
-    return fileResult(target.filePath, messages);
+    return fileResult(target.filePath, byPlan.get(plans.get(target)!) ?? []);
   });
+  // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions): before --quiet.
+  let unpruned: string | undefined;
+  try {
+    const step = ci.suppressionStep(results, options, { cwd, inputs: inputPaths, lang });
+    results = step.results;
+    unpruned = step.unpruned;
+    for (const note of step.notes) ctx.err(`${note}\n`);
+  } catch (error) {
+    if (error instanceof OutputError) return fail(error.describe(lang), error);
+    if (error instanceof ci.CiError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
 
   // Report.
   const text = await formatResults(options.format, results, {
@@ -310,6 +338,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   }
 
   const sum = totals(results);
+  if (unpruned !== undefined) return fail(unpruned);
   if (sum.fatals > 0) return 2;
   if (sum.errors > 0) return 1;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
