@@ -139,22 +139,36 @@ describe('engine: a failing rule is an internal error, never a finding', () => {
 });
 
 describe('engine: context', () => {
-  it('gives today, the file path, the other files of the run and the registries', () => {
+  it('gives today, the file path and the registries; a cross-file rule sees every file\'s summary once, in input order', () => {
     const seen: unknown[] = [];
+    const runs: unknown[] = [];
     const spy = defineRule({
       meta: { ...findWord.meta, id: 'spy' },
       check(plan, context) {
-        seen.push([context.filePath, context.files.map((f) => f.source.path), context.today.toISOString().slice(0, 10), context.registries.functionWords.entries.length > 0]);
+        seen.push([context.filePath, context.today.toISOString().slice(0, 10), context.registries.functionWords.entries.length > 0]);
         return [];
+      },
+      crossFile: {
+        version: 3,
+        summarize: (plan, context) => ({ path: plan.source.path, same: context.filePath === plan.source.path }),
+        *checkRun(files, context) {
+          runs.push(files.map((f) => [f.filePath, f.summary]));
+          // A finding in the last file, pointing at the first one.
+          yield context.report(files.length - 1, { messageId: 'found', data: { word: files[0]!.filePath }, related: [{ messageId: 'found', data: { word: 'x' }, filePath: files[0]!.filePath }] });
+        },
       },
     });
     const plans = [emptyPlan('a.txt'), emptyPlan('b.docx'), emptyPlan('c.pdf')];
-    lintPlans(plans, resolveRules([spy]), { ...env, today: new Date('2025-01-02T12:00:00Z') });
+    const lists = lintPlans(plans, resolveRules([spy]), { ...env, today: new Date('2025-01-02T12:00:00Z') });
     expect(seen).toEqual([
-      ['a.txt', ['b.docx', 'c.pdf'], '2025-01-02', true],
-      ['b.docx', ['a.txt', 'c.pdf'], '2025-01-02', true],
-      ['c.pdf', ['a.txt', 'b.docx'], '2025-01-02', true],
+      ['a.txt', '2025-01-02', true],
+      ['b.docx', '2025-01-02', true],
+      ['c.pdf', '2025-01-02', true],
     ]);
+    expect(runs).toEqual([[['a.txt', { path: 'a.txt', same: true }], ['b.docx', { path: 'b.docx', same: true }], ['c.pdf', { path: 'c.pdf', same: true }]]]);
+    expect(lists.map((l) => l.length)).toEqual([0, 0, 1]);
+    expect(lists[2]![0]!.related![0]!.filePath).toBe('a.txt');
+    expect(lists[2]![0]!.line).toBe(1);
   });
 
   it('related places (same file and another file), suggestion, document-level and position targets', () => {

@@ -14,10 +14,16 @@
  * year, or two files of one issuer), and a message is given only in the file that is wrong: the
  * malformed one, the one whose date is not of its ký hiệu's year, or the one clearly outvoted by
  * the other files. One file against one with nothing to settle it: no message.
+ *
+ * The rule is wholly cross-file (notes/CROSS-FILE.md): `summarize` keeps each keyed citation with
+ * its canonical forms and places, computed once; `checkRun` indexes the run's citations by type
+ * word and number, then (ký hiệu, date), and answers each citation's questions from buckets of
+ * that index, so a run costs time linear in its citations however many files cite one document.
  */
 import { z } from 'zod';
-import { defineRule, type LintMessage, type RelatedInput } from './types.js';
-import type { Citation, Plan } from '../plan/schema.js';
+import { defineRule, type FileMessage, type Place, type RelatedInput, type RunContext } from './types.js';
+import type { Citation } from '../plan/schema.js';
+import { placeOf } from './engine.js';
 import { normalizeName, symbolCore } from '../data/issuers.js';
 import { namesCentralBody } from '../data/symbol-scope.js';
 import { editDistance, textBefore } from './util.js';
@@ -34,24 +40,51 @@ const LOOKALIKES: Record<string, string> = {
   а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', Α: 'A', Β: 'B', Ε: 'E', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X',
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
-const core = (citation: Citation) => symbolCore(citation.raw).normalize('NFC');
-/** The ký hiệu compared without spaces and dashes, look-alike letters read as Latin. */
-function canonical(citation: Citation): string {
-  return core(citation).replace(LOOKALIKE_RE, (ch) => LOOKALIKES[ch]!).replace(/[\s\-–—‑]+/g, '');
+/** One keyed citation as the summary keeps it: canonical forms computed once, places located. */
+interface Cited {
+  /** Type word and number ("công văn|1303"). */
+  key: string;
+  /** The ký hiệu compared without spaces and dashes, look-alike letters read as Latin. */
+  canonical: string;
+  /** The ký hiệu as written (symbolCore of raw, NFC). */
+  core: string;
+  /** Slips of form: spaces, a dash other than "-", a look-alike letter of another script. */
+  badness: number;
+  dashes: number;
+  raw: string;
+  number: string;
+  docType: string;
+  date: string | null;
+  /** The date as written, without a leading "ngày" (the messages say it). */
+  dateText: string;
+  year: number | null;
+  /** The ký hiệu names a national body (src/data/symbol-scope.json). */
+  central: boolean;
+  /** The trích yếu worth comparing, kept only when the plan cites the document more than once. */
+  subject: string | null;
+  /** Where a message about it points (the number/symbol as written), and the whole citation when that differs. */
+  at: Place;
+  whole?: Place;
 }
-/** Slips of form: spaces, a dash other than "-", a look-alike letter of another script. */
-function badness(citation: Citation): number {
-  const text = core(citation);
-  return Number(/\s/.test(text)) + Number(/[–—‑]/.test(text)) + Number(text.search(LOOKALIKE_RE) >= 0);
+
+interface CitationSummary {
+  /** The plan's issuer, normalized (two files of one issuer share their local ký hiệu). */
+  issuer: string | null;
+  citations: Cited[];
 }
-function malformed(citation: Citation): boolean {
-  return badness(citation) > 0;
+
+const coreOf = (citation: Citation) => symbolCore(citation.raw).normalize('NFC');
+function canonicalOf(core: string): string {
+  return core.replace(LOOKALIKE_RE, (ch) => LOOKALIKES[ch]!).replace(/[\s\-–—‑]+/g, '');
 }
+function badnessOf(core: string): number {
+  return Number(/\s/.test(core)) + Number(/[–—‑]/.test(core)) + Number(core.search(LOOKALIKE_RE) >= 0);
+}
+const malformed = (c: Cited) => c.badness > 0;
 /** `a` is `b` written worse: more slips of form, or as many and a "-" between groups left out ("TTBTC"). */
-function worse(a: Citation, b: Citation): boolean {
-  if (canonical(a) !== canonical(b) || core(a) === core(b)) return false;
-  const dashes = (c: Citation) => (core(c).match(/-/g) ?? []).length;
-  return badness(a) > badness(b) || (badness(a) === badness(b) && dashes(a) < dashes(b));
+function worse(a: Cited, b: Cited): boolean {
+  if (a.canonical !== b.canonical || a.core === b.core) return false;
+  return a.badness > b.badness || (a.badness === b.badness && a.dashes < b.dashes);
 }
 function words(text: string): Set<string> {
   return new Set(text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
@@ -63,10 +96,6 @@ function overlap(a: string, b: string): number {
   let common = 0;
   for (const w of x) if (y.has(w)) common++;
   return common / Math.min(x.size, y.size);
-}
-/** The date as written, without a leading "ngày" (the messages say it). */
-function dateText(citation: Citation): string {
-  return (citation.dateRaw ?? citation.date ?? '').replace(/^ngày\s+/iu, '');
 }
 function rawRange(citation: Citation): readonly [number, number] | undefined {
   const at = citation.text.indexOf(citation.raw);
@@ -80,18 +109,18 @@ const yearOf = (date: string | null | undefined) => (date ? Number(date.slice(0,
  * without its year ("800/QĐ-UBND") is given again every year, so dates of different years are
  * different documents.
  */
-function twoDocuments(c: Citation, ref: Citation): boolean {
-  return c.year === null && yearOf(c.date) !== yearOf(ref.date);
+function twoDocuments(c: Cited, refDate: string | null): boolean {
+  return c.year === null && yearOf(c.date) !== yearOf(refDate);
 }
 
 /** `c` agrees with the year of its own ký hiệu where `ref` does not: `c` is the right one. */
-function rightByYear(c: Citation, ref: Citation): boolean {
+function rightByYear(c: Cited, ref: Cited): boolean {
   return c.year !== null && yearOf(c.date) === c.year && yearOf(ref.date) !== c.year;
 }
 
 /** Ký hiệu close enough to be one written two ways ("TT-BCT"/"TT-BTC", "NĐCP"/"NĐ-CP"), not two documents ("TT-BYT"/"TT-VPCP"). */
 const SYMBOL_SLIP_DISTANCE = 2;
-const slip = (a: Citation, b: Citation) => editDistance(canonical(a), canonical(b)) <= SYMBOL_SLIP_DISTANCE;
+const slip = (a: string, b: string) => editDistance(a, b) <= SYMBOL_SLIP_DISTANCE;
 
 /**
  * A subject worth comparing: the trích yếu of a full first citation ("số … ngày … của <issuer>
@@ -100,25 +129,80 @@ const slip = (a: Citation, b: Citation) => editDistance(canonical(a), canonical(
  */
 const PROVISION_BEFORE = /(?:Điều|khoản|điểm|tiết|Chương|Mục|Phụ lục)\s+[\p{L}\d.]+\s*(?:của\s+)?$/iu;
 const NOT_A_SUBJECT = /\d+\/|\bĐiều\s+\d|\bkhoản\s+\d|như sau|\||:\s*$/iu;
-function subjectOf(c: Citation, before: string): string | null {
+function subjectOf(c: Citation, before: () => string): string | null {
   if (!c.subject || !c.date || !c.issuer) return null;
-  if (NOT_A_SUBJECT.test(c.subject) || PROVISION_BEFORE.test(before)) return null;
+  if (NOT_A_SUBJECT.test(c.subject) || PROVISION_BEFORE.test(before())) return null;
   return c.subject;
 }
 
-/** Citations by type word and number, computed once per plan (each plan is compared with every other one of a run). */
-const groupCache = new WeakMap<Plan, Map<string, Citation[]>>();
-function groups(plan: Plan): Map<string, Citation[]> {
-  let map = groupCache.get(plan);
-  if (!map) {
-    map = new Map();
-    for (const c of plan.citations) {
-      const key = groupKey(c);
-      if (key) map.set(key, [...(map.get(key) ?? []), c]);
-    }
-    groupCache.set(plan, map);
+/** Groups by type word and number, in order of first appearance (each list in citation order). */
+function groupsOf(citations: readonly Cited[]): Map<string, Cited[]> {
+  const map = new Map<string, Cited[]>();
+  for (const c of citations) {
+    const list = map.get(c.key);
+    if (list) list.push(c);
+    else map.set(c.key, [c]);
   }
   return map;
+}
+
+/** A citation of the run: its file and its place in the run's order (files, then citations). */
+interface Ref {
+  file: number;
+  seq: number;
+  c: Cited;
+}
+/** First citation of each file in a bucket, by file (files in input order); also by issuer. */
+class Bucket {
+  readonly all = new Map<number, Ref>();
+  readonly byIssuer = new Map<string, Map<number, Ref>>();
+  constructor(
+    readonly canonical: string,
+    readonly date: string | null,
+    /** A citation of the bucket (buckets by core: all share canonical, core, badness and dashes). */
+    readonly sample: Cited,
+  ) {}
+  add(ref: Ref, issuer: string | null): void {
+    if (!this.all.has(ref.file)) this.all.set(ref.file, ref);
+    if (issuer === null) return;
+    let mine = this.byIssuer.get(issuer);
+    if (!mine) this.byIssuer.set(issuer, (mine = new Map()));
+    if (!mine.has(ref.file)) mine.set(ref.file, ref);
+  }
+}
+const countOthers = (files: Map<number, Ref> | null | undefined, self: number) => (files ? files.size - Number(files.has(self)) : 0);
+function firstOther(files: Map<number, Ref> | null | undefined, self: number): Ref | null {
+  if (files) for (const ref of files.values()) if (ref.file !== self) return ref;
+  return null;
+}
+
+/** The run's citations of one document number: buckets by (ký hiệu, date), by well-formed ones, by (ký hiệu as written, date). */
+interface GroupIndex {
+  byDate: Map<string, Bucket>;
+  wellByDate: Map<string, Bucket>;
+  byCore: Map<string, Bucket>;
+}
+const bucketKey = (...parts: (string | null)[]) => JSON.stringify(parts);
+
+function indexRun(files: readonly { summary: CitationSummary }[]): Map<string, GroupIndex> {
+  const index = new Map<string, GroupIndex>();
+  let seq = 0;
+  const put = (map: Map<string, Bucket>, key: string, ref: Ref, issuer: string | null) => {
+    let bucket = map.get(key);
+    if (!bucket) map.set(key, (bucket = new Bucket(ref.c.canonical, ref.c.date, ref.c)));
+    bucket.add(ref, issuer);
+  };
+  files.forEach(({ summary }, file) => {
+    for (const c of summary.citations) {
+      let group = index.get(c.key);
+      if (!group) index.set(c.key, (group = { byDate: new Map(), wellByDate: new Map(), byCore: new Map() }));
+      const ref = { file, seq: seq++, c };
+      put(group.byDate, bucketKey(c.canonical, c.date), ref, summary.issuer);
+      if (!malformed(c)) put(group.wellByDate, bucketKey(c.canonical, c.date), ref, summary.issuer);
+      put(group.byCore, bucketKey(c.canonical, c.core, c.date), ref, summary.issuer);
+    }
+  });
+  return index;
 }
 
 export const rule = defineRule({
@@ -181,159 +265,221 @@ export const rule = defineRule({
     },
   },
 
-  *check(plan, context): Generator<LintMessage> {
-    const vi = context.lang === 'vi';
-    const own = groups(plan);
-    // No line numbers in the text: they differ between a document's formats (see `related`).
-    const whereHere = (_c: Citation) => (vi ? 'chỗ khác trong văn bản' : 'another place in this document');
-    const whereFile = (path: string) => (vi ? `tệp ${path}` : `file ${path}`);
-    const related = (c: Citation, filePath?: string): RelatedInput<MessageId>[] => [
-      { node: c, messageId: 'other', data: { raw: c.raw }, ...(filePath ? { filePath } : {}) },
-    ];
-    const target = (c: Citation) => {
-      const range = rawRange(c);
-      return range ? { node: c, range } : { node: c };
-    };
+  crossFile: {
+    version: 1,
+    summarize(plan): CitationSummary {
+      const keyed = plan.citations.flatMap((c) => {
+        const key = groupKey(c);
+        return key ? [{ c, key }] : [];
+      });
+      const perKey = new Map<string, number>();
+      for (const { key } of keyed) perKey.set(key, (perKey.get(key) ?? 0) + 1);
+      const citations = keyed.map(({ c, key }): Cited => {
+        const core = coreOf(c);
+        const at = placeOf(c, rawRange(c));
+        const whole = placeOf(c);
+        return {
+          key,
+          canonical: canonicalOf(core),
+          core,
+          badness: badnessOf(core),
+          dashes: (core.match(/-/g) ?? []).length,
+          raw: c.raw,
+          number: c.number!,
+          docType: c.docType,
+          date: c.date,
+          dateText: (c.dateRaw ?? c.date ?? '').replace(/^ngày\s+/iu, ''),
+          year: c.year,
+          central: namesCentralBody(symbolCore(c.raw)),
+          subject: perKey.get(key)! > 1 ? subjectOf(c, () => textBefore(plan, c)) : null,
+          at,
+          ...(JSON.stringify(whole) === JSON.stringify(at) ? {} : { whole }),
+        };
+      });
+      return { issuer: plan.meta.issuer === null ? null : normalizeName(plan.meta.issuer), citations };
+    },
 
-    const before = (c: Citation) => textBefore(plan, c);
+    *checkRun(files, context): Generator<FileMessage> {
+      const index = indexRun(files);
+      for (let file = 0; file < files.length; file++) yield* checkFile(file, files[file]!.summary, index, (i) => files[i]!.filePath, context);
+    },
+  },
+});
 
-    // Another file's citation is the same document only when the ký hiệu names a national body
-    // (src/data/symbol-scope.json) and carries its year ("125/2021/NĐ-CP") or the dates share a
-    // year, or when both files come from the same issuer: "01/2025/QĐ-UBND" of one province is not
-    // that of another.
-    const sameIssuer = (other: Plan) => plan.meta.issuer !== null && other.meta.issuer !== null && normalizeName(plan.meta.issuer) === normalizeName(other.meta.issuer);
-    const peersOf = (c: Citation): { file: string; citation: Citation }[] => {
-      const key = groupKey(c);
-      if (!key) return [];
-      // A national body's ký hiệu without its year ("1303/BLĐTBXH-VBĐG") comes back every year: the same year too.
-      const central = namesCentralBody(symbolCore(c.raw));
-      const sameDocument = (r: Citation) => c.year !== null || (c.date !== null && yearOf(c.date) === yearOf(r.date));
-      const peers: { file: string; citation: Citation }[] = [];
-      for (const other of context.files) {
-        const issuer = sameIssuer(other);
-        for (const r of groups(other).get(key) ?? []) if (issuer || (central && sameDocument(r))) peers.push({ file: other.source.path, citation: r });
+type Context = RunContext<{ minSubjectOverlap: number }, MessageId>;
+
+/** The messages of one file: within it, then against the run (`index`). */
+function* checkFile(
+  self: number,
+  summary: CitationSummary,
+  index: Map<string, GroupIndex>,
+  pathOf: (file: number) => string,
+  context: Context,
+): Generator<FileMessage> {
+  const vi = context.lang === 'vi';
+  const own = groupsOf(summary.citations);
+  // No line numbers in the text: they differ between a document's formats (see `related`).
+  const whereHere = vi ? 'chỗ khác trong văn bản' : 'another place in this document';
+  const whereFile = (file: number) => (vi ? `tệp ${pathOf(file)}` : `file ${pathOf(file)}`);
+  const related = (c: Cited, file?: number): RelatedInput<MessageId>[] => [
+    { place: c.whole ?? c.at, messageId: 'other', data: { raw: c.raw }, ...(file !== undefined ? { filePath: pathOf(file) } : {}) },
+  ];
+  const report = (c: Cited, input: Omit<Parameters<Context['report']>[1], 'place' | 'node' | 'position' | 'range'>) =>
+    context.report(self, { ...input, place: c.at } as Parameters<Context['report']>[1]);
+
+  // Another file's citation is the same document only when the ký hiệu names a national body
+  // (src/data/symbol-scope.json) and carries its year ("125/2021/NĐ-CP") or the dates share a
+  // year, or when both files come from the same issuer: "01/2025/QĐ-UBND" of one province is not
+  // that of another. A bucket holds one date, so which of its files are peers is one choice.
+  const peersIn = (c: Cited, bucket: Bucket): Map<number, Ref> | null => {
+    // A national body's ký hiệu without its year ("1303/BLĐTBXH-VBĐG") comes back every year: the same year too.
+    if (c.central && (c.year !== null || (c.date !== null && yearOf(c.date) === yearOf(bucket.date)))) return bucket.all;
+    return summary.issuer === null ? null : (bucket.byIssuer.get(summary.issuer) ?? null);
+  };
+  const groupOf = (c: Cited) => index.get(c.key)!;
+  /** How many citations of this plan, and other files, give `c`'s document the date `date`. */
+  const support = (c: Cited, date: string): number => {
+    const here = (own.get(c.key) ?? []).filter((r) => r.canonical === c.canonical && r.date === date).length;
+    const bucket = groupOf(c).byDate.get(bucketKey(c.canonical, date));
+    return here + (bucket ? countOthers(peersIn(c, bucket), self) : 0);
+  };
+
+  /** Compares `c` with `ref`, an earlier citation of this plan; yields at most one message. */
+  const compare = (c: Cited, ref: Cited, where: string): FileMessage | null => {
+    if (c.canonical === ref.canonical) {
+      if (worse(c, ref)) {
+        return report(c, { messageId: 'symbolForm', data: { number: c.number, raw: c.raw, other: ref.raw, where }, suggestion: ref.raw, related: related(ref) });
       }
-      return peers;
-    };
-    /** How many citations of this plan, and other files, give `c`'s document the date `date`. */
-    const support = (c: Citation, date: string): number => {
-      const here = (own.get(groupKey(c)!) ?? []).filter((r) => canonical(r) === canonical(c) && r.date === date).length;
-      const files = new Set(peersOf(c).filter(({ citation: r }) => canonical(r) === canonical(c) && r.date === date).map(({ file }) => file));
-      return here + files.size;
-    };
-
-    /** Compares `c` with `ref`, an earlier citation of this plan; yields at most one message. */
-    const compare = (c: Citation, ref: Citation, where: string): LintMessage | null => {
-      if (canonical(c) === canonical(ref)) {
-        if (worse(c, ref)) {
-          return context.report({ ...target(c), messageId: 'symbolForm', data: { number: c.number!, raw: c.raw, other: ref.raw, where }, suggestion: ref.raw, related: related(ref) });
-        }
-        if (c.date && ref.date && c.date !== ref.date && !twoDocuments(c, ref) && !rightByYear(c, ref) && support(c, c.date) <= support(c, ref.date)) {
-          return context.report({ ...target(c), messageId: 'date', data: { raw: c.raw, dateRaw: dateText(c), other: dateText(ref), where }, related: related(ref) });
-        }
-        const subject = context.options.minSubjectOverlap > 0 ? subjectOf(c, before(c)) : null;
-        const refSubject = subject ? subjectOf(ref, before(ref)) : null;
-        if (subject && refSubject && overlap(subject, refSubject) < context.options.minSubjectOverlap) {
-          return context.report({ ...target(c), messageId: 'subject', data: { raw: c.raw, subject, other: refSubject, where }, related: related(ref) });
-        }
-        return null;
+      if (c.date && ref.date && c.date !== ref.date && !twoDocuments(c, ref.date) && !rightByYear(c, ref) && support(c, c.date) <= support(c, ref.date)) {
+        return report(c, { messageId: 'date', data: { raw: c.raw, dateRaw: c.dateText, other: ref.dateText, where }, related: related(ref) });
       }
-      if (c.date && ref.date && c.date === ref.date && !malformed(c) && !malformed(ref) && slip(c, ref)) {
-        return context.report({ ...target(c), messageId: 'symbol', data: { docType: c.docType, number: c.number!, dateRaw: dateText(c), raw: c.raw, other: ref.raw, where }, related: related(ref) });
+      const subject = context.options.minSubjectOverlap > 0 ? c.subject : null;
+      const refSubject = subject ? ref.subject : null;
+      if (subject && refSubject && overlap(subject, refSubject) < context.options.minSubjectOverlap) {
+        return report(c, { messageId: 'subject', data: { raw: c.raw, subject, other: refSubject, where }, related: related(ref) });
       }
       return null;
-    };
+    }
+    if (c.date && ref.date && c.date === ref.date && !malformed(c) && !malformed(ref) && slip(c.canonical, ref.canonical)) {
+      return report(c, { messageId: 'symbol', data: { docType: c.docType, number: c.number, dateRaw: c.dateText, raw: c.raw, other: ref.raw, where }, related: related(ref) });
+    }
+    return null;
+  };
 
-    const reported = new Set<Citation>();
-    // Within the plan: each citation against the first well-formed earlier one of its group.
-    for (const list of own.values()) {
-      for (let i = 1; i < list.length; i++) {
-        const c = list[i]!;
-        const ref = list.slice(0, i).find((r) => !malformed(r) && canonical(r) !== canonical(c)) ?? list.slice(0, i).find((r) => !malformed(r)) ?? list[0]!;
-        const message = compare(c, ref, whereHere(ref));
+  const reported = new Set<Cited>();
+  // Within the plan: each citation against the first well-formed earlier one of its group.
+  for (const list of own.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const c = list[i]!;
+      const ref = list.slice(0, i).find((r) => !malformed(r) && r.canonical !== c.canonical) ?? list.slice(0, i).find((r) => !malformed(r)) ?? list[0]!;
+      const message = compare(c, ref, whereHere);
+      if (message) {
+        reported.add(c);
+        yield message;
+      }
+    }
+    // A malformed first citation with a well-formed later one; a first date the later ones outvote.
+    const first = list[0]!;
+    if (!reported.has(first)) {
+      const ref =
+        list.find((r) => worse(first, r)) ??
+        list.find((r) => r.date && first.date && r.date !== first.date && r.canonical === first.canonical && support(first, r.date) > support(first, first.date));
+      if (ref) {
+        const message = compare(first, ref, whereHere);
         if (message) {
-          reported.add(c);
+          reported.add(first);
           yield message;
         }
       }
-      // A malformed first citation with a well-formed later one; a first date the later ones outvote.
-      const first = list[0]!;
-      if (!reported.has(first)) {
-        const ref =
-          list.find((r) => worse(first, r)) ??
-          list.find((r) => r.date && first.date && r.date !== first.date && canonical(r) === canonical(first) && support(first, r.date) > support(first, first.date));
-        if (ref) {
-          const message = compare(first, ref, whereHere(ref));
-          if (message) {
-            reported.add(first);
-            yield message;
-          }
-        }
-      }
     }
+  }
 
-    // Across the files of the run (peersOf: the same document). Which side is wrong is settled by
-    // the malformed ký hiệu, by the year of the ký hiệu, or by clearly more files; when nothing
-    // settles it (one file against one), the rule says nothing.
-    for (const list of own.values()) {
-      for (const c of list) {
-        if (reported.has(c)) continue;
-        const comparable = peersOf(c);
-        if (comparable.length === 0) continue;
-        // A malformed ký hiệu here, written well in another file.
-        const wellFormed = comparable.find(({ citation: r }) => worse(c, r));
-        if (wellFormed) {
-          const r = wellFormed.citation;
-          reported.add(c);
-          yield context.report({ ...target(c), messageId: 'symbolForm', data: { number: c.number!, raw: c.raw, other: r.raw, where: whereFile(wellFormed.file) }, suggestion: r.raw, related: related(r, wellFormed.file) });
-          continue;
+  // Across the files of the run (peersIn: the same document). Which side is wrong is settled by
+  // the malformed ký hiệu, by the year of the ký hiệu, or by clearly more files; when nothing
+  // settles it (one file against one), the rule says nothing.
+  type Vote = { files: number; first: Ref | null };
+  for (const list of own.values()) {
+    for (const c of list) {
+      if (reported.has(c)) continue;
+      const group = groupOf(c);
+      let comparable = false;
+      for (const bucket of group.byDate.values()) if (countOthers(peersIn(c, bucket), self) > 0) comparable = true;
+      if (!comparable) continue;
+      // A malformed ký hiệu here, written well in another file (the first such citation of the run).
+      let wellFormed: Ref | null = null;
+      for (const bucket of group.byCore.values()) {
+        if (!worse(c, bucket.sample)) continue;
+        const ref = firstOther(peersIn(c, bucket), self);
+        if (ref && (!wellFormed || ref.seq < wellFormed.seq)) wellFormed = ref;
+      }
+      if (wellFormed) {
+        const r = wellFormed.c;
+        reported.add(c);
+        yield report(c, { messageId: 'symbolForm', data: { number: c.number, raw: c.raw, other: r.raw, where: whereFile(wellFormed.file) }, suggestion: r.raw, related: related(r, wellFormed.file) });
+        continue;
+      }
+      // Votes of files for each date (same ký hiệu) and each ký hiệu (same date); this file votes
+      // for its own. Values in the order their first voter appears in the run.
+      const tally = (mine: string, candidates: [string, Bucket][]): Map<string, Vote> => {
+        const votes = new Map<string, Vote>([[mine, { files: 1, first: null }]]);
+        const others: [string, Vote][] = [];
+        for (const [value, bucket] of candidates) {
+          const peers = peersIn(c, bucket);
+          const files = countOthers(peers, self);
+          if (files === 0) continue;
+          if (value === mine) votes.get(mine)!.files += files;
+          else others.push([value, { files, first: firstOther(peers, self) }]);
         }
-        // Votes of files for each date (same ký hiệu) and each ký hiệu (same date); this file votes for its own.
-        const dateVotes = new Map<string, { files: Set<string>; first: { file: string; citation: Citation } | null }>();
-        const symbolVotes = new Map<string, { files: Set<string>; first: { file: string; citation: Citation } | null }>();
-        const vote = (votes: typeof dateVotes, value: string, file: string, entry: { file: string; citation: Citation } | null) => {
-          const v = votes.get(value) ?? { files: new Set<string>(), first: entry };
-          v.files.add(file);
-          votes.set(value, v);
-        };
-        if (c.date) vote(dateVotes, c.date, plan.source.path, null);
-        vote(symbolVotes, canonical(c), plan.source.path, null);
-        for (const entry of comparable) {
-          const r = entry.citation;
-          if (canonical(r) === canonical(c) && r.date && c.date && !twoDocuments(c, r)) vote(dateVotes, r.date, entry.file, entry);
-          if (r.date && r.date === c.date && (canonical(r) === canonical(c) || (!malformed(r) && !malformed(c) && slip(c, r)))) vote(symbolVotes, canonical(r), entry.file, entry);
-        }
-        const outvoted = (votes: typeof dateVotes, mine: string, byYear: (r: Citation) => boolean) => {
-          const own = votes.get(mine)?.files.size ?? 0;
-          let best: { file: string; citation: Citation } | null = null;
-          let bestSize = 0;
-          for (const [value, v] of votes) {
-            if (value === mine || !v.first) continue;
-            // Most files, clearly: twice as many as agree with this one.
-            const more = v.files.size >= 2 * Math.max(own, 1);
-            const tieSettled = v.files.size === own && byYear(v.first.citation);
-            if ((more || tieSettled) && v.files.size > bestSize) {
-              best = v.first;
-              bestSize = v.files.size;
-            }
+        others.sort((a, b) => a[1].first!.seq - b[1].first!.seq);
+        for (const [value, vote] of others) votes.set(value, vote);
+        return votes;
+      };
+      const outvoted = (votes: Map<string, Vote>, mine: string, byYear: (r: Cited) => boolean): Ref | null => {
+        const own = votes.get(mine)?.files ?? 0;
+        let best: Ref | null = null;
+        let bestSize = 0;
+        for (const [value, v] of votes) {
+          if (value === mine || !v.first) continue;
+          // Most files, clearly: twice as many as agree with this one.
+          const more = v.files >= 2 * Math.max(own, 1);
+          const tieSettled = v.files === own && byYear(v.first.c);
+          if ((more || tieSettled) && v.files > bestSize) {
+            best = v.first;
+            bestSize = v.files;
           }
-          return best;
-        };
-        const byDate = c.date ? outvoted(dateVotes, c.date, (r) => rightByYear(r, c)) : null;
+        }
+        return best;
+      };
+      if (c.date) {
+        const dates: [string, Bucket][] = [];
+        for (const bucket of group.byDate.values()) {
+          if (bucket.canonical === c.canonical && bucket.date && !twoDocuments(c, bucket.date)) dates.push([bucket.date, bucket]);
+        }
+        const byDate = outvoted(tally(c.date, dates), c.date, (r) => rightByYear(r, c));
         if (byDate) {
           reported.add(c);
-          yield context.report({ ...target(c), messageId: 'date', data: { raw: c.raw, dateRaw: dateText(c), other: dateText(byDate.citation), where: whereFile(byDate.file) }, related: related(byDate.citation, byDate.file) });
+          yield report(c, { messageId: 'date', data: { raw: c.raw, dateRaw: c.dateText, other: byDate.c.dateText, where: whereFile(byDate.file) }, related: related(byDate.c, byDate.file) });
           continue;
         }
-        const bySymbol = outvoted(symbolVotes, canonical(c), () => false);
-        if (bySymbol) {
-          const r = bySymbol.citation;
-          reported.add(c);
-          yield context.report({ ...target(c), messageId: 'symbol', data: { docType: c.docType, number: c.number!, dateRaw: dateText(c), raw: c.raw, other: r.raw, where: whereFile(bySymbol.file) }, related: related(r, bySymbol.file) });
+      }
+      const symbols: [string, Bucket][] = [];
+      if (c.date) {
+        const same = group.byDate.get(bucketKey(c.canonical, c.date));
+        if (same) symbols.push([c.canonical, same]);
+        if (!malformed(c)) {
+          for (const bucket of group.wellByDate.values()) {
+            if (bucket.date === c.date && bucket.canonical !== c.canonical && slip(c.canonical, bucket.canonical)) symbols.push([bucket.canonical, bucket]);
+          }
         }
       }
+      const bySymbol = outvoted(tally(c.canonical, symbols), c.canonical, () => false);
+      if (bySymbol) {
+        const r = bySymbol.c;
+        reported.add(c);
+        yield report(c, { messageId: 'symbol', data: { docType: c.docType, number: c.number, dateRaw: c.dateText, raw: c.raw, other: r.raw, where: whereFile(bySymbol.file) }, related: related(r, bySymbol.file) });
+      }
     }
-  },
-});
+  }
+}
 
 export default rule;

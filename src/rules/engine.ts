@@ -11,6 +11,8 @@ import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
 import type { Registries } from '../data/registries.js';
+import type { TextNode } from '../util/location.js';
+import { planIdentity, SUMMARY_VERSION, type FileSummary } from './summary.js';
 import {
   SEVERITY_RANK,
   type LintMessage,
@@ -18,9 +20,11 @@ import {
   type RelatedLocation,
   type ReportData,
   type ReportInput,
+  type Place,
   type ReportTarget,
   type Rule,
   type RuleContext,
+  type RunContext,
   type Severity,
 } from './types.js';
 
@@ -79,18 +83,23 @@ function targetRange(target: ReportTarget): { range: SourceRange; excerpt: strin
     }
     return { range: locate(target.node, start, end), excerpt: excerptOf(text.slice(start, end)) };
   }
+  if (target.place) {
+    const { excerpt, ...range } = target.place;
+    return { range, excerpt };
+  }
   if (target.position) return { range: fromPosition(target.position), excerpt: '' };
   return { range: { ...DOCUMENT_START }, excerpt: '' };
 }
 
-export function createContext(
-  active: ActiveRule,
-  plan: Plan,
-  files: readonly Plan[],
-  env: LintEnvironment,
-): RuleContext<any, string> {
+/** The place of a node's text range as a cross-file rule keeps it in its summary (what `report` would compute). */
+export function placeOf(node: TextNode, range?: readonly [number, number]): Place {
+  const { range: located, excerpt } = targetRange(range ? { node, range } : { node });
+  return { ...located, excerpt };
+}
+
+/** Message text, severity, place, related places and fixes of one report (shared by both kinds of context). */
+function messageBuilder(active: ActiveRule, filePath: string, lang: Lang) {
   const { rule, severity } = active;
-  const { lang } = env;
   const template = (messageId: string) => {
     const found = Object.hasOwn(rule.meta.messages, messageId) ? rule.meta.messages[messageId] : undefined;
     if (!found) throw new Error(`unknown messageId "${messageId}"`);
@@ -100,42 +109,70 @@ export function createContext(
   const related = (input: RelatedInput): RelatedLocation => {
     const { range, excerpt } = targetRange(input);
     const location: RelatedLocation = { message: format(input.messageId, input.data), ...range, excerpt: input.excerpt ?? excerpt };
-    if (input.filePath !== undefined && input.filePath !== plan.source.path) location.filePath = input.filePath;
+    if (input.filePath !== undefined && input.filePath !== filePath) location.filePath = input.filePath;
     return location;
+  };
+  const report = (input: ReportInput): LintMessage => {
+    const own = template(input.messageId);
+    const { range, excerpt } = targetRange(input);
+    const message: LintMessage = {
+      ruleId: rule.meta.id,
+      messageId: input.messageId,
+      severity: own.severity ? milder(own.severity, severity) : severity,
+      message: fillTemplate(own[lang], input.data),
+      ...range,
+      excerpt: input.excerpt ?? excerpt,
+    };
+    if (input.suggestion !== undefined) message.suggestion = input.suggestion;
+    if (input.related?.length) message.related = input.related.map(related);
+    const fix = input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
+    if (fix) message.fix = fix;
+    if (input.fix && input.node) {
+      const [start, end] = input.fix.range ?? input.range ?? [0, input.node.text.length];
+      const sameRange = !input.fix.range || (input.range !== undefined && input.range[0] === start && input.range[1] === end);
+      if (sameRange && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= input.node.text.length) {
+        message.textFix = { expected: input.node.text.slice(start, end), text: input.fix.text };
+      }
+    }
+    return message;
+  };
+  return { format, report };
+}
+
+export function createContext(active: ActiveRule, plan: Plan, env: LintEnvironment): RuleContext<any, string> {
+  const { format, report } = messageBuilder(active, plan.source.path, env.lang);
+  return {
+    options: active.options,
+    lang: env.lang,
+    today: env.today ?? new Date(),
+    filePath: plan.source.path,
+    registries: env.registries,
+    severity: active.severity,
+    format,
+    report,
+  };
+}
+
+function createRunContext(active: ActiveRule, files: readonly { filePath: string }[], env: LintEnvironment): RunContext<any, string> {
+  const builders = new Map<number, ReturnType<typeof messageBuilder>>();
+  const builder = (file: number) => {
+    let found = builders.get(file);
+    if (!found) {
+      const path = files[file]?.filePath;
+      if (path === undefined) throw new Error(`report for file ${file}: the run has ${files.length} files`);
+      found = messageBuilder(active, path, env.lang);
+      builders.set(file, found);
+    }
+    return found;
   };
   return {
     options: active.options,
-    lang,
+    lang: env.lang,
     today: env.today ?? new Date(),
-    filePath: plan.source.path,
-    files,
     registries: env.registries,
-    severity,
-    format,
-    report(input: ReportInput): LintMessage {
-      const own = template(input.messageId);
-      const { range, excerpt } = targetRange(input);
-      const message: LintMessage = {
-        ruleId: rule.meta.id,
-        messageId: input.messageId,
-        severity: own.severity ? milder(own.severity, severity) : severity,
-        message: fillTemplate(own[lang], input.data),
-        ...range,
-        excerpt: input.excerpt ?? excerpt,
-      };
-      if (input.suggestion !== undefined) message.suggestion = input.suggestion;
-      if (input.related?.length) message.related = input.related.map(related);
-      const fix = input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
-      if (fix) message.fix = fix;
-      if (input.fix && input.node) {
-        const [start, end] = input.fix.range ?? input.range ?? [0, input.node.text.length];
-        const sameRange = !input.fix.range || (input.range !== undefined && input.range[0] === start && input.range[1] === end);
-        if (sameRange && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= input.node.text.length) {
-          message.textFix = { expected: input.node.text.slice(start, end), text: input.fix.text };
-        }
-      }
-      return message;
-    },
+    severity: active.severity,
+    format: (messageId, data) => messageBuilder(active, '', env.lang).format(messageId, data),
+    report: (file, input) => ({ file, message: builder(file).report(input) }),
   };
 }
 
@@ -150,41 +187,87 @@ export function compareMessages(a: LintMessage, b: LintMessage): number {
   );
 }
 
-/** Runs the rules on one plan; `files` are the other plans of the run. Messages sorted by place. */
-export function lintPlan(
-  plan: Plan,
-  rules: readonly ActiveRule[],
-  env: LintEnvironment,
-  files: readonly Plan[] = [],
-): LintMessage[] {
+/** Adds `extra` to messages sorted by place, keeping the order `lintPlan` gives (a stable sort by place, then rule). */
+export function mergeMessages(sorted: readonly LintMessage[], extra: readonly LintMessage[]): LintMessage[] {
+  return extra.length === 0 ? [...sorted] : [...sorted, ...extra].sort(compareMessages);
+}
+
+/** A file linted where its Plan is: the per-file rules' messages (sorted by place) and its summary. */
+export interface FileLint {
+  messages: LintMessage[];
+  summary: FileSummary;
+}
+
+/** Runs the per-file rules on one plan and summarizes it for the cross-file rules. */
+export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvironment): FileLint {
   const messages: LintMessage[] = [];
-  const today = env.today ?? new Date();
+  const summary: FileSummary = { version: SUMMARY_VERSION, filePath: plan.source.path, plan: planIdentity(plan), rules: {} };
+  const fileEnv = { ...env, today: env.today ?? new Date() };
   for (const active of rules) {
-    const id = active.rule.meta.id;
+    const { id } = active.rule.meta;
     try {
-      const context = createContext(active, plan, files, { ...env, today });
-      for (const message of active.rule.check(plan, context)) {
-        if (!message || typeof message !== 'object' || message.ruleId !== id) {
-          throw new Error('check() returned something that is not a message made by context.report()');
+      const context = createContext(active, plan, fileEnv);
+      if (active.rule.check) {
+        for (const message of active.rule.check(plan, context)) {
+          if (!message || typeof message !== 'object' || message.ruleId !== id) {
+            throw new Error('check() returned something that is not a message made by context.report()');
+          }
+          messages.push(message);
         }
-        messages.push(message);
+      }
+      const crossFile = active.rule.crossFile;
+      if (crossFile) {
+        const { options, lang, today, filePath, registries } = context;
+        summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, { options, lang, today, filePath, registries }) };
       }
     } catch (error) {
       throw new RuleError(id, plan.source.path, error);
     }
   }
-  return messages.sort(compareMessages);
+  return { messages: messages.sort(compareMessages), summary };
 }
 
-/** Runs the rules on every plan of a run, each seeing the others as `files`. */
+/**
+ * The cross-file pass: each cross-file rule's `checkRun` once over the summaries of the run (in
+ * input order). Returns the messages of each file, sorted by place. A summary without the rule's
+ * part of this version is a bug of the caller (check them with `summaryProblem` first).
+ */
+export function crossFilePass(summaries: readonly FileSummary[], rules: readonly ActiveRule[], env: LintEnvironment): LintMessage[][] {
+  const out: LintMessage[][] = summaries.map(() => []);
+  const runEnv = { ...env, today: env.today ?? new Date() };
+  for (const active of rules) {
+    const crossFile = active.rule.crossFile;
+    if (!crossFile) continue;
+    const { id } = active.rule.meta;
+    const files = summaries.map((s) => {
+      const part = s.rules[id];
+      if (!part || part.version !== crossFile.version) throw new RuleError(id, s.filePath, new Error(`no summary of version ${crossFile.version}`));
+      return { filePath: s.filePath, summary: part.data };
+    });
+    try {
+      for (const found of crossFile.checkRun(files, createRunContext(active, files, runEnv))) {
+        if (!found || typeof found !== 'object' || found.message?.ruleId !== id || !out[found.file]) {
+          throw new Error('checkRun() returned something that is not a message made by context.report()');
+        }
+        out[found.file]!.push(found.message);
+      }
+    } catch (error) {
+      if (error instanceof RuleError) throw error;
+      throw new RuleError(id, summaries.length === 1 ? summaries[0]!.filePath : `${summaries.length} files`, error);
+    }
+  }
+  return out.map((list) => list.sort(compareMessages));
+}
+
+/** Runs the rules on one plan; `files` are the other plans of the run (for cross-file rules). Messages sorted by place. */
+export function lintPlan(plan: Plan, rules: readonly ActiveRule[], env: LintEnvironment, files: readonly Plan[] = []): LintMessage[] {
+  return lintPlans([plan, ...files], rules, env)[0]!;
+}
+
+/** Runs the rules on every plan of a run: per file, then the cross-file pass over their summaries. */
 export function lintPlans(plans: readonly Plan[], rules: readonly ActiveRule[], env: LintEnvironment): LintMessage[][] {
-  const today = env.today ?? new Date();
-  return plans.map((plan) =>
-    lintPlan(
-      plan,
-      rules,
-      { ...env, today },
-      plans.filter((other) => other !== plan),
-    ),
-  );
+  const runEnv = { ...env, today: env.today ?? new Date() };
+  const linted = plans.map((plan) => lintFile(plan, rules, runEnv));
+  const crossFile = rules.some((r) => r.rule.crossFile) ? crossFilePass(linted.map((l) => l.summary), rules, runEnv) : null;
+  return linted.map((l, i) => (crossFile ? mergeMessages(l.messages, crossFile[i]!) : l.messages));
 }

@@ -81,11 +81,18 @@ export interface RuleMeta<Options = Record<string, unknown>, MessageId extends s
 /** A place a rule points at. */
 export type ReportTarget =
   /** A node with text; `range` is [start, end) in `node.text` (default: the whole text). */
-  | { node: TextNode; range?: readonly [number, number]; position?: never }
+  | { node: TextNode; range?: readonly [number, number]; position?: never; place?: never }
   /** A node without text of its own (a section, the signature block): its source position. */
-  | { position: Position; node?: never; range?: never }
+  | { position: Position; node?: never; range?: never; place?: never }
+  /** A place located where the Plan was (cross-file rules report from summaries, without the tree). */
+  | { place: Place; node?: never; position?: never; range?: never }
   /** Neither: the document as a whole (something missing), reported at line 1, column 1. */
-  | { node?: never; position?: never; range?: never };
+  | { node?: never; position?: never; range?: never; place?: never };
+
+/** A located range with its excerpt: what `report` computes from a node, kept as plain JSON. */
+export interface Place extends SourceRange {
+  excerpt: string;
+}
 
 export type ReportData = Record<string, string | number>;
 
@@ -155,8 +162,6 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
   today: Date;
   /** The path of the document being checked, as given on the command line. */
   filePath: string;
-  /** The other documents of the run, for cross-file rules (never includes this one). */
-  files: readonly Plan[];
   /** Domain data (src/data), loaded on first use. */
   registries: Registries;
   /** The severity this rule runs at. */
@@ -167,9 +172,45 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
   format(messageId: MessageId, data?: ReportData): string;
 }
 
+/** What `summarize` gets: the rule's options and the run's environment (no `report`: nothing is reported per file). */
+export type SummaryContext<Options = Record<string, unknown>> = Pick<RuleContext<Options>, 'options' | 'lang' | 'today' | 'filePath' | 'registries'>;
+
+/** One file of a run as a cross-file rule sees it: its path and the rule's own summary of it. */
+export interface RunFile<Summary> {
+  filePath: string;
+  summary: Summary;
+}
+
+/** A message of the cross-file pass, for the file at `file` (an index into the run's files). */
+export interface FileMessage {
+  file: number;
+  message: LintMessage;
+}
+
+export interface RunContext<Options = Record<string, unknown>, MessageId extends string = string>
+  extends Pick<RuleContext<Options, MessageId>, 'options' | 'lang' | 'today' | 'registries' | 'severity' | 'format'> {
+  /** Builds a message for the file at index `file` (targets are `place`s or the whole document). */
+  report(file: number, input: ReportInput<MessageId>): FileMessage;
+}
+
+/**
+ * The cross-file part of a rule (see notes/CROSS-FILE.md). Per file, where the Plan is (a worker),
+ * `summarize` keeps what the rule needs of it as plain JSON; the Plan is then dropped. Once per
+ * run, `checkRun` gets every file's summary in input order and reports. It must be linear in the
+ * size of the summaries (index them; never compare every file with every other).
+ */
+export interface CrossFile<Options = any, MessageId extends string = string, Summary = unknown> {
+  /** Bumped whenever the shape or meaning of the summary changes (cached and merged summaries carry it). */
+  version: number;
+  summarize(plan: Plan, context: SummaryContext<Options>): Summary;
+  checkRun(files: readonly RunFile<Summary>[], context: RunContext<Options, MessageId>): Iterable<FileMessage>;
+}
+
 export interface Rule<Options = any, MessageId extends string = string> {
   meta: RuleMeta<Options, MessageId>;
-  check(plan: Plan, context: RuleContext<Options, MessageId>): LintMessage[] | Iterable<LintMessage>;
+  /** The per-file check (a rule that is wholly cross-file has none). */
+  check?(plan: Plan, context: RuleContext<Options, MessageId>): LintMessage[] | Iterable<LintMessage>;
+  crossFile?: CrossFile<Options, MessageId, any>;
 }
 
 /** Identity helper that infers a rule's option and message-id types. */
