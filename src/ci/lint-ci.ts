@@ -13,6 +13,12 @@ import { CiError } from './errors.js';
 
 export { CiError } from './errors.js';
 import { parseShard, selectShard } from './shard.js';
+import { dataHash, DEFAULT_CACHE_LOCATION, LintCache, settingsHash } from './cache.js';
+import type { ActiveRule, FileLint } from '../rules/engine.js';
+import type { FileSummary } from '../rules/summary.js';
+import { toolVersion } from '../report/index.js';
+import { jsonResults } from '../report/json.js';
+import { SHARD_REPORT_VERSION, type ShardReport } from './merge.js';
 import {
   applySuppressions,
   DEFAULT_SUPPRESSIONS_FILE,
@@ -33,11 +39,20 @@ export interface CiLintOptions {
   /** Default: kh-suppressions.json in the working directory. */
   suppressionsLocation?: string | undefined;
   passOnUnprunedSuppressions?: boolean | undefined;
+  /** --cache, --cache-location (default .khcache/ in the working directory). */
+  cache?: boolean | undefined;
+  cacheLocation?: string | undefined;
 }
 
 /** Checks the CI options that need no work (before the run starts). Throws CiError. */
 export function checkCiOptions(options: CiLintOptions): void {
   if (options.shard !== undefined) parseShard(options.shard);
+  if (options.shard !== undefined && (options.suppressAll || options.pruneSuppressions)) {
+    throw new CiError({
+      vi: '--suppress-all và --prune-suppressions cần cả lần chạy, không dùng với --shard (chạy chúng không có --shard)',
+      en: '--suppress-all and --prune-suppressions need the whole run: not with --shard (run them without it)',
+    });
+  }
   if (options.suppressAll && options.pruneSuppressions) {
     throw new CiError({
       vi: '--suppress-all và --prune-suppressions không dùng cùng nhau',
@@ -56,9 +71,19 @@ function realOrResolved(path: string): string {
 
 /**
  * The targets of this run: those changed since the ref (inputs that failed before reading are
- * kept: they are usage errors), then those of the shard. Throws CiError.
+ * kept: they are usage errors), then those of the shard; `all` is every target before the
+ * selection (the same array when nothing was selected). Throws CiError.
  */
-export async function selectTargets<T extends { filePath: string; fatal?: string | undefined }>(targets: T[], options: CiLintOptions, cwd: string): Promise<T[]> {
+export async function selectTargets<T extends { filePath: string; fatal?: string | undefined }>(
+  all: T[],
+  options: CiLintOptions,
+  cwd: string,
+): Promise<{ targets: T[]; all: T[] }> {
+  const targets = await select(all, options, cwd);
+  return { targets: targets.length === all.length ? all : targets, all };
+}
+
+async function select<T extends { filePath: string; fatal?: string | undefined }>(targets: T[], options: CiLintOptions, cwd: string): Promise<T[]> {
   let selected = targets;
   if (options.changedSince !== undefined) {
     const changed = await changedFiles(options.changedSince, cwd);
@@ -114,4 +139,66 @@ export function suppressionStep(
     };
   }
   return { results: applied.results, notes };
+}
+
+/** The cache of this run (--cache), keyed by everything the per-file results depend on. */
+export function openCache(
+  options: CiLintOptions,
+  run: { active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date; cwd: string },
+): LintCache {
+  const location = resolve(run.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
+  return new LintCache(
+    location,
+    { khVersion: toolVersion(), settings: settingsHash(run.active, run.knowledge), lang: run.lang, today: run.today.toISOString().slice(0, 10), data: dataHash() },
+    run.active,
+  );
+}
+
+/**
+ * --changed-since with --cache: the summaries of the run's other files that the cache holds for
+ * their current content (the others are left out of the cross-file pass: nothing is parsed for them).
+ */
+export async function cachedSummaries<T extends { filePath: string; fatal?: string | undefined }>(
+  cache: LintCache,
+  all: readonly T[],
+  targets: readonly T[],
+  cwd: string,
+): Promise<Map<T, FileSummary>> {
+  const selected = new Set(targets);
+  const out = new Map<T, FileSummary>();
+  for (const target of all) {
+    if (selected.has(target) || target.fatal !== undefined) continue;
+    const { hit } = await cache.get(resolve(cwd, target.filePath), target.filePath);
+    if (hit) out.set(target, hit.summary);
+  }
+  return out;
+}
+
+/** A shard's `--format json` report: each file's per-file findings, summary and position in the whole run. */
+export function shardReport<T extends { filePath: string }>(
+  results: readonly FileResult[],
+  run: {
+    all: readonly T[];
+    targets: readonly T[];
+    linted: ReadonlyMap<T, FileLint>;
+    settings: readonly ActiveRule[];
+    knowledge: unknown;
+    lang: Lang;
+    today: Date;
+    shard: string;
+  },
+): string {
+  const position = new Map(run.all.map((t, i) => [t, i]));
+  const json = jsonResults(results);
+  const report: ShardReport = {
+    khShardReport: SHARD_REPORT_VERSION,
+    khVersion: toolVersion(),
+    shard: parseShard(run.shard),
+    files: run.all.length,
+    settings: settingsHash(run.settings, run.knowledge),
+    lang: run.lang,
+    today: run.today.toISOString(),
+    results: run.targets.map((target, i) => ({ ...json[i]!, index: position.get(target)!, summary: run.linted.get(target)?.summary ?? null })) as ShardReport['results'],
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
 }

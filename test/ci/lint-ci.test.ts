@@ -38,7 +38,9 @@ async function runLint(cwd: string, inputs: string[], options: Partial<LintOptio
   let err = '';
   const ctx = { lang: 'en' as const, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
   const code = await lint(ctx, inputs, { format: 'json', cwd, today: TODAY, langExplicit: true, progress: { isTTY: false, write: () => true }, ...options });
-  const results = out ? (JSON.parse(out) as JsonResult[]) : [];
+  const parsed = out ? JSON.parse(out) : [];
+  // A shard's JSON report is an object holding the results (with summaries and positions).
+  const results = (Array.isArray(parsed) ? parsed : parsed.results) as JsonResult[];
   return { code, results, err, out };
 }
 

@@ -36,6 +36,10 @@ const T = {
     pruneSuppressions: 'xóa khỏi tệp bỏ qua những phát hiện đã được sửa',
     suppressionsLocation: 'đường dẫn tệp bỏ qua (mặc định kh-suppressions.json)',
     passOnUnpruned: 'không báo lỗi khi tệp bỏ qua còn mục không dùng đến',
+    cache: 'nhớ kết quả từng tệp (theo nội dung, phiên bản kh, cấu hình, dữ liệu): lần sau chỉ đọc lại tệp đã đổi',
+    cacheLocation: 'thư mục bộ nhớ đệm (mặc định .khcache/)',
+    mergeReports: 'ghép báo cáo JSON của các phần (kh lint --shard i/n --format json) thành báo cáo của cả lần chạy, chạy lại các quy tắc liên văn bản',
+    mergeInputs: 'các báo cáo JSON của kh lint (ví dụ part*.json)',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -62,6 +66,10 @@ const T = {
     pruneSuppressions: 'drop the findings that were fixed from the suppressions file',
     suppressionsLocation: 'path of the suppressions file (default kh-suppressions.json)',
     passOnUnpruned: 'do not fail when the suppressions file holds entries no longer needed',
+    cache: 'remember each file\'s results (by content, kh version, settings, data): later runs read only the files that changed',
+    cacheLocation: 'cache folder (default .khcache/)',
+    mergeReports: 'join the JSON reports of shards (kh lint --shard i/n --format json) into the whole run\'s report, running the cross-file rules again',
+    mergeInputs: 'kh lint JSON reports (e.g. part*.json)',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -69,6 +77,7 @@ const both = (key: keyof (typeof T)['vi']) => ({ vi: T.vi[key], en: T.en[key] })
 
 /** The `lint` command object of the program being run (to ask whether --lang was given). */
 let lintCommand: Command | undefined;
+let mergeCommand: Command | undefined;
 
 export const lintCommands: CommandSpec[] = [
   {
@@ -94,7 +103,9 @@ export const lintCommands: CommandSpec[] = [
         .option('--suppress-all', t.suppressAll)
         .option('--prune-suppressions', t.pruneSuppressions)
         .option('--suppressions-location <file>', t.suppressionsLocation)
-        .option('--pass-on-unpruned-suppressions', t.passOnUnpruned);
+        .option('--pass-on-unpruned-suppressions', t.passOnUnpruned)
+        .option('--cache', t.cache)
+        .option('--cache-location <dir>', t.cacheLocation);
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -120,7 +131,46 @@ export const lintCommands: CommandSpec[] = [
         pruneSuppressions: Boolean(options.pruneSuppressions),
         suppressionsLocation: options.suppressionsLocation as string | undefined,
         passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
+        cache: Boolean(options.cache),
+        cacheLocation: options.cacheLocation as string | undefined,
         langExplicit,
+      });
+    },
+  },
+  {
+    name: 'merge-reports',
+    args: [{ syntax: { vi: '<báo-cáo...>', en: '<reports...>' }, description: both('mergeInputs') }],
+    description: both('mergeReports'),
+    configure(command, lang) {
+      mergeCommand = command;
+      const t = T[lang];
+      command
+        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('stylish'))
+        .option('-o, --output <file>', t.output)
+        .option('--max-warnings <n>', t.maxWarnings)
+        .option('-q, --quiet', t.quiet)
+        .option('-c, --config <file>', t.config)
+        .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
+        .option('--strict-citations', t.strictCitations)
+        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
+        .option('--suppressions-location <file>', t.suppressionsLocation)
+        .option('--pass-on-unpruned-suppressions', t.passOnUnpruned);
+    },
+    async run(ctx, args, options) {
+      const { run } = await import('../../ci/merge-command.js');
+      const source = mergeCommand?.parent?.getOptionValueSource('lang');
+      return run(ctx, (args[0] as string[] | undefined) ?? [], {
+        format: options.format as (typeof FORMATS)[number],
+        output: options.output as string | undefined,
+        maxWarnings: options.maxWarnings as string | undefined,
+        quiet: Boolean(options.quiet),
+        config: options.config as string | undefined,
+        rule: (options.rule as string[] | undefined) ?? [],
+        strictCitations: Boolean(options.strictCitations),
+        ref: (options.ref as string[] | undefined) ?? [],
+        suppressionsLocation: options.suppressionsLocation as string | undefined,
+        passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
+        langExplicit: source === 'cli' || Boolean(process.env.KH_LANG?.trim()),
       });
     },
   },

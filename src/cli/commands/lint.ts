@@ -16,7 +16,8 @@ import { readerOptions } from '../read-options.js';
 import type { Plan } from '../../plan/schema.js';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
 import { rules as allRules, ruleIds } from '../../rules/index.js';
-import { lintPlans, RuleError } from '../../rules/engine.js';
+import { crossFilePass, lintFile, lintPlans, mergeMessages, RuleError, type FileLint } from '../../rules/engine.js';
+import type { FileSummary } from '../../rules/summary.js';
 import { loadRegistries, withRegistries } from '../../data/registries.js';
 import { loadKnowledge } from '../../data/knowledge.js';
 import type { LintMessage } from '../../rules/types.js';
@@ -25,7 +26,7 @@ import type { CiLintOptions } from '../../ci/lint-ci.js';
 import type { ProgressStream } from '../../ci/progress.js';
 
 export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
 
 export interface LintOptions extends CiLintOptions {
   format: FormatName;
@@ -53,6 +54,8 @@ export interface LintOptions extends CiLintOptions {
   fixDryRun?: boolean | undefined;
   /** Called with each file's messages before the report (kh annotate reads the fixes there). */
   onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
+  /** Called after the files are read: how many came from --cache (null without it). For tests and the bench. */
+  onCache?: ((stats: { hits: number; misses: number } | null) => void) | undefined;
   /** Where the progress line goes (default process.stderr; drawn only on a terminal). */
   progress?: ProgressStream | undefined;
 }
@@ -147,7 +150,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
       add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
     } else {
       const matches = (
-        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
+        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'], expandDirectories: false })
       )
         .filter(isLintable)
         .sort();
@@ -166,22 +169,17 @@ function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
   return date;
 }
 
-export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
-  const cwd = options.cwd ?? process.cwd();
-  let lang: Lang = ctx.lang;
-  const fail = (message: string, error?: unknown) => {
-    ctx.err(`kh: ${message}\n`);
-    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
-    return 2;
-  };
+/** The settings of a run, or the one line that says why they are wrong. */
+export type LintSettings =
+  | { ok: true; loaded: ReturnType<typeof loadConfig>; active: ReturnType<typeof resolveRules>; lang: Lang; today: Date }
+  | { ok: false; message: string; error?: unknown };
 
-  let maxWarnings: number | undefined;
-  if (options.maxWarnings !== undefined) {
-    const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
-    maxWarnings = Number(raw);
-  }
-
+/**
+ * Configuration, rule overrides, --strict-citations, reference plans and "today": everything a
+ * run's rules depend on (kh merge-reports resolves the same settings to run the cross-file pass).
+ */
+export async function resolveLintSettings(options: LintOptions, cwd: string, cliLang: Lang): Promise<LintSettings> {
+  let lang = cliLang;
   // Configuration (any problem: one line, exit 2).
   let loaded;
   let active;
@@ -194,7 +192,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
       active = active.map((entry) => (entry.rule.meta.id === 'citation-status' ? { ...entry, options: { ...(entry.options as Record<string, unknown>), strict: true } } : entry));
     }
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.describe(lang), error);
+    if (error instanceof ConfigError) return { ok: false, message: error.describe(lang), error };
     throw error;
   }
   // Reference plans and catalogues (--ref, "references"): handed to the rules that take them.
@@ -212,11 +210,36 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     }
   } catch (error) {
     const describe = (error as { describe?: (lang: Lang) => string }).describe;
-    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function') return fail(describe.call(error, lang), error);
+    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function') return { ok: false, message: describe.call(error, lang), error };
     throw error;
   }
   const today = options.today ?? todayFrom(process.env);
-  if (today instanceof ConfigError) return fail(today.describe(lang));
+  if (today instanceof ConfigError) return { ok: false, message: today.describe(lang) };
+
+  return { ok: true, loaded, active, lang, today };
+}
+
+export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
+  let lang: Lang = ctx.lang;
+  const fail = (message: string, error?: unknown) => {
+    ctx.err(`kh: ${message}\n`);
+    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
+    return 2;
+  };
+
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    const raw = String(options.maxWarnings).trim();
+    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
+    maxWarnings = Number(raw);
+  }
+
+  const settings = await resolveLintSettings(options, cwd, lang);
+  if (!settings.ok) return fail(settings.message, settings.error);
+  const { loaded, today } = settings;
+  let active = settings.active;
+  lang = settings.lang;
 
   // Inputs.
   let targets: Target[];
@@ -224,11 +247,13 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
   else return fail(T[lang].noInputs);
 
-  // CI options (src/ci/): --changed-since and --shard narrow the targets.
+  // CI options (src/ci/): --changed-since and --shard narrow the targets; the others of the run
+  // (`all`) give the cross-file rules their context from the cache, and a shard its positions.
   const ci = await import('../../ci/lint-ci.js');
+  let all: Target[] = targets;
   try {
     ci.checkCiOptions(options);
-    targets = await ci.selectTargets(targets, options, cwd);
+    ({ targets, all } = await ci.selectTargets(targets, options, cwd));
   } catch (error) {
     if (error instanceof ci.CiError) return fail(error.describe(lang), error);
     throw error;
@@ -238,7 +263,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   if (typeof reading === 'string') return fail(reading);
   // -o may not name an input (checked before any work, and again when writing).
   const inputPaths = [
-    ...targets.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
+    ...all.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
     ...(options.ref ?? []).map((ref) => resolve(cwd, ref)),
     ...(loaded.config.references ?? []).map((ref) => resolve(loaded.baseDir, ref)),
     ...(loaded.filePath ? [loaded.filePath] : []),
@@ -252,65 +277,102 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     }
   }
 
-  // Read every document first: cross-file rules see the whole run. Each file is parsed in a
-  // worker (src/workers/isolate.ts): one that is too large, too slow or crashes the parser costs
-  // a fatal finding for that file only.
+  // Each file is parsed in a worker (src/workers/isolate.ts): one that is too large, too slow or
+  // crashes the parser costs a fatal finding for that file only. The per-file rules run as soon as
+  // a file is read and its Plan is dropped (kept only for --fix); the cross-file rules run once at
+  // the end over the files' summaries. --cache skips both for a file whose content is cached.
+  const fixing = Boolean(options.fix || options.fixDryRun);
+  const knowledge = loaded.config.knowledge;
+  const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
+  const env = { lang, today, registries };
+  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd }) : null;
   const { openPlanReader } = await import('../../workers/isolate.js');
   const reader = openPlanReader(reading);
+  const linted = new Map<Target, FileLint>();
   const plans = new Map<Target, Plan>();
   const fatals = new Map<Target, string>();
   const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, targets.length, { quiet: options.quiet, lang });
   try {
     for (const target of targets) {
-      progress.tick();
       if (target.fatal) {
         fatals.set(target, target.fatal);
+        progress.tick();
         continue;
       }
+      const path = resolve(cwd, target.filePath);
+      const cached = cache ? await cache.get(path, target.filePath) : null;
+      if (cached?.hit) {
+        linted.set(target, cached.hit);
+        progress.tick();
+        continue;
+      }
+      let plan: Plan;
       try {
-        const plan = await reader.read(resolve(cwd, target.filePath));
+        plan = await reader.read(path);
         plan.source.path = target.filePath; // messages name the file as the user gave it
-        plans.set(target, plan);
       } catch (error) {
         fatals.set(target, describeError(error, lang));
         if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
+        progress.tick();
+        continue;
       }
+      const result = lintFile(plan, active, env);
+      linted.set(target, result);
+      if (fixing) plans.set(target, plan);
+      if (cache && cached?.content) await cache.set(path, cached.content, result);
+      progress.tick();
     }
+  } catch (error) {
+    if (error instanceof RuleError) return fail(error.describe(lang), error);
+    throw error;
   } finally {
     progress.end();
     await reader.close();
   }
+  options.onCache?.(cache ? { hits: cache.hits, misses: cache.misses } : null);
 
-  // Lint.
-  const planList = [...plans.values()];
+  // The cross-file pass, over the files of the run in input order (with --changed-since, plus
+  // the cached summaries of the other files). A shard leaves it to kh merge-reports.
+  const shard = options.shard !== undefined;
+  const order = targets.filter((t) => linted.has(t));
   let messageLists: LintMessage[][];
   try {
-    const knowledge = loaded.config.knowledge;
-    const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
-    messageLists = lintPlans(planList, active, { lang, today, registries });
-    if (options.fix || options.fixDryRun) {
+    if (shard || !active.some((a) => a.rule.crossFile)) {
+      messageLists = order.map((t) => linted.get(t)!.messages);
+    } else {
+      const context = cache && all !== targets ? await ci.cachedSummaries(cache, all, targets, cwd) : new Map<Target, FileSummary>();
+      const runFiles = all.filter((t) => linted.has(t) || context.has(t));
+      const cross = crossFilePass(runFiles.map((t) => linted.get(t)?.summary ?? context.get(t)!), active, env);
+      const crossOf = new Map(runFiles.map((t, i) => [t, cross[i]!]));
+      messageLists = order.map((t) => mergeMessages(linted.get(t)!.messages, crossOf.get(t)!));
+    }
+    if (fixing) {
+      const planList = order.map((t) => plans.get(t)!);
       const { fixFiles } = await import('../../fix/apply.js');
-      const relint = (plans: Plan[]) => lintPlans(plans, active, { lang, today, registries });
+      const relint = (plans: Plan[]) => lintPlans(plans, active, env);
       messageLists = await fixFiles(planList, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd, lang, relint, note: (line) => ctx.err(`${line}\n`) });
     }
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
   }
-  const byPlan = new Map(planList.map((plan, i) => [plan, messageLists[i]!]));
-  options.onMessages?.(planList.map((plan, i) => ({ filePath: plan.source.path, messages: messageLists[i]! })));
+  const byTarget = new Map(order.map((t, i) => [t, messageLists[i]!]));
+  options.onMessages?.(order.map((t, i) => ({ filePath: t.filePath, messages: messageLists[i]! })));
   let results: FileResult[] = targets.map((target) => {
     const fatal = fatals.get(target);
     if (fatal !== undefined) return fileResult(target.filePath, [], { message: fatal });
-    return fileResult(target.filePath, byPlan.get(plans.get(target)!) ?? []);
+    return fileResult(target.filePath, byTarget.get(target) ?? []);
   });
   // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions): before --quiet.
+  // A shard's are applied by kh merge-reports, after the cross-file pass.
   let unpruned: string | undefined;
   try {
-    const step = ci.suppressionStep(results, options, { cwd, inputs: inputPaths, lang });
-    results = step.results;
-    unpruned = step.unpruned;
-    for (const note of step.notes) ctx.err(`${note}\n`);
+    const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: inputPaths, lang });
+    if (step) {
+      results = step.results;
+      unpruned = step.unpruned;
+      for (const note of step.notes) ctx.err(`${note}\n`);
+    }
   } catch (error) {
     if (error instanceof OutputError) return fail(error.describe(lang), error);
     if (error instanceof ci.CiError) return fail(error.describe(lang), error);
@@ -318,8 +380,10 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   }
   if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
 
-  // Report.
-  const text = await formatResults(options.format, results, {
+  // Report (a shard's JSON report carries each file's summary and position for kh merge-reports).
+  const text = shard && options.format === 'json'
+    ? ci.shardReport(results, { all, targets, linted, settings: active, knowledge, lang, today, shard: options.shard! })
+    : await formatResults(options.format, results, {
     lang,
     color: ctx.color && options.output === undefined,
     cwd,
