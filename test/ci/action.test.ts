@@ -90,6 +90,80 @@ describe('action.yml', () => {
   });
 });
 
+describe("action.yml's lint script, run by bash as the runner would", { timeout: 120_000 }, () => {
+  const tmp = mkdtempSync(join(tmpdir(), 'kh-action-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  const repo = join(tmp, 'repo');
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const doc = (slips: number) => `Kế hoạch.\n\n${'Tổ chức thực hiện các các nhiệm vụ trên địa bàn.\n\n'.repeat(slips)}Tổ chức thực hiện kế hoạch.\n`;
+  const script = action.runs.steps.find((s) => s.id === 'lint')!.run!;
+
+  function runStep(env: Record<string, string>) {
+    const output = join(tmp, `output-${Math.random().toString(36).slice(2)}`);
+    writeFileSync(output, '');
+    const result = spawnSync('bash', ['-c', script], {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        KH_TODAY: '2026-12-01',
+        KH: join(ROOT, 'bin/kh.js'),
+        KH_FILES: 'docs',
+        KH_CHANGED_SINCE: '',
+        KH_SARIF: 'kh.sarif',
+        KH_ANNOTATE: 'true',
+        KH_ARGS: '',
+        KH_CONFIG: '',
+        GITHUB_OUTPUT: output,
+        RUNNER_TEMP: tmp,
+        ...env,
+      },
+    });
+    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    return { ...result, outputs };
+  }
+
+  it('on a pull request: lints the changed files, writes SARIF, prints annotations, reports the exit code', () => {
+    expect(ensureBuilt()).toBe(true);
+    mkdirSync(join(repo, 'docs'), { recursive: true });
+    writeFileSync(join(repo, 'docs/a.txt'), doc(1));
+    writeFileSync(join(repo, 'docs/b.txt'), doc(2));
+    git('init', '-q', '-b', 'main');
+    git('add', '.');
+    git('commit', '-q', '-m', 'base');
+    git('remote', 'add', 'origin', repo);
+    git('checkout', '-q', '-b', 'pr');
+    writeFileSync(join(repo, 'docs/b.txt'), doc(3));
+    const pr = runStep({ GITHUB_BASE_REF: 'main' });
+    expect(pr.status).toBe(0); // the step itself never fails: the last step does
+    expect(pr.outputs['exit-code']).toBe('0'); // warnings only
+    expect(pr.outputs['sarif-file']).toBe('kh.sarif');
+    const log = JSON.parse(readFileSync(join(repo, 'kh.sarif'), 'utf8'));
+    expect(log.version).toBe('2.1.0');
+    const uris = new Set(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    expect([...uris]).toEqual(['docs/b.txt']);
+    expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase')).toHaveLength(3);
+    const annotations = pr.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.filter((l) => l.startsWith('::warning file=docs/b.txt,') && l.includes('title=repeated-phrase'))).toHaveLength(3);
+    expect(annotations.some((l) => l.includes('docs/a.txt'))).toBe(false);
+  });
+
+  it('elsewhere: every file; args reach kh lint; a usage error is exit code 2 without SARIF', () => {
+    rmSync(join(repo, 'kh.sarif'), { force: true });
+    const all = runStep({ KH_CHANGED_SINCE: 'none', KH_ARGS: '--max-warnings\n0', KH_ANNOTATE: 'false' });
+    expect(all.outputs['exit-code']).toBe('1'); // warnings > 0
+    const log = JSON.parse(readFileSync(join(repo, 'kh.sarif'), 'utf8'));
+    expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase')).toHaveLength(4);
+    expect(all.stdout).not.toContain('::warning');
+    rmSync(join(repo, 'kh.sarif'), { force: true });
+    const bad = runStep({ KH_CHANGED_SINCE: 'no-such-ref' });
+    expect(bad.outputs['exit-code']).toBe('2');
+    expect(bad.outputs['sarif-file']).toBeUndefined();
+    expect(bad.stderr).toContain('"no-such-ref"');
+  });
+});
+
 describe('.pre-commit-hooks.yaml', () => {
   it('validates against the hook manifest schema', () => {
     const validate = ajv.compile(schemaOf('pre-commit-hooks.schema.json'));
