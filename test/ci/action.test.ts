@@ -164,6 +164,18 @@ describe("action.yml's lint script, run by bash as the runner would", { timeout:
   });
 });
 
+describe('README "In CI"', () => {
+  it('its workflow examples are valid YAML and use options kh has', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('## In CI'), readme.indexOf('## Development'));
+    const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(4);
+    for (const block of blocks) expect(() => parse(block)).not.toThrow();
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), '--lang', 'en', 'lint', '--help'], { encoding: 'utf8' }).stdout;
+    for (const option of new Set([...section.matchAll(/kh lint [^\n]*/g)].flatMap((m) => m[0].match(/--[a-z-]+/g) ?? []))) expect(help).toContain(option);
+  });
+});
+
 describe('.pre-commit-hooks.yaml', () => {
   it('validates against the hook manifest schema', () => {
     const validate = ajv.compile(schemaOf('pre-commit-hooks.schema.json'));
