@@ -7,14 +7,16 @@ import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../util/errors.js';
 import { assertNotInput } from '../util/output.js';
-import type { FileResult } from '../report/types.js';
+import { fileResult, type FileResult } from '../report/types.js';
 import { changedFiles } from './changed.js';
 import { CiError } from './errors.js';
 
 export { CiError } from './errors.js';
 import { parseShard, selectShard } from './shard.js';
 import { dataHash, DEFAULT_CACHE_LOCATION, LintCache, settingsHash } from './cache.js';
-import type { ActiveRule, FileLint } from '../rules/engine.js';
+import type { ActiveRule } from '../rules/engine.js';
+import type { LintedFile } from '../api/lint.js';
+import type { Target } from '../api/inputs.js';
 import type { FileSummary } from '../rules/summary.js';
 import { toolVersion } from '../report/index.js';
 import { jsonResults } from '../report/json.js';
@@ -175,30 +177,22 @@ export async function cachedSummaries<T extends { filePath: string; fatal?: stri
 }
 
 /** A shard's `--format json` report: each file's per-file findings, summary and position in the whole run. */
-export function shardReport<T extends { filePath: string }>(
-  results: readonly FileResult[],
-  run: {
-    all: readonly T[];
-    targets: readonly T[];
-    linted: ReadonlyMap<T, FileLint>;
-    settings: readonly ActiveRule[];
-    knowledge: unknown;
-    lang: Lang;
-    today: Date;
-    shard: string;
-  },
+export function shardReport(
+  linted: readonly LintedFile[],
+  session: { all: readonly Target[]; targets: readonly Target[]; active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date },
+  shard: string,
 ): string {
-  const position = new Map(run.all.map((t, i) => [t, i]));
-  const json = jsonResults(results);
+  const position = new Map(session.all.map((t, i) => [t, i]));
+  const json = jsonResults(linted.map((r) => (r.fatal ? r : fileResult(r.filePath, r.fileMessages))));
   const report: ShardReport = {
     khShardReport: SHARD_REPORT_VERSION,
     khVersion: toolVersion(),
-    shard: parseShard(run.shard),
-    files: run.all.length,
-    settings: settingsHash(run.settings, run.knowledge),
-    lang: run.lang,
-    today: run.today.toISOString(),
-    results: run.targets.map((target, i) => ({ ...json[i]!, index: position.get(target)!, summary: run.linted.get(target)?.summary ?? null })) as ShardReport['results'],
+    shard: parseShard(shard),
+    files: session.all.length,
+    settings: settingsHash(session.active, session.knowledge),
+    lang: session.lang,
+    today: session.today.toISOString(),
+    results: session.targets.map((target, i) => ({ ...json[i]!, index: position.get(target)!, summary: linted[i]!.summary })) as ShardReport['results'],
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -8,7 +8,8 @@ import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
 import { OutputError, writeOutput } from '../util/output.js';
-import { resolveLintSettings, type LintOptions } from '../cli/commands/lint.js';
+import { LintSetupError, resolveLintSettings } from '../api/lint.js';
+import type { LintOptions } from '../cli/commands/lint.js';
 import { crossFilePass, mergeMessages, RuleError } from '../rules/engine.js';
 import { summaryProblem, type FileSummary } from '../rules/summary.js';
 import { loadRegistries, withRegistries } from '../data/registries.js';
@@ -41,8 +42,13 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     }
     maxWarnings = Number(raw);
   }
-  const settings = await resolveLintSettings({ ...options, format: 'json' }, cwd, lang);
-  if (!settings.ok) return fail(settings.message, settings.error);
+  let settings;
+  try {
+    settings = await resolveLintSettings({ ...options, cwd, lang });
+  } catch (error) {
+    if (error instanceof LintSetupError) return fail(error.message, error.cause);
+    throw error;
+  }
   lang = settings.lang;
   const { active, loaded } = settings;
   const inputs = reports.map((r) => resolve(cwd, r));

@@ -4,30 +4,14 @@
  * Runs in a worker thread with V8 heap limits; the parent ends it on a timeout.
  */
 import { parentPort } from 'node:worker_threads';
-import { formatOfPath, loadPlan } from '../parse/index.js';
+import { loadPlan } from '../parse/index.js';
+import { warm } from './warm.js';
 import { InputError } from '../util/errors.js';
 import type { WorkerReply, WorkerRequest } from './isolate.js';
 
 if (!parentPort) throw new Error('plan-worker.js runs as a worker thread (see isolate.ts)');
 const port = parentPort;
 
-// A format's parser is loaded on its first file, before that file's time starts ('started'): a
-// file's time limit is for reading it, not for starting kh, and a run of .txt files never loads
-// pdf.js or mammoth.
-const warmed = new Map<string, Promise<unknown>>();
-function warm(path: string): Promise<unknown> {
-  const format = formatOfPath(path) ?? 'other';
-  let loading = warmed.get(format);
-  if (!loading) {
-    const modules: Promise<unknown>[] = [import('../plan/build.js')];
-    if (format === 'text') modules.push(import('../parse/text.js'));
-    if (format === 'docx') modules.push(import('../parse/docx.js'), import('mammoth'));
-    if (format === 'pdf') modules.push(import('../parse/pdf.js'), import('pdf-parse'));
-    loading = Promise.all(modules);
-    warmed.set(format, loading);
-  }
-  return loading;
-}
 port.postMessage('ready');
 
 port.on('message', (request: WorkerRequest) => {

@@ -40,6 +40,7 @@ const T = {
     cacheLocation: 'thư mục bộ nhớ đệm (mặc định .khcache/)',
     mergeReports: 'ghép báo cáo JSON của các phần (kh lint --shard i/n --format json) thành báo cáo của cả lần chạy, chạy lại các quy tắc liên văn bản',
     mergeInputs: 'các báo cáo JSON của kh lint (ví dụ part*.json)',
+    concurrency: 'số luồng đọc và kiểm tra song song: một số, auto (mỗi lõi một luồng, mặc định) hoặc off (từng tệp một)',
   },
   en: {
     lint: 'check documents against the rules (lint)',
@@ -70,6 +71,7 @@ const T = {
     cacheLocation: 'cache folder (default .khcache/)',
     mergeReports: 'join the JSON reports of shards (kh lint --shard i/n --format json) into the whole run\'s report, running the cross-file rules again',
     mergeInputs: 'kh lint JSON reports (e.g. part*.json)',
+    concurrency: 'worker threads reading and checking files: a number, auto (one per core, the default) or off (one file at a time)',
   },
 } satisfies Record<Lang, Record<string, string>>;
 
@@ -105,7 +107,8 @@ export const lintCommands: CommandSpec[] = [
         .option('--suppressions-location <file>', t.suppressionsLocation)
         .option('--pass-on-unpruned-suppressions', t.passOnUnpruned)
         .option('--cache', t.cache)
-        .option('--cache-location <dir>', t.cacheLocation);
+        .option('--cache-location <dir>', t.cacheLocation)
+        .option('--concurrency <n|auto|off>', t.concurrency);
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -133,6 +136,7 @@ export const lintCommands: CommandSpec[] = [
         passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
         cache: Boolean(options.cache),
         cacheLocation: options.cacheLocation as string | undefined,
+        concurrency: options.concurrency as string | undefined,
         langExplicit,
       });
     },

@@ -5,28 +5,18 @@
  * could not be read (the others are still linted and reported), a bad configuration, a usage
  * error, or an internal error (a rule that threw — the run stops, nothing is reported as a finding).
  */
-import { readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
-import { describeError, systemReason, type Lang } from '../../util/errors.js';
+import type { Lang } from '../../util/errors.js';
 import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
-import { readerOptions } from '../read-options.js';
-import type { Plan } from '../../plan/schema.js';
-import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
-import { rules as allRules, ruleIds } from '../../rules/index.js';
-import { crossFilePass, lintFile, lintPlans, mergeMessages, RuleError, type FileLint } from '../../rules/engine.js';
-import type { FileSummary } from '../../rules/summary.js';
-import { loadRegistries, withRegistries } from '../../data/registries.js';
-import { loadKnowledge } from '../../data/knowledge.js';
+import { RuleError } from '../../rules/engine.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
+import { LintSetupError, prepareLint, type LintedFile, type LintSession } from '../../api/lint.js';
 import type { CiLintOptions } from '../../ci/lint-ci.js';
 import type { ProgressStream } from '../../ci/progress.js';
 
-export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
+export { expandInputs, LINT_EXTENSIONS } from '../../api/inputs.js';
 
 export interface LintOptions extends CiLintOptions {
   format: FormatName;
@@ -52,6 +42,8 @@ export interface LintOptions extends CiLintOptions {
   /** --fix: apply certain fixes to .txt/.md files; --fix-dry-run: list them, write nothing. */
   fix?: boolean | undefined;
   fixDryRun?: boolean | undefined;
+  /** --concurrency: a positive integer, "auto" (default) or "off". */
+  concurrency?: number | string | undefined;
   /** Called with each file's messages before the report (kh annotate reads the fixes there). */
   onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
   /** Called after the files are read: how many came from --cache (null without it). For tests and the bench. */
@@ -62,162 +54,14 @@ export interface LintOptions extends CiLintOptions {
 
 const T = {
   vi: {
-    noInputs:
-      'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
-    noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
-    emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
-    unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
     tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
-    badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
     badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
   },
   en: {
-    noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
-    noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
-    emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
-    unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
     tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
-    badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
     badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
   },
 } satisfies Record<Lang, unknown>;
-
-/** One thing to lint: a file to read, or an input that failed before reading (fatal). */
-type Target = { filePath: string; fatal?: string };
-
-function isLintable(path: string): boolean {
-  const name = path.split(/[\\/]/).pop() ?? '';
-  return LINT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('~$');
-}
-
-/**
- * Files under `dir` (shown as `shown`), sorted by name, depth first. A directory that cannot be
- * read becomes a fatal target naming it (the rest of the walk goes on).
- */
-function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  } catch (error) {
-    out.push({ filePath: shown, fatal: T[lang].unreadableDir(systemReason((error as NodeJS.ErrnoException).code, lang)) });
-    return;
-  }
-  for (const entry of entries) {
-    if (entry.isDirectory()) {
-      if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), join(shown, entry.name), out, lang);
-    } else if (entry.isFile() && isLintable(entry.name)) {
-      out.push({ filePath: join(shown, entry.name) });
-    }
-  }
-}
-
-function statOf(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Expands inputs (relative to `base`: the working directory for the command line, the config
- * file's directory for "documents") into files, in order, without duplicates. Paths are shown
- * relative to `cwd` when they were given relative.
- */
-export async function expandInputs(inputs: readonly string[], base: string, lang: Lang, cwd: string): Promise<Target[]> {
-  const targets: Target[] = [];
-  const seen = new Set<string>();
-  const shownPath = (path: string) => (isAbsolute(path) || base === cwd ? path : relative(cwd, resolve(base, path)) || '.');
-  const add = (filePath: string) => {
-    const key = resolve(cwd, filePath);
-    if (seen.has(key)) return;
-    seen.add(key);
-    targets.push({ filePath });
-  };
-  for (const input of inputs) {
-    const absolute = resolve(base, input);
-    const shown = shownPath(input);
-    const info = statOf(absolute);
-    if (info?.isDirectory()) {
-      const found: Target[] = [];
-      walk(absolute, shown, found, lang);
-      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
-      for (const target of found) {
-        if (target.fatal) targets.push(target);
-        else add(target.filePath);
-      }
-    } else if (info || !isDynamicPattern(input)) {
-      add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
-    } else {
-      const matches = (
-        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'], expandDirectories: false })
-      )
-        .filter(isLintable)
-        .sort();
-      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch });
-      for (const match of matches) add(shownPath(match));
-    }
-  }
-  return targets;
-}
-
-function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
-  const value = env.KH_TODAY?.trim();
-  if (!value) return new Date();
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) return new ConfigError({ vi: T.vi.badToday(value), en: T.en.badToday(value) });
-  return date;
-}
-
-/** The settings of a run, or the one line that says why they are wrong. */
-export type LintSettings =
-  | { ok: true; loaded: ReturnType<typeof loadConfig>; active: ReturnType<typeof resolveRules>; lang: Lang; today: Date }
-  | { ok: false; message: string; error?: unknown };
-
-/**
- * Configuration, rule overrides, --strict-citations, reference plans and "today": everything a
- * run's rules depend on (kh merge-reports resolves the same settings to run the cross-file pass).
- */
-export async function resolveLintSettings(options: LintOptions, cwd: string, cliLang: Lang): Promise<LintSettings> {
-  let lang = cliLang;
-  // Configuration (any problem: one line, exit 2).
-  let loaded;
-  let active;
-  try {
-    loaded = loadConfig({ cwd, configPath: options.config, knownRuleIds: ruleIds() });
-    if (!options.langExplicit && loaded.config.lang) lang = loaded.config.lang;
-    const overrides = (options.rule ?? []).map((value) => parseRuleOverride(value, ruleIds()));
-    active = resolveRules(allRules, loaded.config, overrides, loaded.filePath);
-    if (options.strictCitations) {
-      active = active.map((entry) => (entry.rule.meta.id === 'citation-status' ? { ...entry, options: { ...(entry.options as Record<string, unknown>), strict: true } } : entry));
-    }
-  } catch (error) {
-    if (error instanceof ConfigError) return { ok: false, message: error.describe(lang), error };
-    throw error;
-  }
-  // Reference plans and catalogues (--ref, "references"): handed to the rules that take them.
-  try {
-    const { loadReferences } = await import('../../owners/references.js');
-    const references = [
-      ...(await loadReferences(options.ref ?? [], cwd)),
-      ...(await loadReferences(loaded.config.references ?? [], loaded.baseDir)),
-    ];
-    if (references.length > 0) {
-      active = active.map((a) => {
-        const own = (a.options as { references?: unknown } | null)?.references;
-        return Array.isArray(own) ? { ...a, options: { ...(a.options as object), references: [...references, ...own] } } : a;
-      });
-    }
-  } catch (error) {
-    const describe = (error as { describe?: (lang: Lang) => string }).describe;
-    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function') return { ok: false, message: describe.call(error, lang), error };
-    throw error;
-  }
-  const today = options.today ?? todayFrom(process.env);
-  if (today instanceof ConfigError) return { ok: false, message: today.describe(lang) };
-
-  return { ok: true, loaded, active, lang, today };
-}
 
 export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
@@ -235,164 +79,77 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     maxWarnings = Number(raw);
   }
 
-  const settings = await resolveLintSettings(options, cwd, lang);
-  if (!settings.ok) return fail(settings.message, settings.error);
-  const { loaded, today } = settings;
-  let active = settings.active;
-  lang = settings.lang;
-
-  // Inputs.
-  let targets: Target[];
-  if (inputs.length > 0) targets = await expandInputs(inputs, cwd, lang, cwd);
-  else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
-  else return fail(T[lang].noInputs);
-
-  // CI options (src/ci/): --changed-since and --shard narrow the targets; the others of the run
-  // (`all`) give the cross-file rules their context from the cache, and a shard its positions.
-  const ci = await import('../../ci/lint-ci.js');
-  let all: Target[] = targets;
+  // Configuration, references, inputs and limits (any problem: one line, exit 2).
+  let session: LintSession;
   try {
-    ci.checkCiOptions(options);
-    ({ targets, all } = await ci.selectTargets(targets, options, cwd));
+    session = await prepareLint(inputs, {
+      ...options,
+      quiet: false, // applied below, after the suppressions (which count every finding)
+      cwd,
+      lang,
+      note: (line) => ctx.err(`${line}\n`),
+      onReadError: ctx.debug ? (filePath, error) => ctx.err(`kh: ${filePath}: ${errorStack(error)}\n`) : undefined,
+    });
   } catch (error) {
-    if (error instanceof ci.CiError) return fail(error.describe(lang), error);
+    if (error instanceof LintSetupError) return fail(error.message, error.cause);
     throw error;
   }
-
-  const reading = readerOptions(options, loaded.config.limits, lang);
-  if (typeof reading === 'string') return fail(reading);
+  lang = session.lang;
   // -o may not name an input (checked before any work, and again when writing).
-  const inputPaths = [
-    ...all.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
-    ...(options.ref ?? []).map((ref) => resolve(cwd, ref)),
-    ...(loaded.config.references ?? []).map((ref) => resolve(loaded.baseDir, ref)),
-    ...(loaded.filePath ? [loaded.filePath] : []),
-  ];
   if (options.output !== undefined) {
     try {
-      assertNotInput(options.output, { cwd, inputs: inputPaths });
+      assertNotInput(options.output, { cwd, inputs: session.inputPaths });
     } catch (error) {
       if (error instanceof OutputError) return fail(error.describe(lang), error);
       throw error;
     }
   }
 
-  // Each file is parsed in a worker (src/workers/isolate.ts): one that is too large, too slow or
-  // crashes the parser costs a fatal finding for that file only. The per-file rules run as soon as
-  // a file is read and its Plan is dropped (kept only for --fix); the cross-file rules run once at
-  // the end over the files' summaries. --cache skips both for a file whose content is cached.
-  const fixing = Boolean(options.fix || options.fixDryRun);
-  const knowledge = loaded.config.knowledge;
-  const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
-  const env = { lang, today, registries };
-  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd }) : null;
-  const { openPlanReader } = await import('../../workers/isolate.js');
-  const reader = openPlanReader(reading);
-  const linted = new Map<Target, FileLint>();
-  const plans = new Map<Target, Plan>();
-  const fatals = new Map<Target, string>();
-  const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, targets.length, { quiet: options.quiet, lang });
+  // Read and lint (a file that is too large, too slow or crashes the parser costs a fatal
+  // finding for that file only; a rule that fails stops the run).
+  const ci = await import('../../ci/lint-ci.js');
+  const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, session.targets.length, { quiet: options.quiet, lang });
+  const linted: LintedFile[] = [];
   try {
-    for (const target of targets) {
-      if (target.fatal) {
-        fatals.set(target, target.fatal);
-        progress.tick();
-        continue;
-      }
-      const path = resolve(cwd, target.filePath);
-      const cached = cache ? await cache.get(path, target.filePath) : null;
-      if (cached?.hit) {
-        linted.set(target, cached.hit);
-        progress.tick();
-        continue;
-      }
-      let plan: Plan;
-      try {
-        plan = await reader.read(path);
-        plan.source.path = target.filePath; // messages name the file as the user gave it
-      } catch (error) {
-        fatals.set(target, describeError(error, lang));
-        if (ctx.debug) ctx.err(`kh: ${target.filePath}: ${errorStack(error)}\n`);
-        progress.tick();
-        continue;
-      }
-      const result = lintFile(plan, active, env);
-      linted.set(target, result);
-      if (fixing) plans.set(target, plan);
-      if (cache && cached?.content) await cache.set(path, cached.content, result);
-      progress.tick();
-    }
+    for await (const result of session.results({ onFile: () => progress.tick() })) linted.push(result);
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
   } finally {
     progress.end();
-    await reader.close();
   }
-  options.onCache?.(cache ? { hits: cache.hits, misses: cache.misses } : null);
+  let results: FileResult[] = linted;
 
-  // The cross-file pass, over the files of the run in input order (with --changed-since, plus
-  // the cached summaries of the other files). A shard leaves it to kh merge-reports.
-  const shard = options.shard !== undefined;
-  const order = targets.filter((t) => linted.has(t));
-  let messageLists: LintMessage[][];
-  try {
-    if (shard || !active.some((a) => a.rule.crossFile)) {
-      messageLists = order.map((t) => linted.get(t)!.messages);
-    } else {
-      const context = cache && all !== targets ? await ci.cachedSummaries(cache, all, targets, cwd) : new Map<Target, FileSummary>();
-      const runFiles = all.filter((t) => linted.has(t) || context.has(t));
-      const cross = crossFilePass(runFiles.map((t) => linted.get(t)?.summary ?? context.get(t)!), active, env);
-      const crossOf = new Map(runFiles.map((t, i) => [t, cross[i]!]));
-      messageLists = order.map((t) => mergeMessages(linted.get(t)!.messages, crossOf.get(t)!));
-    }
-    if (fixing) {
-      const planList = order.map((t) => plans.get(t)!);
-      const { fixFiles } = await import('../../fix/apply.js');
-      const relint = (plans: Plan[]) => lintPlans(plans, active, env);
-      messageLists = await fixFiles(planList, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd, lang, relint, note: (line) => ctx.err(`${line}\n`) });
-    }
-  } catch (error) {
-    if (error instanceof RuleError) return fail(error.describe(lang), error);
-    throw error;
-  }
-  const byTarget = new Map(order.map((t, i) => [t, messageLists[i]!]));
-  options.onMessages?.(order.map((t, i) => ({ filePath: t.filePath, messages: messageLists[i]! })));
-  let results: FileResult[] = targets.map((target) => {
-    const fatal = fatals.get(target);
-    if (fatal !== undefined) return fileResult(target.filePath, [], { message: fatal });
-    return fileResult(target.filePath, byTarget.get(target) ?? []);
-  });
-  // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions): before --quiet.
-  // A shard's are applied by kh merge-reports, after the cross-file pass.
+  // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions), then --quiet; a
+  // shard's suppressions are applied by kh merge-reports, after the cross-file pass.
   let unpruned: string | undefined;
+  const shard = options.shard !== undefined;
   try {
-    const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: inputPaths, lang });
+    const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: session.inputPaths, lang });
     if (step) {
       results = step.results;
       unpruned = step.unpruned;
       for (const note of step.notes) ctx.err(`${note}\n`);
     }
   } catch (error) {
-    if (error instanceof OutputError) return fail(error.describe(lang), error);
-    if (error instanceof ci.CiError) return fail(error.describe(lang), error);
+    if (error instanceof OutputError || error instanceof ci.CiError) return fail(error.describe(lang), error);
     throw error;
   }
   if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
 
   // Report (a shard's JSON report carries each file's summary and position for kh merge-reports).
   const text = shard && options.format === 'json'
-    ? ci.shardReport(results, { all, targets, linted, settings: active, knowledge, lang, today, shard: options.shard! })
+    ? ci.shardReport(linted, session, options.shard!)
     : await formatResults(options.format, results, {
     lang,
     color: ctx.color && options.output === undefined,
     cwd,
-    rules: active.map((a) => a.rule),
+    rules: session.rules,
     version: toolVersion(),
   });
   if (options.output !== undefined) {
     try {
-      writeOutput(options.output, text, { cwd, inputs: inputPaths });
+      writeOutput(options.output, text, { cwd, inputs: session.inputPaths });
     } catch (error) {
       if (error instanceof OutputError) return fail(error.describe(lang), error);
       throw error;
