@@ -16,9 +16,9 @@
  * Numbers depend on the machine (CI's has 2 cores); the bench always exits 0.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -358,6 +358,80 @@ function lintRepoRow(count) {
   });
 }
 
+/**
+ * A repository of `count` documents for the CI rows: copies of the .txt seeds, each made its own
+ * (a line naming it appended), in folders of 100, committed to a fresh git repository.
+ */
+function ciRepository(count) {
+  const dir = mkdtempSync(join(tmpdir(), 'kh-bench-ci-'));
+  const texts = seeds('.txt').map((f) => readFileSync(f, 'utf8'));
+  for (let i = 0; i < count; i++) {
+    const folder = join(dir, 'van-ban', String(Math.floor(i / 100)));
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, `${i}.txt`), `${texts[i % texts.length]}\nBản sao số ${i}.\n`);
+  }
+  const git = (...args) => spawnSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  writeFileSync(join(dir, '.gitignore'), '.khcache/\n');
+  git('init', '-q', '-b', 'main');
+  git('add', '.');
+  git('commit', '-q', '-m', 'base');
+  return dir;
+}
+
+/** Wall time in ms of one `kh lint` in `cwd`. */
+function khLint(cwd, args) {
+  const start = now();
+  const result = spawnSync(process.execPath, [BIN, 'lint', ...args, '--format', 'json', '--output', join(cwd, '..', `${basename(cwd)}.json`)], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, KH_TODAY: '2026-12-01', NO_COLOR: '1' },
+  });
+  if (result.status === null || result.status > 1) throw new Error(`kh lint ${args.join(' ')}: exit ${result.status}: ${result.stderr.split('\n')[0]}`);
+  return now() - start;
+}
+
+const CI_FILES = Number(process.env.KH_BENCH_CI_FILES) || (QUICK ? 100 : 1000);
+
+/** --cache: a warm run with 1% of the files changed vs the cold run. Target: ≤ 5 % of the cold time. */
+function cacheRow() {
+  const name = `lint --cache warm, 1% of ${CI_FILES} changed`;
+  return row(name, async () => {
+    if (seeds('.txt').length === 0) return { name, skip: 'no fixtures/*.txt' };
+    const dir = ciRepository(CI_FILES);
+    try {
+      const cold = khLint(dir, ['van-ban', '--cache']);
+      const changed = Math.max(1, Math.round(CI_FILES / 100));
+      for (let i = 0; i < changed; i++) {
+        const file = join(dir, 'van-ban', String(Math.floor((i * 97) % CI_FILES / 100)), `${(i * 97) % CI_FILES}.txt`);
+        writeFileSync(file, `${readFileSync(file, 'utf8')}Tổ chức thực hiện các các nhiệm vụ.\n`);
+      }
+      const warm = khLint(dir, ['van-ban', '--cache']);
+      return { name, kh: warm, base: cold, baseName: 'cold run (--cache, empty)', unit: 'ms', note: `${changed} files changed; target ≤ 0.05×` };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** --changed-since with a warm cache: one changed file among CI_FILES. Target at 5,000 files: under 3 s. */
+function changedSinceRow() {
+  const name = `lint --changed-since, 1 of ${CI_FILES} changed`;
+  return row(name, async () => {
+    if (seeds('.txt').length === 0) return { name, skip: 'no fixtures/*.txt' };
+    const dir = ciRepository(CI_FILES);
+    try {
+      khLint(dir, ['van-ban', '--cache']);
+      const file = join(dir, 'van-ban', '0', '7.txt');
+      writeFileSync(file, `${readFileSync(file, 'utf8')}Tổ chức thực hiện các các nhiệm vụ.\n`);
+      const withCache = khLint(dir, ['van-ban', '--changed-since', 'main', '--cache']);
+      const alone = khLint(dir, ['van-ban', '--changed-since', 'main']);
+      return { name, kh: withCache, base: alone, baseName: 'without --cache (no cross-file context)', unit: 'ms', note: 'wall time incl. start-up; target < 3000 ms at 5,000 files (KH_BENCH_CI_FILES=5000)' };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
+
 // Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 30),
@@ -376,6 +450,8 @@ const ROWS = [
   diffScaleRow(1),
   diffScaleRow(4),
   diffScaleRow(16),
+  cacheRow(),
+  changedSinceRow(),
 ];
 
 // ── table ────────────────────────────────────────────────────────────────────────────────────

@@ -11,7 +11,7 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { systemReason, type Lang } from '../util/errors.js';
 
 export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
-const SKIPPED_DIRS = new Set(['node_modules', '.git']);
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
 
 const T = {
   vi: {
@@ -97,7 +97,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
       add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
     } else {
       const matches = (
-        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**'], expandDirectories: false })
+        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'], expandDirectories: false })
       )
         .filter(isLintable)
         .sort();

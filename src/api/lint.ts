@@ -26,8 +26,10 @@ import { readerOptions } from '../cli/read-options.js';
 import { describeError, type Lang } from '../util/errors.js';
 import type { PlanReaderOptions } from '../workers/isolate.js';
 import { expandInputs, type Target } from './inputs.js';
+import type { CiLintOptions } from '../ci/lint-ci.js';
+import type { LintCache } from '../ci/cache.js';
 
-export interface LintFilesOptions {
+export interface LintFilesOptions extends CiLintOptions {
   /** Default: process.cwd(). */
   cwd?: string | undefined;
   config?: string | undefined;
@@ -60,6 +62,8 @@ export interface LintFilesOptions {
   note?: ((line: string) => void) | undefined;
   /** A file could not be read (it is a fatal result; this is for --debug). */
   onReadError?: ((filePath: string, error: unknown) => void) | undefined;
+  /** After the files are read: how many came from --cache (null without it). For tests and the bench. */
+  onCache?: ((stats: { hits: number; misses: number } | null) => void) | undefined;
 }
 
 /** One file's result: what the reporters print, plus what a cache or a shard's report keeps. */
@@ -84,10 +88,17 @@ export interface LintSession {
   active: ActiveRule[];
   rules: Rule[];
   targets: Target[];
+  /** Every target before --changed-since / --shard chose `targets` (the same array when they did not). */
+  all: Target[];
+  today: Date;
+  knowledge: Parameters<typeof loadKnowledge>[0] | undefined;
   /** Every input of the run, resolved (documents, references, the config file): -o may not name one. */
   inputPaths: string[];
-  /** The results in input order. Throws RuleError when a rule fails (an internal error: the run stops). */
-  results(): AsyncGenerator<LintedFile>;
+  /**
+   * The results in input order (`onFile` after each file: the progress line). Throws RuleError
+   * when a rule fails (an internal error: the run stops).
+   */
+  results(hooks?: { onFile?: () => void }): AsyncGenerator<LintedFile>;
 }
 
 const T = {
@@ -115,15 +126,14 @@ function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
   return date;
 }
 
-/** Settles everything before reading: config, rules, references, today, inputs, limits. Throws LintSetupError. */
-export async function prepareLint(inputs: readonly string[], options: LintFilesOptions = {}): Promise<LintSession> {
+/**
+ * The settings a run's rules depend on: configuration, rule overrides, --strict-citations,
+ * reference plans, "today" (kh merge-reports resolves the same to run the cross-file pass).
+ * Throws LintSetupError.
+ */
+export async function resolveLintSettings(options: LintFilesOptions = {}) {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = options.lang ?? 'vi';
-
-  const { parseConcurrency } = await import('../workers/lint-pool.js');
-  const concurrency = parseConcurrency(options.concurrency);
-  if (concurrency === null) throw new LintSetupError(T[lang].badConcurrency(String(options.concurrency)));
-
   // Configuration.
   let loaded;
   let active: ActiveRule[];
@@ -156,6 +166,16 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
   }
   const today = options.today ?? todayFrom(process.env);
   if (today instanceof ConfigError) throw new LintSetupError(today.describe(lang));
+  return { loaded, active, lang, today };
+}
+
+/** Settles everything before reading: config, rules, references, today, inputs, limits. Throws LintSetupError. */
+export async function prepareLint(inputs: readonly string[], options: LintFilesOptions = {}): Promise<LintSession> {
+  const cwd = options.cwd ?? process.cwd();
+  const { parseConcurrency } = await import('../workers/lint-pool.js');
+  const concurrency = parseConcurrency(options.concurrency);
+  if (concurrency === null) throw new LintSetupError(T[options.lang ?? 'vi'].badConcurrency(String(options.concurrency)));
+  const { loaded, active, lang, today } = await resolveLintSettings(options);
 
   // Inputs.
   let targets: Target[];
@@ -163,25 +183,42 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
   else throw new LintSetupError(T[lang].noInputs);
 
+  // CI (src/ci/): --changed-since and --shard choose the targets; `all` keeps the whole run (the
+  // cross-file context from the cache, a shard's positions).
+  const ci = await import('../ci/lint-ci.js');
+  let all = targets;
+  try {
+    ci.checkCiOptions(options);
+    ({ targets, all } = await ci.selectTargets(targets, options, cwd));
+  } catch (error) {
+    if (error instanceof ci.CiError) throw new LintSetupError(error.describe(lang), error);
+    throw error;
+  }
+
   const reading = readerOptions(options, loaded.config.limits, lang);
   if (typeof reading === 'string') throw new LintSetupError(reading);
   const config = loaded;
   const inputPaths = [
-    ...targets.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
+    ...all.filter((t) => !t.fatal).map((t) => resolve(cwd, t.filePath)),
     ...(options.ref ?? []).map((ref) => resolve(cwd, ref)),
     ...(config.config.references ?? []).map((ref) => resolve(config.baseDir, ref)),
     ...(config.filePath ? [config.filePath] : []),
   ];
   const knowledge = config.config.knowledge;
   const env: LintEnvironment = { lang, today, registries: knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries() };
-  const run = { cwd, active, env, targets, reading, knowledge, concurrency: options.fix || options.fixDryRun ? ('off' as const) : concurrency };
+  const fixing = Boolean(options.fix || options.fixDryRun);
+  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd }) : null;
+  const run: Run = { cwd, active, env, targets, all, reading, knowledge, cache, shard: options.shard !== undefined, concurrency: fixing ? 'off' : concurrency };
   return {
     lang,
     active,
     rules: active.map((a) => a.rule),
     targets,
+    all,
+    today,
+    knowledge,
     inputPaths,
-    results: () => lintRun(run, options),
+    results: (hooks) => lintRun(run, options, hooks?.onFile),
   };
 }
 
@@ -195,18 +232,24 @@ interface Run {
   active: ActiveRule[];
   env: LintEnvironment;
   targets: Target[];
+  all: Target[];
   reading: PlanReaderOptions;
   knowledge: Parameters<typeof loadKnowledge>[0];
+  /** --cache: per-file results looked up before reading, stored after. */
+  cache: LintCache | null;
+  /** --shard: the cross-file pass is left to kh merge-reports. */
+  shard: boolean;
   concurrency: number | 'off';
 }
 
 /** One file read and linted, or why not. */
 type Outcome = { lint: FileLint; plan?: Plan } | { fatal: string };
 
-async function* lintRun(run: Run, options: LintFilesOptions): AsyncGenerator<LintedFile> {
+async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void): AsyncGenerator<LintedFile> {
   const { active, env, targets } = run;
   const keepPlans = Boolean(options.fix || options.fixDryRun);
-  const waitForAll = keepPlans || options.onMessages !== undefined || active.some((a) => a.rule.crossFile);
+  const crossFile = !run.shard && active.some((a) => a.rule.crossFile);
+  const waitForAll = keepPlans || options.onMessages !== undefined || crossFile;
   const result = (target: Target, outcome: Outcome, messages?: LintMessage[]): LintedFile => {
     if ('fatal' in outcome) return { ...fileResult(target.filePath, [], { message: outcome.fatal }), summary: null, fileMessages: [] };
     let shown = messages ?? outcome.lint.messages;
@@ -217,13 +260,31 @@ async function* lintRun(run: Run, options: LintFilesOptions): AsyncGenerator<Lin
   const outcomes = readAndLint(run, options, keepPlans);
   if (!waitForAll) {
     let i = 0;
-    for await (const outcome of outcomes) yield result(targets[i]!, outcome), i++;
+    for await (const outcome of outcomes) {
+      onFile?.();
+      yield result(targets[i]!, outcome), i++;
+    }
+    options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
     return;
   }
   const all: Outcome[] = [];
-  for await (const outcome of outcomes) all.push(outcome);
+  for await (const outcome of outcomes) {
+    onFile?.();
+    all.push(outcome);
+  }
+  options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
   const linted = all.flatMap((o) => ('lint' in o ? [o] : []));
-  const cross = active.some((a) => a.rule.crossFile) ? crossFilePass(linted.map((o) => o.lint.summary), active, env) : null;
+  let cross: LintMessage[][] | null = null;
+  if (crossFile) {
+    // In the whole run's order; with --changed-since and --cache the other files take part through
+    // their cached summaries (their own findings are not reported).
+    const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
+    const context = run.cache && run.all !== targets ? await (await import('../ci/lint-ci.js')).cachedSummaries(run.cache, run.all, targets, run.cwd) : new Map<Target, FileSummary>();
+    const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
+    const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
+    const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
+    cross = targets.flatMap((t) => (own.has(t) ? [byTarget.get(t)!] : []));
+  }
   let messageLists = linted.map((o, i) => (cross ? mergeMessages(o.lint.messages, cross[i]!) : o.lint.messages));
   if (keepPlans) {
     const { fixFiles } = await import('../fix/apply.js');
@@ -251,11 +312,20 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
   };
   const { lintWorkerPath, LintPool } = await import('../workers/lint-pool.js');
   const workerPath = lintWorkerPath();
+  // --cache: every file's entry looked up first, so that a run with nothing to read starts no worker.
+  const { cache } = run;
+  const lookups = cache ? await Promise.all(targets.map((t) => (t.fatal ? null : cache.get(resolve(cwd, t.filePath), t.filePath)))) : null;
+  const hitOf = (i: number) => lookups?.[i]?.hit ?? null;
+  const store = async (i: number, lint: FileLint) => {
+    const content = lookups?.[i]?.content;
+    if (cache && content) await cache.set(resolve(cwd, targets[i]!.filePath), content, lint);
+  };
+  const toRead = lookups ? lookups.filter((l) => l !== null && !l.hit).length : readable;
 
-  if (run.concurrency !== 'off' && workerPath !== null && readable > 0) {
+  if (run.concurrency !== 'off' && workerPath !== null && toRead > 0) {
     const { RuleError } = await import('../rules/engine.js');
     const pool = new LintPool(workerPath, {
-      threads: Math.min(run.concurrency, readable),
+      threads: Math.min(run.concurrency, toRead),
       timeoutMs: run.reading.timeoutMs,
       memoryMb: run.reading.memoryMb,
       setup: {
@@ -269,13 +339,15 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
     try {
       // Every file is queued at once (piscina runs as many as there are workers); each promise
       // settles to an outcome, so none rejects unawaited, and they are taken in input order.
-      const pending = targets.map((target): Promise<Outcome | RuleErrorOutcome> =>
+      const pending = targets.map((target, i): Promise<Outcome | RuleErrorOutcome> =>
         target.fatal
           ? Promise.resolve({ fatal: target.fatal })
-          : pool.lint(resolve(cwd, target.filePath), target.filePath).then(
-              (lint) => ({ lint }),
-              (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
-            ),
+          : hitOf(i)
+            ? Promise.resolve({ lint: hitOf(i)! })
+            : pool.lint(resolve(cwd, target.filePath), target.filePath).then(
+                async (lint) => (await store(i, lint), { lint }),
+                (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
+              ),
       );
       for (const next of pending) {
         const outcome = await next;
@@ -293,9 +365,14 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
   const { openPlanReader } = await import('../workers/isolate.js');
   const reader = openPlanReader(run.reading);
   try {
-    for (const target of targets) {
+    for (const [i, target] of targets.entries()) {
       if (target.fatal) {
         yield { fatal: target.fatal };
+        continue;
+      }
+      const hit = hitOf(i);
+      if (hit) {
+        yield { lint: hit };
         continue;
       }
       let plan: Plan;
@@ -307,6 +384,7 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
       }
       plan.source.path = target.filePath; // messages name the file as the user gave it
       const lint = lintFile(plan, run.active, env);
+      await store(i, lint);
       yield keepPlans ? { lint, plan } : { lint };
     }
   } finally {

@@ -5,7 +5,7 @@ import type { FileResult, Formatter, ReportContext } from './types.js';
 export type { FileResult, Formatter, ReportContext } from './types.js';
 export { fileResult, totals } from './types.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
+export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'gitlab'] as const;
 export type FormatName = (typeof FORMATS)[number];
 
 export function isFormatName(value: unknown): value is FormatName {
@@ -24,6 +24,8 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import('./github.js')).format;
     case 'html':
       return (await import('./html.js')).format;
+    case 'gitlab':
+      return (await import('./gitlab.js')).format;
   }
 }
 

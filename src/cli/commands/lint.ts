@@ -11,12 +11,14 @@ import type { Lang } from '../../util/errors.js';
 import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
 import { RuleError } from '../../rules/engine.js';
 import type { LintMessage } from '../../rules/types.js';
-import { formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
-import { LintSetupError, prepareLint, type LintSession } from '../../api/lint.js';
+import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
+import { LintSetupError, prepareLint, type LintedFile, type LintSession } from '../../api/lint.js';
+import type { CiLintOptions } from '../../ci/lint-ci.js';
+import type { ProgressStream } from '../../ci/progress.js';
 
 export { expandInputs, LINT_EXTENSIONS } from '../../api/inputs.js';
 
-export interface LintOptions {
+export interface LintOptions extends CiLintOptions {
   format: FormatName;
   output?: string | undefined;
   /** A non-negative integer (a string as typed on the command line is checked here). */
@@ -44,6 +46,10 @@ export interface LintOptions {
   concurrency?: number | string | undefined;
   /** Called with each file's messages before the report (kh annotate reads the fixes there). */
   onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
+  /** Called after the files are read: how many came from --cache (null without it). For tests and the bench. */
+  onCache?: ((stats: { hits: number; misses: number } | null) => void) | undefined;
+  /** Where the progress line goes (default process.stderr; drawn only on a terminal). */
+  progress?: ProgressStream | undefined;
 }
 
 const T = {
@@ -78,6 +84,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   try {
     session = await prepareLint(inputs, {
       ...options,
+      quiet: false, // applied below, after the suppressions (which count every finding)
       cwd,
       lang,
       note: (line) => ctx.err(`${line}\n`),
@@ -100,16 +107,40 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
 
   // Read and lint (a file that is too large, too slow or crashes the parser costs a fatal
   // finding for that file only; a rule that fails stops the run).
-  const results: FileResult[] = [];
+  const ci = await import('../../ci/lint-ci.js');
+  const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, session.targets.length, { quiet: options.quiet, lang });
+  const linted: LintedFile[] = [];
   try {
-    for await (const result of session.results()) results.push(result);
+    for await (const result of session.results({ onFile: () => progress.tick() })) linted.push(result);
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
+  } finally {
+    progress.end();
   }
+  let results: FileResult[] = linted;
 
-  // Report.
-  const text = await formatResults(options.format, results, {
+  // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions), then --quiet; a
+  // shard's suppressions are applied by kh merge-reports, after the cross-file pass.
+  let unpruned: string | undefined;
+  const shard = options.shard !== undefined;
+  try {
+    const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: session.inputPaths, lang });
+    if (step) {
+      results = step.results;
+      unpruned = step.unpruned;
+      for (const note of step.notes) ctx.err(`${note}\n`);
+    }
+  } catch (error) {
+    if (error instanceof OutputError || error instanceof ci.CiError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+
+  // Report (a shard's JSON report carries each file's summary and position for kh merge-reports).
+  const text = shard && options.format === 'json'
+    ? ci.shardReport(linted, session, options.shard!)
+    : await formatResults(options.format, results, {
     lang,
     color: ctx.color && options.output === undefined,
     cwd,
@@ -128,6 +159,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   }
 
   const sum = totals(results);
+  if (unpruned !== undefined) return fail(unpruned);
   if (sum.fatals > 0) return 2;
   if (sum.errors > 0) return 1;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {

@@ -1,0 +1,127 @@
+/**
+ * `kh merge-reports REPORT... [--format F] [-o FILE]`: see merge.ts. Exit codes as kh lint's: 0 no
+ * errors; 1 errors or more warnings than --max-warnings; 2 a file of the run could not be read, the
+ * reports do not make one run, or a usage error.
+ */
+import { resolve } from 'node:path';
+import type { CliContext } from '../util/cli.js';
+import { errorStack } from '../util/cli.js';
+import type { Lang } from '../util/errors.js';
+import { OutputError, writeOutput } from '../util/output.js';
+import { LintSetupError, resolveLintSettings } from '../api/lint.js';
+import type { LintOptions } from '../cli/commands/lint.js';
+import { crossFilePass, mergeMessages, RuleError } from '../rules/engine.js';
+import { summaryProblem, type FileSummary } from '../rules/summary.js';
+import { loadRegistries, withRegistries } from '../data/registries.js';
+import { loadKnowledge } from '../data/knowledge.js';
+import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../report/index.js';
+import { settingsHash } from './cache.js';
+import { CiError } from './errors.js';
+import { suppressionStep } from './lint-ci.js';
+import { joinParts, readPart } from './merge.js';
+
+export interface MergeOptions
+  extends Pick<LintOptions, 'config' | 'rule' | 'strictCitations' | 'ref' | 'langExplicit' | 'suppressionsLocation' | 'passOnUnprunedSuppressions' | 'quiet' | 'maxWarnings' | 'output'> {
+  format: FormatName;
+  cwd?: string | undefined;
+}
+
+export async function run(ctx: CliContext, reports: readonly string[], options: MergeOptions): Promise<number> {
+  const cwd = options.cwd ?? process.cwd();
+  let lang: Lang = ctx.lang;
+  const fail = (message: string, error?: unknown) => {
+    ctx.err(`kh: ${message}\n`);
+    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
+    return 2;
+  };
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    const raw = String(options.maxWarnings).trim();
+    if (!/^\d+$/.test(raw)) {
+      return fail(lang === 'en' ? `--max-warnings "${raw}": expected a non-negative integer` : `--max-warnings "${raw}": cần một số nguyên không âm`);
+    }
+    maxWarnings = Number(raw);
+  }
+  let settings;
+  try {
+    settings = await resolveLintSettings({ ...options, cwd, lang });
+  } catch (error) {
+    if (error instanceof LintSetupError) return fail(error.message, error.cause);
+    throw error;
+  }
+  lang = settings.lang;
+  const { active, loaded } = settings;
+  const inputs = reports.map((r) => resolve(cwd, r));
+
+  let results: FileResult[];
+  try {
+    const joined = joinParts(
+      reports.map((r) => readPart(resolve(cwd, r), r)),
+      toolVersion(),
+    );
+    if (joined.crossFile) {
+      const knowledge = loaded.config.knowledge;
+      if (settingsHash(active, knowledge) !== joined.settings) {
+        throw new CiError({
+          vi: 'các báo cáo phần được tạo với cấu hình quy tắc khác (kh.config.json, --rule, --ref, --strict-citations): chạy kh merge-reports với đúng cấu hình của các phần',
+          en: 'the shard reports were made with other rule settings (kh.config.json, --rule, --ref, --strict-citations): run kh merge-reports with the settings the shards used',
+        });
+      }
+      lang = joined.lang!;
+      const rules = active.filter((a) => a.rule.crossFile).map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
+      const read = joined.results.filter((r) => !r.fatal);
+      for (const r of read) {
+        const problem = summaryProblem(r.summary, rules);
+        if (problem) throw new CiError({ vi: `${r.filePath}: tóm tắt trong báo cáo phần không dùng được (${problem})`, en: `${r.filePath}: its summary in the shard report cannot be used (${problem})` });
+      }
+      const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
+      const cross = rules.length ? crossFilePass(read.map((r) => r.summary as FileSummary), active, { lang, today: joined.today!, registries }) : null;
+      const crossOf = new Map(read.map((r, i) => [r, cross?.[i] ?? []]));
+      results = joined.results.map((r) => (r.fatal ? fileResult(r.filePath, [], r.fatal) : fileResult(r.filePath, mergeMessages(r.messages, crossOf.get(r)!))));
+    } else {
+      results = joined.results.map((r) => fileResult(r.filePath, r.messages, r.fatal));
+    }
+  } catch (error) {
+    if (error instanceof CiError) return fail(error.describe(lang), error);
+    if (error instanceof RuleError) return fail(error.describe(lang), error);
+    throw error;
+  }
+
+  let unpruned: string | undefined;
+  try {
+    const step = suppressionStep(results, options, { cwd, inputs, lang });
+    results = step.results;
+    unpruned = step.unpruned;
+  } catch (error) {
+    if (error instanceof CiError || error instanceof OutputError) return fail(error.describe(lang), error);
+    throw error;
+  }
+  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+
+  const text = await formatResults(options.format, results, {
+    lang,
+    color: ctx.color && options.output === undefined,
+    cwd,
+    rules: active.map((a) => a.rule),
+    version: toolVersion(),
+  });
+  if (options.output !== undefined) {
+    try {
+      writeOutput(options.output, text, { cwd, inputs });
+    } catch (error) {
+      if (error instanceof OutputError) return fail(error.describe(lang), error);
+      throw error;
+    }
+  } else {
+    ctx.out(text);
+  }
+  const sum = totals(results);
+  if (unpruned !== undefined) return fail(unpruned);
+  if (sum.fatals > 0) return 2;
+  if (sum.errors > 0) return 1;
+  if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
+    ctx.err(`kh: ${lang === 'en' ? `${sum.warnings} warnings, more than --max-warnings ${maxWarnings}` : `${sum.warnings} cảnh báo, vượt quá giới hạn --max-warnings ${maxWarnings}`}\n`);
+    return 1;
+  }
+  return 0;
+}
