@@ -1,0 +1,407 @@
+/**
+ * The Word 97–2003 binary format (.doc) read through `word-extractor`: its OLE compound-file reader
+ * and its piece table give the text of every story (body, footnotes …) by character position (CP),
+ * with Word's own control characters still in place, and its character-property pass has already
+ * blanked text deleted under tracked changes (→ NUL) and turned each row-end mark into "\n".
+ * What the library's public `extract()` returns is that text after `clean()`: cell marks become
+ * tabs and paragraph marks, soft breaks and row ends all become "\n", which loses where a table's
+ * cells begin. So we take the raw pieces (a subclass of its extractor that stops before cleaning)
+ * and read the few structures we need from the table stream ourselves ([MS-DOC] §2.4–2.9):
+ *  - paragraph properties (PlcBtePapx → PapxFkp): in a table, row end (TTP), header row, and the
+ *    row's cell layout (sprmTDefTable: cell edges, merge flags);
+ *  - character properties (PlcBteChpx → ChpxFkp): bold and italic set on the run itself;
+ *  - footnotes (PlcffndRef, PlcffndTxt): where each is referenced and where its text is.
+ * Word's automatic numbering (list labels) lives in the list tables (PlfLst/PlfLfo), not in the text;
+ * the library does not read them and neither do we (README, "Word 97–2003 (.doc)").
+ *
+ * Every failure is an InputError: 'doc-not-word' (what the file is instead), 'doc-encrypted',
+ * 'doc-old-version' (Word 6.0/95), 'doc-corrupt'.
+ */
+import { createRequire } from 'node:module';
+import { InputError } from '../util/errors.js';
+
+const require = createRequire(import.meta.url);
+
+// ── The library's internals (CommonJS; word-extractor 1.0.x) ───────────────────────────────────────
+
+interface Piece {
+  startCp: number;
+  endCp: number;
+  startFilePos: number;
+  /** Bytes per character: 1 (compressed cp1252) or 2 (UTF-16). */
+  bpc: number;
+  size: number;
+  text: string;
+}
+interface DirEntry {
+  streams: Record<string, unknown>;
+  storages: Record<string, unknown>;
+}
+interface OleDoc {
+  read(): Promise<OleDoc>;
+  stream(name: string): NodeJS.ReadableStream;
+  _directoryTree: { root: DirEntry | undefined };
+}
+interface OleExtractor {
+  _pieces: Piece[];
+  _boundaries: Record<string, number>;
+  streamBuffer(stream: NodeJS.ReadableStream): Promise<Buffer>;
+  extractWordDocument(doc: OleDoc, wordDocument: Buffer): Promise<unknown>;
+}
+type OleDocClass = new (reader: unknown) => OleDoc;
+type ExtractorClass = new () => OleExtractor;
+type BufferReaderClass = new (buffer: Buffer) => unknown;
+interface AllocationTableClass {
+  prototype: { _table: number[]; getSecIdChain(start: number): number[] };
+}
+
+let library: { OleCompoundDoc: OleDocClass; Extractor: ExtractorClass; BufferReader: BufferReaderClass } | null = null;
+
+/** Loads word-extractor's modules (plan-worker.ts does it before a file's time starts). */
+export function loadLibrary(): NonNullable<typeof library> {
+  if (library) return library;
+  const OleCompoundDoc = require('word-extractor/lib/ole-compound-doc.js') as OleDocClass;
+  const WordOleExtractor = require('word-extractor/lib/word-ole-extractor.js') as ExtractorClass;
+  const BufferReader = require('word-extractor/lib/buffer-reader.js') as BufferReaderClass;
+  const AllocationTable = require('word-extractor/lib/ole-allocation-table.js') as AllocationTableClass;
+  // The library follows a sector chain until it ends; a damaged file whose chain loops (A → B → A)
+  // would grow the list until memory runs out. A chain cannot be longer than the table.
+  AllocationTable.prototype.getSecIdChain = function boundedChain(this: { _table: number[] }, start: number): number[] {
+    const chain: number[] = [];
+    for (let id = start; id >= 0; id = this._table[id] ?? -2) {
+      if (chain.length > this._table.length) throw new Error('sector chain loops');
+      chain.push(id);
+    }
+    return chain;
+  };
+  // The extractor with its last step (joining and cleaning the stories' text) left out: we keep
+  // the pieces, control characters included.
+  class RawExtractor extends WordOleExtractor {
+    buildDocument(): unknown {
+      return null;
+    }
+  }
+  library = { OleCompoundDoc, Extractor: RawExtractor, BufferReader };
+  return library;
+}
+
+// ── What the rest of the parser gets ───────────────────────────────────────────────────────────────
+
+export interface TableCellDef {
+  /** Left and right edge, twips. */
+  left: number;
+  right: number;
+  /** Covered by the cell on its left (old-style horizontal merge). */
+  mergedLeft: boolean;
+  /** Covered by the cell above (vertical merge, not its first cell). */
+  mergedAbove: boolean;
+}
+
+export interface ParagraphProps {
+  inTable: boolean;
+  /** The row-end mark of a table row (table terminating paragraph). */
+  rowEnd: boolean;
+  /** Row-end paragraphs: the row repeats as a header row (sprmTTableHeader). */
+  headerRow: boolean;
+  /** Row-end paragraphs: the row's cells (sprmTDefTable), or null when not given. */
+  cells: TableCellDef[] | null;
+}
+
+export interface WordBinary {
+  /** Text by CP over all stories, control characters kept (NUL = deleted by tracked changes). */
+  text: string;
+  ccpText: number;
+  ccpFtn: number;
+  /** Paragraph properties of the paragraph whose mark is at `cp`. */
+  paragraphAt(cp: number): ParagraphProps;
+  /** True when a paragraph (property run) ends right after the character at `cp`. */
+  endsParagraph(cp: number): boolean;
+  /** Bold/italic set directly on the character at `cp`. */
+  formatAt(cp: number): { bold: boolean; italic: boolean };
+  /** Footnotes: body CP of each reference and the footnote story's CP range of its text. */
+  footnotes: Array<{ refCp: number; start: number; end: number }>;
+}
+
+const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+function startsWith(data: Uint8Array, bytes: number[]): boolean {
+  return data.length >= bytes.length && bytes.every((b, i) => data[i] === b);
+}
+
+/** What a file named .doc that is no OLE file really is, for the message. */
+export function sniffNonOle(data: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(data.subarray(0, 2048));
+  if (head.startsWith('{\\rtf')) return 'rtf';
+  if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
+  if (head.startsWith('%PDF-')) return 'pdf';
+  const text = head.replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
+  if (/^mime-version:/.test(text) || /content-type:\s*multipart\/related/.test(text)) return 'mht';
+  if (/^(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html)/.test(text) || /<html[\s>]/.test(text)) return 'html';
+  if (/^<\?xml/.test(text) && text.includes('w:worddocument')) return 'word-xml';
+  // Text: no NUL and few control bytes in the first 2 KB.
+  let controls = 0;
+  for (const b of data.subarray(0, 2048)) {
+    if (b === 0) return 'unknown';
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) controls++;
+  }
+  return controls <= 2 ? 'text' : 'unknown';
+}
+
+const corrupt = (detail: string, cause?: unknown): InputError => new InputError('doc-corrupt', { detail }, cause);
+
+/** Header fields of an OLE compound file that the library trusts when it allocates. */
+function checkOleHeader(data: Uint8Array): void {
+  if (data.length < 512) throw corrupt('OLE header');
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const sectorShift = view.getUint16(30, true);
+  const miniShift = view.getUint16(32, true);
+  const satSectors = view.getInt32(44, true);
+  const msatSectors = view.getInt32(72, true);
+  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt('OLE header');
+  const sectors = Math.ceil(data.length / (1 << sectorShift));
+  if (satSectors < 0 || satSectors > sectors || msatSectors < 0 || msatSectors > sectors) throw corrupt('OLE header');
+}
+
+// ── Sprm iteration ([MS-DOC] 2.2.5.1) ──────────────────────────────────────────────────────────────
+
+const sprmPFInTable = 0x2416;
+const sprmPFTtp = 0x2417;
+const sprmTTableHeader = 0x3404;
+const sprmTDefTable = 0xd608;
+const sprmPChgTabs = 0xc615;
+const sprmCFBold = 0x0835;
+const sprmCFItalic = 0x0836;
+
+/** Calls `visit(sprm, operandOffset)` for each Sprm in buf[from, to). */
+function eachSprm(buf: Buffer, from: number, to: number, visit: (sprm: number, at: number) => void): void {
+  let at = from;
+  while (at + 2 <= to) {
+    const sprm = buf.readUInt16LE(at);
+    at += 2;
+    const spra = sprm >> 13;
+    let size: number;
+    if (sprm === sprmTDefTable) size = at + 2 <= to ? buf.readUInt16LE(at) + 1 : to - at;
+    else if (spra === 6) size = at < to ? buf[at]! + 1 : 0;
+    else size = [1, 1, 2, 4, 2, 2, 0, 3][spra]!;
+    if (sprm === sprmPChgTabs && at < to && buf[at] === 255) size = to - at; // rare long form: stop here
+    if (at + size > to) return;
+    visit(sprm, at);
+    at += size;
+  }
+}
+
+function readCellDefs(buf: Buffer, at: number, end: number): TableCellDef[] | null {
+  // TDefTableOperand: cb (2), itcMac (1), rgdxaCenter ((itcMac + 1) × 2), rgTc80 (≤ itcMac × 20)
+  const count = buf[at + 2];
+  if (count === undefined || count === 0 || at + 3 + (count + 1) * 2 > end) return null;
+  const edges: number[] = [];
+  for (let i = 0; i <= count; i++) edges.push(buf.readInt16LE(at + 3 + i * 2));
+  const tcStart = at + 3 + (count + 1) * 2;
+  const cells: TableCellDef[] = [];
+  for (let i = 0; i < count; i++) {
+    const tc = tcStart + i * 20;
+    const flags = tc + 2 <= end ? buf.readUInt16LE(tc) : 0;
+    cells.push({
+      left: edges[i]!,
+      right: edges[i + 1]!,
+      mergedLeft: (flags & 0x0002) !== 0,
+      mergedAbove: (flags & 0x0020) !== 0 && (flags & 0x0040) === 0,
+    });
+  }
+  return cells;
+}
+
+// ── FKP pages ──────────────────────────────────────────────────────────────────────────────────────
+
+interface Run<T> {
+  fcStart: number;
+  fcEnd: number;
+  value: T;
+}
+
+/** The FKP pages listed by a PlcBte (PlcBtePapx or PlcBteChpx) in the table stream. */
+function fkpPages(table: Buffer, fc: number, lcb: number, wordDocument: Buffer): Buffer[] {
+  if (lcb < 12 || fc + lcb > table.length) return [];
+  const count = (lcb - 4) / 8;
+  const pages: Buffer[] = [];
+  for (let i = 0; i < Math.floor(count); i++) {
+    const pn = table.readUInt32LE(fc + (count + 1) * 4 + i * 4);
+    if ((pn + 1) * 512 > wordDocument.length) throw corrupt('FKP');
+    pages.push(wordDocument.subarray(pn * 512, (pn + 1) * 512));
+  }
+  return pages;
+}
+
+function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
+  const runs: Run<ParagraphProps>[] = [];
+  for (const page of pages) {
+    const crun = page[511]!;
+    if ((crun + 1) * 4 + crun * 13 > 511) throw corrupt('PAPX FKP');
+    for (let j = 0; j < crun; j++) {
+      const props: ParagraphProps = { inTable: false, rowEnd: false, headerRow: false, cells: null };
+      const bxOffset = page[(crun + 1) * 4 + j * 13]! * 2;
+      if (bxOffset > 0 && bxOffset < 511) {
+        // PapxInFkp: cb; cb = 0 → cb' follows and the PAPX is 2·cb' bytes, else 2·cb − 1.
+        let start = bxOffset + 1;
+        let size = 2 * page[bxOffset]! - 1;
+        if (page[bxOffset] === 0) {
+          start = bxOffset + 2;
+          size = 2 * page[bxOffset + 1]!;
+        }
+        const end = Math.min(start + size, 511);
+        // The first two bytes are the style index (istd), then the sprms.
+        eachSprm(page, start + 2, end, (sprm, at) => {
+          if (sprm === sprmPFInTable) props.inTable = page[at] !== 0;
+          // Only the outer table's row ends end rows (a nested table's are sprmPFInnerTtp).
+          else if (sprm === sprmPFTtp) props.rowEnd = page[at] !== 0;
+          else if (sprm === sprmTTableHeader) props.headerRow = page[at] !== 0;
+          else if (sprm === sprmTDefTable) props.cells = readCellDefs(page, at, end);
+        });
+      }
+      runs.push({ fcStart: page.readUInt32LE(j * 4), fcEnd: page.readUInt32LE((j + 1) * 4), value: props });
+    }
+  }
+  return runs.sort((a, b) => a.fcStart - b.fcStart);
+}
+
+function characterRuns(pages: Buffer[]): Run<{ bold: boolean; italic: boolean }>[] {
+  const runs: Run<{ bold: boolean; italic: boolean }>[] = [];
+  for (const page of pages) {
+    const crun = page[511]!;
+    if ((crun + 1) * 4 + crun > 511) throw corrupt('CHPX FKP');
+    for (let j = 0; j < crun; j++) {
+      const value = { bold: false, italic: false };
+      const offset = page[(crun + 1) * 4 + j]! * 2;
+      if (offset > 0 && offset < 511) {
+        const end = Math.min(offset + 1 + page[offset]!, 511);
+        // Operand 0 off, 1 on, 0x80 as the style has it, 0x81 the opposite: styles are not read,
+        // so only an explicit "on" (1, or 0x81 over a plain style) counts.
+        eachSprm(page, offset + 1, end, (sprm, at) => {
+          if (sprm === sprmCFBold) value.bold = page[at] === 1 || page[at] === 0x81;
+          else if (sprm === sprmCFItalic) value.italic = page[at] === 1 || page[at] === 0x81;
+        });
+      }
+      runs.push({ fcStart: page.readUInt32LE(j * 4), fcEnd: page.readUInt32LE((j + 1) * 4), value });
+    }
+  }
+  return runs.sort((a, b) => a.fcStart - b.fcStart);
+}
+
+function findRun<T>(runs: Run<T>[], fc: number): Run<T> | undefined {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const run = runs[mid]!;
+    if (fc < run.fcStart) hi = mid - 1;
+    else if (fc >= run.fcEnd) lo = mid + 1;
+    else return run;
+  }
+  return undefined;
+}
+
+/** File position (byte in the WordDocument stream) of the character at `cp`. */
+function fcOf(pieces: Piece[], cp: number): number {
+  let lo = 0;
+  let hi = pieces.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = pieces[mid]!;
+    if (cp < p.startCp) hi = mid - 1;
+    else if (cp >= p.endCp) lo = mid + 1;
+    else return p.startFilePos + (cp - p.startCp) * p.bpc;
+  }
+  return -1;
+}
+
+function readPlc(table: Buffer, fc: number, lcb: number, dataSize: number): { cps: number[]; count: number } {
+  if (lcb === 0 || fc + lcb > table.length) return { cps: [], count: 0 };
+  const count = Math.floor((lcb - 4) / (4 + dataSize));
+  const cps: number[] = [];
+  for (let i = 0; i <= count; i++) cps.push(table.readInt32LE(fc + i * 4));
+  return { cps, count };
+}
+
+async function drain(extractor: OleExtractor, doc: OleDoc, name: string): Promise<Buffer> {
+  return extractor.streamBuffer(doc.stream(name));
+}
+
+/** Bytes of a .doc → its text and properties, or an InputError saying why not. */
+export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
+  if (!startsWith(data, OLE_MAGIC)) throw new InputError('doc-not-word', { kind: sniffNonOle(data) });
+  checkOleHeader(data);
+  const { OleCompoundDoc, Extractor, BufferReader } = loadLibrary();
+  const buffer = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const doc = new OleCompoundDoc(new BufferReader(buffer));
+  try {
+    await doc.read();
+  } catch (error) {
+    throw corrupt('OLE', error);
+  }
+  const streams = doc._directoryTree.root?.streams ?? {};
+  if (!('WordDocument' in streams)) {
+    // Office's password protection of a .docx/.xlsx: an OLE file holding EncryptionInfo.
+    if ('EncryptionInfo' in streams) throw new InputError('doc-encrypted');
+    const kind = 'Workbook' in streams || 'Book' in streams ? 'xls' : 'PowerPoint Document' in streams ? 'ppt' : 'ole';
+    throw new InputError('doc-not-word', { kind });
+  }
+  const extractor = new Extractor();
+  const wordDocument = await drain(extractor, doc, 'WordDocument');
+  if (wordDocument.length < 0x1a6 || wordDocument.readUInt16LE(0) !== 0xa5ec) throw new InputError('doc-not-word', { kind: 'ole' });
+  const nFib = wordDocument.readUInt16LE(2);
+  const flags = wordDocument.readUInt16LE(0x0a);
+  // Word 6.0/95 files (nFib 101–105) have another layout; Word 97 starts at 0xC1 (some writers 0xC0).
+  if (nFib < 0xc0) throw new InputError('doc-old-version');
+  if (flags & 0x0100) throw new InputError('doc-encrypted'); // fEncrypted (also set when obfuscated)
+  const table = await drain(extractor, doc, flags & 0x0200 ? '1Table' : '0Table');
+  if (table.length === 0) throw corrupt('table stream');
+
+  try {
+    await extractor.extractWordDocument(doc, wordDocument);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw corrupt('text', error);
+  }
+  const pieces = [...extractor._pieces].sort((a, b) => a.startCp - b.startCp);
+  const text = pieces.map((p) => p.text).join('');
+  const ccpText = extractor._boundaries['ccpText'] ?? 0;
+  const ccpFtn = extractor._boundaries['ccpFtn'] ?? 0;
+  if (ccpText + ccpFtn > text.length) throw corrupt('text');
+
+  const fib = (offset: number): number => wordDocument.readUInt32LE(offset);
+  let papx: Run<ParagraphProps>[];
+  let chpx: Run<{ bold: boolean; italic: boolean }>[];
+  try {
+    papx = paragraphRuns(fkpPages(table, fib(0x102), fib(0x106), wordDocument));
+    chpx = characterRuns(fkpPages(table, fib(0xfa), fib(0xfe), wordDocument));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw corrupt('FKP', error);
+  }
+  const runEnds = new Set(papx.map((r) => r.fcEnd));
+
+  const refs = readPlc(table, fib(0xaa), fib(0xae), 2);
+  const texts = readPlc(table, fib(0xb2), fib(0xb6), 0);
+  const footnotes: WordBinary['footnotes'] = [];
+  for (let i = 0; i < refs.count && i + 1 < texts.cps.length; i++) {
+    const start = texts.cps[i]!;
+    const end = Math.min(texts.cps[i + 1]!, ccpFtn);
+    if (start < 0 || start >= end || refs.cps[i]! < 0 || refs.cps[i]! >= ccpText) continue;
+    footnotes.push({ refCp: refs.cps[i]!, start: ccpText + start, end: ccpText + end });
+  }
+
+  const noProps: ParagraphProps = { inTable: false, rowEnd: false, headerRow: false, cells: null };
+  return {
+    text,
+    ccpText,
+    ccpFtn,
+    footnotes,
+    paragraphAt: (cp) => findRun(papx, fcOf(pieces, cp))?.value ?? noProps,
+    endsParagraph: (cp) => {
+      const fc = fcOf(pieces, cp);
+      const piece = pieces.find((p) => cp >= p.startCp && cp < p.endCp);
+      return fc >= 0 && runEnds.has(fc + (piece?.bpc ?? 1));
+    },
+    formatAt: (cp) => findRun(chpx, fcOf(pieces, cp))?.value ?? { bold: false, italic: false },
+  };
+}
