@@ -147,19 +147,19 @@ export function sniffNonOle(data: Uint8Array): string {
   return controls <= 2 ? 'text' : 'unknown';
 }
 
-const corrupt = (detail: string, cause?: unknown): InputError => new InputError('doc-corrupt', { detail }, cause);
+const corrupt = (part: 'ole' | 'text' | 'properties', cause?: unknown): InputError => new InputError('doc-corrupt', { part }, cause);
 
 /** Header fields of an OLE compound file that the library trusts when it allocates. */
 function checkOleHeader(data: Uint8Array): void {
-  if (data.length < 512) throw corrupt('OLE header');
+  if (data.length < 512) throw corrupt('ole');
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const sectorShift = view.getUint16(30, true);
   const miniShift = view.getUint16(32, true);
   const satSectors = view.getInt32(44, true);
   const msatSectors = view.getInt32(72, true);
-  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt('OLE header');
+  if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt('ole');
   const sectors = Math.ceil(data.length / (1 << sectorShift));
-  if (satSectors < 0 || satSectors > sectors || msatSectors < 0 || msatSectors > sectors) throw corrupt('OLE header');
+  if (satSectors < 0 || satSectors > sectors || msatSectors < 0 || msatSectors > sectors) throw corrupt('ole');
 }
 
 // ── Sprm iteration ([MS-DOC] 2.2.5.1) ──────────────────────────────────────────────────────────────
@@ -226,7 +226,7 @@ function fkpPages(table: Buffer, fc: number, lcb: number, wordDocument: Buffer):
   const pages: Buffer[] = [];
   for (let i = 0; i < Math.floor(count); i++) {
     const pn = table.readUInt32LE(fc + (count + 1) * 4 + i * 4);
-    if ((pn + 1) * 512 > wordDocument.length) throw corrupt('FKP');
+    if ((pn + 1) * 512 > wordDocument.length) throw corrupt('properties');
     pages.push(wordDocument.subarray(pn * 512, (pn + 1) * 512));
   }
   return pages;
@@ -236,7 +236,7 @@ function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
   const runs: Run<ParagraphProps>[] = [];
   for (const page of pages) {
     const crun = page[511]!;
-    if ((crun + 1) * 4 + crun * 13 > 511) throw corrupt('PAPX FKP');
+    if ((crun + 1) * 4 + crun * 13 > 511) throw corrupt('properties');
     for (let j = 0; j < crun; j++) {
       const props: ParagraphProps = { inTable: false, rowEnd: false, headerRow: false, cells: null };
       const bxOffset = page[(crun + 1) * 4 + j * 13]! * 2;
@@ -268,7 +268,7 @@ function characterRuns(pages: Buffer[]): Run<{ bold: boolean; italic: boolean }>
   const runs: Run<{ bold: boolean; italic: boolean }>[] = [];
   for (const page of pages) {
     const crun = page[511]!;
-    if ((crun + 1) * 4 + crun > 511) throw corrupt('CHPX FKP');
+    if ((crun + 1) * 4 + crun > 511) throw corrupt('properties');
     for (let j = 0; j < crun; j++) {
       const value = { bold: false, italic: false };
       const offset = page[(crun + 1) * 4 + j]! * 2;
@@ -336,7 +336,7 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   try {
     await doc.read();
   } catch (error) {
-    throw corrupt('OLE', error);
+    throw corrupt('ole', error);
   }
   const streams = doc._directoryTree.root?.streams ?? {};
   if (!('WordDocument' in streams)) {
@@ -346,15 +346,25 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
     throw new InputError('doc-not-word', { kind });
   }
   const extractor = new Extractor();
-  const wordDocument = await drain(extractor, doc, 'WordDocument');
+  let wordDocument: Buffer;
+  let table: Buffer;
+  try {
+    wordDocument = await drain(extractor, doc, 'WordDocument');
+  } catch (error) {
+    throw corrupt('ole', error);
+  }
   if (wordDocument.length < 0x1a6 || wordDocument.readUInt16LE(0) !== 0xa5ec) throw new InputError('doc-not-word', { kind: 'ole' });
   const nFib = wordDocument.readUInt16LE(2);
   const flags = wordDocument.readUInt16LE(0x0a);
   // Word 6.0/95 files (nFib 101–105) have another layout; Word 97 starts at 0xC1 (some writers 0xC0).
   if (nFib < 0xc0) throw new InputError('doc-old-version');
   if (flags & 0x0100) throw new InputError('doc-encrypted'); // fEncrypted (also set when obfuscated)
-  const table = await drain(extractor, doc, flags & 0x0200 ? '1Table' : '0Table');
-  if (table.length === 0) throw corrupt('table stream');
+  try {
+    table = await drain(extractor, doc, flags & 0x0200 ? '1Table' : '0Table');
+  } catch (error) {
+    throw corrupt('ole', error);
+  }
+  if (table.length === 0) throw corrupt('ole');
 
   try {
     await extractor.extractWordDocument(doc, wordDocument);
@@ -376,7 +386,7 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
     chpx = characterRuns(fkpPages(table, fib(0xfa), fib(0xfe), wordDocument));
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw corrupt('FKP', error);
+    throw corrupt('properties', error);
   }
   const runEnds = new Set(papx.map((r) => r.fcEnd));
 

@@ -49,7 +49,7 @@ function pickMarker(text: string): string {
     const c = String.fromCharCode(code);
     if (!text.includes(c)) return c;
   }
-  throw new InputError('doc-corrupt', { detail: 'markers' });
+  throw new InputError('doc-corrupt', { part: 'markers' });
 }
 
 /** Characters of Word's text stream that are not text. */

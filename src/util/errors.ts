@@ -124,6 +124,21 @@ const NOT_WORD_KINDS: Record<string, Record<Lang, string>> = {
   unknown: { vi: 'không nhận ra định dạng; hãy mở bằng Word và lưu thành .docx', en: 'unknown format; open it in Word and save it as .docx' },
 };
 
+/** The part of a .doc found damaged (doc-binary.ts). */
+const DOC_PARTS: Record<string, Record<Lang, string>> = {
+  ole: { vi: 'cấu trúc tệp OLE', en: 'its OLE container' },
+  text: { vi: 'bảng vị trí văn bản', en: 'its piece table' },
+  properties: { vi: 'bảng định dạng đoạn và ký tự', en: 'its paragraph and character properties' },
+  markers: { vi: 'văn bản dùng hết các ký tự vùng riêng (private-use)', en: 'the text uses every private-use character' },
+};
+
+/** The parts DOC_PARTS words (tests check both languages). */
+export const DOC_PART_NAMES = Object.keys(DOC_PARTS);
+
+function docPart(part: string | undefined, lang: Lang): string {
+  return DOC_PARTS[part ?? 'ole']?.[lang] ?? part ?? '?';
+}
+
 /** The kinds NOT_WORD_KINDS words (tests check both languages). */
 export const NOT_WORD_KIND_NAMES = Object.keys(NOT_WORD_KINDS);
 
@@ -185,8 +200,8 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'a Word 6.0/95 file (older than Word 97), which kh cannot read; open it in Word and save it as .docx',
   },
   'doc-corrupt': {
-    vi: (d) => `tệp .doc bị hỏng, không đọc được (${d.detail ?? '?'}); hãy mở bằng Word và lưu lại thành .docx`,
-    en: (d) => `the .doc is damaged and cannot be read (${d.detail ?? '?'}); open it in Word and save it as .docx`,
+    vi: (d) => `tệp .doc bị hỏng, không đọc được (${docPart(d.part, 'vi')}); hãy mở bằng Word và lưu lại thành .docx`,
+    en: (d) => `the .doc is damaged and cannot be read (${docPart(d.part, 'en')}); open it in Word and save it as .docx`,
   },
   'not-zip': {
     vi: () => 'tệp .docx bị hỏng hoặc không phải tệp Word (.docx là tệp nén zip)',
