@@ -10,15 +10,21 @@
  *  - paragraph properties (PlcBtePapx → PapxFkp): in a table, row end (TTP), header row, and the
  *    row's cell layout (sprmTDefTable: cell edges, merge flags);
  *  - character properties (PlcBteChpx → ChpxFkp): bold and italic set on the run itself;
- *  - footnotes (PlcffndRef, PlcffndTxt): where each is referenced and where its text is.
- * Word's automatic numbering (list labels) lives in the list tables (PlfLst/PlfLfo), not in the text;
- * the library does not read them and neither do we (README, "Word 97–2003 (.doc)").
+ *  - footnotes (PlcffndRef, PlcffndTxt): where each is referenced and where its text is;
+ *  - text boxes (PlcSpaMom: shape anchors in the body; PlcftxbxTxt: each box's text and shape id),
+ *    which offices use for the header block ("ỦY BAN … / Số: …" beside the national motto);
+ *  - automatic numbering: Word keeps list labels out of the text, in list tables (PlfLst: the
+ *    lists and their levels; PlfLfo: the list instances paragraphs point to with sprmPIlfo/sprmPIlvl).
+ *    The library does not read them; we turn them into the .docx parser's NumberingDefinitions so
+ *    that docx-numbering.ts's computeLabels replays the counters for both formats. Numbering that
+ *    a paragraph gets only from its style (no sprmPIlfo of its own) is not read (styles are not).
  *
  * Every failure is an InputError: 'doc-not-word' (what the file is instead), 'doc-encrypted',
  * 'doc-old-version' (Word 6.0/95), 'doc-corrupt'.
  */
 import { createRequire } from 'node:module';
 import { InputError } from '../util/errors.js';
+import type { NumberingDefinitions } from './docx-numbering.js';
 
 const require = createRequire(import.meta.url);
 
@@ -105,6 +111,9 @@ export interface ParagraphProps {
   headerRow: boolean;
   /** Row-end paragraphs: the row's cells (sprmTDefTable), or null when not given. */
   cells: TableCellDef[] | null;
+  /** List instance (1-based index into PlfLfo; 0 = numbering off) and level, when set. */
+  ilfo?: number;
+  ilvl?: number;
 }
 
 export interface WordBinary {
@@ -120,6 +129,10 @@ export interface WordBinary {
   formatAt(cp: number): { bold: boolean; italic: boolean };
   /** Footnotes: body CP of each reference and the footnote story's CP range of its text. */
   footnotes: Array<{ refCp: number; start: number; end: number }>;
+  /** Text boxes: body CP of the shape's anchor and the CP range of its text (text box story). */
+  textboxes: Array<{ anchorCp: number; start: number; end: number }>;
+  /** The list definitions, keyed as docx-numbering.ts expects (nums by ilfo, abstracts by lsid). */
+  numbering: NumberingDefinitions;
 }
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -169,6 +182,8 @@ const sprmPFTtp = 0x2417;
 const sprmTTableHeader = 0x3404;
 const sprmTDefTable = 0xd608;
 const sprmPChgTabs = 0xc615;
+const sprmPIlvl = 0x260a;
+const sprmPIlfo = 0x460b;
 const sprmCFBold = 0x0835;
 const sprmCFItalic = 0x0836;
 
@@ -256,6 +271,8 @@ function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
           else if (sprm === sprmPFTtp) props.rowEnd = page[at] !== 0;
           else if (sprm === sprmTTableHeader) props.headerRow = page[at] !== 0;
           else if (sprm === sprmTDefTable) props.cells = readCellDefs(page, at, end);
+          else if (sprm === sprmPIlfo) props.ilfo = page.readInt16LE(at);
+          else if (sprm === sprmPIlvl) props.ilvl = page[at];
         });
       }
       runs.push({ fcStart: page.readUInt32LE(j * 4), fcEnd: page.readUInt32LE((j + 1) * 4), value: props });
@@ -320,6 +337,121 @@ function readPlc(table: Buffer, fc: number, lcb: number, dataSize: number): { cp
   const cps: number[] = [];
   for (let i = 0; i <= count; i++) cps.push(table.readInt32LE(fc + i * 4));
   return { cps, count };
+}
+
+// ── Lists ([MS-DOC] 2.9.147 LSTF, 2.9.150 LVL, 2.9.131 LFO) ────────────────────────────────────
+
+/** Word's number formats (nfc) in numbering.xml's words; others count as decimal. */
+const NFC: Record<number, string> = {
+  0: 'decimal',
+  1: 'upperRoman',
+  2: 'lowerRoman',
+  3: 'upperLetter',
+  4: 'lowerLetter',
+  22: 'decimalZero',
+  23: 'bullet',
+  255: 'none',
+};
+
+type Level = NonNullable<NumberingDefinitions['abstracts'] extends Map<string, infer A> ? A : never>['levels'][number];
+
+/** One LVL at `at`: the level and the offset after it. */
+function readLevel(table: Buffer, at: number): { level: NonNullable<Level>; next: number } {
+  // LVLF (28 bytes), grpprlPapx, grpprlChpx, xst (cch + UTF-16 text; chars 0–8 stand for levels).
+  if (at + 28 + 2 > table.length) throw corrupt('properties');
+  const start = table.readInt32LE(at);
+  const nfc = table[at + 4]!;
+  const flags = table[at + 5]!;
+  const follow = table[at + 15]!;
+  const cbChpx = table[at + 24]!;
+  const cbPapx = table[at + 25]!;
+  const restartLimit = table[at + 26]!;
+  const xst = at + 28 + cbPapx + cbChpx;
+  if (xst + 2 > table.length) throw corrupt('properties');
+  const cch = table.readUInt16LE(xst);
+  if (xst + 2 + cch * 2 > table.length) throw corrupt('properties');
+  let text = '';
+  for (let i = 0; i < cch; i++) {
+    const c = table.readUInt16LE(xst + 2 + i * 2);
+    text += c < 9 ? `%${c + 1}` : String.fromCharCode(c);
+  }
+  return {
+    level: {
+      start,
+      format: NFC[nfc] ?? 'decimal',
+      text,
+      // fNoRestart: restart only after levels above ilvlRestartLim (0: never).
+      restart: flags & 0x08 ? restartLimit : undefined,
+      legal: (flags & 0x04) !== 0,
+      suffix: follow === 0 ? 'tab' : follow === 1 ? 'space' : 'nothing',
+      pStyle: undefined,
+    },
+    next: xst + 2 + cch * 2,
+  };
+}
+
+function readLists(table: Buffer, wordDocument: Buffer): NumberingDefinitions {
+  const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map(), styles: new Map(), defaultParagraphStyle: undefined };
+  if (wordDocument.length < 0x2f2) return defs;
+  const fcLst = wordDocument.readUInt32LE(0x2e2);
+  const lcbLst = wordDocument.readUInt32LE(0x2e6);
+  const fcLfo = wordDocument.readUInt32LE(0x2ea);
+  const lcbLfo = wordDocument.readUInt32LE(0x2ee);
+  if (lcbLst < 2 || lcbLfo < 4 || fcLst + lcbLst > table.length || fcLfo + lcbLfo > table.length) return defs;
+
+  const lists = table.readInt16LE(fcLst);
+  if (lists < 0 || 2 + lists * 28 > lcbLst) throw corrupt('properties');
+  // The LVLs of every list follow the LSTF array, list after list (1 level for a simple list, else 9).
+  let at = fcLst + 2 + lists * 28;
+  for (let i = 0; i < lists; i++) {
+    const lstf = fcLst + 2 + i * 28;
+    const lsid = table.readInt32LE(lstf);
+    const simple = (table[lstf + 26]! & 0x01) !== 0;
+    const levels: Level[] = [];
+    for (let l = 0; l < (simple ? 1 : 9); l++) {
+      const { level, next } = readLevel(table, at);
+      levels.push(level);
+      at = next;
+    }
+    defs.abstracts.set(String(lsid), { levels, numStyleLink: undefined });
+  }
+
+  const lfoCount = table.readInt32LE(fcLfo);
+  if (lfoCount < 0 || 4 + lfoCount * 16 > lcbLfo) throw corrupt('properties');
+  // LFOData (after the LFO array): per LFO, a cp (4 bytes) and clfolvl LFOLVLs (8 bytes each, an
+  // LVL after one that replaces the level's formatting).
+  let data = fcLfo + 4 + lfoCount * 16;
+  for (let i = 0; i < lfoCount; i++) {
+    const lfo = fcLfo + 4 + i * 16;
+    const lsid = table.readInt32LE(lfo);
+    const overridesCount = table[lfo + 12]!;
+    const overrides: NumberingDefinitions['nums'] extends Map<string, infer N> ? N extends { overrides: infer O } ? O : never : never = [];
+    let hasStartOverride = false;
+    data += 4; // LFOData.cp
+    {
+      for (let k = 0; k < overridesCount; k++) {
+        if (data + 8 > table.length) throw corrupt('properties');
+        const startAt = table.readInt32LE(data);
+        const flags = table.readUInt32LE(data + 4);
+        data += 8;
+        const ilvl = flags & 0x0f;
+        const hasStart = (flags & 0x10) !== 0;
+        let level: Level;
+        if (flags & 0x20) {
+          const read = readLevel(table, data);
+          level = read.level;
+          data = read.next;
+        }
+        if (ilvl < 9) {
+          overrides[ilvl] = { level, start: hasStart ? startAt : undefined };
+          hasStartOverride ||= hasStart;
+        }
+      }
+    }
+    // Paragraphs name their list instance by its 1-based position (sprmPIlfo).
+    defs.nums.set(String(i + 1), { abstractId: String(lsid), overrides, hasStartOverride });
+  }
+  return defs;
 }
 
 async function drain(extractor: OleExtractor, doc: OleDoc, name: string): Promise<Buffer> {
@@ -400,12 +532,44 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
     footnotes.push({ refCp: refs.cps[i]!, start: ccpText + start, end: ccpText + end });
   }
 
+  let numbering: NumberingDefinitions;
+  try {
+    numbering = readLists(table, wordDocument);
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw corrupt('properties', error);
+  }
+
+  // Text boxes: the story after main, footnotes, headers, comments and endnotes. A box is tied
+  // to its shape by the shape id (FTXBXS.lid = FSPA.spid); the shape's anchor is a body CP.
+  const b = extractor._boundaries;
+  const boxStory = ccpText + ccpFtn + (b['ccpHdd'] ?? 0) + (b['ccpAtn'] ?? 0) + (b['ccpEdn'] ?? 0);
+  const boxEnd = Math.min(boxStory + (b['ccpTxbx'] ?? 0), text.length);
+  const textboxes: WordBinary['textboxes'] = [];
+  const shapes = readPlc(table, fib(0x1da), fib(0x1de), 26);
+  const boxes = readPlc(table, fib(0x25a), fib(0x25e), 22);
+  if (shapes.count > 0 && boxes.count > 0 && boxEnd > boxStory) {
+    const anchorOf = new Map<number, number>();
+    const shapeData = fib(0x1da) + (shapes.count + 1) * 4;
+    for (let i = 0; i < shapes.count; i++) anchorOf.set(table.readInt32LE(shapeData + i * 26), shapes.cps[i]!);
+    const boxData = fib(0x25a) + (boxes.count + 1) * 4;
+    for (let i = 0; i < boxes.count; i++) {
+      const anchorCp = anchorOf.get(table.readInt32LE(boxData + i * 22 + 14));
+      const start = boxStory + boxes.cps[i]!;
+      const end = Math.min(boxStory + boxes.cps[i + 1]!, boxEnd);
+      if (anchorCp === undefined || anchorCp < 0 || anchorCp >= ccpText || start < boxStory || start >= end) continue;
+      textboxes.push({ anchorCp, start, end });
+    }
+  }
+
   const noProps: ParagraphProps = { inTable: false, rowEnd: false, headerRow: false, cells: null };
   return {
     text,
     ccpText,
     ccpFtn,
     footnotes,
+    textboxes,
+    numbering,
     paragraphAt: (cp) => findRun(papx, fcOf(pieces, cp))?.value ?? noProps,
     endsParagraph: (cp) => {
       const fc = fcOf(pieces, cp);

@@ -12,14 +12,18 @@
  *  - footnotes as in .docx: a zero-width `footnoteReference` (label 1, 2, 3 … in order) in the
  *    body, the footnotes' paragraphs after the body with `data.footnote`, numbered after it;
  *  - bold/italic set on the text itself → strong/emphasis (as mammoth reads w:b/w:i on runs).
- * Not read: automatic numbering labels (Word keeps them in list tables, not the text; the library
- * gives no access to them), headers/footers, endnotes, comments, text boxes (as for .docx).
+ *  - automatic numbering: the labels Word shows, from the list tables (doc-binary.ts), written
+ *    after the paragraph's marker as the .docx parser writes them;
+ *  - text boxes: their paragraphs before the paragraph they are anchored in.
+ * Not read (as for .docx): headers/footers, endnotes, comments, images.
  * The binary reading itself is doc-binary.ts.
  */
 import type { Data, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast';
 import type { ParsedDocument } from './types.js';
 import { readWordBinary, type ParagraphProps, type WordBinary } from './doc-binary.js';
 import { finishTree, layOut, setSpan } from './docx-mdast.js';
+import { computeLabels } from './docx-numbering.js';
+import type { ParagraphInfo } from './docx-xml.js';
 import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 import { InputError } from '../util/errors.js';
 
@@ -68,8 +72,12 @@ function readParagraphs(
   to: number,
   counter: { next: number },
   notes: Map<number, string>,
+  boxes: Map<number, Array<{ start: number; end: number }>> = new Map(),
 ): Paragraph[] {
   const out: Paragraph[] = [];
+  // Text boxes anchored in the current paragraph: their paragraphs go before it (where Word
+  // draws them is the layout's business; a .docx reads them where they are anchored too).
+  let boxed: Paragraph[] = [];
   const text = bin.text;
   let segments: Segment[] = [];
   // Fields: \x13 instructions \x14 result \x15, nested; only results are shown.
@@ -86,6 +94,10 @@ function readParagraphs(
     if (isMark) {
       const props = bin.paragraphAt(cp);
       const rowEnd = props.rowEnd || ch === '\n';
+      if (boxed.length > 0) {
+        out.push(...boxed);
+        boxed = [];
+      }
       const cellEnd = !rowEnd && ch === '\x07';
       out.push({
         index: rowEnd ? 0 : ++counter.next,
@@ -114,6 +126,8 @@ function readParagraphs(
       if (fields.length > 0 && !fields.pop()) hidden--;
       continue;
     }
+    const anchored = boxes.get(cp);
+    if (anchored) for (const box of anchored) boxed.push(...readParagraphs(bin, box.start, box.end, counter, new Map()));
     if (hidden > 0) continue;
     const note = notes.get(cp);
     if (note !== undefined) {
@@ -129,6 +143,7 @@ function readParagraphs(
     const format = bin.formatAt(cp);
     push((format.bold ? BOLD : 0) | (format.italic ? ITALIC : 0), visible);
   }
+  out.push(...boxed);
   // Text after the last mark (a damaged file): a paragraph of its own.
   if (segments.some((s) => s.value !== null && s.value !== '')) {
     out.push({
@@ -144,8 +159,12 @@ function readParagraphs(
 }
 
 /** A paragraph's inline nodes, led by its marker (docx-mdast.ts turns markers into positions). */
-function phrasing(p: Paragraph, marker: string): PhrasingContent[] {
-  const out: PhrasingContent[] = [{ type: 'text', value: `${marker}${p.index}${marker}` }];
+function phrasing(p: Paragraph, marker: string, labels: (string | null)[]): PhrasingContent[] {
+  // The numbering label as Word shows it, after the marker (as the .docx parser writes it); an
+  // empty numbered paragraph still shows its number ("3.").
+  let label = labels[p.index] ?? '';
+  if (label && !p.segments.some((s) => s.value !== null && /\S/.test(s.value))) label = label.trimEnd();
+  const out: PhrasingContent[] = [{ type: 'text', value: `${marker}${p.index}${marker}${label}` }];
   let i = 0;
   const segs = p.segments;
   while (i < segs.length) {
@@ -188,7 +207,7 @@ function mergedCell(): TableCell {
   return { type: 'tableCell', children: [], data: { merged: true } as Data };
 }
 
-function buildTable(rows: RawRow[], marker: string): RootContent {
+function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): RootContent {
   const edges = gridEdges(rows);
   let leading = true;
   const mdRows: TableRow[] = rows.map((row) => {
@@ -208,7 +227,7 @@ function buildTable(rows: RawRow[], marker: string): RootContent {
         last = null;
         return;
       }
-      const cell: TableCell = { type: 'tableCell', children: paragraphs.flatMap((p) => phrasing(p, marker)) };
+      const cell: TableCell = { type: 'tableCell', children: paragraphs.flatMap((p) => phrasing(p, marker, labels)) };
       setSpan(cell, span, 1);
       cells.push(cell);
       last = { cell, span };
@@ -222,7 +241,7 @@ function buildTable(rows: RawRow[], marker: string): RootContent {
 }
 
 /** Body paragraphs → blocks: paragraphs, and tables from runs of cell paragraphs. */
-function bodyBlocks(paragraphs: Paragraph[], marker: string): RootContent[] {
+function bodyBlocks(paragraphs: Paragraph[], marker: string, labels: (string | null)[]): RootContent[] {
   const blocks: RootContent[] = [];
   let rows: RawRow[] = [];
   let cells: Paragraph[][] = [];
@@ -230,7 +249,7 @@ function bodyBlocks(paragraphs: Paragraph[], marker: string): RootContent[] {
   const flushTable = (): void => {
     if (cell.length > 0) cells.push(cell);
     if (cells.length > 0) rows.push({ cells, props: { inTable: true, rowEnd: true, headerRow: false, cells: null } });
-    if (rows.length > 0) blocks.push(buildTable(rows, marker));
+    if (rows.length > 0) blocks.push(buildTable(rows, marker, labels));
     rows = [];
     cells = [];
     cell = [];
@@ -249,11 +268,22 @@ function bodyBlocks(paragraphs: Paragraph[], marker: string): RootContent[] {
       }
     } else {
       flushTable();
-      blocks.push({ type: 'paragraph', children: phrasing(p, marker) });
+      blocks.push({ type: 'paragraph', children: phrasing(p, marker, labels) });
     }
   }
   flushTable();
   return blocks;
+}
+
+/** Word's numbering labels per paragraph index, replayed by docx-numbering.ts from the list tables. */
+function numberingLabels(paragraphs: Paragraph[], count: number, bin: WordBinary): (string | null)[] {
+  const infos: ParagraphInfo[] = Array.from({ length: count + 1 }, () => ({ numId: undefined, ilvl: undefined, style: undefined, deleted: false }));
+  for (const p of paragraphs) {
+    if (p.index === 0 || p.props.ilfo === undefined) continue;
+    // ilfo 0 is "no numbering"; negative values (0xF801) are Word's "numbering removed".
+    infos[p.index] = { numId: String(Math.max(0, p.props.ilfo)), ilvl: p.props.ilvl, style: undefined, deleted: false };
+  }
+  return computeLabels(infos, bin.numbering).labels;
 }
 
 export async function parseDoc(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
@@ -265,13 +295,17 @@ export async function parseDoc(data: Uint8Array, filePath: string, limits: Limit
   const notes = [...bin.footnotes].sort((a, b) => a.refCp - b.refCp);
   const labelAt = new Map(notes.map((n, i) => [n.refCp, String(i + 1)]));
   const counter = { next: 0 };
-  const body = readParagraphs(bin, 0, bin.ccpText, counter, labelAt);
+  const boxes = new Map<number, Array<{ start: number; end: number }>>();
+  for (const box of bin.textboxes) boxes.set(box.anchorCp, [...(boxes.get(box.anchorCp) ?? []), box]);
+  const body = readParagraphs(bin, 0, bin.ccpText, counter, labelAt, boxes);
   const bodyCount = counter.next;
-  const blocks = bodyBlocks(body, marker);
-  notes.forEach((note, i) => {
-    for (const p of readParagraphs(bin, note.start, note.end, counter, new Map())) {
+  const footnoteParagraphs = notes.map((note) => readParagraphs(bin, note.start, note.end, counter, new Map()));
+  const labels = numberingLabels([body, ...footnoteParagraphs].flat(), counter.next, bin);
+  const blocks = bodyBlocks(body, marker, labels);
+  footnoteParagraphs.forEach((paragraphs, i) => {
+    for (const p of paragraphs) {
       if (p.rowEnd) continue;
-      blocks.push({ type: 'paragraph', children: phrasing(p, marker), data: { footnote: String(i + 1) } as Data });
+      blocks.push({ type: 'paragraph', children: phrasing(p, marker, labels), data: { footnote: String(i + 1) } as Data });
     }
   });
 
