@@ -1,15 +1,16 @@
 /**
  * The Word 97–2003 binary format (.doc) read through `word-extractor`: its OLE compound-file reader
  * and its piece table give the text of every story (body, footnotes …) by character position (CP),
- * with Word's own control characters still in place, and its character-property pass has already
- * blanked text deleted under tracked changes (→ NUL) and turned each row-end mark into "\n".
+ * with Word's own control characters still in place, and its paragraph-property pass has turned
+ * each row-end mark into "\n".
  * What the library's public `extract()` returns is that text after `clean()`: cell marks become
  * tabs and paragraph marks, soft breaks and row ends all become "\n", which loses where a table's
  * cells begin. So we take the raw pieces (a subclass of its extractor that stops before cleaning)
  * and read the few structures we need from the table stream ourselves ([MS-DOC] §2.4–2.9):
  *  - paragraph properties (PlcBtePapx → PapxFkp): in a table, row end (TTP), header row, and the
  *    row's cell layout (sprmTDefTable: cell edges, merge flags);
- *  - character properties (PlcBteChpx → ChpxFkp): bold and italic set on the run itself;
+ *  - character properties (PlcBteChpx → ChpxFkp): bold and italic set on the run itself, and
+ *    tracked deletions;
  *  - footnotes (PlcffndRef, PlcffndTxt): where each is referenced and where its text is;
  *  - text boxes (PlcSpaMom: shape anchors in the body; PlcftxbxTxt: each box's text and shape id),
  *    which offices use for the header block ("ỦY BAN … / Số: …" beside the national motto);
@@ -81,11 +82,15 @@ export function loadLibrary(): NonNullable<typeof library> {
     return chain;
   };
   // The extractor with its last step (joining and cleaning the stories' text) left out: we keep
-  // the pieces, control characters included.
+  // the pieces, control characters included. Its character-property pass is left out too: it
+  // takes every sprm whose low five bits are 0 for sprmCFRMarkDel (tracked deletion), so text
+  // with condensed spacing of an odd number of twips (sprmCDxaSpace 0x8840, "w:spacing -17")
+  // vanished; deletions are read here (characterRuns) by the sprm itself.
   class RawExtractor extends WordOleExtractor {
     buildDocument(): unknown {
       return null;
     }
+    writeCharacterProperties(): void {}
   }
   library = { OleCompoundDoc, Extractor: RawExtractor, BufferReader };
   return library;
@@ -117,7 +122,7 @@ export interface ParagraphProps {
 }
 
 export interface WordBinary {
-  /** Text by CP over all stories, control characters kept (NUL = deleted by tracked changes). */
+  /** Text by CP over all stories, control characters kept. */
   text: string;
   ccpText: number;
   ccpFtn: number;
@@ -125,8 +130,8 @@ export interface WordBinary {
   paragraphAt(cp: number): ParagraphProps;
   /** True when a paragraph (property run) ends right after the character at `cp`. */
   endsParagraph(cp: number): boolean;
-  /** Bold/italic set directly on the character at `cp`. */
-  formatAt(cp: number): { bold: boolean; italic: boolean };
+  /** Bold/italic set directly on the character at `cp`, and whether it is a tracked deletion. */
+  formatAt(cp: number): CharacterFormat;
   /** Footnotes: body CP of each reference and the footnote story's CP range of its text. */
   footnotes: Array<{ refCp: number; start: number; end: number }>;
   /** Text boxes: body CP of the shape's anchor and the CP range of its text (text box story). */
@@ -134,6 +139,8 @@ export interface WordBinary {
   /** The list definitions, keyed as docx-numbering.ts expects (nums by ilfo, abstracts by lsid). */
   numbering: NumberingDefinitions;
 }
+
+const NO_FORMAT: CharacterFormat = Object.freeze({ bold: false, italic: false, deleted: false });
 
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
@@ -184,6 +191,7 @@ const sprmTDefTable = 0xd608;
 const sprmPChgTabs = 0xc615;
 const sprmPIlvl = 0x260a;
 const sprmPIlfo = 0x460b;
+const sprmCFRMarkDel = 0x0800;
 const sprmCFBold = 0x0835;
 const sprmCFItalic = 0x0836;
 
@@ -281,13 +289,20 @@ function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
   return runs.sort((a, b) => a.fcStart - b.fcStart);
 }
 
-function characterRuns(pages: Buffer[]): Run<{ bold: boolean; italic: boolean }>[] {
-  const runs: Run<{ bold: boolean; italic: boolean }>[] = [];
+export interface CharacterFormat {
+  bold: boolean;
+  italic: boolean;
+  /** Deleted under tracked changes (Word shows the document with changes accepted). */
+  deleted: boolean;
+}
+
+function characterRuns(pages: Buffer[]): Run<CharacterFormat>[] {
+  const runs: Run<CharacterFormat>[] = [];
   for (const page of pages) {
     const crun = page[511]!;
     if ((crun + 1) * 4 + crun > 511) throw corrupt('properties');
     for (let j = 0; j < crun; j++) {
-      const value = { bold: false, italic: false };
+      const value: CharacterFormat = { bold: false, italic: false, deleted: false };
       const offset = page[(crun + 1) * 4 + j]! * 2;
       if (offset > 0 && offset < 511) {
         const end = Math.min(offset + 1 + page[offset]!, 511);
@@ -296,6 +311,7 @@ function characterRuns(pages: Buffer[]): Run<{ bold: boolean; italic: boolean }>
         eachSprm(page, offset + 1, end, (sprm, at) => {
           if (sprm === sprmCFBold) value.bold = page[at] === 1 || page[at] === 0x81;
           else if (sprm === sprmCFItalic) value.italic = page[at] === 1 || page[at] === 0x81;
+          else if (sprm === sprmCFRMarkDel) value.deleted = (page[at]! & 1) === 1;
         });
       }
       runs.push({ fcStart: page.readUInt32LE(j * 4), fcEnd: page.readUInt32LE((j + 1) * 4), value });
@@ -512,7 +528,7 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
 
   const fib = (offset: number): number => wordDocument.readUInt32LE(offset);
   let papx: Run<ParagraphProps>[];
-  let chpx: Run<{ bold: boolean; italic: boolean }>[];
+  let chpx: Run<CharacterFormat>[];
   try {
     papx = paragraphRuns(fkpPages(table, fib(0x102), fib(0x106), wordDocument));
     chpx = characterRuns(fkpPages(table, fib(0xfa), fib(0xfe), wordDocument));
@@ -576,6 +592,6 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
       const piece = pieces.find((p) => cp >= p.startCp && cp < p.endCp);
       return fc >= 0 && runEnds.has(fc + (piece?.bpc ?? 1));
     },
-    formatAt: (cp) => findRun(chpx, fcOf(pieces, cp))?.value ?? { bold: false, italic: false },
+    formatAt: (cp) => findRun(chpx, fcOf(pieces, cp))?.value ?? NO_FORMAT,
   };
 }

@@ -90,6 +90,8 @@ function readParagraphs(
   };
   for (let cp = from; cp < to; cp++) {
     const ch = text[cp]!;
+    // A deleted paragraph mark joins its paragraph to the next, as Word shows it once accepted.
+    if (bin.formatAt(cp).deleted) continue;
     const isMark = ch === '\r' || ch === '\x07' || ch === '\n' || (ch === '\x0c' && bin.endsParagraph(cp));
     if (isMark) {
       const props = bin.paragraphAt(cp);
