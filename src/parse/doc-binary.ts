@@ -189,6 +189,7 @@ const sprmPFTtp = 0x2417;
 const sprmTTableHeader = 0x3404;
 const sprmTDefTable = 0xd608;
 const sprmPChgTabs = 0xc615;
+const sprmPHugePapx = 0x6646;
 const sprmPIlvl = 0x260a;
 const sprmPIlfo = 0x460b;
 const sprmCFRMarkDel = 0x0800;
@@ -255,8 +256,27 @@ function fkpPages(table: Buffer, fc: number, lcb: number, wordDocument: Buffer):
   return pages;
 }
 
-function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
+function paragraphRuns(pages: Buffer[], data: Buffer): Run<ParagraphProps>[] {
   const runs: Run<ParagraphProps>[] = [];
+  const read = (buf: Buffer, from: number, to: number, props: ParagraphProps, nested: boolean): void => {
+    eachSprm(buf, from, to, (sprm, at) => {
+      if (sprm === sprmPFInTable) props.inTable = buf[at] !== 0;
+      // Only the outer table's row ends end rows (a nested table's are sprmPFInnerTtp).
+      else if (sprm === sprmPFTtp) props.rowEnd = buf[at] !== 0;
+      else if (sprm === sprmTTableHeader) props.headerRow = buf[at] !== 0;
+      else if (sprm === sprmTDefTable) props.cells = readCellDefs(buf, at, to);
+      else if (sprm === sprmPIlfo) props.ilfo = buf.readInt16LE(at);
+      else if (sprm === sprmPIlvl) props.ilvl = buf[at];
+      else if (sprm === sprmPHugePapx && !nested) {
+        // Properties too large for the FKP page (a table row's cell definitions, often): in the
+        // Data stream, a 2-byte size, then the sprms.
+        const offset = buf.readUInt32LE(at);
+        if (offset + 2 > data.length) return;
+        const end = Math.min(offset + 2 + data.readUInt16LE(offset), data.length);
+        read(data, offset + 2, end, props, true);
+      }
+    });
+  };
   for (const page of pages) {
     const crun = page[511]!;
     if ((crun + 1) * 4 + crun * 13 > 511) throw corrupt('properties');
@@ -273,15 +293,7 @@ function paragraphRuns(pages: Buffer[]): Run<ParagraphProps>[] {
         }
         const end = Math.min(start + size, 511);
         // The first two bytes are the style index (istd), then the sprms.
-        eachSprm(page, start + 2, end, (sprm, at) => {
-          if (sprm === sprmPFInTable) props.inTable = page[at] !== 0;
-          // Only the outer table's row ends end rows (a nested table's are sprmPFInnerTtp).
-          else if (sprm === sprmPFTtp) props.rowEnd = page[at] !== 0;
-          else if (sprm === sprmTTableHeader) props.headerRow = page[at] !== 0;
-          else if (sprm === sprmTDefTable) props.cells = readCellDefs(page, at, end);
-          else if (sprm === sprmPIlfo) props.ilfo = page.readInt16LE(at);
-          else if (sprm === sprmPIlvl) props.ilvl = page[at];
-        });
+        read(page, start + 2, end, props, false);
       }
       runs.push({ fcStart: page.readUInt32LE(j * 4), fcEnd: page.readUInt32LE((j + 1) * 4), value: props });
     }
@@ -514,6 +526,12 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   }
   if (table.length === 0) throw corrupt('ole');
 
+  let dataStream: Buffer;
+  try {
+    dataStream = 'Data' in streams ? await drain(extractor, doc, 'Data') : Buffer.alloc(0);
+  } catch (error) {
+    throw corrupt('ole', error);
+  }
   try {
     await extractor.extractWordDocument(doc, wordDocument);
   } catch (error) {
@@ -530,7 +548,7 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   let papx: Run<ParagraphProps>[];
   let chpx: Run<CharacterFormat>[];
   try {
-    papx = paragraphRuns(fkpPages(table, fib(0x102), fib(0x106), wordDocument));
+    papx = paragraphRuns(fkpPages(table, fib(0x102), fib(0x106), wordDocument), dataStream);
     chpx = characterRuns(fkpPages(table, fib(0xfa), fib(0xfe), wordDocument));
   } catch (error) {
     if (error instanceof InputError) throw error;
