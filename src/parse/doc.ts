@@ -8,7 +8,8 @@
  *  - tables rebuilt from Word's cell and row marks; the grid from the cells' edges (sprmTDefTable),
  *    so a cell spanning n columns has `data.colSpan` and placeholders `data.merged`, as do cells
  *    covered by a vertical merge; header rows (repeat as header) `data.header`; group rows marked
- *    by docx-mdast.ts's finishTree as for .docx;
+ *    by docx-mdast.ts's finishTree as for .docx; a table split by an empty paragraph joined to the
+ *    one above (`data.continued`) as for .docx;
  *  - footnotes as in .docx: a zero-width `footnoteReference` (label 1, 2, 3 … in order) in the
  *    body, the footnotes' paragraphs after the body with `data.footnote`, numbered after it;
  *  - bold/italic set on the text itself → strong/emphasis (as mammoth reads w:b/w:i on runs).
@@ -18,7 +19,7 @@
  * Not read (as for .docx): headers/footers, endnotes, comments, images.
  * The binary reading itself is doc-binary.ts.
  */
-import type { Data, PhrasingContent, Root, RootContent, TableCell, TableRow } from 'mdast';
+import type { Data, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast';
 import type { ParsedDocument } from './types.js';
 import { readWordBinary, type ParagraphProps, type WordBinary } from './doc-binary.js';
 import { finishTree, layOut, setSpan } from './docx-mdast.js';
@@ -165,7 +166,7 @@ function phrasing(p: Paragraph, marker: string, labels: (string | null)[]): Phra
   // The numbering label as Word shows it, after the marker (as the .docx parser writes it); an
   // empty numbered paragraph still shows its number ("3.").
   let label = labels[p.index] ?? '';
-  if (label && !p.segments.some((s) => s.value !== null && /\S/.test(s.value))) label = label.trimEnd();
+  if (label && !hasText(p)) label = label.trimEnd();
   const out: PhrasingContent[] = [{ type: 'text', value: `${marker}${p.index}${marker}${label}` }];
   let i = 0;
   const segs = p.segments;
@@ -209,7 +210,7 @@ function mergedCell(): TableCell {
   return { type: 'tableCell', children: [], data: { merged: true } as Data };
 }
 
-function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): RootContent {
+function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): Table {
   const edges = gridEdges(rows);
   let leading = true;
   const mdRows: TableRow[] = rows.map((row) => {
@@ -242,16 +243,62 @@ function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): 
   return { type: 'table', children: mdRows };
 }
 
+function hasText(p: Paragraph): boolean {
+  return p.segments.some((s) => s.value !== null && /\S/.test(s.value));
+}
+
+/** A row's text, white space collapsed, lower case (to tell a repeated header row). */
+function rowText(row: RawRow): string {
+  return row.cells
+    .map((cell) => cell.map((p) => p.segments.map((s) => s.value ?? ' ').join('')).join(' '))
+    .join('|')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+interface OpenTable {
+  node: Table;
+  rows: RawRow[];
+}
+
+/**
+ * As for .docx (docx-model.ts): a table that follows another with nothing but empty paragraphs
+ * between them, on the same column grid (cell edges: .doc has no table style to compare), whose
+ * first row is no header row (neither marked nor a typed copy of the first table's first row),
+ * continues it: its rows are appended, the first of them marked `data.continued`.
+ */
+function continues(open: OpenTable | null, rows: RawRow[]): open is OpenTable {
+  if (!open) return false;
+  const first = rows[0];
+  if (!first || first.props.headerRow) return false;
+  const look = (r: RawRow[]): string => gridEdges(r).map((x) => Math.round(x / 10)).join(',');
+  const width = (r: RawRow[]): number => r.reduce((max, row) => Math.max(max, row.cells.length), 0);
+  if (look(rows) !== look(open.rows) || width(rows) !== width(open.rows)) return false;
+  return rowText(first) !== rowText(open.rows[0]!);
+}
+
 /** Body paragraphs → blocks: paragraphs, and tables from runs of cell paragraphs. */
 function bodyBlocks(paragraphs: Paragraph[], marker: string, labels: (string | null)[]): RootContent[] {
   const blocks: RootContent[] = [];
   let rows: RawRow[] = [];
   let cells: Paragraph[][] = [];
   let cell: Paragraph[] = [];
+  let open: OpenTable | null = null;
   const flushTable = (): void => {
     if (cell.length > 0) cells.push(cell);
     if (cells.length > 0) rows.push({ cells, props: { inTable: true, rowEnd: true, headerRow: false, cells: null } });
-    if (rows.length > 0) blocks.push(buildTable(rows, marker, labels));
+    if (rows.length > 0) {
+      const node = buildTable(rows, marker, labels);
+      if (continues(open, rows)) {
+        const [first, ...rest] = node.children;
+        first!.data = { ...(first!.data ?? {}), continued: true } as Data;
+        open.node.children.push(first!, ...rest);
+      } else {
+        blocks.push(node);
+        open = { node, rows };
+      }
+    }
     rows = [];
     cells = [];
     cell = [];
@@ -270,6 +317,7 @@ function bodyBlocks(paragraphs: Paragraph[], marker: string, labels: (string | n
       }
     } else {
       flushTable();
+      if (hasText(p) || labels[p.index]) open = null;
       blocks.push({ type: 'paragraph', children: phrasing(p, marker, labels) });
     }
   }
