@@ -6,6 +6,20 @@
  *
  *   fixtures/<plan>.doc              each plan seed's .docx (000, 002, 003, 004) saved as .doc
  *   fixtures/variants/<name>.doc     the variants (000_autonumber, 002_nfd, 003_softbreaks, 004_appendix)
+ *   fixtures/corpus-docx/<name>.doc  two real documents' .docx (npm run fixtures:corpus-docx) as .doc:
+ *                                    1095764e502a89b8 (5 footnotes), 001c610b2efdcf0c (an assignment table
+ *                                    whose rows keep their properties in the Data stream, split in two
+ *                                    by an empty paragraph, group rows, footnotes)
+ *   fixtures/doc-corpus/<name>.doc   when ../shared/corpus/docx is present: two of its real Word files as
+ *                                    .doc — the header block in a text box (luongminh …tiep-cong-dan) and
+ *                                    text set with condensed spacing (bac-cam-ranh …); tests compare
+ *                                    them with the .docx they came from (skipped without ../shared)
+ *   fixtures/variants/000_autonumber.doc-labels.json
+ *                                    the numbering labels LibreOffice itself shows when it reads
+ *                                    000_autonumber.doc back (its text export): the oracle for kh's
+ *                                    reading of Word's list tables. (LibreOffice's .doc export starts
+ *                                    each restarted list as a list of its own, so its labels are not
+ *                                    always the .docx's.)
  *   fixtures/bad/doc-encrypted.doc   003's .doc with the FIB's fEncrypted flag set, which is how Word
  *                                    marks a password-protected .doc (LibreOffice 7.4 cannot write one
  *                                    headless; kh stops at the flag and never reads the encrypted text)
@@ -15,7 +29,7 @@
  *                                    (a "web page" saved as .doc)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,7 +54,7 @@ function convert(file, format, ext) {
     [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', format, '--outdir', work, file],
     { encoding: 'utf8' },
   );
-  const out = path.join(work, `${path.basename(file, '.docx')}.${ext}`);
+  const out = path.join(work, `${path.basename(file).replace(/\.docx?$/, '')}.${ext}`);
   if (result.status !== 0 || !existsSync(out)) throw new Error(`soffice failed on ${file}: ${result.stderr}`);
   return out;
 }
@@ -55,6 +69,31 @@ try {
     copyFileSync(convert(docx, 'doc:MS Word 97', 'doc'), target);
     console.log(path.relative(ROOT, target));
   }
+
+  for (const name of ['1095764e502a89b8', '001c610b2efdcf0c']) {
+    const docx = path.join(FIXTURES, 'corpus-docx', `${name}.docx`);
+    copyFileSync(convert(docx, 'doc:MS Word 97', 'doc'), docx.replace(/\.docx$/, '.doc'));
+    console.log(`fixtures/corpus-docx/${name}.doc`);
+  }
+  const sharedDocx = path.resolve(ROOT, '../shared/corpus/docx');
+  if (existsSync(sharedDocx)) {
+    const outDir = path.join(FIXTURES, 'doc-corpus');
+    mkdirSync(outDir, { recursive: true });
+    for (const name of ['luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan', 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu']) {
+      copyFileSync(convert(path.join(sharedDocx, `${name}.docx`), 'doc:MS Word 97', 'doc'), path.join(outDir, `${name}.doc`));
+      console.log(`fixtures/doc-corpus/${name}.doc`);
+    }
+  }
+
+  const autonumber = path.join(VARIANTS, '000_autonumber.doc');
+  const shown = readFileSync(convert(autonumber, 'txt:Text (encoded):UTF8', 'txt'), 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((line) => /^\s*(\d+\.|[a-zđ]\))\s+(\S.*)$/u.exec(line))
+    .filter((m) => m !== null)
+    .map((m) => ({ label: m[1], text: m[2].slice(0, 40) }));
+  writeFileSync(path.join(VARIANTS, '000_autonumber.doc-labels.json'), `${JSON.stringify(shown, null, 1)}\n`);
+  console.log(`fixtures/variants/000_autonumber.doc-labels.json (${shown.length} labels)`);
 
   const seedDoc = readFileSync(path.join(FIXTURES, '003_4648be2b9eb23052.doc'));
   // The WordDocument stream starts the first sector after the header in LibreOffice's files; find

@@ -22,7 +22,7 @@ import { loadKnowledge } from '../../data/knowledge.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
 
-export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface LintOptions {
@@ -57,8 +57,8 @@ const T = {
   vi: {
     noInputs:
       'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
-    noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
-    emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
+    noMatch: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này',
+    emptyDir: 'thư mục không có tệp .txt, .md, .docx, .doc hay .pdf nào',
     unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
     tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
     badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
@@ -66,8 +66,8 @@ const T = {
   },
   en: {
     noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
-    noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
-    emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
+    noMatch: 'no .txt, .md, .docx, .doc or .pdf file matches this pattern',
+    emptyDir: 'the directory holds no .txt, .md, .docx, .doc or .pdf file',
     unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
     tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
     badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
