@@ -1,8 +1,7 @@
 /**
  * The Word 97–2003 binary format (.doc) read through `word-extractor`: its OLE compound-file reader
  * and its piece table give the text of every story (body, footnotes …) by character position (CP),
- * with Word's own control characters still in place, and its paragraph-property pass has turned
- * each row-end mark into "\n".
+ * with Word's own control characters still in place.
  * What the library's public `extract()` returns is that text after `clean()`: cell marks become
  * tabs and paragraph marks, soft breaks and row ends all become "\n", which loses where a table's
  * cells begin. So we take the raw pieces (a subclass of its extractor that stops before cleaning)
@@ -82,7 +81,8 @@ export function loadLibrary(): NonNullable<typeof library> {
     return chain;
   };
   // The extractor with its last step (joining and cleaning the stories' text) left out: we keep
-  // the pieces, control characters included. Its character-property pass is left out too: it
+  // the pieces, control characters included. Its property passes are left out too. The character
+  // pass
   // takes every sprm whose low five bits are 0 for sprmCFRMarkDel (tracked deletion), so text
   // with condensed spacing of an odd number of twips (sprmCDxaSpace 0x8840, "w:spacing -17")
   // vanished; deletions are read here (characterRuns) by the sprm itself.
@@ -91,6 +91,9 @@ export function loadLibrary(): NonNullable<typeof library> {
       return null;
     }
     writeCharacterProperties(): void {}
+    // Its paragraph pass rewrites each row-end mark as "\n" by rebuilding the whole piece's text
+    // once per table row (quadratic in a long table); row ends are read here (sprmPFTtp).
+    writeParagraphProperties(): void {}
   }
   library = { OleCompoundDoc, Extractor: RawExtractor, BufferReader };
   return library;
@@ -332,6 +335,17 @@ function characterRuns(pages: Buffer[]): Run<CharacterFormat>[] {
   return runs.sort((a, b) => a.fcStart - b.fcStart);
 }
 
+/** findRun with the last hit tried first: text is read in order, so most lookups hit it. */
+function runFinder<T>(runs: Run<T>[]): (fc: number) => Run<T> | undefined {
+  let last: Run<T> | undefined;
+  return (fc) => {
+    if (last && fc >= last.fcStart && fc < last.fcEnd) return last;
+    const found = findRun(runs, fc);
+    if (found) last = found;
+    return found;
+  };
+}
+
 function findRun<T>(runs: Run<T>[], fc: number): Run<T> | undefined {
   let lo = 0;
   let hi = runs.length - 1;
@@ -345,18 +359,22 @@ function findRun<T>(runs: Run<T>[], fc: number): Run<T> | undefined {
   return undefined;
 }
 
-/** File position (byte in the WordDocument stream) of the character at `cp`. */
-function fcOf(pieces: Piece[], cp: number): number {
-  let lo = 0;
-  let hi = pieces.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const p = pieces[mid]!;
-    if (cp < p.startCp) hi = mid - 1;
-    else if (cp >= p.endCp) lo = mid + 1;
-    else return p.startFilePos + (cp - p.startCp) * p.bpc;
-  }
-  return -1;
+/** The piece holding `cp`, the last hit tried first. */
+function pieceFinder(pieces: Piece[]): (cp: number) => Piece | undefined {
+  let last: Piece | undefined;
+  return (cp) => {
+    if (last && cp >= last.startCp && cp < last.endCp) return last;
+    let lo = 0;
+    let hi = pieces.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const p = pieces[mid]!;
+      if (cp < p.startCp) hi = mid - 1;
+      else if (cp >= p.endCp) lo = mid + 1;
+      else return (last = p);
+    }
+    return undefined;
+  };
 }
 
 function readPlc(table: Buffer, fc: number, lcb: number, dataSize: number): { cps: number[]; count: number } {
@@ -597,6 +615,13 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   }
 
   const noProps: ParagraphProps = { inTable: false, rowEnd: false, headerRow: false, cells: null };
+  const pieceOf = pieceFinder(pieces);
+  const fcOf = (cp: number): number => {
+    const p = pieceOf(cp);
+    return p ? p.startFilePos + (cp - p.startCp) * p.bpc : -1;
+  };
+  const paragraphRun = runFinder(papx);
+  const characterRun = runFinder(chpx);
   return {
     text,
     ccpText,
@@ -604,12 +629,11 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
     footnotes,
     textboxes,
     numbering,
-    paragraphAt: (cp) => findRun(papx, fcOf(pieces, cp))?.value ?? noProps,
+    paragraphAt: (cp) => paragraphRun(fcOf(cp))?.value ?? noProps,
     endsParagraph: (cp) => {
-      const fc = fcOf(pieces, cp);
-      const piece = pieces.find((p) => cp >= p.startCp && cp < p.endCp);
-      return fc >= 0 && runEnds.has(fc + (piece?.bpc ?? 1));
+      const piece = pieceOf(cp);
+      return piece !== undefined && runEnds.has(piece.startFilePos + (cp - piece.startCp + 1) * piece.bpc);
     },
-    formatAt: (cp) => findRun(chpx, fcOf(pieces, cp))?.value ?? NO_FORMAT,
+    formatAt: (cp) => characterRun(fcOf(cp))?.value ?? NO_FORMAT,
   };
 }

@@ -91,8 +91,9 @@ function readParagraphs(
   };
   for (let cp = from; cp < to; cp++) {
     const ch = text[cp]!;
+    const format = bin.formatAt(cp);
     // A deleted paragraph mark joins its paragraph to the next, as Word shows it once accepted.
-    if (bin.formatAt(cp).deleted) continue;
+    if (format.deleted) continue;
     const isMark = ch === '\r' || ch === '\x07' || ch === '\n' || (ch === '\x0c' && bin.endsParagraph(cp));
     if (isMark) {
       const props = bin.paragraphAt(cp);
@@ -143,7 +144,6 @@ function readParagraphs(
     }
     const visible = visibleChar(ch);
     if (visible === null) continue;
-    const format = bin.formatAt(cp);
     push((format.bold ? BOLD : 0) | (format.italic ? ITALIC : 0), visible);
   }
   out.push(...boxed);
