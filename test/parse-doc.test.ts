@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { loadPlan, readDocument } from '../src/parse/index.js';
+import { DEFAULT_LIMITS, loadPlan, readDocument } from '../src/parse/index.js';
 import { PlanSchema, type Plan } from '../src/plan/schema.js';
 import { InputError, formatInputError, DOC_PART_NAMES, NOT_WORD_KIND_NAMES } from '../src/util/errors.js';
 import { parseDoc } from '../src/parse/doc.js';
@@ -250,6 +250,13 @@ describe('files kh cannot read: one line, exit 2, both languages', () => {
         expect(error).toBeInstanceOf(InputError);
       });
     }
+  });
+
+  it('the text-length limit applies to a .doc (its body and footnotes)', async () => {
+    const bytes = new Uint8Array(readFileSync(F('003_4648be2b9eb23052.doc')));
+    const error = await parseDoc(bytes, 'x.doc', { ...DEFAULT_LIMITS, textLength: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).details).toMatchObject({ limit: 'textLength' });
   });
 
   it('every kind and damaged part has words in both languages', () => {
