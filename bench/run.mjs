@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run bench` (after `npm run build`): how kh's own work compares with the libraries doing the
- * raw part of it, on the seed fixtures (fixtures/*.txt|docx|pdf).
+ * raw part of it, on the seed fixtures (fixtures/*.txt|docx|doc|pdf).
  *
  *  - parse rows: median ms per document of kh's parse (readDocument + buildPlan, from dist/)
  *    vs the library alone on the same bytes (remark-parse + remark-gfm for .txt,
- *    mammoth.convertToHtml for .docx, pdf-parse getText for .pdf), and the ratio;
+ *    mammoth.convertToHtml for .docx, word-extractor's extract().getBody() for .doc, pdf-parse
+ *    getText for .pdf), and the ratio;
  *  - start-up rows: median wall time of `kh --version` / `kh --help` vs `node -e 0`
  *    (spawnSync, ~15 runs each after a warm-up);
  *  - memory row: peak RSS of a child process parsing the largest seed .pdf, vs a child that
@@ -122,6 +123,12 @@ async function remarkBase() {
 async function mammothBase() {
   const { default: mammoth } = await import('mammoth');
   return async (file) => mammoth.convertToHtml({ buffer: readFileSync(file) });
+}
+
+async function wordExtractorBase() {
+  const { default: WordExtractor } = await import('word-extractor');
+  const extractor = new WordExtractor();
+  return async (file) => (await extractor.extract(readFileSync(file))).getBody();
 }
 
 async function pdfParseBase() {
@@ -436,6 +443,7 @@ function changedSinceRow() {
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 30),
   parseRow('.docx', 'mammoth.convertToHtml', mammothBase, 15),
+  parseRow('.doc', 'word-extractor getBody', wordExtractorBase, 15),
   parseRow('.pdf', 'pdf-parse getText', pdfParseBase, 30),
   startupRow('kh --version', ['--version']),
   startupRow('kh --help', ['--help']),

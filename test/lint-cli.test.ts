@@ -135,8 +135,8 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
     expect(code).toBe(2);
     const json = JSON.parse(out);
     expect(json.map((r: { filePath: string }) => r.filePath)).toEqual(['dir/a.txt', 'dir/sub/b.md', '*.nothing', 'empty-dir']);
-    expect(json[2].fatal).toEqual({ message: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này' });
-    expect(json[3].fatal).toEqual({ message: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào' });
+    expect(json[2].fatal).toEqual({ message: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này' });
+    expect(json[3].fatal).toEqual({ message: 'thư mục không có tệp .txt, .md, .docx, .doc hay .pdf nào' });
   });
 
   it('a file that cannot be read is a fatal message; the others are still linted; exit 2', async () => {

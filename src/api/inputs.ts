@@ -10,18 +10,18 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { systemReason, type Lang } from '../util/errors.js';
 
-export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
 
 const T = {
   vi: {
-    noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
-    emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
+    noMatch: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này',
+    emptyDir: 'thư mục không có tệp .txt, .md, .docx, .doc hay .pdf nào',
     unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
   },
   en: {
-    noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
-    emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
+    noMatch: 'no .txt, .md, .docx, .doc or .pdf file matches this pattern',
+    emptyDir: 'the directory holds no .txt, .md, .docx, .doc or .pdf file',
     unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
   },
 } satisfies Record<Lang, unknown>;

@@ -1,7 +1,7 @@
 /**
  * Reference plans and catalogues given by the user (kh.config.json "references", `--ref FILE`):
  * a JSON catalogue (the shape of src/data/strategy-2021-2030.json's catalogues) or any document
- * kh parses (.txt, .md, .docx, .pdf), whose goals and indicators become a catalogue.
+ * kh parses (.txt, .md, .docx, .doc, .pdf), whose goals and indicators become a catalogue.
  */
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';

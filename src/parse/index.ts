@@ -41,8 +41,8 @@ function statError(error: unknown): InputError {
 }
 
 /**
- * Order of checks: missing → directory → extension (a .doc or .xlsx is refused without being
- * read) → empty → the format's own checks.
+ * Order of checks: missing → directory → extension (a .xlsx is refused without being read) →
+ * empty → the format's own checks.
  */
 export async function readDocument(filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
   let info;
@@ -54,7 +54,6 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
   if (info.isDirectory()) throw new InputError('is-directory');
   const format = formatOfPath(filePath);
   if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
-  if (format === 'doc') throw new InputError('doc-legacy');
   if (info.size > limits.fileSize) exceeded(limits, 'fileSize');
 
   let buffer: Buffer;
@@ -78,6 +77,10 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
     case 'docx': {
       const { parseDocx } = await import('./docx.js');
       return parseDocx(data, filePath, limits);
+    }
+    case 'doc': {
+      const { parseDoc } = await import('./doc.js');
+      return parseDoc(data, filePath, limits);
     }
     case 'pdf': {
       const { parsePdf } = await import('./pdf.js');

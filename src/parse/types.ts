@@ -2,7 +2,7 @@
  * What every parser hands to the Plan builder: an mdast tree whose text nodes point into the
  * original file. Parsers know nothing of plans or rules.
  *
- * Contract (all three formats):
+ * Contract (all formats):
  *  - Root children are block nodes: paragraph | heading | list (text format only) | table |
  *    blockquote | code | html | thematicBreak. docx and pdf never emit `list`: a numbered or bulleted
  *    paragraph is a `paragraph` whose text starts with its label as a reader sees it ("1. ", "a) ",
@@ -14,6 +14,8 @@
  *            `data.paragraph` repeats the paragraph index;
  *      pdf:  line/column in the extracted text (all pages, 1-based), `data.page` = 1-based page.
  *  - `break` nodes are line breaks inside a paragraph (docx soft breaks, PDF visual lines kept).
+ *      doc:  as docx (Word paragraphs in text order, table cells included, row-end marks not
+ *            counted; footnote paragraphs numbered after the body's) — see src/parse/doc.ts;
  *  - docx footnotes: the body keeps a zero-width `footnoteReference` (label = the number Word
  *    shows); the footnotes' paragraphs follow the body as root blocks with `data.footnote` = that
  *    number and paragraph indices of their own after the body's (see src/parse/docx.ts).
@@ -21,7 +23,7 @@
  */
 import type { Root } from 'mdast';
 
-export type SourceFormat = 'text' | 'docx' | 'pdf';
+export type SourceFormat = 'text' | 'docx' | 'doc' | 'pdf';
 
 export interface NodeData {
   page?: number;

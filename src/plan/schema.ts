@@ -384,7 +384,7 @@ export const MetaSchema = z.object({
 
 export const SourceSchema = z.object({
   path: z.string(),
-  format: z.enum(['text', 'docx', 'pdf']),
+  format: z.enum(['text', 'docx', 'doc', 'pdf']),
   pages: z.number().int().nullable(),
 });
 

@@ -12,6 +12,10 @@ export type InputErrorCode =
   | 'legacy-encoding'
   | 'invalid-utf8'
   | 'doc-legacy'
+  | 'doc-encrypted'
+  | 'doc-not-word'
+  | 'doc-old-version'
+  | 'doc-corrupt'
   | 'not-zip'
   | 'no-document-xml'
   | 'docx-encrypted'
@@ -105,6 +109,43 @@ function docxProblem(d: Record<string, string>, lang: Lang): string {
   }
 }
 
+/** What a file named .doc really is (doc-binary.ts sniffNonOle), and what to do. */
+const NOT_WORD_KINDS: Record<string, Record<Lang, string>> = {
+  rtf: { vi: 'đây là tệp RTF; hãy mở bằng Word và lưu thành .docx', en: 'it is an RTF file; open it in Word and save it as .docx' },
+  html: { vi: 'đây là trang web (HTML); hãy mở bằng Word và lưu thành .docx', en: 'it is a web page (HTML); open it in Word and save it as .docx' },
+  mht: { vi: 'đây là trang web lưu một tệp (MHTML); hãy mở bằng Word và lưu thành .docx', en: 'it is a single-file web page (MHTML); open it in Word and save it as .docx' },
+  'word-xml': { vi: 'đây là tệp Word XML 2003; hãy mở bằng Word và lưu thành .docx', en: 'it is a Word 2003 XML file; open it in Word and save it as .docx' },
+  zip: { vi: 'đây là tệp nén zip (có thể là .docx bị đổi đuôi: hãy đổi đuôi thành .docx)', en: 'it is a zip archive (perhaps a renamed .docx: rename it to .docx)' },
+  pdf: { vi: 'đây là tệp PDF; hãy đổi đuôi thành .pdf', en: 'it is a PDF; rename it to .pdf' },
+  text: { vi: 'đây là văn bản thuần; hãy đổi đuôi thành .txt', en: 'it is plain text; rename it to .txt' },
+  xls: { vi: 'đây là bảng tính Excel 97-2003', en: 'it is an Excel 97-2003 workbook' },
+  ppt: { vi: 'đây là tệp PowerPoint 97-2003', en: 'it is a PowerPoint 97-2003 file' },
+  ole: { vi: 'tệp Office không chứa văn bản Word', en: 'an Office file without a Word document in it' },
+  unknown: { vi: 'không nhận ra định dạng; hãy mở bằng Word và lưu thành .docx', en: 'unknown format; open it in Word and save it as .docx' },
+};
+
+/** The part of a .doc found damaged (doc-binary.ts). */
+const DOC_PARTS: Record<string, Record<Lang, string>> = {
+  ole: { vi: 'cấu trúc tệp OLE', en: 'its OLE container' },
+  text: { vi: 'bảng vị trí văn bản', en: 'its piece table' },
+  properties: { vi: 'bảng định dạng đoạn và ký tự', en: 'its paragraph and character properties' },
+  markers: { vi: 'văn bản dùng hết các ký tự vùng riêng (private-use)', en: 'the text uses every private-use character' },
+};
+
+/** The parts DOC_PARTS words (tests check both languages). */
+export const DOC_PART_NAMES = Object.keys(DOC_PARTS);
+
+function docPart(part: string | undefined, lang: Lang): string {
+  return DOC_PARTS[part ?? 'ole']?.[lang] ?? part ?? '?';
+}
+
+/** The kinds NOT_WORD_KINDS words (tests check both languages). */
+export const NOT_WORD_KIND_NAMES = Object.keys(NOT_WORD_KINDS);
+
+function notWordKind(kind: string | undefined, lang: Lang): string {
+  return (NOT_WORD_KINDS[kind ?? 'unknown'] ?? NOT_WORD_KINDS['unknown']!)[lang];
+}
+
 const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) => string>> = {
   'not-found': {
     vi: () => 'không tìm thấy tệp',
@@ -123,8 +164,8 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'the file is empty',
   },
   'unknown-extension': {
-    vi: (d) => `không hỗ trợ định dạng "${d.ext ?? ''}"; kh đọc .txt, .md, .docx và .pdf`,
-    en: (d) => `unsupported file type "${d.ext ?? ''}"; kh reads .txt, .md, .docx and .pdf`,
+    vi: (d) => `không hỗ trợ định dạng "${d.ext ?? ''}"; kh đọc .txt, .md, .docx, .doc và .pdf`,
+    en: (d) => `unsupported file type "${d.ext ?? ''}"; kh reads .txt, .md, .docx, .doc and .pdf`,
   },
   binary: {
     vi: () => 'tệp chứa dữ liệu nhị phân, không phải văn bản thuần (hãy kiểm tra lại đuôi tệp)',
@@ -143,8 +184,24 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
       `the file is not valid UTF-8 text (bad byte on line ${d.line ?? '?'}); save it again as Unicode (UTF-8) and run again`,
   },
   'doc-legacy': {
-    vi: () => 'tệp Word 97-2003 (.doc) chưa được hỗ trợ; hãy mở bằng Word và lưu thành .docx',
-    en: () => 'Word 97-2003 (.doc) files are not supported; open it in Word and save it as .docx',
+    vi: () => 'tệp mang đuôi .docx nhưng là tệp Word 97-2003 (.doc); hãy đổi đuôi thành .doc rồi chạy lại',
+    en: () => 'the file is named .docx but is a Word 97-2003 (.doc) file; rename it to .doc and run again',
+  },
+  'doc-encrypted': {
+    vi: () => 'tệp .doc được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại',
+    en: () => 'the .doc is password-protected; remove the password and run again',
+  },
+  'doc-not-word': {
+    vi: (d) => `tệp mang đuôi .doc nhưng không phải văn bản Word 97-2003: ${notWordKind(d.kind, 'vi')}`,
+    en: (d) => `the file is named .doc but is not a Word 97-2003 document: ${notWordKind(d.kind, 'en')}`,
+  },
+  'doc-old-version': {
+    vi: () => 'tệp Word 6.0/95 (cũ hơn Word 97), kh không đọc được; hãy mở bằng Word và lưu thành .docx',
+    en: () => 'a Word 6.0/95 file (older than Word 97), which kh cannot read; open it in Word and save it as .docx',
+  },
+  'doc-corrupt': {
+    vi: (d) => `tệp .doc bị hỏng, không đọc được (${docPart(d.part, 'vi')}); hãy mở bằng Word và lưu lại thành .docx`,
+    en: (d) => `the .doc is damaged and cannot be read (${docPart(d.part, 'en')}); open it in Word and save it as .docx`,
   },
   'not-zip': {
     vi: () => 'tệp .docx bị hỏng hoặc không phải tệp Word (.docx là tệp nén zip)',

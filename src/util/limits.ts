@@ -22,8 +22,9 @@ export interface Limits {
   /** Text-showing items pdf.js reports on one PDF page (about one per text operator; a real page
    *  has about 100, one drawn glyph by glyph a few thousand). */
   pdfItemsPerPage: number;
-  /** Characters of a decoded .txt/.md (what the markdown parser's time and memory follow; a PDF's
-   *  text is bounded by its pages and items). */
+  /** Characters of a decoded .txt/.md, or of a .doc's body and footnotes (what the markdown
+   *  parser's and the Plan builder's time and memory follow; a PDF's text is bounded by its pages
+   *  and items). */
   textLength: number;
 }
 

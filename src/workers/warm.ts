@@ -14,6 +14,7 @@ export function warm(path: string): Promise<unknown> {
     const modules: Promise<unknown>[] = [import('../plan/build.js')];
     if (format === 'text') modules.push(import('../parse/text.js'));
     if (format === 'docx') modules.push(import('../parse/docx.js'), import('mammoth'));
+    if (format === 'doc') modules.push(import('../parse/doc.js'), import('../parse/doc-binary.js').then((m) => m.loadLibrary()));
     if (format === 'pdf') modules.push(import('../parse/pdf.js'), import('pdf-parse'));
     loading = Promise.all(modules);
     warmed.set(format, loading);

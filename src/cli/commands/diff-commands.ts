@@ -11,7 +11,7 @@ const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 const T = {
   vi: {
     diff: 'so sánh hai kế hoạch theo cấu trúc: phần, mục, trách nhiệm, chỉ tiêu, dẫn chiếu, ngày tháng',
-    old: 'bản cũ: tệp (.txt, .md, .docx, .pdf) hoặc năm kế hoạch (ví dụ 2023)',
+    old: 'bản cũ: tệp (.txt, .md, .docx, .doc, .pdf) hoặc năm kế hoạch (ví dụ 2023)',
     new: 'bản mới: tệp hoặc năm kế hoạch (ví dụ 2024)',
     format: 'định dạng báo cáo',
     output: 'ghi báo cáo vào tệp thay vì in ra',
@@ -21,7 +21,7 @@ const T = {
   },
   en: {
     diff: 'compare two plans by structure: sections, items, responsibilities, indicators, citations, dates',
-    old: 'old version: a file (.txt, .md, .docx, .pdf) or a plan year (e.g. 2023)',
+    old: 'old version: a file (.txt, .md, .docx, .doc, .pdf) or a plan year (e.g. 2023)',
     new: 'new version: a file or a plan year (e.g. 2024)',
     format: 'report format',
     output: 'write the report to a file instead of stdout',

@@ -1,7 +1,7 @@
 /**
  * `kh diff OLD NEW`: what changed between two plans, by structure (src/diff).
  *
- * OLD and NEW are files kh parses (any mix of .txt/.md/.docx/.pdf), or two plan years
+ * OLD and NEW are files kh parses (any mix of .txt/.md/.docx/.doc/.pdf), or two plan years
  * (`kh diff 2023 2024`): the documents under --dir (default: the config's "documents" globs, else
  * the current directory) are read, and the plan of each year is chosen by issuer and subject.
  * Exit codes: 0 the report was written (whatever it says); 2 bad input or no single pair found.
@@ -38,7 +38,7 @@ const T = {
     noYear: (year: string, found: string) => `không có kế hoạch nào của năm ${year} trong các văn bản đã đọc${found ? ` (các năm tìm thấy: ${found})` : ' (không văn bản nào có năm kế hoạch)'}`,
     several: (year: string) => `có nhiều kế hoạch của năm ${year}; hãy chỉ rõ tệp (kh diff cũ.docx mới.docx) hoặc dùng --issuer:`,
     noPair: (a: string, b: string) => `không ghép được kế hoạch năm ${a} với kế hoạch năm ${b} (khác cơ quan ban hành hoặc nội dung); hãy chỉ rõ tệp hoặc dùng --issuer:`,
-    noDocs: (where: string) => `không tìm thấy văn bản nào (.txt, .md, .docx, .pdf) trong ${where}`,
+    noDocs: (where: string) => `không tìm thấy văn bản nào (.txt, .md, .docx, .doc, .pdf) trong ${where}`,
     written: (file: string) => `đã ghi ${file}\n`,
     notFound: 'không tìm thấy tệp',
   },
@@ -46,7 +46,7 @@ const T = {
     noYear: (year: string, found: string) => `no plan of year ${year} among the documents read${found ? ` (years found: ${found})` : ' (none has a plan year)'}`,
     several: (year: string) => `several plans of year ${year}; give the files (kh diff old.docx new.docx) or use --issuer:`,
     noPair: (a: string, b: string) => `cannot pair a ${a} plan with a ${b} plan (different issuer or subject); give the files or use --issuer:`,
-    noDocs: (where: string) => `no document (.txt, .md, .docx, .pdf) found in ${where}`,
+    noDocs: (where: string) => `no document (.txt, .md, .docx, .doc, .pdf) found in ${where}`,
     written: (file: string) => `wrote ${file}\n`,
     notFound: 'file not found',
   },
@@ -196,8 +196,8 @@ async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions, r
   if (targets.length === 0) return t.noDocs(inputs.join(', '));
   for (const target of targets) readPaths.push(resolve(cwd, target.filePath));
   // The same document saved in several formats (000.txt, 000.docx, 000.pdf) is one candidate:
-  // keep one file per path-without-extension, preferring .docx, then text, then .pdf.
-  const rank = (path: string) => ['.docx', '.txt', '.md', '.markdown', '.pdf'].indexOf(extname(path).toLowerCase());
+  // keep one file per path-without-extension, preferring .docx, then .doc, then text, then .pdf.
+  const rank = (path: string) => ['.docx', '.doc', '.txt', '.md', '.markdown', '.pdf'].indexOf(extname(path).toLowerCase());
   const byStem = new Map<string, string>();
   for (const target of targets) {
     const stem = target.filePath.slice(0, target.filePath.length - extname(target.filePath).length);

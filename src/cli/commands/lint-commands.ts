@@ -13,7 +13,7 @@ const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'gitlab'] as cons
 const T = {
   vi: {
     lint: 'kiểm tra văn bản theo các quy tắc (lint)',
-    lintInputs: 'tệp, thư mục (tìm .txt, .md, .docx, .pdf) hoặc mẫu glob; bỏ trống thì dùng "documents" trong cấu hình',
+    lintInputs: 'tệp, thư mục (tìm .txt, .md, .docx, .doc, .pdf) hoặc mẫu glob; bỏ trống thì dùng "documents" trong cấu hình',
     format: 'định dạng báo cáo',
     output: 'ghi báo cáo vào tệp thay vì in ra',
     maxWarnings: 'thoát với mã 1 nếu có quá N cảnh báo',
@@ -44,7 +44,7 @@ const T = {
   },
   en: {
     lint: 'check documents against the rules (lint)',
-    lintInputs: 'files, directories (searched for .txt, .md, .docx, .pdf) or globs; none: the config\'s "documents"',
+    lintInputs: 'files, directories (searched for .txt, .md, .docx, .doc, .pdf) or globs; none: the config\'s "documents"',
     format: 'report format',
     output: 'write the report to a file instead of stdout',
     maxWarnings: 'exit with code 1 when there are more than N warnings',
@@ -211,7 +211,7 @@ export const lintCommands: CommandSpec[] = [
   },
   {
     name: 'cite',
-    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: 'các văn bản kế hoạch (.txt, .md, .docx, .pdf)', en: 'plan documents (.txt, .md, .docx, .pdf)' } }],
+    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: 'các văn bản kế hoạch (.txt, .md, .docx, .doc, .pdf)', en: 'plan documents (.txt, .md, .docx, .doc, .pdf)' } }],
     description: {
       vi: 'liệt kê các văn bản được trích dẫn (không trùng lặp): loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu, tình trạng hiệu lực, nơi trích dẫn',
       en: 'list the documents cited (de-duplicated): type, number/symbol, date, issuer, subject, status, where cited',

@@ -10,14 +10,14 @@ const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 const T = {
   vi: {
     owners: 'ma trận trách nhiệm: cơ quan × mục tiêu/chỉ tiêu (chủ trì, phối hợp); chỉ tiêu chưa có hoặc có hai cơ quan chủ trì',
-    files: 'tệp kế hoạch (.txt, .md, .docx, .pdf)',
+    files: 'tệp kế hoạch (.txt, .md, .docx, .doc, .pdf)',
     format: 'định dạng: table (bảng trên màn hình), json, csv, md',
     ref: 'kế hoạch hoặc bộ chỉ tiêu tham chiếu (.json hoặc văn bản); lặp lại được',
     config: 'dùng tệp cấu hình này thay vì tìm kh.config.json / .khrc.json',
   },
   en: {
     owners: 'responsibility matrix: agencies × goals/indicators (lead, support); indicators with no lead or two leads',
-    files: 'plan files (.txt, .md, .docx, .pdf)',
+    files: 'plan files (.txt, .md, .docx, .doc, .pdf)',
     format: 'format: table (terminal), json, csv, md',
     ref: 'a reference plan or indicator catalogue (.json or a document); repeatable',
     config: 'use this configuration file instead of looking for kh.config.json / .khrc.json',
