@@ -133,7 +133,8 @@ const LEGACY_LOWER = /[^\x00-\x7f]/u;
 /**
  * ABC fonts have no capitals with tone marks: a heading typed in .VnTimeH is stored with the
  * lower-case codes ("KÕ HO¹CH" → "Kế HOạCH"). A word whose other letters are capitals, or a
- * title-cased word between such words on its line, is put back in capitals.
+ * title-cased word between such words on its line, is put back in capitals. What ABC cannot say
+ * stays lower case: a title-cased word that starts with a toned capital ("Ủy ban" reads "ủy ban").
  */
 function restoreCapitals(text: string): string {
   const words = [...text.matchAll(WORD)].map((m) => {
@@ -144,7 +145,9 @@ function restoreCapitals(text: string): string {
     const caps = !lowerAscii && (upperInside || ([...word].length >= 2 && word === word.toUpperCase()));
     return { index: m.index, word, caps, ambiguous: !lowerAscii && !caps && hasLegacyLower };
   });
-  const sameLine = (a: { index: number; word: string }, b: { index: number }) => !text.slice(a.index + a.word.length, b.index).includes('\n');
+  // Neighbours: on the same line, apart by spaces and punctuation only ("Số: 12/KH-UBND" is not
+  // a heading in capitals).
+  const sameLine = (a: { index: number; word: string }, b: { index: number }) => !/[\n\d/]/.test(text.slice(a.index + a.word.length, b.index));
   let out = '';
   let last = 0;
   words.forEach((w, k) => {
