@@ -39,8 +39,8 @@ export const rule = defineRule({
         en: 'The file is in the {encoding} encoding and was converted to Unicode to be read; places and quotes are those of the Unicode text. To fix the file for good: kh convert {file} -o <new file>',
       },
       runs: {
-        vi: '{runs} đoạn chữ dùng phông bảng mã {encoding} (.VnTime, VNI-Times …) đã được chuyển sang Unicode để đọc; để sửa hẳn văn bản, đổi phông bằng Unikey (Công cụ chuyển mã)',
-        en: '{runs} runs in {encoding} fonts (.VnTime, VNI-Times …) were converted to Unicode to be read; to fix the document for good, convert its fonts with Unikey\'s converter',
+        vi: '{runs} đoạn chữ viết bằng phông bảng mã cũ ({encoding}: .VnTime, VNI-Times …) đã được chuyển sang Unicode để đọc; để sửa hẳn văn bản, đổi phông bằng Unikey (Công cụ chuyển mã)',
+        en: '{runs} runs in legacy fonts ({encoding}: .VnTime, VNI-Times …) were converted to Unicode to be read; to fix the document for good, convert its fonts with Unikey\'s converter',
       },
     },
   },
