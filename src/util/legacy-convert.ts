@@ -44,7 +44,9 @@ interface Tcvn3Tables {
   encode: Map<string, number>;
 }
 interface VniTables {
-  decode: Map<string, string>;
+  /** Keyed by the char codes (as Windows-1252 chars): pairs as a * 0x10000 + b, singles as a. */
+  pairs: Map<number, string>;
+  singles: Map<number, string>;
   encode: Map<string, string>;
 }
 
@@ -85,13 +87,15 @@ function tcvn3(): Tcvn3Tables {
 
 function vni(): VniTables {
   if (vniTables) return vniTables;
-  const decode = new Map<string, string>();
+  const pairs = new Map<number, string>();
+  const singles = new Map<number, string>();
   const encode = new Map<string, string>();
   for (const { char, vni: code } of legacyEncodings().tables[1].sequences) {
-    decode.set(code, char);
+    if (code.length === 2) pairs.set(code.charCodeAt(0) * 0x10000 + code.charCodeAt(1), char);
+    else singles.set(code.charCodeAt(0), char);
     encode.set(char, code);
   }
-  return (vniTables = { decode, encode });
+  return (vniTables = { pairs, singles, encode });
 }
 
 // ── TCVN3 ────────────────────────────────────────────────────────────────────────────────────
@@ -215,21 +219,23 @@ function encodeTcvn3(text: string): number[] {
 function decodeVni(binary: string): string {
   const t = vni();
   const { decode: cp } = windows1252();
-  const chars = [...binary].map((ch) => {
-    const code = ch.charCodeAt(0);
-    return code <= 0xff ? cp[code]! : ch;
-  });
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const pair = i + 1 < chars.length ? t.decode.get(chars[i]! + chars[i + 1]!) : undefined;
+  // Windows-1252 char codes (a char above U+00FF is kept).
+  const codes = new Array<number>(binary.length);
+  for (let i = 0; i < binary.length; i++) {
+    const code = binary.charCodeAt(i);
+    codes[i] = code <= 0xff ? cp[code]!.charCodeAt(0) : code;
+  }
+  const out: string[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    const pair = i + 1 < codes.length ? t.pairs.get(codes[i]! * 0x10000 + codes[i + 1]!) : undefined;
     if (pair !== undefined) {
-      out += pair;
+      out.push(pair);
       i++;
       continue;
     }
-    out += t.decode.get(chars[i]!) ?? chars[i];
+    out.push(t.singles.get(codes[i]!) ?? String.fromCharCode(codes[i]!));
   }
-  return out.normalize('NFC');
+  return out.join('').normalize('NFC');
 }
 
 function encodeVni(text: string): number[] {
@@ -266,21 +272,19 @@ export function decodeLegacy(input: Uint8Array | string, encoding: LegacyEncodin
       return decodeVni(binary);
     case 'windows-1258': {
       const table = (cp1258 ??= singleByte('windows-1258'));
-      let out = '';
+      const out = new Array<string>(binary.length);
       for (let i = 0; i < binary.length; i++) {
         const code = binary.charCodeAt(i);
-        out += code <= 0xff ? table[code] : binary[i];
+        out[i] = code <= 0xff ? table[code]! : binary[i]!;
       }
-      return out.normalize('NFC');
+      return out.join('').normalize('NFC');
     }
   }
 }
 
-/** One char per byte, in chunks (String.fromCharCode's argument count is limited). */
+/** One char per byte. */
 export function latin1(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 8192) binary += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return binary;
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1');
 }
 
 /**

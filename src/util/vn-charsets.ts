@@ -10,7 +10,7 @@
  *  - Windows-1258: the WHATWG Encoding Standard's table, via Node's own TextDecoder (full ICU):
  *    precomposed letters plus combining tone bytes 0xCC 0xEC 0xD2 0xDE 0xF2.
  */
-import { decodeLegacy as convertLegacy, type LegacyEncodingId } from './legacy-convert.js';
+import { decodeLegacy as convertLegacy, latin1, type LegacyEncodingId } from './legacy-convert.js';
 
 export type LegacyEncoding = 'TCVN3 (ABC)' | 'VNI' | 'Windows-1258';
 
@@ -79,13 +79,23 @@ export interface LegacyGuess {
 function scoreTokens(tokens: string[]): { words: number; scores: LegacyScore[]; best: LegacyScore } {
   const scores: LegacyScore[] = CANDIDATES.map((encoding) => ({ encoding, hits: 0 }));
   let words = 0;
+  // The same few hundred words recur: each is decoded and judged once per encoding.
+  const verdicts = new Map<string, boolean[]>();
   for (const token of tokens) {
     if (!/[\x80-\xff]/.test(token)) continue;
     words++;
-    for (const score of scores) {
-      const word = lettersOnly(decodeLegacy(token, score.encoding));
-      if (word && isVietnameseSyllable(word)) score.hits++;
+    let verdict = verdicts.get(token);
+    if (!verdict) {
+      verdict = CANDIDATES.map((encoding) => {
+        // Case does not matter to the syllable test: no capitals restored.
+        const word = lettersOnly(convertLegacy(token, LEGACY_ENCODING_ID[encoding], { restoreCase: false }));
+        return word !== '' && isVietnameseSyllable(word);
+      });
+      verdicts.set(token, verdict);
     }
+    verdict.forEach((hit, i) => {
+      if (hit) scores[i]!.hits++;
+    });
   }
   // Ties go to the first candidate (TCVN3, the most common in government offices).
   const best = scores.reduce((a, b) => (b.hits > a.hits ? b : a));
@@ -99,11 +109,7 @@ const SAMPLE_BYTES = 256 * 1024;
  * do not read as Vietnamese in any of them.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
-  let binary = '';
-  for (let i = 0; i < sample.length; i += 8192) {
-    binary += String.fromCharCode(...sample.subarray(i, i + 8192));
-  }
+  const binary = latin1(bytes.subarray(0, SAMPLE_BYTES));
   const guess = scoreTokens(binary.split(TOKEN_SPLIT));
   const { best } = guess;
   const enough = best.hits >= 1 && best.hits >= Math.max(1, 0.4 * guess.words);
