@@ -78,7 +78,8 @@ function readStyles(styles: XmlElement | null): StyleFonts {
   return { byStyle, defaultParagraphStyle, documentDefault };
 }
 
-const LEGACY_FONT_NAME = /\.vn|vni[- ]/i;
+/** A font attribute naming a legacy font (a quick test before the walk; the data decides). */
+const LEGACY_FONT_NAME = /(?:ascii|hAnsi)\s*=\s*["'](?:\.vn|vni[- ])/i;
 const TAG = /<(\/?)(?:[\w.-]+:)?(p|pPr|pStyle|r|rStyle|rFonts|t)(?=[\s/>])([^>]*?)(\/?)>/g;
 const VNI_MARK_START = /^[øùûõïâàáåãäêèéúüëØÙÛÕÏÂÀÁÅÃÄÊÈÉÚÜË]/;
 
