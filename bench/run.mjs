@@ -439,12 +439,66 @@ function changedSinceRow() {
   });
 }
 
+/**
+ * The seeds written in TCVN3 and in VNI (kh's own encoder), in a temporary folder: legacy files to
+ * read. Each is paired with its Unicode original.
+ */
+async function legacySeeds() {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { encodeLegacy } = await imp('util/legacy-convert.js');
+  const dir = mkdtempSync(join(tmpdir(), 'kh-bench-legacy-'));
+  const pairs = [];
+  for (const seed of seeds('.txt')) {
+    const text = readFileSync(seed, 'utf8');
+    for (const encoding of ['tcvn3', 'vni']) {
+      const path = join(dir, `${encoding}-${seed.split('/').pop()}`);
+      writeFileSync(path, encodeLegacy(text, encoding));
+      pairs.push({ legacy: path, unicode: seed });
+    }
+  }
+  return pairs;
+}
+
+/** Recognising and converting a legacy file's bytes (decodeTextDetailed) vs decoding UTF-8. */
+function convertRow() {
+  const name = 'convert legacy .txt';
+  return row(name, async () => {
+    const pairs = await legacySeeds();
+    if (pairs.length === 0) return { name, skip: 'no fixtures/*.txt' };
+    const { decodeTextDetailed } = await imp('parse/decode.js');
+    const bytes = new Map(pairs.flatMap((p) => [[p.legacy, readFileSync(p.legacy)], [p.unicode, readFileSync(p.unicode)]]));
+    const utf8 = new TextDecoder('utf-8', { fatal: true });
+    const legacyOf = new Map(pairs.map((p) => [p.legacy, p.unicode]));
+    const result = await timePerDocument([...legacyOf.keys()], {
+      kh: (f) => decodeTextDetailed(bytes.get(f)),
+      base: (f) => utf8.decode(bytes.get(legacyOf.get(f))).normalize('NFC'),
+    }, QUICK ? 3 : 30);
+    return { name, kh: result.kh, base: result.base, baseName: 'UTF-8 decode + NFC', unit: 'ms/file', note: `${pairs.length} files (TCVN3, VNI)` };
+  });
+}
+
+/** kh parse of the TCVN3/VNI seeds vs of their Unicode originals: what reading a legacy file adds. */
+function legacyParseRow() {
+  const name = 'parse legacy .txt';
+  return row(name, async () => {
+    const pairs = await legacySeeds();
+    if (pairs.length === 0) return { name, skip: 'no fixtures/*.txt' };
+    const { loadPlan } = await imp('parse/index.js');
+    const unicodeOf = new Map(pairs.map((p) => [p.legacy, p.unicode]));
+    const result = await timePerDocument([...unicodeOf.keys()], { kh: (f) => loadPlan(f), base: (f) => loadPlan(unicodeOf.get(f)) }, QUICK ? 3 : 15);
+    return { name, kh: result.kh, base: result.base, baseName: 'parse of the Unicode seed', unit: 'ms/doc', note: `${pairs.length} docs` };
+  });
+}
+
 // Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 30),
   parseRow('.docx', 'mammoth.convertToHtml', mammothBase, 15),
   parseRow('.doc', 'word-extractor getBody', wordExtractorBase, 15),
   parseRow('.pdf', 'pdf-parse getText', pdfParseBase, 30),
+  convertRow(),
+  legacyParseRow(),
   startupRow('kh --version', ['--version']),
   startupRow('kh --help', ['--help']),
   peakRssRow(),

@@ -48,22 +48,6 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
       bad('latin1.txt'),
       'tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở dòng 1); hãy lưu lại với bảng mã Unicode (UTF-8) rồi chạy lại',
     ],
-    [
-      bad('tcvn3.txt'),
-      'văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
-    ],
-    [
-      bad('tcvn3-pasted.txt'),
-      'văn bản dùng bảng mã cũ TCVN3 (ABC); hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
-    ],
-    [
-      bad('vni.txt'),
-      'văn bản dùng bảng mã cũ VNI; hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
-    ],
-    [
-      bad('windows-1258.txt'),
-      'văn bản dùng bảng mã cũ Windows-1258; hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại',
-    ],
     [bad('not-a-zip.docx'), 'tệp .docx bị hỏng hoặc không phải tệp Word (.docx là tệp nén zip)'],
     [bad('no-document-xml.docx'), 'tệp .docx thiếu phần nội dung (word/document.xml); hãy mở và lưu lại bằng Word'],
   ])('%s', (file, message) => {
@@ -74,11 +58,11 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
   });
 
   it('English with --lang en (after the command too) and with KH_LANG=en', () => {
-    const expected = `kh: ${bad('vni.txt')}: the text uses the legacy Vietnamese encoding VNI; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and run again\n`;
+    const expected = `kh: ${bad('latin1.txt')}: the file is not valid UTF-8 text (bad byte on line 1); save it again as Unicode (UTF-8) and run again\n`;
     for (const run of [
-      kh(['--lang', 'en', 'parse', bad('vni.txt')]),
-      kh(['parse', bad('vni.txt'), '--lang=en']),
-      kh(['parse', bad('vni.txt')], { KH_LANG: 'en' }),
+      kh(['--lang', 'en', 'parse', bad('latin1.txt')]),
+      kh(['parse', bad('latin1.txt'), '--lang=en']),
+      kh(['parse', bad('latin1.txt')], { KH_LANG: 'en' }),
     ]) {
       expect(run.stderr).toBe(expected);
       expect(run.code).toBe(2);
@@ -142,11 +126,20 @@ describe('kh parse', () => {
     }
   });
 
+  it('files in a legacy encoding parse, the encoding recorded in source.converted', () => {
+    for (const [name, from] of [['tcvn3.txt', 'tcvn3'], ['tcvn3-pasted.txt', 'tcvn3'], ['vni.txt', 'vni'], ['windows-1258.txt', 'windows-1258']]) {
+      const run = kh(['parse', bad(name!)]);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect((JSON.parse(run.stdout) as { source: unknown }).source).toEqual({ path: bad(name!), format: 'text', pages: null, converted: { from, runs: null } });
+    }
+  });
+
   it('a batch with one bad and one good file prints the good one and exits 2', () => {
     const good = 'fixtures/000_a2bc4216fc60fd38.txt';
-    const run = kh(['parse', bad('tcvn3.txt'), good]);
+    const run = kh(['parse', bad('latin1.txt'), good]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^kh: fixtures\/bad\/tcvn3\.txt: văn bản dùng bảng mã cũ TCVN3/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^kh: fixtures\/bad\/latin1\.txt: tệp không phải văn bản UTF-8 hợp lệ/)]);
     const plans = JSON.parse(run.stdout) as Array<{ source: { path: string } }>;
     expect(plans.map((p) => p.source.path)).toEqual([good]);
   });

@@ -17,6 +17,7 @@ import { diffCommands } from './commands/diff-commands.js';
 import { annotateCommands } from './commands/annotate-commands.js';
 import { ownersCommands } from './commands/owners-commands.js';
 import { dataCommands } from './commands/data-commands.js';
+import { convertCommands } from './commands/convert-commands.js';
 import { addReadOptions } from './read-options.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
@@ -75,6 +76,8 @@ const commands: CommandSpec[] = [
   ...ownersCommands,
   // kh data, kh data check (commands/data-commands.ts).
   ...dataCommands,
+  // kh convert (commands/convert-commands.ts).
+  ...convertCommands,
 ];
 
 function readVersion(): string {

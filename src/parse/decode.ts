@@ -4,16 +4,19 @@
  *  - UTF-8 with or without BOM; UTF-16 LE/BE with BOM (and without one when the NUL pattern of
  *    UTF-16 is unmistakable), through Node's WHATWG TextDecoder (`fatal: true`).
  *  - Binary data (magic numbers of zip/pdf/ole/images, NUL bytes, many control bytes) → 'binary'.
- *  - Not UTF-8 but readable as Vietnamese in TCVN3 (ABC), VNI or Windows-1258 → 'legacy-encoding'
- *    with the encoding's name; valid UTF-8 that is such text pasted as Latin-1 letters
- *    ("KÕ ho¹ch") → the same. Any other invalid UTF-8 → 'invalid-utf8' with the line.
+ *  - Not UTF-8 but readable as Vietnamese in TCVN3 (ABC), VNI or Windows-1258 → converted to
+ *    Unicode (src/util/legacy-convert.ts), the encoding returned with the text; valid UTF-8 that is
+ *    such text pasted as Latin-1 letters ("KÕ ho¹ch") → the same. Readable in two of them about
+ *    equally well → 'legacy-undecided' (the user says which with kh convert --from). Any other
+ *    invalid UTF-8 → 'invalid-utf8' with the line.
  *
- * No charset library is used: Node's TextDecoder already knows UTF-16 and Windows-1258/1252, and
- * no maintained npm package recognises TCVN3 or VNI (chardet/jschardet know neither), so the
- * recogniser (src/util/vn-charsets.ts) scores words as Vietnamese syllables in each encoding.
+ * No charset detector is used: no maintained npm package recognises TCVN3 or VNI
+ * (chardet/jschardet know neither), so the recogniser (src/util/vn-charsets.ts) scores words as
+ * Vietnamese syllables in each encoding.
  */
 import { InputError } from '../util/errors.js';
-import { guessLegacyEncoding, guessLegacyInUnicode } from '../util/vn-charsets.js';
+import { decodeLegacy, type LegacyEncodingId } from '../util/legacy-convert.js';
+import { guessLegacyEncoding, guessLegacyInUnicode, LEGACY_ENCODING_ID, type LegacyGuess } from '../util/vn-charsets.js';
 
 const MAGIC: Array<[number[], string]> = [
   [[0x50, 0x4b, 0x03, 0x04], 'zip'],
@@ -98,7 +101,38 @@ function finish(text: string): string {
   return (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).normalize('NFC');
 }
 
+export interface DecodedText {
+  /** NFC Unicode text. */
+  text: string;
+  /** The legacy encoding the text was converted from; null when it was Unicode. */
+  encoding: LegacyEncodingId | null;
+}
+
+/** The text of a .txt/.md file (converted from a legacy encoding when it is in one). */
 export function decodeText(bytes: Uint8Array): string {
+  return decodeTextDetailed(bytes).text;
+}
+
+/**
+ * Two candidates that read about equally well (a short file whose few 8-bit words are syllables
+ * in both): kh does not guess.
+ */
+function undecided(guess: LegacyGuess): boolean {
+  const hits = guess.scores.map((s) => s.hits).sort((a, b) => b - a);
+  return hits[0]! > 0 && hits[1]! >= 0.8 * hits[0]!;
+}
+
+function undecidedError(guess: LegacyGuess): InputError {
+  const best = Math.max(...guess.scores.map((s) => s.hits));
+  const candidates = guess.scores.filter((s) => s.hits >= 0.8 * best).map((s) => s.encoding);
+  return new InputError('legacy-undecided', {
+    encodings: candidates.join(', '),
+    ids: candidates.map((c) => LEGACY_ENCODING_ID[c]).join('|'),
+  });
+}
+
+/** The text and the legacy encoding it was converted from, if any. */
+export function decodeTextDetailed(bytes: Uint8Array): DecodedText {
   // Byte-order marks first: they say what the file is.
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
     const text = decodeStrict('utf-8', bytes.subarray(3));
@@ -130,7 +164,11 @@ export function decodeText(bytes: Uint8Array): string {
   if (text !== null) return checkUnicode(finish(text));
 
   const guess = guessLegacyEncoding(bytes);
-  if (guess.encoding) throw new InputError('legacy-encoding', { encoding: guess.encoding });
+  if (guess.encoding) {
+    if (undecided(guess)) throw undecidedError(guess);
+    const encoding = LEGACY_ENCODING_ID[guess.encoding];
+    return { text: finish(decodeLegacy(bytes, encoding)), encoding };
+  }
   throw new InputError('invalid-utf8', { line: String(lineOfByte(bytes, firstInvalidUtf8(bytes))) });
 }
 
@@ -138,12 +176,17 @@ const LATIN1_SYMBOLS = /[\xa1-\xbf]/;
 const LATIN1_SYMBOLS_ALL = /[\xa1-\xbf]/g;
 
 /** Valid Unicode can still be legacy text pasted as Latin-1 letters. */
-function checkUnicode(text: string): string {
+function checkUnicode(text: string): DecodedText {
   // Vietnamese written in Unicode uses à, ê, ô … but hardly ever the symbols ¡–¿, which legacy
   // text read as Latin-1 is full of ("KÕ ho¹ch"): only then run the full check.
   if (LATIN1_SYMBOLS.test(text) && (text.match(LATIN1_SYMBOLS_ALL) ?? []).length >= 3) {
     const guess = guessLegacyInUnicode(text);
-    if (guess.encoding) throw new InputError('legacy-encoding', { encoding: guess.encoding });
+    if (guess.encoding) {
+      if (undecided(guess)) throw undecidedError(guess);
+      const encoding = LEGACY_ENCODING_ID[guess.encoding];
+      // Chars above U+00FF (Word's “quotes”, genuine Unicode words) pass through the decoder.
+      return { text: decodeLegacy(text, encoding), encoding };
+    }
   }
-  return text;
+  return { text, encoding: null };
 }

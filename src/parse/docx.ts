@@ -35,6 +35,7 @@
 import { InputError } from '../util/errors.js';
 import type { ParsedDocument } from './types.js';
 import { minimalStylesXml, parseXmlTree, scanDocument } from './docx-xml.js';
+import { convertLegacyFontRuns } from './docx-legacy-fonts.js';
 import { computeLabels, readNumberingDefinitions } from './docx-numbering.js';
 import { finishTree } from './docx-mdast.js';
 import { modelToMdast, type MammothNode } from './docx-model.js';
@@ -219,16 +220,22 @@ export async function parseDocxDetailed(
     throw new InputError('docx-corrupt', { part, problem: 'zip', detail: detail.slice(0, 100) }, error);
   }
 
-  const documentXml = decodeXml(files[mainPath], decoder) ?? '';
+  const originalXml = decodeXml(files[mainPath], decoder) ?? '';
   const stylesXml = decodeXml(files[stylesPath], decoder);
   const numberingXml = decodeXml(files[numberingPath], decoder);
   // Word writes a footnotes part (separators only) into most files: read it only when the body
   // refers to a footnote.
-  const footnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(documentXml) ? decodeXml(files[footnotesPath], decoder) : null;
-  checkXmlShape(documentXml, mainPath, limits);
+  const originalFootnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(originalXml) ? decodeXml(files[footnotesPath], decoder) : null;
+  checkXmlShape(originalXml, mainPath, limits);
   if (stylesXml) checkXmlShape(stylesXml, stylesPath, limits);
+  const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
+  // Runs in .VnTime / VNI-Times fonts → Unicode (docx-legacy-fonts.ts).
+  const legacy = convertLegacyFontRuns(originalXml, stylesXml, stylesTree);
+  const documentXml = legacy.xml;
+  const legacyNotes = originalFootnotesXml ? convertLegacyFontRuns(originalFootnotesXml, stylesXml, stylesTree) : null;
+  const footnotesXml = legacyNotes ? legacyNotes.xml : null;
   if (numberingXml) checkXmlShape(numberingXml, numberingPath, limits);
-  if (footnotesXml) checkXmlShape(footnotesXml, footnotesPath, limits);
+  if (originalFootnotesXml) checkXmlShape(originalFootnotesXml, footnotesPath, limits);
 
   // 2. Our pass over the XML: paragraphs, numbering, header rows, markers.
   const marker = pickMarker([documentXml, numberingXml, footnotesXml]);
@@ -237,7 +244,6 @@ export async function parseDocxDetailed(
   // Footnote paragraphs are numbered on after the body's (same single pass, same markers).
   const footnoteScan = footnotesXml ? scanDocument(footnotesXml, markerText, scan.count) : null;
   const total = scan.count + (footnoteScan?.count ?? 0);
-  const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
   const { labels, numbered } = computeLabels(
     scan.paragraphs,
     readNumberingDefinitions(numberingXml ? parseXmlTree(numberingXml) : null, stylesTree),
@@ -295,7 +301,16 @@ export async function parseDocxDetailed(
   const { tree, stats } = finishTree(mdast, marker, total, scan.count);
 
   return {
-    document: { format: 'docx', filePath, tree, source: null, pages: null },
+    document: {
+      format: 'docx',
+      filePath,
+      tree,
+      source: null,
+      pages: null,
+      ...(legacy.from || legacyNotes?.from
+        ? { converted: { from: (legacy.from ?? legacyNotes?.from)!, runs: legacy.runs + (legacyNotes?.runs ?? 0) } }
+        : {}),
+    },
     stats: { paragraphs: scan.count, seen: stats.seen, numbered, labels },
   };
 }

@@ -67,12 +67,13 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
 
   switch (format) {
     case 'text': {
-      const { decodeText } = await import('./decode.js');
-      const text = decodeText(data);
+      const { decodeTextDetailed } = await import('./decode.js');
+      const { text, encoding } = decodeTextDetailed(data);
       if (text.length > limits.textLength) exceeded(limits, 'textLength');
       if (text.trim() === '') throw new InputError('empty');
       const { parseText } = await import('./text.js');
-      return parseText(text, filePath);
+      const doc = parseText(text, filePath);
+      return encoding ? { ...doc, converted: { from: encoding, runs: null } } : doc;
     }
     case 'docx': {
       const { parseDocx } = await import('./docx.js');

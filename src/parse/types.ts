@@ -30,6 +30,13 @@ export interface NodeData {
   paragraph?: number;
 }
 
+/** A document read from a legacy Vietnamese encoding (src/util/legacy-convert.ts). */
+export interface LegacyConversion {
+  from: 'tcvn3' | 'vni' | 'windows-1258';
+  /** docx: the runs in legacy fonts that were converted; null for a text file (all of it). */
+  runs: number | null;
+}
+
 export interface ParsedDocument {
   format: SourceFormat;
   /** Path as given by the user (used in messages). */
@@ -39,4 +46,6 @@ export interface ParsedDocument {
   source: string | null;
   /** Number of pages (pdf only). */
   pages: number | null;
+  /** Set when the text was converted from a legacy encoding. */
+  converted?: LegacyConversion;
 }

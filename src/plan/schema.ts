@@ -386,6 +386,14 @@ export const SourceSchema = z.object({
   path: z.string(),
   format: z.enum(['text', 'docx', 'doc', 'pdf']),
   pages: z.number().int().nullable(),
+  /** Read from a legacy Vietnamese encoding (absent: the file was Unicode). */
+  converted: z
+    .object({
+      from: z.enum(['tcvn3', 'vni', 'windows-1258']),
+      /** docx: the runs in .VnTime/VNI fonts that were converted; null: the whole text file. */
+      runs: z.number().int().nullable(),
+    })
+    .optional(),
 });
 
 export const PlanSchema = z.object({

@@ -75,7 +75,11 @@ export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
 export async function planFromText(text: string, filePath = 'example.txt'): Promise<Plan> {
   const { parseText } = await import('../parse/text.js');
   const { buildPlan } = await import('../plan/build.js');
-  return buildPlan(parseText(text.normalize('NFC'), filePath));
+  // Read as a file's bytes are: an example in a legacy encoding is converted (legacy-encoding).
+  const { decodeTextDetailed } = await import('../parse/decode.js');
+  const { text: decoded, encoding } = decodeTextDetailed(new TextEncoder().encode(text));
+  const doc = parseText(decoded, filePath);
+  return buildPlan(encoding ? { ...doc, converted: { from: encoding, runs: null } } : doc);
 }
 
 export interface ExampleRun {

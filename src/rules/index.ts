@@ -21,6 +21,7 @@ import { rule as citationFormat } from './citation-format.js';
 import { rule as citationConsistency } from './citation-consistency.js';
 import { rule as staleDate } from './stale-date.js';
 import { rule as periodConsistency } from './period-consistency.js';
+import { rule as legacyEncoding } from './legacy-encoding.js';
 
 export const rules: readonly Rule[] = [
   // The document's form (Nghị định 30/2020/NĐ-CP) and its text.
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   unbalancedPunctuation,
   repeatedPhrase,
   vietnameseSyllable,
+  legacyEncoding,
   // Cross-checks: owners, indicators, dates, cited documents.
   missingOwner,
   indicatorRef,

@@ -10,6 +10,7 @@ export type InputErrorCode =
   | 'unknown-extension'
   | 'binary'
   | 'legacy-encoding'
+  | 'legacy-undecided'
   | 'invalid-utf8'
   | 'doc-legacy'
   | 'doc-encrypted'
@@ -176,6 +177,12 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
       `văn bản dùng bảng mã cũ ${d.encoding ?? ''}; hãy chuyển sang Unicode (UTF-8), ví dụ bằng Unikey (Công cụ chuyển mã), rồi chạy lại`,
     en: (d) =>
       `the text uses the legacy Vietnamese encoding ${d.encoding ?? ''}; convert it to Unicode (UTF-8), e.g. with Unikey's converter, and run again`,
+  },
+  'legacy-undecided': {
+    vi: (d) =>
+      `không xác định được bảng mã của văn bản: đọc được như ${d.encodings ?? '?'} gần như nhau; hãy chỉ rõ bảng mã, ví dụ "kh convert <tệp> --from ${d.ids ?? 'tcvn3'} -o <tệp mới>", rồi chạy lại với tệp mới`,
+    en: (d) =>
+      `cannot tell the text's encoding: it reads about equally well as ${d.encodings ?? '?'}; say which, e.g. "kh convert <file> --from ${d.ids ?? 'tcvn3'} -o <new file>", and run again on the new file`,
   },
   'invalid-utf8': {
     vi: (d) =>

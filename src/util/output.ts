@@ -70,7 +70,7 @@ export function assertNotInput(path: string, options: WriteOutputOptions): void 
 }
 
 /** Throws OutputError. */
-export function writeOutput(path: string, text: string, options: WriteOutputOptions = {}): void {
+export function writeOutput(path: string, text: string | Uint8Array, options: WriteOutputOptions = {}): void {
   const cwd = options.cwd ?? process.cwd();
   const absolute = resolve(cwd, path);
   assertNotInput(path, options);

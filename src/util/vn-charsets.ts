@@ -1,133 +1,29 @@
 /**
  * Recognising the legacy Vietnamese 8-bit encodings that office documents still come in, so kh can
- * say "convert this file to UTF-8" instead of reading mojibake. kh never decodes them for real:
- * the decoders here only score how plausible a file is in each encoding.
+ * convert them (src/util/legacy-convert.ts, whose code charts are src/data/legacy-encodings.json)
+ * instead of reading mojibake: each candidate decoding of a file's 8-bit words is scored by how
+ * many of them read as Vietnamese syllables.
  *
- * Sources of the tables:
- *  - TCVN3 (ABC, the .VnTime fonts): bytes 0xA1–0xFF as in TCVN 5712:1993, taken from glibc's
- *    localedata charmap TCVN5712-1 (/usr/share/i18n/charmaps/TCVN5712-1.gz). TCVN3 ABC fonts use
- *    the same codes for that range (VN1 adds capital letters with tone marks in 0x01–0x17 and
- *    0x80–0x9F, which ABC fonts do not have: capitals are drawn by the ".VnTimeH" fonts with the
- *    lower-case codes). 0xB0–0xB4 are combining tone marks.
+ *  - TCVN3 (ABC, the .VnTime fonts): TCVN 5712:1993.
  *  - VNI (VNI-Windows fonts): a base letter followed by a "mark" byte that the font draws as the
- *    diacritic; the bytes are those of Windows-1252 (so "aø" is à, "eá" is ế, "ñ" is đ). The layout
- *    is the one of the VNI keyboard/font family as documented by Unikey's converter and the
- *    vietnamese-conversion package (unicode/vni/tcvn3 tables); written here as rules, not copied.
+ *    diacritic, the bytes those of Windows-1252 ("aø" is à, "eá" is ế, "ñ" is đ).
  *  - Windows-1258: the WHATWG Encoding Standard's table, via Node's own TextDecoder (full ICU):
  *    precomposed letters plus combining tone bytes 0xCC 0xEC 0xD2 0xDE 0xF2.
  */
+import { decodeLegacy as convertLegacy, latin1, type LegacyEncodingId } from './legacy-convert.js';
 
 export type LegacyEncoding = 'TCVN3 (ABC)' | 'VNI' | 'Windows-1258';
 
-// ── byte → string tables ─────────────────────────────────────────────────────────────────────
-
-const TCVN3_A1_FF = [
-  0x0102, 0x00c2, 0x00ca, 0x00d4, 0x01a0, 0x01af, 0x0110, 0x0103,
-  0x00e2, 0x00ea, 0x00f4, 0x01a1, 0x01b0, 0x0111, 0x1eb0, 0x0300,
-  0x0309, 0x0303, 0x0301, 0x0323, 0x00e0, 0x1ea3, 0x00e3, 0x00e1,
-  0x1ea1, 0x1eb2, 0x1eb1, 0x1eb3, 0x1eb5, 0x1eaf, 0x1eb4, 0x1eae,
-  0x1ea6, 0x1ea8, 0x1eaa, 0x1ea4, 0x1ec0, 0x1eb7, 0x1ea7, 0x1ea9,
-  0x1eab, 0x1ea5, 0x1ead, 0x00e8, 0x1ec2, 0x1ebb, 0x1ebd, 0x00e9,
-  0x1eb9, 0x1ec1, 0x1ec3, 0x1ec5, 0x1ebf, 0x1ec7, 0x00ec, 0x1ec9,
-  0x1ec4, 0x1ebe, 0x1ed2, 0x0129, 0x00ed, 0x1ecb, 0x00f2, 0x1ed4,
-  0x1ecf, 0x00f5, 0x00f3, 0x1ecd, 0x1ed3, 0x1ed5, 0x1ed7, 0x1ed1,
-  0x1ed9, 0x1edd, 0x1edf, 0x1ee1, 0x1edb, 0x1ee3, 0x00f9, 0x1ed6,
-  0x1ee7, 0x0169, 0x00fa, 0x1ee5, 0x1eeb, 0x1eed, 0x1eef, 0x1ee9,
-  0x1ef1, 0x1ef3, 0x1ef7, 0x1ef9, 0x00fd, 0x1ef5, 0x1ed0,
-];
-
-type ByteTable = string[];
-
-function singleByteTable(label: string): ByteTable {
-  const decoder = new TextDecoder(label);
-  const table: ByteTable = [];
-  for (let b = 0; b < 256; b++) table.push(decoder.decode(Uint8Array.of(b)));
-  return table;
-}
-
-let tables: { tcvn3: ByteTable; cp1252: ByteTable; cp1258: ByteTable } | null = null;
-
-function getTables() {
-  if (tables) return tables;
-  const latin1 = Array.from({ length: 256 }, (_, b) => String.fromCharCode(b));
-  const tcvn3 = latin1.slice();
-  TCVN3_A1_FF.forEach((cp, i) => {
-    tcvn3[0xa1 + i] = String.fromCodePoint(cp);
-  });
-  tables = { tcvn3, cp1252: singleByteTable('windows-1252'), cp1258: singleByteTable('windows-1258') };
-  return tables;
-}
-
-// ── VNI: base letter + mark ──────────────────────────────────────────────────────────────────
-
-const GRAVE = '\u0300';
-const ACUTE = '\u0301';
-const TILDE = '\u0303';
-const HOOK = '\u0309';
-const DOT = '\u0323';
-const CIRCUMFLEX = '\u0302';
-const BREVE = '\u0306';
-
-/** Mark byte (as its Windows-1252 character, lower and upper case) → the diacritics it adds. */
-const VNI_MARKS: Record<string, string> = (() => {
-  const byLower: Record<string, string> = {
-    'ø': GRAVE, 'ù': ACUTE, 'û': HOOK, 'õ': TILDE, 'ï': DOT,
-    'â': CIRCUMFLEX, 'à': CIRCUMFLEX + GRAVE, 'á': CIRCUMFLEX + ACUTE, 'å': CIRCUMFLEX + HOOK,
-    'ã': CIRCUMFLEX + TILDE, 'ä': CIRCUMFLEX + DOT,
-    'ê': BREVE, 'è': BREVE + GRAVE, 'é': BREVE + ACUTE, 'ú': BREVE + HOOK, 'ü': BREVE + TILDE,
-    'ë': BREVE + DOT,
-  };
-  const all: Record<string, string> = {};
-  for (const [ch, marks] of Object.entries(byLower)) {
-    all[ch] = marks;
-    all[ch.toUpperCase()] = marks;
-  }
-  return all;
-})();
-
-/** Letters VNI writes as one byte. */
-const VNI_SINGLES: Record<string, string> = {
-  'ñ': 'đ', 'Ñ': 'Đ', 'ô': 'ơ', 'Ô': 'Ơ', 'ö': 'ư', 'Ö': 'Ư',
-  'ì': 'ì', 'Ì': 'Ì', 'í': 'í', 'Í': 'Í', 'æ': 'ỉ', 'Æ': 'Ỉ', 'ó': 'ĩ', 'Ó': 'Ĩ', 'ò': 'ị', 'Ò': 'Ị',
-  'î': 'ỵ', 'Î': 'Ỵ',
+/** The converter's id of each encoding. */
+export const LEGACY_ENCODING_ID: Record<LegacyEncoding, LegacyEncodingId> = {
+  'TCVN3 (ABC)': 'tcvn3',
+  VNI: 'vni',
+  'Windows-1258': 'windows-1258',
 };
-
-const VNI_BASES = /^[aeouyAEOUYơưƠƯ]$/u;
-
-function vniToUnicode(text: string): string {
-  const out: string[] = [];
-  for (const ch of text) {
-    const marks = VNI_MARKS[ch];
-    const last = out.length ? out[out.length - 1]! : '';
-    if (marks !== undefined && VNI_BASES.test(last)) {
-      out[out.length - 1] = (last + marks).normalize('NFC');
-    } else {
-      out.push(VNI_SINGLES[ch] ?? ch);
-    }
-  }
-  return out.join('');
-}
-
-// ── decoding a byte string in a candidate encoding ──────────────────────────────────────────
 
 /** Decodes bytes (given as a "binary" string: one char per byte, code points 0–255). */
 export function decodeLegacy(binary: string, encoding: LegacyEncoding): string {
-  const t = getTables();
-  let out = '';
-  switch (encoding) {
-    case 'TCVN3 (ABC)':
-      for (let i = 0; i < binary.length; i++) out += t.tcvn3[binary.charCodeAt(i) & 0xff];
-      break;
-    case 'Windows-1258':
-      for (let i = 0; i < binary.length; i++) out += t.cp1258[binary.charCodeAt(i) & 0xff];
-      break;
-    case 'VNI': {
-      for (let i = 0; i < binary.length; i++) out += t.cp1252[binary.charCodeAt(i) & 0xff];
-      out = vniToUnicode(out);
-      break;
-    }
-  }
-  return out.normalize('NFC');
+  return convertLegacy(binary, LEGACY_ENCODING_ID[encoding]);
 }
 
 // ── is this a Vietnamese syllable? ───────────────────────────────────────────────────────────
@@ -183,13 +79,23 @@ export interface LegacyGuess {
 function scoreTokens(tokens: string[]): { words: number; scores: LegacyScore[]; best: LegacyScore } {
   const scores: LegacyScore[] = CANDIDATES.map((encoding) => ({ encoding, hits: 0 }));
   let words = 0;
+  // The same few hundred words recur: each is decoded and judged once per encoding.
+  const verdicts = new Map<string, boolean[]>();
   for (const token of tokens) {
     if (!/[\x80-\xff]/.test(token)) continue;
     words++;
-    for (const score of scores) {
-      const word = lettersOnly(decodeLegacy(token, score.encoding));
-      if (word && isVietnameseSyllable(word)) score.hits++;
+    let verdict = verdicts.get(token);
+    if (!verdict) {
+      verdict = CANDIDATES.map((encoding) => {
+        // Case does not matter to the syllable test: no capitals restored.
+        const word = lettersOnly(convertLegacy(token, LEGACY_ENCODING_ID[encoding], { restoreCase: false }));
+        return word !== '' && isVietnameseSyllable(word);
+      });
+      verdicts.set(token, verdict);
     }
+    verdict.forEach((hit, i) => {
+      if (hit) scores[i]!.hits++;
+    });
   }
   // Ties go to the first candidate (TCVN3, the most common in government offices).
   const best = scores.reduce((a, b) => (b.hits > a.hits ? b : a));
@@ -203,11 +109,7 @@ const SAMPLE_BYTES = 256 * 1024;
  * do not read as Vietnamese in any of them.
  */
 export function guessLegacyEncoding(bytes: Uint8Array): LegacyGuess {
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
-  let binary = '';
-  for (let i = 0; i < sample.length; i += 8192) {
-    binary += String.fromCharCode(...sample.subarray(i, i + 8192));
-  }
+  const binary = latin1(bytes.subarray(0, SAMPLE_BYTES));
   const guess = scoreTokens(binary.split(TOKEN_SPLIT));
   const { best } = guess;
   const enough = best.hits >= 1 && best.hits >= Math.max(1, 0.4 * guess.words);
