@@ -23,9 +23,15 @@
  * Every block is a `paragraph` (no table structure exists in a text layer; header/footer columns
  * and table rows come out as paragraphs).
  *
+ * Scans. A page "has a text layer" when pdf.js reads at least MIN_PAGE_TEXT characters (not
+ * counting spaces) from it: a scan's text layer is empty or holds a digital-signature stamp at
+ * most. When more than half of the pages have none, or when asked (`--ocr`), the whole file is
+ * read by OCR instead (ocr.ts); the Plan's source then says so (`source.ocr`).
+ *
  * Errors (InputError): no "%PDF-" header, or pdf.js cannot read it → 'pdf-corrupt'; a user
- * password → 'pdf-encrypted' (an owner password alone does not stop reading); no text on any page
- * (a scan) → 'pdf-no-text'; a text layer in an old 8-bit Vietnamese font → 'legacy-encoding'.
+ * password → 'pdf-encrypted' (an owner password alone does not stop reading); a scan with the
+ * OCR tools missing → 'ocr-missing'; a text layer in an old 8-bit Vietnamese font →
+ * 'legacy-encoding'.
  * Pages whose text runs sideways are read in their own reading frame (see toItems).
  */
 import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
@@ -36,6 +42,7 @@ import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-par
 import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
+import type { ReadOptions } from './index.js';
 import { execAll } from '../util/regex.js';
 import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 
@@ -60,6 +67,9 @@ interface DocumentLike {
   numPages: number;
   getPage(n: number): Promise<PageLike>;
 }
+
+/** Characters (spaces aside) from which a page counts as having a text layer (see the top). */
+export const MIN_PAGE_TEXT = 200;
 
 function hasPdfHeader(data: Uint8Array): boolean {
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
@@ -186,9 +196,14 @@ function makeText(value: string, line: number, column: number, offset: number, p
 
 /**
  * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
- * password), 'pdf-no-text' (no text layer: a scan).
+ * password), 'ocr-missing' (a scan, and no OCR tools), the OCR's own errors (ocr.ts).
  */
-export async function parsePdf(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+export async function parsePdf(
+  data: Uint8Array,
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
+): Promise<ParsedDocument> {
   if (!hasPdfHeader(data)) throw new InputError('pdf-corrupt', { reason: 'no %PDF header' });
   const { PDFParse } = await import('pdf-parse');
   // pdf.js may take ownership of the buffer it is given: hand it a copy.
@@ -197,6 +212,8 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
   const pages: PageLayout[] = [];
   const samples = new Map<string, { text: string; chars: number }>();
   let chars = 0;
+  let textlessPages = 0;
+  let numPages = 0;
   // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
   // getText() walks; we walk it ourselves to keep positions.
   const load = (parser as unknown as { load?: () => Promise<DocumentLike> }).load;
@@ -210,7 +227,8 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
       restoreBuiltins(); // pdf.js and its worker are loaded by now
     }
     if (doc.numPages > limits.pdfPages) exceeded(limits, 'pdfPages');
-    for (let n = 1; n <= doc.numPages; n++) {
+    numPages = doc.numPages;
+    for (let n = 1; n <= doc.numPages && !options.ocr; n++) {
       let page: PageLike;
       let content: Awaited<ReturnType<PageLike['getTextContent']>>;
       try {
@@ -222,14 +240,22 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
       if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
+      if (got.chars < MIN_PAGE_TEXT) textlessPages++;
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
-    if (chars === 0) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
-    const legacy = legacyEncoding(samples, chars);
-    if (legacy) throw new InputError('legacy-encoding', { encoding: legacy });
+    if (options.ocr || textlessPages * 2 > doc.numPages) {
+      pages.length = 0;
+    } else {
+      const legacy = legacyEncoding(samples, chars);
+      if (legacy) throw new InputError('legacy-encoding', { encoding: legacy });
+    }
   } finally {
     await parser.destroy();
+  }
+  if (pages.length === 0) {
+    const { parseScannedPdf } = await import('./ocr.js');
+    return parseScannedPdf(data, filePath, numPages, limits, options.timeoutMs);
   }
   markFurniture(pages);
   return {
@@ -242,12 +268,13 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
 }
 
 /** Visual lines (all pages, reading order; furniture marked) → mdast root of paragraphs. */
-export function buildTree(pages: PageLayout[]): Root {
-  // The lines with their text repaired (the layout itself is left as it was).
+export function buildTree(pages: PageLayout[], repair = true): Root {
+  // The lines with their text repaired (the layout itself is left as it was); OCR'd lines are
+  // whole words already (repair = false).
   const all: VisualLine[] = [];
   for (const p of pages) {
     for (const l of p.lines) {
-      const text = repairLine(l.text);
+      const text = repair ? repairLine(l.text) : l.text;
       all.push(text === l.text ? l : { ...l, text });
     }
   }

@@ -68,7 +68,7 @@ export function buildPlan(doc: ParsedDocument): Plan {
 
   return {
     type: 'plan',
-    source: { path: doc.filePath, format: doc.format, pages: doc.pages },
+    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.ocr ? { ocr: doc.ocr } : {}) },
     meta: header.meta,
     preamble: structure.preamble,
     sections: structure.sections,

@@ -11,6 +11,7 @@ import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
 import type { Registries } from '../data/registries.js';
+import { applyOcrConfidence } from './ocr-confidence.js';
 import {
   SEVERITY_RANK,
   type LintMessage,
@@ -173,7 +174,7 @@ export function lintPlan(
       throw new RuleError(id, plan.source.path, error);
     }
   }
-  return messages.sort(compareMessages);
+  return applyOcrConfidence(plan, messages, env.lang).sort(compareMessages);
 }
 
 /** Runs the rules on every plan of a run, each seeing the others as `files`. */

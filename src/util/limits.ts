@@ -25,6 +25,8 @@ export interface Limits {
   /** Characters of a decoded .txt/.md (what the markdown parser's time and memory follow; a PDF's
    *  text is bounded by its pages and items). */
   textLength: number;
+  /** Pages of a PDF read through OCR (a few seconds of CPU each). */
+  ocrPages: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -35,6 +37,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   pdfPages: 2_000,
   pdfItemsPerPage: 10_000,
   textLength: 1_000_000,
+  ocrPages: 200,
 });
 
 export type LimitName = keyof Limits;
