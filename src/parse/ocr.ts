@@ -107,6 +107,77 @@ function isNoise(text: string, conf: number): boolean {
   return /^[-–—_=~.]{3,}$/u.test(text) || conf < OCR_HIGH_CONFIDENCE;
 }
 
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
+
+/** The value of a well-formed Roman numeral up to 89 ("IV" → 4), or null. */
+function romanValue(s: string): number | null {
+  if (!/^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$/u.test(s) || s === '') return null;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const v = ROMAN_VALUES[s[i]!]!;
+    const next = ROMAN_VALUES[s[i + 1] ?? ''] ?? 0;
+    n += v < next ? -v : v;
+  }
+  return n;
+}
+
+function toRoman(n: number): string {
+  const parts: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  let out = '';
+  for (const [v, s] of parts) while (n >= v) (out += s), (n -= v);
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = row[j]!;
+      row[j] = Math.min(up + 1, row[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * Roman numerals of section headings ("III. KINH PHÍ THỰC HIỆN") are where the model errs most
+ * on bold type ("II" for "III", "IL." for "I.", a lost period), and it says so with a low
+ * confidence. A heading's numeral read below OCR_HIGH_CONFIDENCE is taken as the successor of the
+ * heading numeral before it, when it is within two edits of it; numerals read with confidence are
+ * left as they are (a document's own numbering mistake stays visible to the numbering rule).
+ * A heading: a line's first word made of I V X L H l 1 | and an optional period, followed by a
+ * word in capitals.
+ */
+function repairHeadingNumerals(pages: OcrPage[]): void {
+  let previous = 0;
+  for (const page of pages) {
+    const lines = new Map<string, OcrWord[]>();
+    for (const w of page.words) lines.set(w.line, [...(lines.get(w.line) ?? []), w]);
+    const ordered = [...lines.values()]
+      .map((ws) => ws.sort((a, b) => a.left - b.left))
+      .sort((a, b) => a[0]!.top - b[0]!.top);
+    for (const [first, second] of ordered) {
+      if (!first || !second || !/^[IVXLHl1|]{1,6}\.?$/u.test(first.text) || !/[IVX]/u.test(first.text)) continue;
+      if (!/^\p{Lu}{2,}/u.test(second.text) || /\p{Ll}/u.test(second.text)) continue;
+      const read = romanValue(first.text.replace(/\.$/u, ''));
+      if (first.conf >= OCR_HIGH_CONFIDENCE) {
+        if (read !== null && first.text.endsWith('.')) previous = read;
+        continue;
+      }
+      const expected = `${toRoman(previous + 1)}.`;
+      if (editDistance(first.text, expected) <= 2) {
+        first.text = expected;
+        previous++;
+      } else if (read !== null) {
+        previous = read;
+      }
+    }
+  }
+}
+
 function median(values: number[]): number {
   if (values.length === 0) return 0;
   const sorted = values.slice().sort((a, b) => a - b);
@@ -275,6 +346,7 @@ export async function parseScannedPdf(
   if (pages > limits.ocrPages) exceeded(limits, 'ocrPages');
   const results = await ocrPdfPages(data, pages, timeoutMs);
   const ocrPages = results.map((r) => parseTsv(r.page, r.tsv));
+  repairHeadingNumerals(ocrPages);
   const { layouts, ocr } = layoutOcrPages(ocrPages, engine.version);
   if (ocr.words === 0) throw new InputError('pdf-no-text', { pages: String(pages) });
   return {

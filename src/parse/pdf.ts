@@ -23,10 +23,11 @@
  * Every block is a `paragraph` (no table structure exists in a text layer; header/footer columns
  * and table rows come out as paragraphs).
  *
- * Scans. A page "has a text layer" when pdf.js reads at least MIN_PAGE_TEXT characters (not
- * counting spaces) from it: a scan's text layer is empty or holds a digital-signature stamp at
- * most. When more than half of the pages have none, or when asked (`--ocr`), the whole file is
- * read by OCR instead (ocr.ts); the Plan's source then says so (`source.ocr`).
+ * Scans. A page is "scanned" when pdf.js reads fewer than MIN_PAGE_TEXT characters from it and
+ * it draws an image (a scan's text layer is empty, or holds a digital-signature stamp at most; a
+ * short page of real text draws no image). When more than half of the pages are scanned, when no
+ * page has any text, or when asked (`--ocr`), the whole file is read by OCR instead (ocr.ts); the Plan's source then says so
+ * (`source.ocr`).
  *
  * Errors (InputError): no "%PDF-" header, or pdf.js cannot read it → 'pdf-corrupt'; a user
  * password → 'pdf-encrypted' (an owner password alone does not stop reading); a scan with the
@@ -57,6 +58,7 @@ interface TextItemLike {
 interface PageLike {
   view: number[];
   getViewport(params: { scale: number }): { transform: number[]; width: number; height: number };
+  getOperatorList(): Promise<{ fnArray: number[] }>;
   getTextContent(params?: Record<string, unknown>): Promise<{
     items: Array<TextItemLike | { type: string }>;
     styles: Record<string, { fontFamily?: string }>;
@@ -68,8 +70,11 @@ interface DocumentLike {
   getPage(n: number): Promise<PageLike>;
 }
 
-/** Characters (spaces aside) from which a page counts as having a text layer (see the top). */
+/** Characters of text layer from which a page counts as typed, image or not (see the top). */
 export const MIN_PAGE_TEXT = 200;
+
+/** pdf.js operator codes (pdfjs-dist OPS) that paint a raster image. */
+const PAINT_IMAGE_OPS = new Set([82 /* paintJpegXObject */, 83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
 
 function hasPdfHeader(data: Uint8Array): boolean {
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
@@ -194,6 +199,15 @@ function makeText(value: string, line: number, column: number, offset: number, p
   };
 }
 
+async function drawsImage(page: PageLike): Promise<boolean> {
+  try {
+    const { fnArray } = await page.getOperatorList();
+    return fnArray.some((op) => PAINT_IMAGE_OPS.has(op));
+  } catch (error) {
+    throw mapLoadError(error);
+  }
+}
+
 /**
  * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
  * password), 'ocr-missing' (a scan, and no OCR tools), the OCR's own errors (ocr.ts).
@@ -240,11 +254,12 @@ export async function parsePdf(
       if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
-      if (got.chars < MIN_PAGE_TEXT) textlessPages++;
+      if (got.chars < MIN_PAGE_TEXT && (await drawsImage(page))) textlessPages++;
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
-    if (options.ocr || textlessPages * 2 > doc.numPages) {
+    // No text at all (a scan, text drawn as outlines, blank pages): OCR has nothing to lose.
+    if (options.ocr || chars === 0 || textlessPages * 2 > doc.numPages) {
       pages.length = 0;
     } else {
       const legacy = legacyEncoding(samples, chars);
