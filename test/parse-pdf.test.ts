@@ -14,7 +14,6 @@ import { layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLi
 import { hasCombiningMark, isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
 import type { NodeData } from '../src/parse/types.js';
 import { InputError } from '../src/util/errors.js';
-import { HAVE_OCR } from './_ocr.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
@@ -594,9 +593,9 @@ describe('bad input', () => {
     expect(await errorCode(read(join(ROOT, 'test/data/pdf-encrypted.pdf')))).toBe('pdf-encrypted');
   });
 
-  // Read through OCR instead (test/parse-ocr.test.ts): a blank page gives no words.
-  it(`no text layer and OCR finds nothing → ${HAVE_OCR ? 'pdf-no-text' : 'ocr-missing (no OCR tools here)'}`, async () => {
-    expect(await errorCode(minimalPdf(null))).toBe(HAVE_OCR ? 'pdf-no-text' : 'ocr-missing');
+  // Scans are read through OCR instead (test/parse-ocr.test.ts); a blank page has nothing to read.
+  it('no text layer and nothing drawn → pdf-no-text (no OCR run)', async () => {
+    expect(await errorCode(minimalPdf(null))).toBe('pdf-no-text');
   });
 
   it('leaves the caller’s bytes usable', async () => {

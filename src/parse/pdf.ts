@@ -26,7 +26,8 @@
  * Scans. A page is "scanned" when pdf.js reads fewer than MIN_PAGE_TEXT characters from it and
  * it draws an image (a scan's text layer is empty, or holds a digital-signature stamp at most; a
  * short page of real text draws no image). When more than half of the pages are scanned, when no
- * page has any text, or when asked (`--ocr`), the whole file is read by OCR instead (ocr.ts); the Plan's source then says so
+ * page has any text but some page paints an image or fills paths (text turned into outlines), or
+ * when asked (`--ocr`), the whole file is read by OCR instead (ocr.ts); the Plan's source then says so
  * (`source.ocr`).
  *
  * Errors (InputError): no "%PDF-" header, or pdf.js cannot read it → 'pdf-corrupt'; a user
@@ -75,6 +76,8 @@ export const MIN_PAGE_TEXT = 200;
 
 /** pdf.js operator codes (pdfjs-dist OPS) that paint a raster image. */
 const PAINT_IMAGE_OPS = new Set([82 /* paintJpegXObject */, 83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
+/** … and that fill a path (text turned into outlines is filled paths). */
+const FILL_OPS = new Set([22 /* fill */, 23 /* eoFill */, 24 /* fillStroke */, 25 /* eoFillStroke */]);
 
 function hasPdfHeader(data: Uint8Array): boolean {
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
@@ -199,10 +202,10 @@ function makeText(value: string, line: number, column: number, offset: number, p
   };
 }
 
-async function drawsImage(page: PageLike): Promise<boolean> {
+async function drawing(page: PageLike): Promise<{ image: boolean; fill: boolean }> {
   try {
     const { fnArray } = await page.getOperatorList();
-    return fnArray.some((op) => PAINT_IMAGE_OPS.has(op));
+    return { image: fnArray.some((op) => PAINT_IMAGE_OPS.has(op)), fill: fnArray.some((op) => FILL_OPS.has(op)) };
   } catch (error) {
     throw mapLoadError(error);
   }
@@ -210,7 +213,8 @@ async function drawsImage(page: PageLike): Promise<boolean> {
 
 /**
  * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
- * password), 'ocr-missing' (a scan, and no OCR tools), the OCR's own errors (ocr.ts).
+ * password), 'pdf-no-text' (no text, nothing drawn), 'ocr-missing' (a scan, and no OCR tools),
+ * the OCR's own errors (ocr.ts).
  */
 export async function parsePdf(
   data: Uint8Array,
@@ -227,6 +231,8 @@ export async function parsePdf(
   const samples = new Map<string, { text: string; chars: number }>();
   let chars = 0;
   let textlessPages = 0;
+  /** Pages with little text that paint an image or fill paths. */
+  let paintedPages = 0;
   let numPages = 0;
   // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
   // getText() walks; we walk it ourselves to keep positions.
@@ -254,11 +260,17 @@ export async function parsePdf(
       if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
-      if (got.chars < MIN_PAGE_TEXT && (await drawsImage(page))) textlessPages++;
+      if (got.chars < MIN_PAGE_TEXT) {
+        const drawn = await drawing(page);
+        if (drawn.image) textlessPages++;
+        if (drawn.image || drawn.fill) paintedPages++;
+      }
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
-    // No text at all (a scan, text drawn as outlines, blank pages): OCR has nothing to lose.
+    // No text at all but something drawn (a scan, text turned into outlines): OCR has nothing to
+    // lose. Nothing drawn either (blank pages): nothing to read.
+    if (chars === 0 && paintedPages === 0 && !options.ocr) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
     if (options.ocr || chars === 0 || textlessPages * 2 > doc.numPages) {
       pages.length = 0;
     } else {
