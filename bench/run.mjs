@@ -9,6 +9,7 @@
  *    getText for .pdf), and the ratio;
  *  - start-up rows: median wall time of `kh --version` / `kh --help` vs `node -e 0`
  *    (spawnSync, ~15 runs each after a warm-up);
+ *  - OCR row: wall ms per page of a scanned PDF read through Tesseract vs the tools by hand;
  *  - memory row: peak RSS of a child process parsing the largest seed .pdf, vs a child that
  *    only loads node.
  *
@@ -491,6 +492,49 @@ function legacyParseRow() {
   });
 }
 
+/**
+ * OCR of a scanned PDF (fixtures/scanned/: a seed rasterised to an image-only PDF): wall ms per
+ * page of kh's parse (pages in parallel on every core) vs the two tools run by hand on each page,
+ * one page after another (pdftoppm -gray -r 200, then tesseract -l vie tsv). Skipped without the
+ * tools (scripts/install-ocr.sh).
+ */
+function ocrRow() {
+  const name = 'parse scanned .pdf (OCR)';
+  return row(name, async () => {
+    const dir = join(ROOT, 'fixtures/scanned');
+    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => join(dir, f)) : [];
+    if (files.length === 0) return { name, skip: 'no fixtures/scanned/*.pdf' };
+    if (spawnSync('tesseract', ['--version']).error || spawnSync('pdftoppm', ['-v']).error) return { name, skip: 'tesseract/pdftoppm not installed (scripts/install-ocr.sh)' };
+    const { loadPlan } = await imp('parse/index.js');
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir, availableParallelism } = await import('node:os');
+    const pagesOf = (f) => Number(/Pages:\s+(\d+)/u.exec(spawnSync('pdfinfo', [f], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 1);
+    const pages = files.reduce((n, f) => n + pagesOf(f), 0);
+    const byHand = (file) => {
+      const tmp = mkdtempSync(join(tmpdir(), 'kh-bench-ocr-'));
+      try {
+        for (let p = 1; p <= pagesOf(file); p++) {
+          spawnSync('pdftoppm', ['-gray', '-r', '200', '-f', String(p), '-l', String(p), '-singlefile', file, join(tmp, 'p')]);
+          spawnSync('tesseract', [join(tmp, 'p.pgm'), '-', '-l', 'vie', '--dpi', '200', 'tsv'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: 'ignore' });
+        }
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+    };
+    const kh = [];
+    const base = [];
+    for (let r = 0; r < (QUICK ? 1 : 3); r++) {
+      let start = now();
+      for (const f of files) await loadPlan(f, undefined, { timeoutMs: 600_000 });
+      kh.push((now() - start) / pages);
+      start = now();
+      for (const f of files) byHand(f);
+      base.push((now() - start) / pages);
+    }
+    return { name, kh: median(kh), base: median(base), baseName: 'the tools, page by page', unit: 'ms/page', note: `${pages} pages, ${availableParallelism()} cores` };
+  });
+}
+
 // Add rows here (lint, diff …): one row(name, async () => ({ name, kh, base, baseName, unit, note })) each.
 const ROWS = [
   parseRow('.txt', 'remark-parse+gfm', remarkBase, 30),
@@ -499,6 +543,7 @@ const ROWS = [
   parseRow('.pdf', 'pdf-parse getText', pdfParseBase, 30),
   convertRow(),
   legacyParseRow(),
+  ocrRow(),
   startupRow('kh --version', ['--version']),
   startupRow('kh --help', ['--help']),
   peakRssRow(),

@@ -79,19 +79,7 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
     expect(debug.code).toBe(2);
   });
 
-  // Real files kh cannot read yet (shared corpus, beside the repository).
-  const unsupported = [resolve(ROOT, '../shared/corpus/unsupported'), '/work/shared/corpus/unsupported'].find(existsSync);
-  // (The corpus .doc is read since issue 16: test/parse-doc.test.ts.)
-  it.skipIf(!unsupported)(needsShared('a scanned PDF from the corpus'), () => {
-    const files = readdirSync(unsupported!).map((f) => join(unsupported!, f));
-    const scan = files.find((f) => f.endsWith('.pdf'))!;
-    const runScan = kh(['parse', scan]);
-    expect(runScan.stderr).toBe(
-      `kh: ${scan}: tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ); kh chưa hỗ trợ nhận dạng chữ (OCR) — hãy dùng tệp .docx hoặc PDF xuất từ Word\n`,
-    );
-    expect(runScan.stdout).toBe('');
-    expect(runScan.code).toBe(2);
-  });
+  // The corpus .doc and scanned PDF are read since issue 16: test/parse-doc.test.ts, test/parse-ocr.test.ts.
 
   // Encrypted/corrupt files made by the docx and pdf fixture scripts, wherever they put them.
   const special = (function find(dir: string): string[] {

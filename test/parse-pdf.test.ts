@@ -4,8 +4,7 @@
  * to a second font for Vietnamese letters, paragraph rules on hand-made visual lines, the
  * Vietnamese repairs, and bad input (not a PDF, damaged, password, scan).
  */
-import { needsShared } from './_shared.js';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Paragraph, Root, Text } from 'mdast';
@@ -19,12 +18,6 @@ import { InputError } from '../src/util/errors.js';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
 const PLANS = ['000_a2bc4216fc60fd38', '002_06484e6e4818e0d7', '003_4648be2b9eb23052', '004_a5398dc3df371b71'];
-const SCAN = [
-  resolve(ROOT, '../shared/corpus/unsupported'),
-  '/work/shared/corpus/unsupported',
-]
-  .map((d) => join(d, 'moet_QD2605-QD-BGDDT_2025-09-16_bo-sung-cong-chuc-bo-phan-mot-cua_scan.pdf'))
-  .find(existsSync);
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const collapse = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
@@ -600,12 +593,9 @@ describe('bad input', () => {
     expect(await errorCode(read(join(ROOT, 'test/data/pdf-encrypted.pdf')))).toBe('pdf-encrypted');
   });
 
-  it('no text layer → pdf-no-text', async () => {
+  // Scans are read through OCR instead (test/parse-ocr.test.ts); a blank page has nothing to read.
+  it('no text layer and nothing drawn → pdf-no-text (no OCR run)', async () => {
     expect(await errorCode(minimalPdf(null))).toBe('pdf-no-text');
-  });
-
-  it.skipIf(!SCAN)(needsShared('the scanned decision of the corpus → pdf-no-text'), async () => {
-    expect(await errorCode(read(SCAN!))).toBe('pdf-no-text');
   });
 
   it('leaves the caller’s bytes usable', async () => {

@@ -207,7 +207,7 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
   const knowledge = config.config.knowledge;
   const env: LintEnvironment = { lang, today, registries: knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries() };
   const fixing = Boolean(options.fix || options.fixDryRun);
-  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd }) : null;
+  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd, ocr: reading.ocr }) : null;
   const run: Run = { cwd, active, env, targets, all, reading, knowledge, cache, shard: options.shard !== undefined, concurrency: fixing ? 'off' : concurrency };
   return {
     lang,
@@ -311,6 +311,7 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
     return { fatal: describeError(error, lang) };
   };
   const { lintWorkerPath, LintPool } = await import('../workers/lint-pool.js');
+  const { readOptionsOf } = await import('../workers/isolate.js');
   const workerPath = lintWorkerPath();
   // --cache: every file's entry looked up first, so that a run with nothing to read starts no worker.
   const { cache } = run;
@@ -334,6 +335,7 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
         today: (env.today ?? new Date()).toISOString(),
         knowledge: run.knowledge,
         limits: run.reading.limits!,
+        read: readOptionsOf(run.reading),
       },
     });
     try {

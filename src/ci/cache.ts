@@ -43,9 +43,10 @@ export function stableStringify(value: unknown): string {
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The effective rule settings of a run (rules, severities, options, knowledge file), hashed. */
-export function settingsHash(active: readonly ActiveRule[], knowledge: unknown): string {
+export function settingsHash(active: readonly ActiveRule[], knowledge: unknown, reading: { ocr?: boolean | undefined } = {}): string {
   const rules = active.map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options, crossFile: a.rule.crossFile?.version ?? null }));
-  return sha256(stableStringify({ rules, knowledge: knowledge ?? null }));
+  // --ocr changes what a PDF reads as; absent when off, so keys made before it stay valid.
+  return sha256(stableStringify({ rules, knowledge: knowledge ?? null, ...(reading.ocr ? { ocr: true } : {}) }));
 }
 
 let dataHashMemo: string | undefined;

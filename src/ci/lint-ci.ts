@@ -146,12 +146,12 @@ export function suppressionStep(
 /** The cache of this run (--cache), keyed by everything the per-file results depend on. */
 export function openCache(
   options: CiLintOptions,
-  run: { active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date; cwd: string },
+  run: { active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date; cwd: string; ocr?: boolean | undefined },
 ): LintCache {
   const location = resolve(run.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   return new LintCache(
     location,
-    { khVersion: toolVersion(), settings: settingsHash(run.active, run.knowledge), lang: run.lang, today: run.today.toISOString().slice(0, 10), data: dataHash() },
+    { khVersion: toolVersion(), settings: settingsHash(run.active, run.knowledge, { ocr: run.ocr }), lang: run.lang, today: run.today.toISOString().slice(0, 10), data: dataHash() },
     run.active,
   );
 }

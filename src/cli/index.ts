@@ -56,6 +56,7 @@ const commands: CommandSpec[] = [
         format: options.format as 'json' | 'outline',
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
+        ocr: options.ocr === true,
       });
     },
   },

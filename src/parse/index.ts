@@ -16,6 +16,14 @@ import './pdfjs-builtins.js';
 export type { ParsedDocument } from './types.js';
 export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
+/** How to read, beyond the limits. */
+export interface ReadOptions {
+  /** Read a PDF through OCR even when it has a text layer (scans are OCR'd anyway). */
+  ocr?: boolean;
+  /** Time the OCR of one file may take, in ms (the per-file timeout; default 60 000). */
+  timeoutMs?: number;
+}
+
 const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
 
 /** What kh does with a file, judged by its extension alone. */
@@ -44,7 +52,7 @@ function statError(error: unknown): InputError {
  * Order of checks: missing → directory → extension (a .xlsx is refused without being read) →
  * empty → the format's own checks.
  */
-export async function readDocument(filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+export async function readDocument(filePath: string, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<ParsedDocument> {
   let info;
   try {
     info = statSync(filePath);
@@ -85,14 +93,14 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
     }
     case 'pdf': {
       const { parsePdf } = await import('./pdf.js');
-      return parsePdf(data, filePath, limits);
+      return parsePdf(data, filePath, limits, options);
     }
   }
 }
 
 /** readDocument + buildPlan. */
-export async function loadPlan(filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<Plan> {
-  const doc = await readDocument(filePath, limits);
+export async function loadPlan(filePath: string, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Plan> {
+  const doc = await readDocument(filePath, limits, options);
   const { buildPlan } = await import('../plan/build.js');
   return buildPlan(doc);
 }

@@ -23,9 +23,17 @@
  * Every block is a `paragraph` (no table structure exists in a text layer; header/footer columns
  * and table rows come out as paragraphs).
  *
+ * Scans. A page is "scanned" when pdf.js reads fewer than MIN_PAGE_TEXT characters from it and
+ * it draws an image (a scan's text layer is empty, or holds a digital-signature stamp at most; a
+ * short page of real text draws no image). When more than half of the pages are scanned, when no
+ * page has any text but some page paints an image or fills paths (text turned into outlines), or
+ * when asked (`--ocr`), the whole file is read by OCR instead (ocr.ts); the Plan's source then says so
+ * (`source.ocr`).
+ *
  * Errors (InputError): no "%PDF-" header, or pdf.js cannot read it → 'pdf-corrupt'; a user
- * password → 'pdf-encrypted' (an owner password alone does not stop reading); no text on any page
- * (a scan) → 'pdf-no-text'; a text layer in an old 8-bit Vietnamese font → 'legacy-encoding'.
+ * password → 'pdf-encrypted' (an owner password alone does not stop reading); a scan with the
+ * OCR tools missing → 'ocr-missing'; a text layer in an old 8-bit Vietnamese font →
+ * 'legacy-encoding'.
  * Pages whose text runs sideways are read in their own reading frame (see toItems).
  */
 import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
@@ -36,6 +44,7 @@ import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-par
 import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
 import type { NodeData, ParsedDocument } from './types.js';
+import type { ReadOptions } from './index.js';
 import { execAll } from '../util/regex.js';
 import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 
@@ -50,6 +59,7 @@ interface TextItemLike {
 interface PageLike {
   view: number[];
   getViewport(params: { scale: number }): { transform: number[]; width: number; height: number };
+  getOperatorList(): Promise<{ fnArray: number[] }>;
   getTextContent(params?: Record<string, unknown>): Promise<{
     items: Array<TextItemLike | { type: string }>;
     styles: Record<string, { fontFamily?: string }>;
@@ -60,6 +70,14 @@ interface DocumentLike {
   numPages: number;
   getPage(n: number): Promise<PageLike>;
 }
+
+/** Characters of text layer from which a page counts as typed, image or not (see the top). */
+export const MIN_PAGE_TEXT = 200;
+
+/** pdf.js operator codes (pdfjs-dist OPS) that paint a raster image. */
+const PAINT_IMAGE_OPS = new Set([82 /* paintJpegXObject */, 83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
+/** … and that fill a path (text turned into outlines is filled paths). */
+const FILL_OPS = new Set([22 /* fill */, 23 /* eoFill */, 24 /* fillStroke */, 25 /* eoFillStroke */]);
 
 function hasPdfHeader(data: Uint8Array): boolean {
   const head = Buffer.from(data.buffer, data.byteOffset, Math.min(data.length, 1024)).toString('latin1');
@@ -184,11 +202,26 @@ function makeText(value: string, line: number, column: number, offset: number, p
   };
 }
 
+async function drawing(page: PageLike): Promise<{ image: boolean; fill: boolean }> {
+  try {
+    const { fnArray } = await page.getOperatorList();
+    return { image: fnArray.some((op) => PAINT_IMAGE_OPS.has(op)), fill: fnArray.some((op) => FILL_OPS.has(op)) };
+  } catch (error) {
+    throw mapLoadError(error);
+  }
+}
+
 /**
  * Parse a PDF. Throws InputError 'pdf-corrupt' (not a PDF, damaged), 'pdf-encrypted' (needs a
- * password), 'pdf-no-text' (no text layer: a scan).
+ * password), 'pdf-no-text' (no text, nothing drawn), 'ocr-missing' (a scan, and no OCR tools),
+ * the OCR's own errors (ocr.ts).
  */
-export async function parsePdf(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+export async function parsePdf(
+  data: Uint8Array,
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
+): Promise<ParsedDocument> {
   if (!hasPdfHeader(data)) throw new InputError('pdf-corrupt', { reason: 'no %PDF header' });
   const { PDFParse } = await import('pdf-parse');
   // pdf.js may take ownership of the buffer it is given: hand it a copy.
@@ -197,6 +230,10 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
   const pages: PageLayout[] = [];
   const samples = new Map<string, { text: string; chars: number }>();
   let chars = 0;
+  let textlessPages = 0;
+  /** Pages with little text that paint an image or fill paths. */
+  let paintedPages = 0;
+  let numPages = 0;
   // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
   // getText() walks; we walk it ourselves to keep positions.
   const load = (parser as unknown as { load?: () => Promise<DocumentLike> }).load;
@@ -210,7 +247,8 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
       restoreBuiltins(); // pdf.js and its worker are loaded by now
     }
     if (doc.numPages > limits.pdfPages) exceeded(limits, 'pdfPages');
-    for (let n = 1; n <= doc.numPages; n++) {
+    numPages = doc.numPages;
+    for (let n = 1; n <= doc.numPages && !options.ocr; n++) {
       let page: PageLike;
       let content: Awaited<ReturnType<PageLike['getTextContent']>>;
       try {
@@ -222,14 +260,29 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
       if (content.items.length > limits.pdfItemsPerPage) exceeded(limits, 'pdfItemsPerPage', { page: n });
       const got = toItems(content.items, content.styles, page.getViewport({ scale: 1 }), samples);
       chars += got.chars;
+      if (got.chars < MIN_PAGE_TEXT) {
+        const drawn = await drawing(page);
+        if (drawn.image) textlessPages++;
+        if (drawn.image || drawn.fill) paintedPages++;
+      }
       pages.push(layoutPage(n, got.width, got.height, got.items));
       page.cleanup();
     }
-    if (chars === 0) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
-    const legacy = legacyEncoding(samples, chars);
-    if (legacy) throw new InputError('legacy-encoding', { encoding: legacy });
+    // No text at all but something drawn (a scan, text turned into outlines): OCR has nothing to
+    // lose. Nothing drawn either (blank pages): nothing to read.
+    if (chars === 0 && paintedPages === 0 && !options.ocr) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
+    if (options.ocr || chars === 0 || textlessPages * 2 > doc.numPages) {
+      pages.length = 0;
+    } else {
+      const legacy = legacyEncoding(samples, chars);
+      if (legacy) throw new InputError('legacy-encoding', { encoding: legacy });
+    }
   } finally {
     await parser.destroy();
+  }
+  if (pages.length === 0) {
+    const { parseScannedPdf } = await import('./ocr.js');
+    return parseScannedPdf(data, filePath, numPages, limits, options.timeoutMs);
   }
   markFurniture(pages);
   return {
@@ -242,12 +295,13 @@ export async function parsePdf(data: Uint8Array, filePath: string, limits: Limit
 }
 
 /** Visual lines (all pages, reading order; furniture marked) → mdast root of paragraphs. */
-export function buildTree(pages: PageLayout[]): Root {
-  // The lines with their text repaired (the layout itself is left as it was).
+export function buildTree(pages: PageLayout[], repair = true): Root {
+  // The lines with their text repaired (the layout itself is left as it was); OCR'd lines are
+  // whole words already (repair = false).
   const all: VisualLine[] = [];
   for (const p of pages) {
     for (const l of p.lines) {
-      const text = repairLine(l.text);
+      const text = repair ? repairLine(l.text) : l.text;
       all.push(text === l.text ? l : { ...l, text });
     }
   }

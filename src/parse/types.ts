@@ -37,6 +37,31 @@ export interface LegacyConversion {
   runs: number | null;
 }
 
+/** A stretch of OCR'd text (one word or more) read with low confidence: extracted-text line and
+ * 1-based columns, end exclusive (the coordinates of pdf positions). */
+export interface OcrSpan {
+  line: number;
+  column: number;
+  endColumn: number;
+}
+
+/** How a scanned PDF's text was read (src/parse/ocr.ts). */
+export interface OcrInfo {
+  /** "tesseract 5.3.0". */
+  engine: string;
+  language: 'vie';
+  /** Resolution the pages were rendered at. */
+  dpi: number;
+  /** Words read. */
+  words: number;
+  /** Mean word confidence, 0–100. */
+  meanConfidence: number;
+  /** The confidence from which a word counts as read right. */
+  highConfidence: number;
+  /** The words read below `highConfidence`. */
+  lowConfidence: OcrSpan[];
+}
+
 export interface ParsedDocument {
   format: SourceFormat;
   /** Path as given by the user (used in messages). */
@@ -48,4 +73,6 @@ export interface ParsedDocument {
   pages: number | null;
   /** Set when the text was converted from a legacy encoding. */
   converted?: LegacyConversion;
+  /** Set when the text came from OCR (a scanned PDF, or --ocr). */
+  ocr?: OcrInfo;
 }

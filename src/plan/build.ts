@@ -68,7 +68,7 @@ export function buildPlan(doc: ParsedDocument): Plan {
 
   return {
     type: 'plan',
-    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.converted ? { converted: doc.converted } : {}) },
+    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.converted ? { converted: doc.converted } : {}), ...(doc.ocr ? { ocr: doc.ocr } : {}) },
     meta: header.meta,
     preamble: structure.preamble,
     sections: structure.sections,

@@ -382,6 +382,20 @@ export const MetaSchema = z.object({
   }),
 });
 
+/** How a scanned PDF's text was read (src/parse/ocr.ts); absent when it was not OCR'd. */
+export const OcrSourceSchema = z.object({
+  engine: z.string(),
+  language: z.literal('vie'),
+  dpi: z.number().int(),
+  words: z.number().int(),
+  /** Mean word confidence, 0–100. */
+  meanConfidence: z.number(),
+  /** The word confidence from which a word counts as read right. */
+  highConfidence: z.number(),
+  /** Words read below it: extracted-text line, 1-based columns (end exclusive). */
+  lowConfidence: z.array(z.object({ line: z.number().int(), column: z.number().int(), endColumn: z.number().int() })),
+});
+
 export const SourceSchema = z.object({
   path: z.string(),
   format: z.enum(['text', 'docx', 'doc', 'pdf']),
@@ -394,6 +408,7 @@ export const SourceSchema = z.object({
       runs: z.number().int().nullable(),
     })
     .optional(),
+  ocr: OcrSourceSchema.optional(),
 });
 
 export const PlanSchema = z.object({

@@ -13,6 +13,7 @@ import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } fro
 import type { Registries } from '../data/registries.js';
 import type { TextNode } from '../util/location.js';
 import { planIdentity, SUMMARY_VERSION, type FileSummary } from './summary.js';
+import { applyOcrConfidence } from './ocr-confidence.js';
 import {
   SEVERITY_RANK,
   type LintMessage,
@@ -224,7 +225,7 @@ export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvi
       throw new RuleError(id, plan.source.path, error);
     }
   }
-  return { messages: messages.sort(compareMessages), summary };
+  return { messages: applyOcrConfidence(plan, messages, env.lang).sort(compareMessages), summary };
 }
 
 /**

@@ -24,6 +24,7 @@ export type InputErrorCode =
   | 'pdf-corrupt'
   | 'pdf-encrypted'
   | 'pdf-no-text'
+  | 'ocr-missing'
   | 'limit'
   | 'timeout'
   | 'out-of-memory'
@@ -78,6 +79,7 @@ const LIMIT_WORDS: Record<string, Record<Lang, string>> = {
   pdfPages: { vi: 'số trang PDF', en: 'number of PDF pages' },
   pdfItemsPerPage: { vi: 'số đoạn chữ trên một trang PDF', en: 'text items on one PDF page' },
   textLength: { vi: 'độ dài văn bản (ký tự)', en: 'text length (characters)' },
+  ocrPages: { vi: 'số trang PDF cần nhận dạng chữ (OCR)', en: 'PDF pages to read by OCR' },
 };
 
 /** The limit names that LIMIT_WORDS words (tests check both languages). */
@@ -235,10 +237,14 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'the PDF is password-protected; remove the password and run again',
   },
   'pdf-no-text': {
-    vi: () =>
-      'tệp PDF là bản quét (chỉ có hình ảnh, không có lớp chữ); kh chưa hỗ trợ nhận dạng chữ (OCR) — hãy dùng tệp .docx hoặc PDF xuất từ Word',
-    en: () =>
-      'the PDF is a scan (images only, no text layer); kh has no OCR — use the .docx or a PDF exported from Word',
+    vi: () => 'tệp PDF không có chữ: không có lớp chữ và nhận dạng chữ (OCR) không đọc được chữ nào trên các trang',
+    en: () => 'the PDF has no text: no text layer, and OCR found no words on its pages',
+  },
+  'ocr-missing': {
+    vi: (d) =>
+      `tệp PDF là bản quét (không có lớp chữ) nên cần nhận dạng chữ (OCR), nhưng máy chưa cài ${d.packages ?? 'tesseract-ocr tesseract-ocr-vie poppler-utils'}; hãy cài bằng: sudo apt-get install ${d.packages ?? 'tesseract-ocr tesseract-ocr-vie poppler-utils'}`,
+    en: (d) =>
+      `the PDF is a scan (no text layer) and needs OCR, but ${d.packages ?? 'tesseract-ocr tesseract-ocr-vie poppler-utils'} ${(d.packages ?? ' ').includes(' ') ? 'are' : 'is'} not installed; install with: sudo apt-get install ${d.packages ?? 'tesseract-ocr tesseract-ocr-vie poppler-utils'}`,
   },
   limit: {
     vi: (d) =>

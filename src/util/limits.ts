@@ -26,6 +26,8 @@ export interface Limits {
    *  parser's and the Plan builder's time and memory follow; a PDF's text is bounded by its pages
    *  and items). */
   textLength: number;
+  /** Pages of a PDF read through OCR (a few seconds of CPU each). */
+  ocrPages: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -36,6 +38,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   pdfPages: 2_000,
   pdfItemsPerPage: 10_000,
   textLength: 1_000_000,
+  ocrPages: 200,
 });
 
 export type LimitName = keyof Limits;

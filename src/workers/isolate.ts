@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { Plan } from '../plan/schema.js';
 import { InputError, type InputErrorCode } from '../util/errors.js';
 import { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
+import type { ReadOptions } from '../parse/index.js';
 
 export interface PlanReaderOptions {
   /** Parse in a worker thread (default true). */
@@ -24,6 +25,8 @@ export interface PlanReaderOptions {
   /** V8 old-generation heap of the worker, in MB (default 384). */
   memoryMb?: number;
   limits?: Limits;
+  /** Read PDFs through OCR even when they have a text layer (--ocr). */
+  ocr?: boolean;
 }
 
 export interface PlanReader {
@@ -41,12 +44,18 @@ export interface WorkerRequest {
   id: number;
   path: string;
   limits: Limits;
+  read: ReadOptions;
 }
 export type WorkerReply =
   | { id: number; started: true }
   | { id: number; ok: true; plan: Plan }
   | { id: number; ok: false; input: { code: InputErrorCode; details: Record<string, string>; stack: string } }
   | { id: number; ok: false; bug: { message: string; stack: string } };
+
+/** What the parser itself is told: --ocr, and a time limit inside the worker's so OCR ends its tools first. */
+export function readOptionsOf(options: PlanReaderOptions): ReadOptions {
+  return { ocr: options.ocr ?? false, timeoutMs: Math.ceil(0.9 * (options.timeoutMs ?? DEFAULT_TIMEOUT_MS)) };
+}
 
 /**
  * The worker script next to this module (dist/workers/plan-worker.js), or null when this module
@@ -60,17 +69,20 @@ function workerUrl(): URL | null {
 
 export function openPlanReader(options: PlanReaderOptions = {}): PlanReader {
   const limits = options.limits ?? DEFAULT_LIMITS;
+  // OCR runs child processes, which ending a worker does not stop: the OCR keeps its own deadline,
+  // 90 % of the file's, so that it kills them and removes its temporary files first.
+  const read = readOptionsOf(options);
   const url = workerUrl();
   if (options.isolate === false || url === null) {
     return {
       async read(path) {
         const { loadPlan } = await import('../parse/index.js');
-        return loadPlan(path, limits);
+        return loadPlan(path, limits, read);
       },
       async close() {},
     };
   }
-  return new WorkerPlanReader(url, limits, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.memoryMb ?? DEFAULT_MEMORY_MB);
+  return new WorkerPlanReader(url, limits, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.memoryMb ?? DEFAULT_MEMORY_MB, read);
 }
 
 class WorkerPlanReader implements PlanReader {
@@ -88,6 +100,7 @@ class WorkerPlanReader implements PlanReader {
     private readonly limits: Limits,
     private readonly timeoutMs: number,
     private readonly memoryMb: number,
+    private readonly readOptions: ReadOptions,
   ) {}
 
   read(path: string): Promise<Plan> {
@@ -198,7 +211,7 @@ class WorkerPlanReader implements PlanReader {
       worker.on('error', onError);
       worker.on('exit', onExit);
       worker.ref();
-      worker.postMessage({ id, path, limits: this.limits } satisfies WorkerRequest);
+      worker.postMessage({ id, path, limits: this.limits, read: this.readOptions } satisfies WorkerRequest);
     });
   }
 }

@@ -17,6 +17,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import type { ReadOptions } from '../parse/index.js';
 import type { UserKnowledge } from '../data/knowledge.js';
 import { RuleError, type FileLint } from '../rules/engine.js';
 import type { LintMessage, Severity } from '../rules/types.js';
@@ -33,6 +34,8 @@ export interface LintWorkerSetup {
   today: string;
   knowledge?: UserKnowledge | undefined;
   limits: Limits;
+  /** --ocr and the parser's own time limit (isolate.ts readOptionsOf). */
+  read: ReadOptions;
 }
 
 /** What a worker says of a task while it runs: begun (loading the parser), started (reading), read. */

@@ -35,7 +35,7 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
   try {
     await warm(task.path);
     parentPort?.postMessage({ khTask: task.id, phase: 'started' });
-    plan = await loadPlan(task.path, setup.limits);
+    plan = await loadPlan(task.path, setup.limits, setup.read);
     // The time limit is for reading, as in isolate.ts: the rules are kh's own code.
     parentPort?.postMessage({ khTask: task.id, phase: 'read' });
   } catch (error) {

@@ -17,7 +17,7 @@ port.postMessage('ready');
 port.on('message', (request: WorkerRequest) => {
   warm(request.path)
     .then(() => port.postMessage({ id: request.id, started: true } satisfies WorkerReply))
-    .then(() => loadPlan(request.path, request.limits))
+    .then(() => loadPlan(request.path, request.limits, request.read))
     .then(
     (plan) => port.postMessage({ id: request.id, ok: true, plan } satisfies WorkerReply),
     (error: unknown) => {

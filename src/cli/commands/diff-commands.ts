@@ -61,6 +61,7 @@ export const diffCommands: CommandSpec[] = [
         config: options.config as string | undefined,
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
+        ocr: options.ocr === true,
       });
     },
   },

@@ -29,6 +29,7 @@ export interface DiffOptions {
   config?: string | undefined;
   maxFileSize?: string | undefined;
   timeoutPerFile?: string | undefined;
+  ocr?: boolean;
   /** For tests: where relative paths start (default process.cwd()). */
   cwd?: string;
 }

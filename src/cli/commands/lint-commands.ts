@@ -126,6 +126,7 @@ export const lintCommands: CommandSpec[] = [
         ref: (options.ref as string[] | undefined) ?? [],
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
+        ocr: options.ocr === true,
         fix: Boolean(options.fix),
         fixDryRun: Boolean(options.fixDryRun),
         shard: options.shard as string | undefined,

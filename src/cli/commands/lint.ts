@@ -39,6 +39,7 @@ export interface LintOptions extends CiLintOptions {
   /** --max-file-size (e.g. "200MB"), --timeout-per-file (seconds), over the config's "limits". */
   maxFileSize?: string | undefined;
   timeoutPerFile?: string | undefined;
+  ocr?: boolean;
   /** --fix: apply certain fixes to .txt/.md files; --fix-dry-run: list them, write nothing. */
   fix?: boolean | undefined;
   fixDryRun?: boolean | undefined;

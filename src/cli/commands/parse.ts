@@ -15,6 +15,7 @@ export interface ParseOptions {
   format: 'json' | 'outline';
   maxFileSize?: string | undefined;
   timeoutPerFile?: string | undefined;
+  ocr?: boolean;
 }
 
 export async function run(ctx: CliContext, files: string[], options: ParseOptions): Promise<number> {
