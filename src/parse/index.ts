@@ -9,23 +9,18 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../util/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ParsedDocument } from './types.js';
+import { inputFormatOf } from './formats.js';
 import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 // Evaluated first, before pdf-parse can be imported: it keeps the engine's own builtins.
 import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
+export { inputFormatOf, inputFormats, registerInputFormat, type InputFormat, type SourceFormat } from './formats.js';
 export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-
-/** What kh does with a file, judged by its extension alone. */
-export function formatOfPath(filePath: string): 'text' | 'docx' | 'pdf' | 'doc' | null {
-  const ext = extname(filePath).toLowerCase();
-  if (TEXT_EXTENSIONS.has(ext)) return 'text';
-  if (ext === '.docx') return 'docx';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.doc') return 'doc';
-  return null;
+/** What kh does with a file, judged by its extension alone (the formats of src/parse/formats.ts). */
+export function formatOfPath(filePath: string): string | null {
+  return inputFormatOf(filePath)?.format ?? null;
 }
 
 function systemReason(error: unknown): string {
@@ -52,9 +47,9 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
     throw statError(error);
   }
   if (info.isDirectory()) throw new InputError('is-directory');
-  const format = formatOfPath(filePath);
+  const format = inputFormatOf(filePath);
   if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
-  if (format === 'doc') throw new InputError('doc-legacy');
+  if (format.refused !== undefined || format.load === undefined) throw new InputError(format.refused ?? 'unknown-extension', { ext: extname(filePath) });
   if (info.size > limits.fileSize) exceeded(limits, 'fileSize');
 
   let buffer: Buffer;
@@ -66,24 +61,7 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
   if (buffer.length === 0) throw new InputError('empty');
   const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 
-  switch (format) {
-    case 'text': {
-      const { decodeText } = await import('./decode.js');
-      const text = decodeText(data);
-      if (text.length > limits.textLength) exceeded(limits, 'textLength');
-      if (text.trim() === '') throw new InputError('empty');
-      const { parseText } = await import('./text.js');
-      return parseText(text, filePath);
-    }
-    case 'docx': {
-      const { parseDocx } = await import('./docx.js');
-      return parseDocx(data, filePath, limits);
-    }
-    case 'pdf': {
-      const { parsePdf } = await import('./pdf.js');
-      return parsePdf(data, filePath, limits);
-    }
-  }
+  return format.load(data, filePath, limits);
 }
 
 /** readDocument + buildPlan. */

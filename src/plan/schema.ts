@@ -12,6 +12,7 @@
  * visual lines of a PDF) lists the pieces in `parts`, so a message can land on the right line.
  */
 import { z } from 'zod';
+import { SOURCE_FORMATS } from '../parse/formats.js';
 
 export const PointSchema = z.object({
   line: z.number().int().min(1),
@@ -384,7 +385,7 @@ export const MetaSchema = z.object({
 
 export const SourceSchema = z.object({
   path: z.string(),
-  format: z.enum(['text', 'docx', 'pdf']),
+  format: z.enum(SOURCE_FORMATS),
   pages: z.number().int().nullable(),
 });
 

@@ -4,7 +4,7 @@
  * Runs in a worker thread with V8 heap limits; the parent ends it on a timeout.
  */
 import { parentPort } from 'node:worker_threads';
-import { formatOfPath, loadPlan } from '../parse/index.js';
+import { inputFormatOf, loadPlan } from '../parse/index.js';
 import { InputError } from '../util/errors.js';
 import type { WorkerReply, WorkerRequest } from './isolate.js';
 
@@ -16,15 +16,12 @@ const port = parentPort;
 // pdf.js or mammoth.
 const warmed = new Map<string, Promise<unknown>>();
 function warm(path: string): Promise<unknown> {
-  const format = formatOfPath(path) ?? 'other';
-  let loading = warmed.get(format);
+  const format = inputFormatOf(path);
+  const name = format?.format ?? 'other';
+  let loading = warmed.get(name);
   if (!loading) {
-    const modules: Promise<unknown>[] = [import('../plan/build.js')];
-    if (format === 'text') modules.push(import('../parse/text.js'));
-    if (format === 'docx') modules.push(import('../parse/docx.js'), import('mammoth'));
-    if (format === 'pdf') modules.push(import('../parse/pdf.js'), import('pdf-parse'));
-    loading = Promise.all(modules);
-    warmed.set(format, loading);
+    loading = Promise.all([import('../plan/build.js'), ...(format?.preload?.() ?? [])]);
+    warmed.set(name, loading);
   }
   return loading;
 }

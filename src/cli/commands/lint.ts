@@ -8,6 +8,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { discoveredExtensions } from '../../parse/formats.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import { describeError, systemReason, type Lang } from '../../util/errors.js';
@@ -22,7 +23,7 @@ import { loadKnowledge } from '../../data/knowledge.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
 
-export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.pdf'];
+export const LINT_EXTENSIONS = discoveredExtensions(); // the input-format table (src/parse/formats.ts)
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 export interface LintOptions {
