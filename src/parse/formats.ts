@@ -60,7 +60,7 @@ const BUILT_IN_FORMATS = [
       if (text.trim() === '') throw new InputError('empty');
       return parseText(text, filePath);
     },
-    preload: () => [import('./text.js')],
+    preload: (): Promise<unknown>[] => [import('./text.js')],
   },
   {
     format: 'docx',
@@ -71,7 +71,7 @@ const BUILT_IN_FORMATS = [
       const { parseDocx } = await import('./docx.js');
       return parseDocx(data, filePath, limits);
     },
-    preload: () => [import('./docx.js'), import('mammoth')],
+    preload: (): Promise<unknown>[] => [import('./docx.js'), import('mammoth')],
   },
   {
     format: 'pdf',
@@ -82,7 +82,7 @@ const BUILT_IN_FORMATS = [
       const { parsePdf } = await import('./pdf.js');
       return parsePdf(data, filePath, limits);
     },
-    preload: () => [import('./pdf.js'), import('pdf-parse')],
+    preload: (): Promise<unknown>[] => [import('./pdf.js'), import('pdf-parse')],
   },
   {
     format: 'doc',
