@@ -4,7 +4,7 @@
  * package.json "exports"), its figures checked against the CLI's own output.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,47 @@ describe('ownersOf', () => {
     const error = await iterator.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReferenceError);
     expect((error as ReferenceError).describe('en')).toBe('reference fixtures/bad/empty.txt: the file is empty');
+  });
+});
+
+describe('annotateDocx', () => {
+  it('writes a copy with one comment per finding, from the findings it is given; refusals are AnnotateErrors', async () => {
+    const { annotateDocx, AnnotateError } = await import('../src/api/annotate.js');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const dir = join(tmp, 'annotate');
+    mkdirSync(dir);
+    copyFileSync(join(ROOT, 'fixtures/000_a2bc4216fc60fd38.docx'), join(dir, 'a.docx'));
+    const plan = await parseFile(join(dir, 'a.docx'));
+    const node = plan.sections[0]!;
+    const finding = {
+      ruleId: 'numbering',
+      severity: 'warning' as const,
+      message: 'a test finding',
+      line: node.position!.start.line,
+      column: 1,
+      endLine: node.position!.start.line,
+      endColumn: 2,
+      paragraph: node.position!.paragraph!,
+      excerpt: node.heading.slice(0, 10),
+    };
+    const asked: string[] = [];
+    const findings = async (file: string) => (asked.push(file), { findings: [finding] });
+    const done = await annotateDocx('a.docx', { cwd: dir, lang: 'en', findings });
+    expect(asked).toEqual(['a.docx']);
+    expect(done).toEqual({ output: 'a.kh.docx', comments: 1, onText: 1, fixed: 0, fixes: 0 });
+    const comments = strFromU8(unzipSync(readFileSync(join(dir, 'a.kh.docx')))['word/comments.xml']!);
+    expect(comments).toContain('Warning: a test finding');
+    expect(comments).toContain('Rule: numbering (see: kh explain numbering)');
+    // a second run without --force, a .txt, the input as output: refused before writing
+    const again = await annotateDocx('a.docx', { cwd: dir, findings }).catch((e: unknown) => e);
+    expect(again).toBeInstanceOf(AnnotateError);
+    expect((again as InstanceType<typeof AnnotateError>).code).toBe('output-exists');
+    await expect(annotateDocx('a.txt', { cwd: dir, findings })).rejects.toMatchObject({ code: 'not-docx' });
+    await expect(annotateDocx('a.docx', { cwd: dir, output: 'a.docx', findings })).rejects.toMatchObject({ code: 'output-is-input' });
+    // a missing input: a FileError, and the findings are not asked for
+    asked.length = 0;
+    await expect(annotateDocx('missing.docx', { cwd: dir, findings })).rejects.toBeInstanceOf(FileError);
+    expect(asked).toEqual([]);
   });
 });
 

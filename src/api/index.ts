@@ -9,6 +9,15 @@ export { parseFile, parseFiles, type PlanResult, type ReadOptions } from './pars
 export { citeFiles, type CiteOptions, type CiteResult, type CitedDocument, type CitedPlace, type CitedStatusKind } from './cite.js';
 export { ownersOf, ownersOfPlan, loadOwnerReferences, type Matrix, type OwnersOptions, type OwnersResult } from './owners.js';
 export { diffFiles, diffPlans, diffYears, type DiffFilesOptions, type DiffReport, type DiffResult } from './diff.js';
+export {
+  annotateDocx,
+  AnnotateError,
+  type AnnotateErrorCode,
+  type AnnotateFinding,
+  type AnnotateFix,
+  type AnnotateOptions,
+  type AnnotateSummary,
+} from './annotate.js';
 export { expandInputs, type Target } from './inputs.js';
 export {
   ConfigError,
