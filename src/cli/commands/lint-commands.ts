@@ -11,7 +11,6 @@ import { defaultReporter, reporterNames } from '../../report/reporters.js';
 import type { FormatName } from '../../report/index.js';
 import { extensionList } from '../../parse/formats.js';
 
-
 const T = {
   vi: {
     lint: 'kiểm tra văn bản theo các quy tắc (lint)',
