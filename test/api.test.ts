@@ -181,7 +181,7 @@ describe('the package: README example against the built package', () => {
     const unowned = owners.indicators.filter((row) => row.status === 'unowned').length;
     expect(lines[3]).toBe(`${S004}: ${owners.indicators.length} indicators, ${unowned} without a lead agency`);
     expect(lines[4]).toBe('not read: empty');
-  }, 60_000);
+  }, 240_000);
 
   it('its types: a TypeScript file using the example type-checks against dist/*.d.ts', () => {
     const project = join(tmp, 'typed');
