@@ -41,6 +41,16 @@ export interface InputFormat {
   readonly preload?: () => Promise<unknown>[];
 }
 
+// The text parser's modules, imported once (one await per file afterwards: kh lint reads
+// hundreds of small text files).
+let textModulesLoading: Promise<typeof import('./decode.js') & typeof import('./text.js') & typeof import('../util/errors.js') & typeof import('../util/limits.js')> | null = null;
+function textModules() {
+  textModulesLoading ??= Promise.all([import('./decode.js'), import('./text.js'), import('../util/errors.js'), import('../util/limits.js')]).then(
+    ([decode, text, errors, limits]) => ({ ...decode, ...text, ...errors, ...limits }),
+  );
+  return textModulesLoading;
+}
+
 const BUILT_IN_FORMATS = [
   {
     format: 'text',
@@ -49,12 +59,7 @@ const BUILT_IN_FORMATS = [
     label: '.txt/.md',
     rank: 1,
     async load(data: Uint8Array, filePath: string, limits: Limits): Promise<ParsedDocument> {
-      const [{ decodeText }, { parseText }, { InputError }, { exceeded }] = await Promise.all([
-        import('./decode.js'),
-        import('./text.js'),
-        import('../util/errors.js'),
-        import('../util/limits.js'),
-      ]);
+      const { decodeText, parseText, InputError, exceeded } = await textModules();
       const text = decodeText(data);
       if (text.length > limits.textLength) exceeded(limits, 'textLength');
       if (text.trim() === '') throw new InputError('empty');
