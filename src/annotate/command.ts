@@ -1,19 +1,18 @@
 /**
- * `kh annotate plan.docx [-o out.docx] [--force]`: lint the plan, then write a copy of it with one
- * Word comment per finding (src/annotate/docx-comments.ts). The findings come from `kh lint`'s
- * own run (JSON report captured), so configuration, --rule and --ref mean the same as there.
+ * `kh annotate plan.docx [-o out.docx] [--force] [--fix]`: lint the plan, then write a copy of it
+ * with one Word comment per finding (src/api/annotate.ts does the work). The findings come from
+ * `kh lint`'s own run (JSON report captured), so configuration, --rule and --ref mean the same
+ * as there.
  *
  * Exit codes: 0 the copy was written; 2 bad input (not a .docx, unreadable, output exists, output
  * is the input, cannot write).
  */
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { assertNotInput, writeAtomically } from '../util/output.js';
-import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
-import { describeError, type Lang } from '../util/errors.js';
-import { addComments, type CommentNote, type FixNote } from './docx-comments.js';
+import type { Lang } from '../util/errors.js';
+import type { AnnotateFinding, AnnotateFix } from '../api/annotate.js';
+
+export { commentBody, defaultOutputPath } from '../api/annotate.js';
 
 export interface AnnotateOptions {
   output?: string | undefined;
@@ -27,152 +26,79 @@ export interface AnnotateOptions {
   fix?: boolean | undefined;
 }
 
-interface JsonMessage {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  paragraph?: number;
-  excerpt: string;
-  suggestion?: string;
-}
-
-const T = {
+const DONE = {
   vi: {
-    notDocx: (ext: string) =>
-      `kh annotate chỉ ghi nhận xét vào tệp Word (.docx); với tệp ${ext || 'này'} hãy dùng báo cáo HTML: kh lint <tệp> --format html -o bao-cao.html`,
-    exists: (file: string) => `${file} đã có; dùng --force để ghi đè hoặc -o để chọn tên khác`,
-    isInput: 'tệp ra (-o) trùng với tệp vào; kh không bao giờ ghi vào tệp vào',
-    cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file} (${reason})`,
-    severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
-    suggestion: 'Gợi ý',
-    rule: (id: string) => `Quy tắc: ${id} (xem: kh explain ${id})`,
-    done: (file: string, n: number, text: number) =>
-      `${file}: ${n} nhận xét (${text} gắn vào đoạn chữ được nêu, ${n - text} gắn vào cả đoạn văn)`,
+    done: (file: string, n: number, text: number) => `${file}: ${n} nhận xét (${text} gắn vào đoạn chữ được nêu, ${n - text} gắn vào cả đoạn văn)`,
     fixed: (n: number, of: number) => `, ${n}/${of} chỗ sửa chắc chắn ghi thành thay đổi được theo dõi (Track Changes)`,
   },
   en: {
-    notDocx: (ext: string) =>
-      `kh annotate writes comments into Word files (.docx) only; for ${ext || 'this'} files use the HTML report: kh lint <file> --format html -o report.html`,
-    exists: (file: string) => `${file} already exists; use --force to overwrite it or -o to choose another name`,
-    isInput: 'the output (-o) is the input file; kh never writes to its inputs',
-    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    suggestion: 'Suggestion',
-    rule: (id: string) => `Rule: ${id} (see: kh explain ${id})`,
-    done: (file: string, n: number, text: number) =>
-      `${file}: ${n} comments (${text} on the text they cite, ${n - text} on whole paragraphs)`,
+    done: (file: string, n: number, text: number) => `${file}: ${n} comments (${text} on the text they cite, ${n - text} on whole paragraphs)`,
     fixed: (n: number, of: number) => `, ${n} of ${of} certain fixes written as tracked changes`,
   },
 } satisfies Record<Lang, unknown>;
 
-/** `plan.docx` → `plan.kh.docx` next to it. */
-export function defaultOutputPath(input: string): string {
-  const ext = extname(input);
-  return join(dirname(input), `${basename(input, ext)}.kh${ext || '.docx'}`);
-}
-
-
-/** The body of one finding's comment. */
-export function commentBody(message: JsonMessage, lang: Lang): string[] {
-  const t = T[lang];
-  const body = [`${t.severity[message.severity]}: ${message.message}`];
-  if (message.suggestion !== undefined) body.push(`${t.suggestion}: ${message.suggestion}`);
-  body.push(t.rule(message.ruleId));
-  return body;
+/** kh lint ended without a report for the file (a bad config …): its stderr and exit code. */
+class LintFailed extends Error {
+  constructor(
+    readonly lines: string[],
+    readonly exitCode: number,
+  ) {
+    super('kh lint failed');
+  }
 }
 
 export async function run(ctx: CliContext, input: string, options: AnnotateOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const lang = ctx.lang;
-  const t = T[lang];
   const fail = (message: string, error?: unknown) => {
     ctx.err(`kh: ${message}\n`);
     if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
     return 2;
   };
-  const ext = extname(input).toLowerCase();
-  if (ext !== '.docx') return fail(`${input}: ${t.notDocx(ext)}`);
-
-  const inputPath = resolve(cwd, input);
-  const shownOutput = options.output ?? defaultOutputPath(input);
-  const outputPath = resolve(cwd, shownOutput);
-  try {
-    assertNotInput(outputPath, { inputs: [inputPath] });
-  } catch {
-    return fail(`${shownOutput}: ${t.isInput}`);
-  }
-
-  let data: Uint8Array;
-  try {
-    data = await readFile(inputPath);
-  } catch (error) {
-    return fail(`${input}: ${describeError(error, lang)}`, error);
-  }
+  const [{ annotateDocx, AnnotateError }, { isUserError }] = await Promise.all([import('../api/annotate.js'), import('../api/errors.js')]);
 
   // The findings: kh lint's own run on this one file, reported as JSON.
-  let report = '';
-  const errors: string[] = [];
-  const { run: lint } = await import('../cli/commands/lint.js');
-  const fixes: FixNote[] = [];
-  const code = await lint(
-    { ...ctx, color: false, out: (text) => (report += text), err: (text) => errors.push(text) },
-    [input],
-    {
-      format: 'json',
-      config: options.config,
-      rule: options.rule,
-      ref: options.ref,
-      langExplicit: options.langExplicit,
-      cwd,
-      onMessages: (files) => {
-        if (!options.fix) return;
-        for (const m of files[0]?.messages ?? []) {
-          if (m.textFix && m.paragraph !== undefined && m.endLine === m.line) {
-            fixes.push({ paragraph: m.paragraph, column: m.column, expected: m.textFix.expected, text: m.textFix.text });
+  const lintFindings = async (file: string) => {
+    let report = '';
+    const errors: string[] = [];
+    const { run: lint } = await import('../cli/commands/lint.js');
+    const fixes: AnnotateFix[] = [];
+    const code = await lint(
+      { ...ctx, color: false, out: (text) => (report += text), err: (text) => errors.push(text) },
+      [file],
+      {
+        format: 'json',
+        config: options.config,
+        rule: options.rule,
+        ref: options.ref,
+        langExplicit: options.langExplicit,
+        cwd,
+        onMessages: (files) => {
+          if (!options.fix) return;
+          for (const m of files[0]?.messages ?? []) {
+            if (m.textFix && m.paragraph !== undefined && m.endLine === m.line) {
+              fixes.push({ paragraph: m.paragraph, column: m.column, expected: m.textFix.expected, text: m.textFix.text });
+            }
           }
-        }
+        },
       },
-    },
-  );
-  const [result] = report ? (JSON.parse(report) as { messages: JsonMessage[]; fatal: { message: string } | null }[]) : [];
-  if (!result || result.fatal) {
-    if (result?.fatal) return fail(`${input}: ${result.fatal.message}`);
-    for (const line of errors) ctx.err(line);
-    return code === 0 ? 2 : code;
-  }
+    );
+    const [result] = report ? (JSON.parse(report) as { messages: AnnotateFinding[]; fatal: { message: string } | null }[]) : [];
+    if (!result) throw new LintFailed(errors, code === 0 ? 2 : code);
+    if (result.fatal) throw new LintFailed([`kh: ${file}: ${result.fatal.message}\n`], 2);
+    return { findings: result.messages, fixes };
+  };
 
-  const notes: CommentNote[] = result.messages
-    .filter((m) => m.paragraph !== undefined)
-    .map((m) => ({
-      paragraph: m.paragraph!,
-      endParagraph: m.endLine >= m.line ? m.endLine : m.line,
-      text: m.excerpt,
-      column: m.column,
-      body: commentBody(m, lang),
-    }));
-  // Findings about the document as a whole (no paragraph) go on its first paragraph with text.
-  for (const m of result.messages.filter((m) => m.paragraph === undefined)) {
-    notes.push({ paragraph: 0, text: '', column: 1, body: commentBody(m, lang) });
-  }
-
-  if (!options.force && existsSync(outputPath)) return fail(t.exists(shownOutput));
-  let annotated;
   try {
-    annotated = addComments(data, notes, fixes);
+    const done = await annotateDocx(input, { output: options.output, force: options.force, cwd, lang, findings: lintFindings });
+    ctx.err(`${DONE[lang].done(done.output, done.comments, done.onText)}${options.fix ? DONE[lang].fixed(done.fixed, done.fixes) : ''}\n`);
+    return 0;
   } catch (error) {
-    return fail(`${input}: ${describeError(error, lang)}`, error);
+    if (error instanceof LintFailed) {
+      for (const line of error.lines) ctx.err(line);
+      return error.exitCode;
+    }
+    if (error instanceof AnnotateError || isUserError(error)) return fail(error.describe(lang), error);
+    throw error;
   }
-  try {
-    await writeAtomically(outputPath, annotated.data);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    return fail(t.cannotWrite(shownOutput, reason), error);
-  }
-  const onText = annotated.placed.filter((p) => p.anchor === 'text').length;
-  ctx.err(`${t.done(shownOutput, annotated.placed.length, onText)}${options.fix ? t.fixed(annotated.fixed, fixes.length) : ''}\n`);
-  return 0;
 }

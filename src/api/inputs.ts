@@ -1,27 +1,25 @@
 /**
  * Inputs → the files a command reads: files as given, directories walked (depth first, sorted by
- * name, node_modules and .git skipped), globs matched (tinyglobby). An input that yields nothing,
- * or a directory that cannot be read, becomes a target with a `fatal` message instead of a file.
- * (Moved from src/cli/commands/lint.ts for src/api/lint.ts; the api helper's src/api/inputs.ts
- * has the same exports and supersedes this one.)
+ * name, node_modules, .git and .khcache skipped), globs matched (tinyglobby). Directories and globs pick the
+ * extensions of the input-format table (src/parse/formats.ts). An input that yields nothing, or a
+ * directory that cannot be read, becomes a target with a `fatal` message instead of a file.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { extname, isAbsolute, join, relative, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { systemReason, type Lang } from '../util/errors.js';
+import { extensionList, isDiscoverable } from '../parse/formats.js';
 
-export const LINT_EXTENSIONS = ['.txt', '.md', '.docx', '.doc', '.pdf'];
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
 
 const T = {
   vi: {
-    noMatch: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này',
-    emptyDir: 'thư mục không có tệp .txt, .md, .docx, .doc hay .pdf nào',
+    noMatch: () => `không có tệp ${extensionList(' hay ')} nào khớp mẫu này`,
+    emptyDir: () => `thư mục không có tệp ${extensionList(' hay ')} nào`,
     unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
   },
   en: {
-    noMatch: 'no .txt, .md, .docx, .doc or .pdf file matches this pattern',
-    emptyDir: 'the directory holds no .txt, .md, .docx, .doc or .pdf file',
+    noMatch: () => `no ${extensionList(' or ')} file matches this pattern`,
+    emptyDir: () => `the directory holds no ${extensionList(' or ')} file`,
     unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
   },
 } satisfies Record<Lang, unknown>;
@@ -30,11 +28,6 @@ const T = {
 export interface Target {
   filePath: string;
   fatal?: string;
-}
-
-function isLintable(path: string): boolean {
-  const name = path.split(/[\\/]/).pop() ?? '';
-  return LINT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('~$');
 }
 
 /**
@@ -52,7 +45,7 @@ function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
   for (const entry of entries) {
     if (entry.isDirectory()) {
       if (!SKIPPED_DIRS.has(entry.name)) walk(join(dir, entry.name), join(shown, entry.name), out, lang);
-    } else if (entry.isFile() && isLintable(entry.name)) {
+    } else if (entry.isFile() && isDiscoverable(entry.name)) {
       out.push({ filePath: join(shown, entry.name) });
     }
   }
@@ -88,22 +81,28 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     if (info?.isDirectory()) {
       const found: Target[] = [];
       walk(absolute, shown, found, lang);
-      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
+      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir() });
       for (const target of found) {
         if (target.fatal) targets.push(target);
         else add(target.filePath);
       }
-    } else if (info || !isDynamicPattern(input)) {
+    } else if (info || !(await isGlob(input))) {
       add(shown); // a file (any extension: an unsupported one is reported by the reader), or a missing path
     } else {
+      const { glob } = await import('tinyglobby');
       const matches = (
         await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'], expandDirectories: false })
       )
-        .filter(isLintable)
+        .filter(isDiscoverable)
         .sort();
-      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch });
+      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch() });
       for (const match of matches) add(shownPath(match));
     }
   }
   return targets;
+}
+
+async function isGlob(input: string): Promise<boolean> {
+  const { isDynamicPattern } = await import('tinyglobby');
+  return isDynamicPattern(input);
 }

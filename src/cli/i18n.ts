@@ -4,6 +4,7 @@
  * Kept free of heavy imports: `kh --help` loads this module.
  */
 import type { Lang } from '../util/errors.js';
+import { extensionList, formatLabelList } from '../parse/formats.js';
 
 export type { Lang } from '../util/errors.js';
 
@@ -36,7 +37,7 @@ export function preScanLang(argv: readonly string[], env: NodeJS.ProcessEnv = pr
 
 const vi = {
   programDescription:
-    'Đọc và kiểm tra văn bản Kế hoạch (KH-UBND) từ tệp .txt/.md, .docx, .doc hoặc .pdf',
+    `Đọc và kiểm tra văn bản Kế hoạch (KH-UBND) từ tệp ${formatLabelList(' hoặc ')}`,
   optLang: 'ngôn ngữ thông báo; mặc định lấy từ biến môi trường KH_LANG, nếu không có thì vi',
   optDebug: 'in chi tiết lỗi (stack trace) để báo lỗi',
   optNoColor: 'không tô màu khi in ra',
@@ -55,7 +56,7 @@ const vi = {
   usageWords: { options: 'tùy-chọn', command: 'lệnh' },
   // commands
   parseDescription: 'đọc văn bản thành cây Plan (JSON) hoặc in dàn ý dễ đọc',
-  parseFiles: 'các tệp .txt, .md, .docx, .doc hoặc .pdf',
+  parseFiles: `các tệp ${extensionList(' hoặc ')}`,
   parseFormat: 'định dạng in ra: json (cây Plan) hoặc outline (dàn ý)',
   schemaDescription: 'in JSON Schema của cây Plan (sinh từ lược đồ zod)',
   // outline
@@ -109,7 +110,7 @@ const vi = {
 type Messages = typeof vi;
 
 const en: Messages = {
-  programDescription: 'Reads and checks Vietnamese plan documents (Kế hoạch, KH-UBND) from .txt/.md, .docx, .doc or .pdf',
+  programDescription: `Reads and checks Vietnamese plan documents (Kế hoạch, KH-UBND) from ${formatLabelList(' or ')}`,
   optLang: 'language of messages; default from the KH_LANG environment variable, else vi',
   optDebug: 'print error details (stack traces) for bug reports',
   optNoColor: 'do not colour the output',
@@ -127,7 +128,7 @@ const en: Messages = {
   default: 'default',
   usageWords: { options: 'options', command: 'command' },
   parseDescription: 'read documents into the Plan tree (JSON) or print a readable outline',
-  parseFiles: '.txt, .md, .docx, .doc or .pdf files',
+  parseFiles: `${extensionList(' or ')} files`,
   parseFormat: 'output format: json (the Plan tree) or outline',
   schemaDescription: 'print the JSON Schema of the Plan tree (generated from the zod schema)',
   outline: {

@@ -13,12 +13,14 @@ import { errorStack } from '../util/cli.js';
 import { describeError } from '../util/errors.js';
 import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
 import { lintCommands } from './commands/lint-commands.js';
+import { citeCommands } from './commands/cite-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
 import { annotateCommands } from './commands/annotate-commands.js';
 import { ownersCommands } from './commands/owners-commands.js';
 import { dataCommands } from './commands/data-commands.js';
 import { convertCommands } from './commands/convert-commands.js';
 import { addReadOptions } from './read-options.js';
+import { defaultReporter, reporterNames } from '../report/reporters.js';
 
 /** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
 export interface CommandSpec {
@@ -45,15 +47,15 @@ const commands: CommandSpec[] = [
       command.addOption(
         command
           .createOption('-f, --format <format>', messages(lang).parseFormat)
-          .choices(['json', 'outline'])
-          .default('json'),
+          .choices(reporterNames('parse'))
+          .default(defaultReporter('parse')),
       );
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
       const { run } = await import('./commands/parse.js');
       return run(ctx, args[0] as string[], {
-        format: options.format as 'json' | 'outline',
+        format: options.format as string,
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
         ocr: options.ocr === true,
@@ -70,6 +72,8 @@ const commands: CommandSpec[] = [
   },
   // The lint engine's commands: lint, rules, explain, init (entries in commands/lint-commands.ts).
   ...lintCommands,
+  // kh cite (commands/cite-commands.ts).
+  ...citeCommands,
   ...annotateCommands,
   // kh diff (commands/diff-commands.ts).
   ...diffCommands,

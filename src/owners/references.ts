@@ -7,21 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCatalogueJson, planToCatalogue, type Catalogue } from '../data/catalogue.js';
-import type { Lang } from '../util/errors.js';
+import { ReferenceError } from './reference-error.js';
 import { describeError } from '../util/errors.js';
 
-export class ReferenceError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: { vi: string; en: string },
-  ) {
-    super(`${file}: ${reason.en}`);
-    this.name = 'ReferenceError';
-  }
-  describe(lang: Lang): string {
-    return lang === 'en' ? `reference ${this.file}: ${this.reason.en}` : `tệp tham chiếu ${this.file}: ${this.reason.vi}`;
-  }
-}
+export { ReferenceError };
 
 export async function loadReference(file: string, baseDir: string): Promise<Catalogue[]> {
   const path = resolve(baseDir, file);

@@ -9,31 +9,19 @@ import { basename, extname } from 'node:path';
 import { InputError } from '../util/errors.js';
 import type { Plan } from '../plan/schema.js';
 import type { ParsedDocument } from './types.js';
+import { inputFormatOf } from './formats.js';
 import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 // Evaluated first, before pdf-parse can be imported: it keeps the engine's own builtins.
 import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
+export { inputFormatOf, inputFormats, registerInputFormat, type InputFormat, type ReadOptions, type SourceFormat } from './formats.js';
+import type { ReadOptions } from './formats.js';
 export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
-/** How to read, beyond the limits. */
-export interface ReadOptions {
-  /** Read a PDF through OCR even when it has a text layer (scans are OCR'd anyway). */
-  ocr?: boolean;
-  /** Time the OCR of one file may take, in ms (the per-file timeout; default 60 000). */
-  timeoutMs?: number;
-}
-
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
-
-/** What kh does with a file, judged by its extension alone. */
-export function formatOfPath(filePath: string): 'text' | 'docx' | 'pdf' | 'doc' | null {
-  const ext = extname(filePath).toLowerCase();
-  if (TEXT_EXTENSIONS.has(ext)) return 'text';
-  if (ext === '.docx') return 'docx';
-  if (ext === '.pdf') return 'pdf';
-  if (ext === '.doc') return 'doc';
-  return null;
+/** What kh does with a file, judged by its extension alone (the formats of src/parse/formats.ts). */
+export function formatOfPath(filePath: string): string | null {
+  return inputFormatOf(filePath)?.format ?? null;
 }
 
 function systemReason(error: unknown): string {
@@ -60,8 +48,9 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
     throw statError(error);
   }
   if (info.isDirectory()) throw new InputError('is-directory');
-  const format = formatOfPath(filePath);
+  const format = inputFormatOf(filePath);
   if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
+  if (format.refused !== undefined || format.load === undefined) throw new InputError(format.refused ?? 'unknown-extension', { ext: extname(filePath) });
   if (info.size > limits.fileSize) exceeded(limits, 'fileSize');
 
   let buffer: Buffer;
@@ -73,29 +62,7 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
   if (buffer.length === 0) throw new InputError('empty');
   const data = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.length);
 
-  switch (format) {
-    case 'text': {
-      const { decodeTextDetailed } = await import('./decode.js');
-      const { text, encoding } = decodeTextDetailed(data);
-      if (text.length > limits.textLength) exceeded(limits, 'textLength');
-      if (text.trim() === '') throw new InputError('empty');
-      const { parseText } = await import('./text.js');
-      const doc = parseText(text, filePath);
-      return encoding ? { ...doc, converted: { from: encoding, runs: null } } : doc;
-    }
-    case 'docx': {
-      const { parseDocx } = await import('./docx.js');
-      return parseDocx(data, filePath, limits);
-    }
-    case 'doc': {
-      const { parseDoc } = await import('./doc.js');
-      return parseDoc(data, filePath, limits);
-    }
-    case 'pdf': {
-      const { parsePdf } = await import('./pdf.js');
-      return parsePdf(data, filePath, limits, options);
-    }
-  }
+  return format.load(data, filePath, limits, options);
 }
 
 /** readDocument + buildPlan. */

@@ -23,7 +23,9 @@
  */
 import type { Root } from 'mdast';
 
-export type SourceFormat = 'text' | 'docx' | 'doc' | 'pdf';
+/** The readable formats of the input-format table (src/parse/formats.ts). */
+export type { SourceFormat } from './formats.js';
+import type { SourceFormat } from './formats.js';
 
 export interface NodeData {
   page?: number;

@@ -12,6 +12,7 @@
  * visual lines of a PDF) lists the pieces in `parts`, so a message can land on the right line.
  */
 import { z } from 'zod';
+import { SOURCE_FORMATS } from '../parse/formats.js';
 
 export const PointSchema = z.object({
   line: z.number().int().min(1),
@@ -398,7 +399,7 @@ export const OcrSourceSchema = z.object({
 
 export const SourceSchema = z.object({
   path: z.string(),
-  format: z.enum(['text', 'docx', 'doc', 'pdf']),
+  format: z.enum(SOURCE_FORMATS),
   pages: z.number().int().nullable(),
   /** Read from a legacy Vietnamese encoding (absent: the file was Unicode). */
   converted: z

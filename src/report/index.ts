@@ -1,32 +1,21 @@
-/** The reporters of `kh lint`, by --format name. Each is imported only when used. */
+/** The reporters of `kh lint`, by --format name (declared in reporters.ts). Each is imported only when used. */
 import { readFileSync } from 'node:fs';
 import type { FileResult, Formatter, ReportContext } from './types.js';
+import { isReporterName, loadReporter, reporterNames, type ReporterName } from './reporters.js';
 
 export type { FileResult, Formatter, ReportContext } from './types.js';
 export { fileResult, totals } from './types.js';
 
-export const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'gitlab'] as const;
-export type FormatName = (typeof FORMATS)[number];
+/** lint's report formats: the "lint" reporters of src/report/reporters.ts. */
+export const FORMATS = reporterNames('lint') as readonly FormatName[];
+export type FormatName = ReporterName<'lint'>;
 
 export function isFormatName(value: unknown): value is FormatName {
-  return typeof value === 'string' && (FORMATS as readonly string[]).includes(value);
+  return isReporterName('lint', value);
 }
 
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
-  switch (name) {
-    case 'stylish':
-      return (await import('./stylish.js')).format;
-    case 'json':
-      return (await import('./json.js')).format;
-    case 'sarif':
-      return (await import('./sarif.js')).format;
-    case 'github':
-      return (await import('./github.js')).format;
-    case 'html':
-      return (await import('./html.js')).format;
-    case 'gitlab':
-      return (await import('./gitlab.js')).format;
-  }
+  return loadReporter('lint', name);
 }
 
 export async function formatResults(name: FormatName, results: readonly FileResult[], context: ReportContext): Promise<string> {

@@ -10,21 +10,8 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { knowledgeBase, planDate, viDate } from '../knowledge/index.js';
-import type { LegalDocument } from '../data/knowledge.js';
+import { documentLabel } from '../knowledge/document-label.js';
 import type { Citation } from '../plan/schema.js';
-
-/** "Luật Ngân sách nhà nước số 83/2015/QH13", "Nghị định số 125/2021/NĐ-CP", "Chỉ thị số 21-CT/TW". */
-export function documentLabel(doc: LegalDocument): string {
-  const name = doc.names[0] ?? doc.docType;
-  if (!doc.number) return name;
-  const party = doc.symbol?.includes('/TW') ?? false;
-  const number = party
-    ? `${doc.number}-${doc.symbol}`
-    : doc.year !== null
-      ? `${doc.number}/${doc.year}/${doc.symbol ?? ''}`
-      : `${doc.number}/${doc.symbol ?? ''}`;
-  return `${name} số ${number}`;
-}
 
 function citationLabel(citation: Citation): string {
   if (citation.format === 'name') return citation.raw;

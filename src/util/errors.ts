@@ -2,6 +2,8 @@
  * Errors about the user's input (not bugs): printed as one localized line naming the file,
  * exit code 2, no stack trace unless --debug.
  */
+import { extensionList } from '../parse/formats.js';
+
 export type InputErrorCode =
   | 'not-found'
   | 'is-directory'
@@ -167,8 +169,8 @@ const messages: Record<InputErrorCode, Record<Lang, (d: Record<string, string>) 
     en: () => 'the file is empty',
   },
   'unknown-extension': {
-    vi: (d) => `không hỗ trợ định dạng "${d.ext ?? ''}"; kh đọc .txt, .md, .docx, .doc và .pdf`,
-    en: (d) => `unsupported file type "${d.ext ?? ''}"; kh reads .txt, .md, .docx, .doc and .pdf`,
+    vi: (d) => `không hỗ trợ định dạng "${d.ext ?? ''}"; kh đọc ${extensionList(' và ')}`,
+    en: (d) => `unsupported file type "${d.ext ?? ''}"; kh reads ${extensionList(' and ')}`,
   },
   binary: {
     vi: () => 'tệp chứa dữ liệu nhị phân, không phải văn bản thuần (hãy kiểm tra lại đuôi tệp)',

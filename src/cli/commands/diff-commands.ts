@@ -4,14 +4,15 @@
  */
 import type { CommandSpec } from '../index.js';
 import { addReadOptions } from '../read-options.js';
+import { defaultReporter, reporterNames } from '../../report/reporters.js';
+import { extensionList } from '../../parse/formats.js';
 import type { Lang } from '../../util/errors.js';
 
-const FORMATS = ['text', 'markdown', 'json', 'html'] as const;
 
 const T = {
   vi: {
     diff: 'so sánh hai kế hoạch theo cấu trúc: phần, mục, trách nhiệm, chỉ tiêu, dẫn chiếu, ngày tháng',
-    old: 'bản cũ: tệp (.txt, .md, .docx, .doc, .pdf) hoặc năm kế hoạch (ví dụ 2023)',
+    old: `bản cũ: tệp (${extensionList()}) hoặc năm kế hoạch (ví dụ 2023)`,
     new: 'bản mới: tệp hoặc năm kế hoạch (ví dụ 2024)',
     format: 'định dạng báo cáo',
     output: 'ghi báo cáo vào tệp thay vì in ra',
@@ -21,7 +22,7 @@ const T = {
   },
   en: {
     diff: 'compare two plans by structure: sections, items, responsibilities, indicators, citations, dates',
-    old: 'old version: a file (.txt, .md, .docx, .doc, .pdf) or a plan year (e.g. 2023)',
+    old: `old version: a file (${extensionList()}) or a plan year (e.g. 2023)`,
     new: 'new version: a file or a plan year (e.g. 2024)',
     format: 'report format',
     output: 'write the report to a file instead of stdout',
@@ -44,7 +45,7 @@ export const diffCommands: CommandSpec[] = [
     configure(command, lang) {
       const t = T[lang];
       command
-        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('text'))
+        .addOption(command.createOption('-f, --format <format>', t.format).choices(reporterNames('diff')).default(defaultReporter('diff')))
         .option('-o, --output <file>', t.output)
         .option('--dir <dir>', t.dir)
         .option('--issuer <text>', t.issuer)
@@ -54,7 +55,7 @@ export const diffCommands: CommandSpec[] = [
     async run(ctx, args, options) {
       const { run } = await import('./diff.js');
       return run(ctx, args[0] as string, args[1] as string, {
-        format: options.format as (typeof FORMATS)[number],
+        format: options.format as string,
         output: options.output as string | undefined,
         dir: options.dir as string | undefined,
         issuer: options.issuer as string | undefined,

@@ -7,13 +7,14 @@ import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
 import { addReadOptions } from '../read-options.js';
-
-const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html', 'gitlab'] as const;
+import { defaultReporter, reporterNames } from '../../report/reporters.js';
+import type { FormatName } from '../../report/index.js';
+import { extensionList } from '../../parse/formats.js';
 
 const T = {
   vi: {
     lint: 'kiểm tra văn bản theo các quy tắc (lint)',
-    lintInputs: 'tệp, thư mục (tìm .txt, .md, .docx, .doc, .pdf) hoặc mẫu glob; bỏ trống thì dùng "documents" trong cấu hình',
+    lintInputs: `tệp, thư mục (tìm ${extensionList()}) hoặc mẫu glob; bỏ trống thì dùng "documents" trong cấu hình`,
     format: 'định dạng báo cáo',
     output: 'ghi báo cáo vào tệp thay vì in ra',
     maxWarnings: 'thoát với mã 1 nếu có quá N cảnh báo',
@@ -44,7 +45,7 @@ const T = {
   },
   en: {
     lint: 'check documents against the rules (lint)',
-    lintInputs: 'files, directories (searched for .txt, .md, .docx, .doc, .pdf) or globs; none: the config\'s "documents"',
+    lintInputs: `files, directories (searched for ${extensionList()}) or globs; none: the config's "documents"`,
     format: 'report format',
     output: 'write the report to a file instead of stdout',
     maxWarnings: 'exit with code 1 when there are more than N warnings',
@@ -90,7 +91,7 @@ export const lintCommands: CommandSpec[] = [
       lintCommand = command;
       const t = T[lang];
       command
-        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('stylish'))
+        .addOption(command.createOption('-f, --format <format>', t.format).choices(reporterNames('lint')).default(defaultReporter('lint')))
         .option('-o, --output <file>', t.output)
         .option('--max-warnings <n>', t.maxWarnings)
         .option('-q, --quiet', t.quiet)
@@ -116,7 +117,7 @@ export const lintCommands: CommandSpec[] = [
       const source = lintCommand?.parent?.getOptionValueSource('lang');
       const langExplicit = source === 'cli' || Boolean(process.env.KH_LANG?.trim());
       return run(ctx, (args[0] as string[] | undefined) ?? [], {
-        format: options.format as (typeof FORMATS)[number],
+        format: options.format as FormatName,
         output: options.output as string | undefined,
         maxWarnings: options.maxWarnings as string | undefined,
         quiet: Boolean(options.quiet),
@@ -150,7 +151,7 @@ export const lintCommands: CommandSpec[] = [
       mergeCommand = command;
       const t = T[lang];
       command
-        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('stylish'))
+        .addOption(command.createOption('-f, --format <format>', t.format).choices([...reporterNames('lint')]).default(defaultReporter('lint')))
         .option('-o, --output <file>', t.output)
         .option('--max-warnings <n>', t.maxWarnings)
         .option('-q, --quiet', t.quiet)
@@ -165,7 +166,7 @@ export const lintCommands: CommandSpec[] = [
       const { run } = await import('../../ci/merge-command.js');
       const source = mergeCommand?.parent?.getOptionValueSource('lang');
       return run(ctx, (args[0] as string[] | undefined) ?? [], {
-        format: options.format as (typeof FORMATS)[number],
+        format: options.format as FormatName,
         output: options.output as string | undefined,
         maxWarnings: options.maxWarnings as string | undefined,
         quiet: Boolean(options.quiet),
@@ -208,23 +209,6 @@ export const lintCommands: CommandSpec[] = [
     async run(ctx, _args, options) {
       const { run } = await import('./init.js');
       return run(ctx, { force: Boolean(options.force) });
-    },
-  },
-  {
-    name: 'cite',
-    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: 'các văn bản kế hoạch (.txt, .md, .docx, .doc, .pdf)', en: 'plan documents (.txt, .md, .docx, .doc, .pdf)' } }],
-    description: {
-      vi: 'liệt kê các văn bản được trích dẫn (không trùng lặp): loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu, tình trạng hiệu lực, nơi trích dẫn',
-      en: 'list the documents cited (de-duplicated): type, number/symbol, date, issuer, subject, status, where cited',
-    },
-    configure(command, lang) {
-      command
-        .addOption(command.createOption('-f, --format <format>', lang === 'vi' ? 'định dạng' : 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
-        .option('-c, --config <file>', T[lang].config);
-    },
-    async run(ctx, args, options) {
-      const { run } = await import('./cite.js');
-      return run(ctx, args[0] as string[], { format: options.format as 'table' | 'json' | 'csv' | 'md', config: options.config as string | undefined });
     },
   },
 ];

@@ -5,6 +5,7 @@
  * could not be read (the others are still linted and reported), a bad configuration, a usage
  * error, or an internal error (a rule that threw — the run stops, nothing is reported as a finding).
  */
+import { discoveredExtensions } from '../../parse/formats.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
@@ -16,7 +17,8 @@ import { LintSetupError, prepareLint, type LintedFile, type LintSession } from '
 import type { CiLintOptions } from '../../ci/lint-ci.js';
 import type { ProgressStream } from '../../ci/progress.js';
 
-export { expandInputs, LINT_EXTENSIONS } from '../../api/inputs.js';
+export { expandInputs } from '../../api/inputs.js';
+export const LINT_EXTENSIONS = discoveredExtensions(); // the input-format table (src/parse/formats.ts)
 
 export interface LintOptions extends CiLintOptions {
   format: FormatName;

@@ -4,21 +4,22 @@
  */
 import type { CommandSpec } from '../index.js';
 import type { Lang } from '../../util/errors.js';
+import { defaultReporter, reporterList, reporterNames } from '../../report/reporters.js';
+import { extensionList } from '../../parse/formats.js';
 
-const FORMATS = ['table', 'json', 'csv', 'md'] as const;
 
 const T = {
   vi: {
     owners: 'ma trận trách nhiệm: cơ quan × mục tiêu/chỉ tiêu (chủ trì, phối hợp); chỉ tiêu chưa có hoặc có hai cơ quan chủ trì',
-    files: 'tệp kế hoạch (.txt, .md, .docx, .doc, .pdf)',
-    format: 'định dạng: table (bảng trên màn hình), json, csv, md',
+    files: `tệp kế hoạch (${extensionList()})`,
+    format: 'định dạng',
     ref: 'kế hoạch hoặc bộ chỉ tiêu tham chiếu (.json hoặc văn bản); lặp lại được',
     config: 'dùng tệp cấu hình này thay vì tìm kh.config.json / .khrc.json',
   },
   en: {
     owners: 'responsibility matrix: agencies × goals/indicators (lead, support); indicators with no lead or two leads',
-    files: 'plan files (.txt, .md, .docx, .doc, .pdf)',
-    format: 'format: table (terminal), json, csv, md',
+    files: `plan files (${extensionList()})`,
+    format: 'format',
     ref: 'a reference plan or indicator catalogue (.json or a document); repeatable',
     config: 'use this configuration file instead of looking for kh.config.json / .khrc.json',
   },
@@ -34,14 +35,14 @@ export const ownersCommands: CommandSpec[] = [
     configure(command, lang) {
       const t = T[lang];
       command
-        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('table'))
+        .addOption(command.createOption('-f, --format <format>', `${t.format}: ${reporterList('owners', lang)}`).choices(reporterNames('owners')).default(defaultReporter('owners')))
         .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
         .option('-c, --config <file>', t.config);
     },
     async run(ctx, args, options) {
       const { run } = await import('./owners.js');
       return run(ctx, args[0] as string[], {
-        format: options.format as (typeof FORMATS)[number],
+        format: options.format as string,
         ref: (options.ref as string[] | undefined) ?? [],
         config: options.config as string | undefined,
       });
