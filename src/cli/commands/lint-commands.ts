@@ -5,55 +5,10 @@
  */
 import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
-import type { Lang } from '../../util/errors.js';
+import { t } from '../../i18n/index.js';
 import { addReadOptions } from '../read-options.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'html'] as const;
-
-const T = {
-  vi: {
-    lint: 'kiểm tra văn bản theo các quy tắc (lint)',
-    lintInputs: 'tệp, thư mục (tìm .txt, .md, .docx, .pdf) hoặc mẫu glob; bỏ trống thì dùng "documents" trong cấu hình',
-    format: 'định dạng báo cáo',
-    output: 'ghi báo cáo vào tệp thay vì in ra',
-    maxWarnings: 'thoát với mã 1 nếu có quá N cảnh báo',
-    quiet: 'chỉ báo lỗi (bỏ cảnh báo và thông tin)',
-    config: 'dùng tệp cấu hình này thay vì tìm kh.config.json / .khrc.json',
-    rule: 'đặt mức cho một quy tắc, ví dụ repeated-phrase:error (lặp lại được)',
-    ref: 'kế hoạch hoặc bộ chỉ tiêu tham chiếu cho indicator-ref, target-sanity, missing-owner (.json hoặc văn bản; lặp lại được)',
-    strictCitations: 'citation-status liệt kê cả văn bản được trích dẫn không có trong danh mục (mức thông tin)',
-    rules: 'liệt kê các quy tắc: mã, mức mặc định, mô tả',
-    rulesFormat: 'định dạng: text hoặc json',
-    explain: 'giải thích một quy tắc, kèm ví dụ sai/đúng',
-    explainRule: 'mã quy tắc (xem kh rules)',
-    init: 'tạo tệp cấu hình mẫu kh.config.json trong thư mục hiện tại',
-    force: 'ghi đè tệp cấu hình đã có',
-    fix: 'sửa tại chỗ các lỗi chắc chắn trong tệp .txt/.md (Unicode NFC, dấu cách trong số/ký hiệu, từ gõ lặp, hai dấu cách giữa hai từ)',
-    fixDryRun: 'liệt kê những chỗ --fix sẽ sửa, không ghi tệp',
-  },
-  en: {
-    lint: 'check documents against the rules (lint)',
-    lintInputs: 'files, directories (searched for .txt, .md, .docx, .pdf) or globs; none: the config\'s "documents"',
-    format: 'report format',
-    output: 'write the report to a file instead of stdout',
-    maxWarnings: 'exit with code 1 when there are more than N warnings',
-    quiet: 'report errors only (no warnings or info)',
-    config: 'use this configuration file instead of looking for kh.config.json / .khrc.json',
-    rule: 'set a rule\'s severity, e.g. repeated-phrase:error (repeatable)',
-    ref: 'a reference plan or indicator catalogue for indicator-ref, target-sanity, missing-owner (.json or a document; repeatable)',
-    strictCitations: 'citation-status also lists cited documents not in the registry (info)',
-    rules: 'list the rules: id, default severity, description',
-    rulesFormat: 'output format: text or json',
-    explain: 'explain a rule, with wrong/right examples',
-    explainRule: 'rule id (see kh rules)',
-    init: 'write a starter kh.config.json in the current directory',
-    force: 'overwrite an existing configuration file',
-    fix: 'fix certain problems in .txt/.md files in place (Unicode NFC, spaces inside a number/symbol, a word typed twice, two spaces between words)',
-    fixDryRun: 'list what --fix would change, write nothing',
-  },
-} satisfies Record<Lang, Record<string, string>>;
-
-const both = (key: keyof (typeof T)['vi']) => ({ vi: T.vi[key], en: T.en[key] });
 
 /** The `lint` command object of the program being run (to ask whether --lang was given). */
 let lintCommand: Command | undefined;
@@ -61,22 +16,21 @@ let lintCommand: Command | undefined;
 export const lintCommands: CommandSpec[] = [
   {
     name: 'lint',
-    args: [{ syntax: { vi: '[đầu-vào...]', en: '[inputs...]' }, description: both('lintInputs') }],
-    description: both('lint'),
+    args: [{ syntax: { id: 'help.lint.inputs-syntax' }, description: 'help.lint.lint-inputs' }],
+    description: 'help.lint.lint',
     configure(command, lang) {
       lintCommand = command;
-      const t = T[lang];
       command
-        .addOption(command.createOption('-f, --format <format>', t.format).choices([...FORMATS]).default('stylish'))
-        .option('-o, --output <file>', t.output)
-        .option('--max-warnings <n>', t.maxWarnings)
-        .option('-q, --quiet', t.quiet)
-        .option('-c, --config <file>', t.config)
-        .option('--rule <id:severity>', t.rule, (value: string, previous: string[] = []) => [...previous, value])
-        .option('--strict-citations', t.strictCitations)
-        .option('--ref <file>', t.ref, (value: string, previous: string[] = []) => [...previous, value])
-        .option('--fix', t.fix)
-        .option('--fix-dry-run', t.fixDryRun);
+        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.format')).choices([...FORMATS]).default('stylish'))
+        .option('-o, --output <file>', t(lang, 'help.lint.output'))
+        .option('--max-warnings <n>', t(lang, 'help.lint.max-warnings'))
+        .option('-q, --quiet', t(lang, 'help.lint.quiet'))
+        .option('-c, --config <file>', t(lang, 'help.lint.config'))
+        .option('--rule <id:severity>', t(lang, 'help.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--strict-citations', t(lang, 'help.lint.strict-citations'))
+        .option('--ref <file>', t(lang, 'help.lint.ref'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--fix', t(lang, 'help.lint.fix'))
+        .option('--fix-dry-run', t(lang, 'help.lint.fix-dry-run'));
       addReadOptions(command, lang);
     },
     async run(ctx, args, options) {
@@ -102,9 +56,9 @@ export const lintCommands: CommandSpec[] = [
   },
   {
     name: 'rules',
-    description: both('rules'),
+    description: 'help.lint.rules',
     configure(command, lang) {
-      command.addOption(command.createOption('-f, --format <format>', T[lang].rulesFormat).choices(['text', 'json']).default('text'));
+      command.addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.rules-format')).choices(['text', 'json']).default('text'));
     },
     async run(ctx, _args, options) {
       const { run } = await import('./rules.js');
@@ -113,8 +67,8 @@ export const lintCommands: CommandSpec[] = [
   },
   {
     name: 'explain',
-    args: [{ syntax: { vi: '<quy-tắc>', en: '<rule>' }, description: both('explainRule') }],
-    description: both('explain'),
+    args: [{ syntax: { id: 'help.explain.rule-syntax' }, description: 'help.lint.explain-rule' }],
+    description: 'help.lint.explain',
     async run(ctx, args) {
       const { run } = await import('./explain.js');
       return run(ctx, args[0] as string);
@@ -122,9 +76,9 @@ export const lintCommands: CommandSpec[] = [
   },
   {
     name: 'init',
-    description: both('init'),
+    description: 'help.lint.init',
     configure(command, lang) {
-      command.option('--force', T[lang].force);
+      command.option('--force', t(lang, 'help.lint.force'));
     },
     async run(ctx, _args, options) {
       const { run } = await import('./init.js');
@@ -133,15 +87,12 @@ export const lintCommands: CommandSpec[] = [
   },
   {
     name: 'cite',
-    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: 'các văn bản kế hoạch (.txt, .md, .docx, .pdf)', en: 'plan documents (.txt, .md, .docx, .pdf)' } }],
-    description: {
-      vi: 'liệt kê các văn bản được trích dẫn (không trùng lặp): loại, số/ký hiệu, ngày, cơ quan ban hành, trích yếu, tình trạng hiệu lực, nơi trích dẫn',
-      en: 'list the documents cited (de-duplicated): type, number/symbol, date, issuer, subject, status, where cited',
-    },
+    args: [{ syntax: { id: 'cli.parse.files-syntax' }, description: 'help.cite.files' }],
+    description: 'help.cite.description',
     configure(command, lang) {
       command
-        .addOption(command.createOption('-f, --format <format>', lang === 'vi' ? 'định dạng' : 'output format').choices(['table', 'json', 'csv', 'md']).default('table'))
-        .option('-c, --config <file>', T[lang].config);
+        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.cite.format')).choices(['table', 'json', 'csv', 'md']).default('table'))
+        .option('-c, --config <file>', t(lang, 'help.lint.config'));
     },
     async run(ctx, args, options) {
       const { run } = await import('./cite.js');

@@ -10,7 +10,8 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
-import { describeError, systemReason, type Lang } from '../../util/errors.js';
+import { describeError, systemReasonMessage, type Lang } from '../../util/errors.js';
+import { msg, t } from '../../i18n/index.js';
 import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
 import { readerOptions } from '../read-options.js';
 import type { Plan } from '../../plan/schema.js';
@@ -53,28 +54,6 @@ export interface LintOptions {
   onMessages?: ((messages: { filePath: string; messages: LintMessage[] }[]) => void) | undefined;
 }
 
-const T = {
-  vi: {
-    noInputs:
-      'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
-    noMatch: 'không có tệp .txt, .md, .docx hay .pdf nào khớp mẫu này',
-    emptyDir: 'thư mục không có tệp .txt, .md, .docx hay .pdf nào',
-    unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
-    tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
-    badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
-  },
-  en: {
-    noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
-    noMatch: 'no .txt, .md, .docx or .pdf file matches this pattern',
-    emptyDir: 'the directory holds no .txt, .md, .docx or .pdf file',
-    unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
-    tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
-    badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
-  },
-} satisfies Record<Lang, unknown>;
-
 /** One thing to lint: a file to read, or an input that failed before reading (fatal). */
 type Target = { filePath: string; fatal?: string };
 
@@ -92,7 +71,7 @@ function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    out.push({ filePath: shown, fatal: T[lang].unreadableDir(systemReason((error as NodeJS.ErrnoException).code, lang)) });
+    out.push({ filePath: shown, fatal: t(lang, 'lint.unreadable-dir', { reason: systemReasonMessage((error as NodeJS.ErrnoException).code) }) });
     return;
   }
   for (const entry of entries) {
@@ -134,7 +113,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     if (info?.isDirectory()) {
       const found: Target[] = [];
       walk(absolute, shown, found, lang);
-      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir });
+      if (found.length === 0) targets.push({ filePath: shown, fatal: t(lang, 'lint.empty-dir') });
       for (const target of found) {
         if (target.fatal) targets.push(target);
         else add(target.filePath);
@@ -147,7 +126,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
       )
         .filter(isLintable)
         .sort();
-      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch });
+      if (matches.length === 0) targets.push({ filePath: input, fatal: t(lang, 'lint.no-match') });
       for (const match of matches) add(shownPath(match));
     }
   }
@@ -158,7 +137,7 @@ function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
   const value = env.KH_TODAY?.trim();
   if (!value) return new Date();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) return new ConfigError({ vi: T.vi.badToday(value), en: T.en.badToday(value) });
+  if (Number.isNaN(date.getTime())) return new ConfigError(msg('lint.bad-today', { value }));
   return date;
 }
 
@@ -174,7 +153,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
+    if (!/^\d+$/.test(raw)) return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
     maxWarnings = Number(raw);
   }
 
@@ -218,7 +197,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   let targets: Target[];
   if (inputs.length > 0) targets = await expandInputs(inputs, cwd, lang, cwd);
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
-  else return fail(T[lang].noInputs);
+  else return fail(t(lang, 'lint.no-inputs'));
 
   const reading = readerOptions(options, loaded.config.limits, lang);
   if (typeof reading === 'string') return fail(reading);
@@ -313,7 +292,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   if (sum.fatals > 0) return 2;
   if (sum.errors > 0) return 1;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${T[lang].tooManyWarnings(sum.warnings, maxWarnings)}\n`);
+    ctx.err(`kh: ${t(lang, 'lint.too-many-warnings', { count: sum.warnings, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;
