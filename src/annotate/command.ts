@@ -13,6 +13,7 @@ import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import { describeError, type Lang } from '../util/errors.js';
+import { msg, t as text } from '../i18n/index.js';
 import { addComments, type CommentNote, type FixNote } from './docx-comments.js';
 
 export interface AnnotateOptions {
@@ -40,34 +41,25 @@ interface JsonMessage {
   suggestion?: string;
 }
 
-const T = {
-  vi: {
-    notDocx: (ext: string) =>
-      `kh annotate chỉ ghi nhận xét vào tệp Word (.docx); với tệp ${ext || 'này'} hãy dùng báo cáo HTML: kh lint <tệp> --format html -o bao-cao.html`,
-    exists: (file: string) => `${file} đã có; dùng --force để ghi đè hoặc -o để chọn tên khác`,
-    isInput: 'tệp ra (-o) trùng với tệp vào; kh không bao giờ ghi vào tệp vào',
-    cannotWrite: (file: string, reason: string) => `không ghi được tệp ${file} (${reason})`,
-    severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
-    suggestion: 'Gợi ý',
-    rule: (id: string) => `Quy tắc: ${id} (xem: kh explain ${id})`,
-    done: (file: string, n: number, text: number) =>
-      `${file}: ${n} nhận xét (${text} gắn vào đoạn chữ được nêu, ${n - text} gắn vào cả đoạn văn)`,
-    fixed: (n: number, of: number) => `, ${n}/${of} chỗ sửa chắc chắn ghi thành thay đổi được theo dõi (Track Changes)`,
-  },
-  en: {
-    notDocx: (ext: string) =>
-      `kh annotate writes comments into Word files (.docx) only; for ${ext || 'this'} files use the HTML report: kh lint <file> --format html -o report.html`,
-    exists: (file: string) => `${file} already exists; use --force to overwrite it or -o to choose another name`,
-    isInput: 'the output (-o) is the input file; kh never writes to its inputs',
-    cannotWrite: (file: string, reason: string) => `cannot write ${file} (${reason})`,
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    suggestion: 'Suggestion',
-    rule: (id: string) => `Rule: ${id} (see: kh explain ${id})`,
-    done: (file: string, n: number, text: number) =>
-      `${file}: ${n} comments (${text} on the text they cite, ${n - text} on whole paragraphs)`,
-    fixed: (n: number, of: number) => `, ${n} of ${of} certain fixes written as tracked changes`,
-  },
-} satisfies Record<Lang, unknown>;
+/** This command's words in `lang` (src/i18n/messages/annotate.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    notDocx: (ext: string) => text(lang, 'annotate.not-docx', { ext: ext || msg('annotate.this') }),
+    exists: (file: string) => text(lang, 'annotate.exists', { file }),
+    isInput: text(lang, 'annotate.is-input'),
+    cannotWrite: (file: string, reason: string) => text(lang, 'annotate.cannot-write', { file, reason }),
+    severity: {
+      error: text(lang, 'annotate.severity.error'),
+      warning: text(lang, 'annotate.severity.warning'),
+      info: text(lang, 'annotate.severity.info'),
+    },
+    suggestion: text(lang, 'annotate.suggestion'),
+    rule: (id: string) => text(lang, 'annotate.rule', { id }),
+    done: (file: string, n: number, onText: number) =>
+      text(lang, 'annotate.done', { file, count: n, onText, onParagraph: n - onText }),
+    fixed: (n: number, of: number) => text(lang, 'annotate.fixed', { fixed: n, of }),
+  };
+}
 
 /** `plan.docx` → `plan.kh.docx` next to it. */
 export function defaultOutputPath(input: string): string {
@@ -78,7 +70,7 @@ export function defaultOutputPath(input: string): string {
 
 /** The body of one finding's comment. */
 export function commentBody(message: JsonMessage, lang: Lang): string[] {
-  const t = T[lang];
+  const t = wordsOf(lang);
   const body = [`${t.severity[message.severity]}: ${message.message}`];
   if (message.suggestion !== undefined) body.push(`${t.suggestion}: ${message.suggestion}`);
   body.push(t.rule(message.ruleId));
@@ -88,7 +80,7 @@ export function commentBody(message: JsonMessage, lang: Lang): string[] {
 export async function run(ctx: CliContext, input: string, options: AnnotateOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const lang = ctx.lang;
-  const t = T[lang];
+  const t = wordsOf(lang);
   const fail = (message: string, error?: unknown) => {
     ctx.err(`kh: ${message}\n`);
     if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);

@@ -144,17 +144,16 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
         return describeWithExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined, lang);
       },
     } as Partial<Help>);
-  if (lang === 'vi') program.usage(`[${usageOptions}] [${t(lang, 'cli.usage-command')}]`);
+  // commander's usage line in the reader's words (in English the same as commander's own)
+  program.usage(`[${usageOptions}] [${t(lang, 'cli.usage-command')}]`);
 
   for (const spec of commands) {
     const command = program.command(spec.name).description(t(lang, spec.description));
     const argSyntax = (spec.args ?? []).map((arg) => (typeof arg.syntax === 'string' ? arg.syntax : t(lang, arg.syntax.id)));
     (spec.args ?? []).forEach((arg, i) => command.argument(argSyntax[i]!, t(lang, arg.description)));
     spec.configure?.(command, lang);
-    if (lang === 'vi') {
-      const argsUsage = argSyntax.join(' ');
-      command.usage(`[${usageOptions}]${argsUsage ? ` ${argsUsage}` : ''}`);
-    }
+    const argsUsage = argSyntax.join(' ');
+    command.usage(`[${usageOptions}]${argsUsage ? ` ${argsUsage}` : ''}`);
     command.action(async (...actionArgs: unknown[]) => {
       const self = actionArgs[actionArgs.length - 1] as Command;
       const options = self.opts();

@@ -21,6 +21,7 @@ import type { Citation, Plan } from '../plan/schema.js';
 import { normalizeName, symbolCore } from '../data/issuers.js';
 import { namesCentralBody } from '../data/symbol-scope.js';
 import { editDistance, textBefore } from './util.js';
+import { t } from '../i18n/index.js';
 
 type MessageId = 'symbolForm' | 'symbol' | 'date' | 'subject' | 'other';
 
@@ -182,11 +183,10 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const vi = context.lang === 'vi';
     const own = groups(plan);
     // No line numbers in the text: they differ between a document's formats (see `related`).
-    const whereHere = (_c: Citation) => (vi ? 'chỗ khác trong văn bản' : 'another place in this document');
-    const whereFile = (path: string) => (vi ? `tệp ${path}` : `file ${path}`);
+    const whereHere = (_c: Citation) => t(context.lang, 'rule.where-here');
+    const whereFile = (path: string) => t(context.lang, 'rule.where-file', { path });
     const related = (c: Citation, filePath?: string): RelatedInput<MessageId>[] => [
       { node: c, messageId: 'other', data: { raw: c.raw }, ...(filePath ? { filePath } : {}) },
     ];

@@ -11,6 +11,7 @@ import type { Citation, Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
+import { msg, t } from '../../i18n/index.js';
 import { loadKnowledge, type Knowledge, type LegalDocument } from '../../data/knowledge.js';
 import { knowledgeBase, viDate } from '../../knowledge/index.js';
 import { documentLabel } from '../../rules/citation-status.js';
@@ -56,42 +57,27 @@ export interface CitedDocument {
   disagreement: boolean;
 }
 
-const T = {
-  vi: {
-    headers: ['#', 'Văn bản', 'Ngày', 'Cơ quan ban hành', 'Trích yếu', 'Tình trạng', 'Nơi trích dẫn'],
-    inForce: 'còn hiệu lực',
-    inForceFrom: (d: string) => `hiệu lực từ ${d}`,
-    replaced: (by: string, from: string) => `được thay thế bởi ${by} từ ${from}`,
-    ended: (from: string) => `hết hiệu lực từ ${from}`,
-    period: (p: string) => `áp dụng giai đoạn ${p}`,
-    guidance: 'văn bản của Đảng (định hướng, không có thời hạn hiệu lực)',
-    notAsWritten: (c: string) => `không có văn bản như được viết (cùng tên: ${c})`,
-    unknown: 'không có trong danh mục',
-    disagreement: 'trích dẫn không thống nhất',
-    dates: 'ngày',
-    symbols: 'số/ký hiệu',
-    unverified: 'chưa kiểm chứng',
-    none: 'Không có văn bản nào được trích dẫn.',
-    summary: (n: number, d: number) => `${n} văn bản${d ? `, ${d} trích dẫn không thống nhất` : ''}`,
-  },
-  en: {
-    headers: ['#', 'Document', 'Date', 'Issuer', 'Subject', 'Status', 'Cited at'],
-    inForce: 'in force',
-    inForceFrom: (d: string) => `in force from ${d}`,
-    replaced: (by: string, from: string) => `replaced by ${by} from ${from}`,
-    ended: (from: string) => `ended on ${from}`,
-    period: (p: string) => `covers ${p}`,
-    guidance: 'party document (guidance, no validity period)',
-    notAsWritten: (c: string) => `no such document as written (same name: ${c})`,
-    unknown: 'not in the registry',
-    disagreement: 'cited inconsistently',
-    dates: 'dates',
-    symbols: 'numbers/symbols',
-    unverified: 'unverified',
-    none: 'No document is cited.',
-    summary: (n: number, d: number) => `${n} documents${d ? `, ${d} cited inconsistently` : ''}`,
-  },
-} satisfies Record<Lang, unknown>;
+/** The words of this module in `lang` (src/i18n/messages/cite.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    inForce: t(lang, 'cite.in-force'),
+    inForceFrom: (d: string) => t(lang, 'cite.in-force-from', { d }),
+    replaced: (by: string, from: string) => t(lang, 'cite.replaced', { by, from }),
+    ended: (from: string) => t(lang, 'cite.ended', { from }),
+    period: (p: string) => t(lang, 'cite.period', { p }),
+    guidance: t(lang, 'cite.guidance'),
+    notAsWritten: (c: string) => t(lang, 'cite.not-as-written', { c }),
+    unknown: t(lang, 'cite.unknown'),
+    disagreement: t(lang, 'cite.disagreement'),
+    dates: t(lang, 'cite.dates'),
+    symbols: t(lang, 'cite.symbols'),
+    unverified: t(lang, 'cite.unverified'),
+    none: t(lang, 'cite.none'),
+    headers: ['#', ...(['document', 'date', 'issuer', 'subject', 'status', 'cited-at'] as const).map((h) => t(lang, `cite.header.${h}`))],
+    summary: (n: number, d: number) =>
+      t(lang, 'cite.summary', { count: n, disagreements: d ? msg('cite.summary-disagreements', { count: d }) : '' }),
+  };
+}
 
 function citedLabel(c: Citation): string {
   if (c.format === 'name') return c.raw;
@@ -99,7 +85,7 @@ function citedLabel(c: Citation): string {
 }
 
 function statusOf(doc: LegalDocument, knowledge: Knowledge, lang: Lang): CitedDocument['status'] {
-  const t = T[lang];
+  const t = wordsOf(lang);
   const s = doc.status;
   const confidence = doc.confidence;
   const period = doc.period ? (doc.period.from === doc.period.to ? String(doc.period.from) : `${doc.period.from} - ${doc.period.to}`) : null;
@@ -154,8 +140,8 @@ export function collectCitations(plans: readonly Plan[], knowledge: Knowledge, l
         let status: CitedDocument['status'];
         if (doc) status = statusOf(doc, knowledge, lang);
         else if (resolution.kind === 'not-as-written')
-          status = { kind: 'not-as-written', text: T[lang].notAsWritten(resolution.candidates.map(documentLabel).join(', ')), confidence: null };
-        else status = { kind: 'unknown', text: T[lang].unknown, confidence: null };
+          status = { kind: 'not-as-written', text: wordsOf(lang).notAsWritten(resolution.candidates.map(documentLabel).join(', ')), confidence: null };
+        else status = { kind: 'unknown', text: wordsOf(lang).unknown, confidence: null };
         group = {
           label: doc && c.format !== 'name' ? citedLabel(c) : doc ? documentLabel(doc) : citedLabel(c),
           docType: c.docType,
@@ -201,7 +187,7 @@ function placesText(doc: CitedDocument, multi: boolean): string {
 }
 
 function statusCell(doc: CitedDocument, lang: Lang): string {
-  const mark = doc.status.confidence && doc.status.confidence !== 'V' ? ` [${doc.status.confidence}: ${T[lang].unverified}]` : '';
+  const mark = doc.status.confidence && doc.status.confidence !== 'V' ? ` [${doc.status.confidence}: ${wordsOf(lang).unverified}]` : '';
   return doc.status.text + mark;
 }
 
@@ -218,7 +204,7 @@ function rows(docs: readonly CitedDocument[], lang: Lang, multi: boolean, width:
 }
 
 function disagreementNotes(docs: readonly CitedDocument[], lang: Lang): string[] {
-  const t = T[lang];
+  const t = wordsOf(lang);
   return docs.flatMap((d, i) =>
     d.disagreement
       ? [`! ${i + 1}. ${d.label}: ${t.disagreement} — ${t.dates}: ${d.dates.map(viDate).join(' / ') || '—'}; ${t.symbols}: ${d.symbols.join(' / ') || '—'}`]
@@ -231,7 +217,7 @@ function csvCell(value: string): string {
 }
 
 export function formatCitations(docs: readonly CitedDocument[], format: CiteFormat, lang: Lang, multi: boolean): string {
-  const t = T[lang];
+  const t = wordsOf(lang);
   if (format === 'json') return `${JSON.stringify(docs, null, 2)}\n`;
   if (format === 'csv') {
     const header = ['label', 'docType', 'number', 'symbol', 'date', 'issuer', 'subject', 'status', 'statusText', 'registryKey', 'files', 'places', 'dates', 'symbols', 'disagreement'];

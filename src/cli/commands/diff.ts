@@ -12,6 +12,7 @@ import type { Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import { describeError, type Lang } from '../../util/errors.js';
+import { msg, t } from '../../i18n/index.js';
 import type { OwnerResolver } from '../../diff/compute.js';
 import { dice, fold, words } from '../../diff/text.js';
 import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
@@ -33,24 +34,18 @@ export interface DiffOptions {
   cwd?: string;
 }
 
-const T = {
-  vi: {
-    noYear: (year: string, found: string) => `không có kế hoạch nào của năm ${year} trong các văn bản đã đọc${found ? ` (các năm tìm thấy: ${found})` : ' (không văn bản nào có năm kế hoạch)'}`,
-    several: (year: string) => `có nhiều kế hoạch của năm ${year}; hãy chỉ rõ tệp (kh diff cũ.docx mới.docx) hoặc dùng --issuer:`,
-    noPair: (a: string, b: string) => `không ghép được kế hoạch năm ${a} với kế hoạch năm ${b} (khác cơ quan ban hành hoặc nội dung); hãy chỉ rõ tệp hoặc dùng --issuer:`,
-    noDocs: (where: string) => `không tìm thấy văn bản nào (.txt, .md, .docx, .pdf) trong ${where}`,
-    written: (file: string) => `đã ghi ${file}\n`,
-    notFound: 'không tìm thấy tệp',
-  },
-  en: {
-    noYear: (year: string, found: string) => `no plan of year ${year} among the documents read${found ? ` (years found: ${found})` : ' (none has a plan year)'}`,
-    several: (year: string) => `several plans of year ${year}; give the files (kh diff old.docx new.docx) or use --issuer:`,
-    noPair: (a: string, b: string) => `cannot pair a ${a} plan with a ${b} plan (different issuer or subject); give the files or use --issuer:`,
-    noDocs: (where: string) => `no document (.txt, .md, .docx, .pdf) found in ${where}`,
-    written: (file: string) => `wrote ${file}\n`,
-    notFound: 'file not found',
-  },
-} satisfies Record<Lang, Record<string, unknown>>;
+/** The words of this module in `lang` (src/i18n/messages/diff.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    several: (year: string) => t(lang, 'diff.several', { year }),
+    noPair: (a: string, b: string) => t(lang, 'diff.no-pair', { a, b }),
+    noDocs: (where: string) => t(lang, 'diff.no-docs', { where }),
+    written: (file: string) => t(lang, 'diff.written', { file }),
+    notFound: t(lang, 'diff.not-found'),
+    noYear: (year: string, found: string) =>
+      t(lang, 'diff.no-year', { year, found: found ? msg('diff.years-found', { found }) : msg('diff.no-plan-year') }),
+  };
+}
 
 const YEAR = /^(19|20)\d{2}$/;
 
@@ -81,7 +76,7 @@ async function compare(
   reader: PlanReader,
   fail: (message: string, error?: unknown) => number,
 ): Promise<number> {
-  const t = T[ctx.lang];
+  const t = wordsOf(ctx.lang);
   let oldPlan: Plan;
   let newPlan: Plan;
   const yearMode = YEAR.test(oldArg) && YEAR.test(newArg) && !existsSync(resolve(cwd, oldArg)) && !existsSync(resolve(cwd, newArg));
@@ -174,7 +169,7 @@ interface Candidate {
 }
 
 async function plansByYear(ctx: CliContext, cwd: string, options: DiffOptions, reader: PlanReader, readPaths: string[]): Promise<Candidate[] | string> {
-  const t = T[ctx.lang];
+  const t = wordsOf(ctx.lang);
   const { expandInputs } = await import('./lint.js');
   let inputs: string[] = [options.dir ?? '.'];
   let base = cwd;
@@ -229,7 +224,7 @@ function describe(c: Candidate): string {
  * plausible pair → it; a single plan each year → them; anything else → the list, exit 2.
  */
 export function pickPair(all: Candidate[], oldYear: number, newYear: number, issuer: string | undefined, lang: Lang): [Plan, Plan] | string {
-  const t = T[lang];
+  const t = wordsOf(lang);
   const matchesIssuer = (c: Candidate) => !issuer || fold(c.plan.meta.issuer ?? '').includes(fold(issuer));
   const years = [...new Set(all.map((c) => c.year))].sort();
   const olds = all.filter((c) => c.year === oldYear && matchesIssuer(c));

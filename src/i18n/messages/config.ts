@@ -73,4 +73,7 @@ export default {
       '"documents" (e.g. ["documents/**/*.docx"]) are the files kh lint checks when given none; ' +
       '"lang" is the language of messages when neither --lang nor KH_LANG is set.',
   },
+  // kh init (src/cli/commands/init.ts)
+  'init.exists': { vi: 'đã có tệp {file}; dùng kh init --force để ghi đè', en: '{file} already exists; kh init --force overwrites it' },
+  'init.wrote': { vi: 'Đã tạo {file} ({count} quy tắc)', en: 'Wrote {file} ({count} rules)' },
 } satisfies Entries;
