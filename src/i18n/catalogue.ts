@@ -6,6 +6,7 @@ import annotate from './messages/annotate.js';
 import cite from './messages/cite.js';
 import cli from './messages/cli.js';
 import config from './messages/config.js';
+import data from './messages/data.js';
 import diff from './messages/diff.js';
 import errors from './messages/errors.js';
 import fix from './messages/fix.js';
@@ -15,8 +16,8 @@ import owners from './messages/owners.js';
 import report from './messages/report.js';
 import rules from './messages/rules.js';
 
-export const CATALOGUE_PARTS = { annotate, cite, cli, config, diff, errors, fix, help, lint, owners, report, rules } as const;
+export const CATALOGUE_PARTS = { annotate, cite, cli, config, data, diff, errors, fix, help, lint, owners, report, rules } as const;
 
-export const catalogue = { ...annotate, ...cite, ...cli, ...config, ...diff, ...errors, ...fix, ...help, ...lint, ...owners, ...report, ...rules };
+export const catalogue = { ...annotate, ...cite, ...cli, ...config, ...data, ...diff, ...errors, ...fix, ...help, ...lint, ...owners, ...report, ...rules };
 
 export type MessageId = keyof typeof catalogue;
