@@ -77,6 +77,7 @@ export function commentBody(message: JsonMessage, lang: Lang): string[] {
   return body;
 }
 
+// long: the command's steps are commented; its lint run moves to src/api on the api branch
 export async function run(ctx: CliContext, input: string, options: AnnotateOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const lang = ctx.lang;

@@ -182,6 +182,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: its steps are the named closures inside (related, target, support, compare), which share the plan, the context and the groups
   *check(plan, context): Generator<LintMessage> {
     const own = groups(plan);
     // No line numbers in the text: they differ between a document's formats (see `related`).

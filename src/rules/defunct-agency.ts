@@ -170,6 +170,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: its steps are the named closures inside (agencyReport, communeProvinces, the scan generators) sharing the plan date, the knowledge base and what was reported
   *check(plan, context): Generator<LintMessage> {
     const date = planDate(plan);
     if (!date) return;

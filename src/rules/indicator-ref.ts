@@ -110,6 +110,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: one pass per catalogue: references, numbering and coverage share the catalogues resolved at its start
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin, coverage, minSimilarity } = context.options;
     const lang = context.lang;

@@ -141,6 +141,7 @@ function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
   return date;
 }
 
+// long: being moved to src/api/lint.ts (lintFiles) on the pool branch; split there, not twice
 export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;

@@ -71,11 +71,33 @@ type OutlineWord = MessageId extends infer I ? (I extends `outline.${infer W}` ?
 
 export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: ChalkInstance): string {
   const o = (word: OutlineWord) => t(ctx.lang, `outline.${word}`);
-  const lines: string[] = [];
-  const at = (position: Position | undefined) => chalk.dim(` ${where(position)}`);
-  const value = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? chalk.dim(o('missing')) : String(v));
-  const meta = plan.meta;
+  const out: Outline = {
+    lines: [],
+    chalk,
+    o,
+    at: (position: Position | undefined) => chalk.dim(` ${where(position)}`),
+    value: (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? chalk.dim(o('missing')) : String(v)),
+  };
+  outlineHeader(plan, out);
+  outlineStructure(plan, out);
+  outlineGoals(plan, out);
+  outlineAssignments(plan, out);
+  outlineRest(plan, out);
+  return `${out.lines.join('\n')}\n`;
+}
 
+/** What the outline's steps share: the lines so far, colours, labels, a position, a value or "—". */
+interface Outline {
+  lines: string[];
+  chalk: ChalkInstance;
+  o: (word: OutlineWord) => string;
+  at: (position: Position | undefined) => string;
+  value: (v: string | number | null | undefined) => string;
+}
+
+/** The file and the document's header: issuer, number, date, type, title, year, level. */
+function outlineHeader(plan: Plan, { lines, chalk, o, value }: Outline): void {
+  const meta = plan.meta;
   const source = `${plan.source.path} (${plan.source.format}${plan.source.pages !== null ? `, ${plan.source.pages} ${o('pages')}` : ''})`;
   lines.push(chalk.bold(`${o('file')}: ${source}`));
   const number = meta.number === null && meta.symbol === null ? null : `${meta.number ?? ''}/${meta.symbol ?? ''}`;
@@ -88,13 +110,21 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
   lines.push(`  ${o('plan-year')}: ${value(meta.planYear)}   ${o('level')}: ${value(meta.level)}`);
   if (plan.preamble.length) lines.push(`  ${o('preamble')}: ${plan.preamble.length} ${o('paragraphs')}`);
 
-  const walk = (items: Item[], depth: number) => {
-    for (const item of items) {
-      const label = item.label ? `${item.label} ` : '¶ ';
-      lines.push(`${'  '.repeat(depth + 2)}${chalk.cyan(label)}${shorten(item.text)}${at(item.position)}`);
-      walk(item.children, depth + 1);
-    }
-  };
+}
+
+/** Items under a section or an article, indented by depth. */
+function outlineItems(items: Item[], depth: number, out: Outline): void {
+  for (const item of items) {
+    const label = item.label ? `${item.label} ` : '¶ ';
+    out.lines.push(`${'  '.repeat(depth + 2)}${out.chalk.cyan(label)}${shorten(item.text)}${out.at(item.position)}`);
+    outlineItems(item.children, depth + 1, out);
+  }
+}
+
+/** Articles (Điều 1, 2 …), an attached plan, the sections with their items, the closing. */
+function outlineStructure(plan: Plan, out: Outline): void {
+  const { lines, chalk, o, at, value } = out;
+  const walk = (items: Item[], depth: number) => outlineItems(items, depth, out);
   // Older trees (JSON written before these fields) may lack them.
   const articles = plan.articles ?? [];
   if (articles.length) {
@@ -118,6 +148,10 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
   }
   if (plan.closing.length) lines.push(`  ${o('closing')}: ${plan.closing.length} ${o('paragraphs')}`);
 
+}
+
+/** Goals with their indicators and targets. */
+function outlineGoals(plan: Plan, { lines, chalk, o, at }: Outline): void {
   if (plan.goals.length) {
     lines.push(chalk.bold(o('goals')));
     for (const goal of plan.goals) {
@@ -128,7 +162,10 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
       }
     }
   }
+}
 
+/** Assignments: owner, role, partners, the indicators they take. */
+function outlineAssignments(plan: Plan, { lines, chalk, o, at }: Outline): void {
   if (plan.assignments.length) {
     lines.push(chalk.bold(o('assignments')));
     for (const a of plan.assignments) {
@@ -143,7 +180,11 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
       lines.push(`  ${parts.join('; ')}${at(a.position)}`);
     }
   }
+}
 
+/** Citations, tables, recipients, signatures, appendices, structure confidence. */
+function outlineRest(plan: Plan, { lines, chalk, o, at }: Outline): void {
+  const attachment = plan.attachment ?? null;
   if (plan.citations.length) {
     lines.push(chalk.bold(o('citations')));
     for (const c of plan.citations) lines.push(`  ${shorten(c.text)}${at(c.position)}`);
@@ -173,5 +214,4 @@ export function formatOutline(plan: Plan, ctx: Pick<CliContext, 'lang'>, chalk: 
     const uncertain = st.uncertain.length ? chalk.yellow(` (${o('uncertain')}: ${st.uncertain.join(', ')})`) : '';
     lines.push(`${chalk.bold(o('structure'))}: body=${st.body} sections=${st.sections} signature=${st.signature} recipients=${st.recipients}${uncertain}`);
   }
-  return `${lines.join('\n')}\n`;
 }
