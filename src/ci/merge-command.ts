@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import { OutputError, writeOutput } from '../util/output.js';
 import { LintSetupError, resolveLintSettings } from '../api/lint.js';
 import type { LintOptions } from '../cli/commands/lint.js';
@@ -26,6 +27,7 @@ export interface MergeOptions
   cwd?: string | undefined;
 }
 
+// long: the steps of kh merge-reports in order (options, settings, parts, cross-file pass, suppressions, report, exit code)
 export async function run(ctx: CliContext, reports: readonly string[], options: MergeOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
@@ -38,7 +40,7 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
   if (options.maxWarnings !== undefined) {
     const raw = String(options.maxWarnings).trim();
     if (!/^\d+$/.test(raw)) {
-      return fail(lang === 'en' ? `--max-warnings "${raw}": expected a non-negative integer` : `--max-warnings "${raw}": cần một số nguyên không âm`);
+      return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
     }
     maxWarnings = Number(raw);
   }
@@ -120,7 +122,7 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
   if (sum.fatals > 0) return 2;
   if (sum.errors > 0) return 1;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${lang === 'en' ? `${sum.warnings} warnings, more than --max-warnings ${maxWarnings}` : `${sum.warnings} cảnh báo, vượt quá giới hạn --max-warnings ${maxWarnings}`}\n`);
+    ctx.err(`kh: ${t(lang, 'lint.too-many-warnings', { count: sum.warnings, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;

@@ -13,6 +13,7 @@ import type { Citation, Plan } from '../plan/schema.js';
 import { textNodes } from './util.js';
 import { ConfidenceSchema } from '../data/index.js';
 import { issuersOfSymbol, loadIssuerCodes, normalizeName, type IssuerCode } from '../data/issuers.js';
+import { t } from '../i18n/index.js';
 
 function accepts(entry: IssuerCode, name: string): boolean {
   return entry.names.some((n) => {
@@ -137,7 +138,7 @@ export const rule = defineRule({
       // Report only a name that is recognisably another issuer.
       if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
       const verified = implied.every((entry) => entry.confidence === 'V');
-      const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(context.lang === 'vi' ? ' hoặc ' : ' or ');
+      const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(t(context.lang, 'rule.or'));
       let nodes = nodeCache.get(plan);
       if (!nodes) nodeCache.set(plan, (nodes = [...textNodes(plan)].map((entry) => entry.node)));
       const place = issuerPlace(nodes, citation);

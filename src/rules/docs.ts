@@ -7,6 +7,7 @@
  * must give at least one message of the rule, a right example none. The docs can't drift.
  */
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import type { Plan } from '../plan/schema.js';
 import { loadRegistries, type Registries } from '../data/registries.js';
 import { lintPlan } from './engine.js';
@@ -23,10 +24,11 @@ export function normalizeExample(example: DocExample, lang: Lang): NormalizedExa
   return { text: example.text, options: example.options ?? {}, note: example.note?.[lang] ?? null };
 }
 
-const WORDS = {
-  vi: { wrong: 'Sai', right: 'Đúng', severity: 'Mức mặc định', options: 'Tùy chọn mặc định', none: 'không có' },
-  en: { wrong: 'Wrong', right: 'Right', severity: 'Default severity', options: 'Default options', none: 'none' },
-};
+/** The docs' words in `lang` (src/i18n/messages/data.ts). */
+function wordsOf(lang: Lang) {
+  const word = (key: 'wrong' | 'right' | 'severity' | 'options' | 'none') => t(lang, `rules.docs.${key}`);
+  return { wrong: word('wrong'), right: word('right'), severity: word('severity'), options: word('options'), none: word('none') };
+}
 
 function defaultOptions(rule: Rule): Record<string, unknown> {
   return rule.meta.options.parse({}) as Record<string, unknown>;
@@ -34,12 +36,12 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
 
 function optionsText(rule: Rule, lang: Lang): string {
   const options = defaultOptions(rule);
-  return Object.keys(options).length ? JSON.stringify(options) : WORDS[lang].none;
+  return Object.keys(options).length ? JSON.stringify(options) : wordsOf(lang).none;
 }
 
 /** Plain-text docs: description, explanation, default severity and options, examples. */
 export function renderRuleDocs(rule: Rule, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   const lines = [`${rule.meta.id} — ${rule.meta.description[lang]}`, '', rule.meta.docs[lang], ''];
   lines.push(`${w.severity}: ${rule.meta.defaultSeverity}`);
   lines.push(`${w.options}: ${optionsText(rule, lang)}`);
@@ -57,7 +59,7 @@ export function renderRuleDocs(rule: Rule, lang: Lang): string {
 
 /** Markdown docs (SARIF help.markdown). */
 export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   const parts = [`**${rule.meta.id}** — ${rule.meta.description[lang]}`, '', rule.meta.docs[lang], ''];
   parts.push(`${w.severity}: \`${rule.meta.defaultSeverity}\`. ${w.options}: \`${optionsText(rule, lang)}\``);
   for (const kind of ['wrong', 'right'] as const) {

@@ -9,6 +9,7 @@ import { discoveredExtensions } from '../../parse/formats.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
+import { t } from '../../i18n/index.js';
 import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
 import { RuleError } from '../../rules/engine.js';
 import type { LintMessage } from '../../rules/types.js';
@@ -55,17 +56,7 @@ export interface LintOptions extends CiLintOptions {
   progress?: ProgressStream | undefined;
 }
 
-const T = {
-  vi: {
-    tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
-  },
-  en: {
-    tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
-  },
-} satisfies Record<Lang, unknown>;
-
+// long: the steps of kh lint in order (options, session, fixes, CI steps, report, exit code)
 export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
@@ -78,7 +69,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
+    if (!/^\d+$/.test(raw)) return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
     maxWarnings = Number(raw);
   }
 
@@ -166,7 +157,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   if (sum.fatals > 0) return 2;
   if (sum.errors > 0) return 1;
   if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${T[lang].tooManyWarnings(sum.warnings, maxWarnings)}\n`);
+    ctx.err(`kh: ${t(lang, 'lint.too-many-warnings', { count: sum.warnings, max: maxWarnings })}\n`);
     return 1;
   }
   return 0;
