@@ -8,14 +8,15 @@ import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
 import { t } from '../i18n/index.js';
-import { OutputError, writeOutput } from '../util/output.js';
+import { finishLint, onlyErrors } from '../cli/finish-lint.js';
+import { OutputError } from '../util/output.js';
 import { LintSetupError, resolveLintSettings } from '../api/lint.js';
 import type { LintOptions } from '../cli/commands/lint.js';
 import { crossFilePass, mergeMessages, RuleError } from '../rules/engine.js';
 import { summaryProblem, type FileSummary } from '../rules/summary.js';
 import { loadRegistries, withRegistries } from '../data/registries.js';
 import { loadKnowledge } from '../data/knowledge.js';
-import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../report/index.js';
+import { fileResult, formatResults, toolVersion, type FileResult, type FormatName } from '../report/index.js';
 import { settingsHash } from './cache.js';
 import { CiError } from './errors.js';
 import { suppressionStep } from './lint-ci.js';
@@ -98,7 +99,7 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     if (error instanceof CiError || error instanceof OutputError) return fail(error.describe(lang), error);
     throw error;
   }
-  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+  if (options.quiet) results = onlyErrors(results);
 
   const text = await formatResults(options.format, results, {
     lang,
@@ -107,23 +108,5 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     rules: active.map((a) => a.rule),
     version: toolVersion(),
   });
-  if (options.output !== undefined) {
-    try {
-      writeOutput(options.output, text, { cwd, inputs });
-    } catch (error) {
-      if (error instanceof OutputError) return fail(error.describe(lang), error);
-      throw error;
-    }
-  } else {
-    ctx.out(text);
-  }
-  const sum = totals(results);
-  if (unpruned !== undefined) return fail(unpruned);
-  if (sum.fatals > 0) return 2;
-  if (sum.errors > 0) return 1;
-  if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${t(lang, 'lint.too-many-warnings', { count: sum.warnings, max: maxWarnings })}\n`);
-    return 1;
-  }
-  return 0;
+  return finishLint(ctx, text, results, { output: options.output, cwd, inputs: inputs, unpruned, maxWarnings, lang, fail });
 }

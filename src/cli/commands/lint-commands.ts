@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
 import { msg, t } from '../../i18n/index.js';
 import { addReadOptions } from '../read-options.js';
-import { defaultReporter, reporterNames } from '../../report/reporters.js';
+import { addReportAndRuleOptions, reportAndRuleOptions } from '../finish-lint.js';
 import type { FormatName } from '../../report/index.js';
 import { extensionList } from '../../parse/formats.js';
 
@@ -22,15 +22,7 @@ export const lintCommands: CommandSpec[] = [
     description: 'help.lint.lint',
     configure(command, lang) {
       lintCommand = command;
-      command
-        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.format')).choices(reporterNames('lint')).default(defaultReporter('lint')))
-        .option('-o, --output <file>', t(lang, 'help.lint.output'))
-        .option('--max-warnings <n>', t(lang, 'help.lint.max-warnings'))
-        .option('-q, --quiet', t(lang, 'help.lint.quiet'))
-        .option('-c, --config <file>', t(lang, 'help.lint.config'))
-        .option('--rule <id:severity>', t(lang, 'help.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
-        .option('--strict-citations', t(lang, 'help.lint.strict-citations'))
-        .option('--ref <file>', t(lang, 'help.lint.ref'), (value: string, previous: string[] = []) => [...previous, value])
+      addReportAndRuleOptions(command, lang)
         .option('--fix', t(lang, 'help.lint.fix'))
         .option('--fix-dry-run', t(lang, 'help.lint.fix-dry-run'))
         .option('--shard <i/n>', t(lang, 'help.lint.shard'))
@@ -50,13 +42,7 @@ export const lintCommands: CommandSpec[] = [
       const langExplicit = source === 'cli' || Boolean(process.env.KH_LANG?.trim());
       return run(ctx, (args[0] as string[] | undefined) ?? [], {
         format: options.format as FormatName,
-        output: options.output as string | undefined,
-        maxWarnings: options.maxWarnings as string | undefined,
-        quiet: Boolean(options.quiet),
-        config: options.config as string | undefined,
-        rule: (options.rule as string[] | undefined) ?? [],
-        strictCitations: Boolean(options.strictCitations),
-        ref: (options.ref as string[] | undefined) ?? [],
+        ...reportAndRuleOptions(options),
         maxFileSize: options.maxFileSize as string | undefined,
         timeoutPerFile: options.timeoutPerFile as string | undefined,
         ocr: options.ocr === true,
@@ -81,15 +67,7 @@ export const lintCommands: CommandSpec[] = [
     description: 'help.merge-reports.description',
     configure(command, lang) {
       mergeCommand = command;
-      command
-        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.format')).choices([...reporterNames('lint')]).default(defaultReporter('lint')))
-        .option('-o, --output <file>', t(lang, 'help.lint.output'))
-        .option('--max-warnings <n>', t(lang, 'help.lint.max-warnings'))
-        .option('-q, --quiet', t(lang, 'help.lint.quiet'))
-        .option('-c, --config <file>', t(lang, 'help.lint.config'))
-        .option('--rule <id:severity>', t(lang, 'help.lint.rule'), (value: string, previous: string[] = []) => [...previous, value])
-        .option('--strict-citations', t(lang, 'help.lint.strict-citations'))
-        .option('--ref <file>', t(lang, 'help.lint.ref'), (value: string, previous: string[] = []) => [...previous, value])
+      addReportAndRuleOptions(command, lang)
         .option('--suppressions-location <file>', t(lang, 'help.lint.suppressions-location'))
         .option('--pass-on-unpruned-suppressions', t(lang, 'help.lint.pass-on-unpruned'));
     },
@@ -98,13 +76,7 @@ export const lintCommands: CommandSpec[] = [
       const source = mergeCommand?.parent?.getOptionValueSource('lang');
       return run(ctx, (args[0] as string[] | undefined) ?? [], {
         format: options.format as FormatName,
-        output: options.output as string | undefined,
-        maxWarnings: options.maxWarnings as string | undefined,
-        quiet: Boolean(options.quiet),
-        config: options.config as string | undefined,
-        rule: (options.rule as string[] | undefined) ?? [],
-        strictCitations: Boolean(options.strictCitations),
-        ref: (options.ref as string[] | undefined) ?? [],
+        ...reportAndRuleOptions(options),
         suppressionsLocation: options.suppressionsLocation as string | undefined,
         passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
         langExplicit: source === 'cli' || Boolean(process.env.KH_LANG?.trim()),
