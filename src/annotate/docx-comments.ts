@@ -466,28 +466,7 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFi
     const paraFixes = fixesByPara.get(para) ?? [];
     const cuts = [...new Set([...list.flatMap((a) => a.range!), ...paraFixes.flatMap((f) => f.range)])].sort((a, b) => a - b);
     for (const run of para.runs) {
-      const inner = cuts.filter((c) => c > run.at && c < run.at + run.length);
-      const pieces = inner.length ? splitRun(run, inner, w) : [{ xml: xml.slice(run.start, run.end), at: run.at, end: run.at + run.length }];
-      const out: string[] = [];
-      pieces.forEach((piece, i) => {
-        for (const a of list) {
-          // The start goes before the first piece with text starting at range[0].
-          if (piece.at === a.range![0] && piece.end > piece.at && firstPieceAt(para, a.range![0], run, i, pieces)) out.push(rangeMark('Start', a.id, w));
-        }
-        const fix = piece.end > piece.at ? paraFixes.find((f) => f.range[0] <= piece.at && piece.end <= f.range[1]) : undefined;
-        if (fix) {
-          out.push(`<${q('del')} ${changeAttrs(changeIds.next++, w)}>${asDeleted(piece.xml, w)}</${q('del')}>`);
-          if (piece.end === fix.range[1] && fix.text) {
-            out.push(`<${q('ins')} ${changeAttrs(changeIds.next++, w)}><${q('r')}>${fix.props}${textChild(xmlSafe(fix.text), w)}</${q('r')}></${q('ins')}>`);
-          }
-        } else out.push(piece.xml);
-        for (const a of list) {
-          if (piece.end === a.range![1] && piece.end > piece.at && lastPieceAt(para, a.range![1], run, i, pieces)) {
-            out.push(rangeMark('End', a.id, w), referenceRun(a.id, w));
-          }
-        }
-      });
-      const text = out.join('');
+      const text = rewriteRun(xml, run, para, cuts, list, paraFixes, w, changeIds);
       if (text !== xml.slice(run.start, run.end)) edits.push({ start: run.start, end: run.end, text });
     }
   }
@@ -497,6 +476,33 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFi
   let result = xml;
   for (const edit of edits) result = result.slice(0, edit.start) + edit.text + result.slice(edit.end);
   return result;
+}
+
+/** One run of a paragraph cut at the anchors' and fixes' edges: range marks, deletions and insertions placed. */
+function rewriteRun(xml: string, run: Run, para: Paragraph, cuts: number[], list: Anchor[], paraFixes: PlacedFix[], w: string, changeIds: { next: number }): string {
+  const q = (n: string) => (w ? `${w}:${n}` : n);
+  const inner = cuts.filter((c) => c > run.at && c < run.at + run.length);
+  const pieces = inner.length ? splitRun(run, inner, w) : [{ xml: xml.slice(run.start, run.end), at: run.at, end: run.at + run.length }];
+  const out: string[] = [];
+  pieces.forEach((piece, i) => {
+    for (const a of list) {
+      // The start goes before the first piece with text starting at range[0].
+      if (piece.at === a.range![0] && piece.end > piece.at && firstPieceAt(para, a.range![0], run, i, pieces)) out.push(rangeMark('Start', a.id, w));
+    }
+    const fix = piece.end > piece.at ? paraFixes.find((f) => f.range[0] <= piece.at && piece.end <= f.range[1]) : undefined;
+    if (fix) {
+      out.push(`<${q('del')} ${changeAttrs(changeIds.next++, w)}>${asDeleted(piece.xml, w)}</${q('del')}>`);
+      if (piece.end === fix.range[1] && fix.text) {
+        out.push(`<${q('ins')} ${changeAttrs(changeIds.next++, w)}><${q('r')}>${fix.props}${textChild(xmlSafe(fix.text), w)}</${q('r')}></${q('ins')}>`);
+      }
+    } else out.push(piece.xml);
+    for (const a of list) {
+      if (piece.end === a.range![1] && piece.end > piece.at && lastPieceAt(para, a.range![1], run, i, pieces)) {
+        out.push(rangeMark('End', a.id, w), referenceRun(a.id, w));
+      }
+    }
+  });
+  return out.join('');
 }
 
 /** Whether piece i of `run` is the first piece in the paragraph with text starting at `at`. */

@@ -150,43 +150,45 @@ function compareStructure(b: Builder, oldFlat: ReturnType<typeof flatten>, newFl
   const items = matchNodes(toNodes(oldFlat.items), toNodes(newFlat.items));
   for (const p of items.pairs) nodeMap.set(p.old.node, p.new.node);
 
-  const report = (m: ReturnType<typeof matchNodes<Flat>>, aspect: 'section' | 'item') => {
-    const events: { at: number; run: () => void }[] = [];
-    const newOrder = new Map<Flat, number>((aspect === 'section' ? newFlat.sections : newFlat.items).map((f, i) => [f, i]));
-    const oldOrder = new Map<Flat, number>((aspect === 'section' ? oldFlat.sections : oldFlat.items).map((f, i) => [f, i]));
-    for (const p of m.pairs) {
-      const o = p.old;
-      const n = p.new;
-      const parentMoved = o.parent === null ? false : nodeMap.get(o.parent) !== n.parent;
-      const labelChanged = o.numbered && n.numbered && fold(labelPart(o.label)) !== fold(labelPart(n.label));
-      const sameText = clean(o.text) === clean(n.text);
-      const minor = !sameText && fold(o.text) === fold(n.text);
-      events.push({
-        at: newOrder.get(n)! * 2,
-        run: () => {
-          const os = side(o.text, o.path, o.node.position);
-          const ns = side(n.text, n.path, n.node.position);
-          if (parentMoved || labelChanged) b.add('moved', 'structure', aspect, os, ns);
-          if (!sameText && !minor) b.add('reworded', 'structure', aspect, os, ns, { words: wordDiff(o.text, n.text).parts });
-          else if (minor) b.minor++;
-          else if (!parentMoved && !labelChanged) b.unchanged++;
-        },
-      });
-    }
-    // removed items are placed after the new counterpart of their nearest matched predecessor
-    const newIndexOfNode = new Map<TextNode, number>();
-    for (const [f, i] of newOrder) newIndexOfNode.set(f.node, i);
-    for (const o of m.removed) {
-      events.push({ at: nearestNewOrder(o, oldOrder, aspect === 'section' ? oldFlat.sections : oldFlat.items, nodeMap, newIndexOfNode) * 2 + 1, run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null) });
-    }
-    for (const n of m.added) {
-      events.push({ at: newOrder.get(n)! * 2, run: () => b.add('added', 'structure', aspect, null, side(n.text, n.path, n.node.position)) });
-    }
-    events.sort((x, y) => x.at - y.at);
-    for (const e of events) e.run();
-  };
-  report(sections, 'section');
-  report(items, 'item');
+  reportMatches(b, sections, 'section', oldFlat, newFlat, nodeMap);
+  reportMatches(b, items, 'item', oldFlat, newFlat, nodeMap);
+}
+
+/** The changes of one matching (sections or items), in the new plan's order; removed ones after their nearest kept predecessor. */
+function reportMatches(b: Builder, m: ReturnType<typeof matchNodes<Flat>>, aspect: 'section' | 'item', oldFlat: ReturnType<typeof flatten>, newFlat: ReturnType<typeof flatten>, nodeMap: Map<TextNode, TextNode>): void {
+  const events: { at: number; run: () => void }[] = [];
+  const newOrder = new Map<Flat, number>((aspect === 'section' ? newFlat.sections : newFlat.items).map((f, i) => [f, i]));
+  const oldOrder = new Map<Flat, number>((aspect === 'section' ? oldFlat.sections : oldFlat.items).map((f, i) => [f, i]));
+  for (const p of m.pairs) {
+    const o = p.old;
+    const n = p.new;
+    const parentMoved = o.parent === null ? false : nodeMap.get(o.parent) !== n.parent;
+    const labelChanged = o.numbered && n.numbered && fold(labelPart(o.label)) !== fold(labelPart(n.label));
+    const sameText = clean(o.text) === clean(n.text);
+    const minor = !sameText && fold(o.text) === fold(n.text);
+    events.push({
+      at: newOrder.get(n)! * 2,
+      run: () => {
+        const os = side(o.text, o.path, o.node.position);
+        const ns = side(n.text, n.path, n.node.position);
+        if (parentMoved || labelChanged) b.add('moved', 'structure', aspect, os, ns);
+        if (!sameText && !minor) b.add('reworded', 'structure', aspect, os, ns, { words: wordDiff(o.text, n.text).parts });
+        else if (minor) b.minor++;
+        else if (!parentMoved && !labelChanged) b.unchanged++;
+      },
+    });
+  }
+  // removed items are placed after the new counterpart of their nearest matched predecessor
+  const newIndexOfNode = new Map<TextNode, number>();
+  for (const [f, i] of newOrder) newIndexOfNode.set(f.node, i);
+  for (const o of m.removed) {
+    events.push({ at: nearestNewOrder(o, oldOrder, aspect === 'section' ? oldFlat.sections : oldFlat.items, nodeMap, newIndexOfNode) * 2 + 1, run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null) });
+  }
+  for (const n of m.added) {
+    events.push({ at: newOrder.get(n)! * 2, run: () => b.add('added', 'structure', aspect, null, side(n.text, n.path, n.node.position)) });
+  }
+  events.sort((x, y) => x.at - y.at);
+  for (const e of events) e.run();
 }
 
 function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], nodeMap: Map<TextNode, TextNode>, newIndexOfNode: Map<TextNode, number>): number {
@@ -200,63 +202,75 @@ function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], 
 // ── responsibilities ─────────────────────────────────────────────────────────────────────────
 
 function compareResponsibilities(b: Builder, oldPlan: Plan, newPlan: Plan, resolve: OwnerResolver, notes: Note[]): void {
-  const group = (plan: Plan) => {
-    const map = new Map<string, Assignment[]>();
-    const date = planDate(plan);
-    for (const a of plan.assignments) {
-      const key = resolve.key(a, date);
-      const list = map.get(key);
-      if (list) list.push(a);
-      else map.set(key, [a]);
-    }
-    return map;
-  };
-  const olds = group(oldPlan);
-  const news = group(newPlan);
-  const first = (list: Assignment[]) => list[0]!;
-  const roleRank = (list: Assignment[]) => (list.some((a) => a.role === 'chủ trì') ? 'chủ trì' : first(list).role);
-  const refs = (list: Assignment[]) => {
-    const out = new Map<string, string>();
-    for (const a of list) for (const r of [...a.indicatorRefs, ...a.tasks.flatMap((t) => t.indicatorRefs)]) {
-      const key = `${r.goal}.${r.indicator ?? '*'}${r.plan ? `@${r.plan.number ?? ''}/${r.plan.symbol ?? ''}` : ''}`;
-      if (!out.has(key)) out.set(key, r.raw);
-    }
-    return out;
-  };
-  // An agency gone from the new plan whose successor (per the registry) appears there only.
+  const olds = groupByOwner(oldPlan, resolve);
+  const news = groupByOwner(newPlan, resolve);
+  const successorOf = successorsIn(olds, news, resolve);
+  for (const [key, oldList] of olds) {
+    const newList = news.get(successorOf.get(key) ?? key);
+    if (newList) compareOwner(b, oldList, newList, notes);
+    else b.add('owner', 'responsibilities', 'agency-removed', side(oldList[0]!.owner, oldList[0]!.owner, oldList[0]!.position), null, { owner: oldList[0]!.owner });
+  }
+  const succeeded = new Set(successorOf.values());
+  for (const [key, newList] of news) {
+    if (olds.has(key) || succeeded.has(key)) continue;
+    const na = newList[0]!;
+    b.add('owner', 'responsibilities', 'agency-added', null, side(na.owner, na.owner, na.position), { owner: na.owner });
+  }
+}
+
+/** A plan's assignments by owner key (as the resolver names agencies on the plan's date). */
+function groupByOwner(plan: Plan, resolve: OwnerResolver): Map<string, Assignment[]> {
+  const map = new Map<string, Assignment[]>();
+  const date = planDate(plan);
+  for (const a of plan.assignments) {
+    const key = resolve.key(a, date);
+    const list = map.get(key);
+    if (list) list.push(a);
+    else map.set(key, [a]);
+  }
+  return map;
+}
+
+/** An agency gone from the new plan whose successor (per the registry) appears there only. */
+function successorsIn(olds: Map<string, Assignment[]>, news: Map<string, Assignment[]>, resolve: OwnerResolver): Map<string, string> {
   const successorOf = new Map<string, string>();
   for (const key of olds.keys()) {
     if (news.has(key)) continue;
     const next = (resolve.successors?.(key) ?? []).find((k) => news.has(k) && !olds.has(k) && ![...successorOf.values()].includes(k));
     if (next) successorOf.set(key, next);
   }
-  for (const [key, oldList] of olds) {
-    const newList = news.get(successorOf.get(key) ?? key);
-    const oa = first(oldList);
-    if (!newList) {
-      b.add('owner', 'responsibilities', 'agency-removed', side(oa.owner, oa.owner, oa.position), null, { owner: oa.owner });
-      continue;
-    }
-    const na = first(newList);
-    if (oa.ownerKey !== na.ownerKey) notes.push({ code: 'renamed', data: { from: oa.owner, to: na.owner } });
-    const oldRole = roleRank(oldList);
-    const newRole = roleRank(newList);
-    if (oldRole !== newRole) b.add('owner', 'responsibilities', 'role', side(`${oa.owner}: ${oldRole}`, oa.owner, oa.position), side(`${na.owner}: ${newRole}`, na.owner, na.position), { owner: na.owner });
-    const tasks = (list: Assignment[]) => list.flatMap((a) => a.tasks).map((t) => ({ ref: t, path: '', text: t.text }));
-    const m = matchNodes(tasks(oldList), tasks(newList), { threshold: 0.45 });
-    for (const t of m.removed) b.add('owner', 'responsibilities', 'task-lost', side(t.text, oa.owner, t.position), null, { owner: oa.owner });
-    for (const t of m.added) b.add('owner', 'responsibilities', 'task-gained', null, side(t.text, na.owner, t.position), { owner: na.owner });
-    const or = refs(oldList);
-    const nr = refs(newList);
-    for (const [k, raw] of or) if (!nr.has(k)) b.add('owner', 'responsibilities', 'indicator-lost', side(raw, oa.owner, oa.position), null, { owner: oa.owner });
-    for (const [k, raw] of nr) if (!or.has(k)) b.add('owner', 'responsibilities', 'indicator-gained', null, side(raw, na.owner, na.position), { owner: na.owner });
+  return successorOf;
+}
+
+/** The role an agency holds over its assignments ("chủ trì" wins). */
+const roleRank = (list: Assignment[]) => (list.some((a) => a.role === 'chủ trì') ? 'chủ trì' : list[0]!.role);
+
+/** The indicators an agency's assignments refer to, by canonical key, with the text as written. */
+function indicatorRefsOf(list: Assignment[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const a of list) for (const r of [...a.indicatorRefs, ...a.tasks.flatMap((t) => t.indicatorRefs)]) {
+    const key = `${r.goal}.${r.indicator ?? '*'}${r.plan ? `@${r.plan.number ?? ''}/${r.plan.symbol ?? ''}` : ''}`;
+    if (!out.has(key)) out.set(key, r.raw);
   }
-  const succeeded = new Set(successorOf.values());
-  for (const [key, newList] of news) {
-    if (olds.has(key) || succeeded.has(key)) continue;
-    const na = first(newList);
-    b.add('owner', 'responsibilities', 'agency-added', null, side(na.owner, na.owner, na.position), { owner: na.owner });
-  }
+  return out;
+}
+
+/** One agency in both plans: its name, role, tasks and indicators compared. */
+function compareOwner(b: Builder, oldList: Assignment[], newList: Assignment[], notes: Note[]): void {
+  const oa = oldList[0]!;
+  const na = newList[0]!;
+  if (oa.ownerKey !== na.ownerKey) notes.push({ code: 'renamed', data: { from: oa.owner, to: na.owner } });
+  const oldRole = roleRank(oldList);
+  const newRole = roleRank(newList);
+  if (oldRole !== newRole) b.add('owner', 'responsibilities', 'role', side(`${oa.owner}: ${oldRole}`, oa.owner, oa.position), side(`${na.owner}: ${newRole}`, na.owner, na.position), { owner: na.owner });
+  const tasks = (list: Assignment[]) => list.flatMap((a) => a.tasks).map((t) => ({ ref: t, path: '', text: t.text }));
+  const m = matchNodes(tasks(oldList), tasks(newList), { threshold: 0.45 });
+  for (const t of m.removed) b.add('owner', 'responsibilities', 'task-lost', side(t.text, oa.owner, t.position), null, { owner: oa.owner });
+  for (const t of m.added) b.add('owner', 'responsibilities', 'task-gained', null, side(t.text, na.owner, t.position), { owner: na.owner });
+  const or = indicatorRefsOf(oldList);
+  const nr = indicatorRefsOf(newList);
+  for (const [k, raw] of or) if (!nr.has(k)) b.add('owner', 'responsibilities', 'indicator-lost', side(raw, oa.owner, oa.position), null, { owner: oa.owner });
+  for (const [k, raw] of nr) if (!or.has(k)) b.add('owner', 'responsibilities', 'indicator-gained', null, side(raw, na.owner, na.position), { owner: na.owner });
 }
 
 // ── goals, indicators, targets ───────────────────────────────────────────────────────────────

@@ -13,6 +13,7 @@ import { documentParts } from '../data/index.js';
 import { isUpperText, startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
 import { hasOnlySingleSpaces } from '../util/whitespace.js';
+import type { Code, List } from 'mdast';
 
 export interface ParaBlock {
   kind: 'para';
@@ -294,6 +295,7 @@ function listMarker(item: Nodes, ctx: BlockContext, ordered: boolean, index: num
   return ordered ? `${start + index}.` : '-';
 }
 
+/** The mdast tree as blocks, in document order: paragraphs (list markers kept), tables, code read as text. */
 function walk(nodes: RootContent[], ctx: BlockContext, out: Block[]): void {
   for (const node of nodes) {
     switch (node.type) {
@@ -305,58 +307,18 @@ function walk(nodes: RootContent[], ctx: BlockContext, out: Block[]): void {
         if (block) out.push(block);
         break;
       }
-      case 'list': {
-        node.children.forEach((item, index) => {
-          const marker = listMarker(item, ctx, node.ordered === true, index, node.start ?? 1);
-          const before = out.length;
-          walk(item.children, ctx, out);
-          const first = out[before];
-          const markerStart = cursorOf(item);
-          const markerPart: SpanPart = {
-            at: 0,
-            line: markerStart?.line ?? 1,
-            column: markerStart?.column ?? 1,
-            offset: markerStart?.offset,
-            page: undefined,
-            paragraph: undefined,
-          };
-          if (first && first.kind === 'para' && out.length > before) {
-            const shifted = first.span.parts.map((p) => ({ ...p, at: p.at + marker.length + 1 }));
-            first.span = { text: `${marker} ${first.span.text}`, parts: [markerPart, ...shifted] };
-          } else {
-            out.splice(before, 0, { kind: 'para', span: { text: marker, parts: [markerPart] }, emphasized: false });
-          }
-        });
+      case 'list':
+        walkList(node, ctx, out);
         break;
-      }
       case 'table':
         out.push(tableBlock(node, ctx));
         break;
       case 'blockquote':
         walk(node.children, ctx, out);
         break;
-      case 'code': {
-        // Four-space indented lines in a text file: remark calls them code; they are paragraphs.
-        const start = node.position?.start;
-        const lines = node.value.split('\n');
-        let builder = newBuilder(ctx);
-        lines.forEach((line, i) => {
-          if (line.trim() === '') {
-            const block = paraFrom(builder);
-            if (block) out.push(block);
-            builder = newBuilder(ctx);
-            return;
-          }
-          const lineNo = (start?.line ?? 1) + i + (node.lang || node.meta ? 1 : 0);
-          const lineStart = ctx.lineStarts?.[lineNo - 1];
-          const column = ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
-          if (builder.length > 0) builder.lineBreak();
-          builder.appendText(line, { line: lineNo, column: Math.max(1, column), offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1) }, undefined, false);
-        });
-        const block = paraFrom(builder);
-        if (block) out.push(block);
+      case 'code':
+        codeBlocks(node, ctx, out);
         break;
-      }
       case 'html': {
         const text = node.value.replace(/<[^>]*>/g, ' ');
         if (text.trim()) {
@@ -371,6 +333,53 @@ function walk(nodes: RootContent[], ctx: BlockContext, out: Block[]): void {
         break;
     }
   }
+}
+
+/** A list's items, each item's marker ("1.", "-", "a)") put in front of its first paragraph. */
+function walkList(node: List, ctx: BlockContext, out: Block[]): void {
+  node.children.forEach((item, index) => {
+    const marker = listMarker(item, ctx, node.ordered === true, index, node.start ?? 1);
+    const before = out.length;
+    walk(item.children, ctx, out);
+    const first = out[before];
+    const markerStart = cursorOf(item);
+    const markerPart: SpanPart = {
+      at: 0,
+      line: markerStart?.line ?? 1,
+      column: markerStart?.column ?? 1,
+      offset: markerStart?.offset,
+      page: undefined,
+      paragraph: undefined,
+    };
+    if (first && first.kind === 'para' && out.length > before) {
+      const shifted = first.span.parts.map((p) => ({ ...p, at: p.at + marker.length + 1 }));
+      first.span = { text: `${marker} ${first.span.text}`, parts: [markerPart, ...shifted] };
+    } else {
+      out.splice(before, 0, { kind: 'para', span: { text: marker, parts: [markerPart] }, emphasized: false });
+    }
+  });
+}
+
+/** Four-space indented lines in a text file: remark calls them code; they are paragraphs. */
+function codeBlocks(node: Code, ctx: BlockContext, out: Block[]): void {
+  const start = node.position?.start;
+  const lines = node.value.split('\n');
+  let builder = newBuilder(ctx);
+  lines.forEach((line, i) => {
+    if (line.trim() === '') {
+      const block = paraFrom(builder);
+      if (block) out.push(block);
+      builder = newBuilder(ctx);
+      return;
+    }
+    const lineNo = (start?.line ?? 1) + i + (node.lang || node.meta ? 1 : 0);
+    const lineStart = ctx.lineStarts?.[lineNo - 1];
+    const column = ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
+    if (builder.length > 0) builder.lineBreak();
+    builder.appendText(line, { line: lineNo, column: Math.max(1, column), offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1) }, undefined, false);
+  });
+  const block = paraFrom(builder);
+  if (block) out.push(block);
 }
 
 /** Lines of a paragraph, each as its own span. */

@@ -26,17 +26,40 @@ export function buildPlan(doc: ParsedDocument): Plan {
     ...assignmentsFromSections(structure.sections, structure.itemSpans),
     ...assignmentsFromTables(structure.tables, structure.cellSpans),
   ];
+  const body = bodyMentions(structure.units);
 
-  const citations: Citation[] = [];
+  return {
+    type: 'plan',
+    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.converted ? { converted: doc.converted } : {}), ...(doc.ocr ? { ocr: doc.ocr } : {}) },
+    meta: header.meta,
+    preamble: structure.preamble,
+    sections: structure.sections,
+    closing: structure.closing,
+    goals,
+    assignments,
+    citations: body.citations,
+    dates: [...headerDates(header.meta), ...body.dates],
+    appendixRefs: body.appendixRefs,
+    appendices: structure.appendices,
+    tables: structure.tables,
+    recipients: structure.recipients,
+    signature: structure.signature,
+    articles: structure.articles,
+    attachment: structure.attachment,
+    structure: structure.confidence,
+  };
+}
+
+/** The dates the header gives: the issue date, then the years in the trích yếu (the plan's own). */
+function headerDates(meta: Plan['meta']): DateMention[] {
   const dates: DateMention[] = [];
-  const appendixRefs: AppendixRef[] = [];
-  if (header.meta.lines.date) {
-    const line = header.meta.lines.date;
+  const line = meta.lines.date;
+  if (line) {
     dates.push({
       type: 'date',
       kind: 'issue',
       raw: line.text,
-      value: header.meta.issueDate,
+      value: meta.issueDate,
       end: null,
       inCitation: false,
       invalid: false,
@@ -44,13 +67,21 @@ export function buildPlan(doc: ParsedDocument): Plan {
       ...(line.parts ? { parts: line.parts } : {}),
     });
   }
-  if (header.meta.lines.title) {
-    // Years in the trích yếu ("năm 2024") are the plan's own.
-    const titleLine = header.meta.lines.title;
-    const span = { text: titleLine.text, parts: [{ at: 0, line: titleLine.position.start.line, column: titleLine.position.start.column, offset: titleLine.position.start.offset, page: titleLine.position.page, paragraph: titleLine.position.paragraph }] };
+  const titleLine = meta.lines.title;
+  if (titleLine) {
+    const start = titleLine.position.start;
+    const span = { text: titleLine.text, parts: [{ at: 0, line: start.line, column: start.column, offset: start.offset, page: titleLine.position.page, paragraph: titleLine.position.paragraph }] };
     dates.push(...findDates(span, []));
   }
-  for (const unit of structure.units) {
+  return dates;
+}
+
+/** What the body's text units cite and date, and the appendices they refer to (footers skipped). */
+function bodyMentions(units: ReturnType<typeof buildStructure>['units']) {
+  const citations: Citation[] = [];
+  const dates: DateMention[] = [];
+  const appendixRefs: AppendixRef[] = [];
+  for (const unit of units) {
     if (unit.where === 'footer') continue;
     const found = findCitations(unit.span);
     citations.push(...found.map((f) => f.citation));
@@ -65,25 +96,5 @@ export function buildPlan(doc: ParsedDocument): Plan {
       });
     }
   }
-
-  return {
-    type: 'plan',
-    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.converted ? { converted: doc.converted } : {}), ...(doc.ocr ? { ocr: doc.ocr } : {}) },
-    meta: header.meta,
-    preamble: structure.preamble,
-    sections: structure.sections,
-    closing: structure.closing,
-    goals,
-    assignments,
-    citations,
-    dates,
-    appendixRefs,
-    appendices: structure.appendices,
-    tables: structure.tables,
-    recipients: structure.recipients,
-    signature: structure.signature,
-    articles: structure.articles,
-    attachment: structure.attachment,
-    structure: structure.confidence,
-  };
+  return { citations, dates, appendixRefs };
 }

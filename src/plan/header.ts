@@ -726,29 +726,15 @@ function offsetOfLine(span: Span, line: Span): number {
 
 export function parseHeader(blocks: Block[]): HeaderResult {
   const header = headerText(blocks);
-  const lineOf: Meta['lines'] = { issuer: null, number: null, date: null, docType: null, title: null, motto: null };
+  const lineOf = emptyLines();
   // A web article opens with its question ("Mẫu quyết định … mới nhất?"); a form it quotes is not its header.
   const opening = header.lines[0] ? header.text.slice(header.lines[0].at, header.lines[0].end) : '';
   if (/\?\s*$/u.test(opening)) return noHeader(lineOf);
   const limit = bodyLimit(blocks, header);
 
-  const motto = findMotto(header);
-  const numberPart = findNumber(header);
-  const validNumber = numberPart && numberPart.start < limit ? numberPart : null;
-  const anchors = [motto?.start, validNumber?.start].filter((n): n is number => n !== undefined && n < limit);
-  const anchor = anchors.length > 0 ? Math.min(...anchors) : null;
-  // Without a motto or number, the date and type line are looked for from the top.
-  const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
-  const date = findHeaderDate(header, searchFrom, limit, motto, validNumber);
-  const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
-  const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
-
-  const starts = [anchor, date?.start, type?.start].filter((n): n is number => n !== undefined && n !== null);
-  if (starts.length === 0 || (!motto && !validNumber && !date && !type)) {
-    return noHeader(lineOf);
-  }
-  const first = Math.min(...starts);
-  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return noHeader(lineOf);
+  const parts = findHeaderParts(header, limit);
+  if (!parts) return noHeader(lineOf);
+  const { motto, validNumber, date, type, first } = parts;
 
   const issuerPart = findIssuer(header, first);
   const issuerMore = issuerPart && motto ? issuerBesideMotto(header, motto) : null;
@@ -760,28 +746,13 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const ends = [motto?.end, validNumber?.end, date?.end, type?.end, titlePart?.end, issuerPart?.end].filter((n): n is number => n !== undefined);
   const headerEnd = Math.max(...ends);
 
-  if (motto) lineOf.motto = textLine(header, motto.start, motto.end);
-  if (validNumber) lineOf.number = textLine(header, validNumber.start, validNumber.end);
-  if (date) lineOf.date = textLine(header, date.start, date.end);
-  if (type) lineOf.docType = textLine(header, type.start, type.end);
-  if (titlePart) lineOf.title = textLine(header, titlePart.start, titlePart.end);
   const issuerSource = issuerPart ?? authority;
-  if (issuerSource) lineOf.issuer = textLine(header, issuerSource.start, issuerSource.end);
+  recordLines(lineOf, header, { motto, number: validNumber, date, docType: type, title: titlePart, issuer: issuerSource });
 
   const title = titlePart ? squash(spanOf(header, titlePart.start, titlePart.end).text.replace(/\n\|\n|\n/g, ' ')) || null : null;
   const number = validNumber?.number ?? null;
   const symbol = validNumber?.symbol ?? null;
-  const typeCode = symbol ? (/^([\p{L}]+)[-/]/u.exec(symbol)?.[1] ?? null) : null;
-
-  // The issuer block, beside the motto too when a Word table splits it.
-  const more = issuerSource && issuerMore && issuerSource === issuerPart ? issuerMore : null;
-  if (issuerSource && more) lineOf.issuer = issuerLine(header, issuerSource, more);
-  let { issuer, segments } = lineOf.issuer && issuerSource ? composeIssuer(issuerBlockText(header, issuerSource, more)) : { issuer: null, segments: [] };
-  const code = issuerCodeOf(symbol, null);
-  // The body's own words ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") name the body with its place;
-  // a ký hiệu's code may name only its kind ("UBND").
-  issuer ??= issuerFromBody(blocks, date?.place ?? null, title) ?? issuerFromCode(code, typeCode);
-  if (!segments.length && issuer) segments = segmentsOf(issuer);
+  const { issuer, segments } = resolveIssuer(blocks, header, lineOf, { part: issuerPart, source: issuerSource, more: issuerMore }, date?.place ?? null, title, symbol);
 
   const bodyStart = bodyStartAfter(blocks, header, headerEnd);
   const headerTables = headerTablesBefore(blocks, header, bodyStart, issuerPart?.start ?? first, headerEnd);
@@ -803,6 +774,59 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     lines: lineOf,
   };
   return { meta, bodyStart, headerTables };
+}
+
+/** The motto, number, date and type line of the header, and where the first of them starts; null without a header. */
+function findHeaderParts(header: HeaderText, limit: number) {
+  const motto = findMotto(header);
+  const numberPart = findNumber(header);
+  const validNumber = numberPart && numberPart.start < limit ? numberPart : null;
+  const anchors = [motto?.start, validNumber?.start].filter((n): n is number => n !== undefined && n < limit);
+  const anchor = anchors.length > 0 ? Math.min(...anchors) : null;
+  // Without a motto or number, the date and type line are looked for from the top.
+  const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
+  const date = findHeaderDate(header, searchFrom, limit, motto, validNumber);
+  const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
+  const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
+
+  const starts = [anchor, date?.start, type?.start].filter((n): n is number => n !== undefined && n !== null);
+  if (starts.length === 0 || (!motto && !validNumber && !date && !type)) {
+    return null;
+  }
+  const first = Math.min(...starts);
+  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return null;
+
+  return { motto, validNumber, date, type, first };
+}
+
+/** The issuer: its block (with the part beside the motto), else the body's own words, else the ký hiệu's code. */
+function resolveIssuer(blocks: Block[], header: HeaderText, lineOf: Meta['lines'], found: { part: Found | null; source: Found | null; more: Found | null }, place: string | null, title: string | null, symbol: string | null) {
+  const { part: issuerPart, source: issuerSource, more: issuerMore } = found;
+  const typeCode = symbol ? (/^([\p{L}]+)[-/]/u.exec(symbol)?.[1] ?? null) : null;
+
+  // The issuer block, beside the motto too when a Word table splits it.
+  const more = issuerSource && issuerMore && issuerSource === issuerPart ? issuerMore : null;
+  if (issuerSource && more) lineOf.issuer = issuerLine(header, issuerSource, more);
+  let { issuer, segments }: { issuer: string | null; segments: IssuerSegment[] } = lineOf.issuer && issuerSource ? composeIssuer(issuerBlockText(header, issuerSource, more)) : { issuer: null, segments: [] };
+  const code = issuerCodeOf(symbol, null);
+  // The body's own words ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") name the body with its place;
+  // a ký hiệu's code may name only its kind ("UBND").
+  issuer ??= issuerFromBody(blocks, place, title) ?? issuerFromCode(code, typeCode);
+  if (!segments.length && issuer) segments = segmentsOf(issuer);
+  return { issuer, segments };
+}
+
+/** No header line found yet. */
+function emptyLines(): Meta['lines'] {
+  return { issuer: null, number: null, date: null, docType: null, title: null, motto: null };
+}
+
+/** Each header part's line as found (text and position), for messages that quote it. */
+function recordLines(lineOf: Meta['lines'], header: HeaderText, found: Record<keyof Meta['lines'], Found | null>): void {
+  for (const key of Object.keys(found) as (keyof Meta['lines'])[]) {
+    const part = found[key];
+    if (part) lineOf[key] = textLine(header, part.start, part.end);
+  }
 }
 
 /** The title under the type line, or a letter's subject ("V/v …") under its number: a Công văn. */
