@@ -18,8 +18,8 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage, type RelatedInput } from './types.js';
 import type { Citation, Plan } from '../plan/schema.js';
-import { normalizeName, symbolCore } from '../data/issuers.js';
-import { namesCentralBody } from '../data/symbol-scope.js';
+import { normalizeName, symbolCore } from '../domain/issuers.js';
+import { centralBodyPattern, namesCentralBody } from '../domain/symbol-scope.js';
 import { editDistance, textBefore } from './util.js';
 
 type MessageId = 'symbolForm' | 'symbol' | 'date' | 'subject' | 'other';
@@ -106,17 +106,12 @@ function subjectOf(c: Citation, before: string): string | null {
   return c.subject;
 }
 
-/** Citations by type word and number, computed once per plan (each plan is compared with every other one of a run). */
-const groupCache = new WeakMap<Plan, Map<string, Citation[]>>();
-function groups(plan: Plan): Map<string, Citation[]> {
-  let map = groupCache.get(plan);
-  if (!map) {
-    map = new Map();
-    for (const c of plan.citations) {
-      const key = groupKey(c);
-      if (key) map.set(key, [...(map.get(key) ?? []), c]);
-    }
-    groupCache.set(plan, map);
+/** Citations by type word and number (context.derived: once per plan, as each plan is compared with every other one of a run). */
+function citationGroups(plan: Plan): Map<string, Citation[]> {
+  const map = new Map<string, Citation[]>();
+  for (const c of plan.citations) {
+    const key = groupKey(c);
+    if (key) map.set(key, [...(map.get(key) ?? []), c]);
   }
   return map;
 }
@@ -183,7 +178,8 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const vi = context.lang === 'vi';
-    const own = groups(plan);
+    const own = context.derived('citation-groups', citationGroups);
+    const centralPattern = context.data.derived('central-body-pattern', (d) => centralBodyPattern(d.symbolScope));
     // No line numbers in the text: they differ between a document's formats (see `related`).
     const whereHere = (_c: Citation) => (vi ? 'chỗ khác trong văn bản' : 'another place in this document');
     const whereFile = (path: string) => (vi ? `tệp ${path}` : `file ${path}`);
@@ -195,7 +191,7 @@ export const rule = defineRule({
       return range ? { node: c, range } : { node: c };
     };
 
-    const before = (c: Citation) => textBefore(plan, c);
+    const before = (c: Citation) => textBefore(context, c);
 
     // Another file's citation is the same document only when the ký hiệu names a national body
     // (src/data/symbol-scope.json) and carries its year ("125/2021/NĐ-CP") or the dates share a
@@ -206,12 +202,12 @@ export const rule = defineRule({
       const key = groupKey(c);
       if (!key) return [];
       // A national body's ký hiệu without its year ("1303/BLĐTBXH-VBĐG") comes back every year: the same year too.
-      const central = namesCentralBody(symbolCore(c.raw));
+      const central = namesCentralBody(symbolCore(c.raw), centralPattern);
       const sameDocument = (r: Citation) => c.year !== null || (c.date !== null && yearOf(c.date) === yearOf(r.date));
       const peers: { file: string; citation: Citation }[] = [];
       for (const other of context.files) {
         const issuer = sameIssuer(other);
-        for (const r of groups(other).get(key) ?? []) if (issuer || (central && sameDocument(r))) peers.push({ file: other.source.path, citation: r });
+        for (const r of context.derived('citation-groups', citationGroups, other).get(key) ?? []) if (issuer || (central && sameDocument(r))) peers.push({ file: other.source.path, citation: r });
       }
       return peers;
     };

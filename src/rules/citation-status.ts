@@ -9,8 +9,8 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { knowledgeBase, planDate, viDate } from '../knowledge/index.js';
-import type { LegalDocument } from '../data/knowledge.js';
+import { knowledgeBaseOf, planDate, viDate } from '../domain/knowledge-base.js';
+import type { LegalDocument } from '../domain/knowledge.js';
 import type { Citation } from '../plan/schema.js';
 
 /** "Luật Ngân sách nhà nước số 83/2015/QH13", "Nghị định số 125/2021/NĐ-CP", "Chỉ thị số 21-CT/TW". */
@@ -121,7 +121,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const date = planDate(plan);
     if (!date) return;
-    const kb = knowledgeBase(context.registries.knowledge);
+    const kb = knowledgeBaseOf(context.data);
     const lang = context.lang;
     const dateText = viDate(date);
     const seen = new Set<string>();

@@ -10,7 +10,7 @@ import { sourceFix } from '../fix/declare.js';
 import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
-import type { Registries } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
 import {
   SEVERITY_RANK,
   type LintMessage,
@@ -35,7 +35,22 @@ export interface LintEnvironment {
   lang: Lang;
   /** Default: now. */
   today?: Date;
-  registries: Registries;
+  /** The data store (src/data/store.ts): shipped registries and the user's knowledge entries. */
+  data: DataStore;
+}
+
+/**
+ * What rules derive from a plan (its text nodes, its responsibility matrix …), per Plan object
+ * and key: computed by the first rule that asks, shared by the others and by later runs on the
+ * same Plan. A rule's derived value depends on the Plan and on nothing else the key does not name.
+ */
+const derivedByPlan = new WeakMap<Plan, Map<string, unknown>>();
+
+export function derivedOf<T>(plan: Plan, key: string, compute: (plan: Plan) => T): T {
+  let values = derivedByPlan.get(plan);
+  if (!values) derivedByPlan.set(plan, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute(plan));
+  return values.get(key) as T;
 }
 
 /** A rule failed: a bug in kh (or in the rule), not a problem of the document. */
@@ -109,7 +124,8 @@ export function createContext(
     today: env.today ?? new Date(),
     filePath: plan.source.path,
     files,
-    registries: env.registries,
+    data: env.data,
+    derived: (key, compute, of = plan) => derivedOf(of, key, compute),
     severity,
     format,
     report(input: ReportInput): LintMessage {

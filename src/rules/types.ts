@@ -7,18 +7,18 @@
  *     check(plan, context) { return [...context.report({...})]; },
  *   });
  *
- * Rules read the Plan tree only (never the file), get everything else from `context`, and return
- * their messages; the engine decides severities, sorts, and turns a throw into an internal error.
+ * Rules read the Plan tree only (never the file), get everything else from `context` (data as
+ * `context.data`, values derived from the plan as `context.derived`), and return their messages; the engine decides severities, sorts, and turns a throw into an internal error.
  */
 import type { z } from 'zod';
 import type { Plan, Position } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import type { SourceRange, TextNode } from '../util/location.js';
-import type { Registries } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
 
 export type { Lang } from '../util/errors.js';
 export type { TextNode, SourceRange } from '../util/location.js';
-export type { Registries } from '../data/registries.js';
+export type { DataStore, Registries } from '../domain/data-store.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** What a configuration may say about a rule. */
@@ -157,8 +157,18 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
   filePath: string;
   /** The other documents of the run, for cross-file rules (never includes this one). */
   files: readonly Plan[];
-  /** Domain data (src/data), loaded on first use. */
-  registries: Registries;
+  /**
+   * Domain data (src/data/*.json and the user's knowledge entries), each registry read on first
+   * use; `data.derived(key, fn)` keeps what is computed from the data alone (a word set, a
+   * compiled pattern) once per store.
+   */
+  data: DataStore;
+  /**
+   * What is computed from the plan (its text nodes, its responsibility matrix, its citation
+   * groups), once per Plan and key, shared by the rules. The key must name everything besides
+   * the plan the value depends on (an option). `of`: another plan of the run (default: this one).
+   */
+  derived<T>(key: string, compute: (plan: Plan) => T, of?: Plan): T;
   /** The severity this rule runs at. */
   severity: Severity;
   /** Builds one message: position, excerpt and localized text computed from the target. */

@@ -11,8 +11,9 @@ import type { Citation, Plan } from '../../plan/schema.js';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
-import { loadKnowledge, type Knowledge, type LegalDocument } from '../../data/knowledge.js';
-import { knowledgeBase, viDate } from '../../knowledge/index.js';
+import type { Knowledge, LegalDocument } from '../../domain/knowledge.js';
+import { KnowledgeBase, viDate } from '../../domain/knowledge-base.js';
+import { createDataStore } from '../../data/store.js';
 import { documentLabel } from '../../rules/citation-status.js';
 import { squash } from '../../util/whitespace.js';
 
@@ -117,7 +118,7 @@ const normSymbol = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 
 /** The documents cited by `plans`, one entry per document, in order of first citation. */
 export function collectCitations(plans: readonly Plan[], knowledge: Knowledge, lang: Lang): CitedDocument[] {
-  const kb = knowledgeBase(knowledge);
+  const kb = new KnowledgeBase(knowledge);
   const groups = new Map<string, CitedDocument>();
   const numKey = (docType: string, number: string | null, year: number | null) =>
     `num:${docType.toLowerCase()}|${(number ?? '').replace(/^0+(?=\d)/, '')}|${year ?? '?'}`;
@@ -269,7 +270,7 @@ export async function run(ctx: CliContext, files: readonly string[], options: Ci
     const { loadConfig } = await import('../../config/index.js');
     const { ruleIds } = await import('../../rules/index.js');
     const loaded = loadConfig({ cwd, configPath: options.config, knownRuleIds: ruleIds() });
-    knowledge = loadKnowledge(loaded.config.knowledge);
+    knowledge = createDataStore({ knowledge: loaded.config.knowledge }).knowledge;
   } catch (error) {
     const { ConfigError } = await import('../../config/index.js');
     if (error instanceof ConfigError) {

@@ -17,8 +17,7 @@ import type { Plan } from '../../plan/schema.js';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../../config/index.js';
 import { rules as allRules, ruleIds } from '../../rules/index.js';
 import { lintPlans, RuleError } from '../../rules/engine.js';
-import { loadRegistries, withRegistries } from '../../data/registries.js';
-import { loadKnowledge } from '../../data/knowledge.js';
+import { createDataStore } from '../../data/store.js';
 import type { LintMessage } from '../../rules/types.js';
 import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
 
@@ -268,12 +267,11 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   const planList = [...plans.values()];
   let messageLists: LintMessage[][];
   try {
-    const knowledge = loaded.config.knowledge;
-    const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
-    messageLists = lintPlans(planList, active, { lang, today, registries });
+    const data = createDataStore({ knowledge: loaded.config.knowledge });
+    messageLists = lintPlans(planList, active, { lang, today, data });
     if (options.fix || options.fixDryRun) {
       const { fixFiles } = await import('../../fix/apply.js');
-      const relint = (plans: Plan[]) => lintPlans(plans, active, { lang, today, registries });
+      const relint = (plans: Plan[]) => lintPlans(plans, active, { lang, today, data });
       messageLists = await fixFiles(planList, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd, lang, relint, note: (line) => ctx.err(`${line}\n`) });
     }
   } catch (error) {

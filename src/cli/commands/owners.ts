@@ -6,10 +6,11 @@
  */
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
-import { buildMatrix } from '../../owners/matrix.js';
+import { buildMatrix } from '../../domain/matrix.js';
+import { builtinData } from '../../data/store.js';
 import { renderOwners, summarize, type OwnersFormat } from '../../owners/render.js';
 import { loadReferences, ReferenceError } from '../../owners/references.js';
-import type { Catalogue } from '../../data/catalogue.js';
+import type { Catalogue } from '../../domain/catalogue.js';
 
 export interface OwnersOptions {
   format: OwnersFormat;
@@ -47,7 +48,7 @@ export async function run(ctx: CliContext, files: string[], options: OwnersOptio
   for (const file of files) {
     try {
       const plan = await reader.read(file);
-      const matrix = buildMatrix(plan, { references });
+      const matrix = buildMatrix(plan, builtinData.strategy, { references });
       if (options.format === 'json') json.push(summarize(file, matrix, ctx.lang));
       else outputs.push(renderOwners(file, matrix, options.format, { lang: ctx.lang, color: ctx.color }));
     } catch (error) {
