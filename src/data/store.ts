@@ -87,18 +87,28 @@ export function define<T>(file: string, schema: z.ZodType<T>, check?: (value: T)
   return definition;
 }
 
-/** One problem list per defined file (empty: valid and in its parsed form). The build-time check. */
+/**
+ * What is wrong with a file's JSON for its schema: invalid, not in its parsed form (run time reads
+ * the JSON as it is, so a default the schema would fill in must be written out), or failing the
+ * file's own check. Empty: the file may be read without validation.
+ */
+export function dataProblems<T>(raw: unknown, schema: z.ZodType<T>, check?: (value: T) => string[]): string[] {
+  const result = schema.safeParse(raw);
+  if (!result.success) return [z.prettifyError(result.error)];
+  const problems: string[] = [];
+  if (!isDeepStrictEqual(result.data, raw)) problems.push('differs from its parsed form: write out the defaults the schema fills in');
+  if (check) problems.push(...check(result.data));
+  return problems;
+}
+
+/** The build-time check: the problems of every defined file (each list empty when all is well). */
 export function checkDataFiles(): { file: string; problems: string[] }[] {
-  return definitions.map(({ file, schema, check }) => {
-    const raw = readDataJson(file);
-    const result = schema.safeParse(raw);
-    if (!result.success) return { file, problems: [z.prettifyError(result.error)] };
-    const problems: string[] = [];
-    // Run time reads the JSON as it is: a default the schema would fill in must be written out.
-    if (!isDeepStrictEqual(result.data, raw)) problems.push('differs from its parsed form: write out the defaults the schema fills in');
-    if (check) problems.push(...check(result.data));
-    return { file, problems };
-  });
+  return definitions.map(({ file, schema, check }) => ({ file, problems: dataProblems(readDataJson(file), schema, check) }));
+}
+
+/** The names of the defined files (every JSON file of src/data has one). */
+export function definedDataFiles(): string[] {
+  return definitions.map((d) => d.file);
 }
 
 /** Every shipped registry, by the name the store gives it. */

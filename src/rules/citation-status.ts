@@ -5,7 +5,7 @@
  * findings; with the option `strict` (kh lint --strict-citations) they are listed as info.
  *
  * Facts: src/data/legal-documents.json (+ kh.config.json "knowledge.legalDocuments"); matching:
- * src/knowledge. An entry marked S or M is reported at most as a warning.
+ * src/domain/knowledge-base.ts. An entry marked S or M is reported at most as a warning.
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';

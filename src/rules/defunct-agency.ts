@@ -5,7 +5,7 @@
  * level (01/7/2025), Thừa Thiên Huế → thành phố Huế (01/01/2025).
  *
  * Facts come from src/data/agencies.json and admin-units.json (with users' entries from
- * kh.config.json); matching is src/knowledge. Citations are history: a name inside a citation
+ * kh.config.json); matching is src/domain/knowledge-base.ts. Citations are history: a name inside a citation
  * (the cited document's issuer or subject) is not checked. An entry marked S or M is reported at
  * most as a warning.
  */
