@@ -63,3 +63,22 @@ export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
   }
   return parts.join('\n');
 }
+
+/** The markers around the README's rule table (rewritten by `npm run docs`, checked by test/rules/readme-table.test.ts). */
+export const RULE_TABLE_START = '<!-- rule table: generated from each rule\'s meta by `npm run docs` -->';
+export const RULE_TABLE_END = '<!-- end of rule table -->';
+
+/** The README's rule table: id, default severity and one-line description of each rule, in registry order. */
+export function renderRuleTable(rules: readonly Rule[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = rules.map((rule) => `| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} | ${cell(rule.meta.description.en)} |`);
+  return ['| rule | default | checks |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** `readme` with the block between the rule-table markers replaced by the current table; null without the markers. */
+export function withRuleTable(readme: string, rules: readonly Rule[]): string | null {
+  const start = readme.indexOf(RULE_TABLE_START);
+  const end = readme.indexOf(RULE_TABLE_END);
+  if (start < 0 || end < start) return null;
+  return `${readme.slice(0, start + RULE_TABLE_START.length)}\n${renderRuleTable(rules)}\n${readme.slice(end)}`;
+}
