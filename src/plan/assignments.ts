@@ -2,7 +2,7 @@
  * Who does what: assignments read from the "Tổ chức thực hiện" section (one per agency item) and
  * from assignment tables (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
-import { agencyAbbreviations, agencyHeads } from '../data/index.js';
+import { builtinData } from '../data/store.js';
 import { findIndicatorRefs } from './goals.js';
 import type { Assignment, Item, Role, Section, Table, Task } from './schema.js';
 import { locate, slice, trim, type Span } from './span.js';
@@ -12,7 +12,7 @@ import { escapeRegExp, lower, normalizeTones, squash } from './vi.js';
 let abbreviationRe: { re: RegExp; expansions: Map<string, string> } | null = null;
 function abbreviations() {
   if (!abbreviationRe) {
-    const entries = [...agencyAbbreviations().entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
+    const entries = [...builtinData.agencyAbbreviations.entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
     abbreviationRe = {
       re: new RegExp(`(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`, 'gu'),
       expansions: new Map(entries.map((e) => [e.abbreviation, e.expansion])),
@@ -53,7 +53,7 @@ let headRe: RegExp | null = null;
 /** Does the text start with the name of an agency or body? */
 export function looksLikeAgency(text: string): boolean {
   if (!headRe) {
-    const words = agencyHeads().entries.flatMap((e) => e.words).sort((a, b) => b.length - a.length);
+    const words = builtinData.agencyHeads.entries.flatMap((e) => e.words).sort((a, b) => b.length - a.length);
     headRe = new RegExp(`^(?:Đề nghị\\s+)?(?:${words.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u');
   }
   return headRe.test(text.trim());

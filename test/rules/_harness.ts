@@ -17,9 +17,9 @@ import type { Root, RootContent } from 'mdast';
 import type { Item, Paragraph, Part, Plan, Position } from '../../src/plan/schema.js';
 import type { ParsedDocument } from '../../src/parse/types.js';
 import { lintPlan } from '../../src/rules/engine.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import type { Lang, LintMessage, Rule, Severity } from '../../src/rules/types.js';
-import { loadRegistries, type Registries } from '../../src/data/registries.js';
+import { builtinData, type DataStore } from '../../src/data/store.js';
 
 export function emptyPlan(path = 'test.txt'): Plan {
   return {
@@ -114,7 +114,7 @@ export interface RunOptions {
   severity?: Severity;
   lang?: Lang;
   today?: Date;
-  registries?: Registries;
+  data?: DataStore;
   files?: Plan[];
 }
 
@@ -124,7 +124,7 @@ export function runRule(rule: Rule, plan: Plan, run: RunOptions = {}): LintMessa
   return lintPlan(
     plan,
     [{ rule, severity: run.severity ?? rule.meta.defaultSeverity, options }],
-    { lang: run.lang ?? 'vi', today: run.today ?? new Date('2024-06-01T00:00:00'), registries: run.registries ?? loadRegistries() },
+    { lang: run.lang ?? 'vi', today: run.today ?? new Date('2024-06-01T00:00:00'), data: run.data ?? builtinData },
     run.files ?? [],
   );
 }

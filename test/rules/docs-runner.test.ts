@@ -11,7 +11,7 @@ vi.mock('../../src/plan/build.js', async () => {
 });
 
 const { rules } = await import('../../src/rules/index.js');
-const { runDocExamples, planFromText } = await import('../../src/rules/docs.js');
+const { runDocExamples, planFromText } = await import('../../src/examples/run.js');
 const { rule: repeatedPhrase } = await import('../../src/rules/repeated-phrase.js');
 const { runRule } = await import('./_harness.js');
 

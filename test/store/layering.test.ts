@@ -1,0 +1,67 @@
+/**
+ * Rules reach data, the knowledge base and the responsibility matrix only through their context
+ * (context.data, context.derived) and pure code in src/domain, src/plan and src/util: no file
+ * under src/rules/ imports (statically, for types, or dynamically) from the layers that read
+ * files or talk to the user.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../src');
+const FORBIDDEN = ['data', 'owners', 'knowledge', 'parse', 'cli'];
+
+/** Every module specifier of a source text: import/export … from, import '…', import(…). */
+function specifiers(source: string): string[] {
+  const out: string[] = [];
+  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
+  return out;
+}
+
+/** The forbidden imports of one file of src/rules (its path relative to src). */
+function violations(file: string, source: string): string[] {
+  const out: string[] = [];
+  for (const spec of specifiers(source)) {
+    if (!spec.startsWith('.')) continue;
+    const target = relative(SRC, resolve(SRC, dirname(file), spec));
+    const layer = target.split(/[\\/]/)[0]!;
+    if (FORBIDDEN.includes(layer)) out.push(`${file} imports ${spec}`);
+  }
+  return out;
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(join(SRC, dir), { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? filesUnder(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
+}
+
+describe('layering', () => {
+  it('no file under src/rules/ imports from data/, owners/, knowledge/, parse/ or cli/', () => {
+    const files = filesUnder('rules');
+    expect(files.length).toBeGreaterThan(15);
+    expect(files.flatMap((file) => violations(file, readFileSync(join(SRC, file), 'utf8')))).toEqual([]);
+  });
+
+  it('the check sees every form of import', () => {
+    const source = [
+      "import { builtinData } from '../data/store.js';",
+      "import type { Matrix } from '../owners/render.js';",
+      "export { x } from '../knowledge/x.js';",
+      "const { loadPlan } = await import('../parse/index.js');",
+      "import '../cli/index.js';",
+      "import { squash } from '../util/whitespace.js';",
+      "import { buildMatrix } from '../domain/matrix.js';",
+      "import { rule } from './types.js';",
+    ].join('\n');
+    expect(violations('rules/x.ts', source)).toEqual([
+      'rules/x.ts imports ../data/store.js',
+      'rules/x.ts imports ../owners/render.js',
+      'rules/x.ts imports ../knowledge/x.js',
+      'rules/x.ts imports ../cli/index.js',
+      'rules/x.ts imports ../parse/index.js',
+    ]);
+  });
+});
