@@ -141,8 +141,8 @@ describe('expandInputs', () => {
     for (const name of ['a.txt', 'b.md', 'c.docx', 'd.pdf', 'e.markdown', 'f.doc', 'g.rtf', '~$h.docx', 'sub/i.txt']) writeFileSync(join(dir, name), 'x');
     mkdirSync(join(dir, 'empty'));
     const targets = await expandInputs(['.', 'empty'], dir, 'en', dir);
-    expect(targets.map((t) => t.filePath)).toEqual(['a.txt', 'b.md', 'c.docx', 'd.pdf', join('sub', 'i.txt'), 'empty']);
-    expect(targets.at(-1)!.fatal).toBe('the directory holds no .txt, .md, .docx or .pdf file');
+    expect(targets.map((t) => t.filePath)).toEqual(['a.txt', 'b.md', 'c.docx', 'd.pdf', 'f.doc', join('sub', 'i.txt'), 'empty']);
+    expect(targets.at(-1)!.fatal).toBe('the directory holds no .txt, .md, .docx, .doc or .pdf file');
   });
 });
 

@@ -80,16 +80,16 @@ describe('a toy input format, registered through the format table', () => {
   it('error and help texts name it', async () => {
     const bad = await kh('--lang', 'en', 'parse', join(tmp, 'docs', 'notes.rtf'));
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('unsupported file type ".rtf"; kh reads .txt, .md, .docx, .pdf and .b64');
+    expect(bad.err).toContain('unsupported file type ".rtf"; kh reads .txt, .md, .docx, .doc, .pdf and .b64');
     const help = await kh('--lang', 'en', '--help');
-    expect(help.out.replace(/\s+/g, ' ')).toContain('from .txt/.md, .docx, .pdf or .b64');
+    expect(help.out.replace(/\s+/g, ' ')).toContain('from .txt/.md, .docx, .doc, .pdf or .b64');
   });
 });
 
 describe('a toy reporter, registered through the reporter table', () => {
   it('is a --format choice of kh lint, and prints the run', async () => {
     const help = await kh('--lang', 'en', 'lint', '--help');
-    expect(help.out.replace(/\s+/g, ' ')).toContain('choices: stylish, json, sarif, github, html, count;');
+    expect(help.out.replace(/\s+/g, ' ')).toContain('choices: stylish, json, sarif, github, html, gitlab, count;');
     const json = JSON.parse((await kh('lint', '-f', 'json', SEED)).out) as FileResult[];
     const counted = await kh('lint', '-f', 'count', SEED);
     expect(counted.out).toBe(`${SEED}: ${json[0]!.errorCount}/${json[0]!.warningCount}/${json[0]!.infoCount}\n`);

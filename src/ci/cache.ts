@@ -21,6 +21,7 @@ import { dataFingerprint } from '../data/store.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { storedMessageSchema as messageSchema } from './message-schema.js';
 import type { ActiveRule, FileLint } from '../rules/engine.js';
 import { summaryProblem, SUMMARY_VERSION, type FileSummary } from '../rules/summary.js';
 import type { LintMessage } from '../rules/types.js';
@@ -78,19 +79,6 @@ const entrySchema = z.object({
   payload: z.string(),
 });
 
-const messageSchema = z
-  .object({
-    ruleId: z.string(),
-    messageId: z.string(),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    line: z.number().int(),
-    column: z.number().int(),
-    endLine: z.number().int(),
-    endColumn: z.number().int(),
-    excerpt: z.string(),
-  })
-  .loose();
 const payloadSchema = z.object({ messages: z.array(messageSchema), summary: z.unknown() });
 
 export interface CacheLookup {

@@ -12,6 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { storedMessageSchema as messageSchema } from './message-schema.js';
 import type { FileSummary } from '../rules/summary.js';
 import type { LintMessage } from '../rules/types.js';
 import type { Lang } from '../util/errors.js';
@@ -19,23 +20,6 @@ import { CiError } from './errors.js';
 
 export const SHARD_REPORT_VERSION = 1;
 
-const relatedSchema = z
-  .object({ message: z.string(), line: z.number().int(), column: z.number().int(), endLine: z.number().int(), endColumn: z.number().int(), excerpt: z.string() })
-  .loose();
-const messageSchema = z
-  .object({
-    ruleId: z.string(),
-    severity: z.enum(['error', 'warning', 'info']),
-    message: z.string(),
-    line: z.number().int(),
-    column: z.number().int(),
-    endLine: z.number().int(),
-    endColumn: z.number().int(),
-    excerpt: z.string(),
-    messageId: z.string(),
-    related: z.array(relatedSchema).optional(),
-  })
-  .loose();
 const resultSchema = z.object({
   filePath: z.string(),
   messages: z.array(messageSchema),

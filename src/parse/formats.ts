@@ -89,17 +89,6 @@ const BUILT_IN_FORMATS = [
     preload: (): Promise<unknown>[] => [import('./docx.js'), import('mammoth')],
   },
   {
-    format: 'pdf',
-    extensions: ['.pdf'],
-    label: '.pdf',
-    rank: 2,
-    async load(data: Uint8Array, filePath: string, limits: Limits, options?: ReadOptions): Promise<ParsedDocument> {
-      const { parsePdf } = await import('./pdf.js');
-      return parsePdf(data, filePath, limits, options);
-    },
-    preload: (): Promise<unknown>[] => [import('./pdf.js'), import('pdf-parse')],
-  },
-  {
     format: 'doc',
     extensions: ['.doc'],
     label: '.doc',
@@ -109,6 +98,17 @@ const BUILT_IN_FORMATS = [
       return parseDoc(data, filePath, limits);
     },
     preload: (): Promise<unknown>[] => [import('./doc.js'), import('./doc-binary.js').then((m) => m.loadLibrary())],
+  },
+  {
+    format: 'pdf',
+    extensions: ['.pdf'],
+    label: '.pdf',
+    rank: 2,
+    async load(data: Uint8Array, filePath: string, limits: Limits, options?: ReadOptions): Promise<ParsedDocument> {
+      const { parsePdf } = await import('./pdf.js');
+      return parsePdf(data, filePath, limits, options);
+    },
+    preload: (): Promise<unknown>[] => [import('./pdf.js'), import('pdf-parse')],
   },
 ] as const satisfies readonly InputFormat[];
 
