@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { describeError, INPUT_ERROR_CODES, InputError, LIMIT_WORD_NAMES, SYSTEM_REASON_CODES, systemReason } from '../src/util/errors.js';
 import { DEFAULT_LIMITS } from '../src/util/limits.js';
 import { OutputError } from '../src/util/output.js';
-import { READ_OPTION_MESSAGES } from '../src/cli/read-options.js';
+import { t } from '../src/i18n/index.js';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
 const SAMPLE = { reason: 'EACCES', ext: '.rtf', encoding: 'TCVN3', line: '3', part: 'word/document.xml', problem: 'xml', detail: 'unclosed tag', limit: 'partSize', value: '32 MiB', page: '2', seconds: '60', mb: '384', pages: '3' };
@@ -41,12 +41,10 @@ describe('the error catalogue', () => {
       expect(error.describe('en')).not.toBe(error.describe('vi'));
     }
     expect(new OutputError('write-failed', 'r.html', { code: 'ENOSPC' }).describe('vi')).toBe('không ghi được tệp r.html (ổ đĩa đã đầy (ENOSPC))');
-    for (const key of Object.keys(READ_OPTION_MESSAGES.vi) as (keyof typeof READ_OPTION_MESSAGES.vi)[]) {
-      const vi = READ_OPTION_MESSAGES.vi[key];
-      const en = READ_OPTION_MESSAGES.en[key];
-      const text = (m: unknown) => (typeof m === 'function' ? (m as (v: string) => string)('x') : String(m));
-      expect(text(vi)).toMatch(VIETNAMESE);
-      expect(text(en)).not.toBe(text(vi));
+    for (const id of ['read.max-file-size', 'read.timeout', 'read.bad-size', 'read.bad-timeout'] as const) {
+      const data = { default: '60', value: 'x' };
+      expect(t('vi', id, data)).toMatch(VIETNAMESE);
+      expect(t('en', id, data)).not.toBe(t('vi', id, data));
     }
   });
 });

@@ -9,7 +9,7 @@
  */
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
-import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import type { AnnotateFinding, AnnotateFix } from '../api/annotate.js';
 
 export { commentBody, defaultOutputPath } from '../api/annotate.js';
@@ -25,17 +25,6 @@ export interface AnnotateOptions {
   /** Also write the certain fixes (as kh lint --fix) as tracked changes by "kh". */
   fix?: boolean | undefined;
 }
-
-const DONE = {
-  vi: {
-    done: (file: string, n: number, text: number) => `${file}: ${n} nhận xét (${text} gắn vào đoạn chữ được nêu, ${n - text} gắn vào cả đoạn văn)`,
-    fixed: (n: number, of: number) => `, ${n}/${of} chỗ sửa chắc chắn ghi thành thay đổi được theo dõi (Track Changes)`,
-  },
-  en: {
-    done: (file: string, n: number, text: number) => `${file}: ${n} comments (${text} on the text they cite, ${n - text} on whole paragraphs)`,
-    fixed: (n: number, of: number) => `, ${n} of ${of} certain fixes written as tracked changes`,
-  },
-} satisfies Record<Lang, unknown>;
 
 /** kh lint ended without a report for the file (a bad config …): its stderr and exit code. */
 class LintFailed extends Error {
@@ -91,7 +80,7 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
 
   try {
     const done = await annotateDocx(input, { output: options.output, force: options.force, cwd, lang, findings: lintFindings });
-    ctx.err(`${DONE[lang].done(done.output, done.comments, done.onText)}${options.fix ? DONE[lang].fixed(done.fixed, done.fixes) : ''}\n`);
+    ctx.err(`${t(lang, 'annotate.done', { file: done.output, count: done.comments, onText: done.onText, onParagraph: done.comments - done.onText })}${options.fix ? t(lang, 'annotate.fixed', { fixed: done.fixed, of: done.fixes }) : ''}\n`);
     return 0;
   } catch (error) {
     if (error instanceof LintFailed) {

@@ -192,6 +192,7 @@ function parseRun(xml: string, start: number, end: number, w: string): Omit<Run,
 }
 
 /** Paragraphs of document.xml, numbered like the parser. */
+// long: one tokenizer pass that must count paragraphs exactly as the parser does (docx-xml.ts scanDocument)
 export function scanParagraphs(xml: string, w: string): Paragraph[] {
   const q = (n: string) => (w ? `${w}:${n}` : n);
   const P = q('p');
@@ -537,6 +538,7 @@ export interface AnnotateResult {
 }
 
 /** The package `data` with `notes` as comments. Notes whose paragraph does not exist are skipped. */
+// long: one rewrite of the package: comments, ranges, tracked changes and the ids they share must stay in step
 export function addComments(data: Uint8Array, notes: readonly CommentNote[], fixNotes: readonly FixNote[] = []): AnnotateResult {
   let files: Record<string, Uint8Array>;
   try {

@@ -7,6 +7,7 @@
  * configuration, --rule and --ref mean the same as there); they are asked for after the file was
  * read, so a missing or unreadable file is reported as such before any lint work.
  */
+import { msg, t } from '../i18n/index.js';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
@@ -64,29 +65,6 @@ export interface AnnotateSummary {
 
 export type AnnotateErrorCode = 'not-docx' | 'output-is-input' | 'output-exists' | 'cannot-write';
 
-const T = {
-  vi: {
-    'not-docx': (d: Record<string, string>) =>
-      `${d.input}: kh annotate chỉ ghi nhận xét vào tệp Word (.docx); với tệp ${d.ext || 'này'} hãy dùng báo cáo HTML: kh lint <tệp> --format html -o bao-cao.html`,
-    'output-is-input': (d: Record<string, string>) => `${d.output}: tệp ra (-o) trùng với tệp vào; kh không bao giờ ghi vào tệp vào`,
-    'output-exists': (d: Record<string, string>) => `${d.output} đã có; dùng --force để ghi đè hoặc -o để chọn tên khác`,
-    'cannot-write': (d: Record<string, string>) => `không ghi được tệp ${d.output} (${d.reason})`,
-    severity: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
-    suggestion: 'Gợi ý',
-    rule: (id: string) => `Quy tắc: ${id} (xem: kh explain ${id})`,
-  },
-  en: {
-    'not-docx': (d: Record<string, string>) =>
-      `${d.input}: kh annotate writes comments into Word files (.docx) only; for ${d.ext || 'this'} files use the HTML report: kh lint <file> --format html -o report.html`,
-    'output-is-input': (d: Record<string, string>) => `${d.output}: the output (-o) is the input file; kh never writes to its inputs`,
-    'output-exists': (d: Record<string, string>) => `${d.output} already exists; use --force to overwrite it or -o to choose another name`,
-    'cannot-write': (d: Record<string, string>) => `cannot write ${d.output} (${d.reason})`,
-    severity: { error: 'Error', warning: 'Warning', info: 'Info' },
-    suggestion: 'Suggestion',
-    rule: (id: string) => `Rule: ${id} (see: kh explain ${id})`,
-  },
-} satisfies Record<Lang, unknown>;
-
 export class AnnotateError extends Error {
   constructor(
     readonly code: AnnotateErrorCode,
@@ -97,7 +75,17 @@ export class AnnotateError extends Error {
     this.name = 'AnnotateError';
   }
   describe(lang: Lang): string {
-    return T[lang][this.code](this.data);
+    const d = this.data;
+    switch (this.code) {
+      case 'not-docx':
+        return `${d.input}: ${t(lang, 'annotate.not-docx', { ext: d.ext || msg('annotate.this') })}`;
+      case 'output-is-input':
+        return `${d.output}: ${t(lang, 'annotate.is-input')}`;
+      case 'output-exists':
+        return t(lang, 'annotate.exists', { file: d.output ?? '?' });
+      case 'cannot-write':
+        return t(lang, 'annotate.cannot-write', { file: d.output ?? '?', reason: d.reason ?? '?' });
+    }
   }
 }
 
@@ -109,10 +97,9 @@ export function defaultOutputPath(input: string): string {
 
 /** The body of one finding's comment. */
 export function commentBody(finding: AnnotateFinding, lang: Lang): string[] {
-  const t = T[lang];
-  const body = [`${t.severity[finding.severity]}: ${finding.message}`];
-  if (finding.suggestion !== undefined) body.push(`${t.suggestion}: ${finding.suggestion}`);
-  body.push(t.rule(finding.ruleId));
+  const body = [`${t(lang, `annotate.severity.${finding.severity}`)}: ${finding.message}`];
+  if (finding.suggestion !== undefined) body.push(`${t(lang, 'annotate.suggestion')}: ${finding.suggestion}`);
+  body.push(t(lang, 'annotate.rule', { id: finding.ruleId }));
   return body;
 }
 

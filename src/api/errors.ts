@@ -8,27 +8,13 @@ import { ConfigError } from '../config/errors.js';
 import { ReferenceError } from '../owners/reference-error.js';
 import { OutputError } from '../util/output.js';
 import { extensionList } from '../parse/formats.js';
+import { msg, t } from '../i18n/index.js';
 
 export { InputError, type InputErrorCode } from '../util/errors.js';
 export { ConfigError, ReferenceError, OutputError };
 
 /** Why `diffFiles` found no pair of plans to compare. */
 export type DiffErrorCode = 'no-year' | 'several' | 'no-pair' | 'no-documents';
-
-const DIFF_TEXTS = {
-  vi: {
-    'no-year': (d: DiffErrorData) => `không có kế hoạch nào của năm ${d.year} trong các văn bản đã đọc${d.found ? ` (các năm tìm thấy: ${d.found})` : ' (không văn bản nào có năm kế hoạch)'}`,
-    several: (d: DiffErrorData) => `có nhiều kế hoạch của năm ${d.year}; hãy chỉ rõ tệp (kh diff cũ.docx mới.docx) hoặc dùng --issuer:`,
-    'no-pair': (d: DiffErrorData) => `không ghép được kế hoạch năm ${d.year} với kế hoạch năm ${d.otherYear} (khác cơ quan ban hành hoặc nội dung); hãy chỉ rõ tệp hoặc dùng --issuer:`,
-    'no-documents': (d: DiffErrorData) => `không tìm thấy văn bản nào (${extensionList()}) trong ${d.where}`,
-  },
-  en: {
-    'no-year': (d: DiffErrorData) => `no plan of year ${d.year} among the documents read${d.found ? ` (years found: ${d.found})` : ' (none has a plan year)'}`,
-    several: (d: DiffErrorData) => `several plans of year ${d.year}; give the files (kh diff old.docx new.docx) or use --issuer:`,
-    'no-pair': (d: DiffErrorData) => `cannot pair a ${d.year} plan with a ${d.otherYear} plan (different issuer or subject); give the files or use --issuer:`,
-    'no-documents': (d: DiffErrorData) => `no document (${extensionList()}) found in ${d.where}`,
-  },
-} satisfies Record<Lang, Record<DiffErrorCode, unknown>>;
 
 export interface DiffErrorData {
   year?: string;
@@ -50,8 +36,22 @@ export class DiffError extends Error {
     this.name = 'DiffError';
   }
   describe(lang: Lang): string {
-    const text = DIFF_TEXTS[lang][this.code](this.data);
+    const text = diffErrorText(lang, this.code, this.data);
     return this.data.candidates ? `${text}\n${this.data.candidates.join('\n')}` : text;
+  }
+}
+
+function diffErrorText(lang: Lang, code: DiffErrorCode, d: DiffErrorData): string {
+  const year = d.year ?? '?';
+  switch (code) {
+    case 'no-year':
+      return t(lang, 'diff.no-year', { year, found: d.found ? msg('diff.years-found', { found: d.found }) : msg('diff.no-plan-year') });
+    case 'several':
+      return t(lang, 'diff.several', { year });
+    case 'no-pair':
+      return t(lang, 'diff.no-pair', { a: year, b: d.otherYear ?? '?' });
+    case 'no-documents':
+      return t(lang, 'diff.no-docs', { extensions: extensionList(), where: d.where ?? '?' });
   }
 }
 

@@ -6,23 +6,11 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { systemReason, type Lang } from '../util/errors.js';
-import { extensionList, isDiscoverable } from '../parse/formats.js';
+import { systemReasonMessage, type Lang } from '../util/errors.js';
+import { extensionListMessage, isDiscoverable } from '../parse/formats.js';
+import { t } from '../i18n/index.js';
 
 const SKIPPED_DIRS = new Set(['node_modules', '.git', '.khcache']);
-
-const T = {
-  vi: {
-    noMatch: () => `không có tệp ${extensionList(' hay ')} nào khớp mẫu này`,
-    emptyDir: () => `thư mục không có tệp ${extensionList(' hay ')} nào`,
-    unreadableDir: (reason: string) => `không đọc được thư mục (${reason}); các tệp trong đó không được kiểm tra`,
-  },
-  en: {
-    noMatch: () => `no ${extensionList(' or ')} file matches this pattern`,
-    emptyDir: () => `the directory holds no ${extensionList(' or ')} file`,
-    unreadableDir: (reason: string) => `cannot read the directory (${reason}); the files in it were not checked`,
-  },
-} satisfies Record<Lang, unknown>;
 
 /** One thing to read: a file, or an input that failed before reading (`fatal`: why, localized). */
 export interface Target {
@@ -39,7 +27,7 @@ function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
   try {
     entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (error) {
-    out.push({ filePath: shown, fatal: T[lang].unreadableDir(systemReason((error as NodeJS.ErrnoException).code, lang)) });
+    out.push({ filePath: shown, fatal: t(lang, 'lint.unreadable-dir', { reason: systemReasonMessage((error as NodeJS.ErrnoException).code) }) });
     return;
   }
   for (const entry of entries) {
@@ -81,7 +69,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     if (info?.isDirectory()) {
       const found: Target[] = [];
       walk(absolute, shown, found, lang);
-      if (found.length === 0) targets.push({ filePath: shown, fatal: T[lang].emptyDir() });
+      if (found.length === 0) targets.push({ filePath: shown, fatal: t(lang, 'lint.empty-dir', { extensions: extensionListMessage('list.or-hay') }) });
       for (const target of found) {
         if (target.fatal) targets.push(target);
         else add(target.filePath);
@@ -95,7 +83,7 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
       )
         .filter(isDiscoverable)
         .sort();
-      if (matches.length === 0) targets.push({ filePath: input, fatal: T[lang].noMatch() });
+      if (matches.length === 0) targets.push({ filePath: input, fatal: t(lang, 'lint.no-match', { extensions: extensionListMessage('list.or-hay') }) });
       for (const match of matches) add(shownPath(match));
     }
   }

@@ -12,6 +12,7 @@
  * kept meanwhile: with a pool no Plan reaches this thread, and one at a time each Plan is
  * dropped after its file (except with --fix, which relints the fixed plans).
  */
+import { msg, t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../config/index.js';
 import type { UserKnowledge } from '../domain/knowledge.js';
@@ -101,28 +102,11 @@ export interface LintSession {
   results(hooks?: { onFile?: () => void }): AsyncGenerator<LintedFile>;
 }
 
-const T = {
-  vi: {
-    noInputs:
-      'cần ít nhất một tệp, thư mục hoặc mẫu glob (ví dụ: kh lint van-ban/), hoặc khai báo "documents" trong kh.config.json',
-    badToday: (value: string) => `KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD`,
-    badConcurrency: (value: string) => `--concurrency "${value}": cần một số nguyên dương, auto hoặc off`,
-  },
-  en: {
-    noInputs: 'give at least one file, directory or glob (e.g. kh lint documents/), or set "documents" in kh.config.json',
-    badToday: (value: string) => `KH_TODAY="${value}" is not a YYYY-MM-DD date`,
-    badConcurrency: (value: string) => `--concurrency "${value}": expected a positive integer, auto or off`,
-  },
-} satisfies Record<Lang, unknown>;
-
-/** The words of this module, for the message-catalogue test. */
-export const LINT_API_MESSAGES = T;
-
 function todayFrom(env: NodeJS.ProcessEnv): Date | ConfigError {
   const value = env.KH_TODAY?.trim();
   if (!value) return new Date();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00`) : new Date(NaN);
-  if (Number.isNaN(date.getTime())) return new ConfigError({ vi: T.vi.badToday(value), en: T.en.badToday(value) });
+  if (Number.isNaN(date.getTime())) return new ConfigError(msg('lint.bad-today', { value }));
   return date;
 }
 
@@ -174,14 +158,14 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
   const cwd = options.cwd ?? process.cwd();
   const { parseConcurrency } = await import('../workers/lint-pool.js');
   const concurrency = parseConcurrency(options.concurrency);
-  if (concurrency === null) throw new LintSetupError(T[options.lang ?? 'vi'].badConcurrency(String(options.concurrency)));
+  if (concurrency === null) throw new LintSetupError(t(options.lang ?? 'vi', 'lint.bad-concurrency', { value: String(options.concurrency) }));
   const { loaded, active, lang, today } = await resolveLintSettings(options);
 
   // Inputs.
   let targets: Target[];
   if (inputs.length > 0) targets = await expandInputs(inputs, cwd, lang, cwd);
   else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
-  else throw new LintSetupError(T[lang].noInputs);
+  else throw new LintSetupError(t(lang, 'lint.no-inputs'));
 
   // CI (src/ci/): --changed-since and --shard choose the targets; `all` keeps the whole run (the
   // cross-file context from the cache, a shard's positions).
@@ -301,6 +285,7 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
  * Each target's outcome, in input order. A file that cannot be read is a fatal outcome (its
  * reason in the run's language); a rule that fails throws RuleError.
  */
+// long: one file through reader, cache and rules with its error handling in order; split with the pool work
 async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: boolean): AsyncGenerator<Outcome> {
   const { targets, env, cwd } = run;
   const lang = env.lang;

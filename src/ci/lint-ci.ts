@@ -6,6 +6,7 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import { assertNotInput } from '../util/output.js';
 import { fileResult, type FileResult } from '../report/types.js';
 import { changedFiles } from './changed.js';
@@ -125,7 +126,7 @@ export function suppressionStep(
     const files = Object.keys(active).length;
     let total = 0;
     for (const rules of Object.values(active)) for (const { count } of Object.values(rules)) total += count;
-    notes.push(lang === 'en' ? `kh: ${shown}: ${total} suppressed findings in ${files} files` : `kh: ${shown}: bỏ qua ${total} phát hiện trong ${files} tệp`);
+    notes.push(t(lang, 'ci.suppressed', { file: shown, total, files }));
   }
   const applied = applySuppressions(results, active, cwd);
   const unused = unusedCount(applied.unused);
@@ -135,9 +136,7 @@ export function suppressionStep(
       results: applied.results,
       notes,
       unpruned:
-        lang === 'en'
-          ? `${shown}: ${unused} suppressed findings no longer occur (${files}); run kh lint --prune-suppressions to drop them, or pass --pass-on-unpruned-suppressions`
-          : `${shown}: ${unused} phát hiện được bỏ qua nay không còn (${files}); chạy kh lint --prune-suppressions để xóa chúng khỏi tệp, hoặc thêm --pass-on-unpruned-suppressions`,
+        t(lang, 'ci.unpruned', { file: shown, unused, files }),
     };
   }
   return { results: applied.results, notes };

@@ -7,13 +7,15 @@ import { resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
-import { OutputError, writeOutput } from '../util/output.js';
+import { t } from '../i18n/index.js';
+import { finishLint, onlyErrors } from '../cli/finish-lint.js';
+import { OutputError } from '../util/output.js';
 import { LintSetupError, resolveLintSettings } from '../api/lint.js';
 import type { LintOptions } from '../cli/commands/lint.js';
 import { crossFilePass, mergeMessages, RuleError } from '../rules/engine.js';
 import { summaryProblem, type FileSummary } from '../rules/summary.js';
 import { builtinData, createDataStore } from '../data/store.js';
-import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../report/index.js';
+import { fileResult, formatResults, toolVersion, type FileResult, type FormatName } from '../report/index.js';
 import { settingsHash } from './cache.js';
 import { CiError } from './errors.js';
 import { suppressionStep } from './lint-ci.js';
@@ -25,6 +27,7 @@ export interface MergeOptions
   cwd?: string | undefined;
 }
 
+// long: the steps of kh merge-reports in order (options, settings, parts, cross-file pass, suppressions, report, exit code)
 export async function run(ctx: CliContext, reports: readonly string[], options: MergeOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
@@ -37,7 +40,7 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
   if (options.maxWarnings !== undefined) {
     const raw = String(options.maxWarnings).trim();
     if (!/^\d+$/.test(raw)) {
-      return fail(lang === 'en' ? `--max-warnings "${raw}": expected a non-negative integer` : `--max-warnings "${raw}": cần một số nguyên không âm`);
+      return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
     }
     maxWarnings = Number(raw);
   }
@@ -95,7 +98,7 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     if (error instanceof CiError || error instanceof OutputError) return fail(error.describe(lang), error);
     throw error;
   }
-  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+  if (options.quiet) results = onlyErrors(results);
 
   const text = await formatResults(options.format, results, {
     lang,
@@ -104,23 +107,5 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     rules: active.map((a) => a.rule),
     version: toolVersion(),
   });
-  if (options.output !== undefined) {
-    try {
-      writeOutput(options.output, text, { cwd, inputs });
-    } catch (error) {
-      if (error instanceof OutputError) return fail(error.describe(lang), error);
-      throw error;
-    }
-  } else {
-    ctx.out(text);
-  }
-  const sum = totals(results);
-  if (unpruned !== undefined) return fail(unpruned);
-  if (sum.fatals > 0) return 2;
-  if (sum.errors > 0) return 1;
-  if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${lang === 'en' ? `${sum.warnings} warnings, more than --max-warnings ${maxWarnings}` : `${sum.warnings} cảnh báo, vượt quá giới hạn --max-warnings ${maxWarnings}`}\n`);
-    return 1;
-  }
-  return 0;
+  return finishLint(ctx, text, results, { output: options.output, cwd, inputs: inputs, unpruned, maxWarnings, lang, fail });
 }

@@ -4,6 +4,7 @@
  * at all when stderr is not a terminal (CI logs, pipes) or with --quiet.
  */
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 
 export interface ProgressStream {
   isTTY?: boolean | undefined;
@@ -25,19 +26,19 @@ export function formatDuration(seconds: number, lang: Lang): string {
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
   const m = Math.floor(s / 60);
-  if (m < 60) return `${m}${lang === 'vi' ? ' ph' : 'm'} ${s % 60} s`;
-  return `${Math.floor(m / 60)} h ${m % 60}${lang === 'vi' ? ' ph' : 'm'}`;
+  if (m < 60) return t(lang, 'ci.progress.minutes', { m, s: s % 60 });
+  return t(lang, 'ci.progress.hours', { h: Math.floor(m / 60), m: m % 60 });
 }
 
 /** The text of the line (no control characters). */
 export function progressText(done: number, total: number, elapsedMs: number, lang: Lang): string {
   const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
   const rateText = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
-  const files = lang === 'vi' ? 'tệp' : 'files';
+  const files = t(lang, 'ci.progress.files');
   let text = `kh: ${done}/${total} ${files} · ${rateText} ${files}/s`;
   if (done > 0 && done < total && rate > 0) {
     const left = formatDuration((total - done) / rate, lang);
-    text += lang === 'vi' ? ` · còn khoảng ${left}` : ` · ~${left} left`;
+    text += t(lang, 'ci.progress.left', { left });
   }
   return text;
 }

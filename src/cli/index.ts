@@ -11,7 +11,9 @@ import type { Lang } from '../util/errors.js';
 import type { CliContext } from '../util/cli.js';
 import { errorStack } from '../util/cli.js';
 import { describeError } from '../util/errors.js';
-import { LANGS, messages, pick, preScanLang, translateCommanderError, type Localized } from './i18n.js';
+import { LANGS, preScanLang, translateCommanderError } from './i18n.js';
+import { msg, render, t, type Message, type MessageId } from '../i18n/index.js';
+import { extensionListMessage, formatLabelListMessage } from '../parse/formats.js';
 import { lintCommands } from './commands/lint-commands.js';
 import { citeCommands } from './commands/cite-commands.js';
 import { diffCommands } from './commands/diff-commands.js';
@@ -22,13 +24,14 @@ import { convertCommands } from './commands/convert-commands.js';
 import { addReadOptions } from './read-options.js';
 import { defaultReporter, reporterNames } from '../report/reporters.js';
 
-/** One `kh` command. Descriptions are in both languages; everything else is loaded lazily. */
+/** One `kh` command. Its words are catalogue ids (src/i18n/messages/); everything else is loaded lazily. */
 export interface CommandSpec {
   /** commander syntax: 'parse', plus arguments in `args`. */
   name: string;
-  /** commander argument syntax, e.g. '<files...>'. */
-  args?: { syntax: string | Localized; description: Localized }[];
-  description: Localized;
+  /** commander argument syntax, e.g. '<files...>' (a message id when it is worded per language). */
+  args?: { syntax: string | { id: MessageId }; description: MessageId | Message }[];
+  /** A message id, or a message with data (e.g. the list of extensions from the format table). */
+  description: MessageId | Message;
   /** Adds the command's options (use `lang` for their descriptions). */
   configure?: (command: Command, lang: Lang) => void;
   /**
@@ -41,12 +44,12 @@ export interface CommandSpec {
 const commands: CommandSpec[] = [
   {
     name: 'parse',
-    args: [{ syntax: { vi: '<tệp...>', en: '<files...>' }, description: { vi: messages('vi').parseFiles, en: messages('en').parseFiles } }],
-    description: { vi: messages('vi').parseDescription, en: messages('en').parseDescription },
+    args: [{ syntax: { id: 'cli.parse.files-syntax' }, description: msg('cli.parse.files', { extensions: extensionListMessage('list.or') }) }],
+    description: 'cli.parse.description',
     configure(command, lang) {
       command.addOption(
         command
-          .createOption('-f, --format <format>', messages(lang).parseFormat)
+          .createOption('-f, --format <format>', t(lang, 'cli.parse.format'))
           .choices(reporterNames('parse'))
           .default(defaultReporter('parse')),
       );
@@ -64,7 +67,7 @@ const commands: CommandSpec[] = [
   },
   {
     name: 'schema',
-    description: { vi: messages('vi').schemaDescription, en: messages('en').schemaDescription },
+    description: 'cli.schema.description',
     async run(ctx) {
       const { run } = await import('./commands/schema.js');
       return run(ctx);
@@ -113,17 +116,26 @@ const processIo: Io = {
 
 type Commander = typeof import('commander');
 
+/** commander's section titles and their catalogue ids. */
+const TITLES: Record<string, MessageId> = {
+  'Usage:': 'cli.title.usage',
+  'Arguments:': 'cli.title.arguments',
+  'Options:': 'cli.title.options',
+  'Commands:': 'cli.title.commands',
+  'Global Options:': 'cli.title.global-options',
+};
+
 function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: number) => void): Command {
-  const m = messages(lang);
+  const usageOptions = t(lang, 'cli.usage-options');
   const program = new commander.Command('kh');
   program
-    .description(m.programDescription)
-    .version(readVersion(), '-V, --version', m.optVersion)
-    .helpOption('-h, --help', m.optHelp)
-    .helpCommand(`help [${m.usageWords.command}]`, m.helpCommand)
-    .addOption(new commander.Option('--lang <lang>', m.optLang).choices([...LANGS]))
-    .option('--debug', m.optDebug)
-    .option('--no-color', m.optNoColor)
+    .description(t(lang, 'cli.program-description', { formats: formatLabelListMessage('list.or') }))
+    .version(readVersion(), '-V, --version', t(lang, 'cli.opt-version'))
+    .helpOption('-h, --help', t(lang, 'cli.opt-help'))
+    .helpCommand(`help [${t(lang, 'cli.usage-command')}]`, t(lang, 'cli.help-command'))
+    .addOption(new commander.Option('--lang <lang>', t(lang, 'cli.opt-lang')).choices([...LANGS]))
+    .option('--debug', t(lang, 'cli.opt-debug'))
+    .option('--no-color', t(lang, 'cli.opt-no-color'))
     .exitOverride()
     .showSuggestionAfterError(true)
     .configureOutput({
@@ -132,27 +144,26 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
       outputError: (text, write) => write(`kh: ${translateCommanderError(text, lang)}\n`),
     })
     .configureHelp({
-      styleTitle: (title: string) => m.titles[title] ?? title,
+      styleTitle: (title: string) => (title in TITLES ? t(lang, TITLES[title]!) : title),
       subcommandTerm(this: Help, command: Command) {
         const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
         const hasOptions = command.options.length > 0;
-        return [command.name(), hasOptions ? `[${m.usageWords.options}]` : '', ...args].filter(Boolean).join(' ');
+        return [command.name(), hasOptions ? `[${usageOptions}]` : '', ...args].filter(Boolean).join(' ');
       },
       optionDescription(this: Help, option: Option) {
         return describeWithExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined, lang);
       },
     } as Partial<Help>);
-  if (lang === 'vi') program.usage(`[${m.usageWords.options}] [${m.usageWords.command}]`);
+  // commander's usage line in the reader's words (in English the same as commander's own)
+  program.usage(`[${usageOptions}] [${t(lang, 'cli.usage-command')}]`);
 
   for (const spec of commands) {
-    const command = program.command(spec.name).description(pick(spec.description, lang));
-    const argSyntax = (spec.args ?? []).map((arg) => (typeof arg.syntax === 'string' ? arg.syntax : pick(arg.syntax, lang)));
-    (spec.args ?? []).forEach((arg, i) => command.argument(argSyntax[i]!, pick(arg.description, lang)));
+    const command = program.command(spec.name).description(wordsOf(lang, spec.description));
+    const argSyntax = (spec.args ?? []).map((arg) => (typeof arg.syntax === 'string' ? arg.syntax : t(lang, arg.syntax.id)));
+    (spec.args ?? []).forEach((arg, i) => command.argument(argSyntax[i]!, wordsOf(lang, arg.description)));
     spec.configure?.(command, lang);
-    if (lang === 'vi') {
-      const argsUsage = argSyntax.join(' ');
-      command.usage(`[${m.usageWords.options}]${argsUsage ? ` ${argsUsage}` : ''}`);
-    }
+    const argsUsage = argSyntax.join(' ');
+    command.usage(`[${usageOptions}]${argsUsage ? ` ${argsUsage}` : ''}`);
     command.action(async (...actionArgs: unknown[]) => {
       const self = actionArgs[actionArgs.length - 1] as Command;
       const options = self.opts();
@@ -174,11 +185,15 @@ function forceColor(value: string | undefined): boolean {
   return value !== undefined && value !== '0' && value.toLowerCase() !== 'false';
 }
 
+/** A command's words: a message id, or a message with data. */
+function wordsOf(lang: Lang, words: MessageId | Message): string {
+  return typeof words === 'string' ? t(lang, words) : render(lang, words);
+}
+
 function describeWithExtras(description: string, choices: string[] | undefined, defaultValue: unknown, lang: Lang): string {
-  const m = messages(lang);
   const extras: string[] = [];
-  if (choices) extras.push(`${m.choices}: ${choices.join(', ')}`);
-  if (defaultValue !== undefined && typeof defaultValue !== 'boolean') extras.push(`${m.default}: ${String(defaultValue)}`);
+  if (choices) extras.push(`${t(lang, 'cli.choices')}: ${choices.join(', ')}`);
+  if (defaultValue !== undefined && typeof defaultValue !== 'boolean') extras.push(`${t(lang, 'cli.default')}: ${String(defaultValue)}`);
   return extras.length ? `${description} (${extras.join('; ')})` : description;
 }
 

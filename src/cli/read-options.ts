@@ -3,37 +3,17 @@
  * merged with a config's "limits", turned into the plan reader's options (src/workers/isolate.ts).
  */
 import type { Command } from 'commander';
-import type { Lang } from '../util/errors.js';
+import { t, type Lang } from '../i18n/index.js';
 import { DEFAULT_LIMITS, parseSize, type Limits } from '../util/limits.js';
 import type { PlanReaderOptions } from '../workers/isolate.js';
-
-const T = {
-  vi: {
-    maxFileSize: 'bỏ qua (báo lỗi) tệp lớn hơn mức này, ví dụ 200MB',
-    timeout: 'dừng đọc một tệp sau số giây này',
-    ocr: 'đọc tệp PDF bằng nhận dạng chữ (OCR, Tesseract) kể cả khi có lớp chữ; PDF quét luôn được OCR',
-    badSize: (value: string) => `--max-file-size "${value}": cần một kích thước như 100MB hoặc 512KB`,
-    badTimeout: (value: string) => `--timeout-per-file "${value}": cần một số giây dương`,
-  },
-  en: {
-    maxFileSize: 'refuse (report) files larger than this, e.g. 200MB',
-    timeout: 'stop reading one file after this many seconds',
-    ocr: 'read PDFs through OCR (Tesseract) even when they have a text layer; scanned PDFs are always OCR\'d',
-    badSize: (value: string) => `--max-file-size "${value}": expected a size such as 100MB or 512KB`,
-    badTimeout: (value: string) => `--timeout-per-file "${value}": expected a positive number of seconds`,
-  },
-} satisfies Record<Lang, unknown>;
-
-/** The words of this module, for the message-catalogue test. */
-export const READ_OPTION_MESSAGES = T;
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function addReadOptions(command: Command, lang: Lang): Command {
   return command
-    .option('--max-file-size <size>', `${T[lang].maxFileSize} (${lang === 'en' ? 'default' : 'mặc định'}: ${DEFAULT_LIMITS.fileSize / 1024 / 1024}MB)`)
-    .option('--timeout-per-file <seconds>', `${T[lang].timeout} (${lang === 'en' ? 'default' : 'mặc định'}: ${DEFAULT_TIMEOUT_SECONDS})`)
-    .option('--ocr', T[lang].ocr);
+    .option('--max-file-size <size>', t(lang, 'read.max-file-size', { default: `${DEFAULT_LIMITS.fileSize / 1024 / 1024}MB` }))
+    .option('--timeout-per-file <seconds>', t(lang, 'read.timeout', { default: DEFAULT_TIMEOUT_SECONDS }))
+    .option('--ocr', t(lang, 'read.ocr'));
 }
 
 /** A config file's "limits" entry (see src/config/schema.ts). */
@@ -53,14 +33,14 @@ export function readerOptions(
   }
   if (options.maxFileSize !== undefined) {
     const size = parseSize(String(options.maxFileSize));
-    if (size === null) return T[lang].badSize(String(options.maxFileSize));
+    if (size === null) return t(lang, 'read.bad-size', { value: String(options.maxFileSize) });
     limits.fileSize = size;
   }
   let seconds = config?.timeoutPerFile ?? DEFAULT_TIMEOUT_SECONDS;
   if (options.timeoutPerFile !== undefined) {
     const raw = String(options.timeoutPerFile).trim();
     seconds = /^\d+(?:\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    if (!(seconds > 0)) return T[lang].badTimeout(raw);
+    if (!(seconds > 0)) return t(lang, 'read.bad-timeout', { value: raw });
   }
   return { limits, timeoutMs: Math.round(seconds * 1000), ...(options.ocr === true ? { ocr: true } : {}) };
 }

@@ -6,7 +6,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { z } from 'zod';
 import { nearest } from '../rules/util.js';
-import { ConfigError, type LocalizedText } from './errors.js';
+import { isMessageId, msg, type Message, type MessageValue } from '../i18n/index.js';
+import { ConfigError } from './errors.js';
 import { CONFIG_FILE_NAMES, ConfigSchema, type Config } from './schema.js';
 
 export interface LoadedConfig {
@@ -25,13 +26,8 @@ export function findConfigFile(cwd: string): string | null {
   for (;;) {
     const found = CONFIG_FILE_NAMES.map((name) => join(dir, name)).filter((path) => isFile(path));
     if (found.length > 1) {
-      throw new ConfigError(
-        {
-          vi: `có cả ${CONFIG_FILE_NAMES.join(' và ')} trong ${dir}; hãy giữ một tệp`,
-          en: `both ${CONFIG_FILE_NAMES.join(' and ')} are in ${dir}; keep one`,
-        },
-        null,
-      );
+      const [first, second] = CONFIG_FILE_NAMES;
+      throw new ConfigError(msg('config.two-files', { first, second, dir }), null);
     }
     if (found.length === 1) return found[0]!;
     const parent = dirname(dir);
@@ -59,10 +55,10 @@ export function loadConfig(options: { cwd: string; configPath?: string | undefin
     filePath = configPath;
     const absolute = resolve(cwd, configPath);
     if (!existsSync(absolute)) {
-      throw new ConfigError({ vi: 'không tìm thấy tệp cấu hình', en: 'configuration file not found' }, configPath);
+      throw new ConfigError(msg('config.not-found'), configPath);
     }
     if (!isFile(absolute)) {
-      throw new ConfigError({ vi: 'đây là thư mục, không phải tệp cấu hình', en: 'is a directory, not a configuration file' }, configPath);
+      throw new ConfigError(msg('config.is-directory'), configPath);
     }
   } else {
     filePath = findConfigFile(cwd);
@@ -74,7 +70,7 @@ export function loadConfig(options: { cwd: string; configPath?: string | undefin
     text = readFileSync(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new ConfigError({ vi: `không đọc được tệp cấu hình (${code})`, en: `cannot read the configuration file (${code})` }, filePath, error);
+    throw new ConfigError(msg('config.read-error', { code }), filePath, error);
   }
   const config = parseConfigText(text, filePath, knownRuleIds);
   return { config, filePath, baseDir: dirname(absolute) };
@@ -96,15 +92,12 @@ export function parseConfigText(text: string, filePath: string, knownRuleIds: re
   return result.data;
 }
 
-export function unknownRuleText(id: string, knownRuleIds: readonly string[]): LocalizedText {
+export function unknownRuleText(id: string, knownRuleIds: readonly string[]): Message {
   const hint = nearest(id, knownRuleIds);
-  return {
-    vi: `không có quy tắc "${id}"${hint ? ` (có phải ý bạn là "${hint}"?)` : ''}; xem danh sách bằng lệnh kh rules`,
-    en: `unknown rule "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}; see kh rules for the list`,
-  };
+  return msg('config.unknown-rule', { id, hint: hint ? msg('config.did-you-mean', { hint }) : '' });
 }
 
-function jsonErrorText(text: string, error: unknown): LocalizedText {
+function jsonErrorText(text: string, error: unknown): Message {
   const raw = error instanceof Error ? error.message : String(error);
   const reason = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/,\s*".*" is not valid JSON$/s, '');
   const position = raw.match(/at position (\d+)/);
@@ -112,59 +105,44 @@ function jsonErrorText(text: string, error: unknown): LocalizedText {
     const before = text.slice(0, Number(position[1]));
     const line = before.split('\n').length;
     const column = before.length - before.lastIndexOf('\n');
-    return {
-      vi: `JSON không hợp lệ ở dòng ${line}, cột ${column} (${reason})`,
-      en: `invalid JSON at line ${line}, column ${column} (${reason})`,
-    };
+    return msg('config.json-at', { line, column, reason });
   }
-  return { vi: `JSON không hợp lệ (${reason})`, en: `invalid JSON (${reason})` };
+  return msg('config.json', { reason });
 }
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
 }
 
-function issueText(issue: z.core.$ZodIssue): LocalizedText {
+function issueText(issue: z.core.$ZodIssue): Message {
   const where = pathText(issue.path);
-  const at = (text: LocalizedText): LocalizedText => (where ? { vi: `${where}: ${text.vi}`, en: `${where}: ${text.en}` } : text);
+  const at = (text: Message): Message => (where ? msg('config.at', { where, text }) : text);
   switch (issue.code) {
     case 'unrecognized_keys': {
       const key = issue.keys[0]!;
       const hint = issue.path.length === 0 ? nearest(key, TOP_LEVEL_KEYS) : null;
       const known = issue.path.length === 0 ? TOP_LEVEL_KEYS.join(', ') : '$comment, severity, options';
-      return at({
-        vi: `khóa không hợp lệ "${key}"${hint ? ` (có phải ý bạn là "${hint}"?)` : ''}; các khóa dùng được: ${known}`,
-        en: `unknown key "${key}"${hint ? ` (did you mean "${hint}"?)` : ''}; known keys: ${known}`,
-      });
+      return at(msg('config.unknown-key', { key, hint: hint ? msg('config.did-you-mean', { hint }) : '', known }));
     }
     case 'invalid_union':
       if (issue.path[0] === 'rules') {
-        return at({
-          vi: 'phải là "off", "info", "warning", "error", ["mức", {tùy chọn}] hoặc {"severity": …, "options": {…}}',
-          en: 'must be "off", "info", "warning", "error", [severity, {options}] or {"severity": …, "options": {…}}',
-        });
+        return at(msg('config.rule-entry'));
       }
       break;
     case 'invalid_value':
-      return at({
-        vi: `giá trị không hợp lệ; chọn một trong: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-        en: `invalid value; choose one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-      });
+      return at(msg('config.invalid-value', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }));
     case 'invalid_type':
-      return at({
-        vi: `sai kiểu: cần ${typeName(issue.expected, 'vi')}`,
-        en: `wrong type: expected ${typeName(issue.expected, 'en')}`,
-      });
+      return at(msg('config.wrong-type', { type: typeName(issue.expected) }));
     default:
       break;
   }
-  return at({ vi: issue.message, en: issue.message });
+  return at(msg('config.zod-issue', { message: issue.message }));
 }
 
-function typeName(expected: string, lang: 'vi' | 'en'): string {
-  const vi: Record<string, string> = { string: 'chuỗi', number: 'số', array: 'mảng', object: 'đối tượng', boolean: 'true/false', record: 'đối tượng' };
-  const en: Record<string, string> = { record: 'object' };
-  return (lang === 'vi' ? vi[expected] : en[expected]) ?? expected;
+/** zod's name of a type in the reader's words (a type the catalogue does not word: as zod says it). */
+function typeName(expected: string): MessageValue {
+  const id = `config.type.${expected}`;
+  return isMessageId(id) ? msg(id) : expected;
 }
 
 export { issueText as describeZodIssue };

@@ -4,6 +4,7 @@
  */
 import type { ActiveRule } from '../rules/engine.js';
 import type { Rule, SeveritySetting } from '../rules/types.js';
+import { msg } from '../i18n/index.js';
 import { ConfigError } from './errors.js';
 import { describeZodIssue, unknownRuleText } from './load.js';
 import { normalizeEntry, SeveritySettingSchema, type Config } from './schema.js';
@@ -19,21 +20,14 @@ const SETTINGS = SeveritySettingSchema.options;
 export function parseRuleOverride(value: string, knownRuleIds: readonly string[]): RuleOverride {
   const match = value.trim().match(/^([^:=\s]+)\s*[:=]\s*(\S+)$/);
   if (!match) {
-    throw new ConfigError({
-      vi: `--rule "${value}": cần dạng quy-tắc:mức, ví dụ --rule repeated-phrase:error (mức: ${SETTINGS.join(', ')})`,
-      en: `--rule "${value}": expected rule:severity, e.g. --rule repeated-phrase:error (severity: ${SETTINGS.join(', ')})`,
-    });
+    throw new ConfigError(msg('config.rule-format', { value, settings: SETTINGS.join(', ') }));
   }
   const [, id, severity] = match as unknown as [string, string, string];
   if (!knownRuleIds.includes(id)) {
-    const text = unknownRuleText(id, knownRuleIds);
-    throw new ConfigError({ vi: `--rule: ${text.vi}`, en: `--rule: ${text.en}` });
+    throw new ConfigError(msg('config.rule-option', { text: unknownRuleText(id, knownRuleIds) }));
   }
   if (!(SETTINGS as readonly string[]).includes(severity)) {
-    throw new ConfigError({
-      vi: `--rule ${id}: mức "${severity}" không hợp lệ; chọn một trong: ${SETTINGS.join(', ')}`,
-      en: `--rule ${id}: invalid severity "${severity}"; choose one of: ${SETTINGS.join(', ')}`,
-    });
+    throw new ConfigError(msg('config.rule-severity', { id, severity, settings: SETTINGS.join(', ') }));
   }
   return { id, severity: severity as SeveritySetting };
 }
@@ -58,11 +52,7 @@ export function resolveRules(
     const parsed = rule.meta.options.safeParse(rawOptions ?? {});
     if (!parsed.success) {
       const detail = describeZodIssue(parsed.error.issues[0]!);
-      throw new ConfigError(
-        { vi: `rules.${id}: tùy chọn không hợp lệ — ${detail.vi}`, en: `rules.${id}: invalid options — ${detail.en}` },
-        configPath,
-        parsed.error,
-      );
+      throw new ConfigError(msg('config.rule-options', { id, detail }), configPath, parsed.error);
     }
     if (severity === 'off') continue;
     active.push({ rule, severity, options: parsed.data });

@@ -68,18 +68,12 @@ function nodeAt(nodes: DocNode[], sortedKeys: { key: number; node: DocNode }[], 
 
 const STRONG: Record<string, number> = { removed: 9, added: 9, reworded: 8, moved: 7, stale: 6, target: 5, indicator: 5, owner: 4, citation: 3, date: 3 };
 
-export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lang: Lang): string {
-  const m = diffMessages(lang);
-  const sides = {
-    old: docNodes(oldPlan, 'o'),
-    new: docNodes(newPlan, 'n'),
-  };
-  const keys = {
-    old: sides.old.map((node) => ({ key: pointKey(node.position), node })).sort((a, b) => a.key - b.key),
-    new: sides.new.map((node) => ({ key: pointKey(node.position), node })).sort((a, b) => a.key - b.key),
-  };
-  /** node id → kinds of change and the change ids; reworded nodes get their word diff. */
-  const marks = new Map<string, { kind: string; ids: string[]; words?: WordPart[] }>();
+type Marks = Map<string, { kind: string; ids: string[]; words?: WordPart[] }>;
+type SortedKeys = { key: number; node: DocNode }[];
+
+/** node id → kinds of change and the change ids (reworded nodes get their word diff); change id → its nodes. */
+function markChanges(report: DiffReport, sides: { old: DocNode[]; new: DocNode[] }, keys: { old: SortedKeys; new: SortedKeys }) {
+  const marks: Marks = new Map();
   const targets = new Map<string, { old: string | null; new: string | null }>();
   for (const c of report.changes) {
     const o = nodeAt(sides.old, keys.old, c.old?.position ?? null);
@@ -94,45 +88,27 @@ export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lan
       marks.set(node.id, mark);
     }
   }
+  return { marks, targets };
+}
 
-  const renderDoc = (info: DocInfo, nodes: DocNode[], which: 'old' | 'new') => {
-    const ordered = [...nodes].sort((a, b) => pointKey(a.position) - pointKey(b.position));
-    const rows = ordered.map((node) => {
-      const mark = marks.get(node.id);
-      const text = mark?.words
-        ? mark.words.map((p) => (p.op === 'equal' ? esc(p.text) : p.op === 'added' ? `<ins>${esc(p.text)}</ins>` : `<del>${esc(p.text)}</del>`)).join(' ')
-        : esc(node.text);
-      const cls = ['node', node.kind, mark ? `k-${mark.kind}` : ''].filter(Boolean).join(' ');
-      const data = mark ? ` data-changes="${mark.ids.join(' ')}"` : '';
-      const label = node.label ? `<span class="label">${esc(node.label)}</span> ` : '';
-      return `<div id="${node.id}" class="${cls}" style="--depth:${node.depth}"${data}>${label}${text}<span class="where">${esc(where(node.position))}</span></div>`;
-    });
-    const head = `<h2>${which === 'old' ? m.old : m.new}: ${esc(info.path)}</h2><p class="meta">${esc([info.issuer, info.number, info.title].filter(Boolean).join(' — ') || m.none)}</p>`;
-    return `<section class="doc ${which}" id="doc-${which}">${head}${rows.join('\n') || `<p class="meta">${m.none}</p>`}</section>`;
-  };
+/** One document's column: its heading, then every node in reading order with its change marks. */
+function renderSide(info: DocInfo, nodes: DocNode[], which: 'old' | 'new', marks: Marks, m: ReturnType<typeof diffMessages>): string {
+  const ordered = [...nodes].sort((a, b) => pointKey(a.position) - pointKey(b.position));
+  const rows = ordered.map((node) => {
+    const mark = marks.get(node.id);
+    const text = mark?.words
+      ? mark.words.map((p) => (p.op === 'equal' ? esc(p.text) : p.op === 'added' ? `<ins>${esc(p.text)}</ins>` : `<del>${esc(p.text)}</del>`)).join(' ')
+      : esc(node.text);
+    const cls = ['node', node.kind, mark ? `k-${mark.kind}` : ''].filter(Boolean).join(' ');
+    const data = mark ? ` data-changes="${mark.ids.join(' ')}"` : '';
+    const label = node.label ? `<span class="label">${esc(node.label)}</span> ` : '';
+    return `<div id="${node.id}" class="${cls}" style="--depth:${node.depth}"${data}>${label}${text}<span class="where">${esc(where(node.position))}</span></div>`;
+  });
+  const head = `<h2>${which === 'old' ? m.old : m.new}: ${esc(info.path)}</h2><p class="meta">${esc([info.issuer, info.number, info.title].filter(Boolean).join(' — ') || m.none)}</p>`;
+  return `<section class="doc ${which}" id="doc-${which}">${head}${rows.join('\n') || `<p class="meta">${m.none}</p>`}</section>`;
+}
 
-  const changeItem = (c: Change) => {
-    const t = targets.get(c.id)!;
-    const label = m.aspects[c.aspect] ?? c.aspect;
-    const textOf = (s: Change['old']) => (s ? esc(shortText(s.text, 120)) : '');
-    const body = c.old && c.new ? `${textOf(c.old)} <b>→</b> ${textOf(c.new)}` : textOf(c.new ?? c.old);
-    const owner = c.owner ? `<span class="owner">${esc(c.owner)}</span> ` : '';
-    return `<li><a href="#${t.new ?? t.old ?? c.id}" id="${c.id}" class="change k-${c.kind}" data-kind="${c.kind}" data-old="${t.old ?? ''}" data-new="${t.new ?? ''}"><span class="kind">${esc(label)}</span> ${owner}${body}</a></li>`;
-  };
-  const nav = grouped(report)
-    .map(({ group, changes }) => `<details open><summary>${esc(m.groups[group])} (${changes.length})</summary><ol>${changes.map(changeItem).join('')}</ol></details>`)
-    .join('\n');
-  const counts = CHANGE_KINDS.map((k) => `<span class="count k-${k}${report.summary[k] ? '' : ' zero'}" data-kind="${k}">${report.summary[k]} ${esc(m.kinds[k])}</span>`).join(' ');
-  const notes = report.notes.map((n) => `<li>${esc(m.note(n))}</li>`).join('');
-
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(m.title)}: ${esc(report.old.path)} → ${esc(report.new.path)}</title>
-<style>
-*{box-sizing:border-box}
+const DIFF_CSS = `*{box-sizing:border-box}
 body{margin:0;font:14px/1.45 system-ui,"Segoe UI",Roboto,"Noto Sans",sans-serif;color:#1b1f24;background:#f6f7f9;height:100vh;display:flex;flex-direction:column}
 header{padding:10px 16px;background:#fff;border-bottom:1px solid #d0d7de}
 header h1{font-size:18px;margin:0 0 4px}
@@ -167,25 +143,9 @@ a.change:hover,a.change.current{background:#eef4ff}
 .k-stale{background:#fff1e5;border-left-color:#bc4c00}
 ins{background:#aceebb;text-decoration:none}
 del{background:#ffcecb}
-.focus{outline:3px solid #0969da;outline-offset:1px}
-</style>
-</head>
-<body>
-<header>
-<h1>${esc(m.title)}</h1>
-<p><b>${esc(m.old)}:</b> ${esc(report.old.path)} — ${esc([report.old.issuer, report.old.number, report.old.planYear].filter((x) => x !== null && x !== '').join(', ') || m.none)}</p>
-<p><b>${esc(m.new)}:</b> ${esc(report.new.path)} — ${esc([report.new.issuer, report.new.number, report.new.planYear].filter((x) => x !== null && x !== '').join(', ') || m.none)}</p>
-${notes ? `<ul class="notes">${notes}</ul>` : ''}
-<p id="summary-line">${esc(m.summary)}: ${esc(summaryLine(report, lang))}</p>
-<div class="counts" id="summary">${counts}</div>
-</header>
-<div class="wrap">
-<nav id="changes" aria-label="${esc(m.summary)}">${nav || `<p>${esc(m.noChange)}</p>`}</nav>
-${renderDoc(report.old, sides.old, 'old')}
-${renderDoc(report.new, sides.new, 'new')}
-</div>
-<script>
-(function(){
+.focus{outline:3px solid #0969da;outline-offset:1px}`;
+
+const DIFF_SCRIPT = `(function(){
   function show(link){
     document.querySelectorAll('.focus').forEach(function(e){e.classList.remove('focus')});
     document.querySelectorAll('a.change.current').forEach(function(e){e.classList.remove('current')});
@@ -213,7 +173,61 @@ ${renderDoc(report.new, sides.new, 'new')}
   var hash=location.hash.slice(1);
   var start=hash&&document.getElementById(hash);
   if(start&&start.classList.contains('change'))show(start);
-})();
+})();`;
+
+export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lang: Lang): string {
+  const m = diffMessages(lang);
+  const sides = {
+    old: docNodes(oldPlan, 'o'),
+    new: docNodes(newPlan, 'n'),
+  };
+  const keys = {
+    old: sides.old.map((node) => ({ key: pointKey(node.position), node })).sort((a, b) => a.key - b.key),
+    new: sides.new.map((node) => ({ key: pointKey(node.position), node })).sort((a, b) => a.key - b.key),
+  };
+  const { marks, targets } = markChanges(report, sides, keys);
+  const renderDoc = (info: DocInfo, nodes: DocNode[], which: 'old' | 'new') => renderSide(info, nodes, which, marks, m);
+
+  const changeItem = (c: Change) => {
+    const t = targets.get(c.id)!;
+    const label = m.aspects[c.aspect] ?? c.aspect;
+    const textOf = (s: Change['old']) => (s ? esc(shortText(s.text, 120)) : '');
+    const body = c.old && c.new ? `${textOf(c.old)} <b>→</b> ${textOf(c.new)}` : textOf(c.new ?? c.old);
+    const owner = c.owner ? `<span class="owner">${esc(c.owner)}</span> ` : '';
+    return `<li><a href="#${t.new ?? t.old ?? c.id}" id="${c.id}" class="change k-${c.kind}" data-kind="${c.kind}" data-old="${t.old ?? ''}" data-new="${t.new ?? ''}"><span class="kind">${esc(label)}</span> ${owner}${body}</a></li>`;
+  };
+  const nav = grouped(report)
+    .map(({ group, changes }) => `<details open><summary>${esc(m.groups[group])} (${changes.length})</summary><ol>${changes.map(changeItem).join('')}</ol></details>`)
+    .join('\n');
+  const counts = CHANGE_KINDS.map((k) => `<span class="count k-${k}${report.summary[k] ? '' : ' zero'}" data-kind="${k}">${report.summary[k]} ${esc(m.kinds[k])}</span>`).join(' ');
+  const notes = report.notes.map((n) => `<li>${esc(m.note(n))}</li>`).join('');
+
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(m.title)}: ${esc(report.old.path)} → ${esc(report.new.path)}</title>
+<style>
+${DIFF_CSS}
+</style>
+</head>
+<body>
+<header>
+<h1>${esc(m.title)}</h1>
+<p><b>${esc(m.old)}:</b> ${esc(report.old.path)} — ${esc([report.old.issuer, report.old.number, report.old.planYear].filter((x) => x !== null && x !== '').join(', ') || m.none)}</p>
+<p><b>${esc(m.new)}:</b> ${esc(report.new.path)} — ${esc([report.new.issuer, report.new.number, report.new.planYear].filter((x) => x !== null && x !== '').join(', ') || m.none)}</p>
+${notes ? `<ul class="notes">${notes}</ul>` : ''}
+<p id="summary-line">${esc(m.summary)}: ${esc(summaryLine(report, lang))}</p>
+<div class="counts" id="summary">${counts}</div>
+</header>
+<div class="wrap">
+<nav id="changes" aria-label="${esc(m.summary)}">${nav || `<p>${esc(m.noChange)}</p>`}</nav>
+${renderDoc(report.old, sides.old, 'old')}
+${renderDoc(report.new, sides.new, 'new')}
+</div>
+<script>
+${DIFF_SCRIPT}
 </script>
 </body>
 </html>

@@ -53,6 +53,7 @@ function similarity<T>(a: Prepared<T>, b: Prepared<T>): number {
   return (dice(a.words, b.words) + dice(a.shingles, b.shingles)) / 2;
 }
 
+// long: the matching passes (same path, exact text, similar text by shingles, leftovers) share the taken flags
 export function matchNodes<T>(
   oldNodes: readonly MatchNode<T>[],
   newNodes: readonly MatchNode<T>[],

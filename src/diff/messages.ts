@@ -1,77 +1,43 @@
-/** The words of `kh diff`'s reports, Vietnamese and English. */
+/** The words of `kh diff`'s reports in one language, from the catalogue (src/i18n/messages/diff.ts). */
+import { messageIds, t, type MessageId } from '../i18n/index.js';
 import type { Lang } from '../util/errors.js';
 import type { ChangeKind, Group, Note } from './model.js';
 
-const vi = {
-  title: 'So sánh kế hoạch',
-  old: 'Bản cũ',
-  new: 'Bản mới',
-  summary: 'Tóm tắt',
-  noChange: 'không có thay đổi',
-  unchangedItems: (n: number) => `${n} mục giữ nguyên`,
-  minor: (n: number) => `${n} thay đổi nhỏ (chữ hoa/khoảng trắng)`,
-  kinds: {
-    added: 'thêm', removed: 'bỏ', moved: 'chuyển chỗ', reworded: 'sửa lời', owner: 'trách nhiệm',
-    indicator: 'chỉ tiêu', target: 'mức chỉ tiêu', citation: 'dẫn chiếu', date: 'ngày đổi', stale: 'ngày có thể cũ',
-  } satisfies Record<ChangeKind, string>,
-  groups: {
-    structure: 'Cấu trúc', responsibilities: 'Trách nhiệm theo cơ quan', goals: 'Mục tiêu và chỉ tiêu', citations: 'Văn bản dẫn chiếu', dates: 'Ngày tháng',
-  } satisfies Record<Group, string>,
-  aspects: {
-    section: 'phần', item: 'mục', 'agency-added': 'cơ quan mới được giao', 'agency-removed': 'cơ quan không còn được giao',
-    'task-gained': 'nhiệm vụ mới', 'task-lost': 'nhiệm vụ bỏ', role: 'vai trò', 'indicator-gained': 'nhận chỉ tiêu', 'indicator-lost': 'bỏ chỉ tiêu',
-    'indicator-added': 'chỉ tiêu mới', 'indicator-dropped': 'chỉ tiêu bỏ', target: 'mức chỉ tiêu', added: 'dẫn chiếu mới', dropped: 'dẫn chiếu bỏ',
-    'cited-differently': 'dẫn chiếu khác đi', moved: 'ngày đổi', stale: 'ngày không đổi theo năm kế hoạch (có thể sót từ bản cũ)',
-  } as Record<string, string>,
-  note: (n: Note): string => {
-    const which = n.side === 'old' ? 'bản cũ' : 'bản mới';
-    switch (n.code) {
-      case 'not-a-plan': return `${which} không phải văn bản Kế hoạch (không có cấu trúc kế hoạch): chỉ so sánh văn bản dẫn chiếu và ngày tháng`;
-      case 'no-structure': return `${which} không có các phần I, II…: chỉ so sánh văn bản dẫn chiếu và ngày tháng`;
-      case 'years': return `năm kế hoạch: ${n.data?.old} → ${n.data?.new}`;
-      case 'renamed': return `cơ quan đổi tên: ${n.data?.from} → ${n.data?.to}`;
-    }
-  },
-  none: '—',
-  notes: 'Ghi chú',
-  at: 'tại',
-};
+const KINDS: readonly ChangeKind[] = ['added', 'removed', 'moved', 'reworded', 'owner', 'indicator', 'target', 'citation', 'date', 'stale'];
+const GROUPS: readonly Group[] = ['structure', 'responsibilities', 'goals', 'citations', 'dates'];
 
-const en: typeof vi = {
-  title: 'Plan comparison',
-  old: 'Old',
-  new: 'New',
-  summary: 'Summary',
-  noChange: 'no change',
-  unchangedItems: (n) => `${n} unchanged`,
-  minor: (n) => `${n} minor changes (case/spacing)`,
-  kinds: {
-    added: 'added', removed: 'removed', moved: 'moved', reworded: 'reworded', owner: 'responsibility',
-    indicator: 'indicator', target: 'target', citation: 'citation', date: 'date moved', stale: 'likely stale date',
-  },
-  groups: {
-    structure: 'Structure', responsibilities: 'Responsibilities per agency', goals: 'Goals and indicators', citations: 'Citations', dates: 'Dates',
-  },
-  aspects: {
-    section: 'section', item: 'item', 'agency-added': 'agency newly assigned', 'agency-removed': 'agency no longer assigned',
-    'task-gained': 'task gained', 'task-lost': 'task lost', role: 'role', 'indicator-gained': 'indicator gained', 'indicator-lost': 'indicator lost',
-    'indicator-added': 'indicator added', 'indicator-dropped': 'indicator dropped', target: 'target', added: 'citation added', dropped: 'citation dropped',
-    'cited-differently': 'cited differently', moved: 'date moved', stale: 'did not move with the plan year (likely carried over)',
-  },
-  note: (n) => {
-    const which = n.side === 'old' ? 'the old document' : 'the new document';
-    switch (n.code) {
-      case 'not-a-plan': return `${which} is not a plan (no plan structure): only citations and dates are compared`;
-      case 'no-structure': return `${which} has no sections I, II…: only citations and dates are compared`;
-      case 'years': return `plan year: ${n.data?.old} → ${n.data?.new}`;
-      case 'renamed': return `agency renamed: ${n.data?.from} → ${n.data?.to}`;
-    }
-  },
-  none: '—',
-  notes: 'Notes',
-  at: 'at',
-};
+/** The entries under `prefix` as an object keyed by what follows the prefix. */
+function wordsUnder<K extends string>(lang: Lang, prefix: string, keys: readonly K[]): Record<K, string> {
+  return Object.fromEntries(keys.map((key) => [key, t(lang, `${prefix}${key}` as MessageId)])) as Record<K, string>;
+}
 
-export function diffMessages(lang: Lang): typeof vi {
-  return lang === 'en' ? en : vi;
+export function diffMessages(lang: Lang) {
+  return {
+    title: t(lang, 'diff.title'),
+    old: t(lang, 'diff.old'),
+    new: t(lang, 'diff.new'),
+    summary: t(lang, 'diff.summary'),
+    noChange: t(lang, 'diff.no-change'),
+    unchangedItems: (n: number) => t(lang, 'diff.unchanged-items', { count: n }),
+    minor: (n: number) => t(lang, 'diff.minor', { count: n }),
+    kinds: wordsUnder(lang, 'diff.kind.', KINDS),
+    groups: wordsUnder(lang, 'diff.group.', GROUPS),
+    aspects: wordsUnder(lang, 'diff.aspect.', messageIds('diff.aspect.')) as Record<string, string>,
+    note: (n: Note): string => {
+      const which = t(lang, n.side === 'old' ? 'diff.side.old' : 'diff.side.new');
+      switch (n.code) {
+        case 'not-a-plan':
+          return t(lang, 'diff.note.not-a-plan', { which });
+        case 'no-structure':
+          return t(lang, 'diff.note.no-structure', { which });
+        case 'years':
+          return t(lang, 'diff.note.years', { old: String(n.data?.old), new: String(n.data?.new) });
+        case 'renamed':
+          return t(lang, 'diff.note.renamed', { from: String(n.data?.from), to: String(n.data?.to) });
+      }
+    },
+    none: t(lang, 'diff.none'),
+    notes: t(lang, 'diff.notes'),
+    at: t(lang, 'diff.at'),
+  };
 }

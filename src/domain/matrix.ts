@@ -235,24 +235,27 @@ export function buildMatrix(plan: Plan, strategy: StrategyFile, options: MatrixO
   }
 
   const catalogue = self ?? refCatalogues[0] ?? null;
+  return { catalogue, entries, indicators: catalogue ? matrixRows(catalogue, entries) : [], agencies };
+}
+
+/** One row per indicator of the catalogue: the agencies that lead it and those that support it. */
+function matrixRows(catalogue: Catalogue, entries: readonly Responsibility[]): MatrixIndicator[] {
   const indicators: MatrixIndicator[] = [];
-  if (catalogue) {
-    for (const goal of catalogue.goals) {
-      for (const indicator of goal.indicators) {
-        const mine = entries.filter(
-          (e) => e.catalogueId === catalogue.id && e.goal === goal.index && (e.indicator === null || e.indicator === indicator.index),
-        );
-        indicators.push({
-          goal: goal.index,
-          indicator: indicator.index,
-          text: indicator.text,
-          leads: mine.filter((e) => e.duty === 'lead'),
-          supports: mine.filter((e) => e.duty === 'support'),
-        });
-      }
+  for (const goal of catalogue.goals) {
+    for (const indicator of goal.indicators) {
+      const mine = entries.filter(
+        (e) => e.catalogueId === catalogue.id && e.goal === goal.index && (e.indicator === null || e.indicator === indicator.index),
+      );
+      indicators.push({
+        goal: goal.index,
+        indicator: indicator.index,
+        text: indicator.text,
+        leads: mine.filter((e) => e.duty === 'lead'),
+        supports: mine.filter((e) => e.duty === 'support'),
+      });
     }
   }
-  return { catalogue, entries, indicators, agencies };
+  return indicators;
 }
 
 /** Distinct lead agencies of an indicator row. */

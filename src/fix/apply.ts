@@ -17,6 +17,7 @@ import { extname, resolve } from 'node:path';
 import type { Plan } from '../plan/schema.js';
 import type { Fix, LintMessage } from '../rules/types.js';
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import { writeAtomically } from '../util/output.js';
 
 export interface SourceFix extends Fix {
@@ -70,20 +71,16 @@ function lineColumn(text: string, offset: number): string {
   return `${line}:${offset - (before.lastIndexOf('\n') + 1) + 1}`;
 }
 
-const T = {
-  vi: {
-    wouldFix: (file: string, n: number) => `${file}: sẽ sửa ${n} chỗ (--fix-dry-run, tệp không bị ghi):`,
-    fixed: (file: string, n: number) => `${file}: đã sửa ${n} chỗ`,
-    nfc: 'chuẩn hóa Unicode NFC (dấu tiếng Việt dựng sẵn)',
-    notUtf8: (file: string) => `${file}: không sửa (tệp không phải UTF-8)`,
-  },
-  en: {
-    wouldFix: (file: string, n: number) => `${file}: would fix ${n} (--fix-dry-run, the file is not written):`,
-    fixed: (file: string, n: number) => `${file}: fixed ${n}`,
-    nfc: 'Unicode NFC normalization (precomposed Vietnamese letters)',
-    notUtf8: (file: string) => `${file}: not fixed (the file is not UTF-8)`,
-  },
-} satisfies Record<Lang, unknown>;
+/** The words of this module in `lang` (src/i18n/messages/fix.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    wouldFix: (file: string, n: number) => t(lang, 'fix.would-fix', { file, n }),
+    fixed: (file: string, n: number) => t(lang, 'fix.fixed', { file, n }),
+    nfc: t(lang, 'fix.nfc'),
+    notUtf8: (file: string) => t(lang, 'fix.not-utf8', { file }),
+
+  };
+}
 
 export interface FixRunOptions {
   write: boolean;
@@ -100,7 +97,7 @@ export interface FixRunOptions {
  * pass's when nothing changed).
  */
 export async function fixFiles(plans: readonly Plan[], messageLists: LintMessage[][], options: FixRunOptions): Promise<LintMessage[][]> {
-  const t = T[options.lang];
+  const t = wordsOf(options.lang);
   const next = [...plans];
   let changed = false;
   const { decodeText } = await import('../parse/decode.js');

@@ -3,17 +3,21 @@
  * clear line, exit code 2. Its own module, free of zod and the parsers, so that callers can test
  * `instanceof ReferenceError` without loading them.
  */
-import type { Lang } from '../util/errors.js';
+import { LocalizedError, msg, render, type Message } from '../i18n/index.js';
 
-export class ReferenceError extends Error {
+export class ReferenceError extends LocalizedError {
+  /** The reason's message id (src/i18n/messages/owners.ts), or the InputError's code. */
+  readonly code: string;
   constructor(
     readonly file: string,
-    readonly reason: { vi: string; en: string },
+    readonly reason: Message,
   ) {
-    super(`${file}: ${reason.en}`);
+    super(`${file}: ${render('en', reason)}`);
     this.name = 'ReferenceError';
+    this.code = reason.id;
   }
-  describe(lang: Lang): string {
-    return lang === 'en' ? `reference ${this.file}: ${this.reason.en}` : `tệp tham chiếu ${this.file}: ${this.reason.vi}`;
+
+  toMessage(): Message {
+    return msg('reference.error', { file: this.file, reason: this.reason });
   }
 }

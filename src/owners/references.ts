@@ -7,8 +7,9 @@ import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCatalogueJson, planToCatalogue, type Catalogue } from '../domain/catalogue.js';
+import { msg } from '../i18n/index.js';
+import { InputError } from '../util/errors.js';
 import { ReferenceError } from './reference-error.js';
-import { describeError } from '../util/errors.js';
 
 export { ReferenceError };
 
@@ -21,13 +22,13 @@ export async function loadReference(file: string, baseDir: string): Promise<Cata
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       const why = code ? code : (error as Error).message;
-      throw new ReferenceError(file, { vi: `không đọc được (${why})`, en: `cannot be read (${why})` });
+      throw new ReferenceError(file, msg('reference.unreadable', { why }));
     }
     try {
       return parseCatalogueJson(value).map((c) => ({ ...c, origin: 'file' as const }));
     } catch (error) {
       const detail = error instanceof z.ZodError ? z.prettifyError(error).split('\n').slice(0, 2).join(' ') : String(error);
-      throw new ReferenceError(file, { vi: `không phải bộ chỉ tiêu hợp lệ: ${detail}`, en: `is not a valid catalogue: ${detail}` });
+      throw new ReferenceError(file, msg('reference.invalid', { detail }));
     }
   }
   const { loadPlan } = await import('../parse/index.js');
@@ -35,10 +36,11 @@ export async function loadReference(file: string, baseDir: string): Promise<Cata
   try {
     plan = await loadPlan(path);
   } catch (error) {
-    throw new ReferenceError(file, { vi: describeError(error, 'vi'), en: describeError(error, 'en') });
+    const reason = error instanceof InputError ? error.toMessage() : msg('internal.error', { reason: error instanceof Error ? error.message : String(error) });
+    throw new ReferenceError(file, reason);
   }
   if (plan.goals.length === 0) {
-    throw new ReferenceError(file, { vi: 'văn bản không nêu mục tiêu, chỉ tiêu nào ("Mục tiêu 1: …")', en: 'the document defines no goals or indicators ("Mục tiêu 1: …")' });
+    throw new ReferenceError(file, msg('reference.no-goals'));
   }
   return [planToCatalogue(plan, file)];
 }

@@ -3,41 +3,29 @@
  * Columns are the indicators ("3.2" = chỉ tiêu 2 của Mục tiêu 3), rows the agencies; a cell is
  * the agency's duty (lead / support). Indicators nobody leads and those led twice are listed.
  */
-import type { Lang } from '../util/errors.js';
+import { t, type Lang } from '../i18n/index.js';
 import type { Matrix, MatrixIndicator } from '../domain/matrix.js';
 import { SELF, isDoubleLed, leadKeys } from '../domain/matrix.js';
 import { squash } from '../util/whitespace.js';
 
 export type OwnersFormat = 'table' | 'json' | 'csv' | 'md';
 
-const T = {
-  vi: {
-    agency: 'Cơ quan',
-    lead: 'C',
-    support: 'P',
-    legend: 'C = chủ trì / chịu trách nhiệm, P = phối hợp; cột "M.N" = chỉ tiêu N của Mục tiêu M',
-    unowned: 'Chỉ tiêu chưa có cơ quan chủ trì',
-    double: 'Chỉ tiêu có hai cơ quan chủ trì trở lên',
-    none: 'không có',
-    noCatalogue: 'Văn bản không nêu và không giao mục tiêu, chỉ tiêu nào: không có ma trận trách nhiệm.',
-    self: 'mục tiêu, chỉ tiêu của chính văn bản',
-    catalogue: 'Bộ chỉ tiêu',
-    leadsRow: 'Số cơ quan chủ trì',
-  },
-  en: {
-    agency: 'Agency',
-    lead: 'L',
-    support: 'S',
-    legend: 'L = lead (chủ trì / chịu trách nhiệm), S = support (phối hợp); column "M.N" = indicator N of goal M',
-    unowned: 'Indicators with no lead agency',
-    double: 'Indicators with two or more lead agencies',
-    none: 'none',
-    noCatalogue: 'The document neither defines nor assigns goals or indicators: no responsibility matrix.',
-    self: "the document's own goals and indicators",
-    catalogue: 'Catalogue',
-    leadsRow: 'Lead agencies',
-  },
-} satisfies Record<Lang, Record<string, string>>;
+/** This command's words in `lang` (src/i18n/messages/owners.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    agency: t(lang, 'owners.agency'),
+    lead: t(lang, 'owners.lead'),
+    support: t(lang, 'owners.support'),
+    legend: t(lang, 'owners.legend'),
+    unowned: t(lang, 'owners.unowned'),
+    double: t(lang, 'owners.double'),
+    none: t(lang, 'owners.none'),
+    noCatalogue: t(lang, 'owners.no-catalogue'),
+    self: t(lang, 'owners.self'),
+    catalogue: t(lang, 'owners.catalogue'),
+    leadsRow: t(lang, 'owners.leads-row'),
+  };
+}
 
 const label = (row: MatrixIndicator) => `${row.goal}.${row.indicator}`;
 const short = (text: string, max: number) => {
@@ -74,7 +62,7 @@ export function summarize(file: string, matrix: Matrix, lang: Lang): OwnersSumma
   const catalogue = matrix.catalogue;
   return {
     file,
-    catalogue: catalogue ? { id: catalogue.id, title: catalogue.id === SELF ? T[lang].self : catalogue.title } : null,
+    catalogue: catalogue ? { id: catalogue.id, title: catalogue.id === SELF ? wordsOf(lang).self : catalogue.title } : null,
     indicators: matrix.indicators.map((row) => {
       const leads = leadKeys(row).length;
       const double = isDoubleLed(row);
@@ -97,20 +85,20 @@ export function summarize(file: string, matrix: Matrix, lang: Lang): OwnersSumma
 }
 
 function cells(matrix: Matrix, lang: Lang): { header: string[]; body: string[][]; footer: string[] } {
-  const t = T[lang];
-  const header = [t.agency, ...matrix.indicators.map(label)];
-  const body = agencyRows(matrix).map((a) => [a.name, ...a.duties.map((d) => (d === 'lead' ? t.lead : d === 'support' ? t.support : ''))]);
-  const footer = [t.leadsRow, ...matrix.indicators.map((row) => String(leadKeys(row).length))];
+  const w = wordsOf(lang);
+  const header = [w.agency, ...matrix.indicators.map(label)];
+  const body = agencyRows(matrix).map((a) => [a.name, ...a.duties.map((d) => (d === 'lead' ? w.lead : d === 'support' ? w.support : ''))]);
+  const footer = [w.leadsRow, ...matrix.indicators.map((row) => String(leadKeys(row).length))];
   return { header, body, footer };
 }
 
 function problemLines(matrix: Matrix, lang: Lang, bullet: string): string[] {
-  const t = T[lang];
+  const w = wordsOf(lang);
   const unowned = matrix.indicators.filter((row) => leadKeys(row).length === 0);
   const double = matrix.indicators.filter(isDoubleLed);
-  const lines = [`${t.unowned}: ${unowned.length === 0 ? t.none : ''}`];
+  const lines = [`${w.unowned}: ${unowned.length === 0 ? w.none : ''}`];
   for (const row of unowned) lines.push(`${bullet}${label(row)} ${short(row.text, 90)}`);
-  lines.push(`${t.double}: ${double.length === 0 ? t.none : ''}`);
+  lines.push(`${w.double}: ${double.length === 0 ? w.none : ''}`);
   for (const row of double) {
     const owners = [...new Map(row.leads.map((e) => [e.ownerKey, e.owner])).values()].join('; ');
     lines.push(`${bullet}${label(row)} ${short(row.text, 60)} — ${owners}`);
@@ -129,14 +117,14 @@ export interface RenderOptions {
 
 export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat, options: RenderOptions): string {
   const { lang } = options;
-  const t = T[lang];
+  const w = wordsOf(lang);
   if (format === 'json') return `${JSON.stringify(summarize(file, matrix, lang), null, 2)}\n`;
   if (!matrix.catalogue || matrix.indicators.length === 0) {
-    if (format === 'csv') return `${t.agency}\n`;
-    return `${format === 'md' ? `## ${file}\n\n` : `${file}\n`}${t.noCatalogue}\n`;
+    if (format === 'csv') return `${w.agency}\n`;
+    return `${format === 'md' ? `## ${file}\n\n` : `${file}\n`}${w.noCatalogue}\n`;
   }
   const { header, body, footer } = cells(matrix, lang);
-  const catalogueTitle = matrix.catalogue.id === SELF ? t.self : matrix.catalogue.title;
+  const catalogueTitle = matrix.catalogue.id === SELF ? w.self : matrix.catalogue.title;
 
   if (format === 'csv') {
     const quote = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
@@ -151,9 +139,9 @@ export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat,
   if (format === 'md') {
     const bold = (s: string, i: number) => (i > 0 && s !== '' && flagged(i - 1) ? `**${s}**` : s);
     const line = (r: string[]) => `| ${r.map((c, i) => bold(c.replace(/\|/g, '\\|'), i)).join(' | ')} |`;
-    const out = [`## ${file}`, '', `${t.catalogue}: ${catalogueTitle}`, '', line(header), `|${header.map((_, i) => (i === 0 ? ' --- ' : ' :-: ')).join('|')}|`];
+    const out = [`## ${file}`, '', `${w.catalogue}: ${catalogueTitle}`, '', line(header), `|${header.map((_, i) => (i === 0 ? ' --- ' : ' :-: ')).join('|')}|`];
     for (const r of body) out.push(line(r));
-    out.push(line(footer), '', t.legend, '');
+    out.push(line(footer), '', w.legend, '');
     out.push(...problemLines(matrix, lang, '- '));
     return out.join('\n') + '\n';
   }
@@ -166,11 +154,11 @@ export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat,
     [pad(short(r[0]!, first), first), ...r.slice(1).map((c, i) => {
       const cell = pad(c, colWidths[i]!);
       if (isFooter && flagged(i)) return mark(cell, '1;31');
-      return c === T[lang].lead ? mark(cell, '1') : cell;
+      return c === wordsOf(lang).lead ? mark(cell, '1') : cell;
     })].join(' ');
-  const out = [file, `${t.catalogue}: ${catalogueTitle}`, '', render(header), '-'.repeat(first + colWidths.reduce((a, b) => a + b + 1, 0))];
+  const out = [file, `${w.catalogue}: ${catalogueTitle}`, '', render(header), '-'.repeat(first + colWidths.reduce((a, b) => a + b + 1, 0))];
   for (const r of body) out.push(render(r));
-  out.push(render(footer, true), '', t.legend, '');
+  out.push(render(footer, true), '', w.legend, '');
   out.push(...problemLines(matrix, lang, '  ! '));
   return out.join('\n') + '\n';
 }

@@ -505,6 +505,7 @@ async function drain(extractor: OleExtractor, doc: OleDoc, name: string): Promis
 }
 
 /** Bytes of a .doc → its text and properties, or an InputError saying why not. */
+// long: one pass over the FIB and its tables, in the order of the [MS-DOC] format
 export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   if (!startsWith(data, OLE_MAGIC)) throw new InputError('doc-not-word', { kind: sniffNonOle(data) });
   checkOleHeader(data);

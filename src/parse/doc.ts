@@ -67,6 +67,7 @@ function visibleChar(ch: string): string | null {
 }
 
 /** The paragraphs of the CP range [from, to), split at paragraph, cell and row-end marks. */
+// long: one-pass scanner over the paragraphs and their properties
 function readParagraphs(
   bin: WordBinary,
   from: number,

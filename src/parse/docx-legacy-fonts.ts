@@ -96,6 +96,7 @@ function convertRunText(raw: string, kind: FontKind): string {
 }
 
 /** `styles`: word/styles.xml as parseXmlTree gives it (null when the file has none). */
+// long: one-pass scanner over the runs of a paragraph
 export function convertLegacyFontRuns(xml: string, stylesXml: string | null, styles: XmlElement | null): LegacyFontRuns {
   if (!LEGACY_FONT_NAME.test(xml) && !(stylesXml && LEGACY_FONT_NAME.test(stylesXml))) return { xml, runs: 0, from: null };
   const fonts = readStyles(styles);

@@ -208,6 +208,7 @@ export interface LabelResult {
   numbered: number;
 }
 
+// long: Word's numbering state machine: counters per list and level, restarts and style links read in one pass
 export function computeLabels(paragraphs: ParagraphInfo[], defs: NumberingDefinitions): LabelResult {
   const labels: (string | null)[] = new Array(paragraphs.length).fill(null);
   if (defs.nums.size === 0) return { labels, numbered: 0 };

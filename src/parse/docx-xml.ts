@@ -218,189 +218,222 @@ const DROPPED_ELEMENTS = [
  */
 export function scanDocument(xml: string, marker: (index: number) => string, indexOffset = 0): DocumentScan {
   const re = new RegExp(TOKEN_RE.source, 'g');
-  const out: string[] = [];
-  let last = 0;
-
-  const paragraphs: ParagraphInfo[] = [{ numId: undefined, ilvl: undefined, style: undefined, deleted: false }];
-  const paraRow: number[] = [-1];
-  const rows: RowInfo[] = [];
-  const tables: TableInfo[] = [];
-  const tableStack: { index: number; depth: number }[] = [];
-  let tblPrStart = -1;
-  let tblPrDepth = -1;
-
-  let depth = 0; // depth of the current open element
-  let skipDepth = -1; // inside mc:Choice when >= 0: neither counted nor written
-  let skipWritten = false; // the skipped element was cut out of the output
-  let dropDepth = -1; // inside a dropped element when >= 0: counted, not written
-  // Paragraph stack (text boxes nest paragraphs inside paragraphs).
-  const pStack: { index: number; depth: number }[] = [];
-  const rowStack: { index: number; depth: number }[] = [];
-  let pPrDepth = -1;
-  let pPrPara = -1;
-  let numPrDepth = -1;
-  let pRprDepth = -1;
-  let trPrDepth = -1;
-  let trPrRow = -1;
-
-  let names: ReturnType<typeof qualifiedNames> | undefined;
-
+  let scan: DocumentScanner | undefined;
   let m: RegExpExecArray | null;
   while ((m = re.exec(xml)) !== null) {
-    const name = m[2];
-    if (name === undefined) continue;
-    const closing = m[1] === '/';
-    const selfClosing = m[4] === '/';
+    if (m[2] === undefined) continue; // a comment, CDATA, processing instruction or doctype
+    // The root element declares the prefixes.
+    scan ??= new DocumentScanner(xml, marker, indexOffset, qualifiedNames(prefixFor(m[3]!, WML_URIS, 'w'), prefixFor(m[3]!, [MC_URI], 'mc')));
+    if (m[1] === '/') scan.closeTag(m);
+    else scan.openTag(m);
+  }
+  return (scan ?? new DocumentScanner(xml, marker, indexOffset, qualifiedNames('w', 'mc'))).result();
+}
+
+/** The state of scanDocument's one pass, one method per step of a tag. */
+class DocumentScanner {
+  private readonly out: string[] = [];
+  private last = 0; // end of what has been copied into `out`
+  private readonly paragraphs: ParagraphInfo[] = [{ numId: undefined, ilvl: undefined, style: undefined, deleted: false }];
+  private readonly paraRow: number[] = [-1];
+  private readonly rows: RowInfo[] = [];
+  private readonly tables: TableInfo[] = [];
+  private readonly tableStack: { index: number; depth: number }[] = [];
+  private tblPrStart = -1;
+  private tblPrDepth = -1;
+  private depth = 0; // depth of the current open element
+  private skipDepth = -1; // inside mc:Choice when >= 0: neither counted nor written
+  private skipWritten = false; // the skipped element was cut out of the output
+  private dropDepth = -1; // inside a dropped element when >= 0: counted, not written
+  // Paragraph stack (text boxes nest paragraphs inside paragraphs).
+  private readonly pStack: { index: number; depth: number }[] = [];
+  private readonly rowStack: { index: number; depth: number }[] = [];
+  private pPrDepth = -1;
+  private pPrPara = -1;
+  private numPrDepth = -1;
+  private pRprDepth = -1;
+  private trPrDepth = -1;
+  private trPrRow = -1;
+
+  constructor(
+    private readonly xml: string,
+    private readonly marker: (index: number) => string,
+    private readonly indexOffset: number,
+    private readonly q: ReturnType<typeof qualifiedNames>,
+  ) {}
+
+  /** An end tag: leave skipped/dropped elements, pop the stacks, close the property elements. */
+  closeTag(m: RegExpExecArray): void {
+    const name = m[2]!;
     const tagEnd = m.index + m[0].length;
-
-    if (!names) {
-      // The root element declares the prefixes.
-      names = qualifiedNames(
-        prefixFor(m[3]!, WML_URIS, 'w'),
-        prefixFor(m[3]!, [MC_URI], 'mc'),
-      );
-    }
-    const q = names;
-
-    if (closing) {
-      if (skipDepth === depth) {
-        skipDepth = -1;
-        if (skipWritten) last = tagEnd;
-      } else if (skipDepth < 0) {
-        if (dropDepth === depth) {
-          dropDepth = -1;
-          last = tagEnd;
-        } else if (dropDepth < 0 && name === q.fldSimple) {
-          out.push(xml.slice(last, m.index));
-          last = tagEnd;
-        }
-        if (name === q.p && pStack.length > 0 && pStack[pStack.length - 1]!.depth === depth) pStack.pop();
-        else if (name === q.tr && rowStack.length > 0 && rowStack[rowStack.length - 1]!.depth === depth) rowStack.pop();
-        else if (name === q.tbl && tableStack.length > 0 && tableStack[tableStack.length - 1]!.depth === depth) tableStack.pop();
-        if (depth === tblPrDepth && tableStack.length > 0) {
-          tables[tableStack[tableStack.length - 1]!.index]!.look = tableLook(xml.slice(tblPrStart, tagEnd));
-          tblPrDepth = -1;
-        }
-        if (depth === pPrDepth) pPrDepth = -1;
-        if (depth === numPrDepth) numPrDepth = -1;
-        if (depth === pRprDepth) pRprDepth = -1;
-        if (depth === trPrDepth) trPrDepth = -1;
+    const { q, depth } = this;
+    if (this.skipDepth === depth) {
+      this.skipDepth = -1;
+      if (this.skipWritten) this.last = tagEnd;
+    } else if (this.skipDepth < 0) {
+      if (this.dropDepth === depth) {
+        this.dropDepth = -1;
+        this.last = tagEnd;
+      } else if (this.dropDepth < 0 && name === q.fldSimple) {
+        this.out.push(this.xml.slice(this.last, m.index));
+        this.last = tagEnd;
       }
-      depth--;
-      continue;
-    }
-
-    // Start tag (possibly self-closing): its depth is depth + 1.
-    const d = depth + 1;
-    if (!selfClosing) depth = d;
-    if (skipDepth >= 0) continue;
-
-    if (name === q.Choice) {
-      // mammoth reads the mc:Fallback; the alternative is neither counted nor written.
-      if (!selfClosing) {
-        skipDepth = d;
-        skipWritten = dropDepth < 0;
-        if (skipWritten) out.push(xml.slice(last, m.index));
-      } else if (dropDepth < 0) {
-        out.push(xml.slice(last, m.index));
-        last = tagEnd;
+      if (name === q.p && top(this.pStack)?.depth === depth) this.pStack.pop();
+      else if (name === q.tr && top(this.rowStack)?.depth === depth) this.rowStack.pop();
+      else if (name === q.tbl && top(this.tableStack)?.depth === depth) this.tableStack.pop();
+      if (depth === this.tblPrDepth && this.tableStack.length > 0) {
+        this.tables[top(this.tableStack)!.index]!.look = tableLook(this.xml.slice(this.tblPrStart, tagEnd));
+        this.tblPrDepth = -1;
       }
-      continue;
+      if (depth === this.pPrDepth) this.pPrDepth = -1;
+      if (depth === this.numPrDepth) this.numPrDepth = -1;
+      if (depth === this.pRprDepth) this.pRprDepth = -1;
+      if (depth === this.trPrDepth) this.trPrDepth = -1;
     }
+    this.depth--;
+  }
 
-    const writing = dropDepth < 0;
-
-    if (name === q.p) {
-      const index = paragraphs.length;
-      paragraphs.push({ numId: undefined, ilvl: undefined, style: undefined, deleted: false });
-      paraRow.push(rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1);
-      if (writing) {
-        out.push(xml.slice(last, m.index), q.pOpen, q.runOpen, marker(index + indexOffset), q.runClose);
-        if (selfClosing) out.push(q.pClose);
-        last = tagEnd;
-      }
-      if (!selfClosing) pStack.push({ index, depth: d });
-      continue;
-    }
-
+  /** A start tag (possibly self-closing): its depth is depth + 1. */
+  openTag(m: RegExpExecArray): void {
+    const name = m[2]!;
+    const selfClosing = m[4] === '/';
+    const d = this.depth + 1;
+    if (!selfClosing) this.depth = d;
+    if (this.skipDepth >= 0) return;
+    if (name === this.q.Choice) return this.openChoice(m, d, selfClosing);
+    const writing = this.dropDepth < 0;
+    if (name === this.q.p) return this.openParagraph(m, d, selfClosing, writing);
     // What this scan reads: paragraph properties and row properties.
-    const para = pStack.length > 0 ? pStack[pStack.length - 1]! : undefined;
-    if (para) {
-      if (name === q.pPr && d === para.depth + 1 && pPrDepth < 0) {
-        if (!selfClosing) {
-          pPrDepth = d;
-          pPrPara = para.index;
-        }
-      } else if (pPrDepth >= 0 && pPrPara === para.index) {
-        const info = paragraphs[para.index]!;
-        if (d === pPrDepth + 1) {
-          if (name === q.pStyle) info.style = valOf(m[3]!);
-          else if (name === q.numPr && !selfClosing) numPrDepth = d;
-          else if (name === q.rPr && !selfClosing) pRprDepth = d;
-        } else if (numPrDepth >= 0 && d === numPrDepth + 1) {
-          if (name === q.ilvl) {
-            const v = parseInt(valOf(m[3]!) ?? '', 10);
-            if (Number.isFinite(v)) info.ilvl = v;
-          } else if (name === q.numId) {
-            info.numId = valOf(m[3]!);
-          }
-        } else if (pRprDepth >= 0 && d === pRprDepth + 1 && name === q.del) {
-          info.deleted = true;
-        }
-      }
-    }
-    if (name === q.tbl) {
-      tables.push({ look: '' });
-      if (!selfClosing) tableStack.push({ index: tables.length - 1, depth: d });
-    } else if (name === q.tblPr && !selfClosing && tableStack.length > 0 && d === tableStack[tableStack.length - 1]!.depth + 1) {
-      tblPrStart = m.index;
-      tblPrDepth = d;
-    }
-    if (name === q.tr) {
-      rows.push({
-        header: false,
-        parent: rowStack.length > 0 ? rowStack[rowStack.length - 1]!.index : -1,
-        depth: rowStack.length + 1,
-        table: tableStack.length > 0 ? tableStack[tableStack.length - 1]!.index : -1,
-      });
-      if (!selfClosing) rowStack.push({ index: rows.length - 1, depth: d });
-    } else if (rowStack.length > 0) {
-      const row = rowStack[rowStack.length - 1]!;
-      if (name === q.trPr && d === row.depth + 1 && !selfClosing) {
-        trPrDepth = d;
-        trPrRow = row.index;
-      } else if (trPrDepth >= 0 && d === trPrDepth + 1 && trPrRow === row.index && name === q.tblHeader) {
-        rows[row.index]!.header = isOn(valOf(m[3]!));
-      }
-    }
-
+    this.readParagraphProperty(m, d, selfClosing);
+    this.readTableTag(m, d, selfClosing);
     // What mammoth reads.
-    if (!writing) continue;
-    if (q.dropped.has(name)) {
-      out.push(xml.slice(last, m.index));
-      if (selfClosing) last = tagEnd;
-      else dropDepth = d;
-    } else if (name === q.cr && selfClosing) {
-      // A carriage return is a line break; mammoth does not know w:cr.
-      out.push(xml.slice(last, m.index), q.br);
-      last = tagEnd;
-    } else if (name === q.fldSimple) {
-      out.push(xml.slice(last, m.index));
-      last = tagEnd;
-    } else if ((name === q.r || name === q.tr) && m[3]!.trim() !== '') {
-      out.push(xml.slice(last, m.index), selfClosing ? `<${name}/>` : `<${name}>`);
-      last = tagEnd;
+    if (writing) this.rewrite(m, d, selfClosing);
+  }
+
+  /** mammoth reads the mc:Fallback; the alternative is neither counted nor written. */
+  private openChoice(m: RegExpExecArray, d: number, selfClosing: boolean): void {
+    if (!selfClosing) {
+      this.skipDepth = d;
+      this.skipWritten = this.dropDepth < 0;
+      if (this.skipWritten) this.out.push(this.xml.slice(this.last, m.index));
+    } else if (this.dropDepth < 0) {
+      this.out.push(this.xml.slice(this.last, m.index));
+      this.last = m.index + m[0].length;
     }
   }
-  out.push(xml.slice(last));
-  return {
-    xml: out.join(''),
-    count: paragraphs.length - 1,
-    paragraphs,
-    paragraphRow: Int32Array.from(paraRow),
-    rows,
-    tables,
-  };
+
+  /** A counted paragraph: its info, its row, and the marker run written at its start. */
+  private openParagraph(m: RegExpExecArray, d: number, selfClosing: boolean, writing: boolean): void {
+    const { q } = this;
+    const index = this.paragraphs.length;
+    this.paragraphs.push({ numId: undefined, ilvl: undefined, style: undefined, deleted: false });
+    this.paraRow.push(top(this.rowStack)?.index ?? -1);
+    if (writing) {
+      this.out.push(this.xml.slice(this.last, m.index), q.pOpen, q.runOpen, this.marker(index + this.indexOffset), q.runClose);
+      if (selfClosing) this.out.push(q.pClose);
+      this.last = m.index + m[0].length;
+    }
+    if (!selfClosing) this.pStack.push({ index, depth: d });
+  }
+
+  /** w:pStyle, w:numPr (w:ilvl, w:numId) and a deleted paragraph mark inside the paragraph's w:pPr. */
+  private readParagraphProperty(m: RegExpExecArray, d: number, selfClosing: boolean): void {
+    const para = top(this.pStack);
+    if (!para) return;
+    const { q } = this;
+    const name = m[2]!;
+    if (name === q.pPr && d === para.depth + 1 && this.pPrDepth < 0) {
+      if (!selfClosing) {
+        this.pPrDepth = d;
+        this.pPrPara = para.index;
+      }
+      return;
+    }
+    if (this.pPrDepth < 0 || this.pPrPara !== para.index) return;
+    const info = this.paragraphs[para.index]!;
+    if (d === this.pPrDepth + 1) {
+      if (name === q.pStyle) info.style = valOf(m[3]!);
+      else if (name === q.numPr && !selfClosing) this.numPrDepth = d;
+      else if (name === q.rPr && !selfClosing) this.pRprDepth = d;
+    } else if (this.numPrDepth >= 0 && d === this.numPrDepth + 1) {
+      if (name === q.ilvl) {
+        const v = parseInt(valOf(m[3]!) ?? '', 10);
+        if (Number.isFinite(v)) info.ilvl = v;
+      } else if (name === q.numId) {
+        info.numId = valOf(m[3]!);
+      }
+    } else if (this.pRprDepth >= 0 && d === this.pRprDepth + 1 && name === q.del) {
+      info.deleted = true;
+    }
+  }
+
+  /** Tables (their w:tblPr look), rows (nesting, table, w:tblHeader). */
+  private readTableTag(m: RegExpExecArray, d: number, selfClosing: boolean): void {
+    const { q } = this;
+    const name = m[2]!;
+    if (name === q.tbl) {
+      this.tables.push({ look: '' });
+      if (!selfClosing) this.tableStack.push({ index: this.tables.length - 1, depth: d });
+    } else if (name === q.tblPr && !selfClosing && this.tableStack.length > 0 && d === top(this.tableStack)!.depth + 1) {
+      this.tblPrStart = m.index;
+      this.tblPrDepth = d;
+    }
+    if (name === q.tr) {
+      this.rows.push({
+        header: false,
+        parent: top(this.rowStack)?.index ?? -1,
+        depth: this.rowStack.length + 1,
+        table: top(this.tableStack)?.index ?? -1,
+      });
+      if (!selfClosing) this.rowStack.push({ index: this.rows.length - 1, depth: d });
+    } else if (this.rowStack.length > 0) {
+      const row = top(this.rowStack)!;
+      if (name === q.trPr && d === row.depth + 1 && !selfClosing) {
+        this.trPrDepth = d;
+        this.trPrRow = row.index;
+      } else if (this.trPrDepth >= 0 && d === this.trPrDepth + 1 && this.trPrRow === row.index && name === q.tblHeader) {
+        this.rows[row.index]!.header = isOn(valOf(m[3]!));
+      }
+    }
+  }
+
+  /** The XML mammoth reads: layout elements dropped, w:cr as w:br, w:fldSimple unwrapped, w:r/w:tr bare. */
+  private rewrite(m: RegExpExecArray, d: number, selfClosing: boolean): void {
+    const { q, out, xml } = this;
+    const name = m[2]!;
+    const tagEnd = m.index + m[0].length;
+    if (q.dropped.has(name)) {
+      out.push(xml.slice(this.last, m.index));
+      if (selfClosing) this.last = tagEnd;
+      else this.dropDepth = d;
+    } else if (name === q.cr && selfClosing) {
+      // A carriage return is a line break; mammoth does not know w:cr.
+      out.push(xml.slice(this.last, m.index), q.br);
+      this.last = tagEnd;
+    } else if (name === q.fldSimple) {
+      out.push(xml.slice(this.last, m.index));
+      this.last = tagEnd;
+    } else if ((name === q.r || name === q.tr) && m[3]!.trim() !== '') {
+      out.push(xml.slice(this.last, m.index), selfClosing ? `<${name}/>` : `<${name}>`);
+      this.last = tagEnd;
+    }
+  }
+
+  result(): DocumentScan {
+    this.out.push(this.xml.slice(this.last));
+    return {
+      xml: this.out.join(''),
+      count: this.paragraphs.length - 1,
+      paragraphs: this.paragraphs,
+      paragraphRow: Int32Array.from(this.paraRow),
+      rows: this.rows,
+      tables: this.tables,
+    };
+  }
+}
+
+function top<T>(stack: readonly T[]): T | undefined {
+  return stack[stack.length - 1];
 }
 
 /** w:tblStyle and w:tblBorders of a table's w:tblPr, as written. */

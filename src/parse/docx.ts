@@ -155,6 +155,7 @@ function pickMarker(texts: (string | null)[]): string {
   throw new InputError('docx-corrupt', { part: 'word/document.xml', problem: 'markers' });
 }
 
+// long: one pass over the package: each part read, its failure attributed to that part (docx-corrupt names it), then mammoth with the marker map
 export async function parseDocxDetailed(
   data: Uint8Array,
   filePath: string,

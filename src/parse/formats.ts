@@ -11,9 +11,13 @@
  *
  * Kept free of heavy imports: the CLI's help texts read it.
  */
+import { msg, type MessageValue } from '../i18n/index.js';
 import type { InputErrorCode } from '../util/errors.js';
 import type { Limits } from '../util/limits.js';
 import type { ParsedDocument } from './types.js';
+
+/** The catalogue's ways of joining the last two items of a list. */
+export type ListId = 'list.and' | 'list.or' | 'list.or-hay';
 
 /** How to read, beyond the limits. */
 export interface ReadOptions {
@@ -177,6 +181,24 @@ function joinList(items: readonly string[], separator: string, last: string): st
 /** The discovered extensions for texts: ".txt, .md, .docx, .pdf"; `last` joins the final two (" và "). */
 export function extensionList(last = ', '): string {
   return joinList(discoveredExtensions(), ', ', last);
+}
+
+/** The discovered extensions as a message joining the final two with `lastId`'s word (" và " / " and "). */
+export function extensionListMessage(lastId: ListId): MessageValue {
+  return listMessage(discoveredExtensions(), lastId);
+}
+
+/** The readable formats' labels as a message (".txt/.md, .docx hoặc .pdf" / "… or .pdf"). */
+export function formatLabelListMessage(lastId: ListId): MessageValue {
+  return listMessage(
+    formats.filter((f) => discoveredOf(f).length > 0).map((f) => f.label),
+    lastId,
+  );
+}
+
+function listMessage(items: readonly string[], lastId: ListId): MessageValue {
+  if (items.length <= 1) return items[0] ?? '';
+  return msg(lastId, { init: items.slice(0, -1).join(', '), last: items[items.length - 1]! });
 }
 
 /** The readable formats' labels for texts: ".txt/.md, .docx hoặc .pdf" (`last` = " hoặc "). */

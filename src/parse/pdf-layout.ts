@@ -239,6 +239,24 @@ function wordsAround(s: string, start: number, end: number): string[] {
  * syllable shape decides, and also whether the hole held a real space too (kept before or after
  * the run). Returns the runs that found no hole.
  */
+/**
+ * The run's text in hole `i`: with a real space on the side the layout leaves room on (`room`
+ * beyond the anchor nearer to it), else as it is; `valid` when the words around it read.
+ */
+function holeText(h: Host, r: Run, i: number, room: number, nearRight: boolean): { chosen: string; valid: boolean } {
+  const slack = 0.18 * h.size;
+  let options = [r.str, `${r.str} `, ` ${r.str}`];
+  if (nearRight && room > slack) options = [`${r.str} `, r.str, ` ${r.str}`];
+  else if (!nearRight && room > slack) options = [` ${r.str}`, r.str, `${r.str} `];
+  for (const o of options) {
+    // Judge the word the run ends up in (its neighbours may still wait for their own letters).
+    const { out, pos } = render(h, i, o);
+    const at = o.startsWith(' ') ? pos + 1 : pos;
+    if (wordsAround(out, at, at + r.str.length).every(wordOk)) return { chosen: o, valid: true };
+  }
+  return { chosen: r.str, valid: false };
+}
+
 function fillHoles(h: Host): Run[] {
   const runs = h.runs.slice().sort((a, b) => a.x0 - b.x0);
   const k = h.size / 1000;
@@ -289,22 +307,7 @@ function fillHoles(h: Host): Run[] {
       // Did the hole also hold a real space? Read it on the side whose anchor is nearer.
       const suffix = total - prefix[i + 1]! + after;
       const nearRight = suffix < prefix[i]! + before;
-      const slack = 0.18 * h.size;
-      let options = [r.str, `${r.str} `, ` ${r.str}`];
-      if (nearRight && right - (r.x0 + w) > slack) options = [`${r.str} `, r.str, ` ${r.str}`];
-      else if (!nearRight && r.x0 - left > slack) options = [` ${r.str}`, r.str, `${r.str} `];
-      let chosen = r.str;
-      let valid = false;
-      for (const o of options) {
-        // Judge the word the run ends up in (its neighbours may still wait for their own letters).
-        const { out, pos } = render(h, i, o);
-        const at = o.startsWith(' ') ? pos + 1 : pos;
-        if (wordsAround(out, at, at + r.str.length).every(wordOk)) {
-          chosen = o;
-          valid = true;
-          break;
-        }
-      }
+      const { chosen, valid } = holeText(h, r, i, nearRight ? right - (r.x0 + w) : r.x0 - left, nearRight);
       const cost = err + (valid ? 0 : 1.5);
       if (cost < bestCost) {
         bestCost = cost;
@@ -327,6 +330,7 @@ function fillHoles(h: Host): Run[] {
  * overlaps the extent of an item drawn before it on this line is an overlay (second pass): its
  * runs go into the holes of the item under them, or between items by x.
  */
+// long: hosts, overlays and join decisions of one line share arrays across the overlay pass; fillHoles and holeText are already its steps
 function mergeLineItems(items: PdfItem[]): Piece[] {
   const hosts: Host[] = [];
   const byX = new HostIndex();

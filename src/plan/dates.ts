@@ -40,12 +40,8 @@ function overlaps(a: { start: number; end: number }, ranges: { start: number; en
   return ranges.some((r) => a.start < r.end && r.start < a.end);
 }
 
-export function findDates(span: Span, citationRanges: { start: number; end: number }[]): DateMention[] {
-  const text = span.text;
-  // Every pattern needs a digit, and most paragraphs have none: skip the scans they cannot match.
-  if (!/\d/.test(text)) return [];
-  const slash = text.includes('/');
-  const years = /\d{4}/.test(text);
+/** Day-month(-year) dates in words and figures, the first reading of a stretch kept, in text order. */
+function rawDates(text: string, slash: boolean, years: boolean) {
   const raws: RawDate[] = [];
   const taken: { start: number; end: number }[] = [];
   const push = (d: RawDate) => {
@@ -67,6 +63,16 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
     push({ start, end: m.index + m[0].length, day: +m[1]!, month, year: null });
   }
   raws.sort((a, b) => a.start - b.start);
+  return { raws, taken };
+}
+
+export function findDates(span: Span, citationRanges: { start: number; end: number }[]): DateMention[] {
+  const text = span.text;
+  // Every pattern needs a digit, and most paragraphs have none: skip the scans they cannot match.
+  if (!/\d/.test(text)) return [];
+  const slash = text.includes('/');
+  const years = /\d{4}/.test(text);
+  const { raws, taken } = rawDates(text, slash, years);
 
   const out: DateMention[] = [];
   const used = new Set<RawDate>();

@@ -14,6 +14,7 @@ const INDICATOR = /^Chỉ tiêu\s*(\d+)?\s*[:.\-–]\s*/iu;
 const NUM = String.raw`\d+(?:[.,]\d+)*`;
 
 /** Parse the targets written in an indicator's text. */
+// long: one scan of an indicator's text; its steps (free, add, comparatorBefore, directionAround) are closures over the taken ranges
 export function parseTargets(span: Span): Target[] {
   const text = span.text;
   const out: Target[] = [];

@@ -728,18 +728,8 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const lineOf: Meta['lines'] = { issuer: null, number: null, date: null, docType: null, title: null, motto: null };
   // A web article opens with its question ("Mẫu quyết định … mới nhất?"); a form it quotes is not its header.
   const opening = header.lines[0] ? header.text.slice(header.lines[0].at, header.lines[0].end) : '';
-  if (/\?\s*$/u.test(opening)) return noHeader();
-
-  // Where the body starts at the latest: the first line that opens a preamble or the content.
-  let limit = header.text.length;
-  for (const line of header.lines) {
-    // Inside a header table ("Kính gửi:" in its left column) the right column still follows.
-    if (blocks[line.block]!.kind === 'table') continue;
-    if (startsBody(header.text.slice(line.at, line.end))) {
-      limit = line.at;
-      break;
-    }
-  }
+  if (/\?\s*$/u.test(opening)) return noHeader(lineOf);
+  const limit = bodyLimit(blocks, header);
 
   const motto = findMotto(header);
   const numberPart = findNumber(header);
@@ -748,56 +738,23 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const anchor = anchors.length > 0 ? Math.min(...anchors) : null;
   // Without a motto or number, the date and type line are looked for from the top.
   const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
-  let date = findDate(header, searchFrom, limit);
-  // A place is never read across the motto ("… Hạnh phúc / Bình Phước, ngày …" of a Word table).
-  if (date && motto && date.start < motto.end && date.end > motto.end) date = findDate(header, motto.end, limit);
-  if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end) date = findDate(header, validNumber.end, limit);
-  if (date && !motto && !validNumber) {
-    // With nothing else of a header, a date counts only as a line of its own ("Hà Nội, ngày …"),
-    // not inside running text ("Bên cạnh đó, ngày 6 tháng 5 năm 1946, …").
-    const line = header.lines[lineIndexAt(header, date.start)]!;
-    if (date.start !== line.at || line.end - line.at > 100 || header.text.slice(date.end, line.end).trim() !== '') date = null;
-  }
+  const date = findHeaderDate(header, searchFrom, limit, motto, validNumber);
   const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
   const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
 
   const starts = [anchor, date?.start, type?.start].filter((n): n is number => n !== undefined && n !== null);
   if (starts.length === 0 || (!motto && !validNumber && !date && !type)) {
-    return noHeader();
+    return noHeader(lineOf);
   }
   const first = Math.min(...starts);
-  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return noHeader();
+  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return noHeader(lineOf);
 
   const issuerPart = findIssuer(header, first);
   const issuerMore = issuerPart && motto ? issuerBesideMotto(header, motto) : null;
 
-  let titlePart: Found | null = null;
-  let docType = type?.docType ?? null;
-  if (type) {
-    titlePart = findTitle(header, type.rest ?? type.end, type.rest !== null);
-  } else if (validNumber) {
-    const subject = findLetterSubject(header, validNumber.end, limit);
-    if (subject) {
-      titlePart = subject;
-      docType = 'Công văn';
-    }
-  }
+  const { titlePart, docType } = titleAndType(header, type, validNumber, limit);
 
-  // The authority line under the title ("ỦY BAN THƯỜNG VỤ QUỐC HỘI"): the issuer when the block lacks one.
-  let authority: Found | null = null;
-  if (!issuerPart && type) {
-    const after = titlePart?.end ?? type.end;
-    // The next few lines (a web page may repeat the title above it).
-    for (let i = lineIndexAt(header, after) + 1, n = 0; n < 3 && i < header.lines.length; i++, n++) {
-      const line = header.lines[i]!;
-      if (line.at >= limit) break;
-      const text = header.text.slice(line.at, line.end);
-      if (isAuthorityLine(text) && segmentsOf(text)[0]?.head) {
-        authority = { start: line.at, end: line.end };
-        break;
-      }
-    }
-  }
+  const authority = !issuerPart && type ? findAuthority(header, titlePart?.end ?? type.end, limit) : null;
 
   const ends = [motto?.end, validNumber?.end, date?.end, type?.end, titlePart?.end, issuerPart?.end].filter((n): n is number => n !== undefined);
   const headerEnd = Math.max(...ends);
@@ -815,19 +772,10 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   const symbol = validNumber?.symbol ?? null;
   const typeCode = symbol ? (/^([\p{L}]+)[-/]/u.exec(symbol)?.[1] ?? null) : null;
 
-  let issuer: string | null = null;
-  let segments: IssuerSegment[] = [];
-  if (issuerSource && issuerMore && issuerSource === issuerPart) {
-    const both = join([spanOf(header, issuerSource.start, issuerSource.end), spanOf(header, issuerMore.start, issuerMore.end)], '\n');
-    const text = both.text.replace(/\n\|\n|\n/g, ' ');
-    lineOf.issuer = { type: 'line', text, ...locate({ text, parts: both.parts }) };
-  }
-  if (lineOf.issuer && issuerSource) {
-    const block = (issuerMore && issuerSource === issuerPart
-      ? `${spanOf(header, issuerSource.start, issuerSource.end).text}\n${spanOf(header, issuerMore.start, issuerMore.end).text}`
-      : spanOf(header, issuerSource.start, issuerSource.end).text).replace(/\n\|\n/g, '\n').replace(/^(?:TM|KT|TL|Q)\.\s*/u, '').replace(/^[^\p{L}]+/u, '');
-    ({ issuer, segments } = composeIssuer(block));
-  }
+  // The issuer block, beside the motto too when a Word table splits it.
+  const more = issuerSource && issuerMore && issuerSource === issuerPart ? issuerMore : null;
+  if (issuerSource && more) lineOf.issuer = issuerLine(header, issuerSource, more);
+  let { issuer, segments } = lineOf.issuer && issuerSource ? composeIssuer(issuerBlockText(header, issuerSource, more)) : { issuer: null, segments: [] };
   const code = issuerCodeOf(symbol, null);
   // The body's own words ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") name the body with its place;
   // a ký hiệu's code may name only its kind ("UBND").
@@ -835,10 +783,7 @@ export function parseHeader(blocks: Block[]): HeaderResult {
   if (!segments.length && issuer) segments = segmentsOf(issuer);
 
   const bodyStart = bodyStartAfter(blocks, header, headerEnd);
-  const headerTables: number[] = [];
-  for (let b = 0; b < bodyStart; b++) {
-    if (blocks[b]!.kind === 'table' && header.lines.some((l) => l.block === b && l.at >= (issuerPart?.start ?? first) && l.at < headerEnd)) headerTables.push(b);
-  }
+  const headerTables = headerTablesBefore(blocks, header, bodyStart, issuerPart?.start ?? first, headerEnd);
 
   const meta: Meta = {
     issuer,
@@ -857,28 +802,97 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     lines: lineOf,
   };
   return { meta, bodyStart, headerTables };
+}
 
-  function noHeader(): HeaderResult {
-    return {
-      meta: {
-        issuer: null,
-        issuerCode: null,
-        number: null,
-        symbol: null,
-        place: null,
-        issueDate: null,
-        docType: null,
-        isPlan: false,
-        title: null,
-        planYear: null,
-        level: null,
-        draft: false,
-        lines: lineOf,
-      },
-      bodyStart: 0,
-      headerTables: [],
-    };
+/** The title under the type line, or a letter's subject ("V/v …") under its number: a Công văn. */
+function titleAndType(header: HeaderText, type: TypePart | null, validNumber: { end: number } | null, limit: number) {
+  if (type) return { titlePart: findTitle(header, type.rest ?? type.end, type.rest !== null), docType: type.docType };
+  const subject = validNumber ? findLetterSubject(header, validNumber.end, limit) : null;
+  return subject ? { titlePart: subject, docType: 'Công văn' } : { titlePart: null, docType: null };
+}
+
+/** Where the body starts at the latest: the first line that opens a preamble or the content. */
+function bodyLimit(blocks: Block[], header: HeaderText): number {
+  for (const line of header.lines) {
+    // Inside a header table ("Kính gửi:" in its left column) the right column still follows.
+    if (blocks[line.block]!.kind === 'table') continue;
+    if (startsBody(header.text.slice(line.at, line.end))) return line.at;
   }
+  return header.text.length;
+}
+
+/** The place and date line ("Hà Nội, ngày …"), never read across the motto or the number. */
+function findHeaderDate(header: HeaderText, searchFrom: number, limit: number, motto: Found | null, validNumber: Found | null) {
+  let date = findDate(header, searchFrom, limit);
+  // A place is never read across the motto ("… Hạnh phúc / Bình Phước, ngày …" of a Word table).
+  if (date && motto && date.start < motto.end && date.end > motto.end) date = findDate(header, motto.end, limit);
+  if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end) date = findDate(header, validNumber.end, limit);
+  if (date && !motto && !validNumber) {
+    // With nothing else of a header, a date counts only as a line of its own ("Hà Nội, ngày …"),
+    // not inside running text ("Bên cạnh đó, ngày 6 tháng 5 năm 1946, …").
+    const line = header.lines[lineIndexAt(header, date.start)]!;
+    if (date.start !== line.at || line.end - line.at > 100 || header.text.slice(date.end, line.end).trim() !== '') date = null;
+  }
+  return date;
+}
+
+/** The authority line under the title ("ỦY BAN THƯỜNG VỤ QUỐC HỘI"): the issuer when the block lacks one. */
+function findAuthority(header: HeaderText, after: number, limit: number): Found | null {
+  // The next few lines (a web page may repeat the title above it).
+  for (let i = lineIndexAt(header, after) + 1, n = 0; n < 3 && i < header.lines.length; i++, n++) {
+    const line = header.lines[i]!;
+    if (line.at >= limit) break;
+    const text = header.text.slice(line.at, line.end);
+    if (isAuthorityLine(text) && segmentsOf(text)[0]?.head) return { start: line.at, end: line.end };
+  }
+  return null;
+}
+
+/** The issuer's line when its block continues beside the motto: both parts joined. */
+function issuerLine(header: HeaderText, source: Found, more: Found): NonNullable<Meta['lines']['issuer']> {
+  const both = join([spanOf(header, source.start, source.end), spanOf(header, more.start, more.end)], '\n');
+  const text = both.text.replace(/\n\|\n|\n/g, ' ');
+  return { type: 'line', text, ...locate({ text, parts: both.parts }) };
+}
+
+/** The issuer block's text, without "TM./KT./TL./Q." and leading marks. */
+function issuerBlockText(header: HeaderText, source: Found, more: Found | null): string {
+  const text = more
+    ? `${spanOf(header, source.start, source.end).text}\n${spanOf(header, more.start, more.end).text}`
+    : spanOf(header, source.start, source.end).text;
+  return text.replace(/\n\|\n/g, '\n').replace(/^(?:TM|KT|TL|Q)\.\s*/u, '').replace(/^[^\p{L}]+/u, '');
+}
+
+/** The tables before the body that hold header lines (from the issuer to the header's end). */
+function headerTablesBefore(blocks: Block[], header: HeaderText, bodyStart: number, from: number, headerEnd: number): number[] {
+  const tables: number[] = [];
+  for (let b = 0; b < bodyStart; b++) {
+    if (blocks[b]!.kind === 'table' && header.lines.some((l) => l.block === b && l.at >= from && l.at < headerEnd)) tables.push(b);
+  }
+  return tables;
+}
+
+/** The result for a text with no document header: nothing of meta, the body from the first block. */
+function noHeader(lines: Meta['lines']): HeaderResult {
+  return {
+    meta: {
+      issuer: null,
+      issuerCode: null,
+      number: null,
+      symbol: null,
+      place: null,
+      issueDate: null,
+      docType: null,
+      isPlan: false,
+      title: null,
+      planYear: null,
+      level: null,
+      draft: false,
+      lines,
+    },
+    bodyStart: 0,
+    headerTables: [],
+  };
 }
 
 /** The start of the line `count` lines above `offset` (the issuer block may stand above the anchor). */

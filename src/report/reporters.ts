@@ -7,7 +7,7 @@
  * Adding a format is adding one entry here. `registerReporter` adds one at run time (tests,
  * embedders).
  */
-import type { Lang } from '../util/errors.js';
+import { t, type Lang, type MessageId } from '../i18n/index.js';
 import type { Plan } from '../plan/schema.js';
 import type { DiffReport } from '../diff/model.js';
 import type { CitedDocument } from '../cite/collect.js';
@@ -40,7 +40,7 @@ export type Render<C extends ReportingCommand> = C extends keyof ReporterInputs
 export interface Reporter<C extends ReportingCommand> {
   readonly name: string;
   /** Said after the name where a help text lists the formats: "table (bảng trên màn hình)". */
-  readonly note?: { readonly vi: string; readonly en: string };
+  readonly note?: MessageId;
   load(): Promise<Render<C>>;
 }
 
@@ -115,7 +115,7 @@ const BUILT_IN_REPORTERS = {
   owners: [
     ...(
       [
-        ['table', { vi: 'bảng trên màn hình', en: 'terminal' }],
+        ['table', 'report.note.owners-table'],
         ['json', undefined],
         ['csv', undefined],
         ['md', undefined],
@@ -175,7 +175,7 @@ export function isReporterName(command: ReportingCommand, name: unknown): boolea
 
 /** "table (bảng trên màn hình), json, csv, md": the formats of a command for a help text. */
 export function reporterList(command: ReportingCommand, lang: Lang): string {
-  return reporters[command].map((r) => (r.note ? `${r.name} (${r.note[lang]})` : r.name)).join(', ');
+  return reporters[command].map((r) => (r.note ? `${r.name} (${t(lang, r.note)})` : r.name)).join(', ');
 }
 
 /** The render function of `command`'s format `name`; throws for a name the table lacks. */

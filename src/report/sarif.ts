@@ -34,6 +34,30 @@ function region(place: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endCol
   return out;
 }
 
+/** One finding as a SARIF result: rule, level, message, location, related locations, kh's properties. */
+function sarifResult(m: LintMessage, filePath: string, ruleIndex: number | undefined, artifactLocation: (filePath: string) => unknown) {
+  const entry: Record<string, unknown> = {
+    ruleId: m.ruleId,
+    level: LEVEL[m.severity],
+    message: { text: m.message },
+    locations: [{ physicalLocation: { artifactLocation: artifactLocation(filePath), region: region(m, m.excerpt) } }],
+  };
+  if (ruleIndex !== undefined) entry.ruleIndex = ruleIndex;
+  if (m.related?.length) {
+    entry.relatedLocations = m.related.map((r: RelatedLocation, i) => ({
+      id: i + 1,
+      physicalLocation: { artifactLocation: artifactLocation(r.filePath ?? filePath), region: region(r, r.excerpt) },
+      message: { text: r.message },
+    }));
+  }
+  const properties: Record<string, unknown> = { messageId: m.messageId, severity: m.severity };
+  if (m.page !== undefined) properties.page = m.page;
+  if (m.paragraph !== undefined) properties.paragraph = m.paragraph;
+  if (m.suggestion !== undefined) properties.suggestion = m.suggestion;
+  entry.properties = properties;
+  return entry;
+}
+
 export const format: Formatter = (results, context) => {
   const { lang, cwd } = context;
   const rules = context.rules.map((rule) => ({
@@ -69,29 +93,7 @@ export const format: Formatter = (results, context) => {
       });
       continue;
     }
-    for (const m of result.messages) {
-      const entry: Record<string, unknown> = {
-        ruleId: m.ruleId,
-        level: LEVEL[m.severity],
-        message: { text: m.message },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(result.filePath), region: region(m, m.excerpt) } }],
-      };
-      const index = ruleIndex.get(m.ruleId);
-      if (index !== undefined) entry.ruleIndex = index;
-      if (m.related?.length) {
-        entry.relatedLocations = m.related.map((r: RelatedLocation, i) => ({
-          id: i + 1,
-          physicalLocation: { artifactLocation: artifactLocation(r.filePath ?? result.filePath), region: region(r, r.excerpt) },
-          message: { text: r.message },
-        }));
-      }
-      const properties: Record<string, unknown> = { messageId: m.messageId, severity: m.severity };
-      if (m.page !== undefined) properties.page = m.page;
-      if (m.paragraph !== undefined) properties.paragraph = m.paragraph;
-      if (m.suggestion !== undefined) properties.suggestion = m.suggestion;
-      entry.properties = properties;
-      sarifResults.push(entry);
-    }
+    for (const m of result.messages) sarifResults.push(sarifResult(m, result.filePath, ruleIndex.get(m.ruleId), artifactLocation));
   }
 
   const root = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;

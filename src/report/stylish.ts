@@ -11,46 +11,40 @@
  * Colours only when the context says so (a terminal, no --no-color, no NO_COLOR, no -o FILE).
  */
 import { Chalk, type ChalkInstance } from 'chalk';
-import type { Lang } from '../util/errors.js';
+import { msg, t, type Lang } from '../i18n/index.js';
 import type { LintMessage, Severity } from '../rules/types.js';
-import { totals, type FileResult, type Formatter, type Totals } from './types.js';
+import { countsData, totals, type FileResult, type Formatter, type Totals } from './types.js';
 
-const WORDS = {
-  vi: {
-    severity: { error: 'lỗi', warning: 'cảnh báo', info: 'thông tin' } as Record<Severity, string>,
-    fatal: 'không đọc được',
-    page: 'trang',
-    paragraph: 'đoạn',
-    suggestion: 'sửa thành',
-    counts: (t: Totals) => `${t.errors} lỗi, ${t.warnings} cảnh báo, ${t.infos} thông tin`,
-    fatals: (n: number) => `${n} tệp không đọc được`,
-    clean: (files: number) => `Không phát hiện vấn đề nào (${files} tệp)`,
-  },
-  en: {
-    severity: { error: 'error', warning: 'warning', info: 'info' } as Record<Severity, string>,
-    fatal: 'fatal',
-    page: 'page',
-    paragraph: 'paragraph',
-    suggestion: 'fix',
-    counts: (t: Totals) =>
-      `${t.errors} ${t.errors === 1 ? 'error' : 'errors'}, ${t.warnings} ${t.warnings === 1 ? 'warning' : 'warnings'}, ${t.infos} info`,
-    fatals: (n: number) => `${n} ${n === 1 ? 'file' : 'files'} could not be read`,
-    clean: (files: number) => `No problems found (${files} ${files === 1 ? 'file' : 'files'})`,
-  },
-} satisfies Record<Lang, unknown>;
+/** The report's words in `lang` (src/i18n/messages/report.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    severity: {
+      error: t(lang, 'stylish.severity.error'),
+      warning: t(lang, 'stylish.severity.warning'),
+      info: t(lang, 'stylish.severity.info'),
+    } as Record<Severity, string>,
+    fatal: t(lang, 'stylish.fatal'),
+    page: t(lang, 'report.page'),
+    paragraph: t(lang, 'report.paragraph'),
+    suggestion: t(lang, 'stylish.suggestion'),
+    counts: (totals: Totals) => t(lang, 'report.counts', countsData(totals)),
+    fatals: (n: number) => t(lang, 'stylish.fatals', { count: n }),
+    clean: (files: number) => t(lang, 'stylish.clean', { files: msg('report.files', { count: files }) }),
+  };
+}
 
 function colorOf(c: ChalkInstance, severity: Severity): ChalkInstance {
   return severity === 'error' ? c.red : severity === 'warning' ? c.yellow : c.blue;
 }
 
 function place(message: Pick<LintMessage, 'page' | 'paragraph'>, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   if (message.page !== undefined) return `[${w.page} ${message.page}] `;
   return '';
 }
 
 function formatFile(result: FileResult, c: ChalkInstance, lang: Lang): string[] {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   const lines = [c.underline(result.filePath)];
   if (result.fatal) {
     lines.push(`  ${c.red(w.fatal)}  ${result.fatal.message}`);
@@ -78,7 +72,7 @@ function formatFile(result: FileResult, c: ChalkInstance, lang: Lang): string[] 
 
 export const format: Formatter = (results, context) => {
   const c = new Chalk({ level: context.color ? 1 : 0 });
-  const w = WORDS[context.lang];
+  const w = wordsOf(context.lang);
   const blocks: string[] = [];
   for (const result of results) {
     if (result.messages.length === 0 && !result.fatal) continue;

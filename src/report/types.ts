@@ -1,5 +1,6 @@
 /** What reporters receive: one result per file of the run, in the order the files were given. */
 import type { Lang } from '../util/errors.js';
+import { msg, type MessageData } from '../i18n/index.js';
 import type { LintMessage, Rule, Severity } from '../rules/types.js';
 
 /** The JSON reporter prints exactly these names (README, "kh lint output (JSON)"). */
@@ -51,6 +52,15 @@ export interface Totals {
   infos: number;
   fatals: number;
   files: number;
+}
+
+/** "3 errors, 1 warning, 0 info" as the data of the message report.counts. */
+export function countsData(sum: Totals): MessageData {
+  return {
+    errors: msg('report.count.errors', { count: sum.errors }),
+    warnings: msg('report.count.warnings', { count: sum.warnings }),
+    infos: msg('report.count.infos', { count: sum.infos }),
+  };
 }
 
 export function totals(results: readonly FileResult[]): Totals {

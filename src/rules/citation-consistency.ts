@@ -27,6 +27,7 @@ import { placeOf } from './engine.js';
 import { normalizeName, symbolCore } from '../domain/issuers.js';
 import { centralBodyPattern, namesCentralBody } from '../domain/symbol-scope.js';
 import { editDistance, textBefore } from './util.js';
+import { t } from '../i18n/index.js';
 
 type MessageId = 'symbolForm' | 'symbol' | 'date' | 'subject' | 'other';
 
@@ -310,6 +311,7 @@ export const rule = defineRule({
 type Context = RunContext<{ minSubjectOverlap: number }, MessageId>;
 
 /** The messages of one file: within it, then against the run (`index`). */
+// long: its steps are the named closures inside (related, report, peers, support, compare), which share the summary, the index and the context
 function* checkFile(
   self: number,
   summary: CitationSummary,
@@ -317,11 +319,10 @@ function* checkFile(
   pathOf: (file: number) => string,
   context: Context,
 ): Generator<FileMessage> {
-  const vi = context.lang === 'vi';
   const own = groupsOf(summary.citations);
   // No line numbers in the text: they differ between a document's formats (see `related`).
-  const whereHere = vi ? 'chỗ khác trong văn bản' : 'another place in this document';
-  const whereFile = (file: number) => (vi ? `tệp ${pathOf(file)}` : `file ${pathOf(file)}`);
+  const whereHere = t(context.lang, 'rule.where-here');
+  const whereFile = (file: number) => t(context.lang, 'rule.where-file', { path: pathOf(file) });
   const related = (c: Cited, file?: number): RelatedInput<MessageId>[] => [
     { place: c.whole ?? c.at, messageId: 'other', data: { raw: c.raw }, ...(file !== undefined ? { filePath: pathOf(file) } : {}) },
   ];

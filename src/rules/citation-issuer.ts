@@ -13,6 +13,7 @@ import type { Citation, Plan } from '../plan/schema.js';
 import { allTextNodes } from './util.js';
 import { ConfidenceSchema } from '../domain/registries.js';
 import { issuersOfSymbol, normalizeName, type IssuerCode } from '../domain/issuers.js';
+import { t } from '../i18n/index.js';
 
 function accepts(entry: IssuerCode, name: string): boolean {
   return entry.names.some((n) => {
@@ -136,7 +137,7 @@ export const rule = defineRule({
       // Report only a name that is recognisably another issuer.
       if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
       const verified = implied.every((entry) => entry.confidence === 'V');
-      const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(context.lang === 'vi' ? ' hoặc ' : ' or ');
+      const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(t(context.lang, 'rule.or'));
       nodes ??= context.derived('text-nodes', allTextNodes).map((entry) => entry.node);
       const place = issuerPlace(nodes, citation);
       const at = place ? place.node.position : citation.position;

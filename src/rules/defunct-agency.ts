@@ -18,11 +18,12 @@ import type { Agency, Province } from '../domain/knowledge.js';
 import type { TextNode } from '../util/location.js';
 import { findOldCommunes, NAMES_A_COMMUNE, oldCommunesOf, planProvinces } from '../domain/communes.js';
 import type { RuleWords } from '../domain/rule-words.js';
+import { t } from '../i18n/index.js';
 
 type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
 
 function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): string {
-  if (successors.length === 0) return lang === 'vi' ? '(không rõ cơ quan kế nhiệm)' : '(successor unknown)';
+  if (successors.length === 0) return t(lang, 'rule.defunct-agency.successor-unknown');
   if (successors.length === 1 && !successors[0]!.functions) return successors[0]!.agency.name;
   return successors
     .map((s) => (s.functions ? `${s.agency.name} (${s.functions[lang]})` : s.agency.name))
@@ -169,6 +170,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: its steps are the named closures inside (agencyReport, communeProvinces, the scan generators) sharing the plan date, the knowledge base and what was reported
   *check(plan, context): Generator<LintMessage> {
     const date = planDate(plan);
     if (!date) return;
@@ -182,11 +184,7 @@ export const rule = defineRule({
     const agencyReport = (agency: Agency, name: string, target: { node: TextNode; range?: [number, number] } | { position: TextNode['position'] } | Record<string, never>): ReportInput<MessageId> => {
       const successors = kb.currentSuccessors(agency.key, date);
       const mappingUnsure = agency.successors.some((x) => x.confidence !== undefined && x.confidence !== 'V');
-      const note = mappingUnsure
-        ? lang === 'vi'
-          ? ' (cơ quan kế nhiệm theo nguồn thứ cấp: đối chiếu quyết định của địa phương)'
-          : ' (successors from secondary sources: check the local decision)'
-        : '';
+      const note = mappingUnsure ? t(lang, 'rule.defunct-agency.mapping-unsure') : '';
       const single = successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' && !mappingUnsure ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
       return {
         ...target,

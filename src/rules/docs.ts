@@ -3,6 +3,7 @@
  * src/examples/run.ts (the parser is no rule's business).
  */
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import type { DocExample, Rule } from './types.js';
 
 export interface NormalizedExample {
@@ -16,10 +17,11 @@ export function normalizeExample(example: DocExample, lang: Lang): NormalizedExa
   return { text: example.text, options: example.options ?? {}, note: example.note?.[lang] ?? null };
 }
 
-const WORDS = {
-  vi: { wrong: 'Sai', right: 'Đúng', severity: 'Mức mặc định', options: 'Tùy chọn mặc định', none: 'không có' },
-  en: { wrong: 'Wrong', right: 'Right', severity: 'Default severity', options: 'Default options', none: 'none' },
-};
+/** The docs' words in `lang` (src/i18n/messages/data.ts). */
+function wordsOf(lang: Lang) {
+  const word = (key: 'wrong' | 'right' | 'severity' | 'options' | 'none') => t(lang, `rules.docs.${key}`);
+  return { wrong: word('wrong'), right: word('right'), severity: word('severity'), options: word('options'), none: word('none') };
+}
 
 function defaultOptions(rule: Rule): Record<string, unknown> {
   return rule.meta.options.parse({}) as Record<string, unknown>;
@@ -27,12 +29,12 @@ function defaultOptions(rule: Rule): Record<string, unknown> {
 
 function optionsText(rule: Rule, lang: Lang): string {
   const options = defaultOptions(rule);
-  return Object.keys(options).length ? JSON.stringify(options) : WORDS[lang].none;
+  return Object.keys(options).length ? JSON.stringify(options) : wordsOf(lang).none;
 }
 
 /** Plain-text docs: description, explanation, default severity and options, examples. */
 export function renderRuleDocs(rule: Rule, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   const lines = [`${rule.meta.id} — ${rule.meta.description[lang]}`, '', rule.meta.docs[lang], ''];
   lines.push(`${w.severity}: ${rule.meta.defaultSeverity}`);
   lines.push(`${w.options}: ${optionsText(rule, lang)}`);
@@ -50,7 +52,7 @@ export function renderRuleDocs(rule: Rule, lang: Lang): string {
 
 /** Markdown docs (SARIF help.markdown). */
 export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
-  const w = WORDS[lang];
+  const w = wordsOf(lang);
   const parts = [`**${rule.meta.id}** — ${rule.meta.description[lang]}`, '', rule.meta.docs[lang], ''];
   parts.push(`${w.severity}: \`${rule.meta.defaultSeverity}\`. ${w.options}: \`${optionsText(rule, lang)}\``);
   for (const kind of ['wrong', 'right'] as const) {

@@ -136,6 +136,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: its steps are the generators inside (checkNumber, checkDate …), which share the header lines and the context
   *check(plan, context): Generator<LintMessage> {
     const { meta } = plan;
     const lines = meta.lines;

@@ -8,6 +8,7 @@
  */
 import { sourceFix } from '../fix/declare.js';
 import type { Plan } from '../plan/schema.js';
+import { t } from '../i18n/index.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
 import type { DataStore } from '../domain/data-store.js';
@@ -72,9 +73,7 @@ export class RuleError extends Error {
 
   describe(lang: Lang): string {
     const reason = this.cause instanceof Error ? this.cause.message : String(this.cause);
-    return lang === 'en'
-      ? `internal error in rule "${this.ruleId}" while checking ${this.filePath} (${reason}); run again with --debug and report it`
-      : `lỗi nội bộ ở quy tắc "${this.ruleId}" khi kiểm tra tệp ${this.filePath} (${reason}); hãy chạy lại với --debug và báo lỗi`;
+    return t(lang, 'internal.rule-failed', { rule: this.ruleId, file: this.filePath, reason });
   }
 }
 

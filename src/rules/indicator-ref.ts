@@ -16,11 +16,12 @@ import { defineRule, type LintMessage } from './types.js';
 import { CatalogueSchema, allCatalogues, catalogueOfPlan, similarity, type Catalogue } from '../domain/catalogue.js';
 import { namedLeadKeys, SELF } from '../domain/matrix.js';
 import { matrixOf } from './util.js';
+import { t } from '../i18n/index.js';
 
 const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
 
 function catalogueName(catalogue: Catalogue, lang: 'vi' | 'en'): string {
-  if (catalogue.id === SELF) return lang === 'en' ? 'this plan' : 'chính kế hoạch này';
+  if (catalogue.id === SELF) return t(lang, 'rule.this-plan');
   return catalogue.title;
 }
 
@@ -110,6 +111,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: one pass per catalogue: references, numbering and coverage share the catalogues resolved at its start
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin, coverage, minSimilarity } = context.options;
     const lang = context.lang;
@@ -169,16 +171,8 @@ export const rule = defineRule({
             const sizes =
               goal.indicators.length === expectedGoal.indicators.length
                 ? ''
-                : lang === 'en'
-                  ? ` (goal ${goal.index} has ${goal.indicators.length} indicators here, ${expectedGoal.indicators.length} in the catalogue)`
-                  : ` (Mục tiêu ${goal.index} ở đây có ${goal.indicators.length} chỉ tiêu, bộ chỉ tiêu có ${expectedGoal.indicators.length})`;
-            const hint = sizes + (best
-              ? lang === 'en'
-                ? `; it is closer to indicator ${best.index}`
-                : `; nội dung gần với chỉ tiêu ${best.index} hơn`
-              : lang === 'en'
-                ? '; the catalogue has no indicator like it'
-                : '; bộ chỉ tiêu không có chỉ tiêu nào tương tự');
+                : t(lang, 'rule.indicator-ref.sizes', { goal: goal.index, here: goal.indicators.length, catalogue: expectedGoal.indicators.length });
+            const hint = sizes + (best ? t(lang, 'rule.indicator-ref.closer', { indicator: best.index }) : t(lang, 'rule.indicator-ref.no-like'));
             yield context.report({
               node: indicator,
               messageId: 'numbering',
@@ -225,7 +219,7 @@ export const rule = defineRule({
         const list = missing
           .map((m) => {
             const [i, g] = m.split('/');
-            return lang === 'en' ? `indicator ${i} of goal ${g}` : `chỉ tiêu ${i} Mục tiêu ${g}`;
+            return t(lang, 'rule.indicator-of-goal', { indicator: i!, goal: g! });
           })
           .join(', ');
         yield context.report({ messageId: 'coverage', data: { catalogue: catalogue.title, list } });

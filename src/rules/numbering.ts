@@ -144,6 +144,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: its steps are the named closures inside (report, subtree, swallowed, sequence, entryOf, list), which share the context
   *check(plan: Plan, context): Generator<LintMessage> {
     const letters = context.data.nd30Form.pointLetters.letters;
     const notUsed = new Set(context.data.nd30Form.pointLetters.notUsed);

@@ -9,6 +9,7 @@
  */
 import type { Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
+import { t } from '../i18n/index.js';
 import type { LintMessage } from './types.js';
 
 /** Rules whose findings an OCR misreading alone can cause (a wrong letter, a lost bracket, a word read twice). */
@@ -32,9 +33,7 @@ function notice(plan: Plan, lang: Lang): LintMessage {
   const ocr = plan.source.ocr!;
   const low = ocr.lowConfidence.length;
   const message =
-    lang === 'en'
-      ? `the text of this PDF was read by OCR (${ocr.engine}, Vietnamese model, mean word confidence ${ocr.meanConfidence}%); ${low} of ${ocr.words} words were read with confidence below ${ocr.highConfidence}%, and spelling/punctuation findings on them are only info — check them against the scan`
-      : `chữ của tệp PDF này được đọc bằng nhận dạng chữ (OCR: ${ocr.engine}, mô hình tiếng Việt, độ tin cậy trung bình ${ocr.meanConfidence}%); ${low}/${ocr.words} từ có độ tin cậy dưới ${ocr.highConfidence}%, các phát hiện chính tả/dấu câu trên các từ đó chỉ ở mức info — hãy đối chiếu với bản quét`;
+    t(lang, 'rule.ocr-confidence.notice', { engine: ocr.engine, mean: ocr.meanConfidence, low, words: ocr.words, high: ocr.highConfidence });
   return {
     ruleId: OCR_NOTICE_RULE,
     messageId: 'ocr-text',

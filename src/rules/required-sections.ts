@@ -8,6 +8,7 @@ import { defineRule, type LintMessage } from './types.js';
 import { textNodes } from './util.js';
 import { SectionKindSchema } from '../plan/schema.js';
 import { execAll } from '../util/regex.js';
+import { t } from '../i18n/index.js';
 
 export const rule = defineRule({
   meta: {
@@ -92,7 +93,7 @@ export const rule = defineRule({
           kind,
           name: (keywords.get(kind) ?? [kind]).slice(0, 1).join(', '),
           heading: (keywords.get(kind) ?? [kind]).slice(0, 1).join(', ').toUpperCase(),
-          present: list || (context.lang === 'en' ? 'none' : 'không có'),
+          present: list || t(context.lang, 'rule.none'),
         },
       });
     }

@@ -20,6 +20,7 @@ import {
   type CatalogueTarget,
 } from '../domain/catalogue.js';
 import type { Indicator, Target } from '../plan/schema.js';
+import { t } from '../i18n/index.js';
 
 function rangeOf(indicator: Indicator, raw: string): [number, number] | undefined {
   const at = indicator.text.indexOf(raw);
@@ -126,7 +127,7 @@ export const rule = defineRule({
             if (bad) {
               const down = target.direction === 'decrease';
               const verb = down ? 'giảm' : 'tăng';
-              const relation = down ? (lang === 'en' ? 'higher than' : 'lớn hơn') : lang === 'en' ? 'lower than' : 'nhỏ hơn';
+              const relation = t(lang, down ? 'rule.target-sanity.higher' : 'rule.target-sanity.lower');
               yield context.report({ ...at, messageId: 'contradiction', data: { raw: target.raw, verb, relation, from: fmt(target.from), to: fmt(target.to) } });
             }
           }

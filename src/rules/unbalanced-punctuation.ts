@@ -245,6 +245,7 @@ export const rule = defineRule({
     },
   },
 
+  // long: pairing within paragraphs, then across them, shares the unpaired marks of every run
   *check(plan, context): Generator<LintMessage> {
     // "; Nghị định số 125…": a new citation inside a quotation means the quotation was not closed.
     const types = context.data.documentTypes.entries.map((entry) => entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { chmod, rename, unlink, writeFile } from 'node:fs/promises';
 import { realpathSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { systemReason, type Lang } from './errors.js';
+import { LocalizedError, msg, type Message } from '../i18n/index.js';
+import { systemReasonMessage } from './errors.js';
 
-export class OutputError extends Error {
+export class OutputError extends LocalizedError {
   constructor(
     readonly kind: 'output-is-input' | 'write-failed',
     /** The output path as the user gave it. */
@@ -22,15 +23,15 @@ export class OutputError extends Error {
     this.name = 'OutputError';
   }
 
-  describe(lang: Lang): string {
+  get code(): string {
+    return this.kind;
+  }
+
+  toMessage(): Message {
     if (this.kind === 'output-is-input') {
-      return lang === 'en'
-        ? `${this.path}: this is one of the input files (${this.details.input}); kh never writes over its inputs — choose another output file`
-        : `${this.path}: đây là một tệp đầu vào (${this.details.input}); kh không bao giờ ghi đè tệp đầu vào — hãy chọn tệp khác để ghi`;
+      return msg('output.output-is-input', { path: this.path, input: String(this.details.input) });
     }
-    return lang === 'en'
-      ? `cannot write ${this.path} (${systemReason(this.details.code, 'en')})`
-      : `không ghi được tệp ${this.path} (${systemReason(this.details.code, 'vi')})`;
+    return msg('output.write-failed', { path: this.path, reason: systemReasonMessage(this.details.code) });
   }
 }
 

@@ -4,32 +4,27 @@
  */
 import type { Command } from 'commander';
 import type { CommandSpec } from '../index.js';
+import { t } from '../../i18n/index.js';
 
 let annotateCommand: Command | undefined;
 
 export const annotateCommands: CommandSpec[] = [
   {
     name: 'annotate',
-    args: [{ syntax: { vi: '<tệp.docx>', en: '<file.docx>' }, description: { vi: 'kế hoạch dạng Word (.docx)', en: 'the plan as a Word file (.docx)' } }],
-    description: {
-      vi: 'ghi một bản sao của tệp .docx có nhận xét Word (comment) cho mỗi vấn đề tìm thấy, gắn vào đúng đoạn chữ; tệp gốc không bị sửa',
-      en: 'write a copy of the .docx with one Word comment per finding, anchored on the text it concerns; the original is never changed',
-    },
+    args: [{ syntax: { id: 'help.annotate.file-syntax' }, description: 'help.annotate.file' }],
+    description: 'help.annotate.description',
     configure(command, lang) {
       annotateCommand = command;
-      const vi = lang === 'vi';
       command
-        .option('-o, --output <file>', vi ? 'tên tệp ra (mặc định: <tên>.kh.docx cạnh tệp vào)' : 'output file (default: <name>.kh.docx next to the input)')
-        .option('--force', vi ? 'ghi đè tệp ra nếu đã có' : 'overwrite the output file if it exists')
+        .option('-o, --output <file>', t(lang, 'help.annotate.output'))
+        .option('--force', t(lang, 'help.annotate.force'))
         .option(
           '--fix',
-          vi
-            ? 'ghi thêm các chỗ sửa chắc chắn (như kh lint --fix: dấu cách trong số/ký hiệu, từ gõ lặp) thành thay đổi được theo dõi (Track Changes) của "kh", để người xem chấp nhận hoặc từ chối'
-            : 'also write the certain fixes (as kh lint --fix: spaces inside a number/symbol, a word typed twice) as tracked changes by "kh", for the reviewer to accept or reject',
+          t(lang, 'help.annotate.fix'),
         )
-        .option('-c, --config <file>', vi ? 'dùng tệp cấu hình này (như kh lint)' : 'use this configuration file (as kh lint)')
-        .option('--rule <id:severity>', vi ? 'đặt mức cho một quy tắc (như kh lint; lặp lại được)' : "set a rule's severity (as kh lint; repeatable)", (value: string, previous: string[] = []) => [...previous, value])
-        .option('--ref <file>', vi ? 'kế hoạch hoặc bộ chỉ tiêu tham chiếu (như kh lint; lặp lại được)' : 'a reference plan or indicator catalogue (as kh lint; repeatable)', (value: string, previous: string[] = []) => [...previous, value]);
+        .option('-c, --config <file>', t(lang, 'help.annotate.config'))
+        .option('--rule <id:severity>', t(lang, 'help.annotate.rule'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--ref <file>', t(lang, 'help.annotate.ref'), (value: string, previous: string[] = []) => [...previous, value]);
     },
     async run(ctx, args, options) {
       const { run } = await import('../../annotate/command.js');

@@ -3,28 +3,25 @@
  * `run`, so start-up stays light.
  */
 import type { CommandSpec } from '../index.js';
+import { t } from '../../i18n/index.js';
 
 export const convertCommands: CommandSpec[] = [
   {
     name: 'convert',
-    args: [{ syntax: { vi: '<tệp>', en: '<file>' }, description: { vi: 'tệp văn bản (.txt, .md)', en: 'a text file (.txt, .md)' } }],
-    description: {
-      vi: 'chuyển tệp văn bản viết bằng bảng mã cũ (TCVN3/ABC, VNI, Windows-1258) sang Unicode (UTF-8), hoặc ngược lại với --to; tệp gốc không bị sửa',
-      en: 'convert a text file in a legacy Vietnamese encoding (TCVN3/ABC, VNI, Windows-1258) to Unicode (UTF-8), or back with --to; the original is never changed',
-    },
+    args: [{ syntax: { id: 'help.convert.file-syntax' }, description: 'help.convert.file' }],
+    description: 'help.convert.description',
     configure(command, lang) {
-      const vi = lang === 'vi';
       command
-        .requiredOption('-o, --output <file>', vi ? 'tệp ra (không được là tệp vào)' : 'output file (never the input)')
+        .requiredOption('-o, --output <file>', t(lang, 'help.convert.output'))
         .addOption(
           command
-            .createOption('--from <encoding>', vi ? 'bảng mã của tệp vào (mặc định: tự nhận ra)' : 'encoding of the input (default: recognised)')
+            .createOption('--from <encoding>', t(lang, 'help.convert.from'))
             .choices(['auto', 'utf-8', 'tcvn3', 'vni', 'windows-1258'])
             .default('auto'),
         )
         .addOption(
           command
-            .createOption('--to <encoding>', vi ? 'bảng mã của tệp ra' : 'encoding of the output')
+            .createOption('--to <encoding>', t(lang, 'help.convert.to'))
             .choices(['utf-8', 'tcvn3', 'vni'])
             .default('utf-8'),
         );

@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
-import { InputError } from '../../util/errors.js';
+import { InputError, type Lang } from '../../util/errors.js';
+import { t } from '../../i18n/index.js';
 import { OutputError, writeOutput } from '../../util/output.js';
 import { decodeLegacy, encodeLegacy, encodingName, latin1, UnrepresentableError, type LegacyEncodingId } from '../../util/legacy-convert.js';
 
@@ -18,22 +19,15 @@ export interface ConvertOptions {
   to: 'utf-8' | 'tcvn3' | 'vni';
 }
 
-const T = {
-  vi: {
-    converted: (file: string, from: string, to: string, out: string) => `kh: ${file}: đã chuyển từ ${from} sang ${to} → ${out}`,
-    unrepresentable: (ch: string, code: string, line: number, to: string) =>
-      `ký tự "${ch}" (${code}) ở dòng ${line} không có trong bảng mã ${to}; không ghi tệp`,
-    notText: 'kh convert chỉ chuyển tệp văn bản (.txt, .md); với .docx hãy dùng Unikey (Công cụ chuyển mã)',
-    unicode: 'Unicode (UTF-8)',
-  },
-  en: {
-    converted: (file: string, from: string, to: string, out: string) => `kh: ${file}: converted from ${from} to ${to} → ${out}`,
-    unrepresentable: (ch: string, code: string, line: number, to: string) =>
-      `the character "${ch}" (${code}) on line ${line} has no code in ${to}; nothing written`,
-    notText: "kh convert converts text files (.txt, .md); for a .docx use Unikey's converter",
-    unicode: 'Unicode (UTF-8)',
-  },
-};
+/** The words of this command in `lang` (src/i18n/messages/convert.ts). */
+function wordsOf(lang: Lang) {
+  return {
+    converted: (file: string, from: string, to: string, out: string) => t(lang, 'convert.converted', { file, from, to, out }),
+    unrepresentable: (ch: string, code: string, line: number, to: string) => t(lang, 'convert.unrepresentable', { ch, code, line, to }),
+    notText: t(lang, 'convert.not-text'),
+    unicode: t(lang, 'convert.unicode'),
+  };
+}
 
 /** The text of `bytes` read as `from`: valid UTF-8 holding legacy text pasted as Latin-1 included. */
 function readAs(bytes: Uint8Array, from: LegacyEncodingId): string {
@@ -47,9 +41,9 @@ function readAs(bytes: Uint8Array, from: LegacyEncodingId): string {
 }
 
 export async function run(ctx: CliContext, file: string, options: ConvertOptions): Promise<number> {
-  const t = T[ctx.lang];
+  const words = wordsOf(ctx.lang);
   if (/\.(docx|pdf|doc)$/i.test(file)) {
-    ctx.err(`kh: ${file}: ${t.notText}\n`);
+    ctx.err(`kh: ${file}: ${words.notText}\n`);
     return 2;
   }
   let bytes: Uint8Array;
@@ -67,10 +61,10 @@ export async function run(ctx: CliContext, file: string, options: ConvertOptions
       if (options.from === 'utf-8' && decoded.encoding) {
         // The user says the file is UTF-8: take its text as it is.
         text = new TextDecoder('utf-8').decode(bytes).normalize('NFC');
-        from = t.unicode;
+        from = words.unicode;
       } else {
         text = decoded.text;
-        from = decoded.encoding ? encodingName(decoded.encoding) : t.unicode;
+        from = decoded.encoding ? encodingName(decoded.encoding) : words.unicode;
       }
     } else {
       text = readAs(bytes, options.from);
@@ -89,7 +83,7 @@ export async function run(ctx: CliContext, file: string, options: ConvertOptions
   let to: string;
   if (options.to === 'utf-8') {
     out = text;
-    to = t.unicode;
+    to = words.unicode;
   } else {
     to = encodingName(options.to);
     try {
@@ -98,7 +92,7 @@ export async function run(ctx: CliContext, file: string, options: ConvertOptions
       if (!(error instanceof UnrepresentableError)) throw error;
       const line = text.slice(0, error.index).split('\n').length;
       const code = `U+${error.char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-      ctx.err(`kh: ${file}: ${t.unrepresentable(error.char, code, line, to)}\n`);
+      ctx.err(`kh: ${file}: ${words.unrepresentable(error.char, code, line, to)}\n`);
       return 2;
     }
   }
@@ -111,6 +105,6 @@ export async function run(ctx: CliContext, file: string, options: ConvertOptions
     }
     throw error;
   }
-  ctx.err(`${t.converted(file, from, to, options.output)}\n`);
+  ctx.err(`${words.converted(file, from, to, options.output)}\n`);
   return 0;
 }

@@ -10,6 +10,7 @@
  */
 import type { CliContext } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
+import { t } from '../../i18n/index.js';
 import { ConfidenceSchema } from '../../domain/registries.js';
 import { builtinData, readDataJson } from '../../data/store.js';
 
@@ -32,24 +33,20 @@ export interface CheckFinding {
   since: string;
 }
 
-const T = {
-  vi: {
-    head: ['Sổ dữ liệu', 'Phiên bản', 'Số mục', 'V', 'S', 'M', 'Kiểm tra lần cuối'],
-    marks: 'V: đã kiểm chứng trong văn bản gốc; S: nguồn thứ cấp; M: ghi nhớ, chưa kiểm chứng. Quy tắc dựa trên mục S/M chỉ báo cảnh báo.',
-    none: (today: string) => `Không có mục nào hết hiệu lực trước ${today} mà thiếu cơ quan/văn bản kế nhiệm.`,
-    found: (n: number, today: string) => `${n} mục hết hiệu lực trước ${today} mà không có kế nhiệm trong dữ liệu:`,
-    kinds: { ended: 'hết hiệu lực, không có kế nhiệm', 'replaced-unknown': 'bị thay thế bởi văn bản không có trong dữ liệu', 'period-over': 'hết giai đoạn', dangling: 'kế nhiệm trỏ tới khóa không có' },
-    badToday: (value: string) => `kh: KH_TODAY="${value}" không phải ngày dạng YYYY-MM-DD\n`,
-  },
-  en: {
-    head: ['Registry', 'Version', 'Entries', 'V', 'S', 'M', 'Last checked'],
-    marks: 'V: verified in the primary text; S: secondary source; M: remembered, not verified. Rules relying on S/M entries report warnings at most.',
-    none: (today: string) => `No entry ended before ${today} without a successor.`,
-    found: (n: number, today: string) => `${n} entries ended before ${today} with no successor in the data:`,
-    kinds: { ended: 'ended, no successor', 'replaced-unknown': 'replaced by a document the data lacks', 'period-over': 'period over', dangling: 'successor key missing' },
-    badToday: (value: string) => `kh: KH_TODAY="${value}" is not a YYYY-MM-DD date\n`,
-  },
-} as const;
+/** This command's words in `lang` (src/i18n/messages/data.ts). */
+function wordsOf(lang: Lang) {
+  const kind = (k: CheckFinding['kind']) => t(lang, `data.kind.${k}`);
+  return {
+    head: (['registry', 'version', 'entries'] as const)
+      .map((h) => t(lang, `data.head.${h}`))
+      .concat(['V', 'S', 'M', t(lang, 'data.head.checked')]),
+    marks: t(lang, 'data.marks'),
+    none: (today: string) => t(lang, 'data.none', { today }),
+    found: (n: number, today: string) => t(lang, 'data.found', { count: n, today }),
+    kinds: { ended: kind('ended'), 'replaced-unknown': kind('replaced-unknown'), 'period-over': kind('period-over'), dangling: kind('dangling') },
+    badToday: (value: string) => `kh: ${t(lang, 'lint.bad-today', { value })}\n`,
+  };
+}
 
 /** Every object with a `confidence` mark in a JSON value, counted by mark. */
 function countMarks(value: unknown, marks: RegistrySummary['marks']): void {
@@ -130,19 +127,19 @@ export function todayOf(env: NodeJS.ProcessEnv): string | { bad: string } {
 }
 
 export async function run(ctx: CliContext, sub: string | undefined, options: { format: 'table' | 'json' }): Promise<number> {
-  const t = T[ctx.lang];
+  const w = wordsOf(ctx.lang);
   if (sub === 'check') {
     const today = todayOf(process.env);
     if (typeof today !== 'string') {
-      ctx.err(t.badToday(today.bad));
+      ctx.err(w.badToday(today.bad));
       return 2;
     }
     const findings = check(today);
     if (options.format === 'json') ctx.out(`${JSON.stringify({ today, findings }, null, 2)}\n`);
-    else if (findings.length === 0) ctx.out(`${t.none(today)}\n`);
+    else if (findings.length === 0) ctx.out(`${w.none(today)}\n`);
     else {
-      ctx.out(`${t.found(findings.length, today)}\n`);
-      ctx.out(`${table(findings.map((f) => [f.registry, f.key, f.name, t.kinds[f.kind], f.since]))}\n`);
+      ctx.out(`${w.found(findings.length, today)}\n`);
+      ctx.out(`${table(findings.map((f) => [f.registry, f.key, f.name, w.kinds[f.kind], f.since]))}\n`);
     }
     return findings.length > 0 ? 1 : 0;
   }
@@ -152,9 +149,9 @@ export async function run(ctx: CliContext, sub: string | undefined, options: { f
     return 0;
   }
   const rows = [
-    [...t.head],
+    [...w.head],
     ...summaries.map((s) => [s.file.replace('src/data/', ''), s.version, String(s.entries), String(s.marks.V), String(s.marks.S), String(s.marks.M), s.checked]),
   ];
-  ctx.out(`${table(rows)}\n\n${t.marks}\n`);
+  ctx.out(`${table(rows)}\n\n${w.marks}\n`);
   return 0;
 }

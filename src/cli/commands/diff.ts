@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import { assertNotInput, writeOutput } from '../../util/output.js';
+import { t } from '../../i18n/index.js';
 import { readerOptions } from '../read-options.js';
 
 export { registryResolver } from '../../api/diff.js';
@@ -27,10 +28,6 @@ export interface DiffOptions {
   cwd?: string;
 }
 
-const WRITTEN = {
-  vi: (file: string) => `đã ghi ${file}\n`,
-  en: (file: string) => `wrote ${file}\n`,
-};
 
 export async function run(ctx: CliContext, oldArg: string, newArg: string, options: DiffOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
@@ -53,7 +50,7 @@ export async function run(ctx: CliContext, oldArg: string, newArg: string, optio
     const text = await render('diff', options.format, result, { lang: ctx.lang, color: ctx.color && !options.output });
     if (options.output) {
       writeOutput(options.output, text, { cwd, inputs: result.inputs });
-      ctx.err(WRITTEN[ctx.lang](options.output));
+      ctx.err(t(ctx.lang, 'diff.written', { file: options.output }));
     } else ctx.out(text);
     return 0;
   } catch (error) {

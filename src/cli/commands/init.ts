@@ -9,16 +9,13 @@ import type { CliContext } from '../../util/cli.js';
 import { CONFIG_FILE_NAMES, starterConfig } from '../../config/index.js';
 import { rules } from '../../rules/index.js';
 import { OutputError, writeOutput } from '../../util/output.js';
+import { t } from '../../i18n/index.js';
 
 export async function run(ctx: CliContext, options: { force?: boolean; cwd?: string } = {}): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const existing = CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name)));
   if (existing && !options.force) {
-    ctx.err(
-      ctx.lang === 'en'
-        ? `kh: ${existing} already exists; kh init --force overwrites it\n`
-        : `kh: đã có tệp ${existing}; dùng kh init --force để ghi đè\n`,
-    );
+    ctx.err(`kh: ${t(ctx.lang, 'init.exists', { file: existing })}\n`);
     return 2;
   }
   const name = existing ?? CONFIG_FILE_NAMES[0];
@@ -30,6 +27,6 @@ export async function run(ctx: CliContext, options: { force?: boolean; cwd?: str
     ctx.err(`kh: ${error.describe(ctx.lang)}\n`);
     return 2;
   }
-  ctx.out(ctx.lang === 'en' ? `Wrote ${name} (${rules.length} rules)\n` : `Đã tạo ${name} (${rules.length} quy tắc)\n`);
+  ctx.out(`${t(ctx.lang, 'init.wrote', { file: name, count: rules.length })}\n`);
   return 0;
 }

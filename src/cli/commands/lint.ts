@@ -9,10 +9,12 @@ import { discoveredExtensions } from '../../parse/formats.js';
 import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
-import { assertNotInput, OutputError, writeOutput } from '../../util/output.js';
+import { t } from '../../i18n/index.js';
+import { finishLint, onlyErrors } from '../finish-lint.js';
+import { assertNotInput, OutputError } from '../../util/output.js';
 import { RuleError } from '../../rules/engine.js';
 import type { LintMessage } from '../../rules/types.js';
-import { fileResult, formatResults, toolVersion, totals, type FileResult, type FormatName } from '../../report/index.js';
+import { formatResults, toolVersion, type FileResult, type FormatName } from '../../report/index.js';
 import { LintSetupError, prepareLint, type LintedFile, type LintSession } from '../../api/lint.js';
 import type { CiLintOptions } from '../../ci/lint-ci.js';
 import type { ProgressStream } from '../../ci/progress.js';
@@ -55,17 +57,7 @@ export interface LintOptions extends CiLintOptions {
   progress?: ProgressStream | undefined;
 }
 
-const T = {
-  vi: {
-    tooManyWarnings: (n: number, max: number) => `${n} cảnh báo, vượt quá giới hạn --max-warnings ${max}`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": cần một số nguyên không âm`,
-  },
-  en: {
-    tooManyWarnings: (n: number, max: number) => `${n} warnings, more than --max-warnings ${max}`,
-    badMaxWarnings: (value: string) => `--max-warnings "${value}": expected a non-negative integer`,
-  },
-} satisfies Record<Lang, unknown>;
-
+// long: the steps of kh lint in order (options, session, fixes, CI steps, report, exit code)
 export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
@@ -78,7 +70,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) return fail(T[lang].badMaxWarnings(raw));
+    if (!/^\d+$/.test(raw)) return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
     maxWarnings = Number(raw);
   }
 
@@ -138,7 +130,7 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     if (error instanceof OutputError || error instanceof ci.CiError) return fail(error.describe(lang), error);
     throw error;
   }
-  if (options.quiet) results = results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+  if (options.quiet) results = onlyErrors(results);
 
   // Report (a shard's JSON report carries each file's summary and position for kh merge-reports).
   const text = shard && options.format === 'json'
@@ -150,24 +142,5 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
     rules: session.rules,
     version: toolVersion(),
   });
-  if (options.output !== undefined) {
-    try {
-      writeOutput(options.output, text, { cwd, inputs: session.inputPaths });
-    } catch (error) {
-      if (error instanceof OutputError) return fail(error.describe(lang), error);
-      throw error;
-    }
-  } else {
-    ctx.out(text);
-  }
-
-  const sum = totals(results);
-  if (unpruned !== undefined) return fail(unpruned);
-  if (sum.fatals > 0) return 2;
-  if (sum.errors > 0) return 1;
-  if (maxWarnings !== undefined && sum.warnings > maxWarnings) {
-    ctx.err(`kh: ${T[lang].tooManyWarnings(sum.warnings, maxWarnings)}\n`);
-    return 1;
-  }
-  return 0;
+  return finishLint(ctx, text, results, { output: options.output, cwd, inputs: session.inputPaths, unpruned, maxWarnings, lang, fail });
 }
