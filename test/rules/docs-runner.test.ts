@@ -6,7 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/plan/build.js', async () => {
-  const { minimalBuildPlan } = await import('./_harness.js');
+  const { minimalBuildPlan } = await import('./_minimal-builder.js');
   return { buildPlan: minimalBuildPlan };
 });
 
