@@ -6,7 +6,7 @@ import { loadPlan } from '../src/parse/index.js';
 import { buildMatrix as buildMatrixOf, leadKeys } from '../src/domain/matrix.js';
 import { builtinData } from '../src/data/store.js';
 
-const buildMatrix = (plan: Parameters<typeof buildMatrixOf>[0]) => buildMatrixOf(plan, builtinData.strategy);
+const buildMatrix = (plan: Parameters<typeof buildMatrixOf>[0]) => buildMatrixOf(plan, builtinData);
 import { renderOwners, summarize } from '../src/owners/render.js';
 import { loadReference, ReferenceError } from '../src/owners/references.js';
 import { run } from '../src/cli/commands/owners.js';

@@ -33,12 +33,12 @@ export async function citeFiles(files: readonly string[], options: CiteOptions =
   ]);
   // User entries from kh.config.json (the same discovery as kh lint).
   const loaded = loadConfig({ cwd, configPath: options.config, knownRuleIds: ruleIds() });
-  const knowledge = createDataStore({ knowledge: loaded.config.knowledge }).knowledge;
+  const data = createDataStore({ knowledge: loaded.config.knowledge });
   const plans = [];
   const failures: CiteResult['failures'] = [];
   for await (const result of parseFiles(files, { cwd, read: options.read })) {
     if (result.ok) plans.push(result.plan);
     else failures.push({ filePath: result.filePath, error: result.error });
   }
-  return { documents: collectCitations(plans, knowledge, options.lang ?? 'vi'), failures };
+  return { documents: collectCitations(plans, data, options.lang ?? 'vi'), failures };
 }

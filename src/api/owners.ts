@@ -30,7 +30,7 @@ export async function loadOwnerReferences(options: Pick<OwnersOptions, 'referenc
 /** The matrix of one plan. */
 export async function ownersOfPlan(plan: Plan, references: readonly Catalogue[] = []): Promise<Matrix> {
   const [{ buildMatrix }, { builtinData }] = await Promise.all([import('../domain/matrix.js'), import('../data/store.js')]);
-  return buildMatrix(plan, builtinData.strategy, { references: [...references] });
+  return buildMatrix(plan, builtinData, { references: [...references] });
 }
 
 /**
@@ -47,7 +47,7 @@ export async function* ownersOf(files: readonly string[], options: OwnersOptions
     }
     let outcome: OwnersResult;
     try {
-      outcome = { filePath: result.filePath, ok: true, matrix: buildMatrix(result.plan, builtinData.strategy, { references }) };
+      outcome = { filePath: result.filePath, ok: true, matrix: buildMatrix(result.plan, builtinData, { references }) };
     } catch (error) {
       outcome = { filePath: result.filePath, ok: false, error };
     }

@@ -6,7 +6,8 @@
 import type { Citation, Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import type { Knowledge, LegalDocument } from '../domain/knowledge.js';
-import { KnowledgeBase, viDate } from '../domain/knowledge-base.js';
+import type { DataStore } from '../domain/data-store.js';
+import { knowledgeBaseOf, viDate } from '../domain/knowledge-base.js';
 import { documentLabel } from '../domain/document-label.js';
 import { CITE_MESSAGES as T } from './messages.js';
 
@@ -64,8 +65,9 @@ function statusOf(doc: LegalDocument, knowledge: Knowledge, lang: Lang): CitedDo
 const normSymbol = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 
 /** The documents cited by `plans`, one entry per document, in order of first citation. */
-export function collectCitations(plans: readonly Plan[], knowledge: Knowledge, lang: Lang): CitedDocument[] {
-  const kb = new KnowledgeBase(knowledge);
+export function collectCitations(plans: readonly Plan[], data: DataStore, lang: Lang): CitedDocument[] {
+  const kb = knowledgeBaseOf(data);
+  const knowledge = data.knowledge;
   const groups = new Map<string, CitedDocument>();
   const numKey = (docType: string, number: string | null, year: number | null) =>
     `num:${docType.toLowerCase()}|${(number ?? '').replace(/^0+(?=\d)/, '')}|${year ?? '?'}`;

@@ -1,7 +1,7 @@
 /**
  * Matching plan text against the knowledge registries (./knowledge.ts):
  *  - agencies: a name as written ("Sở LĐTBXH", "Sở Lao động - Thương binh Xã hội") → its entry,
- *    through ownerKey() (src/plan/assignments.ts) for whole names and variant patterns for text;
+ *    through the store's ownerKey (./owner-key.ts) for whole names and variant patterns for text;
  *  - provinces and district-level units named in text;
  *  - citations (plan.citations) → legal-document entries.
  * Used by the rules defunct-agency and citation-status, by `kh cite` and by `kh diff`.
@@ -12,7 +12,7 @@
  * planDate(plan); citationIndex(plan) and citationSpans(index, text).
  */
 import { PieceIndex } from '../util/piece-index.js';
-import { ownerKey } from '../plan/assignments.js';
+import { ownerKeyOf, type OwnerKey } from './owner-key.js';
 import type { Citation, Plan } from '../plan/schema.js';
 import { existsOn, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from './knowledge.js';
 import type { DataStore } from './data-store.js';
@@ -101,7 +101,7 @@ function normNumber(number: string | null): string {
   return (number ?? '').replace(/^0+(?=\d)/, '');
 }
 
-function lawName(text: string): string {
+function lawName(text: string, ownerKey: OwnerKey): string {
   return ownerKey(
     text
       .replace(/\(sửa đổi[^)]*\)/giu, ' ')
@@ -125,7 +125,11 @@ export class KnowledgeBase {
   private communeRe: { re: RegExp; entries: Commune[] } | null = null;
   private districtRes: { named: RegExp; generic: RegExp } | null = null;
 
-  constructor(knowledge: Knowledge) {
+  /** `ownerKey`: the store's agency-name normaliser (ownerKeyOf). */
+  constructor(
+    knowledge: Knowledge,
+    private readonly ownerKey: OwnerKey,
+  ) {
     this.knowledge = knowledge;
     this.agencyByKey = new Map(knowledge.agencies.map((a) => [a.key, a]));
     this.provinceByKey = new Map(knowledge.adminUnits.provinces.map((p) => [p.key, p]));
@@ -151,7 +155,7 @@ export class KnowledgeBase {
    * are still returned (check `existsOn`): the caller decides.
    */
   resolveAgency(name: string): Agency | null {
-    const key = ownerKey(name);
+    const key = this.ownerKey(name);
     const exact = this.agencyByName.get(key);
     if (exact) return exact;
     const tail = /^(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s|$)/u;
@@ -343,8 +347,8 @@ export class KnowledgeBase {
       if (hits.length > 0) return { kind: 'found', match: { document: hits[0]!, by: 'exact' } };
       return { kind: 'unknown' };
     }
-    const name = lawName(citation.raw);
-    const candidates = docs.filter((d) => d.names.some((n) => lawName(n) === name));
+    const name = lawName(citation.raw, this.ownerKey);
+    const candidates = docs.filter((d) => d.names.some((n) => lawName(n, this.ownerKey) === name));
     if (candidates.length === 0) return { kind: 'unknown' };
     const numbered = /số\s+(\d+)\/(\d{4})\/([\p{L}\d-]+)/u.exec(citation.text);
     if (numbered) {
@@ -404,7 +408,7 @@ function matchAll<T>(text: string, re: RegExp, entries: readonly T[], prefix: st
 
 /** The knowledge base of a data store's knowledge (the shipped entries and the user's), built once per store. */
 export function knowledgeBaseOf(data: Pick<DataStore, 'derived'>): KnowledgeBase {
-  return data.derived('knowledge-base', (d) => new KnowledgeBase(d.knowledge));
+  return data.derived('knowledge-base', (d) => new KnowledgeBase(d.knowledge, ownerKeyOf(d)));
 }
 
 /** A plan's citations by text (the first of each text) and their PieceIndex: build once per plan. */

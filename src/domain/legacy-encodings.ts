@@ -54,3 +54,9 @@ export const LegacyEncodingsSchema = z
     }
   });
 export type LegacyEncodings = z.infer<typeof LegacyEncodingsSchema>;
+
+/** How messages name an encoding: its chart's name; Windows-1258 (iconv-lite's table, no chart) by its code page. */
+export function encodingNameIn(charts: LegacyEncodings, id: 'tcvn3' | 'vni' | 'windows-1258'): string {
+  if (id === 'windows-1258') return 'Windows-1258';
+  return charts.tables.find((t) => t.id === id)!.name;
+}

@@ -13,7 +13,8 @@
  * catalogue its references point to (a reference plan, or the built-in strategy).
  */
 import type { Assignment, IndicatorRef, Plan, Role, Table, TableRow, Task } from '../plan/schema.js';
-import { ownerKey } from '../plan/assignments.js';
+import type { DataStore } from './data-store.js';
+import { ownerKeyOf } from './owner-key.js';
 import type { TextNode } from '../util/location.js';
 import { allCatalogues, catalogueForPlanRef, catalogueOfPlan, planToCatalogue, type Catalogue, type StrategyFile } from './catalogue.js';
 import { squash } from '../util/whitespace.js';
@@ -167,8 +168,10 @@ export interface MatrixOptions {
   builtin?: boolean;
 }
 
-/** `strategy`: the built-in catalogues and conventions (the data store's `strategy`). */
-export function buildMatrix(plan: Plan, strategy: StrategyFile, options: MatrixOptions = {}): Matrix {
+/** `data`: the store whose `strategy` gives the built-in catalogues and conventions, and whose abbreviations name agencies (ownerKeyOf). */
+export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'derived'>, options: MatrixOptions = {}): Matrix {
+  const strategy = data.strategy;
+  const ownerKey = ownerKeyOf(data);
   const catalogues = allCatalogues(options.references ?? [], (options.builtin ?? true) ? strategy.catalogues : []);
   const self = plan.goals.length > 0 ? { ...planToCatalogue(plan, SELF), id: SELF } : null;
   const leads = leadRoles(strategy.conventions);

@@ -3,35 +3,15 @@
  * from assignment tables (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
 import { builtinData } from '../data/store.js';
+import { ownerKeyOf } from '../domain/owner-key.js';
 import { findIndicatorRefs } from './goals.js';
 import type { Assignment, Item, Role, Section, Table, Task } from './schema.js';
 import { locate, slice, trim, type Span } from './span.js';
-import { escapeRegExp, lower, normalizeTones, squash } from './vi.js';
+import { escapeRegExp, lower, squash } from './vi.js';
 
-/** Normalized agency name for matching across spellings and abbreviations. */
-let abbreviationRe: { re: RegExp; expansions: Map<string, string> } | null = null;
-function abbreviations() {
-  if (!abbreviationRe) {
-    const entries = [...builtinData.agencyAbbreviations.entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-    abbreviationRe = {
-      re: new RegExp(`(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`, 'gu'),
-      expansions: new Map(entries.map((e) => [e.abbreviation, e.expansion])),
-    };
-  }
-  return abbreviationRe;
-}
-
+/** Normalized agency name for matching across spellings and abbreviations (src/domain/owner-key.ts), with the shipped abbreviations. */
 export function ownerKey(owner: string): string {
-  const { re, expansions } = abbreviations();
-  let text = owner.normalize('NFC').replace(/\([^)]*\)/g, ' ');
-  text = text.replace(re, (m) => ` ${expansions.get(m) ?? m} `);
-  text = normalizeTones(lower(text))
-    .replace(/&/g, ' và ')
-    .replace(/\s*[-–—]\s*/g, ' - ')
-    .replace(/thương binh\s+xã hội/g, 'thương binh và xã hội')
-    .replace(/^đề nghị\s+/u, '')
-    .replace(/[.,;:]+$/u, '');
-  return squash(text);
+  return ownerKeyOf(builtinData)(owner);
 }
 
 const ROLE_STARTS: [RegExp, Role][] = [

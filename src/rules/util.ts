@@ -135,5 +135,5 @@ export function matrixOf(
   options: { references: readonly Catalogue[]; builtin: boolean },
 ): Matrix {
   const key = `matrix:${JSON.stringify([options.builtin, options.references.map((c) => c.id)])}`;
-  return context.derived(key, (plan) => buildMatrix(plan, context.data.strategy, options));
+  return context.derived(key, (plan) => buildMatrix(plan, context.data, options));
 }
