@@ -263,10 +263,10 @@ function lintRow(ext) {
     const { loadPlan } = await imp('parse/index.js');
     const { rules } = await imp('rules/index.js');
     const { lintPlan } = await imp('rules/engine.js');
-    const { loadRegistries } = await imp('data/registries.js');
-    const registries = loadRegistries();
+    const { createDataStore } = await imp('data/store.js');
+    const data = createDataStore();
     const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
-    const env = { lang: 'vi', registries, today: new Date('2024-06-01T00:00:00') };
+    const env = { lang: 'vi', data, today: new Date('2024-06-01T00:00:00') };
     const lint = async (f) => lintPlan(await loadPlan(f), active, env);
     const result = await timePerDocument(files, { kh: lint, base: (f) => loadPlan(f) }, QUICK ? 3 : 20);
     return { name, kh: result.kh, base: result.base, baseName: 'parse alone', unit: 'ms/doc', note: `${files.length} docs, ${active.length} rules; target ≤ 1.5×` };
@@ -285,9 +285,9 @@ function lintBatchRow(count) {
     const { loadPlan } = await imp('parse/index.js');
     const { rules } = await imp('rules/index.js');
     const { lintPlans } = await imp('rules/engine.js');
-    const { loadRegistries } = await imp('data/registries.js');
+    const { createDataStore } = await imp('data/store.js');
     const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
-    const env = { lang: 'vi', registries: loadRegistries(), today: new Date('2024-06-01T00:00:00') };
+    const env = { lang: 'vi', data: createDataStore(), today: new Date('2024-06-01T00:00:00') };
     const paths = Array.from({ length: count }, (_, i) => files[i % files.length]);
     const run = async () => {
       const start = now();

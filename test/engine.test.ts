@@ -5,11 +5,11 @@ import { defineRule, type Rule } from '../src/rules/types.js';
 import { rules } from '../src/rules/index.js';
 import { resolveRules } from '../src/config/resolve.js';
 import { ConfigError } from '../src/config/errors.js';
-import { loadRegistries } from '../src/data/registries.js';
+import { builtinData } from '../src/data/store.js';
 import { locate } from '../src/util/location.js';
 import { emptyPlan, paragraph, planWith } from './rules/_harness.js';
 
-const env = { lang: 'vi' as const, registries: loadRegistries(), today: new Date('2024-06-01T00:00:00') };
+const env = { lang: 'vi' as const, data: builtinData, today: new Date('2024-06-01T00:00:00') };
 
 /** A rule that reports every paragraph containing `word` (options), for engine tests. */
 const findWord = defineRule({
@@ -139,13 +139,13 @@ describe('engine: a failing rule is an internal error, never a finding', () => {
 });
 
 describe('engine: context', () => {
-  it('gives today, the file path and the registries; a cross-file rule sees every file\'s summary once, in input order', () => {
+  it('gives today, the file path and the data store; a cross-file rule sees every file\'s summary once, in input order', () => {
     const seen: unknown[] = [];
     const runs: unknown[] = [];
     const spy = defineRule({
       meta: { ...findWord.meta, id: 'spy' },
       check(plan, context) {
-        seen.push([context.filePath, context.today.toISOString().slice(0, 10), context.registries.functionWords.entries.length > 0]);
+        seen.push([context.filePath, context.today.toISOString().slice(0, 10), context.data.functionWords.entries.length > 0]);
         return [];
       },
       crossFile: {

@@ -2,14 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { builtInKnowledge, loadKnowledge, UserKnowledgeSchema } from '../src/data/knowledge.js';
-import { existsOn, knowledgeBase, resolveAgency, successorsOf, citationSpans } from '../src/knowledge/index.js';
+import { UserKnowledgeSchema } from '../src/domain/knowledge.js';
+import { existsOn, knowledgeBaseOf, citationIndex, citationSpans } from '../src/domain/knowledge-base.js';
+import { builtinData, createDataStore } from '../src/data/store.js';
 import { ConfigSchema } from '../src/config/schema.js';
-import { planFromText } from '../src/rules/docs.js';
+import { planFromText } from '../src/examples/run.js';
 import { run as lint } from '../src/cli/commands/lint.js';
 
-const k = builtInKnowledge();
-const kb = knowledgeBase();
+const k = builtinData.knowledge;
+const kb = knowledgeBaseOf(builtinData);
 
 describe('registries', () => {
   it('every entry has a source and a confidence mark', () => {
@@ -67,10 +68,12 @@ describe('agency matching', () => {
     expect(kb.resolveAgency('Hội Liên hiệp Phụ nữ tỉnh')).toBeNull();
   });
 
-  it('resolveAgency(name, date) and successorsOf(key) (the API kh diff uses)', () => {
-    expect(resolveAgency('Sở LĐTBXH', '2025-02-28')).toMatchObject({ agency: { key: 'so-ldtbxh' }, exists: true });
-    expect(resolveAgency('Sở LĐTBXH', '2025-03-01')).toMatchObject({ exists: false });
-    expect(successorsOf('so-ldtbxh').map((s) => [s.agency.name, s.functions?.en])).toEqual([
+  it('resolveAgency(name) and successorsOf(key) (the API kh diff uses)', () => {
+    const agency = kb.resolveAgency('Sở LĐTBXH')!;
+    expect(agency.key).toBe('so-ldtbxh');
+    expect(existsOn(agency, '2025-02-28')).toBe(true);
+    expect(existsOn(agency, '2025-03-01')).toBe(false);
+    expect(kb.successorsOf('so-ldtbxh').map((s) => [s.agency.name, s.functions?.en])).toEqual([
       ['Sở Nội vụ', 'labour, employment, people with meritorious services, gender equality'],
       ['Sở Y tế', 'social protection, children, prevention of social evils'],
       ['Sở Giáo dục và Đào tạo', 'vocational education'],
@@ -113,7 +116,7 @@ describe('citations', () => {
   it('citation spans cover the issuer and subject (history)', async () => {
     const text = 'Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh Bình Phước về bình đẳng giới; giao Sở Nội vụ.';
     const plan = await planFromText(`${text}\n`);
-    const spans = citationSpans(plan, text);
+    const spans = citationSpans(citationIndex(plan), text);
     expect(spans.length).toBe(1);
     expect(text.slice(spans[0]![0], spans[0]![1])).toContain('tỉnh Bình Phước');
     expect(text.slice(spans[0]![1])).toContain('Sở Nội vụ');
@@ -122,16 +125,16 @@ describe('citations', () => {
 
 describe('user entries (kh.config.json "knowledge")', () => {
   it('add and override entries by key', () => {
-    const merged = loadKnowledge({
+    const merged = createDataStore({ knowledge: {
       agencies: [
         { key: 'so-ngoai-vu-local', name: 'Sở Ngoại vụ', scope: 'province', variants: [], from: null, until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local', confidence: 'V' },
       ],
       legalDocuments: [{ ...k.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!, confidence: 'V' }],
-    });
-    expect(merged.agencies.length).toBe(k.agencies.length + 1);
-    expect(merged.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!.confidence).toBe('V');
+    } });
+    expect(merged.knowledge.agencies.length).toBe(k.agencies.length + 1);
+    expect(merged.knowledge.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!.confidence).toBe('V');
     // The user's entry wins by name over the shipped Sở Ngoại vụ (still existing in other provinces).
-    expect(knowledgeBase(merged).resolveAgency('Sở Ngoại vụ')?.key).toBe('so-ngoai-vu-local');
+    expect(knowledgeBaseOf(merged).resolveAgency('Sở Ngoại vụ')?.key).toBe('so-ngoai-vu-local');
   });
 
   it('the config schema takes "knowledge" and rejects a malformed entry', () => {

@@ -12,7 +12,7 @@ import { buildPlan } from '../src/plan/build.js';
 import { lintPlans } from '../src/rules/engine.js';
 import { rules } from '../src/rules/index.js';
 import { resolveRules } from '../src/config/index.js';
-import { loadRegistries } from '../src/data/registries.js';
+import { builtinData } from '../src/data/store.js';
 // @ts-expect-error plain JS generator shared with the measure script
 import * as make from './hostile/generate.mjs';
 
@@ -62,11 +62,10 @@ describe('linear in the input', () => {
     expect(large.length).toBeLessThanOrEqual(3);
   });
 
-  const registries = loadRegistries();
   const lintOne = (id: string, text: string) => {
     const plan = buildPlan(parseText(text, 'x.txt'));
     const active = resolveRules(rules, {}, [], null).filter((a) => a.rule.meta.id === id);
-    return () => lintPlans([plan], active, { lang: 'vi', today: new Date('2024-06-01'), registries });
+    return () => lintPlans([plan], active, { lang: 'vi', today: new Date('2024-06-01'), data: builtinData });
   };
 
   it('unbalanced-punctuation: a long Nơi nhận block', () => {

@@ -17,7 +17,7 @@ import { ensureBuilt } from './_build.js';
 import { z } from 'zod';
 
 vi.mock('../src/plan/build.js', async () => {
-  const { minimalBuildPlan } = await import('./rules/_harness.js');
+  const { minimalBuildPlan } = await import('./rules/_minimal-builder.js');
   return { buildPlan: minimalBuildPlan };
 });
 

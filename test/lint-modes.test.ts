@@ -13,7 +13,7 @@ import { loadPlan } from '../src/parse/index.js';
 import { crossFilePass, lintFile, lintPlans, mergeMessages } from '../src/rules/engine.js';
 import { rules } from '../src/rules/index.js';
 import { resolveRules } from '../src/config/resolve.js';
-import { loadRegistries } from '../src/data/registries.js';
+import { builtinData } from '../src/data/store.js';
 import { summaryProblem, SUMMARY_VERSION, type FileSummary } from '../src/rules/summary.js';
 // @ts-expect-error plain JS generator shared with the measure script
 import * as make from './hostile/generate.mjs';
@@ -48,7 +48,7 @@ afterAll(() => {
 describe('cross-file pass on summaries', () => {
   it('summaries are plain JSON: the pass over a JSON round trip gives what lintPlans gives', async () => {
     const active = resolveRules(rules);
-    const env = { lang: 'vi' as const, today: new Date('2026-12-01T00:00:00'), registries: loadRegistries() };
+    const env = { lang: 'vi' as const, today: new Date('2026-12-01T00:00:00'), data: builtinData };
     const names = ['000_a2bc4216fc60fd38.txt', '002_06484e6e4818e0d7.txt', '003_4648be2b9eb23052.txt'];
     const plans = [];
     for (const [i, name] of [...names, names[0]!, names[0]!].entries()) {

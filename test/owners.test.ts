@@ -3,7 +3,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadPlan } from '../src/parse/index.js';
-import { buildMatrix, leadKeys } from '../src/owners/matrix.js';
+import { buildMatrix as buildMatrixOf, leadKeys } from '../src/domain/matrix.js';
+import { builtinData } from '../src/data/store.js';
+
+const buildMatrix = (plan: Parameters<typeof buildMatrixOf>[0]) => buildMatrixOf(plan, builtinData);
 import { renderOwners, summarize } from '../src/owners/render.js';
 import { loadReference, ReferenceError } from '../src/owners/references.js';
 import { run } from '../src/cli/commands/owners.js';
@@ -165,7 +168,7 @@ describe('kh.config.json "references"', () => {
 
 describe('two agencies leading different rows of one goal', () => {
   it('is a division of work, not a double lead', async () => {
-    const { planFromText } = await import('../src/rules/docs.js');
+    const { planFromText } = await import('../src/examples/run.js');
     const { positionOf } = await import('./rules/_harness.js');
     const { rule } = await import('../src/rules/indicator-ref.js');
     const { runRule } = await import('./rules/_harness.js');

@@ -18,7 +18,7 @@ import { loadPlan, readDocument } from '../src/parse/index.js';
 import { fixWord, layoutOcrPages, OCR_HIGH_CONFIDENCE, parseTsv } from '../src/parse/ocr.js';
 import type { NodeData } from '../src/parse/types.js';
 import type { Plan } from '../src/plan/schema.js';
-import { loadRegistries } from '../src/data/registries.js';
+import { builtinData } from '../src/data/store.js';
 import { lintPlan } from '../src/rules/engine.js';
 import { rules } from '../src/rules/index.js';
 import { applyOcrConfidence, OCR_NOTICE_RULE, OCR_SENSITIVE_RULES } from '../src/rules/ocr-confidence.js';
@@ -241,7 +241,7 @@ describe.skipIf(!HAVE_OCR)(needsOcr('scanned PDFs read by Tesseract'), () => {
 
   it('lint: one OCR notice; OCR-sensitive findings on unsure words are info', () => {
     const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
-    const messages = lintPlan(scan, active, { lang: 'vi', today: new Date('2026-12-01'), registries: loadRegistries() });
+    const messages = lintPlan(scan, active, { lang: 'vi', today: new Date('2026-12-01'), data: builtinData });
     expect(messages.filter((m) => m.ruleId === OCR_NOTICE_RULE)).toHaveLength(1);
     const low = scan.source.ocr!.lowConfidence;
     for (const m of messages) {
@@ -250,7 +250,7 @@ describe.skipIf(!HAVE_OCR)(needsOcr('scanned PDFs read by Tesseract'), () => {
       if (touches) expect(m.severity).toBe('info');
     }
     // The seed's own PDF gets no notice.
-    expect(lintPlan(seed, active, { lang: 'vi', today: new Date('2026-12-01'), registries: loadRegistries() }).some((m) => m.ruleId === OCR_NOTICE_RULE)).toBe(false);
+    expect(lintPlan(seed, active, { lang: 'vi', today: new Date('2026-12-01'), data: builtinData }).some((m) => m.ruleId === OCR_NOTICE_RULE)).toBe(false);
   });
 
   it.skipIf(!CORPUS_SCAN)(needsShared('the corpus’s scanned Quyết định 2605/QĐ-BGDĐT: its header'), async () => {

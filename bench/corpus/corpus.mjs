@@ -56,12 +56,12 @@ export async function loadKh(root = ROOT) {
   const dist = join(root, 'dist');
   if (!existsSync(join(dist, 'parse/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
   const load = (path) => import(pathToFileURL(join(dist, path)).href);
-  const [parse, engine, rules, config, registries, errors] = await Promise.all([
+  const [parse, engine, rules, config, store, errors] = await Promise.all([
     load('parse/index.js'),
     load('rules/engine.js'),
     load('rules/index.js'),
     load('config/index.js'),
-    load('data/registries.js'),
+    load('data/store.js'),
     load('util/errors.js'),
   ]);
   const resolveRules = config.resolveRules ?? (await load('config/resolve.js')).resolveRules;
@@ -69,7 +69,7 @@ export async function loadKh(root = ROOT) {
     loadPlan: parse.loadPlan,
     lintPlan: engine.lintPlan,
     active: resolveRules(rules.rules, {}, [], null),
-    registries: registries.loadRegistries(),
+    data: store.createDataStore(),
     describeError: errors.describeError,
   };
 }
@@ -98,7 +98,7 @@ function countIndicators(plan) {
 
 /** kh's reading of one plan, linted with `others` as the other files of its run. */
 function resultOf(doc, group, plan, kh, others) {
-  const env = { lang: 'en', today: new Date(`${TODAY}T00:00:00Z`), registries: kh.registries };
+  const env = { lang: 'en', today: new Date(`${TODAY}T00:00:00Z`), data: kh.data };
   const messages = kh.lintPlan(plan, kh.active, env, others).map((m) => ({
     ruleId: m.ruleId,
     severity: m.severity,

@@ -25,20 +25,20 @@ export interface CiteResult {
 /** Throws ConfigError for a bad configuration; a bad file goes to `failures`. */
 export async function citeFiles(files: readonly string[], options: CiteOptions = {}): Promise<CiteResult> {
   const cwd = options.cwd ?? process.cwd();
-  const [{ loadConfig }, { ruleIds }, { loadKnowledge }, { collectCitations }] = await Promise.all([
+  const [{ loadConfig }, { ruleIds }, { createDataStore }, { collectCitations }] = await Promise.all([
     import('../config/index.js'),
     import('../rules/index.js'),
-    import('../data/knowledge.js'),
+    import('../data/store.js'),
     import('../cite/collect.js'),
   ]);
   // User entries from kh.config.json (the same discovery as kh lint).
   const loaded = loadConfig({ cwd, configPath: options.config, knownRuleIds: ruleIds() });
-  const knowledge = loadKnowledge(loaded.config.knowledge);
+  const data = createDataStore({ knowledge: loaded.config.knowledge });
   const plans = [];
   const failures: CiteResult['failures'] = [];
   for await (const result of parseFiles(files, { cwd, read: options.read })) {
     if (result.ok) plans.push(result.plan);
     else failures.push({ filePath: result.filePath, error: result.error });
   }
-  return { documents: collectCitations(plans, knowledge, options.lang ?? 'vi'), failures };
+  return { documents: collectCitations(plans, data, options.lang ?? 'vi'), failures };
 }

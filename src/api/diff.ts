@@ -47,19 +47,20 @@ export function diffYears(oldArg: string, newArg: string, cwd = process.cwd()): 
 }
 
 /**
- * Agencies through the agency registry (src/knowledge: `resolveAgency(name, date)` →
- * `{ agency: { key } }`, `successorsOf(key)`): a renamed or merged agency is matched with its
- * successor. Unknown agencies keep the tree's ownerKey. Without the registry module: ownerKey only.
+ * Agencies through the agency registry (the shipped knowledge base: `resolveAgency(name)` →
+ * `{ key }`, `successorsOf(key)`): a renamed or merged agency is matched with its successor.
+ * Unknown agencies keep the tree's ownerKey. Without the registry module: ownerKey only.
  */
 export async function registryResolver(): Promise<OwnerResolver | undefined> {
   try {
-    const mod = await import('../knowledge/index.js');
+    const [{ knowledgeBaseOf }, { builtinData }] = await Promise.all([import('../domain/knowledge-base.js'), import('../data/store.js')]);
+    const kb = knowledgeBaseOf(builtinData);
     return {
       key: (assignment) => {
-        const hit = mod.resolveAgency(assignment.owner);
-        return hit ? `registry:${hit.agency.key}` : assignment.ownerKey;
+        const hit = kb.resolveAgency(assignment.owner);
+        return hit ? `registry:${hit.key}` : assignment.ownerKey;
       },
-      successors: (key) => (key.startsWith('registry:') ? mod.successorsOf(key.slice('registry:'.length)).map((s) => `registry:${s.agency.key}`) : []),
+      successors: (key) => (key.startsWith('registry:') ? kb.successorsOf(key.slice('registry:'.length)).map((s) => `registry:${s.agency.key}`) : []),
     };
   } catch {
     return undefined;

@@ -15,8 +15,8 @@
 import { msg, t } from '../i18n/index.js';
 import { resolve } from 'node:path';
 import { ConfigError, loadConfig, parseRuleOverride, resolveRules } from '../config/index.js';
-import { loadKnowledge } from '../data/knowledge.js';
-import { loadRegistries, withRegistries } from '../data/registries.js';
+import type { UserKnowledge } from '../domain/knowledge.js';
+import { builtinData, createDataStore } from '../data/store.js';
 import type { Plan } from '../plan/schema.js';
 import { fileResult, type FileResult } from '../report/index.js';
 import { crossFilePass, lintFile, lintPlans, mergeMessages, type ActiveRule, type FileLint, type LintEnvironment } from '../rules/engine.js';
@@ -92,7 +92,7 @@ export interface LintSession {
   /** Every target before --changed-since / --shard chose `targets` (the same array when they did not). */
   all: Target[];
   today: Date;
-  knowledge: Parameters<typeof loadKnowledge>[0] | undefined;
+  knowledge: UserKnowledge | undefined;
   /** Every input of the run, resolved (documents, references, the config file): -o may not name one. */
   inputPaths: string[];
   /**
@@ -189,7 +189,7 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
     ...(config.filePath ? [config.filePath] : []),
   ];
   const knowledge = config.config.knowledge;
-  const env: LintEnvironment = { lang, today, registries: knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries() };
+  const env: LintEnvironment = { lang, today, data: knowledge ? createDataStore({ knowledge }) : builtinData };
   const fixing = Boolean(options.fix || options.fixDryRun);
   const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd, ocr: reading.ocr }) : null;
   const run: Run = { cwd, active, env, targets, all, reading, knowledge, cache, shard: options.shard !== undefined, concurrency: fixing ? 'off' : concurrency };
@@ -218,7 +218,7 @@ interface Run {
   targets: Target[];
   all: Target[];
   reading: PlanReaderOptions;
-  knowledge: Parameters<typeof loadKnowledge>[0];
+  knowledge: UserKnowledge | undefined;
   /** --cache: per-file results looked up before reading, stored after. */
   cache: LintCache | null;
   /** --shard: the cross-file pass is left to kh merge-reports. */

@@ -4,11 +4,11 @@
  * `kh owners` does before printing.
  */
 import type { Plan } from '../plan/schema.js';
-import type { Catalogue } from '../data/catalogue.js';
-import type { Matrix } from '../owners/matrix.js';
+import type { Catalogue } from '../domain/catalogue.js';
+import type { Matrix } from '../domain/matrix.js';
 import { parseFiles, type ReadOptions } from './parse.js';
 
-export type { Matrix } from '../owners/matrix.js';
+export type { Matrix } from '../domain/matrix.js';
 
 export interface OwnersOptions extends ReadOptions {
   /** Reference plans or catalogues (--ref), relative to `cwd`. */
@@ -29,8 +29,8 @@ export async function loadOwnerReferences(options: Pick<OwnersOptions, 'referenc
 
 /** The matrix of one plan. */
 export async function ownersOfPlan(plan: Plan, references: readonly Catalogue[] = []): Promise<Matrix> {
-  const { buildMatrix } = await import('../owners/matrix.js');
-  return buildMatrix(plan, { references: [...references] });
+  const [{ buildMatrix }, { builtinData }] = await Promise.all([import('../domain/matrix.js'), import('../data/store.js')]);
+  return buildMatrix(plan, builtinData, { references: [...references] });
 }
 
 /**
@@ -39,7 +39,7 @@ export async function ownersOfPlan(plan: Plan, references: readonly Catalogue[] 
  */
 export async function* ownersOf(files: readonly string[], options: OwnersOptions = {}): AsyncGenerator<OwnersResult> {
   const references = await loadOwnerReferences(options);
-  const { buildMatrix } = await import('../owners/matrix.js');
+  const [{ buildMatrix }, { builtinData }] = await Promise.all([import('../domain/matrix.js'), import('../data/store.js')]);
   for await (const result of parseFiles(files, { cwd: options.cwd, read: options.read })) {
     if (!result.ok) {
       yield { filePath: result.filePath, ok: false, error: result.error };
@@ -47,7 +47,7 @@ export async function* ownersOf(files: readonly string[], options: OwnersOptions
     }
     let outcome: OwnersResult;
     try {
-      outcome = { filePath: result.filePath, ok: true, matrix: buildMatrix(result.plan, { references }) };
+      outcome = { filePath: result.filePath, ok: true, matrix: buildMatrix(result.plan, builtinData, { references }) };
     } catch (error) {
       outcome = { filePath: result.filePath, ok: false, error };
     }

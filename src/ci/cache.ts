@@ -7,8 +7,8 @@
  * named by a hash of the document's absolute path. An entry is used only when all of these match:
  *  - the document's content hash (sha256 of its bytes: a file that changed is linted again);
  *  - the run key: kh's version, the effective settings (active rules, severities, options,
- *    knowledge file, language, the day used as "today") and the shipped data (a hash of
- *    src/data/*.json, manifest.json included), and the summary format;
+ *    knowledge file, language, the day used as "today") and the shipped data (a hash of every
+ *    file of the data store, manifest.json included), and the summary format;
  *  - the entry's own checksum (sha256 of its payload): an entry edited by hand, truncated or
  *    otherwise corrupt is ignored, never trusted, and overwritten by the fresh result;
  *  - the summary passes summaryProblem() for the active cross-file rules.
@@ -16,7 +16,8 @@
  * are not cached (a timeout depends on the machine). Entries are written atomically.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { dataFingerprint } from '../data/store.js';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -50,17 +51,9 @@ export function settingsHash(active: readonly ActiveRule[], knowledge: unknown, 
   return sha256(stableStringify({ rules, knowledge: knowledge ?? null, ...(reading.ocr ? { ocr: true } : {}) }));
 }
 
-let dataHashMemo: string | undefined;
-/** A hash of the data kh ships (src/data/*.json, the manifest with its versions included). */
+/** A hash of the data kh ships: every file of the data store (src/data/store.ts), the manifest with its versions included. */
 export function dataHash(): string {
-  if (dataHashMemo) return dataHashMemo;
-  const dir = new URL('../../src/data/', import.meta.url);
-  const hash = createHash('sha256');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    hash.update(name).update('\0').update(readFileSync(new URL(name, dir))).update('\0');
-  }
-  dataHashMemo = hash.digest('hex');
-  return dataHashMemo;
+  return dataFingerprint();
 }
 
 export interface RunKeyParts {

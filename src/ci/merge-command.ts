@@ -14,8 +14,7 @@ import { LintSetupError, resolveLintSettings } from '../api/lint.js';
 import type { LintOptions } from '../cli/commands/lint.js';
 import { crossFilePass, mergeMessages, RuleError } from '../rules/engine.js';
 import { summaryProblem, type FileSummary } from '../rules/summary.js';
-import { loadRegistries, withRegistries } from '../data/registries.js';
-import { loadKnowledge } from '../data/knowledge.js';
+import { builtinData, createDataStore } from '../data/store.js';
 import { fileResult, formatResults, toolVersion, type FileResult, type FormatName } from '../report/index.js';
 import { settingsHash } from './cache.js';
 import { CiError } from './errors.js';
@@ -77,8 +76,8 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
         const problem = summaryProblem(r.summary, rules);
         if (problem) throw new CiError({ vi: `${r.filePath}: tóm tắt trong báo cáo phần không dùng được (${problem})`, en: `${r.filePath}: its summary in the shard report cannot be used (${problem})` });
       }
-      const registries = knowledge ? withRegistries({ knowledge: loadKnowledge(knowledge) }) : loadRegistries();
-      const cross = rules.length ? crossFilePass(read.map((r) => r.summary as FileSummary), active, { lang, today: joined.today!, registries }) : null;
+      const data = knowledge ? createDataStore({ knowledge }) : builtinData;
+      const cross = rules.length ? crossFilePass(read.map((r) => r.summary as FileSummary), active, { lang, today: joined.today!, data }) : null;
       const crossOf = new Map(read.map((r, i) => [r, cross?.[i] ?? []]));
       results = joined.results.map((r) => (r.fatal ? fileResult(r.filePath, [], r.fatal) : fileResult(r.filePath, mergeMessages(r.messages, crossOf.get(r)!))));
     } else {

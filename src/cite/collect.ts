@@ -5,9 +5,10 @@
  */
 import type { Citation, Plan } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
-import type { Knowledge, LegalDocument } from '../data/knowledge.js';
-import { knowledgeBase, viDate } from '../knowledge/index.js';
-import { documentLabel } from '../knowledge/document-label.js';
+import type { Knowledge, LegalDocument } from '../domain/knowledge.js';
+import type { DataStore } from '../domain/data-store.js';
+import { knowledgeBaseOf, viDate } from '../domain/knowledge-base.js';
+import { documentLabel } from '../domain/document-label.js';
 import { CITE_MESSAGES as T } from './messages.js';
 
 export type CitedStatusKind = 'in-force' | 'replaced' | 'ended' | 'period' | 'guidance' | 'not-as-written' | 'unknown';
@@ -64,8 +65,9 @@ function statusOf(doc: LegalDocument, knowledge: Knowledge, lang: Lang): CitedDo
 const normSymbol = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
 
 /** The documents cited by `plans`, one entry per document, in order of first citation. */
-export function collectCitations(plans: readonly Plan[], knowledge: Knowledge, lang: Lang): CitedDocument[] {
-  const kb = knowledgeBase(knowledge);
+export function collectCitations(plans: readonly Plan[], data: DataStore, lang: Lang): CitedDocument[] {
+  const kb = knowledgeBaseOf(data);
+  const knowledge = data.knowledge;
   const groups = new Map<string, CitedDocument>();
   const numKey = (docType: string, number: string | null, year: number | null) =>
     `num:${docType.toLowerCase()}|${(number ?? '').replace(/^0+(?=\d)/, '')}|${year ?? '?'}`;

@@ -1,6 +1,6 @@
 /** kh cite's reports: a terminal table, JSON, CSV and Markdown (reporters of src/report/reporters.ts). */
 import type { Lang } from '../util/errors.js';
-import { viDate } from '../knowledge/index.js';
+import { viDate } from '../domain/knowledge-base.js';
 import { squash } from '../util/whitespace.js';
 import type { CitedDocument } from './collect.js';
 import { CITE_MESSAGES as T } from './messages.js';

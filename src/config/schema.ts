@@ -17,7 +17,7 @@
  * the starter file written by `kh init` documents each rule inside valid JSON.
  */
 import { z } from 'zod';
-import { UserKnowledgeSchema } from '../data/knowledge.js';
+import { UserKnowledgeSchema } from '../domain/knowledge.js';
 
 export const CONFIG_FILE_NAMES = ['kh.config.json', '.khrc.json'] as const;
 

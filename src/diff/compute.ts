@@ -15,7 +15,7 @@ import { clean, fold, wordDiff, words } from './text.js';
 
 /**
  * How agencies are matched across the two plans. The default is the tree's `ownerKey`. With the
- * agency registry (src/knowledge), `key` is the registry's key and `successors` its successor
+ * agency registry (src/domain/knowledge-base.ts), `key` is the registry's key and `successors` its successor
  * keys, so "Sở Lao động - Thương binh và Xã hội" in the old plan and "Sở Nội vụ" (its successor
  * after the 2025 merger) in the new one are the same responsibility, with a "renamed" note.
  */

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { z } from 'zod';
-import { parseCatalogueJson, planToCatalogue, type Catalogue } from '../data/catalogue.js';
+import { parseCatalogueJson, planToCatalogue, type Catalogue } from '../domain/catalogue.js';
 import { msg } from '../i18n/index.js';
 import { InputError } from '../util/errors.js';
 import { ReferenceError } from './reference-error.js';

@@ -4,8 +4,8 @@
  * the agency's duty (lead / support). Indicators nobody leads and those led twice are listed.
  */
 import { t, type Lang } from '../i18n/index.js';
-import type { Matrix, MatrixIndicator } from './matrix.js';
-import { SELF, isDoubleLed, leadKeys } from './matrix.js';
+import type { Matrix, MatrixIndicator } from '../domain/matrix.js';
+import { SELF, isDoubleLed, leadKeys } from '../domain/matrix.js';
 import { squash } from '../util/whitespace.js';
 
 export type OwnersFormat = 'table' | 'json' | 'csv' | 'md';

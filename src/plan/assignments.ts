@@ -2,36 +2,16 @@
  * Who does what: assignments read from the "Tổ chức thực hiện" section (one per agency item) and
  * from assignment tables (STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian).
  */
-import { agencyAbbreviations, agencyHeads } from '../data/index.js';
+import { builtinData } from '../data/store.js';
+import { ownerKeyOf } from '../domain/owner-key.js';
 import { findIndicatorRefs } from './goals.js';
 import type { Assignment, Item, Role, Section, Table, Task } from './schema.js';
 import { locate, slice, trim, type Span } from './span.js';
-import { escapeRegExp, lower, normalizeTones, squash } from './vi.js';
+import { escapeRegExp, lower, squash } from './vi.js';
 
-/** Normalized agency name for matching across spellings and abbreviations. */
-let abbreviationRe: { re: RegExp; expansions: Map<string, string> } | null = null;
-function abbreviations() {
-  if (!abbreviationRe) {
-    const entries = [...agencyAbbreviations().entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-    abbreviationRe = {
-      re: new RegExp(`(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`, 'gu'),
-      expansions: new Map(entries.map((e) => [e.abbreviation, e.expansion])),
-    };
-  }
-  return abbreviationRe;
-}
-
+/** Normalized agency name for matching across spellings and abbreviations (src/domain/owner-key.ts), with the shipped abbreviations. */
 export function ownerKey(owner: string): string {
-  const { re, expansions } = abbreviations();
-  let text = owner.normalize('NFC').replace(/\([^)]*\)/g, ' ');
-  text = text.replace(re, (m) => ` ${expansions.get(m) ?? m} `);
-  text = normalizeTones(lower(text))
-    .replace(/&/g, ' và ')
-    .replace(/\s*[-–—]\s*/g, ' - ')
-    .replace(/thương binh\s+xã hội/g, 'thương binh và xã hội')
-    .replace(/^đề nghị\s+/u, '')
-    .replace(/[.,;:]+$/u, '');
-  return squash(text);
+  return ownerKeyOf(builtinData)(owner);
 }
 
 const ROLE_STARTS: [RegExp, Role][] = [
@@ -53,7 +33,7 @@ let headRe: RegExp | null = null;
 /** Does the text start with the name of an agency or body? */
 export function looksLikeAgency(text: string): boolean {
   if (!headRe) {
-    const words = agencyHeads().entries.flatMap((e) => e.words).sort((a, b) => b.length - a.length);
+    const words = builtinData.agencyHeads.entries.flatMap((e) => e.words).sort((a, b) => b.length - a.length);
     headRe = new RegExp(`^(?:Đề nghị\\s+)?(?:${words.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u');
   }
   return headRe.test(text.trim());

@@ -9,7 +9,7 @@ import type { Nodes, Root, RootContent, PhrasingContent, Table as MdTable } from
 import type { ParsedDocument, NodeData } from '../parse/types.js';
 import { parseLabel } from './labels.js';
 import { opensArticleOrChapter } from './body-parts.js';
-import { documentParts } from '../data/index.js';
+import { builtinData } from '../data/store.js';
 import { isUpperText, startsWithAny } from './vi.js';
 import { join, slice, trim, type Span, type SpanPart } from './span.js';
 import { hasOnlySingleSpaces } from '../util/whitespace.js';
@@ -401,7 +401,7 @@ export function lines(span: Span): Span[] {
  * an authority line ("TM. ỦY BAN NHÂN DÂN"), "Trên đây là …", "PHỤ LỤC".
  */
 function startsDocumentPart(text: string): boolean {
-  const parts = documentParts();
+  const parts = builtinData.documentParts;
   if (startsWithAny(text, parts.recipientsHeading.words) || startsWithAny(text, parts.closingStarters.words)) return true;
   if (new RegExp(`^(?:${parts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u').test(text)) return true;
   return /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) && parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()));
@@ -472,7 +472,7 @@ function shouldRejoin(a: ParaBlock, b: ParaBlock): boolean {
   if (isHeadingLike(first) || isHeadingLike(second.split('\n')[0]!)) return false;
   if (/^\p{Ll}/u.test(second)) return true;
   // A paragraph never ends with a comma, except the "Căn cứ …," lines of a preamble.
-  if (/,$/u.test(first) && /^\p{Lu}/u.test(second) && !startsWithAny(first, documentParts().preambleStarters.words)) return true;
+  if (/,$/u.test(first) && /^\p{Lu}/u.test(second) && !startsWithAny(first, builtinData.documentParts.preambleStarters.words)) return true;
   if (/^\d/u.test(second) && (CONTINUATION_WORDS.test(first) || first.length > 60)) return true;
   return false;
 }

@@ -3,7 +3,7 @@
  * Chính phủ …", party documents "Chỉ thị số 21-CT/TW", laws by name "Luật Bình đẳng giới".
  * Malformed numbers ("1303/BLĐT BXH-VBĐG") are kept with their `raw` text for the rules to flag.
  */
-import { documentTypes, lawNames } from '../data/index.js';
+import { builtinData } from '../data/store.js';
 import type { Citation } from './schema.js';
 import { locate, type Span } from './span.js';
 import { escapeRegExp, isoDate, squash } from './vi.js';
@@ -18,7 +18,7 @@ export interface FoundCitation {
 let typePattern: string | null = null;
 function typeAlternation(): string {
   if (typePattern) return typePattern;
-  const names = documentTypes()
+  const names = builtinData.documentTypes
     .entries.map((e) => e.name)
     .sort((a, b) => b.length - a.length)
     .map((name) => {
@@ -45,7 +45,7 @@ function citationRegex(): RegExp {
 let lawRe: RegExp | null = null;
 function lawRegex(): RegExp {
   if (lawRe) return lawRe;
-  const names = lawNames()
+  const names = builtinData.lawNames
     .entries.map((e) => e.name)
     .sort((a, b) => b.length - a.length)
     .map((n) => escapeRegExp(n).replace(/ /g, '\\s+'));

@@ -11,8 +11,7 @@
  *  5. `composeIssuer`, `levelOfIssuer`, `planYearOf`: meta fields read from those parts;
  *  6. `bodyStartAfter`: where the body begins, splitting a block the header shares with it.
  */
-import { adminLevels, agencyAbbreviations, documentParts, documentTypes, headerWords } from '../data/index.js';
-import { loadIssuerCodes } from '../data/issuers.js';
+import { builtinData } from '../data/store.js';
 import { lines, type Block } from './blocks.js';
 import type { Level, Meta, TextLine } from './schema.js';
 import { join, locate, slice, trim, type Span, type SpanPart } from './span.js';
@@ -182,10 +181,10 @@ function capitalsPattern(phrase: string): string {
 let mottoRe: RegExp | null = null;
 function findMotto(header: HeaderText): (Found & { party: boolean }) | null {
   if (!mottoRe) {
-    const motto = documentParts().motto;
+    const motto = builtinData.documentParts.motto;
     const nation = capitalsPattern(normalizeTones(motto.nation.toUpperCase()));
     const slogan = motto.slogan.split(/\s*-\s*/).map(capitalsPattern).join('\\s*[-–]\\s*');
-    const party = headerWords().partyMotto.words.map(capitalsPattern).join('|');
+    const party = builtinData.headerWords.partyMotto.words.map(capitalsPattern).join('|');
     mottoRe = new RegExp(`(?<nation>${nation}(?:\\s*(?:\\n\\|\\n)?\\s*${slogan})?)|(?<slogan>${slogan})|(?<party>${party})`, 'u');
   }
   const m = mottoRe.exec(normalizeTones(header.text));
@@ -261,7 +260,7 @@ interface TypePart extends Found {
 let typeRe: RegExp | null = null;
 /** A line that is a document type's name in capitals ("QUYẾT ĐỊNH", "NGHỊ ĐỊNHVề …"). */
 function findTypeLine(header: HeaderText, from: number, to: number, afterParts = to): TypePart | null {
-  const names = documentTypes()
+  const names = builtinData.documentTypes
     .entries.map((e) => e.name)
     .sort((a, b) => b.length - a.length);
   typeRe ??= new RegExp(`^(?:${names.map((n) => capitalsPattern(normalizeTones(n.toUpperCase()))).join('|')})(?=$|[^\\p{Lu}]|\\p{Lu}\\p{Ll})`, 'u');
@@ -328,13 +327,13 @@ function issuerBesideMotto(header: HeaderText, motto: Found): Found | null {
 // 4. The trích yếu
 
 function connectsToNext(text: string): boolean {
-  const words = headerWords().titleConnectors.words;
+  const words = builtinData.headerWords.titleConnectors.words;
   const last = lower(text.trim()).split(/\s+/).pop() ?? '';
   return words.includes(last) || /[,(\-–]$/.test(text.trim());
 }
 
 function isAuthorityLine(text: string): boolean {
-  return isUpperText(text) && startsWithAny(text, headerWords().authorityWords.words) !== null;
+  return isUpperText(text) && startsWithAny(text, builtinData.headerWords.authorityWords.words) !== null;
 }
 
 /**
@@ -345,14 +344,14 @@ function isAuthorityLine(text: string): boolean {
 function startsBody(text: string, firstTitleLine = false): boolean {
   const t = text.replace(/^[-–•+\s]+/, '');
   if (firstTitleLine) {
-    const strong = documentParts().preambleStarters.words.slice(0, 1);
+    const strong = builtinData.documentParts.preambleStarters.words.slice(0, 1);
     return parseLabel(t)?.kind === 'roman' || (!isUpperText(t) && startsWithAny(t, strong) !== null) || /^(?:Kính\s+gửi|Điều\s+1\b)/u.test(t);
   }
   const label = parseLabel(t);
   if (label?.kind === 'roman') return true;
   // "THỰC HIỆN CHƯƠNG TRÌNH …" in capitals is a wrapped title line, not "Thực hiện …" of a preamble.
   if (isUpperText(t)) return false;
-  if (startsWithAny(t, documentParts().preambleStarters.words)) return true;
+  if (startsWithAny(t, builtinData.documentParts.preambleStarters.words)) return true;
   return /^(?:Kính\s+gửi|Điều\s+1\b|Chương\s+I\b|Phần\s+I\b)/u.test(t);
 }
 
@@ -401,7 +400,7 @@ function findTitle(header: HeaderText, start: number, sameLine: boolean): Found 
 let preambleRe: RegExp | null = null;
 /** Offset of a sentence-case preamble opening inside a line ("… CAO BẰNG Căn cứ Luật …"), else -1. */
 function preambleInside(text: string): number {
-  preambleRe ??= new RegExp(`\\s(?:${documentParts().preambleStarters.words.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+  preambleRe ??= new RegExp(`\\s(?:${builtinData.documentParts.preambleStarters.words.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
   const m = preambleRe.exec(text);
   return m ? m.index : -1;
 }
@@ -411,7 +410,7 @@ function preambleInside(text: string): number {
  * its cell: the text after "V/v" ("Về …" when the mark is left out).
  */
 function findLetterSubject(header: HeaderText, from: number, to: number): Found | null {
-  const marks = headerWords().letterSubject.words.filter((w) => w.includes('/'));
+  const marks = builtinData.headerWords.letterSubject.words.filter((w) => w.includes('/'));
   const re = new RegExp(`^\\s*(?:(?:${marks.map(escapeRegExp).join('|')})(?:\\s*[:.])?\\s*|(?=Về\\s))`, 'iu');
   const next = header.text.indexOf('\n', from);
   if (next < 0 || next >= to || header.text.startsWith('\n|\n', next)) return null;
@@ -438,7 +437,7 @@ interface BodyHead {
 
 let bodyHeads: BodyHead[] | null = null;
 function heads(): BodyHead[] {
-  bodyHeads ??= headerWords()
+  bodyHeads ??= builtinData.headerWords
     .bodies.flatMap((b) => b.words.map((w) => ({ words: lower(w), level: b.level, parentAs: b.parentAs, needsName: b.needsName })))
     .sort((a, b) => b.words.split(' ').length - a.words.split(' ').length);
   return bodyHeads;
@@ -494,7 +493,7 @@ function segmentsOf(issuer: string): IssuerSegment[] {
 let levelWordRe: RegExp | null = null;
 /** "tỉnh Lai Châu" of "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU". */
 function localityOf(segment: string): string | null {
-  const words = adminLevels().levels.flatMap((l) => l.words).concat(['thành phố']);
+  const words = builtinData.adminLevels.levels.flatMap((l) => l.words).concat(['thành phố']);
   levelWordRe ??= new RegExp(`(?:${words.map(wordPattern).join('|')})`, 'u');
   const m = levelWordRe.exec(lower(segment));
   return m ? segment.slice(m.index) : null;
@@ -502,9 +501,9 @@ function localityOf(segment: string): string | null {
 
 /** "ỦY BAN NHÂN DÂN TỈNH BÌNH PHƯỚC" → "Ủy ban nhân dân tỉnh Bình Phước". */
 export function issuerCase(upper: string, continuation = false): string {
-  const acronyms = new Set(agencyAbbreviations().entries.map((e) => e.abbreviation));
-  const levelWords = adminLevels().levels.flatMap((l) => l.words).concat(['thành phố']);
-  const headNames = new Map(headerWords().bodies.flatMap((b) => b.words).map((w) => [lower(w), w]));
+  const acronyms = new Set(builtinData.agencyAbbreviations.entries.map((e) => e.abbreviation));
+  const levelWords = builtinData.adminLevels.levels.flatMap((l) => l.words).concat(['thành phố']);
+  const headNames = new Map(builtinData.headerWords.bodies.flatMap((b) => b.words).map((w) => [lower(w), w]));
   const words = squash(upper).split(' ');
   const out: string[] = [];
   let properName = false;
@@ -578,7 +577,7 @@ let levelPatterns: { level: Level; word: string; re: RegExp }[] | null = null;
 /** "tỉnh", "huyện", "xã" from an issuer or place phrase: its lowest named unit. */
 export function levelOf(phrase: string): Level | null {
   const text = lower(phrase);
-  levelPatterns ??= adminLevels().levels.flatMap(({ level, words }) => words.map((word) => ({ level, word, re: new RegExp(wordPattern(word), 'gu') })));
+  levelPatterns ??= builtinData.adminLevels.levels.flatMap(({ level, words }) => words.map((word) => ({ level, word, re: new RegExp(wordPattern(word), 'gu') })));
   cityPattern ??= new RegExp(`${wordPattern('thành phố')}\\s+([\\p{L}\\s]+)`, 'u');
   const city = cityPattern.exec(text);
   let best: { level: Level; index: number } | null = null;
@@ -591,7 +590,7 @@ export function levelOf(phrase: string): Level | null {
   }
   if (city && (!best || city.index > best.index)) {
     const name = city[1]!.trim();
-    return adminLevels().centralCities.some((c) => name.startsWith(lower(c.name))) ? 'tỉnh' : 'huyện';
+    return builtinData.adminLevels.centralCities.some((c) => name.startsWith(lower(c.name))) ? 'tỉnh' : 'huyện';
   }
   return best?.level ?? null;
 }
@@ -610,7 +609,7 @@ function levelOfIssuer(issuer: string, segments: IssuerSegment[], symbol: string
 /** The issuer named by the ký hiệu's issuer code (issuer-codes.json) when the block is missing. */
 function issuerFromCode(code: string | null, typeCode: string | null): string | null {
   if (!code) return null;
-  const hit = loadIssuerCodes().entries.find((e) => e.code === code && (e.types === null || (typeCode !== null && e.types.includes(typeCode))));
+  const hit = builtinData.issuerCodes.entries.find((e) => e.code === code && (e.types === null || (typeCode !== null && e.types.includes(typeCode))));
   return hit?.names[0] ?? null;
 }
 
@@ -621,14 +620,14 @@ function issuerCodeOf(symbol: string | null, issuer: string | null, letter = fal
     if (party) return party[1]!;
     const parts = symbol.split('-');
     if (parts.length > 1) {
-      const typeCodes = new Set(documentTypes().entries.map((e) => e.abbreviation).filter(Boolean));
+      const typeCodes = new Set(builtinData.documentTypes.entries.map((e) => e.abbreviation).filter(Boolean));
       // A letter's ký hiệu starts with its issuer ("CT-CS": Cục Thuế, its Ban Chính sách).
       return typeCodes.has(parts[0]!) && !letter ? parts.slice(1).join('-') : parts[0]!;
     }
   }
   if (issuer) {
     const li = lower(issuer);
-    const hit = agencyAbbreviations()
+    const hit = builtinData.agencyAbbreviations
       .entries.filter((e) => li.startsWith(e.expansion))
       .sort((a, b) => b.expansion.length - a.expansion.length)[0];
     if (hit) return hit.abbreviation;
@@ -657,7 +656,7 @@ function issuerFromBody(blocks: Block[], place: string | null, title: string | n
     const m = /(?:^|[.;:]\s+)(\p{Lu}[^.;:]*?)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|Kế hoạch)/u.exec(block.span.text);
     if (!m) continue;
     let issuer = squash(m[1]!);
-    if (startsWithAny(issuer, documentParts().preambleStarters.words)) continue;
+    if (startsWithAny(issuer, builtinData.documentParts.preambleStarters.words)) continue;
     const level = /(?:tỉnh|huyện|xã|thành phố|thị xã|quận|phường)$/u.exec(issuer);
     if (level) {
       const fromTitle = title ? new RegExp(`${level[0]}\\s+((?:\\p{Lu}[\\p{L}]*\\s?)+)`, 'u').exec(title) : null;

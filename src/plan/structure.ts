@@ -2,11 +2,11 @@
  * The body of a plan: preamble, sections I., II. … with items nested by the document's own
  * numbering, the closing paragraph, Nơi nhận, the signature block and appendices.
  */
-import { documentParts, sectionKinds } from '../data/index.js';
+import { builtinData } from '../data/store.js';
 import { lines, unwrap, type Block } from './blocks.js';
 import { layoutLines, planYearOf } from './header.js';
 import { parseLabel, romanToNumber, type Label } from './labels.js';
-import { ARTICLE, CHAPTER, bodyParts, escape } from './body-parts.js';
+import { ARTICLE, CHAPTER, escape } from './body-parts.js';
 import type {
   Appendix,
   Article,
@@ -55,7 +55,7 @@ export interface Structure {
 export function sectionKind(heading: string): SectionKind {
   const text = lower(heading);
   let best: { kind: SectionKind; index: number } | null = null;
-  for (const entry of sectionKinds().entries) {
+  for (const entry of builtinData.sectionKinds.entries) {
     for (const keyword of entry.keywords) {
       const index = text.indexOf(lower(keyword));
       if (index >= 0 && (!best || index < best.index)) best = { kind: entry.kind, index };
@@ -75,27 +75,27 @@ function textLine(span: Span): TextLine {
 let authorityRe: RegExp | null = null;
 let authorityInsideRe: RegExp | null = null;
 const AUTHORITY_INSIDE = () =>
-  (authorityInsideRe ??= new RegExp(`(?<=[\\s;,])(?:${documentParts().authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u'));
-const AUTHORITY = () => (authorityRe ??= new RegExp(`^(?:${documentParts().authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u'));
+  (authorityInsideRe ??= new RegExp(`(?<=[\\s;,])(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u'));
+const AUTHORITY = () => (authorityRe ??= new RegExp(`^(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u'));
 
 function isAuthorityLine(text: string): boolean {
   return AUTHORITY().test(text.replace(/^[*_\s]+/, ''));
 }
 
 function isRecipientsHeading(text: string): boolean {
-  return startsWithAny(text.replace(/[*_#]/g, ''), documentParts().recipientsHeading.words) !== null;
+  return startsWithAny(text.replace(/[*_#]/g, ''), builtinData.documentParts.recipientsHeading.words) !== null;
 }
 
 function isAppendixHeading(text: string): boolean {
   const head = lower(text.slice(0, 24));
-  if (!documentParts().appendixWords.words.some((w) => head.includes(lower(w)))) return false;
+  if (!builtinData.documentParts.appendixWords.words.some((w) => head.includes(lower(w)))) return false;
   const cleaned = squash(text.replace(/[*_#]/g, ' '));
-  return isUpperText(cleaned) && startsWithAny(cleaned, documentParts().appendixWords.words) !== null;
+  return isUpperText(cleaned) && startsWithAny(cleaned, builtinData.documentParts.appendixWords.words) !== null;
 }
 
 /** "Phụ lục", "Phụ lục I", "PHỤ LỤC SỐ 02: DANH MỤC …" — not "Phụ lục ban hành kèm theo …" running on. */
 function isNamedAppendix(text: string): boolean {
-  const word = startsWithAny(text, documentParts().appendixWords.words);
+  const word = startsWithAny(text, builtinData.documentParts.appendixWords.words);
   if (!word) return false;
   const rest = text.replace(/^[*_#\s]+/u, '').slice(word.length);
   return /^\s*(?:số\s*)?(?:\d{1,3}[a-z]?|[IVX]{1,5})?\s*[.:\-–]?\s*(?:\p{Lu}|\(|$)/u.test(rest);
@@ -173,17 +173,17 @@ let formRe: RegExp | null = null;
 /** "Mẫu số 01", "Mẫu biểu số 02a", "BIỂU MẪU", "Mẫu:" — a form's heading, alone on its line. */
 const FORM_HEADING = () =>
   (formRe ??= new RegExp(
-    `^(?:${bodyParts().formWords.words.map(escape).join('|')})(?:\\s+số)?(?:\\s*(?:\\d{1,3}[a-z]?|[IVX]{1,5})(?:[.:\\-–)]|\\s|$)|\\s*:?\\s*$)`,
+    `^(?:${builtinData.bodyParts.formWords.words.map(escape).join('|')})(?:\\s+số)?(?:\\s*(?:\\d{1,3}[a-z]?|[IVX]{1,5})(?:[.:\\-–)]|\\s|$)|\\s*:?\\s*$)`,
     'iu',
   ));
 let basisRe: RegExp | null = null;
 /** "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)". */
-const BASIS = () => (basisRe ??= new RegExp(`^\\(?\\s*(?:${bodyParts().attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`, 'iu'));
+const BASIS = () => (basisRe ??= new RegExp(`^\\(?\\s*(?:${builtinData.bodyParts.attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`, 'iu'));
 
 /** The quốc hiệu a form repeats at its top ("CỘNG HOÀ XÃ H ỘI …"): not the form's title. */
 function isNationLine(text: string): boolean {
   const squeezed = (t: string) => normalizeTones(lower(t)).replace(/[^\p{L}]/gu, '');
-  return squeezed(text).startsWith(squeezed(documentParts().motto.nation).slice(0, 14));
+  return squeezed(text).startsWith(squeezed(builtinData.documentParts.motto.nation).slice(0, 14));
 }
 
 /** A form's heading with nothing but its number and a note in brackets: "Mẫu số 03 (Dành cho …)". */
@@ -192,7 +192,7 @@ let appendixStartRe: RegExp | null = null;
 /** Starts with an appendix or a form word ("PHỤ LỤC", "Mẫu"): the cheap test before a closer look. */
 const APPENDIX_START = () =>
   (appendixStartRe ??= new RegExp(
-    `^[|*_#\\s]*(?:${[...documentParts().appendixWords.words, ...bodyParts().formWords.words].map(escape).join('|')})`,
+    `^[|*_#\\s]*(?:${[...builtinData.documentParts.appendixWords.words, ...builtinData.bodyParts.formWords.words].map(escape).join('|')})`,
     'iu',
   ));
 const clean = (text: string) => squash(text.replace(/[*_#]/g, ' '));
@@ -207,7 +207,7 @@ function isFormHeading(text: string): boolean {
 function attachedTypeOf(text: string): string | null {
   const t = clean(text);
   if (!isUpperText(t)) return null;
-  return bodyParts().attachedTypes.words.find((w) => t === w.toUpperCase() || t.startsWith(`${w.toUpperCase()} `)) ?? null;
+  return builtinData.bodyParts.attachedTypes.words.find((w) => t === w.toUpperCase() || t.startsWith(`${w.toUpperCase()} `)) ?? null;
 }
 
 /** Lines of the next `count` paragraphs from `from` (tables end the look). */
@@ -598,7 +598,7 @@ class StructureReader {
 
   /** "Trên đây là Kế hoạch …" and what follows it until the footer. */
   private closingParagraph(span: Span): boolean {
-    if (this.mode !== 'closing' && !(this.section && startsWithAny(span.text, documentParts().closingStarters.words))) return false;
+    if (this.mode !== 'closing' && !(this.section && startsWithAny(span.text, builtinData.documentParts.closingStarters.words))) return false;
     this.mode = 'closing';
     this.out.closing.push(paragraph(span));
     this.out.units.push({ span, where: 'closing', section: null, item: null });
@@ -613,7 +613,7 @@ class StructureReader {
     const articleNext = next?.kind === 'para' && ARTICLE().exec(clean(next.span.text))?.[1] === String(this.out.articles.length + 1);
     if (this.out.articles.length === 0 && !articleNext) return false;
     // "Mục 1" sits inside the open "Chương II": both are named.
-    const isSubdivision = this.chapter !== null && words[0].toLowerCase().startsWith(bodyParts().chapterWords.words.at(-1)!.toLowerCase());
+    const isSubdivision = this.chapter !== null && words[0].toLowerCase().startsWith(builtinData.bodyParts.chapterWords.words.at(-1)!.toLowerCase());
     const base = this.chapter?.split(' / ')[0];
     this.chapter = isSubdivision && base ? `${base} / ${clean(span.text)}` : clean(span.text);
     this.article = null;
@@ -754,7 +754,7 @@ const SIGNER = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
 
 /** A person's name, after a rank or title it may carry ("Đại tướng Nguyễn Tân Cương"). */
 function isSignerName(text: string): boolean {
-  const prefix = bodyParts().signerPrefixes.words.find((w) => text.startsWith(`${w} `) || (w.endsWith('.') && text.startsWith(w)));
+  const prefix = builtinData.bodyParts.signerPrefixes.words.find((w) => text.startsWith(`${w} `) || (w.endsWith('.') && text.startsWith(w)));
   return SIGNER.test(prefix ? text.slice(prefix.length).trim() : text);
 }
 

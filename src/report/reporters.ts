@@ -11,7 +11,7 @@ import { t, type Lang, type MessageId } from '../i18n/index.js';
 import type { Plan } from '../plan/schema.js';
 import type { DiffReport } from '../diff/model.js';
 import type { CitedDocument } from '../cite/collect.js';
-import type { Matrix } from '../owners/matrix.js';
+import type { Matrix } from '../domain/matrix.js';
 import type { Formatter } from './types.js';
 
 /** What a command hands its reporter (lint's reporters are `Formatter`s, src/report/types.ts). */

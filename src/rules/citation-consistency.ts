@@ -24,8 +24,8 @@ import { z } from 'zod';
 import { defineRule, type FileMessage, type Place, type RelatedInput, type RunContext } from './types.js';
 import type { Citation } from '../plan/schema.js';
 import { placeOf } from './engine.js';
-import { normalizeName, symbolCore } from '../data/issuers.js';
-import { namesCentralBody } from '../data/symbol-scope.js';
+import { normalizeName, symbolCore } from '../domain/issuers.js';
+import { centralBodyPattern, namesCentralBody } from '../domain/symbol-scope.js';
 import { editDistance, textBefore } from './util.js';
 import { t } from '../i18n/index.js';
 
@@ -268,7 +268,8 @@ export const rule = defineRule({
 
   crossFile: {
     version: 1,
-    summarize(plan): CitationSummary {
+    summarize(plan, context): CitationSummary {
+      const centralPattern = context.data.derived('central-body-pattern', (d) => centralBodyPattern(d.symbolScope));
       const keyed = plan.citations.flatMap((c) => {
         const key = groupKey(c);
         return key ? [{ c, key }] : [];
@@ -291,8 +292,8 @@ export const rule = defineRule({
           date: c.date,
           dateText: (c.dateRaw ?? c.date ?? '').replace(/^ngày\s+/iu, ''),
           year: c.year,
-          central: namesCentralBody(symbolCore(c.raw)),
-          subject: perKey.get(key)! > 1 ? subjectOf(c, () => textBefore(plan, c)) : null,
+          central: namesCentralBody(symbolCore(c.raw), centralPattern),
+          subject: perKey.get(key)! > 1 ? subjectOf(c, () => textBefore(context, c)) : null,
           at,
           ...(JSON.stringify(whole) === JSON.stringify(at) ? {} : { whole }),
         };

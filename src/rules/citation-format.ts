@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Citation } from '../plan/schema.js';
-import { symbolCore, symbolGroups } from '../data/issuers.js';
+import { symbolCore, symbolGroups } from '../domain/issuers.js';
 import { textBefore } from './util.js';
 
 /** [start, end) of the number/symbol in the citation's text (the whole text when not found). */
@@ -89,7 +89,7 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const types = context.registries.documentTypes.entries;
+    const types = context.data.documentTypes.entries;
     const byName = new Map(types.map((e) => [e.name.toLowerCase(), e]));
     const byCode = new Map(types.filter((e) => e.abbreviation).map((e) => [e.abbreviation!, e]));
     const issueDate = plan.meta.issueDate;
@@ -118,7 +118,7 @@ export const rule = defineRule({
         const code = groups[0];
         const own = byName.get(citation.docType.toLowerCase());
         const other = code ? byCode.get(code) : undefined;
-        const named = `${textBefore(plan, citation, 20)} ${citation.text}`.toLowerCase();
+        const named = `${textBefore(context, citation, 20)} ${citation.text}`.toLowerCase();
         const namedToo = other ? named.includes(other.name.toLowerCase()) : false;
         if (own?.abbreviation && other && code !== own.abbreviation && !namedToo) {
           yield context.report({

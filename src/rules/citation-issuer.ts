@@ -10,9 +10,9 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage, type TextNode } from './types.js';
 import type { Citation, Plan } from '../plan/schema.js';
-import { textNodes } from './util.js';
-import { ConfidenceSchema } from '../data/index.js';
-import { issuersOfSymbol, loadIssuerCodes, normalizeName, type IssuerCode } from '../data/issuers.js';
+import { allTextNodes } from './util.js';
+import { ConfidenceSchema } from '../domain/registries.js';
+import { issuersOfSymbol, normalizeName, type IssuerCode } from '../domain/issuers.js';
 import { t } from '../i18n/index.js';
 
 function accepts(entry: IssuerCode, name: string): boolean {
@@ -48,8 +48,6 @@ function issuerPlace(nodes: readonly TextNode[], citation: Citation): { node: Te
   }
   return null;
 }
-
-const nodeCache = new WeakMap<Plan, TextNode[]>();
 
 export const rule = defineRule({
   meta: {
@@ -119,9 +117,10 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const entries = [...context.options.issuers, ...loadIssuerCodes().entries];
+    const entries = [...context.options.issuers, ...context.data.issuerCodes.entries];
+    let nodes: TextNode[] | undefined;
     const types = new Set(
-      context.registries.documentTypes.entries.map((e) => e.abbreviation).filter((a): a is string => a !== null),
+      context.data.documentTypes.entries.map((e) => e.abbreviation).filter((a): a is string => a !== null),
     );
     // The tree may hold one citation twice (read from the text and from a footnote or an attached
     // plan's copy of it): one message per place.
@@ -139,8 +138,7 @@ export const rule = defineRule({
       if (!entries.some((entry) => !implied.includes(entry) && accepts(entry, name))) continue;
       const verified = implied.every((entry) => entry.confidence === 'V');
       const expected = [...new Set(implied.map((entry) => entry.names[0]!))].join(t(context.lang, 'rule.or'));
-      let nodes = nodeCache.get(plan);
-      if (!nodes) nodeCache.set(plan, (nodes = [...textNodes(plan)].map((entry) => entry.node)));
+      nodes ??= context.derived('text-nodes', allTextNodes).map((entry) => entry.node);
       const place = issuerPlace(nodes, citation);
       const at = place ? place.node.position : citation.position;
       const key = `${at.start.line}:${at.start.column}:${place?.range?.join('-') ?? ''}:${citation.raw}`;

@@ -5,12 +5,12 @@
  * findings; with the option `strict` (kh lint --strict-citations) they are listed as info.
  *
  * Facts: src/data/legal-documents.json (+ kh.config.json "knowledge.legalDocuments"); matching:
- * src/knowledge. An entry marked S or M is reported at most as a warning.
+ * src/domain/knowledge-base.ts. An entry marked S or M is reported at most as a warning.
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { knowledgeBase, planDate, viDate } from '../knowledge/index.js';
-import { documentLabel } from '../knowledge/document-label.js';
+import { knowledgeBaseOf, planDate, viDate } from '../domain/knowledge-base.js';
+import { documentLabel } from '../domain/document-label.js';
 import type { Citation } from '../plan/schema.js';
 
 function citationLabel(citation: Citation): string {
@@ -108,7 +108,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const date = planDate(plan);
     if (!date) return;
-    const kb = knowledgeBase(context.registries.knowledge);
+    const kb = knowledgeBaseOf(context.data);
     const lang = context.lang;
     const dateText = viDate(date);
     const seen = new Set<string>();

@@ -5,7 +5,7 @@
  * level (01/7/2025), Thừa Thiên Huế → thành phố Huế (01/01/2025).
  *
  * Facts come from src/data/agencies.json and admin-units.json (with users' entries from
- * kh.config.json); matching is src/knowledge. Citations are history: a name inside a citation
+ * kh.config.json); matching is src/domain/knowledge-base.ts. Citations are history: a name inside a citation
  * (the cited document's issuer or subject) is not checked. An entry marked S or M is reported at
  * most as a warning.
  */
@@ -13,11 +13,11 @@ import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage, type ReportInput } from './types.js';
 import type { Lang } from './types.js';
-import { citationSpans, existsOn, insideAny, knowledgeBase, planDate, viDate, type ResolvedSuccessor } from '../knowledge/index.js';
-import type { Agency, Province } from '../data/knowledge.js';
+import { citationIndex, citationSpans, existsOn, insideAny, knowledgeBaseOf, planDate, viDate, type ResolvedSuccessor } from '../domain/knowledge-base.js';
+import type { Agency, Province } from '../domain/knowledge.js';
 import type { TextNode } from '../util/location.js';
-import { communes2025, findOldCommunes, NAMES_A_COMMUNE, planProvinces } from '../knowledge/communes.js';
-import { ruleWords } from '../data/rule-words.js';
+import { findOldCommunes, NAMES_A_COMMUNE, oldCommunesOf, planProvinces } from '../domain/communes.js';
+import type { RuleWords } from '../domain/rule-words.js';
 import { t } from '../i18n/index.js';
 
 type MessageId = 'agency' | 'agencyUnverified' | 'province' | 'district' | 'districtNamed' | 'commune';
@@ -35,7 +35,7 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
  * former unit — or the name is history: a cited document's issuer, an amendment's replaced phrase,
  * an institution's registered name (src/data/rule-words.json), a programme of a past period.
  */
-function markedAsFormer(text: string, start: number, end: number): boolean {
+function markedAsFormer(text: string, start: number, end: number, words: RuleWords): boolean {
   if (/^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start))) return true;
   // "(trước đây)", "(nay là …)" later in the clause: "Chủ tịch UBND tỉnh Hậu Giang, … (trước đây)", "Cục Thuế tỉnh Vĩnh Phúc (nay là …)".
   const clauseEnd = text.slice(end).search(/[.;](?:\s|$)/u);
@@ -50,13 +50,13 @@ function markedAsFormer(text: string, start: number, end: number): boolean {
   // A sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy").
   const sentenceEnd = text.slice(end).search(/[.;](?:\s|$)/u);
   const sentence = text.slice(Math.max(text.slice(0, start).search(/[^.;]*$/u), 0), sentenceEnd < 0 ? undefined : end + sentenceEnd).toLowerCase();
-  if (ruleWords().beforeReorganisation.words.some((w) => sentence.includes(w))) return true;
+  if (words.beforeReorganisation.words.some((w) => sentence.includes(w))) return true;
   if (/^\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}/iu.test(text.slice(end))) return true;
   // The old name an amending text replaces: "Thay thế cụm từ “tỉnh Thừa Thiên Huế” bằng …".
   if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start))) return true;
   // A unit inside an institution's registered name ("Trung tâm y tế huyện Đồng Phú"): the name outlives the unit.
   const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
-  return ruleWords().lastingInstitutions.words.some((w) => new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before));
+  return words.lastingInstitutions.words.some((w) => new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before));
 }
 
 /** "sáp nhập xã A và xã B thành xã C": the sentence tells the merger itself, history. */
@@ -174,7 +174,8 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const date = planDate(plan);
     if (!date) return;
-    const kb = knowledgeBase(context.registries.knowledge);
+    const kb = knowledgeBaseOf(context.data);
+    const words = context.data.ruleWords;
     const allow = new Set(context.options.allow);
     const lang = context.lang;
     const dateText = viDate(date);
@@ -212,14 +213,14 @@ export const rule = defineRule({
       for (const m of kb.findAgencies(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
         taken.push([m.start, m.end]);
-        if (markedAsFormer(text, m.start, m.end)) continue;
+        if (markedAsFormer(text, m.start, m.end, words)) continue;
         if (node) reportedAgencies.add(`${node.position.start.line}:${m.entry.key}`);
         yield context.report({ ...agencyReport(m.entry, m.text, range(m.start, m.end)), ...excerpt });
       }
       for (const m of kb.findProvinces(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
         if (node) reportedAgencies.add(`${node.position.start.line}:province:${m.entry.key}`);
-        if (markedAsFormer(text, m.start, m.end)) continue;
+        if (markedAsFormer(text, m.start, m.end, words)) continue;
         const successors = kb.currentProvinceSuccessors(m.entry.key, date);
         const certain = successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
         yield context.report(<ReportInput<MessageId>>{
@@ -231,7 +232,7 @@ export const rule = defineRule({
         });
       }
       for (const m of kb.findCommunes(text)) {
-        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end)) continue;
+        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
         yield context.report(<ReportInput<MessageId>>{
           ...(range(m.start, m.end) as object),
           ...excerpt,
@@ -240,19 +241,20 @@ export const rule = defineRule({
         });
       }
       if (communesGone && NAMES_A_COMMUNE.test(text)) {
-        for (const m of findOldCommunes(text, communeProvinces())) {
-          if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end) || aboutTheMerger(text, m.start, m.end)) continue;
+        const oldCommunes = oldCommunesOf(context.data);
+        for (const m of findOldCommunes(oldCommunes, text, communeProvinces())) {
+          if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words) || aboutTheMerger(text, m.start, m.end)) continue;
           yield context.report(<ReportInput<MessageId>>{
             ...(range(m.start, m.end) as object),
             ...excerpt,
             messageId: 'commune',
-            data: { name: m.text, date: dateText, until: viDate(communes2025().until), successor: `${m.successors.join(', ')} (${communes2025().basis})` },
+            data: { name: m.text, date: dateText, until: viDate(oldCommunes.until), successor: `${m.successors.join(', ')} (${oldCommunes.basis})` },
           });
         }
       }
       if (districtGone) {
         for (const m of kb.findDistricts(text)) {
-          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end)) continue;
+          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
           const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
           yield context.report(<ReportInput<MessageId>>{
             ...(range(m.start, m.end) as object),
@@ -280,7 +282,7 @@ export const rule = defineRule({
       if (kind === 'header' && node === issuerLine) continue;
       if (kind === 'cell' && citingRow.has(node)) continue;
       const text = node.text.normalize('NFC');
-      yield* scan(node, text, citationSpans(plan, text), text.length === node.text.length);
+      yield* scan(node, text, citationSpans(context.derived('citation-index', citationIndex), text), text.length === node.text.length);
     }
 
     // Owners the text scan did not recognise (a variant only ownerKey() normalises).

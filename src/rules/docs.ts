@@ -1,17 +1,10 @@
 /**
- * Rule documentation: rendering (kh explain, SARIF help) and running the examples.
- *
- * Like ESLint's checked rule examples and remark-lint's executed readme examples, every `wrong`
- * and `right` example of a rule is a real document snippet that the test suite (test/rules/docs.test.ts)
- * parses with the text parser and the Plan builder and lints with the rule alone: a wrong example
- * must give at least one message of the rule, a right example none. The docs can't drift.
+ * Rule documentation: rendering (kh explain, SARIF help). The examples are run by
+ * src/examples/run.ts (the parser is no rule's business).
  */
 import type { Lang } from '../util/errors.js';
 import { t } from '../i18n/index.js';
-import type { Plan } from '../plan/schema.js';
-import { loadRegistries, type Registries } from '../data/registries.js';
-import { lintPlan } from './engine.js';
-import type { DocExample, LintMessage, Rule } from './types.js';
+import type { DocExample, Rule } from './types.js';
 
 export interface NormalizedExample {
   text: string;
@@ -73,47 +66,21 @@ export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
   return parts.join('\n');
 }
 
-/** Parses a document snippet as a .txt file and builds its Plan. */
-export async function planFromText(text: string, filePath = 'example.txt'): Promise<Plan> {
-  const { parseText } = await import('../parse/text.js');
-  const { buildPlan } = await import('../plan/build.js');
-  // Read as a file's bytes are: an example in a legacy encoding is converted (legacy-encoding).
-  const { decodeTextDetailed } = await import('../parse/decode.js');
-  const { text: decoded, encoding } = decodeTextDetailed(new TextEncoder().encode(text));
-  const doc = parseText(decoded, filePath);
-  return buildPlan(encoding ? { ...doc, converted: { from: encoding, runs: null } } : doc);
+/** The markers around the README's rule table (rewritten by `npm run docs`, checked by test/rules/readme-table.test.ts). */
+export const RULE_TABLE_START = '<!-- rule table: generated from each rule\'s meta by `npm run docs` -->';
+export const RULE_TABLE_END = '<!-- end of rule table -->';
+
+/** The README's rule table: id, default severity and one-line description of each rule, in registry order. */
+export function renderRuleTable(rules: readonly Rule[]): string {
+  const cell = (text: string) => text.replace(/\|/g, '\\|');
+  const rows = rules.map((rule) => `| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} | ${cell(rule.meta.description.en)} |`);
+  return ['| rule | default | checks |', '|---|---|---|', ...rows].join('\n');
 }
 
-export interface ExampleRun {
-  kind: 'wrong' | 'right';
-  example: NormalizedExample;
-  plan: Plan;
-  /** Messages of this rule on the example. */
-  messages: LintMessage[];
-  /** wrong: at least one message; right: none. */
-  ok: boolean;
-}
-
-/** Runs every example of a rule through the parser, the builder and the rule. */
-export async function runDocExamples(
-  rule: Rule,
-  options: { lang?: Lang; today?: Date; registries?: Registries } = {},
-): Promise<ExampleRun[]> {
-  const lang = options.lang ?? 'vi';
-  const registries = options.registries ?? loadRegistries();
-  const runs: ExampleRun[] = [];
-  for (const kind of ['wrong', 'right'] as const) {
-    for (const [index, raw] of rule.meta.docs[kind].entries()) {
-      const example = normalizeExample(raw, lang);
-      const plan = await planFromText(example.text, `${rule.meta.id}.${kind}-${index + 1}.txt`);
-      const parsedOptions = rule.meta.options.parse(example.options);
-      const messages = lintPlan(plan, [{ rule, severity: rule.meta.defaultSeverity, options: parsedOptions }], {
-        lang,
-        registries,
-        ...(options.today ? { today: options.today } : {}),
-      }).filter((message) => message.ruleId === rule.meta.id);
-      runs.push({ kind, example, plan, messages, ok: kind === 'wrong' ? messages.length > 0 : messages.length === 0 });
-    }
-  }
-  return runs;
+/** `readme` with the block between the rule-table markers replaced by the current table; null without the markers. */
+export function withRuleTable(readme: string, rules: readonly Rule[]): string | null {
+  const start = readme.indexOf(RULE_TABLE_START);
+  const end = readme.indexOf(RULE_TABLE_END);
+  if (start < 0 || end < start) return null;
+  return `${readme.slice(0, start + RULE_TABLE_START.length)}\n${renderRuleTable(rules)}\n${readme.slice(end)}`;
 }

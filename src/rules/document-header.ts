@@ -140,7 +140,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const { meta } = plan;
     const lines = meta.lines;
-    const form = context.registries.nd30Form;
+    const form = context.data.nd30Form;
 
     if (!meta.docType && !lines.number && !lines.date && !lines.docType) {
       // Not recognised as an administrative document at all: one message, nothing else.
@@ -209,7 +209,7 @@ export const rule = defineRule({
       const docType = meta.docType;
       if (dash > 0 && docType) {
         const code = symbol.slice(0, dash);
-        const types = context.registries.documentTypes.entries;
+        const types = context.data.documentTypes.entries;
         const expected = types.find((entry) => entry.name === docType)?.abbreviation;
         // A code that is no type's ("VBHN" of a consolidated text, "QĐST" of a court) says nothing about the type.
         const isTypeCode = types.some((entry) => entry.abbreviation === code);

@@ -11,7 +11,7 @@ import type { Plan } from '../plan/schema.js';
 import { t } from '../i18n/index.js';
 import type { Lang } from '../util/errors.js';
 import { DOCUMENT_START, excerptOf, fromPosition, locate, type SourceRange } from '../util/location.js';
-import type { Registries } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
 import type { TextNode } from '../util/location.js';
 import { planIdentity, SUMMARY_VERSION, type FileSummary } from './summary.js';
 import { applyOcrConfidence } from './ocr-confidence.js';
@@ -41,7 +41,22 @@ export interface LintEnvironment {
   lang: Lang;
   /** Default: now. */
   today?: Date;
-  registries: Registries;
+  /** The data store (src/data/store.ts): shipped registries and the user's knowledge entries. */
+  data: DataStore;
+}
+
+/**
+ * What rules derive from a plan (its text nodes, its responsibility matrix …), per Plan object
+ * and key: computed by the first rule that asks, shared by the others and by later runs on the
+ * same Plan. A rule's derived value depends on the Plan and on nothing else the key does not name.
+ */
+const derivedByPlan = new WeakMap<Plan, Map<string, unknown>>();
+
+export function derivedOf<T>(plan: Plan, key: string, compute: (plan: Plan) => T): T {
+  let values = derivedByPlan.get(plan);
+  if (!values) derivedByPlan.set(plan, (values = new Map()));
+  if (!values.has(key)) values.set(key, compute(plan));
+  return values.get(key) as T;
 }
 
 /** A rule failed: a bug in kh (or in the rule), not a problem of the document. */
@@ -146,7 +161,8 @@ export function createContext(active: ActiveRule, plan: Plan, env: LintEnvironme
     lang: env.lang,
     today: env.today ?? new Date(),
     filePath: plan.source.path,
-    registries: env.registries,
+    data: env.data,
+    derived: (key, compute) => derivedOf(plan, key, compute),
     severity: active.severity,
     format,
     report,
@@ -169,7 +185,7 @@ function createRunContext(active: ActiveRule, files: readonly { filePath: string
     options: active.options,
     lang: env.lang,
     today: env.today ?? new Date(),
-    registries: env.registries,
+    data: env.data,
     severity: active.severity,
     format: (messageId, data) => messageBuilder(active, '', env.lang).format(messageId, data),
     report: (file, input) => ({ file, message: builder(file).report(input) }),
@@ -217,8 +233,8 @@ export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvi
       }
       const crossFile = active.rule.crossFile;
       if (crossFile) {
-        const { options, lang, today, filePath, registries } = context;
-        summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, { options, lang, today, filePath, registries }) };
+        const { options, lang, today, filePath, data, derived } = context;
+        summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, { options, lang, today, filePath, data, derived }) };
       }
     } catch (error) {
       throw new RuleError(id, plan.source.path, error);

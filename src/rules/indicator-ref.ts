@@ -13,8 +13,9 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { CatalogueSchema, allCatalogues, catalogueOfPlan, similarity, type Catalogue } from '../data/catalogue.js';
-import { buildMatrix, namedLeadKeys, SELF } from '../owners/matrix.js';
+import { CatalogueSchema, allCatalogues, catalogueOfPlan, similarity, type Catalogue } from '../domain/catalogue.js';
+import { namedLeadKeys, SELF } from '../domain/matrix.js';
+import { matrixOf } from './util.js';
 import { t } from '../i18n/index.js';
 
 const short = (text: string, max = 90) => (text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text);
@@ -114,8 +115,8 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin, coverage, minSimilarity } = context.options;
     const lang = context.lang;
-    const matrix = buildMatrix(plan, { references, builtin });
-    const catalogues = allCatalogues(references, builtin);
+    const matrix = matrixOf(context, { references, builtin });
+    const catalogues = allCatalogues(references, builtin ? context.data.strategy.catalogues : []);
     const byId = new Map<string, Catalogue>();
     for (const c of catalogues) byId.set(c.id, c);
     if (matrix.catalogue) byId.set(matrix.catalogue.id, matrix.catalogue);

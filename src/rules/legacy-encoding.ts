@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { encodingName } from '../util/legacy-convert.js';
+import { encodingNameIn } from '../domain/legacy-encodings.js';
 
 export const rule = defineRule({
   meta: {
@@ -47,7 +47,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const converted = plan.source.converted;
     if (!converted) return;
-    const encoding = encodingName(converted.from);
+    const encoding = encodingNameIn(context.data.legacyEncodings, converted.from);
     if (converted.runs === null) yield context.report({ messageId: 'file', data: { encoding, file: plan.source.path } });
     else yield context.report({ messageId: 'runs', data: { encoding, runs: converted.runs } });
   },

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import { textBefore, textNodes } from './util.js';
 import type { AppendixRef, Plan } from '../plan/schema.js';
-import { ruleWords } from '../data/rule-words.js';
+import type { RuleContext } from './types.js';
 
 const roman = (label: string) => label.trim().toUpperCase().replace(/[.:]$/, '');
 
@@ -55,7 +55,7 @@ function romanValue(label: string): number {
   return total;
 }
 
-function ownAppendix(plan: Plan, ref: AppendixRef, typeNames: readonly string[], ownTypes: ReadonlySet<string>): boolean {
+function ownAppendix(context: Pick<RuleContext, 'derived'>, plan: Plan, ref: AppendixRef, typeNames: readonly string[], ownTypes: ReadonlySet<string>): boolean {
   // "… của phụ lục (nếu có)": a lower-case "phụ lục" with no number and no "kèm theo" names no appendix of this text.
   if (/^phụ lục$/u.test(ref.raw.trim())) return false;
   // The label's tail ("VI.10") and the rest of a list ("Phụ lục I, Phụ lục II và Phụ lục IX ban hành kèm theo …") share what follows.
@@ -64,7 +64,7 @@ function ownAppendix(plan: Plan, ref: AppendixRef, typeNames: readonly string[],
     .replace(/^(?:\s*(?:,|và)\s*(?:Mục\s+\p{Lu}\s+)?Phụ\s+lục\s+(?:số\s+)?[\p{Lu}\d]+[.\d]*)+/u, '');
   if (/^\s*hợp đồng/iu.test(after)) return false;
   // A bare "Phụ lục" ("tại Phụ lục gửi kèm …") in a sentence that cites another document by its number: that document's.
-  if (ref.label === null && !/kèm/iu.test(ref.raw) && /\d+\/(?:\d{4}\/)?\p{Lu}[^.;]*$/u.test(textBefore(plan, { text: ref.raw, position: ref.position }, 200))) return false;
+  if (ref.label === null && !/kèm/iu.test(ref.raw) && /\d+\/(?:\d{4}\/)?\p{Lu}[^.;]*$/u.test(textBefore(context, { text: ref.raw, position: ref.position }, 200))) return false;
   const tail = `${/kèm(?:\s+theo)?\s*$/iu.test(ref.raw) ? ' kèm theo' : ''}${after}`.replace(/\s+/g, ' ');
   // "kèm theo <Type> này|số …", "<Type> số …", "của <Type> …" right after the label.
   const named = new RegExp(`^[^.;()]{0,40}?(?:kèm(?: theo)?|của|tại|theo)?\\s*(${typeNames.join('|')})(?=[\\s,])\\s*(này|số|\\d|\\p{Lu})`, 'iu').exec(tail);
@@ -73,9 +73,9 @@ function ownAppendix(plan: Plan, ref: AppendixRef, typeNames: readonly string[],
 }
 
 /** A document amending, replacing or repealing another (its trích yếu says so): it quotes the other one's appendices. */
-function amends(plan: Plan): boolean {
+function amends(plan: Plan, amending: readonly string[]): boolean {
   const title = (plan.meta.title ?? '').toLowerCase().trim();
-  return ruleWords().amending.words.some((w) => title.startsWith(w) || title.startsWith(`về việc ${w}`) || title.startsWith(`về ${w}`));
+  return amending.some((w) => title.startsWith(w) || title.startsWith(`về việc ${w}`) || title.startsWith(`về ${w}`));
 }
 
 export const rule = defineRule({
@@ -122,13 +122,13 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     if (plan.appendixRefs.length === 0) return;
     // An amending document's "Phụ lục II", "kèm theo Thông tư này" are the amended one's (quoted): which are its own is unknown.
-    if (amends(plan) && plan.appendices.length === 0) return;
-    const typeNames = context.registries.documentTypes.entries.map((e) => e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    if (amends(plan, context.data.ruleWords.amending.words) && plan.appendices.length === 0) return;
+    const typeNames = context.data.documentTypes.entries.map((e) => e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const ownTypes = new Set([plan.meta.docType, plan.attachment?.docType, plan.meta.isPlan ? 'Kế hoạch' : null].filter((t): t is string => Boolean(t)).map((t) => t.toLowerCase()));
-    const refs = plan.appendixRefs.filter((ref) => ownAppendix(plan, ref, typeNames, ownTypes));
+    const refs = plan.appendixRefs.filter((ref) => ownAppendix(context, plan, ref, typeNames, ownTypes));
     if (refs.length === 0) return;
     if (plan.appendices.length === 0) {
-      if (appendixInText(plan, context.registries.documentParts.appendixWords.words)) return;
+      if (appendixInText(plan, context.data.documentParts.appendixWords.words)) return;
       for (const ref of refs) {
         yield context.report({ position: ref.position, excerpt: ref.raw, messageId: 'noAppendix', data: { ref: ref.raw } });
       }

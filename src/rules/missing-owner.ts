@@ -10,12 +10,13 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { CatalogueSchema, strategyData } from '../data/catalogue.js';
-import { agencyHeads } from '../data/index.js';
-import { buildMatrix, isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../owners/matrix.js';
+import { CatalogueSchema } from '../domain/catalogue.js';
+import { isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../domain/matrix.js';
+import type { DataStore } from '../domain/data-store.js';
+import type { RuleWords } from '../domain/rule-words.js';
 import type { Item } from '../plan/schema.js';
 import { squash } from '../util/whitespace.js';
-import { ruleWords } from '../data/rule-words.js';
+import { matrixOf } from './util.js';
 
 const short = (text: string, max = 80) => {
   const t = squash(text);
@@ -102,12 +103,14 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin } = context.options;
-    const leads = leadRoles();
+    const conventions = context.data.strategy.conventions;
+    const words = context.data.ruleWords;
+    const leads = leadRoles(conventions);
 
     // 1. Assignment-table rows without an owner.
     for (const table of plan.tables) {
       if (table.role !== 'assignment') continue;
-      const owner = ownerColumn(table);
+      const owner = ownerColumn(table, conventions);
       if (!owner) continue;
       const partner = partnerColumn(table);
       const taskIndex = taskColumn(table);
@@ -126,9 +129,9 @@ export const rule = defineRule({
     }
 
     // 2. Items of "Tổ chức thực hiện" without an agency; 3. leads for nothing.
-    const headingWords = context.registries.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
+    const headingWords = context.data.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
     const organization = plan.assignments.filter((a) => a.source === 'organization');
-    const namesOwner = ownerPattern();
+    const namesOwner = context.data.derived('missing-owner/owner-pattern', ownerPattern);
     for (const section of plan.sections) {
       if (section.kind !== 'organization') continue;
       for (const item of section.items) {
@@ -136,9 +139,9 @@ export const rule = defineRule({
         if (isHeading(item, headingWords) || isSubHeading(item)) continue;
         // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
         const sentence = firstSentence(item.text);
-        if (namesOwner.test(sentence) || namesBodies(sentence) || proposesTo(sentence) || statesRequirement(sentence)) continue;
+        if (namesOwner.test(sentence) || namesBodies(sentence, words) || proposesTo(sentence) || statesRequirement(sentence, words)) continue;
         // Sub-items that name their owners: the item is their heading.
-        if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text)))) continue;
+        if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text), words))) continue;
         if (!/\p{L}/u.test(item.text)) continue;
         yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
       }
@@ -151,7 +154,7 @@ export const rule = defineRule({
 
     // 4. The plan's own indicators.
     if (plan.goals.length === 0) return;
-    const matrix = buildMatrix(plan, { references, builtin });
+    const matrix = matrixOf(context, { references, builtin });
     if (matrix.catalogue?.id !== 'self') return;
     const owned = (goal: number, indicator: number) =>
       matrix.indicators.some((row) => row.goal === goal && row.indicator === indicator && row.leads.length > 0);
@@ -195,8 +198,8 @@ function isSubHeading(item: Item): boolean {
 }
 
 /** "Các sở, ban, ngành …", "Các cơ quan, đơn vị, địa phương …": bodies named in the plural, in lower case. */
-function namesBodies(sentence: string): boolean {
-  const words = ruleWords().collectiveOwners.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+function namesBodies(sentence: string, ruleWords: RuleWords): boolean {
+  const words = ruleWords.collectiveOwners.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`(?:^|[\\s,;:(])(?:các|những|mọi)\\s+(?:${words})(?![\\p{L}\\p{M}])`, 'iu').test(sentence);
 }
 
@@ -206,22 +209,18 @@ function proposesTo(sentence: string): boolean {
 }
 
 /** "Việc triển khai Kế hoạch này phải được …", "Trong quá trình thực hiện …": a requirement on the whole plan. */
-function statesRequirement(sentence: string): boolean {
+function statesRequirement(sentence: string, words: RuleWords): boolean {
   const lower = sentence.trim().toLowerCase();
-  return ruleWords().requirementOpeners.words.some((w) => lower.startsWith(`${w} `));
+  return words.requirementOpeners.words.some((w) => lower.startsWith(`${w} `));
 }
 
-let ownerRe: RegExp | undefined;
-/** Capitalized agency heads (src/data/agency-heads.json) and people's titles, as whole words. */
-function ownerPattern(): RegExp {
-  if (!ownerRe) {
-    const words = [...agencyHeads().entries.flatMap((e) => e.words), ...strategyData().conventions.ownerWords.words]
-      .filter((w) => w !== 'Các')
-      .sort((a, b) => b.length - a.length)
-      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    ownerRe = new RegExp(`(?<![\\p{L}\\p{M}])(?:${words.join('|')})(?![\\p{L}\\p{M}])`, 'u');
-  }
-  return ownerRe;
+/** Capitalized agency heads (src/data/agency-heads.json) and people's titles, as whole words (built once per data store). */
+function ownerPattern(data: DataStore): RegExp {
+  const words = [...data.agencyHeads.entries.flatMap((e) => e.words), ...data.strategy.conventions.ownerWords.words]
+    .filter((w) => w !== 'Các')
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(`(?<![\\p{L}\\p{M}])(?:${words.join('|')})(?![\\p{L}\\p{M}])`, 'u');
 }
 
 function firstSentence(text: string): string {

@@ -11,7 +11,7 @@ import { defineRule, type LintMessage } from './types.js';
 import type { Item, LabelKind, Plan, Position, Section } from '../plan/schema.js';
 import type { TextNode } from '../util/location.js';
 import { squash } from '../util/whitespace.js';
-import { builtinCatalogues, catalogueOfPlan } from '../data/catalogue.js';
+import { catalogueOfPlan } from '../domain/catalogue.js';
 
 const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** I … XL; "C." or "L." alone is a lettered part (A., B., C.), not a hundredth section. */
@@ -146,8 +146,8 @@ export const rule = defineRule({
 
   // long: its steps are the named closures inside (report, subtree, swallowed, sequence, entryOf, list), which share the context
   *check(plan: Plan, context): Generator<LintMessage> {
-    const letters = context.registries.nd30Form.pointLetters.letters;
-    const notUsed = new Set(context.registries.nd30Form.pointLetters.notUsed);
+    const letters = context.data.nd30Form.pointLetters.letters;
+    const notUsed = new Set(context.data.nd30Form.pointLetters.notUsed);
     const snippet = (text: string) => {
       const flat = squash(text);
       return flat.length > 50 ? `${flat.slice(0, 49)}…` : flat;
@@ -288,7 +288,7 @@ export const rule = defineRule({
     // "Mục tiêu 1, 3", "Chỉ tiêu 1, 2, 4": repeats always; gaps and a late start only when the
     // plan follows no catalogue (one implementing the strategy keeps its numbers and may leave
     // some out).
-    const follows = catalogueOfPlan(plan, builtinCatalogues()) !== null;
+    const follows = catalogueOfPlan(plan, context.data.strategy.catalogues) !== null;
     const checks = { start: false, gaps: !follows };
     const entry = (label: string, index: number, position: Position, text: string): Entry => ({ kind: 'arabic', label, value: index, node: null, position, text });
     yield* sequence(plan.goals.map((g) => entry(`Mục tiêu ${g.index}`, g.index, g.position, g.field)), checks);

@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage, type RelatedInput } from './types.js';
 import type { TextNode } from '../util/location.js';
-import { loadProgrammes, normalizeName } from '../data/issuers.js';
+import { normalizeName, type Programmes } from '../domain/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
 
@@ -29,7 +29,7 @@ interface Mention {
   name: string;
   key: string;
   period: string;
-  programme: Pick<ReturnType<typeof loadProgrammes>['programmes'][number], 'id' | 'period' | 'document'> | null;
+  programme: Pick<Programmes['programmes'][number], 'id' | 'period' | 'document'> | null;
 }
 
 /** "2021–2025" and "2026–2030": one ends the year before the other starts. */
@@ -106,7 +106,7 @@ export const rule = defineRule({
         source: 'kh.config.json',
         confidence: 'S' as const,
       })),
-      ...loadProgrammes().programmes,
+      ...context.data.programmes.programmes,
     ];
     const heads = context.options.heads.map((h) => h.normalize('NFC').toLowerCase());
     const headRe = new RegExp(`(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
-import type { Registries } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
 import { execAll } from '../util/regex.js';
 import { squash } from '../util/whitespace.js';
 
@@ -34,14 +34,9 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
-const functionWordCache = new WeakMap<Registries, Set<string>>();
-function functionWords(registries: Registries): Set<string> {
-  let set = functionWordCache.get(registries);
-  if (!set) {
-    set = new Set(registries.functionWords.entries.map((entry) => entry.word));
-    functionWordCache.set(registries, set);
-  }
-  return set;
+/** The function words as a set (context.data.derived: built once per data store). */
+function functionWords(data: DataStore): Set<string> {
+  return new Set(data.functionWords.entries.map((entry) => entry.word));
 }
 
 export const rule = defineRule({
@@ -101,7 +96,7 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const { maxWords, allow } = context.options;
     const allowed = new Set(allow.map((phrase) => squash(phrase.toLowerCase())));
-    const words = functionWords(context.registries);
+    const words = context.data.derived('repeated-phrase/function-words', functionWords);
 
     for (const { node } of textNodes(plan)) {
       const text = node.text;

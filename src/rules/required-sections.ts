@@ -82,7 +82,7 @@ export const rule = defineRule({
     };
     const list = plan.sections.map((section) => `${section.numeral}. ${section.heading}`).join('; ');
     const title = plan.meta.title ?? plan.meta.docType ?? '';
-    const keywords = new Map(context.registries.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]));
+    const keywords = new Map(context.data.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]));
     for (const kind of new Set(context.options.kinds)) {
       if (present.has(kind)) continue;
       if (swallowed().some((heading) => (keywords.get(kind) ?? []).some((word) => heading.startsWith(word.toLowerCase())))) continue;

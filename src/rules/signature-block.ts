@@ -11,7 +11,6 @@ import { defineRule, type LintMessage } from './types.js';
 import { textNodes } from './util.js';
 import type { Plan, TextLine } from '../plan/schema.js';
 import { squash } from '../util/whitespace.js';
-import { ruleWords } from '../data/rule-words.js';
 
 /** Markdown marks dropped, white space collapsed. */
 const plain = (text: string) => squash(text.replace(/[*_#]/g, ' '));
@@ -43,8 +42,8 @@ function authorityInText(plan: Plan, prefixes: readonly string[]): boolean {
  * name) or "ỦY BAN NHÂN DÂN TỈNH …" (the collective); a Chỉ thị is the Chairman's. null: the
  * document does not say (a Kế hoạch, a Công văn).
  */
-function issuedBy(plan: Plan, collective: string, head: string): 'head' | 'collective' | null {
-  if (plan.meta.docType && ruleWords().headOwnName.types.includes(plan.meta.docType)) return 'head';
+function issuedBy(plan: Plan, collective: string, head: string, headOwnName: readonly string[]): 'head' | 'collective' | null {
+  if (plan.meta.docType && headOwnName.includes(plan.meta.docType)) return 'head';
   for (const paragraph of plan.preamble) {
     const text = plain(paragraph.text);
     if (/^Căn cứ/iu.test(text)) break;
@@ -121,13 +120,13 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const signature = plan.signature;
     if (!signature) {
-      if (plan.meta.isPlan && plan.sections.length > 0 && !authorityInText(plan, context.registries.documentParts.authorityPrefixes.words)) {
+      if (plan.meta.isPlan && plan.sections.length > 0 && !authorityInText(plan, context.data.documentParts.authorityPrefixes.words)) {
         yield context.report({ messageId: 'missingSignature' });
       }
       return;
     }
-    const form = context.registries.nd30Form;
-    const prefixes = context.registries.documentParts.authorityPrefixes.words;
+    const form = context.data.nd30Form;
+    const prefixes = context.data.documentParts.authorityPrefixes.words;
     const prefixOf = (line: string): { prefix: string; rest: string } | null => {
       const m = /^(\p{Lu}{1,4})\s*\.\s*(.+)$/u.exec(plain(line));
       return m && prefixes.includes(m[1]!) ? { prefix: m[1]!, rest: m[2]!.toUpperCase() } : null;
@@ -140,7 +139,7 @@ export const rule = defineRule({
     if (body) {
       const hasCollective = authorities.some((a) => a.prefix === form.authority.onBehalfOfCollective);
       const forHead = authorities.find((a) => a.prefix === form.authority.forTheHead && a.rest === body.head);
-      const issuer = !hasCollective && forHead ? issuedBy(plan, body.collective, body.head) : 'head';
+      const issuer = !hasCollective && forHead ? issuedBy(plan, body.collective, body.head, context.data.ruleWords.headOwnName.types) : 'head';
       if (issuer !== 'head') {
         const authority = signature.authority.find((line) => prefixOf(line) === null ? false : prefixOf(line)!.prefix === form.authority.forTheHead)!;
         const line: TextLine | undefined = signature.lines.find((l) => plain(l.text) === plain(authority));

@@ -17,9 +17,8 @@
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
 import type { Plan } from '../plan/schema.js';
-import { loadProgrammes } from '../data/issuers.js';
 import { textBefore, textNodes } from './util.js';
-import { ruleWords } from '../data/rule-words.js';
+import type { RuleContext } from './types.js';
 import { execAll } from '../util/regex.js';
 import { PieceIndex } from '../util/piece-index.js';
 
@@ -30,16 +29,13 @@ import { PieceIndex } from '../util/piece-index.js';
 const YEAR =
   /(?<![\p{L}\d])(?:tháng\s+(?:0?[1-9]|1[0-2])\s*[/-]\s*((?:19|20)\d\d)|quý\s+(?:I{1,3}|IV|[1-4])\s*(?:[/-]\s*|năm\s+)((?:19|20)\d\d)|(?:6|sáu|9|chín)\s+tháng\s+(?:đầu|cuối)\s+năm\s+((?:19|20)\d\d)|năm\s+((?:19|20)\d\d))(?!\d)/giu;
 
-/** Per plan: the citations' text, raw and subject (4 characters or more), indexed. */
-const citationPieces = new WeakMap<Plan, PieceIndex>();
+/** The citations' text, raw and subject (4 characters or more), indexed (context.derived: once per plan). */
+function citationPieces(plan: Plan): PieceIndex {
+  return new PieceIndex(plan.citations.flatMap((c) => [c.text, c.raw, c.subject]).filter((p): p is string => !!p && p.length >= 4));
+}
 
-function citationSpans(plan: Plan, text: string): [number, number][] {
+function citationSpans(index: PieceIndex, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  let index = citationPieces.get(plan);
-  if (!index) {
-    index = new PieceIndex(plan.citations.flatMap((c) => [c.text, c.raw, c.subject]).filter((p): p is string => !!p && p.length >= 4));
-    citationPieces.set(plan, index);
-  }
   for (const piece of index.candidates(text)) {
     let at = text.indexOf(piece);
     while (at >= 0) {
@@ -61,10 +57,10 @@ function clauseBefore(text: string, index: number): string {
  * trước ngày 15/11/2025"): not a condition ("sử dụng đất trước ngày 15/10/1993", "nghỉ hưu trước
  * 01/7/2025", "… trước ngày 01/10/2025 thì …"), whose date is rightly before the issue.
  */
-function closesWork(plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): boolean {
-  const before = textBefore(plan, { text: d.raw, position: d.position }, 80);
+function closesWork(context: Pick<RuleContext, 'derived' | 'data'>, plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): boolean {
+  const before = textBefore(context, { text: d.raw, position: d.position }, 80);
   const clause = clauseBefore(before, before.length);
-  if (!hasWord(clause, ruleWords().deadlineWords.words)) return false;
+  if (!hasWord(clause, context.data.ruleWords.deadlineWords.words)) return false;
   // The end of a span ("từ … đến trước ngày …"), or a condition ("… trước ngày … mà không …", "… thì …").
   if (/đến\s+(?:trước\s+)?(?:ngày\s+)?$/u.test(clause.replace(/trước\s+ngày\s*$/u, 'trước ngày '))) return false;
   const after = textAfter(plan, d);
@@ -202,7 +198,7 @@ export const rule = defineRule({
     // can be left over from an earlier plan.
     const annual = planYear !== null && (issueYear === null || planYear <= issueYear + 1);
     const staleBefore = annual ? planYear : issueYear;
-    const action = loadProgrammes().actionMonth;
+    const action = context.data.programmes.actionMonth;
     const today = context.today.toISOString().slice(0, 10);
 
     for (const d of plan.dates) {
@@ -212,7 +208,7 @@ export const rule = defineRule({
         continue;
       }
       if (d.inCitation || !d.value) continue;
-      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(plan, d)) {
+      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(context, plan, d)) {
         const year = Number(d.value.slice(0, 4));
         if (issueDate && d.value < issueDate) {
           yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
@@ -240,7 +236,7 @@ export const rule = defineRule({
       if (kind === 'header') continue;
       const text = node.text;
       if (!/(?:năm\s+|\/)\d{4}/iu.test(text)) continue;
-      const spans = citationSpans(plan, text);
+      const spans = citationSpans(context.derived('stale-date/citation-pieces', citationPieces), text);
       for (const match of execAll(YEAR, text)) {
         const yearText = match[4] ?? match[3] ?? match[2] ?? match[1]!;
         const year = Number(yearText);

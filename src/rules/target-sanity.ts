@@ -15,11 +15,10 @@ import {
   allCatalogues,
   catalogueOfPlan,
   similarity,
-  strategyData,
   targetPairs,
   yearOfText,
   type CatalogueTarget,
-} from '../data/catalogue.js';
+} from '../domain/catalogue.js';
 import type { Indicator, Target } from '../plan/schema.js';
 import { t } from '../i18n/index.js';
 
@@ -113,8 +112,8 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin, minSimilarity } = context.options;
     const lang = context.lang;
-    const bases = strategyData().conventions.ratioBases;
-    const implemented = catalogueOfPlan(plan, allCatalogues(references, builtin));
+    const bases = context.data.strategy.conventions.ratioBases;
+    const implemented = catalogueOfPlan(plan, allCatalogues(references, builtin ? context.data.strategy.catalogues : []));
 
     for (const goal of plan.goals) {
       for (const indicator of goal.indicators) {

@@ -7,18 +7,18 @@
  *     check(plan, context) { return [...context.report({...})]; },
  *   });
  *
- * Rules read the Plan tree only (never the file), get everything else from `context`, and return
- * their messages; the engine decides severities, sorts, and turns a throw into an internal error.
+ * Rules read the Plan tree only (never the file), get everything else from `context` (data as
+ * `context.data`, values derived from the plan as `context.derived`), and return their messages; the engine decides severities, sorts, and turns a throw into an internal error.
  */
 import type { z } from 'zod';
 import type { Plan, Position } from '../plan/schema.js';
 import type { Lang } from '../util/errors.js';
 import type { SourceRange, TextNode } from '../util/location.js';
-import type { Registries } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
 
 export type { Lang } from '../util/errors.js';
 export type { TextNode, SourceRange } from '../util/location.js';
-export type { Registries } from '../data/registries.js';
+export type { DataStore, Registries } from '../domain/data-store.js';
 
 export type Severity = 'error' | 'warning' | 'info';
 /** What a configuration may say about a rule. */
@@ -162,8 +162,18 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
   today: Date;
   /** The path of the document being checked, as given on the command line. */
   filePath: string;
-  /** Domain data (src/data), loaded on first use. */
-  registries: Registries;
+  /**
+   * Domain data (src/data/*.json and the user's knowledge entries), each registry read on first
+   * use; `data.derived(key, fn)` keeps what is computed from the data alone (a word set, a
+   * compiled pattern) once per store.
+   */
+  data: DataStore;
+  /**
+   * What is computed from the plan (its text nodes, its responsibility matrix, its citation
+   * groups), once per Plan and key, shared by the rules. The key must name everything besides
+   * the plan the value depends on (an option).
+   */
+  derived<T>(key: string, compute: (plan: Plan) => T): T;
   /** The severity this rule runs at. */
   severity: Severity;
   /** Builds one message: position, excerpt and localized text computed from the target. */
@@ -173,7 +183,7 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
 }
 
 /** What `summarize` gets: the rule's options and the run's environment (no `report`: nothing is reported per file). */
-export type SummaryContext<Options = Record<string, unknown>> = Pick<RuleContext<Options>, 'options' | 'lang' | 'today' | 'filePath' | 'registries'>;
+export type SummaryContext<Options = Record<string, unknown>> = Pick<RuleContext<Options>, 'options' | 'lang' | 'today' | 'filePath' | 'data' | 'derived'>;
 
 /** One file of a run as a cross-file rule sees it: its path and the rule's own summary of it. */
 export interface RunFile<Summary> {
@@ -188,7 +198,7 @@ export interface FileMessage {
 }
 
 export interface RunContext<Options = Record<string, unknown>, MessageId extends string = string>
-  extends Pick<RuleContext<Options, MessageId>, 'options' | 'lang' | 'today' | 'registries' | 'severity' | 'format'> {
+  extends Pick<RuleContext<Options, MessageId>, 'options' | 'lang' | 'today' | 'data' | 'severity' | 'format'> {
   /** Builds a message for the file at index `file` (targets are `place`s or the whole document). */
   report(file: number, input: ReportInput<MessageId>): FileMessage;
 }

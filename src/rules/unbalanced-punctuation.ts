@@ -248,7 +248,7 @@ export const rule = defineRule({
   // long: pairing within paragraphs, then across them, shares the unpaired marks of every run
   *check(plan, context): Generator<LintMessage> {
     // "; Nghị định số 125…": a new citation inside a quotation means the quotation was not closed.
-    const types = context.registries.documentTypes.entries.map((entry) => entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const types = context.data.documentTypes.entries.map((entry) => entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const boundary = new RegExp(`;\\s+(?:${types.join('|')})\\s+(?:số\\s+)?\\d+[\\p{L}\\d/.\\-–]*`, 'u');
     const runs = paragraphRuns(plan);
     const found: { run: Run; index: number; kind: 'unclosed' | 'unopened'; open: string; close: string }[] = [];

@@ -1,6 +1,9 @@
 /** Helpers shared by rules. */
 import type { Item, Plan } from '../plan/schema.js';
 import type { TextNode } from '../util/location.js';
+import type { RuleContext } from './types.js';
+import { buildMatrix, type Matrix } from '../domain/matrix.js';
+import type { Catalogue } from '../domain/catalogue.js';
 
 export type TextNodeKind = 'header' | 'preamble' | 'item' | 'closing' | 'cell' | 'recipient' | 'signature';
 
@@ -90,17 +93,29 @@ export function nearest(word: string, candidates: readonly string[]): string | n
   return best;
 }
 
-const paragraphCache = new WeakMap<Plan, { start: number; end: number; text: string }[]>();
+/** textNodes as a list, for `context.derived('text-nodes', allTextNodes)`. */
+export function allTextNodes(plan: Plan): TextNodeEntry[] {
+  return [...textNodes(plan)];
+}
+
+interface Paragraph {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** The text nodes of a plan with their lines (derived once per plan: see textBefore). */
+function paragraphsOf(plan: Plan): Paragraph[] {
+  return allTextNodes(plan).map(({ node: n }) => ({ start: n.position.start.line, end: n.position.end.line, text: n.text }));
+}
+
 /**
  * The words written just before a derived node (a citation, a date) in the paragraph that holds
  * it: "khoản 2 Điều 29 " before "Nghị định số 181/2025/NĐ-CP", "Thông báo " before "kết luận số 49/TB-VPCP".
+ * `context`: the rule's, whose `derived` keeps the plan's paragraphs.
  */
-export function textBefore(plan: Plan, node: TextNode, chars = 40): string {
-  let paragraphs = paragraphCache.get(plan);
-  if (!paragraphs) {
-    paragraphs = [...textNodes(plan)].map(({ node: n }) => ({ start: n.position.start.line, end: n.position.end.line, text: n.text }));
-    paragraphCache.set(plan, paragraphs);
-  }
+export function textBefore(context: Pick<RuleContext, 'derived'>, node: TextNode, chars = 40): string {
+  const paragraphs = context.derived('paragraphs', paragraphsOf);
   const line = node.position.start.line;
   for (const p of paragraphs) {
     if (p.start > line || p.end < line) continue;
@@ -108,4 +123,17 @@ export function textBefore(plan: Plan, node: TextNode, chars = 40): string {
     if (at >= 0) return p.text.slice(Math.max(0, at - chars), at);
   }
   return '';
+}
+
+/**
+ * The plan's responsibility matrix (src/domain/matrix.ts), built once per plan for the rules that
+ * read it with the same catalogues (indicator-ref, missing-owner). The key names the user's
+ * catalogues by id and whether the built-in ones count.
+ */
+export function matrixOf(
+  context: Pick<RuleContext, 'derived' | 'data'>,
+  options: { references: readonly Catalogue[]; builtin: boolean },
+): Matrix {
+  const key = `matrix:${JSON.stringify([options.builtin, options.references.map((c) => c.id)])}`;
+  return context.derived(key, (plan) => buildMatrix(plan, context.data, options));
 }

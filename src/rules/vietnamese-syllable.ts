@@ -13,7 +13,8 @@
 import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage } from './types.js';
-import type { Registries, VietnameseSyllable } from '../data/registries.js';
+import type { DataStore } from '../domain/data-store.js';
+import type { VietnameseSyllable } from '../domain/registries.js';
 import { execAll } from '../util/regex.js';
 
 const fromCodePoint = (cp: string) => String.fromCodePoint(parseInt(cp.slice(2), 16));
@@ -36,14 +37,12 @@ interface Shape {
   verdicts: Map<string, Verdict | null>;
 }
 
-const shapes = new WeakMap<Registries, Shape>();
-function shapeOf(registries: Registries): Shape {
-  let shape = shapes.get(registries);
-  if (shape) return shape;
-  const data: VietnameseSyllable = registries.vietnameseSyllable;
+/** The syllable shape of a data store (context.data.derived: built once per store). */
+function shapeOf(store: DataStore): Shape {
+  const data: VietnameseSyllable = store.vietnameseSyllable;
   const invisible = new Map(data.invisibleCharacters.values.map((v) => [fromCodePoint(v.codePoint), `${v.codePoint} ${v.name}`]));
   const invisibleClass = [...invisible.keys()].map((c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`).join('');
-  shape = {
+  return {
     toneNames: new Map(data.toneMarks.marks.map((m) => [fromCodePoint(m.codePoint), m.name])),
     vowelMarks: new Set(data.vowelMarks.codePoints.map(fromCodePoint)),
     invisible,
@@ -58,8 +57,6 @@ function shapeOf(registries: Registries): Shape {
     word: new RegExp(`[\\p{L}\\p{M}${invisibleClass}]+`, 'gu'),
     verdicts: new Map(),
   };
-  shapes.set(registries, shape);
-  return shape;
 }
 
 /** The rhyme's coda if `rhyme` is a valid rhyme ('' for an open one), else null. */
@@ -220,7 +217,7 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const shape = shapeOf(context.registries);
+    const shape = context.data.derived('vietnamese-syllable/shape', shapeOf);
     const allowed = new Set(context.options.allow.map((w) => w.normalize('NFC').toLowerCase()));
     const isMark = (c: string) => shape.toneNames.has(c) || shape.vowelMarks.has(c);
     const markName = (c: string) => shape.toneNames.get(c) ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -10,6 +10,7 @@
  */
 import iconv from 'iconv-lite';
 import { legacyEncodings } from '../data/legacy-encodings.js';
+import { encodingNameIn } from '../domain/legacy-encodings.js';
 import { isVietnameseSyllable } from './vn-charsets.js';
 
 export type LegacyEncodingId = 'tcvn3' | 'vni' | 'windows-1258';
@@ -17,8 +18,7 @@ export const LEGACY_ENCODING_IDS: readonly LegacyEncodingId[] = ['tcvn3', 'vni',
 
 /** How messages name each encoding. */
 export function encodingName(id: LegacyEncodingId): string {
-  if (id === 'windows-1258') return 'Windows-1258';
-  return legacyEncodings().tables.find((t) => t.id === id)!.name;
+  return encodingNameIn(legacyEncodings(), id);
 }
 
 /** A character the target encoding has no code for (`kh convert --to`). */

@@ -18,7 +18,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ReadOptions } from '../parse/index.js';
-import type { UserKnowledge } from '../data/knowledge.js';
+import type { UserKnowledge } from '../domain/knowledge.js';
 import { RuleError, type FileLint } from '../rules/engine.js';
 import type { LintMessage, Severity } from '../rules/types.js';
 import type { FileSummary } from '../rules/summary.js';

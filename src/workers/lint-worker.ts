@@ -2,14 +2,13 @@
  * A worker of the lint pool (lint-pool.ts, run by piscina): reads one document, runs the per-file
  * rules on it and answers with the messages and the file's summary (src/rules/summary.ts) only;
  * the Plan is dropped when the task returns. The rules, their options, the language, "today" and
- * the user's knowledge come once per worker (workerData), resolved the way the main thread did.
+ * the user's knowledge (merged in the worker's data store) come once per worker (workerData), resolved the way the main thread did.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadPlan } from '../parse/index.js';
 import { lintFile, RuleError, type ActiveRule, type LintEnvironment } from '../rules/engine.js';
 import { rules as allRules } from '../rules/index.js';
-import { loadRegistries, withRegistries } from '../data/registries.js';
-import { loadKnowledge } from '../data/knowledge.js';
+import { builtinData, createDataStore } from '../data/store.js';
 import { InputError } from '../util/errors.js';
 import { warm } from './warm.js';
 import type { LintTask, LintTaskReply, LintWorkerSetup } from './lint-pool.js';
@@ -25,7 +24,7 @@ const active: ActiveRule[] = setup.rules.map(({ id, severity, options }) => {
 const env: LintEnvironment = {
   lang: setup.lang,
   today: new Date(setup.today),
-  registries: setup.knowledge ? withRegistries({ knowledge: loadKnowledge(setup.knowledge) }) : loadRegistries(),
+  data: setup.knowledge ? createDataStore({ knowledge: setup.knowledge }) : builtinData,
 };
 
 export default async function lintTask(task: LintTask): Promise<LintTaskReply> {

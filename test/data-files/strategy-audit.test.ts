@@ -4,12 +4,13 @@
  * comparing a local target only with the part of the indicator it really is.
  */
 import { describe, expect, it } from 'vitest';
-import { builtinCatalogues, targetPairs, type CatalogueIndicator } from '../../src/data/catalogue.js';
+import { targetPairs, type CatalogueIndicator } from '../../src/domain/catalogue.js';
+import { builtinData } from '../../src/data/store.js';
 import { rule } from '../../src/rules/target-sanity.js';
 import { runRule } from '../rules/_harness.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 
-const strategy = builtinCatalogues().find((c) => c.id === 'chien-luoc-bdg-2021-2030')!;
+const strategy = builtinData.strategy.catalogues.find((c) => c.id === 'chien-luoc-bdg-2021-2030')!;
 const indicator = (goal: number, index: number): CatalogueIndicator =>
   strategy.goals.find((g) => g.index === goal)!.indicators.find((i) => i.index === index)!;
 const values = (i: CatalogueIndicator) => i.targets.map((t) => `${t.year}:${t.value}${t.about ? `:${t.about[0]}` : ''}`);
@@ -113,8 +114,7 @@ describe('target-sanity with the corrected catalogue', () => {
 });
 
 describe('agencies.json and legal-documents.json after the audit', async () => {
-  const { builtInKnowledge } = await import('../../src/data/knowledge.js');
-  const k = builtInKnowledge();
+  const k = builtinData.knowledge;
   const doc = (key: string) => k.legalDocuments.find((d) => d.key === key)!;
   const agency = (key: string) => k.agencies.find((a) => a.key === key)!;
   it('Kết luận 55-KL/TW is the Ban Bí thư\'s, read in its text (V)', () => {

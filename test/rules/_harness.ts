@@ -13,50 +13,15 @@
  * real text parser and Plan builder instead.
  */
 import { describe, expect, it } from 'vitest';
-import type { Root, RootContent } from 'mdast';
 import type { Item, Paragraph, Part, Plan, Position } from '../../src/plan/schema.js';
-import type { ParsedDocument } from '../../src/parse/types.js';
 import { lintPlan } from '../../src/rules/engine.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import type { Lang, LintMessage, Rule, Severity } from '../../src/rules/types.js';
-import { loadRegistries, type Registries } from '../../src/data/registries.js';
+import { builtinData, type DataStore } from '../../src/data/store.js';
 
-export function emptyPlan(path = 'test.txt'): Plan {
-  return {
-    type: 'plan',
-    source: { path, format: 'text', pages: null },
-    meta: {
-      issuer: null, issuerCode: null, number: null, symbol: null, place: null, issueDate: null,
-      docType: null, isPlan: true, title: null, planYear: null, level: null, draft: false,
-      lines: { issuer: null, number: null, date: null, docType: null, title: null, motto: null },
-    },
-    preamble: [], sections: [], closing: [], goals: [], assignments: [], citations: [], dates: [],
-    appendixRefs: [], appendices: [], tables: [], recipients: null, signature: null,
-  };
-}
-
-/**
- * A stand-in for the Plan builder, for tests of the engine and the CLI that must not depend on
- * it: every mdast text node becomes a preamble paragraph (text as written, line breaks kept).
- * Use with vi.mock('…/src/plan/build.js', …).
- */
-export function minimalBuildPlan(doc: ParsedDocument): Plan {
-  const plan = emptyPlan(doc.filePath);
-  plan.source = { path: doc.filePath, format: doc.format, pages: doc.pages };
-  const visit = (node: Root | RootContent) => {
-    if (node.type === 'text' && node.position) {
-      const { start, end } = node.position;
-      const position: Position = { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } };
-      const data = (node.data ?? {}) as { page?: number; paragraph?: number };
-      if (data.page !== undefined) position.page = data.page;
-      if (data.paragraph !== undefined) position.paragraph = data.paragraph;
-      plan.preamble.push({ type: 'paragraph', text: node.value, position });
-    }
-    if ('children' in node) node.children.forEach(visit);
-  };
-  visit(doc.tree);
-  return plan;
-}
+// The stand-in builder lives in its own module: see _minimal-builder.ts for why.
+export { emptyPlan, minimalBuildPlan } from './_minimal-builder.js';
+import { emptyPlan } from './_minimal-builder.js';
 
 /** The source position of `text` written from (line, column), line breaks counted. */
 export function positionOf(text: string, line = 1, column = 1, extra: Partial<Position> = {}): Position {
@@ -114,7 +79,7 @@ export interface RunOptions {
   severity?: Severity;
   lang?: Lang;
   today?: Date;
-  registries?: Registries;
+  data?: DataStore;
   files?: Plan[];
 }
 
@@ -124,7 +89,7 @@ export function runRule(rule: Rule, plan: Plan, run: RunOptions = {}): LintMessa
   return lintPlan(
     plan,
     [{ rule, severity: run.severity ?? rule.meta.defaultSeverity, options }],
-    { lang: run.lang ?? 'vi', today: run.today ?? new Date('2024-06-01T00:00:00'), registries: run.registries ?? loadRegistries() },
+    { lang: run.lang ?? 'vi', today: run.today ?? new Date('2024-06-01T00:00:00'), data: run.data ?? builtinData },
     run.files ?? [],
   );
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { rule } from '../../src/rules/citation-consistency.js';
 import { PLAN_SEEDS, seedFindings, seedPlan } from './_seeds.js';
 import { runRule, testRule } from './_harness.js';
-import { namesCentralBody } from '../../src/data/symbol-scope.js';
+import { centralBodyPattern, namesCentralBody } from '../../src/domain/symbol-scope.js';
+import { builtinData } from '../../src/data/store.js';
 
 const two = (a: string, b: string) => `${a}\n\n${b}`;
 const other = async (text: string, path: string) => {
@@ -180,6 +181,6 @@ describe('symbol-scope data: ký hiệu of national bodies', () => {
     ['16/KH-MTTQ-BTT', false],
     ['125/TTr-SKHCN', false],
   ])('%s → %s', (symbol, central) => {
-    expect(namesCentralBody(symbol)).toBe(central);
+    expect(namesCentralBody(symbol, centralBodyPattern(builtinData.symbolScope))).toBe(central);
   });
 });

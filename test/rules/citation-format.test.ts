@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { rule } from '../../src/rules/citation-format.js';
 import { brief, PLAN_SEEDS, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 import { testRule } from './_harness.js';

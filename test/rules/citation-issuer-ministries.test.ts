@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/citation-issuer.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule } from './_harness.js';
 
 /** [code, the ministry's name as a citation writes it]. */

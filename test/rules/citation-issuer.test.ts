@@ -67,8 +67,9 @@ describe('citation-issuer on the seeds', () => {
 
 describe('issuer-codes data', () => {
   it('loads, every entry sourced, and symbols resolve to their issuers', async () => {
-    const { loadIssuerCodes, issuersOfSymbol, symbolCore, loadProgrammes } = await import('../../src/data/issuers.js');
-    const entries = loadIssuerCodes().entries;
+    const { issuersOfSymbol, symbolCore } = await import('../../src/domain/issuers.js');
+    const { builtinData } = await import('../../src/data/store.js');
+    const entries = builtinData.issuerCodes.entries;
     for (const e of entries) expect(e.source.length).toBeGreaterThan(5);
     const types = new Set(['QĐ', 'NĐ', 'NQ', 'CT', 'KL', 'TT', 'KH']);
     const names = (symbol: string) => issuersOfSymbol(symbol, types, entries).map((e) => e.names[0]);
@@ -84,6 +85,6 @@ describe('issuer-codes data', () => {
     expect(names('KH-XYZ')).toEqual([]);
     expect(symbolCore('Luật Tố cáo số 25/2018/QH14')).toBe('25/2018/QH14');
     expect(symbolCore('1303/BLĐT BXH-VBĐG')).toBe('1303/BLĐT BXH-VBĐG');
-    expect(loadProgrammes().programmes.find((p) => p.id === 'strategy-gender-equality')!.period).toEqual([2021, 2030]);
+    expect(builtinData.programmes.programmes.find((p) => p.id === 'strategy-gender-equality')!.period).toEqual([2021, 2030]);
   });
 });

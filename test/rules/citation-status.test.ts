@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/citation-status.js';
-import { withRegistries } from '../../src/data/registries.js';
-import { loadKnowledge, type LegalDocument } from '../../src/data/knowledge.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { createDataStore } from '../../src/data/store.js';
+import type { LegalDocument } from '../../src/domain/knowledge.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule, testRule } from './_harness.js';
 import { PLAN_SEEDS, seedPlan } from './_seeds.js';
 
@@ -28,7 +28,7 @@ const userDocs: LegalDocument[] = [
     subject: 'quy chế phối hợp', names: [], status: { kind: 'in-force' }, period: null, source: 'test', confidence: 'V',
   },
 ];
-const registries = withRegistries({ knowledge: loadKnowledge({ legalDocuments: userDocs }) });
+const data = createDataStore({ knowledge: { legalDocuments: userDocs } });
 const USER = 'Thực hiện Quyết định số 07/2020/QĐ-UBND ngày 10/02/2020 của Ủy ban nhân dân tỉnh ban hành quy chế phối hợp.';
 
 testRule(rule, {
@@ -37,7 +37,7 @@ testRule(rule, {
     { name: 'an unknown local plan is not a finding', text: doc('15/01/2026', LOCAL), fromText: true },
     { name: '2025: programme 1719 phase I still running', text: doc('15/06/2025', P1719), fromText: true },
     { name: 'a law in force cited by name alone', text: doc('15/01/2026', 'Thực hiện nghiêm Luật Bình đẳng giới và Luật Ngân sách nhà nước.'), fromText: true },
-    { name: 'user entry: 28/02/2025, before the replacement', text: doc('28/02/2025', USER), fromText: true, registries },
+    { name: 'user entry: 28/02/2025, before the replacement', text: doc('28/02/2025', USER), fromText: true, data },
   ],
   invalid: [
     {
@@ -69,7 +69,7 @@ testRule(rule, {
       name: 'user entry: 01/3/2025, replaced (V: error)',
       text: doc('01/03/2025', USER),
       fromText: true,
-      registries,
+      data,
       errors: [{ messageId: 'replaced', severity: 'error', message: expect.stringContaining('Quyết định số 9/2025/QĐ-UBND từ ngày 01/03/2025') }],
     },
     {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { rule } from '../../src/rules/defunct-agency.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule, testRule } from './_harness.js';
 import { PLAN_SEEDS, SEEDS, seedPlan } from './_seeds.js';
 
@@ -203,17 +203,16 @@ describe('defunct-agency: province names in owners', () => {
 
 describe('defunct-agency: communes (the commune-level mapping, from user entries for now)', () => {
   it('a merged commune named after 01/7/2025 is reported with its successor; before, not', async () => {
-    const { withRegistries } = await import('../../src/data/registries.js');
-    const { loadKnowledge } = await import('../../src/data/knowledge.js');
-    const registries = withRegistries({
-      knowledge: loadKnowledge({
+    const { createDataStore } = await import('../../src/data/store.js');
+    const data = createDataStore({
+      knowledge: {
         communes: [{ kind: 'xã', name: 'Đắk Dục', district: 'Ngọc Hồi', province: 'kon-tum', until: '2025-07-01', successor: 'xã Đăk Plô', source: 'test', confidence: 'S' }],
-      }),
+      },
     });
     const text = (d: string) => doc(d, 'Ủy ban nhân dân tỉnh hỗ trợ xã Đắk Dục tổ chức truyền thông.');
-    const after = runRule(rule, await planFromText(text('01/07/2025')), { registries });
+    const after = runRule(rule, await planFromText(text('01/07/2025')), { data });
     expect(after.map((m) => [m.messageId, m.severity, m.excerpt])).toEqual([['commune', 'warning', 'xã Đắk Dục']]);
     expect(after[0]!.message).toContain('nay là xã Đăk Plô');
-    expect(runRule(rule, await planFromText(text('30/06/2025')), { registries })).toEqual([]);
+    expect(runRule(rule, await planFromText(text('30/06/2025')), { data })).toEqual([]);
   });
 });

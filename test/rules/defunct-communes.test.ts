@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/defunct-agency.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule } from './_harness.js';
-import { communes2025, findOldCommunes, foldName } from '../../src/knowledge/communes.js';
+import { findOldCommunes, foldName, oldCommunesOf } from '../../src/domain/communes.js';
+import { builtinData } from '../../src/data/store.js';
 
 const plan = (province: string, place: string, year: number, body: string) =>
   `ỦY BAN NHÂN DÂN\n${province}\n\nSố: 15/KH-UBND\n\n${place}, ngày 15 tháng 01 năm ${year}\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm ${year}\n\n${body}\n`;
@@ -48,13 +49,13 @@ describe('defunct-agency: communes after 01/7/2025', () => {
     expect(former.filter((m) => m.messageId === 'commune')).toEqual([]);
   });
   it('"xã hội", a lower-case word after "xã", and a longer name are not communes', () => {
-    expect(findOldCommunes('Các tổ chức chính trị - xã hội, xã Đắk Dục Mới tham gia.', ['quang-ngai'])).toEqual([]);
-    expect(findOldCommunes('XÃ ĐẮK DỤC', ['quang-ngai']).map((m) => m.successors)).toEqual([['Xã Dục Nông']]);
+    expect(findOldCommunes(oldCommunesOf(builtinData), 'Các tổ chức chính trị - xã hội, xã Đắk Dục Mới tham gia.', ['quang-ngai'])).toEqual([]);
+    expect(findOldCommunes(oldCommunesOf(builtinData), 'XÃ ĐẮK DỤC', ['quang-ngai']).map((m) => m.successors)).toEqual([['Xã Dục Nông']]);
   });
 });
 
 describe('communes-2025.json', () => {
-  const data = communes2025();
+  const data = builtinData.communes2025;
   it('is sourced, licensed and marked S; one table per current province', () => {
     expect(data.confidence).toBe('S');
     expect(data.licence).toContain('MIT');

@@ -6,12 +6,12 @@
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('../../src/plan/build.js', async () => {
-  const { minimalBuildPlan } = await import('./_harness.js');
+  const { minimalBuildPlan } = await import('./_minimal-builder.js');
   return { buildPlan: minimalBuildPlan };
 });
 
 const { rules } = await import('../../src/rules/index.js');
-const { runDocExamples, planFromText } = await import('../../src/rules/docs.js');
+const { runDocExamples, planFromText } = await import('../../src/examples/run.js');
 const { rule: repeatedPhrase } = await import('../../src/rules/repeated-phrase.js');
 const { runRule } = await import('./_harness.js');
 

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
-import { planFromText, renderRuleDocs, runDocExamples } from '../../src/rules/docs.js';
+import { renderRuleDocs } from '../../src/rules/docs.js';
+import { planFromText, runDocExamples } from '../../src/examples/run.js';
 import { textNodes } from '../../src/rules/util.js';
 
 const probe = await planFromText('Tổ chức thực hiện kế hoạch trên địa bàn tỉnh.\n');

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { getRule } from '../../src/rules/index.js';
 import { lintPlan } from '../../src/rules/engine.js';
-import { loadRegistries } from '../../src/data/registries.js';
+import { builtinData } from '../../src/data/store.js';
 import type { LintMessage, Rule } from '../../src/rules/types.js';
 import { PLAN_SEEDS, seedPlan, type SeedId } from './_seeds.js';
 
@@ -24,10 +24,9 @@ const active = IDS.map((id) => {
   const rule = getRule(id) as Rule;
   return { rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) };
 });
-const registries = loadRegistries();
 
 async function lint(id: SeedId, ext: 'txt' | 'docx' | 'pdf' = 'txt'): Promise<LintMessage[]> {
-  return lintPlan(await seedPlan(id, ext), active, { lang: 'vi', registries, today: new Date('2024-06-01T00:00:00') });
+  return lintPlan(await seedPlan(id, ext), active, { lang: 'vi', data: builtinData, today: new Date('2024-06-01T00:00:00') });
 }
 const key = (m: LintMessage) => `${m.ruleId} | ${m.messageId} | ${m.excerpt}`;
 

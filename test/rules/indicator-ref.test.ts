@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/indicator-ref.js';
-import { builtinCatalogues, planToCatalogue, similarity } from '../../src/data/catalogue.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planToCatalogue, similarity } from '../../src/domain/catalogue.js';
+import { builtinData } from '../../src/data/store.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule, testRule } from './_harness.js';
 import { PLAN_SEEDS, brief, seedFindings, seedPlan, expectSameAcrossFormats } from './_seeds.js';
 
@@ -132,7 +133,7 @@ describe('indicator-ref on the real seeds', () => {
     await expectSameAcrossFormats(rule, id);
   });
   it('the built-in catalogue: 6 goals, 1+3+4+4+4+4 indicators, goals 1-2 verified', () => {
-    const [c] = builtinCatalogues();
+    const [c] = builtinData.strategy.catalogues;
     expect(c!.goals.map((g) => g.indicators.length)).toEqual([1, 3, 4, 4, 4, 4]);
     expect(c!.goals.slice(0, 2).every((g) => g.confidence === 'V' && g.indicators.every((i) => i.confidence === 'V'))).toBe(true);
     expect(c!.goals[1]!.indicators[2]!.targets).toEqual([
@@ -142,7 +143,7 @@ describe('indicator-ref on the real seeds', () => {
   });
   it('004 keeps the strategy wording where it keeps the numbering (similarity)', async () => {
     const plan = await seedPlan('004');
-    const [c] = builtinCatalogues();
+    const [c] = builtinData.strategy.catalogues;
     const sim = (g: number, i: number) => similarity(plan.goals[g - 1]!.indicators[i - 1]!.text, c!.goals[g - 1]!.indicators[i - 1]!.text);
     expect(sim(2, 3)).toBeGreaterThan(0.8);
     expect(sim(3, 2)).toBeGreaterThan(0.8);

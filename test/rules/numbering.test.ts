@@ -3,7 +3,7 @@ import { needsShared, SHARED } from '../_shared.js';
 import { rule } from '../../src/rules/numbering.js';
 import { emptyPlan, item, runRule, testRule } from './_harness.js';
 import { brief, PLAN_SEEDS, seedFindings } from './_seeds.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import type { Item } from '../../src/plan/schema.js';
 
 const doc = (...lines: string[]) => lines.join('\n\n');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/repeated-phrase.js';
-import { loadRegistries, withRegistries } from '../../src/data/registries.js';
+import { builtinData, createDataStore } from '../../src/data/store.js';
 import { emptyPlan, item, paragraph, runRule, testRule } from './_harness.js';
 
 const DATE_SLIP = 'Triển khai Công văn số 9973/UBND-XH ngày 19/9/2023 ngày 19/9/2023 của Ủy ban nhân dân tỉnh.';
@@ -29,11 +29,11 @@ testRule(rule, {
     // Options.
     { text: 'Ban hành Kế hoạch Kế hoạch số 01.', options: { allow: ['kế hoạch'] }, name: 'allow (case-insensitive)' },
     { text: DATE_SLIP, options: { maxWords: 1 }, name: 'maxWords: 1 leaves two-word phrases alone' },
-    // The function-word list comes from the registries.
+    // The function-word list comes from the data store.
     {
       text: 'Lồng ghép trong các các hoạt động.',
-      registries: withRegistries({
-        functionWords: { $comment: '', version: 'test', entries: [{ word: 'của', class: 'quan hệ từ', source: 'test', confidence: 'M' }] },
+      data: createDataStore({
+        replace: { functionWords: { $comment: '', version: 'test', entries: [{ word: 'của', class: 'quan hệ từ', source: 'test', confidence: 'M' }] } },
       }),
       name: 'a word missing from the function-word registry is not flagged',
     },
@@ -143,7 +143,7 @@ describe('repeated-phrase: where the message lands', () => {
   });
 
   it('every function word of the data file is flagged when doubled, and only with spaces between', () => {
-    for (const { word } of loadRegistries().functionWords.entries) {
+    for (const { word } of builtinData.functionWords.entries) {
       expect(runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word} ${word} y`)] }), word).toHaveLength(1);
       expect(runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word}, ${word} y`)] }), word).toHaveLength(0);
     }

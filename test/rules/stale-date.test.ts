@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { rule } from '../../src/rules/stale-date.js';
 import { brief, PLAN_SEEDS, seedFindings, seedPlan, expectSameAcrossFormats } from './_seeds.js';
 import { runRule, testRule } from './_harness.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rule } from '../../src/rules/target-sanity.js';
-import { planFromText } from '../../src/rules/docs.js';
+import { planFromText } from '../../src/examples/run.js';
 import { runRule, testRule } from './_harness.js';
 import { PLAN_SEEDS, brief, seedFindings, expectSameAcrossFormats } from './_seeds.js';
 

@@ -8,26 +8,11 @@
  * a document replaced by nothing known, ended, or whose period is over — and successors that point
  * nowhere. Exit 1 when there is something to report, 0 otherwise, 2 on a bad KH_TODAY.
  */
-import { readFileSync } from 'node:fs';
-import { z } from 'zod';
 import type { CliContext } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
 import { t } from '../../i18n/index.js';
-import { ConfidenceSchema, loadDataFile } from '../../data/index.js';
-import { builtInKnowledge } from '../../data/knowledge.js';
-
-const ManifestSchema = z.object({
-  $comment: z.string(),
-  version: z.string(),
-  registries: z.array(
-    z.object({
-      file: z.string().regex(/^[a-z0-9-]+\.json$/),
-      title: z.object({ vi: z.string().min(1), en: z.string().min(1) }),
-      checked: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-      checkedBy: z.string().min(1),
-    }),
-  ),
-});
+import { ConfidenceSchema } from '../../domain/registries.js';
+import { builtinData, readDataJson } from '../../data/store.js';
 
 export interface RegistrySummary {
   file: string;
@@ -81,9 +66,9 @@ function countNamed(json: { provinces?: Record<string, Record<string, Record<str
 }
 
 export function summarize(lang: Lang): RegistrySummary[] {
-  const manifest = loadDataFile('manifest.json', ManifestSchema);
+  const manifest = builtinData.manifest;
   return manifest.registries.map((r) => {
-    const json = JSON.parse(readFileSync(new URL(`../../../src/data/${r.file}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const json = readDataJson(r.file) as Record<string, unknown>;
     const marks = { V: 0, S: 0, M: 0 };
     const fileMark = ConfidenceSchema.safeParse(json.confidence);
     if (fileMark.success && json.provinces) marks[fileMark.data] += countNamed(json as never);
@@ -101,7 +86,7 @@ export function summarize(lang: Lang): RegistrySummary[] {
 }
 
 export function check(today: string): CheckFinding[] {
-  const k = builtInKnowledge();
+  const k = builtinData.knowledge;
   const out: CheckFinding[] = [];
   const agencies = new Set(k.agencies.map((a) => a.key));
   for (const a of k.agencies) {

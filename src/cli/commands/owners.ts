@@ -7,7 +7,7 @@
  */
 import type { CliContext } from '../../util/cli.js';
 import { reportFileError } from '../../util/cli.js';
-import type { Matrix } from '../../owners/matrix.js';
+import type { Matrix } from '../../domain/matrix.js';
 
 export interface OwnersOptions {
   format: string;

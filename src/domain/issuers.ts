@@ -1,10 +1,10 @@
 /**
  * Issuer codes of document symbols and known programme periods (rules citation-issuer,
- * citation-format, citation-consistency, period-consistency, stale-date). Loaded lazily from
- * src/data/issuer-codes.json and src/data/programmes.json, zod-validated.
+ * citation-format, citation-consistency, period-consistency, stale-date): the shapes of
+ * src/data/issuer-codes.json and src/data/programmes.json, and reading a ký hiệu against them.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from './index.js';
+import { ConfidenceSchema } from './registries.js';
 
 const sourced = { source: z.string().min(1), confidence: ConfidenceSchema };
 
@@ -51,15 +51,6 @@ export const ProgrammesSchema = z.object({
   }),
 });
 export type Programmes = z.infer<typeof ProgrammesSchema>;
-
-let issuerCodes: IssuerCodes | undefined;
-let programmes: Programmes | undefined;
-export function loadIssuerCodes(): IssuerCodes {
-  return (issuerCodes ??= loadDataFile('issuer-codes.json', IssuerCodesSchema));
-}
-export function loadProgrammes(): Programmes {
-  return (programmes ??= loadDataFile('programmes.json', ProgrammesSchema));
-}
 
 /** Lower case, NFC, '–'/'—' read as '-', quotes removed, spaces collapsed. */
 export function normalizeName(text: string): string {

@@ -2,10 +2,11 @@
  * The knowledge registries that go stale: agencies (with validity and successors), administrative
  * units (provinces, the end of the district level, communes later) and legal documents (identity
  * and status). Each entry carries its source and a confidence mark (V/S/M, see ./index.ts).
- * Users add entries and override ours (same key) in kh.config.json under "knowledge".
+ * Users add entries and override ours (same key) in kh.config.json under "knowledge": the data
+ * store (src/data/store.ts) merges them with mergeKnowledge.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from './index.js';
+import { ConfidenceSchema } from './registries.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const sourced = { source: z.string().min(1), confidence: ConfidenceSchema };
@@ -125,6 +126,11 @@ export interface Knowledge {
   legalDocuments: LegalDocument[];
 }
 
+/** Did the agency / unit exist on `date`? (Only its end is checked: names are reused.) */
+export function existsOn(entry: { until: string | null }, date: string): boolean {
+  return entry.until === null || date < entry.until;
+}
+
 /**
  * The base entries with the user's: same key replaces ours in place; new keys come first, so a
  * user's entry also wins over ours by name ("Sở Ngoại vụ" dissolved by a local decision).
@@ -140,20 +146,8 @@ function mergeByKey<T extends { key: string }>(base: readonly T[], extra: readon
   return [...added, ...byKey.values()];
 }
 
-let builtIn: Knowledge | undefined;
-
-/** The shipped registries (validated once). */
-export function builtInKnowledge(): Knowledge {
-  return (builtIn ??= {
-    agencies: loadDataFile('agencies.json', AgenciesSchema).entries,
-    adminUnits: loadDataFile('admin-units.json', AdminUnitsSchema),
-    legalDocuments: loadDataFile('legal-documents.json', LegalDocumentsSchema).entries,
-  });
-}
-
 /** The shipped registries with the user's entries added (same key: the user's wins). */
-export function loadKnowledge(user?: UserKnowledge): Knowledge {
-  const base = builtInKnowledge();
+export function mergeKnowledge(base: Knowledge, user?: UserKnowledge): Knowledge {
   if (!user) return base;
   const districts = [...base.adminUnits.districts];
   for (const district of user.districts ?? []) {

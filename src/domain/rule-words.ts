@@ -1,6 +1,6 @@
 /** Words rules use to tell what a passage is (src/data/rule-words.json). */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from './index.js';
+import { ConfidenceSchema } from './registries.js';
 
 const WordListSchema = z.object({ words: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema });
 export const RuleWordsSchema = z.object({
@@ -15,8 +15,3 @@ export const RuleWordsSchema = z.object({
   headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;
-
-let words: RuleWords | undefined;
-export function ruleWords(): RuleWords {
-  return (words ??= loadDataFile('rule-words.json', RuleWordsSchema));
-}

@@ -1,5 +1,5 @@
 /** How kh names a registry document in messages and reports: "Nghị định số 125/2021/NĐ-CP". */
-import type { LegalDocument } from '../data/knowledge.js';
+import type { LegalDocument } from './knowledge.js';
 
 export function documentLabel(doc: LegalDocument): string {
   const name = doc.names[0] ?? doc.docType;

@@ -1,23 +1,24 @@
 /**
- * Matching plan text against the knowledge registries (src/data/knowledge.ts):
+ * Matching plan text against the knowledge registries (./knowledge.ts):
  *  - agencies: a name as written ("Sở LĐTBXH", "Sở Lao động - Thương binh Xã hội") → its entry,
- *    through ownerKey() (src/plan/assignments.ts) for whole names and variant patterns for text;
+ *    through the store's ownerKey (./owner-key.ts) for whole names and variant patterns for text;
  *  - provinces and district-level units named in text;
  *  - citations (plan.citations) → legal-document entries.
  * Used by the rules defunct-agency and citation-status, by `kh cite` and by `kh diff`.
  *
- * Public API (stable): knowledgeBase(k?), KnowledgeBase#resolveAgency(name, date?),
+ * Public API (stable): knowledgeBaseOf(data), KnowledgeBase#resolveAgency(name),
  * #successorsOf(key), #currentSuccessors(key, date), #findAgencies(text), #findProvinces(text),
- * #findDistricts(text), #resolveCitation(citation), #statusOn(doc, date); resolveAgency(name, date?)
- * and successorsOf(key) on the shipped registries; planDate(plan); citationSpans(plan, text).
+ * #findDistricts(text), #resolveCitation(citation), #statusOn(doc, date); existsOn(entry, date);
+ * planDate(plan); citationIndex(plan) and citationSpans(index, text).
  */
 import { PieceIndex } from '../util/piece-index.js';
-import { ownerKey } from '../plan/assignments.js';
+import { ownerKeyOf, type OwnerKey } from './owner-key.js';
 import type { Citation, Plan } from '../plan/schema.js';
-import { builtInKnowledge, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from '../data/knowledge.js';
+import { existsOn, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from './knowledge.js';
+import type { DataStore } from './data-store.js';
 import { execAll } from '../util/regex.js';
 
-export type { Agency, Province, LegalDocument, Knowledge } from '../data/knowledge.js';
+export { existsOn, type Agency, type Province, type LegalDocument, type Knowledge } from './knowledge.js';
 
 const LETTER = '[\\p{L}\\p{M}\\p{N}]';
 
@@ -100,7 +101,7 @@ function normNumber(number: string | null): string {
   return (number ?? '').replace(/^0+(?=\d)/, '');
 }
 
-function lawName(text: string): string {
+function lawName(text: string, ownerKey: OwnerKey): string {
   return ownerKey(
     text
       .replace(/\(sửa đổi[^)]*\)/giu, ' ')
@@ -124,7 +125,11 @@ export class KnowledgeBase {
   private communeRe: { re: RegExp; entries: Commune[] } | null = null;
   private districtRes: { named: RegExp; generic: RegExp } | null = null;
 
-  constructor(knowledge: Knowledge) {
+  /** `ownerKey`: the store's agency-name normaliser (ownerKeyOf). */
+  constructor(
+    knowledge: Knowledge,
+    private readonly ownerKey: OwnerKey,
+  ) {
     this.knowledge = knowledge;
     this.agencyByKey = new Map(knowledge.agencies.map((a) => [a.key, a]));
     this.provinceByKey = new Map(knowledge.adminUnits.provinces.map((p) => [p.key, p]));
@@ -150,7 +155,7 @@ export class KnowledgeBase {
    * are still returned (check `existsOn`): the caller decides.
    */
   resolveAgency(name: string): Agency | null {
-    const key = ownerKey(name);
+    const key = this.ownerKey(name);
     const exact = this.agencyByName.get(key);
     if (exact) return exact;
     const tail = /^(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s|$)/u;
@@ -342,8 +347,8 @@ export class KnowledgeBase {
       if (hits.length > 0) return { kind: 'found', match: { document: hits[0]!, by: 'exact' } };
       return { kind: 'unknown' };
     }
-    const name = lawName(citation.raw);
-    const candidates = docs.filter((d) => d.names.some((n) => lawName(n) === name));
+    const name = lawName(citation.raw, this.ownerKey);
+    const candidates = docs.filter((d) => d.names.some((n) => lawName(n, this.ownerKey) === name));
     if (candidates.length === 0) return { kind: 'unknown' };
     const numbered = /số\s+(\d+)\/(\d{4})\/([\p{L}\d-]+)/u.exec(citation.text);
     if (numbered) {
@@ -400,51 +405,30 @@ function matchAll<T>(text: string, re: RegExp, entries: readonly T[], prefix: st
   return out;
 }
 
-/** Did the agency / unit exist on `date`? (Only its end is checked: names are reused.) */
-export function existsOn(entry: { until: string | null }, date: string): boolean {
-  return entry.until === null || date < entry.until;
+
+/** The knowledge base of a data store's knowledge (the shipped entries and the user's), built once per store. */
+export function knowledgeBaseOf(data: Pick<DataStore, 'derived'>): KnowledgeBase {
+  return data.derived('knowledge-base', (d) => new KnowledgeBase(d.knowledge, ownerKeyOf(d)));
 }
 
-const bases = new WeakMap<Knowledge, KnowledgeBase>();
-
-/** The knowledge base of a set of registries (default: the shipped ones), built once. */
-export function knowledgeBase(knowledge: Knowledge = builtInKnowledge()): KnowledgeBase {
-  let base = bases.get(knowledge);
-  if (!base) {
-    base = new KnowledgeBase(knowledge);
-    bases.set(knowledge, base);
-  }
-  return base;
+/** A plan's citations by text (the first of each text) and their PieceIndex: build once per plan. */
+export interface CitationIndex {
+  byText: Map<string, Plan['citations'][number]>;
+  index: PieceIndex;
 }
 
-/** The shipped registry's entry for an agency name, and whether it existed on `date` (if given). */
-export function resolveAgency(name: string, date?: string): { agency: Agency; exists: boolean | null } | null {
-  const agency = knowledgeBase().resolveAgency(name);
-  if (!agency) return null;
-  return { agency, exists: date ? existsOn(agency, date) : null };
-}
-
-/** The direct successors of an agency of the shipped registry. */
-export function successorsOf(key: string): ResolvedSuccessor[] {
-  return knowledgeBase().successorsOf(key);
+export function citationIndex(plan: Plan): CitationIndex {
+  const byText = new Map<string, Plan['citations'][number]>();
+  for (const citation of plan.citations) if (citation.text && !byText.has(citation.text)) byText.set(citation.text, citation);
+  return { byText, index: new PieceIndex(byText.keys()) };
 }
 
 /**
  * The [start, end) spans of `text` that belong to citations: the reference itself, its issuer
  * ("của UBND tỉnh Bình Phước") and its subject — history, not the plan's own naming.
  */
-/** Per plan: its citations by text (the first of each text) and their PieceIndex. */
-const citationIndexes = new WeakMap<Plan, { byText: Map<string, Plan['citations'][number]>; index: PieceIndex }>();
-
-export function citationSpans(plan: Plan, text: string): [number, number][] {
+export function citationSpans(indexed: CitationIndex, text: string): [number, number][] {
   const spans: [number, number][] = [];
-  let indexed = citationIndexes.get(plan);
-  if (!indexed) {
-    const byText = new Map<string, Plan['citations'][number]>();
-    for (const citation of plan.citations) if (citation.text && !byText.has(citation.text)) byText.set(citation.text, citation);
-    indexed = { byText, index: new PieceIndex(byText.keys()) };
-    citationIndexes.set(plan, indexed);
-  }
   for (const piece of indexed.index.candidates(text)) {
     const citation = indexed.byText.get(piece)!;
     let from = 0;

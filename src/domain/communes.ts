@@ -3,20 +3,20 @@
  * Lập", "UBND phường Cống Vị", "thị trấn Mường Chà". The table (src/data/communes-2025.json,
  * built by scripts/build-communes.mjs from the open dvhcvn/20250701 mapping) holds, per new
  * province, only the old names that are unambiguous there and borne by no current unit, so a
- * name is reported only in a plan of that province. It is large: it is read only when a plan
- * names a commune-level unit at all, and once per process.
+ * name is reported only in a plan of that province. It is large: the data store reads it only
+ * when a plan names a commune-level unit at all (OldCommunes asks for it then), once per store.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, DataError, loadDataFile } from '../data/index.js';
+import { ConfidenceSchema } from './registries.js';
 import { execAll } from '../util/regex.js';
 import type { Plan } from '../plan/schema.js';
-import type { Province } from '../data/knowledge.js';
-import { existsOn, type KnowledgeBase } from './index.js';
+import { existsOn, type Province } from './knowledge.js';
+import type { DataStore } from './data-store.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 
 /**
- * The file's frame is checked by zod; the 7,000 names under `provinces` are checked by hand when a
- * province's table is first used (a zod record of that size costs several times the JSON parse,
- * on every run that names a commune).
+ * The file's frame is checked by zod; the 7,000 names under `provinces` by oldCommuneProblems (a
+ * zod record of that size costs several times the JSON parse). Both run at build time.
  */
 export const Communes2025Schema = z.object({
   $comment: z.string(),
@@ -51,31 +51,58 @@ interface Entry {
   successors: string[];
 }
 
-let data: Communes2025 | undefined;
-/** province key → `${kind}|${folded name}` → entry, built per province on first use. */
-const index = new Map<string, Map<string, Entry> | undefined>();
-
-export function communes2025(): Communes2025 {
-  return (data ??= loadDataFile('communes-2025.json', Communes2025Schema));
-}
-
-function provinceIndex(province: string): Map<string, Entry> | undefined {
-  if (index.has(province)) return index.get(province);
-  const kinds = communes2025().provinces[province];
-  let map: Map<string, Entry> | undefined;
-  if (kinds) {
-    map = new Map();
+/**
+ * The names under a province's kind: each a non-empty list of unit names (checked with the file at
+ * build time, test/data/store.test.ts; the zod frame leaves them unknown, see above).
+ */
+export function oldCommuneProblems(data: Communes2025): string[] {
+  const problems: string[] = [];
+  for (const [province, kinds] of Object.entries(data.provinces)) {
     for (const kind of ['x', 'p', 't'] as const) {
       for (const [name, successors] of Object.entries(kinds[kind])) {
         if (!Array.isArray(successors) || successors.length === 0 || !successors.every((s) => typeof s === 'string' && s.length > 0)) {
-          throw new DataError('communes-2025.json', `provinces.${province}.${kind}["${name}"]: expected a non-empty list of unit names`);
+          problems.push(`provinces.${province}.${kind}["${name}"]: expected a non-empty list of unit names`);
         }
-        map.set(`${kind}|${foldName(name)}`, { kind, name, successors: successors as string[] });
       }
     }
   }
-  index.set(province, map);
-  return map;
+  return problems;
+}
+
+/** The old-commune table of a data store, indexed per province on first use (once per store). */
+export class OldCommunes {
+  /** province key → `${kind}|${folded name}` → entry. */
+  private readonly index = new Map<string, Map<string, Entry> | undefined>();
+  constructor(private readonly table: () => Communes2025) {}
+
+  /** The file's own fields: its end date and legal basis (for messages). */
+  get until(): string {
+    return this.table().until;
+  }
+  get basis(): string {
+    return this.table().basis;
+  }
+
+  provinceIndex(province: string): Map<string, Entry> | undefined {
+    if (this.index.has(province)) return this.index.get(province);
+    const kinds = this.table().provinces[province];
+    let map: Map<string, Entry> | undefined;
+    if (kinds) {
+      map = new Map();
+      for (const kind of ['x', 'p', 't'] as const) {
+        for (const [name, successors] of Object.entries(kinds[kind])) {
+          map.set(`${kind}|${foldName(name)}`, { kind, name, successors: successors as string[] });
+        }
+      }
+    }
+    this.index.set(province, map);
+    return map;
+  }
+}
+
+/** The old-commune table of a data store (the file itself is read only when a province is looked up). */
+export function oldCommunesOf(data: Pick<DataStore, 'derived'>): OldCommunes {
+  return data.derived('old-communes', (d) => new OldCommunes(() => d.communes2025));
 }
 
 /**
@@ -102,9 +129,9 @@ export interface OldCommuneMention {
 }
 
 /** Old communes of the given (current) provinces named in `text`, longest name first. */
-export function findOldCommunes(text: string, provinces: readonly string[]): OldCommuneMention[] {
+export function findOldCommunes(table: OldCommunes, text: string, provinces: readonly string[]): OldCommuneMention[] {
   if (provinces.length === 0 || !NAMES_A_COMMUNE.test(text)) return [];
-  const maps = provinces.map(provinceIndex).filter((m): m is Map<string, Entry> => m !== undefined);
+  const maps = provinces.map((p) => table.provinceIndex(p)).filter((m): m is Map<string, Entry> => m !== undefined);
   if (maps.length === 0) return [];
   const out: OldCommuneMention[] = [];
   for (const m of execAll(MENTION, text)) {

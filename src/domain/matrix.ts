@@ -13,16 +13,10 @@
  * catalogue its references point to (a reference plan, or the built-in strategy).
  */
 import type { Assignment, IndicatorRef, Plan, Role, Table, TableRow, Task } from '../plan/schema.js';
-import { ownerKey } from '../plan/assignments.js';
+import type { DataStore } from './data-store.js';
+import { ownerKeyOf } from './owner-key.js';
 import type { TextNode } from '../util/location.js';
-import {
-  allCatalogues,
-  catalogueForPlanRef,
-  catalogueOfPlan,
-  planToCatalogue,
-  strategyData,
-  type Catalogue,
-} from '../data/catalogue.js';
+import { allCatalogues, catalogueForPlanRef, catalogueOfPlan, planToCatalogue, type Catalogue, type StrategyFile } from './catalogue.js';
 import { squash } from '../util/whitespace.js';
 
 export type Duty = 'lead' | 'support';
@@ -66,8 +60,11 @@ export interface Matrix {
 
 export const SELF = 'self';
 
-export function leadRoles(): Set<string> {
-  return new Set(strategyData().conventions.leadRoles.roles);
+/** The reading conventions of the built-in strategy file (lead roles, owner column headers …). */
+export type Conventions = StrategyFile['conventions'];
+
+export function leadRoles(conventions: Conventions): Set<string> {
+  return new Set(conventions.leadRoles.roles);
 }
 
 function dutyOf(role: Role, leads: Set<string>): Duty {
@@ -77,8 +74,8 @@ function dutyOf(role: Role, leads: Set<string>): Duty {
 }
 
 /** The owner column of an assignment table (index into the cells), from its header row. */
-export function ownerColumn(table: Table): { index: number; header: string } | null {
-  const headers = strategyData().conventions.ownerColumns.headers;
+export function ownerColumn(table: Table, conventions: Conventions): { index: number; header: string } | null {
+  const headers = conventions.ownerColumns.headers;
   const head = table.rows.find((r) => r.header) ?? table.rows[0];
   if (!head) return null;
   const cells = head.cells.map((c) => squash(c.text.normalize('NFC').toLowerCase()));
@@ -171,10 +168,13 @@ export interface MatrixOptions {
   builtin?: boolean;
 }
 
-export function buildMatrix(plan: Plan, options: MatrixOptions = {}): Matrix {
-  const catalogues = allCatalogues(options.references ?? [], options.builtin ?? true);
+/** `data`: the store whose `strategy` gives the built-in catalogues and conventions, and whose abbreviations name agencies (ownerKeyOf). */
+export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'derived'>, options: MatrixOptions = {}): Matrix {
+  const strategy = data.strategy;
+  const ownerKey = ownerKeyOf(data);
+  const catalogues = allCatalogues(options.references ?? [], (options.builtin ?? true) ? strategy.catalogues : []);
   const self = plan.goals.length > 0 ? { ...planToCatalogue(plan, SELF), id: SELF } : null;
-  const leads = leadRoles();
+  const leads = leadRoles(strategy.conventions);
   const entries: Responsibility[] = [];
   const agencies = new Map<string, string>();
   const addAgency = (key: string, name: string) => {
@@ -210,7 +210,7 @@ export function buildMatrix(plan: Plan, options: MatrixOptions = {}): Matrix {
   // Assignment tables: rows under "Mục tiêu N".
   for (const table of plan.tables) {
     if (table.role !== 'assignment') continue;
-    const owner = ownerColumn(table);
+    const owner = ownerColumn(table, strategy.conventions);
     if (!owner) continue;
     const partner = partnerColumn(table);
     let goal: number | null = null;

@@ -12,7 +12,7 @@
  * similarity used to tell whether two indicators mean the same thing.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from './index.js';
+import { ConfidenceSchema } from './registries.js';
 import type { Citation, Plan, PlanRef, Target } from '../plan/schema.js';
 import { execAll } from '../util/regex.js';
 
@@ -100,20 +100,6 @@ export type CatalogueIndicator = z.infer<typeof CatalogueIndicatorSchema>;
 export type CatalogueTarget = z.infer<typeof CatalogueTargetSchema>;
 export type StrategyFile = z.infer<typeof StrategyFileSchema>;
 export type RatioBase = z.infer<typeof RatioBaseSchema>;
-
-let strategy: StrategyFile | undefined;
-/** The built-in catalogues and conventions (src/data/strategy-2021-2030.json), validated once. */
-export function strategyData(): StrategyFile {
-  if (!strategy) {
-    strategy = loadDataFile('strategy-2021-2030.json', StrategyFileSchema);
-    for (const c of strategy.catalogues) c.origin = 'builtin';
-  }
-  return strategy;
-}
-
-export function builtinCatalogues(): Catalogue[] {
-  return strategyData().catalogues;
-}
 
 /** A user catalogue from a JSON value (one catalogue, or `{catalogues: [...]}`), validated. */
 export function parseCatalogueJson(value: unknown): Catalogue[] {
@@ -223,9 +209,9 @@ export function catalogueOfPlan(plan: Plan, catalogues: readonly Catalogue[]): C
   return null;
 }
 
-/** Built-in catalogues after the user's (a user catalogue for the same document wins). */
-export function allCatalogues(references: readonly Catalogue[], builtin: boolean): Catalogue[] {
-  return builtin ? [...references, ...builtinCatalogues()] : [...references];
+/** Built-in catalogues (none when switched off) after the user's (a user catalogue for the same document wins). */
+export function allCatalogues(references: readonly Catalogue[], builtins: readonly Catalogue[]): Catalogue[] {
+  return [...references, ...builtins];
 }
 
 // ---------------------------------------------------------------------------------------------

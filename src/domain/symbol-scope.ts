@@ -3,7 +3,7 @@
  * a body identify one document whoever cites it; a local one ("…/QĐ-UBND") only with its issuer.
  */
 import { z } from 'zod';
-import { ConfidenceSchema, loadDataFile } from './index.js';
+import { ConfidenceSchema } from './registries.js';
 
 export const SymbolScopeSchema = z.object({
   $comment: z.string(),
@@ -28,12 +28,15 @@ export const SymbolScopeSchema = z.object({
 });
 export type SymbolScope = z.infer<typeof SymbolScopeSchema>;
 
-let centralRe: RegExp | undefined;
+/** One pattern for a whole group of a ký hiệu naming a national body (build once per data store). */
+export function centralBodyPattern(scope: SymbolScope): RegExp {
+  return new RegExp(`^(?:${scope.central.map((e) => `(?:${e.pattern})`).join('|')})$`, 'u');
+}
+
 /** Does one of the groups of the ký hiệu name a national body ("NĐ-CP" → CP, "TT-BTC" → BTC, "QH15")? */
-export function namesCentralBody(symbol: string): boolean {
-  centralRe ??= new RegExp(`^(?:${loadDataFile('symbol-scope.json', SymbolScopeSchema).central.map((e) => `(?:${e.pattern})`).join('|')})$`, 'u');
+export function namesCentralBody(symbol: string, central: RegExp): boolean {
   return symbol
     .replace(/\s+/g, '')
     .split(/[-/]/)
-    .some((group) => centralRe!.test(group));
+    .some((group) => central.test(group));
 }
