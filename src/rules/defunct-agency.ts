@@ -204,8 +204,36 @@ export const rule = defineRule({
         for (const { node, kind } of textNodes(plan)) if (kind !== 'header') yield node.text.normalize('NFC');
       }));
 
+    type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
+    // Communes and districts abolished by the 2025 reorganisation (the district level as a whole).
+    const scanOldUnits = function* (text: string, spans: [number, number][], taken: [number, number][], range: (start: number, end: number) => Target, excerpt: { excerpt?: string }): Generator<LintMessage> {
+    if (communesGone && NAMES_A_COMMUNE.test(text)) {
+      const oldCommunes = oldCommunesOf(context.data);
+      for (const m of findOldCommunes(oldCommunes, text, communeProvinces())) {
+        if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words) || aboutTheMerger(text, m.start, m.end)) continue;
+        yield context.report(<ReportInput<MessageId>>{
+          ...(range(m.start, m.end) as object),
+          ...excerpt,
+          messageId: 'commune',
+          data: { name: m.text, date: dateText, until: viDate(oldCommunes.until), successor: `${m.successors.join(', ')} (${oldCommunes.basis})` },
+        });
+      }
+    }
+    if (districtGone) {
+      for (const m of kb.findDistricts(text)) {
+        if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
+        const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
+        yield context.report(<ReportInput<MessageId>>{
+          ...(range(m.start, m.end) as object),
+          ...excerpt,
+          messageId: m.name && province ? 'districtNamed' : 'district',
+          data: { name: m.text, date: dateText, until: viDate(districtLevel.until), basis: districtLevel.basis, province: province ? provinceName(province) : '' },
+        });
+      }
+    }
+    };
+
     const scan = function* (node: TextNode | null, text: string, spans: [number, number][], ranged: boolean): Generator<LintMessage> {
-      type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
       const target: Target = node ? { node } : {};
       const excerpt = node ? {} : { excerpt: text };
       const range = (start: number, end: number): Target => (ranged && node ? { node, range: [start, end] } : target);
@@ -240,30 +268,7 @@ export const rule = defineRule({
           data: { name: m.text, date: dateText, until: viDate(m.entry.until), successor: m.entry.successor ?? '—' },
         });
       }
-      if (communesGone && NAMES_A_COMMUNE.test(text)) {
-        const oldCommunes = oldCommunesOf(context.data);
-        for (const m of findOldCommunes(oldCommunes, text, communeProvinces())) {
-          if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words) || aboutTheMerger(text, m.start, m.end)) continue;
-          yield context.report(<ReportInput<MessageId>>{
-            ...(range(m.start, m.end) as object),
-            ...excerpt,
-            messageId: 'commune',
-            data: { name: m.text, date: dateText, until: viDate(oldCommunes.until), successor: `${m.successors.join(', ')} (${oldCommunes.basis})` },
-          });
-        }
-      }
-      if (districtGone) {
-        for (const m of kb.findDistricts(text)) {
-          if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
-          const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
-          yield context.report(<ReportInput<MessageId>>{
-            ...(range(m.start, m.end) as object),
-            ...excerpt,
-            messageId: m.name && province ? 'districtNamed' : 'district',
-            data: { name: m.text, date: dateText, until: viDate(districtLevel.until), basis: districtLevel.basis, province: province ? provinceName(province) : '' },
-          });
-        }
-      }
+      yield* scanOldUnits(text, spans, taken, range, excerpt);
     };
 
     // The issuer line is often in capitals: read it from meta.issuer (normal case), report on the line.

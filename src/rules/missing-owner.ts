@@ -9,12 +9,12 @@
  *    that is not in the document, one note says so instead of one message per goal.
  */
 import { z } from 'zod';
-import { defineRule, type LintMessage } from './types.js';
+import { defineRule, type LintMessage, type RuleContext } from './types.js';
 import { CatalogueSchema } from '../domain/catalogue.js';
 import { isTaskRow, leadRoles, ownerColumn, partnerColumn, taskCell, taskColumn } from '../domain/matrix.js';
 import type { DataStore } from '../domain/data-store.js';
 import type { RuleWords } from '../domain/rule-words.js';
-import type { Item } from '../plan/schema.js';
+import type { Item, Plan } from '../plan/schema.js';
 import { squash } from '../util/whitespace.js';
 import { matrixOf } from './util.js';
 
@@ -102,84 +102,96 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const { references, builtin } = context.options;
-    const conventions = context.data.strategy.conventions;
-    const words = context.data.ruleWords;
-    const leads = leadRoles(conventions);
-
-    // 1. Assignment-table rows without an owner.
-    for (const table of plan.tables) {
-      if (table.role !== 'assignment') continue;
-      const owner = ownerColumn(table, conventions);
-      if (!owner) continue;
-      const partner = partnerColumn(table);
-      const taskIndex = taskColumn(table);
-      for (const row of table.rows) {
-        if (!isTaskRow(row, owner.index)) continue;
-        const cell = row.cells[owner.index];
-        const task = taskIndex >= 0 ? row.cells[taskIndex] : taskCell(row, [owner.index, partner, 0]);
-        if (cell && cell.text.trim() !== '') {
-          // A lead named for an empty task.
-          if (task && task.text.trim() === '') yield context.report({ node: cell, messageId: 'leadForNothing', data: { owner: short(cell.text, 60) } });
-          continue;
-        }
-        if (!task || task.text.trim() === '') continue;
-        yield context.report({ node: task, messageId: 'emptyOwnerCell', data: { task: short(task.text), column: owner.header } });
-      }
-    }
-
-    // 2. Items of "Tổ chức thực hiện" without an agency; 3. leads for nothing.
-    const headingWords = context.data.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
-    const organization = plan.assignments.filter((a) => a.source === 'organization');
-    const namesOwner = context.data.derived('missing-owner/owner-pattern', ownerPattern);
-    for (const section of plan.sections) {
-      if (section.kind !== 'organization') continue;
-      for (const item of section.items) {
-        if (organization.some((a) => readFrom(a, item))) continue;
-        if (isHeading(item, headingWords) || isSubHeading(item)) continue;
-        // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
-        const sentence = firstSentence(item.text);
-        if (namesOwner.test(sentence) || namesBodies(sentence, words) || proposesTo(sentence) || statesRequirement(sentence, words)) continue;
-        // Sub-items that name their owners: the item is their heading.
-        if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text), words))) continue;
-        if (!/\p{L}/u.test(item.text)) continue;
-        yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
-      }
-    }
-    for (const a of organization) {
-      if (!leads.has(a.role)) continue;
-      const hasWork = a.tasks.some((t) => t.text.replace(/^\s*(chủ trì|chịu trách nhiệm)[\s,.:;]*/iu, '').trim().length > 0) || a.indicatorRefs.length > 0;
-      if (!hasWork) yield context.report({ position: a.position, messageId: 'leadForNothing', data: { owner: a.owner } });
-    }
-
-    // 4. The plan's own indicators.
-    if (plan.goals.length === 0) return;
-    const matrix = matrixOf(context, { references, builtin });
-    if (matrix.catalogue?.id !== 'self') return;
-    const owned = (goal: number, indicator: number) =>
-      matrix.indicators.some((row) => row.goal === goal && row.indicator === indicator && row.leads.length > 0);
-    const total = plan.goals.reduce((n, g) => n + g.indicators.length, 0);
-    const anyOwned = matrix.indicators.some((row) => row.leads.length > 0);
-    const hasAssignmentTable = plan.tables.some((t) => t.role === 'assignment');
-    if (!anyOwned && !hasAssignmentTable && plan.appendixRefs.length > 0 && plan.appendices.length === 0) {
-      const ref = plan.appendixRefs[0]!;
-      yield context.report({ position: ref.position, messageId: 'ownersInAppendix', data: { count: total, appendix: ref.raw } });
-      return;
-    }
-    for (const goal of plan.goals) {
-      if (goal.indicators.length === 0) continue;
-      const missing = goal.indicators.filter((i) => !owned(goal.index, i.index));
-      if (missing.length === 0) continue;
-      if (missing.length === goal.indicators.length) {
-        yield context.report({ node: goal, messageId: 'unownedGoal', data: { goal: goal.index, count: goal.indicators.length, text: short(goal.field || goal.text, 60) } });
-        continue;
-      }
-      for (const indicator of missing) {
-        yield context.report({ node: indicator, messageId: 'unownedIndicator', data: { goal: goal.index, indicator: indicator.index, text: short(indicator.text, 60) } });
-      }
-    }
+    yield* emptyOwnerCells(plan, context);
+    yield* ownerlessItems(plan, context);
+    yield* unownedIndicators(plan, context);
   },
 });
+
+type MessageId = keyof typeof rule.meta.messages;
+type Context = RuleContext<z.infer<typeof rule.meta.options>, MessageId>;
+
+/** 1. Assignment-table rows without an owner (and a lead named for an empty task). */
+function* emptyOwnerCells(plan: Plan, context: Context): Generator<LintMessage> {
+  const conventions = context.data.strategy.conventions;
+  for (const table of plan.tables) {
+    if (table.role !== 'assignment') continue;
+    const owner = ownerColumn(table, conventions);
+    if (!owner) continue;
+    const partner = partnerColumn(table);
+    const taskIndex = taskColumn(table);
+    for (const row of table.rows) {
+      if (!isTaskRow(row, owner.index)) continue;
+      const cell = row.cells[owner.index];
+      const task = taskIndex >= 0 ? row.cells[taskIndex] : taskCell(row, [owner.index, partner, 0]);
+      if (cell && cell.text.trim() !== '') {
+        // A lead named for an empty task.
+        if (task && task.text.trim() === '') yield context.report({ node: cell, messageId: 'leadForNothing', data: { owner: short(cell.text, 60) } });
+        continue;
+      }
+      if (!task || task.text.trim() === '') continue;
+      yield context.report({ node: task, messageId: 'emptyOwnerCell', data: { task: short(task.text), column: owner.header } });
+    }
+  }
+}
+
+/** 2. Items of "Tổ chức thực hiện" without an agency; 3. agencies given "chủ trì" for nothing. */
+function* ownerlessItems(plan: Plan, context: Context): Generator<LintMessage> {
+  const words = context.data.ruleWords;
+  const leads = leadRoles(context.data.strategy.conventions);
+  const headingWords = context.data.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
+  const organization = plan.assignments.filter((a) => a.source === 'organization');
+  const namesOwner = context.data.derived('missing-owner/owner-pattern', ownerPattern);
+  for (const section of plan.sections) {
+    if (section.kind !== 'organization') continue;
+    for (const item of section.items) {
+      if (organization.some((a) => readFrom(a, item))) continue;
+      if (isHeading(item, headingWords) || isSubHeading(item)) continue;
+      // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
+      const sentence = firstSentence(item.text);
+      if (namesOwner.test(sentence) || namesBodies(sentence, words) || proposesTo(sentence) || statesRequirement(sentence, words)) continue;
+      // Sub-items that name their owners: the item is their heading.
+      if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text), words))) continue;
+      if (!/\p{L}/u.test(item.text)) continue;
+      yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
+    }
+  }
+  for (const a of organization) {
+    if (!leads.has(a.role)) continue;
+    const hasWork = a.tasks.some((t) => t.text.replace(/^\s*(chủ trì|chịu trách nhiệm)[\s,.:;]*/iu, '').trim().length > 0) || a.indicatorRefs.length > 0;
+    if (!hasWork) yield context.report({ position: a.position, messageId: 'leadForNothing', data: { owner: a.owner } });
+  }
+}
+
+/** 4. The plan's own indicators that no agency is given (one note when the owners are in a missing appendix). */
+function* unownedIndicators(plan: Plan, context: Context): Generator<LintMessage> {
+  const { references, builtin } = context.options;
+  if (plan.goals.length === 0) return;
+  const matrix = matrixOf(context, { references, builtin });
+  if (matrix.catalogue?.id !== 'self') return;
+  const owned = (goal: number, indicator: number) =>
+    matrix.indicators.some((row) => row.goal === goal && row.indicator === indicator && row.leads.length > 0);
+  const total = plan.goals.reduce((n, g) => n + g.indicators.length, 0);
+  const anyOwned = matrix.indicators.some((row) => row.leads.length > 0);
+  const hasAssignmentTable = plan.tables.some((t) => t.role === 'assignment');
+  if (!anyOwned && !hasAssignmentTable && plan.appendixRefs.length > 0 && plan.appendices.length === 0) {
+    const ref = plan.appendixRefs[0]!;
+    yield context.report({ position: ref.position, messageId: 'ownersInAppendix', data: { count: total, appendix: ref.raw } });
+    return;
+  }
+  for (const goal of plan.goals) {
+    if (goal.indicators.length === 0) continue;
+    const missing = goal.indicators.filter((i) => !owned(goal.index, i.index));
+    if (missing.length === 0) continue;
+    if (missing.length === goal.indicators.length) {
+      yield context.report({ node: goal, messageId: 'unownedGoal', data: { goal: goal.index, count: goal.indicators.length, text: short(goal.field || goal.text, 60) } });
+      continue;
+    }
+    for (const indicator of missing) {
+      yield context.report({ node: indicator, messageId: 'unownedIndicator', data: { goal: goal.index, indicator: indicator.index, text: short(indicator.text, 60) } });
+    }
+  }
+}
 
 /** A sub-heading inside "Tổ chức thực hiện" ("3. Chế độ báo cáo", "Kinh phí thực hiện: …"). */
 function isHeading(item: Item, words: string[]): boolean {

@@ -14,8 +14,9 @@
  * phase of a national strategy.
  */
 import { z } from 'zod';
-import { defineRule, type LintMessage, type RelatedInput } from './types.js';
+import { defineRule, type LintMessage, type RelatedInput, type RuleContext } from './types.js';
 import type { TextNode } from '../util/location.js';
+import type { Plan } from '../plan/schema.js';
 import { normalizeName, type Programmes } from '../domain/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
@@ -95,83 +96,99 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const programmes = [
-      ...context.options.programmes.map((p, i) => ({
-        id: `config-${i}`,
-        name: p.name,
-        keys: [normalizeName(p.name)],
-        period: p.period,
-        phases: [] as [number, number][],
-        document: p.document,
-        source: 'kh.config.json',
-        confidence: 'S' as const,
-      })),
-      ...context.data.programmes.programmes,
-    ];
-    const heads = context.options.heads.map((h) => h.normalize('NFC').toLowerCase());
-    const headRe = new RegExp(`(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');
-    const mentions: Mention[] = [];
-
-    for (const { node, kind } of textNodes(plan)) {
-      if (kind === 'header' || !/giai\s+đoạn/iu.test(node.text)) continue;
-      const text = node.text;
-      for (const match of execAll(PERIOD, text)) {
-        if (match[1]) continue; // an explicit phase
-        const start = match.index;
-        const before = text.slice(0, start);
-        const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
-        const clause = before.slice(cut + 1);
-        let head: RegExpExecArray | null = null;
-        for (const h of execAll(headRe, clause)) head = h as RegExpExecArray;
-        if (!head) continue;
-        const name = clause.slice(head.index).replace(/[\s,"“”]+$/u, '').trim();
-        const norm = normalizeName(name);
-        const programme = programmes.find((p) => p.keys.some((k) => norm.startsWith(normalizeName(k)))) ?? null;
-        // A bare head word ("các chương trình giai đoạn 2021-2025") names nothing in particular.
-        if (!programme && norm.split(' ').length < 4) continue;
-        mentions.push({
-          node,
-          range: [start, start + match[0].length],
-          raw: match[0].trim(),
-          name,
-          key: programme ? `#${programme.id}` : norm,
-          period: `${match[2]}–${match[3]}`,
-          programme,
-        });
-      }
-    }
-
-    const groups = new Map<string, Mention[]>();
-    for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
-    for (const list of groups.values()) {
-      const periods = new Set(list.map((m) => m.period));
-      if (periods.size < 2) continue;
-      const programme = list[0]!.programme;
-      const known = programme ? `${programme.period[0]}–${programme.period[1]}` : null;
-      const reference = known && periods.has(known) ? list.find((m) => m.period === known)! : list[0]!;
-      const expected = known ?? reference.period;
-      for (const m of list) {
-        if (m.period === expected) continue;
-        const related: RelatedInput<'catalogue' | 'different' | 'other'>[] = [
-          { node: reference.node, range: reference.range, messageId: 'other', data: { raw: reference.raw } },
-        ];
-        // Periods that follow each other ("… giai đoạn 2021-2025" then "… giai đoạn 2026-2030") are
-        // two successive plans or phases under one name, not one period written two ways.
-        if (!programme && successive(m.period, reference.period)) continue;
-        if (programme) {
-          yield context.report({
-            node: m.node,
-            range: m.range,
-            messageId: 'catalogue',
-            data: { name: m.name, raw: m.raw, other: reference.period, period: known!, document: programme.document },
-            related,
-          });
-        } else {
-          yield context.report({ node: m.node, range: m.range, messageId: 'different', data: { name: m.name, raw: m.raw, other: reference.period }, related });
-        }
-      }
-    }
+    yield* reportDisagreements(context, programmeMentions(plan, context));
   },
 });
+
+type Context = RuleContext<z.infer<typeof rule.meta.options>, keyof typeof rule.meta.messages>;
+
+/** The programmes kh knows: the config's, then the shipped registry's. */
+function knownProgrammes(context: Context) {
+  return [
+    ...context.options.programmes.map((p, i) => ({
+      id: `config-${i}`,
+      name: p.name,
+      keys: [normalizeName(p.name)],
+      period: p.period,
+      phases: [] as [number, number][],
+      document: p.document,
+      source: 'kh.config.json',
+      confidence: 'S' as const,
+    })),
+    ...context.data.programmes.programmes,
+  ];
+}
+
+/** Each "<programme name> giai đoạn YYYY-YYYY" of the body, keyed by the programme it names. */
+function programmeMentions(plan: Plan, context: Context): Mention[] {
+  const programmes = knownProgrammes(context);
+  const heads = context.options.heads.map((h) => h.normalize('NFC').toLowerCase());
+  const headRe = new RegExp(`(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');
+  const mentions: Mention[] = [];
+
+  for (const { node, kind } of textNodes(plan)) {
+    if (kind === 'header' || !/giai\s+đoạn/iu.test(node.text)) continue;
+    const text = node.text;
+    for (const match of execAll(PERIOD, text)) {
+      if (match[1]) continue; // an explicit phase
+      const start = match.index;
+      const before = text.slice(0, start);
+      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
+      const clause = before.slice(cut + 1);
+      let head: RegExpExecArray | null = null;
+      for (const h of execAll(headRe, clause)) head = h as RegExpExecArray;
+      if (!head) continue;
+      const name = clause.slice(head.index).replace(/[\s,"“”]+$/u, '').trim();
+      const norm = normalizeName(name);
+      const programme = programmes.find((p) => p.keys.some((k) => norm.startsWith(normalizeName(k)))) ?? null;
+      // A bare head word ("các chương trình giai đoạn 2021-2025") names nothing in particular.
+      if (!programme && norm.split(' ').length < 4) continue;
+      mentions.push({
+        node,
+        range: [start, start + match[0].length],
+        raw: match[0].trim(),
+        name,
+        key: programme ? `#${programme.id}` : norm,
+        period: `${match[2]}–${match[3]}`,
+        programme,
+      });
+    }
+  }
+  return mentions;
+}
+
+/** One programme named with two periods: each mention that differs from the registry's (or the first) period. */
+function* reportDisagreements(context: Context, mentions: Mention[]): Generator<LintMessage> {
+  const groups = new Map<string, Mention[]>();
+  for (const m of mentions) groups.set(m.key, [...(groups.get(m.key) ?? []), m]);
+  for (const list of groups.values()) {
+    const periods = new Set(list.map((m) => m.period));
+    if (periods.size < 2) continue;
+    const programme = list[0]!.programme;
+    const known = programme ? `${programme.period[0]}–${programme.period[1]}` : null;
+    const reference = known && periods.has(known) ? list.find((m) => m.period === known)! : list[0]!;
+    const expected = known ?? reference.period;
+    for (const m of list) {
+      if (m.period === expected) continue;
+      const related: RelatedInput<'catalogue' | 'different' | 'other'>[] = [
+        { node: reference.node, range: reference.range, messageId: 'other', data: { raw: reference.raw } },
+      ];
+      // Periods that follow each other ("… giai đoạn 2021-2025" then "… giai đoạn 2026-2030") are
+      // two successive plans or phases under one name, not one period written two ways.
+      if (!programme && successive(m.period, reference.period)) continue;
+      if (programme) {
+        yield context.report({
+          node: m.node,
+          range: m.range,
+          messageId: 'catalogue',
+          data: { name: m.name, raw: m.raw, other: reference.period, period: known!, document: programme.document },
+          related,
+        });
+      } else {
+        yield context.report({ node: m.node, range: m.range, messageId: 'different', data: { name: m.name, raw: m.raw, other: reference.period }, related });
+      }
+    }
+  }
+}
 
 export default rule;

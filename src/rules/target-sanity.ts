@@ -9,7 +9,7 @@
  *    the catalogue sets a target for, and only between indicators that mean the same thing).
  */
 import { z } from 'zod';
-import { defineRule, type LintMessage } from './types.js';
+import { defineRule, type LintMessage, type RuleContext } from './types.js';
 import {
   CatalogueSchema,
   allCatalogues,
@@ -19,7 +19,7 @@ import {
   yearOfText,
   type CatalogueTarget,
 } from '../domain/catalogue.js';
-import type { Indicator, Target } from '../plan/schema.js';
+import type { Goal, Indicator, Plan, Target } from '../plan/schema.js';
 import { t } from '../i18n/index.js';
 
 function rangeOf(indicator: Indicator, raw: string): [number, number] | undefined {
@@ -110,73 +110,81 @@ export const rule = defineRule({
   },
 
   *check(plan, context): Generator<LintMessage> {
-    const { references, builtin, minSimilarity } = context.options;
-    const lang = context.lang;
-    const bases = context.data.strategy.conventions.ratioBases;
+    const { references, builtin } = context.options;
     const implemented = catalogueOfPlan(plan, allCatalogues(references, builtin ? context.data.strategy.catalogues : []));
-
     for (const goal of plan.goals) {
       for (const indicator of goal.indicators) {
-        const lowerText = indicator.text.toLowerCase();
-        for (const target of indicator.targets) {
-          const range = rangeOf(indicator, target.raw);
-          const at = { node: indicator, ...(range ? { range } : {}) } as const;
-
-          if (target.kind === 'change' && target.from !== null && target.to !== null) {
-            const bad = (target.direction === 'decrease' && target.to > target.from) || (target.direction === 'increase' && target.to < target.from);
-            if (bad) {
-              const down = target.direction === 'decrease';
-              const verb = down ? 'giảm' : 'tăng';
-              const relation = t(lang, down ? 'rule.target-sanity.higher' : 'rule.target-sanity.lower');
-              yield context.report({ ...at, messageId: 'contradiction', data: { raw: target.raw, verb, relation, from: fmt(target.from), to: fmt(target.to) } });
-            }
-          }
-
-          if ((target.kind === 'ratio' || target.kind === 'rate') && target.base !== null) {
-            const convention = bases.find((b) => b.keywords.some((k) => lowerText.includes(k)));
-            if (convention && convention.base !== target.base) {
-              const written = target.unit?.includes('/') ? `${fmt(target.base)} ${target.unit.split('/')[1]}` : fmt(target.base);
-              yield context.report({
-                ...at,
-                messageId: 'oddBase',
-                data: { raw: target.raw, name: convention.name, base: fmt(convention.base), baseUnit: convention.baseUnit, written },
-              });
-            }
-          }
-
-          if (target.kind === 'percent' && target.value !== null && target.value > 100 && !relativeChange(indicator.text, range)) {
-            yield context.report({ ...at, messageId: 'percentOver100', data: { raw: target.raw } });
-          }
-        }
-
+        for (const target of indicator.targets) yield* targetProblems(indicator, target, context);
         // Weaker than the catalogue, same year.
-        if (!implemented) continue;
-        const expected = implemented.goals.find((g) => g.index === goal.index)?.indicators.find((i) => i.index === indicator.index);
-        if (!expected || similarity(indicator.text, expected.text) < minSimilarity) continue;
-        const year = yearOfText(indicator.text) ?? plan.meta.planYear;
-        if (year === null) continue;
-        for (const { local, expected: goalTarget } of targetPairs(indicator.text, indicator.targets, expected, year)) {
-          if (!sameScale(local, goalTarget)) continue;
-          const aim = aimOf(local);
-          if (aim === null) continue;
-          const weaker = higherIsBetter(goalTarget) ? aim < goalTarget.value : aim > goalTarget.value;
-          if (!weaker) continue;
-          const range = rangeOf(indicator, local.raw);
-          yield context.report({
-            node: indicator,
-            ...(range ? { range } : {}),
-            messageId: 'weakerThanCatalogue',
-            data: {
-              raw: local.raw,
-              year,
-              catalogue: implemented.title,
-              expected: `${fmt(goalTarget.value)}${goalTarget.unit === '%' ? '%' : goalTarget.unit ? ` ${goalTarget.unit}` : ''}`,
-              goal: goal.index,
-              indicator: indicator.index,
-            },
-          });
-        }
+        if (implemented) yield* weakerThanCatalogue(plan, goal, indicator, implemented, context);
       }
     }
   },
 });
+
+type Context = RuleContext<z.infer<typeof rule.meta.options>, keyof typeof rule.meta.messages>;
+
+/** A target at odds with itself: a decrease to a higher value, an unusual ratio base, a percentage over 100. */
+function* targetProblems(indicator: Indicator, target: Target, context: Context): Generator<LintMessage> {
+  const lang = context.lang;
+  const bases = context.data.strategy.conventions.ratioBases;
+  const lowerText = indicator.text.toLowerCase();
+  const range = rangeOf(indicator, target.raw);
+  const at = { node: indicator, ...(range ? { range } : {}) } as const;
+
+  if (target.kind === 'change' && target.from !== null && target.to !== null) {
+    const bad = (target.direction === 'decrease' && target.to > target.from) || (target.direction === 'increase' && target.to < target.from);
+    if (bad) {
+      const down = target.direction === 'decrease';
+      const verb = down ? 'giảm' : 'tăng';
+      const relation = t(lang, down ? 'rule.target-sanity.higher' : 'rule.target-sanity.lower');
+      yield context.report({ ...at, messageId: 'contradiction', data: { raw: target.raw, verb, relation, from: fmt(target.from), to: fmt(target.to) } });
+    }
+  }
+
+  if ((target.kind === 'ratio' || target.kind === 'rate') && target.base !== null) {
+    const convention = bases.find((b) => b.keywords.some((k) => lowerText.includes(k)));
+    if (convention && convention.base !== target.base) {
+      const written = target.unit?.includes('/') ? `${fmt(target.base)} ${target.unit.split('/')[1]}` : fmt(target.base);
+      yield context.report({
+        ...at,
+        messageId: 'oddBase',
+        data: { raw: target.raw, name: convention.name, base: fmt(convention.base), baseUnit: convention.baseUnit, written },
+      });
+    }
+  }
+
+  if (target.kind === 'percent' && target.value !== null && target.value > 100 && !relativeChange(indicator.text, range)) {
+    yield context.report({ ...at, messageId: 'percentOver100', data: { raw: target.raw } });
+  }
+}
+
+/** Local targets weaker than the implemented catalogue's target for the same indicator and year. */
+function* weakerThanCatalogue(plan: Plan, goal: Goal, indicator: Indicator, implemented: NonNullable<ReturnType<typeof catalogueOfPlan>>, context: Context): Generator<LintMessage> {
+  const { minSimilarity } = context.options;
+  const expected = implemented.goals.find((g) => g.index === goal.index)?.indicators.find((i) => i.index === indicator.index);
+  if (!expected || similarity(indicator.text, expected.text) < minSimilarity) return;
+  const year = yearOfText(indicator.text) ?? plan.meta.planYear;
+  if (year === null) return;
+  for (const { local, expected: goalTarget } of targetPairs(indicator.text, indicator.targets, expected, year)) {
+    if (!sameScale(local, goalTarget)) continue;
+    const aim = aimOf(local);
+    if (aim === null) continue;
+    const weaker = higherIsBetter(goalTarget) ? aim < goalTarget.value : aim > goalTarget.value;
+    if (!weaker) continue;
+    const range = rangeOf(indicator, local.raw);
+    yield context.report({
+      node: indicator,
+      ...(range ? { range } : {}),
+      messageId: 'weakerThanCatalogue',
+      data: {
+        raw: local.raw,
+        year,
+        catalogue: implemented.title,
+        expected: `${fmt(goalTarget.value)}${goalTarget.unit === '%' ? '%' : goalTarget.unit ? ` ${goalTarget.unit}` : ''}`,
+        goal: goal.index,
+        indicator: indicator.index,
+      },
+    });
+  }
+}
