@@ -208,9 +208,22 @@ export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'deri
   }
 
   // Assignment tables: rows under "Mục tiêu N".
+  const tableCatalogueId = () => (self ? SELF : (catalogueOfPlan(plan, catalogues)?.id ?? '?'));
+  for (const entry of tableResponsibilities(plan, strategy.conventions, tableCatalogueId, ownerKey)) {
+    addAgency(entry.ownerKey, entry.owner);
+    entries.push(entry);
+  }
+
+  const catalogue = self ?? refCatalogues[0] ?? null;
+  return { catalogue, entries, indicators: catalogue ? matrixRows(catalogue, entries) : [], agencies };
+}
+
+/** The rows of assignment tables under a "Mục tiêu N" group row: each lead and partner agency named in them. */
+function tableResponsibilities(plan: Plan, conventions: Parameters<typeof ownerColumn>[1], catalogueIdOf: () => string, ownerKey: (name: string) => string): Responsibility[] {
+  const entries: Responsibility[] = [];
   for (const table of plan.tables) {
     if (table.role !== 'assignment') continue;
-    const owner = ownerColumn(table, strategy.conventions);
+    const owner = ownerColumn(table, conventions);
     if (!owner) continue;
     const partner = partnerColumn(table);
     let goal: number | null = null;
@@ -221,24 +234,18 @@ export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'deri
         continue;
       }
       if (goal === null || !isTaskRow(row, owner.index)) continue;
-      const catalogueId = self ? SELF : (catalogueOfPlan(plan, catalogues)?.id ?? '?');
+      const catalogueId = catalogueIdOf();
       const ownerCell = row.cells[owner.index];
       for (const name of splitAgencies(ownerCell?.text ?? '')) {
-        const key = ownerKey(name);
-        addAgency(key, name);
-        entries.push({ owner: name, ownerKey: key, duty: 'lead', goal, indicator: null, catalogueId, node: ownerCell!, row });
+        entries.push({ owner: name, ownerKey: ownerKey(name), duty: 'lead', goal, indicator: null, catalogueId, node: ownerCell!, row });
       }
       const partnerCell = partner >= 0 ? row.cells[partner] : undefined;
       for (const name of splitAgencies(partnerCell?.text ?? '')) {
-        const key = ownerKey(name);
-        addAgency(key, name);
-        entries.push({ owner: name, ownerKey: key, duty: 'support', goal, indicator: null, catalogueId, node: partnerCell!, row });
+        entries.push({ owner: name, ownerKey: ownerKey(name), duty: 'support', goal, indicator: null, catalogueId, node: partnerCell!, row });
       }
     }
   }
-
-  const catalogue = self ?? refCatalogues[0] ?? null;
-  return { catalogue, entries, indicators: catalogue ? matrixRows(catalogue, entries) : [], agencies };
+  return entries;
 }
 
 /** One row per indicator of the catalogue: the agencies that lead it and those that support it. */
