@@ -180,7 +180,9 @@ describe('the package: README example against the built package', () => {
     const owners = kh(['owners', '-f', 'json', S004]) as { indicators: { status: string }[] };
     const unowned = owners.indicators.filter((row) => row.status === 'unowned').length;
     expect(lines[3]).toBe(`${S004}: ${owners.indicators.length} indicators, ${unowned} without a lead agency`);
-    expect(lines[4]).toBe('not read: empty');
+    const linted = kh(['lint', '-f', 'json', S000]) as { filePath: string; errorCount: number; warningCount: number; infoCount: number }[];
+    expect(lines[4]).toBe(`${linted[0]!.filePath}: ${linted[0]!.errorCount} errors, ${linted[0]!.warningCount} warnings, ${linted[0]!.infoCount} info`);
+    expect(lines[5]).toBe('not read: empty');
   }, 240_000);
 
   it('its types: a TypeScript file using the example type-checks against dist/*.d.ts', () => {

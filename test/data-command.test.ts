@@ -1,6 +1,7 @@
 /** `kh data` and `kh data check` (src/cli/commands/data.ts). */
 import { describe, expect, it } from 'vitest';
-import { check, run, summarize } from '../src/cli/commands/data.js';
+import { run } from '../src/cli/commands/data.js';
+import { checkData as check, dataRegistries as summarize } from '../src/api/data.js';
 import type { CliContext } from '../src/util/cli.js';
 
 function ctx(lang: 'vi' | 'en' = 'en') {

@@ -5,7 +5,9 @@
  * Errors about the input are classes with a code or kind and `describe(lang)` (src/api/errors.ts):
  * tell them apart with `instanceof`, never by `error.name`.
  */
+export { lintFiles, LintSetupError, type LintedFile, type LintFilesOptions } from './lint.js';
 export { parseFile, parseFiles, type PlanResult, type ReadOptions } from './parse.js';
+export { checkData, dataRegistries, type CheckFinding, type RegistrySummary } from './data.js';
 export { citeFiles, type CiteOptions, type CiteResult, type CitedDocument, type CitedPlace, type CitedStatusKind } from './cite.js';
 export { ownersOf, ownersOfPlan, loadOwnerReferences, type Matrix, type OwnersOptions, type OwnersResult } from './owners.js';
 export { diffFiles, diffPlans, diffYears, type DiffFilesOptions, type DiffReport, type DiffResult } from './diff.js';

@@ -11,27 +11,7 @@
 import type { CliContext } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
 import { t } from '../../i18n/index.js';
-import { ConfidenceSchema } from '../../domain/registries.js';
-import { builtinData, readDataJson } from '../../data/store.js';
-
-export interface RegistrySummary {
-  file: string;
-  title: string;
-  version: string;
-  entries: number;
-  marks: { V: number; S: number; M: number };
-  checked: string;
-  checkedBy: string;
-}
-
-export interface CheckFinding {
-  registry: string;
-  key: string;
-  name: string;
-  /** ended: validity over, nothing after it; dangling: a successor key the registry lacks. */
-  kind: 'ended' | 'replaced-unknown' | 'period-over' | 'dangling';
-  since: string;
-}
+import { checkData, dataRegistries, type CheckFinding } from '../../api/data.js';
 
 /** This command's words in `lang` (src/i18n/messages/data.ts). */
 function wordsOf(lang: Lang) {
@@ -46,72 +26,6 @@ function wordsOf(lang: Lang) {
     kinds: { ended: kind('ended'), 'replaced-unknown': kind('replaced-unknown'), 'period-over': kind('period-over'), dangling: kind('dangling') },
     badToday: (value: string) => `kh: ${t(lang, 'lint.bad-today', { value })}\n`,
   };
-}
-
-/** Every object with a `confidence` mark in a JSON value, counted by mark. */
-function countMarks(value: unknown, marks: RegistrySummary['marks']): void {
-  if (Array.isArray(value)) for (const v of value) countMarks(v, marks);
-  else if (value && typeof value === 'object') {
-    const mark = ConfidenceSchema.safeParse((value as { confidence?: unknown }).confidence);
-    if (mark.success) marks[mark.data]++;
-    for (const [key, v] of Object.entries(value)) if (key !== 'confidence') countMarks(v, marks);
-  }
-}
-
-/** A table keyed by names (communes-2025.json): its leaves under `provinces`, all of the file's mark. */
-function countNamed(json: { provinces?: Record<string, Record<string, Record<string, unknown>>> }): number {
-  let n = 0;
-  for (const kinds of Object.values(json.provinces ?? {})) for (const names of Object.values(kinds)) n += Object.keys(names).length;
-  return n;
-}
-
-export function summarize(lang: Lang): RegistrySummary[] {
-  const manifest = builtinData.manifest;
-  return manifest.registries.map((r) => {
-    const json = readDataJson(r.file) as Record<string, unknown>;
-    const marks = { V: 0, S: 0, M: 0 };
-    const fileMark = ConfidenceSchema.safeParse(json.confidence);
-    if (fileMark.success && json.provinces) marks[fileMark.data] += countNamed(json as never);
-    else countMarks(json, marks);
-    return {
-      file: `src/data/${r.file}`,
-      title: r.title[lang],
-      version: String(json.version ?? ''),
-      entries: marks.V + marks.S + marks.M,
-      marks,
-      checked: r.checked,
-      checkedBy: r.checkedBy,
-    };
-  });
-}
-
-export function check(today: string): CheckFinding[] {
-  const k = builtinData.knowledge;
-  const out: CheckFinding[] = [];
-  const agencies = new Set(k.agencies.map((a) => a.key));
-  for (const a of k.agencies) {
-    for (const s of a.successors) if (!agencies.has(s.key)) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'dangling', since: s.key });
-    if (a.until && a.until <= today && a.successors.length === 0) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'ended', since: a.until });
-  }
-  const provinces = new Set(k.adminUnits.provinces.map((p) => p.key));
-  for (const p of k.adminUnits.provinces) {
-    for (const s of p.successors) if (!provinces.has(s)) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'dangling', since: s });
-    if (p.until && p.until <= today && p.successors.length === 0) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'ended', since: p.until });
-  }
-  const documents = new Set(k.legalDocuments.map((d) => d.key));
-  const year = Number(today.slice(0, 4));
-  for (const d of k.legalDocuments) {
-    const name = [d.docType, d.number ? `${d.number}${d.year ? `/${d.year}` : ''}/${d.symbol ?? ''}` : d.subject].filter(Boolean).join(' ');
-    const from = d.status.from ?? '';
-    if (d.status.kind === 'replaced' && from <= today && (!d.status.replacedBy || !documents.has(d.status.replacedBy))) {
-      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'replaced-unknown', since: from });
-    } else if (d.status.kind === 'ended' && from <= today) {
-      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'ended', since: from });
-    } else if (d.period && d.period.to < year && d.status.kind !== 'replaced') {
-      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'period-over', since: String(d.period.to) });
-    }
-  }
-  return out;
 }
 
 function table(rows: string[][]): string {
@@ -134,7 +48,7 @@ export async function run(ctx: CliContext, sub: string | undefined, options: { f
       ctx.err(w.badToday(today.bad));
       return 2;
     }
-    const findings = check(today);
+    const findings = checkData(today);
     if (options.format === 'json') ctx.out(`${JSON.stringify({ today, findings }, null, 2)}\n`);
     else if (findings.length === 0) ctx.out(`${w.none(today)}\n`);
     else {
@@ -143,7 +57,7 @@ export async function run(ctx: CliContext, sub: string | undefined, options: { f
     }
     return findings.length > 0 ? 1 : 0;
   }
-  const summaries = summarize(ctx.lang);
+  const summaries = dataRegistries(ctx.lang);
   if (options.format === 'json') {
     ctx.out(`${JSON.stringify(summaries, null, 2)}\n`);
     return 0;
