@@ -191,6 +191,8 @@ export class LintCache {
   private readonly now: () => number;
   hits = 0;
   misses = 0;
+  /** Documents whose bytes were read and hashed (the others were recognised by their stat). */
+  hashed = 0;
   /** The pack as read (entries of this run key only), by absolute path. */
   private entries: Map<string, Entry> | null = null;
   /** Lines of the pack file that a later line of the same path replaces, or that are unusable. */
@@ -277,6 +279,7 @@ export class LintCache {
         }
       }
       content = fastHash(readFileSync(path));
+      this.hashed++;
     } catch {
       return this.counted({ content: null, stat: null, hit: null });
     }
