@@ -13,8 +13,11 @@
  *
  * An entry is used only when all of these match:
  *  - the run key (whole pack): kh's version, the effective settings (active rules, severities,
- *    options, knowledge file, language, the day used as "today"), the shipped data (a hash of
- *    src/data/*.json, manifest.json included), the summary and pack formats;
+ *    options, knowledge file, language), the shipped data (a hash of src/data/*.json,
+ *    manifest.json included), the summary and pack formats;
+ *  - the day used as "today", for the entries whose linting read it (the engine tracks reads of
+ *    context.today: stale-date reads it for an undated draft's deadlines only), so that the
+ *    cache of the other documents outlives the day;
  *  - the document: with the "metadata" strategy (default) its size, mtime, ctime, inode and device
  *    as recorded (git's index and ESLint's cache do the same), else — or when any differs, or the
  *    recorded stat was too recent to trust (see RACY_MS) — the hash of its bytes;
@@ -104,8 +107,10 @@ export interface RunKeyParts {
   data: string;
 }
 
+/** Everything a whole pack depends on; the day is per entry (EntryMeta.day). */
 export function runKey(parts: RunKeyParts): string {
-  return sha256(stableStringify({ ...parts, summary: SUMMARY_VERSION, format: PACK_FORMAT }));
+  const { today: _perEntry, ...rest } = parts;
+  return sha256(stableStringify({ ...rest, summary: SUMMARY_VERSION, format: PACK_FORMAT }));
 }
 
 /** What identifies a file's version without reading it. */
@@ -121,6 +126,8 @@ interface EntryMeta {
   path: string;
   content: string;
   checksum: string;
+  /** The day taken as "today" when a rule read it for this file (the entry holds for that day only). */
+  day?: string;
   /** Absent when the file was too recently written to trust (RACY_MS) or with --cache-strategy content. */
   stat?: FileStat;
 }
@@ -171,6 +178,7 @@ function parseLine(line: string): Entry | null {
   }
   const m = meta as Partial<EntryMeta> | null;
   if (!m || typeof m !== 'object' || typeof m.path !== 'string' || typeof m.content !== 'string' || typeof m.checksum !== 'string') return null;
+  if (m.day !== undefined && typeof m.day !== 'string') return null;
   if (m.stat !== undefined && (typeof m.stat !== 'object' || m.stat === null || !['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev'].every((k) => typeof (m.stat as unknown as Record<string, unknown>)[k] === 'number'))) return null;
   return { meta: m as EntryMeta, line, messagesAt: first + 1, summaryAt: second + 1 };
 }
@@ -187,6 +195,7 @@ export class LintCache {
   readonly strategy: CacheStrategy;
   private readonly key: string;
   private readonly khVersion: string;
+  private readonly today: string;
   private readonly crossFileRules: { id: string; version: number }[];
   private readonly now: () => number;
   hits = 0;
@@ -210,6 +219,7 @@ export class LintCache {
     this.dir = location;
     this.key = runKey(parts);
     this.khVersion = parts.khVersion;
+    this.today = parts.today;
     this.strategy = options.strategy ?? 'metadata';
     this.now = options.now ?? Date.now;
     this.crossFileRules = active.filter((a) => a.rule.crossFile).map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
@@ -313,9 +323,10 @@ export class LintCache {
   /** The entry's result when its checksum holds and it parses (null otherwise). */
   private use(entry: Entry, shown: string, part: 'all' | 'summary'): FileLint | null {
     const { line, messagesAt, summaryAt, meta } = entry;
+    if (meta.day !== undefined && meta.day !== this.today) return null; // linted for another "today"
     const messagesText = line.slice(messagesAt, summaryAt - 1);
     const summaryText = line.slice(summaryAt);
-    if (this.checksum(meta.path, meta.content, messagesText, summaryText) !== meta.checksum) return null;
+    if (this.checksum(meta, messagesText, summaryText) !== meta.checksum) return null;
     let messages: unknown;
     let summary: unknown;
     try {
@@ -329,8 +340,8 @@ export class LintCache {
     return { messages: messages as LintMessage[], summary: { ...(summary as FileSummary), filePath: shown } };
   }
 
-  private checksum(path: string, content: string, messages: string, summary: string): string {
-    return fastHash(`${this.key}\0${path}\0${content}\0${messages}\0${summary}`);
+  private checksum(meta: Pick<EntryMeta, 'path' | 'content' | 'day'>, messages: string, summary: string): string {
+    return fastHash(`${this.key}\0${meta.path}\0${meta.content}\0${meta.day ?? ''}\0${messages}\0${summary}`);
   }
 
   /** Records a file's result under its content hash (and stat, when `lookup` gave one). Written by save(). */
@@ -339,7 +350,8 @@ export class LintCache {
     const path = resolve(absolutePath);
     const messages = JSON.stringify(result.messages);
     const summary = JSON.stringify(result.summary);
-    const meta: EntryMeta = { path, content: lookup.content, checksum: this.checksum(path, lookup.content, messages, summary), ...(lookup.stat ? { stat: lookup.stat } : {}) };
+    const day = result.readToday ? { day: this.today } : {};
+    const meta: EntryMeta = { path, content: lookup.content, ...day, checksum: this.checksum({ path, content: lookup.content, ...day }, messages, summary), ...(lookup.stat ? { stat: lookup.stat } : {}) };
     const line = entryLine(meta, messages, summary);
     const first = line.indexOf('\t');
     this.fresh.set(path, { meta, line, messagesAt: first + 1, summaryAt: first + 1 + messages.length + 1 });

@@ -187,7 +187,7 @@ describe('--cache', { timeout: 120_000 }, () => {
     const fParsed = JSON.parse(fMeta!) as { path: string; content: string; checksum: string };
     const otherMessages = JSON.stringify([{ ...(JSON.parse(fMessages!) as object[])[0], message: 'KH CŨ' }]);
     const otherKey = createHash('sha256').update('another version').digest('hex');
-    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0${otherMessages}\0${fSummary}`).digest('hex');
+    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${otherMessages}\0${fSummary}`).digest('hex');
     lines[foreign] = [JSON.stringify(fParsed), otherMessages, fSummary].join('\t');
     // Truncated.
     const truncated = lineOf(lines, 'van-ban/2024/004_a5398dc3df371b71.txt');

@@ -15,6 +15,11 @@ import type { FileLint } from '../../src/rules/engine.js';
 import type { LintMessage } from '../../src/rules/types.js';
 import { run as lint, type LintOptions } from '../../src/cli/commands/lint.js';
 import { ROOT } from '../_build.js';
+import { lintFile } from '../../src/rules/engine.js';
+import { rules as allRules } from '../../src/rules/index.js';
+import { resolveRules } from '../../src/config/index.js';
+import { loadRegistries } from '../../src/data/registries.js';
+import { seedPlan } from '../rules/_seeds.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'kh-cache-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -126,6 +131,37 @@ describe('LintCache: the metadata strategy', () => {
   });
 });
 
+describe('"today": per entry, only where a rule read it', () => {
+  it('the engine says when a rule read context.today: 004 (an undated draft with deadlines) yes, 000 (dated) no', async () => {
+    const active = resolveRules(allRules, {}, []);
+    const env = { lang: 'vi' as const, registries: loadRegistries(), today: new Date('2024-06-01T00:00:00') };
+    const draft = lintFile(await seedPlan('004'), active, env);
+    expect(draft.readToday).toBe(true);
+    expect(draft.messages.some((m) => m.messageId === 'deadlinePast')).toBe(true);
+    expect(lintFile(await seedPlan('000'), active, env).readToday).toBeUndefined();
+  });
+
+  it('an entry that read "today" holds for that day only; the others outlive the day', async () => {
+    const dir = folder();
+    const [a, b] = ['a.txt', 'b.txt'].map((n) => join(dir, n)) as [string, string];
+    writeFileSync(a, 'a');
+    writeFileSync(b, 'b');
+    const first = open(dir);
+    first.set(a, first.lookup(a, a), result(a, 'a'));
+    first.set(b, first.lookup(b, b), { ...result(b, 'b'), readToday: true });
+    await first.save([a, b]);
+    expect(await runOnce(open(dir), [a, b])).toEqual(['a', 'b']);
+    const tomorrow = open(dir, { parts: { today: '2026-12-02' } });
+    expect(await runOnce(tomorrow, [a, b])).toEqual(['a', null]);
+    // A day written by hand onto a's line: the checksum covers it.
+    const lines = packOf(dir);
+    const i = lines.findIndex((l) => l.startsWith(`{"path":${JSON.stringify(a)}`));
+    lines[i] = lines[i]!.replace(/"checksum"/, '"day":"2026-12-02","checksum"');
+    writeFileSync(join(dir, '.khcache', 'lint-cache.pack'), `${lines.join('\n')}\n`);
+    expect(await runOnce(open(dir, { parts: { today: '2026-12-02' } }), [a])).toEqual([null]);
+  });
+});
+
 describe('LintCache: the pack', () => {
   it('prunes deleted files and unreadable inputs, keeps existing files outside the run, drops another run key', async () => {
     const dir = folder();
@@ -146,8 +182,8 @@ describe('LintCache: the pack', () => {
     failing.forget(b);
     await failing.save([a, b]);
     expect(pathsIn(dir)).toEqual([a]);
-    // Another run key (another day, other settings): the pack holds that key's entries only.
-    await runOnce(open(dir, { parts: { today: '2026-12-02' } }), [b]);
+    // Another run key (other settings, another kh version): the pack holds that key's entries only.
+    await runOnce(open(dir, { parts: { settings: 'other rules' } }), [b]);
     expect(pathsIn(dir)).toEqual([b]);
     expect(await runOnce(open(dir), [a])).toEqual([null]);
   });
