@@ -65,7 +65,7 @@ export function checkCiOptions(options: CiLintOptions): void {
 
 function realOrResolved(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path); // the C library's: one call per path, not one lstat per component
   } catch {
     return path;
   }
