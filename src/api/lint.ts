@@ -224,6 +224,17 @@ interface Run {
   /** --shard: the cross-file pass is left to kh merge-reports. */
   shard: boolean;
   concurrency: number | 'off';
+  /** --changed-since with --cache: the other files' cached summaries (takeContext). */
+  context?: Map<Target, FileSummary>;
+}
+
+/**
+ * --changed-since with --cache and a cross-file rule: the run's other files take part through
+ * their cached summaries. Taken once, while the workers start when there are files to read.
+ */
+function takeContext(run: Run, ci: typeof import('../ci/lint-ci.js')): void {
+  if (run.context || !run.cache || run.all === run.targets || run.shard || !run.active.some((a) => a.rule.crossFile)) return;
+  run.context = ci.cachedSummaries(run.cache, run.all, run.targets, run.cwd);
 }
 
 /** One file read and linted, or why not. */
@@ -264,7 +275,8 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     // In the whole run's order; with --changed-since and --cache the other files take part through
     // their cached summaries (their own findings are not reported).
     const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
-    const context = run.cache && run.all !== targets ? await (await import('../ci/lint-ci.js')).cachedSummaries(run.cache, run.all, targets, run.cwd) : new Map<Target, FileSummary>();
+    takeContext(run, await import('../ci/lint-ci.js'));
+    const context = run.context ?? new Map<Target, FileSummary>();
     const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
     const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
     const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
@@ -344,6 +356,8 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
                 (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
               ),
       );
+      // The workers start meanwhile: the other files' summaries are looked up now, not after.
+      takeContext(run, await import('../ci/lint-ci.js'));
       for (const next of pending) {
         const outcome = await next;
         if ('ruleError' in outcome) throw outcome.ruleError;

@@ -21,7 +21,7 @@
  *  - the document: with the "metadata" strategy (default) its size, mtime, ctime, inode and device
  *    as recorded (git's index and ESLint's cache do the same), else — or when any differs, or the
  *    recorded stat was too recent to trust (see RACY_MS) — the hash of its bytes;
- *  - the entry's checksum (over key, path, content hash, messages and summary): a line edited by
+ *  - the entry's checksum (over key, path, content hash, day, messages' hash and summary): a line edited by
  *    hand, truncated or otherwise corrupt is ignored, never trusted, and replaced by a fresh result;
  *  - the summary passes summaryProblem() for the active cross-file rules.
  * No per-message schema check: the key pins the writer (kh version, format) and the checksum the
@@ -125,6 +125,8 @@ interface FileStat {
 interface EntryMeta {
   path: string;
   content: string;
+  /** Hash of the messages' text: the checksum covers it, so a summary alone is checked without them. */
+  messagesHash: string;
   checksum: string;
   /** The day taken as "today" when a rule read it for this file (the entry holds for that day only). */
   day?: string;
@@ -177,7 +179,7 @@ function parseLine(line: string): Entry | null {
     return null;
   }
   const m = meta as Partial<EntryMeta> | null;
-  if (!m || typeof m !== 'object' || typeof m.path !== 'string' || typeof m.content !== 'string' || typeof m.checksum !== 'string') return null;
+  if (!m || typeof m !== 'object' || typeof m.path !== 'string' || typeof m.content !== 'string' || typeof m.messagesHash !== 'string' || typeof m.checksum !== 'string') return null;
   if (m.day !== undefined && typeof m.day !== 'string') return null;
   if (m.stat !== undefined && (typeof m.stat !== 'object' || m.stat === null || !['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev'].every((k) => typeof (m.stat as unknown as Record<string, unknown>)[k] === 'number'))) return null;
   return { meta: m as EntryMeta, line, messagesAt: first + 1, summaryAt: second + 1 };
@@ -326,7 +328,8 @@ export class LintCache {
     if (meta.day !== undefined && meta.day !== this.today) return null; // linted for another "today"
     const messagesText = line.slice(messagesAt, summaryAt - 1);
     const summaryText = line.slice(summaryAt);
-    if (this.checksum(meta, messagesText, summaryText) !== meta.checksum) return null;
+    if (this.checksum(meta, summaryText) !== meta.checksum) return null;
+    if (part === 'all' && fastHash(messagesText) !== meta.messagesHash) return null;
     let messages: unknown;
     let summary: unknown;
     try {
@@ -340,8 +343,8 @@ export class LintCache {
     return { messages: messages as LintMessage[], summary: { ...(summary as FileSummary), filePath: shown } };
   }
 
-  private checksum(meta: Pick<EntryMeta, 'path' | 'content' | 'day'>, messages: string, summary: string): string {
-    return fastHash(`${this.key}\0${meta.path}\0${meta.content}\0${meta.day ?? ''}\0${messages}\0${summary}`);
+  private checksum(meta: Pick<EntryMeta, 'path' | 'content' | 'day' | 'messagesHash'>, summary: string): string {
+    return fastHash(`${this.key}\0${meta.path}\0${meta.content}\0${meta.day ?? ''}\0${meta.messagesHash}\0${summary}`);
   }
 
   /** Records a file's result under its content hash (and stat, when `lookup` gave one). Written by save(). */
@@ -350,8 +353,8 @@ export class LintCache {
     const path = resolve(absolutePath);
     const messages = JSON.stringify(result.messages);
     const summary = JSON.stringify(result.summary);
-    const day = result.readToday ? { day: this.today } : {};
-    const meta: EntryMeta = { path, content: lookup.content, ...day, checksum: this.checksum({ path, content: lookup.content, ...day }, messages, summary), ...(lookup.stat ? { stat: lookup.stat } : {}) };
+    const signed = { path, content: lookup.content, ...(result.readToday ? { day: this.today } : {}), messagesHash: fastHash(messages) };
+    const meta: EntryMeta = { ...signed, checksum: this.checksum(signed, summary), ...(lookup.stat ? { stat: lookup.stat } : {}) };
     const line = entryLine(meta, messages, summary);
     const first = line.indexOf('\t');
     this.fresh.set(path, { meta, line, messagesAt: first + 1, summaryAt: first + 1 + messages.length + 1 });
@@ -390,6 +393,8 @@ export class LintCache {
           merged = disk.entries;
           this.deadLines = disk.dead;
           this.rewrite = false;
+        } else {
+          this.rewrite = true; // a run under another key replaced it: appending would be lost
         }
       }
       const prune: string[] = [];

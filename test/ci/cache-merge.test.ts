@@ -184,10 +184,11 @@ describe('--cache', { timeout: 120_000 }, () => {
     // checksum, and a finding of its own: the checksum covers the key, so it does not hold here.
     const foreign = lineOf(lines, 'van-ban/2024/002_06484e6e4818e0d7.txt');
     const [fMeta, fMessages, fSummary] = lines[foreign]!.split('\t');
-    const fParsed = JSON.parse(fMeta!) as { path: string; content: string; checksum: string };
+    const fParsed = JSON.parse(fMeta!) as { path: string; content: string; messagesHash: string; checksum: string };
     const otherMessages = JSON.stringify([{ ...(JSON.parse(fMessages!) as object[])[0], message: 'KH CŨ' }]);
     const otherKey = createHash('sha256').update('another version').digest('hex');
-    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${otherMessages}\0${fSummary}`).digest('hex');
+    fParsed.messagesHash = createHash('sha512-256').update(otherMessages).digest('hex');
+    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${fParsed.messagesHash}\0${fSummary}`).digest('hex');
     lines[foreign] = [JSON.stringify(fParsed), otherMessages, fSummary].join('\t');
     // Truncated.
     const truncated = lineOf(lines, 'van-ban/2024/004_a5398dc3df371b71.txt');
