@@ -33,7 +33,7 @@ export const lintCommands: CommandSpec[] = [
         .option('--pass-on-unpruned-suppressions', t(lang, 'help.lint.pass-on-unpruned'))
         .option('--cache', t(lang, 'help.lint.cache'))
         .option('--cache-location <dir>', t(lang, 'help.lint.cache-location'))
-        .option('--cache-strategy <metadata|content>', t(lang, 'help.lint.cache-strategy'))
+        .option('--cache-strategy <strategy>', t(lang, 'help.lint.cache-strategy'))
         .option('--concurrency <n|auto|off>', t(lang, 'help.lint.concurrency'));
       addReadOptions(command, lang);
     },
