@@ -224,6 +224,17 @@ interface Run {
   /** --shard: the cross-file pass is left to kh merge-reports. */
   shard: boolean;
   concurrency: number | 'off';
+  /** --changed-since with --cache: the other files' cached summaries (takeContext). */
+  context?: Map<Target, FileSummary>;
+}
+
+/**
+ * --changed-since with --cache and a cross-file rule: the run's other files take part through
+ * their cached summaries. Taken once, while the workers start when there are files to read.
+ */
+function takeContext(run: Run, ci: typeof import('../ci/lint-ci.js')): void {
+  if (run.context || !run.cache || run.all === run.targets || run.shard || !run.active.some((a) => a.rule.crossFile)) return;
+  run.context = ci.cachedSummaries(run.cache, run.all, run.targets, run.cwd);
 }
 
 /** One file read and linted, or why not. */
@@ -249,6 +260,7 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
       yield result(targets[i]!, outcome), i++;
     }
     options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
+    await saveCache(run);
     return;
   }
   const all: Outcome[] = [];
@@ -263,7 +275,8 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     // In the whole run's order; with --changed-since and --cache the other files take part through
     // their cached summaries (their own findings are not reported).
     const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
-    const context = run.cache && run.all !== targets ? await (await import('../ci/lint-ci.js')).cachedSummaries(run.cache, run.all, targets, run.cwd) : new Map<Target, FileSummary>();
+    takeContext(run, await import('../ci/lint-ci.js'));
+    const context = run.context ?? new Map<Target, FileSummary>();
     const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
     const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
     const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
@@ -276,9 +289,15 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     const relint = (fixed: Plan[]) => lintPlans(fixed, active, env);
     messageLists = await fixFiles(plans, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd: run.cwd, lang: env.lang, relint, note: (line) => options.note?.(line) });
   }
+  await saveCache(run);
   const final = new Map(linted.map((o, i) => [o as Outcome, messageLists[i]!]));
   options.onMessages?.(linted.map((o, i) => ({ filePath: o.lint.summary.filePath, messages: messageLists[i]! })));
   for (const [i, outcome] of all.entries()) yield result(targets[i]!, outcome, final.get(outcome));
+}
+
+/** --cache: stores this run's results and prunes (the run's inputs are every target before --changed-since / --shard). */
+async function saveCache(run: Run): Promise<void> {
+  await run.cache?.save(run.all.flatMap((t) => (t.fatal ? [] : [resolve(run.cwd, t.filePath)])));
 }
 
 /**
@@ -293,6 +312,7 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
   let closing = false;
   const failed = (target: Target, error: unknown): Outcome => {
     if (!closing) options.onReadError?.(target.filePath, error);
+    run.cache?.forget(resolve(cwd, target.filePath));
     return { fatal: describeError(error, lang) };
   };
   const { lintWorkerPath, LintPool } = await import('../workers/lint-pool.js');
@@ -300,11 +320,11 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
   const workerPath = lintWorkerPath();
   // --cache: every file's entry looked up first, so that a run with nothing to read starts no worker.
   const { cache } = run;
-  const lookups = cache ? await Promise.all(targets.map((t) => (t.fatal ? null : cache.get(resolve(cwd, t.filePath), t.filePath)))) : null;
+  const lookups = cache ? targets.map((t) => (t.fatal ? null : cache.lookup(resolve(cwd, t.filePath), t.filePath))) : null;
   const hitOf = (i: number) => lookups?.[i]?.hit ?? null;
-  const store = async (i: number, lint: FileLint) => {
-    const content = lookups?.[i]?.content;
-    if (cache && content) await cache.set(resolve(cwd, targets[i]!.filePath), content, lint);
+  const store = (i: number, lint: FileLint) => {
+    const lookup = lookups?.[i];
+    if (cache && lookup) cache.set(resolve(cwd, targets[i]!.filePath), lookup, lint);
   };
   const toRead = lookups ? lookups.filter((l) => l !== null && !l.hit).length : readable;
 
@@ -332,10 +352,12 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
           : hitOf(i)
             ? Promise.resolve({ lint: hitOf(i)! })
             : pool.lint(resolve(cwd, target.filePath), target.filePath).then(
-                async (lint) => (await store(i, lint), { lint }),
+                (lint) => (store(i, lint), { lint }),
                 (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
               ),
       );
+      // The workers start meanwhile: the other files' summaries are looked up now, not after.
+      takeContext(run, await import('../ci/lint-ci.js'));
       for (const next of pending) {
         const outcome = await next;
         if ('ruleError' in outcome) throw outcome.ruleError;
@@ -371,7 +393,7 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
       }
       plan.source.path = target.filePath; // messages name the file as the user gave it
       const lint = lintFile(plan, run.active, env);
-      await store(i, lint);
+      store(i, lint);
       yield keepPlans ? { lint, plan } : { lint };
     }
   } finally {

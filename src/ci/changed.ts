@@ -42,25 +42,19 @@ const firstLine = (text: string) => text.trim().split('\n')[0] ?? '';
  */
 export async function changedFiles(ref: string, cwd: string): Promise<Set<string>> {
   if (!ref.trim() || ref.startsWith('-')) {
-    throw new CiError({ vi: `--changed-since "${ref}": tên tham chiếu git không hợp lệ`, en: `--changed-since "${ref}": not a valid git ref` });
+    throw new CiError('changed-bad-ref', { ref });
   }
   const top = await git(['rev-parse', '--show-toplevel'], cwd);
   if (top.spawnError) {
-    throw new CiError({ vi: `--changed-since cần git, nhưng không chạy được git (${top.spawnError})`, en: `--changed-since needs git, which could not be run (${top.spawnError})` });
+    throw new CiError('changed-no-git', { reason: top.spawnError });
   }
   if (top.code !== 0) {
-    throw new CiError({
-      vi: `--changed-since: thư mục ${cwd} không nằm trong một kho git (${firstLine(top.stderr)})`,
-      en: `--changed-since: ${cwd} is not inside a git repository (${firstLine(top.stderr)})`,
-    });
+    throw new CiError('changed-not-repository', { dir: cwd, detail: firstLine(top.stderr) });
   }
   const root = top.stdout.replace(/\n$/, '');
   const verified = await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], cwd);
   if (verified.code !== 0) {
-    throw new CiError({
-      vi: `--changed-since: không tìm thấy "${ref}" trong kho git (nhánh, thẻ hay mã commit?; trong CI cần lấy đủ lịch sử, ví dụ fetch-depth: 0)`,
-      en: `--changed-since: "${ref}" is not a known git ref (a branch, tag or commit?; in CI fetch enough history, e.g. fetch-depth: 0)`,
-    });
+    throw new CiError('changed-unknown-ref', { ref });
   }
   const commit = verified.stdout.trim();
   const base = await git(['merge-base', commit, 'HEAD'], cwd);
@@ -68,11 +62,11 @@ export async function changedFiles(ref: string, cwd: string): Promise<Set<string
   const from = base.code === 0 && base.stdout.trim() ? base.stdout.trim() : commit;
   const diff = await git(['-c', 'core.quotepath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, '--'], cwd);
   if (diff.code !== 0) {
-    throw new CiError({ vi: `--changed-since: git diff thất bại (${firstLine(diff.stderr)})`, en: `--changed-since: git diff failed (${firstLine(diff.stderr)})` });
+    throw new CiError('changed-diff-failed', { detail: firstLine(diff.stderr) });
   }
   const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/'], cwd);
   if (untracked.code !== 0) {
-    throw new CiError({ vi: `--changed-since: git ls-files thất bại (${firstLine(untracked.stderr)})`, en: `--changed-since: git ls-files failed (${firstLine(untracked.stderr)})` });
+    throw new CiError('changed-ls-files-failed', { detail: firstLine(untracked.stderr) });
   }
   const paths = new Set<string>();
   for (const list of [diff.stdout, untracked.stdout]) {

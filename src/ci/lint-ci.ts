@@ -14,7 +14,7 @@ import { CiError } from './errors.js';
 
 export { CiError } from './errors.js';
 import { parseShard, selectShard } from './shard.js';
-import { dataHash, DEFAULT_CACHE_LOCATION, LintCache, settingsHash } from './cache.js';
+import { CACHE_STRATEGIES, dataHash, DEFAULT_CACHE_LOCATION, LintCache, settingsHash, type CacheStrategy } from './cache.js';
 import type { ActiveRule } from '../rules/engine.js';
 import type { LintedFile } from '../api/lint.js';
 import type { Target } from '../api/inputs.js';
@@ -45,28 +45,27 @@ export interface CiLintOptions {
   /** --cache, --cache-location (default .khcache/ in the working directory). */
   cache?: boolean | undefined;
   cacheLocation?: string | undefined;
+  /** --cache-strategy metadata|content (default metadata: see src/ci/cache.ts). */
+  cacheStrategy?: string | undefined;
 }
 
 /** Checks the CI options that need no work (before the run starts). Throws CiError. */
 export function checkCiOptions(options: CiLintOptions): void {
   if (options.shard !== undefined) parseShard(options.shard);
   if (options.shard !== undefined && (options.suppressAll || options.pruneSuppressions)) {
-    throw new CiError({
-      vi: '--suppress-all và --prune-suppressions cần cả lần chạy, không dùng với --shard (chạy chúng không có --shard)',
-      en: '--suppress-all and --prune-suppressions need the whole run: not with --shard (run them without it)',
-    });
+    throw new CiError('suppress-with-shard');
   }
   if (options.suppressAll && options.pruneSuppressions) {
-    throw new CiError({
-      vi: '--suppress-all và --prune-suppressions không dùng cùng nhau',
-      en: '--suppress-all and --prune-suppressions cannot be used together',
-    });
+    throw new CiError('suppress-and-prune');
+  }
+  if (options.cacheStrategy !== undefined && !(CACHE_STRATEGIES as readonly string[]).includes(options.cacheStrategy)) {
+    throw new CiError('cache-strategy', { value: options.cacheStrategy });
   }
 }
 
 function realOrResolved(path: string): string {
   try {
-    return realpathSync(path);
+    return realpathSync.native(path); // the C library's: one call per path, not one lstat per component
   } catch {
     return path;
   }
@@ -152,6 +151,7 @@ export function openCache(
     location,
     { khVersion: toolVersion(), settings: settingsHash(run.active, run.knowledge, { ocr: run.ocr }), lang: run.lang, today: run.today.toISOString().slice(0, 10), data: dataHash() },
     run.active,
+    { strategy: (options.cacheStrategy as CacheStrategy | undefined) ?? 'metadata' },
   );
 }
 
@@ -159,17 +159,17 @@ export function openCache(
  * --changed-since with --cache: the summaries of the run's other files that the cache holds for
  * their current content (the others are left out of the cross-file pass: nothing is parsed for them).
  */
-export async function cachedSummaries<T extends { filePath: string; fatal?: string | undefined }>(
+export function cachedSummaries<T extends { filePath: string; fatal?: string | undefined }>(
   cache: LintCache,
   all: readonly T[],
   targets: readonly T[],
   cwd: string,
-): Promise<Map<T, FileSummary>> {
+): Map<T, FileSummary> {
   const selected = new Set(targets);
   const out = new Map<T, FileSummary>();
   for (const target of all) {
     if (selected.has(target) || target.fatal !== undefined) continue;
-    const { hit } = await cache.get(resolve(cwd, target.filePath), target.filePath);
+    const { hit } = cache.lookup(resolve(cwd, target.filePath), target.filePath, 'summary');
     if (hit) out.set(target, hit.summary);
   }
   return out;

@@ -64,17 +64,14 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     if (joined.crossFile) {
       const knowledge = loaded.config.knowledge;
       if (settingsHash(active, knowledge) !== joined.settings) {
-        throw new CiError({
-          vi: 'các báo cáo phần được tạo với cấu hình quy tắc khác (kh.config.json, --rule, --ref, --strict-citations): chạy kh merge-reports với đúng cấu hình của các phần',
-          en: 'the shard reports were made with other rule settings (kh.config.json, --rule, --ref, --strict-citations): run kh merge-reports with the settings the shards used',
-        });
+        throw new CiError('reports-other-settings');
       }
       lang = joined.lang!;
       const rules = active.filter((a) => a.rule.crossFile).map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
       const read = joined.results.filter((r) => !r.fatal);
       for (const r of read) {
         const problem = summaryProblem(r.summary, rules);
-        if (problem) throw new CiError({ vi: `${r.filePath}: tóm tắt trong báo cáo phần không dùng được (${problem})`, en: `${r.filePath}: its summary in the shard report cannot be used (${problem})` });
+        if (problem) throw new CiError('reports-summary-unusable', { document: r.filePath, problem });
       }
       const data = knowledge ? createDataStore({ knowledge }) : builtinData;
       const cross = rules.length ? crossFilePass(read.map((r) => r.summary as FileSummary), active, { lang, today: joined.today!, data }) : null;

@@ -45,8 +45,6 @@ type PlainResult = z.infer<typeof resultSchema>;
 
 export type Part = { path: string; kind: 'shard'; report: ShardReport } | { path: string; kind: 'plain'; results: PlainResult[] };
 
-const text = (vi: string, en: string) => ({ vi, en });
-
 /** Reads one report. Throws CiError naming the file. */
 export function readPart(path: string, shown = path): Part {
   let data: unknown;
@@ -54,12 +52,7 @@ export function readPart(path: string, shown = path): Part {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new CiError(
-      code
-        ? text(`${shown}: không đọc được báo cáo (${code})`, `${shown}: cannot read the report (${code})`)
-        : text(`${shown}: không phải JSON hợp lệ`, `${shown}: not valid JSON`),
-      error,
-    );
+    throw code ? new CiError('report-unreadable', { file: shown, code }, error) : new CiError('report-not-json', { file: shown }, error);
   }
   if (Array.isArray(data)) {
     const parsed = z.array(resultSchema).safeParse(data);
@@ -68,15 +61,10 @@ export function readPart(path: string, shown = path): Part {
     const parsed = shardReportSchema.safeParse(data);
     if (parsed.success) return { path: shown, kind: 'shard', report: parsed.data };
     if (data && typeof data === 'object' && 'khShardReport' in data && (data as { khShardReport: unknown }).khShardReport !== SHARD_REPORT_VERSION) {
-      throw new CiError(text(`${shown}: báo cáo phần của một phiên bản kh khác`, `${shown}: a shard report of another kh version`));
+      throw new CiError('report-other-format', { file: shown });
     }
   }
-  throw new CiError(
-    text(
-      `${shown}: không phải báo cáo JSON của kh lint (kh lint --format json, hoặc --shard i/n --format json)`,
-      `${shown}: not a kh lint JSON report (kh lint --format json, or --shard i/n --format json)`,
-    ),
-  );
+  throw new CiError('report-not-kh', { file: shown });
 }
 
 /** What the merge needs of the parts once they are known to fit together. */
@@ -93,16 +81,11 @@ export interface Joined {
 
 /** Checks that the parts make one whole run and orders its files. Throws CiError. */
 export function joinParts(parts: readonly Part[], khVersion: string): Joined {
-  if (parts.length === 0) throw new CiError(text('cần ít nhất một báo cáo', 'give at least one report'));
+  if (parts.length === 0) throw new CiError('reports-none');
   const plain = parts.filter((p) => p.kind === 'plain');
   if (plain.length > 0) {
     if (parts.length > 1) {
-      throw new CiError(
-        text(
-          `${plain[0]!.path}: báo cáo thường (không có --shard) chỉ được chuyển định dạng một mình; ghép các báo cáo của --shard i/n --format json`,
-          `${plain[0]!.path}: a plain report (without --shard) can only be converted alone; merge the reports of --shard i/n --format json`,
-        ),
-      );
+      throw new CiError('reports-plain-not-alone', { file: plain[0]!.path });
     }
     const only = plain[0] as Extract<Part, { kind: 'plain' }>;
     return {
@@ -118,36 +101,29 @@ export function joinParts(parts: readonly Part[], khVersion: string): Joined {
   const first = shards[0]!.report;
   for (const { path, report } of shards) {
     if (report.khVersion !== khVersion) {
-      throw new CiError(
-        text(`${path}: báo cáo của kh ${report.khVersion}, đang chạy kh ${khVersion}: các phần phải cùng phiên bản`, `${path}: made by kh ${report.khVersion}, this is kh ${khVersion}: every part must come from the same version`),
-      );
+      throw new CiError('reports-other-version', { file: path, theirs: report.khVersion, ours: khVersion });
     }
     const differs = (['settings', 'lang', 'today', 'files'] as const).find((key) => report[key] !== first[key]) ?? (report.shard.count !== first.shard.count ? 'shard' : undefined);
     if (differs) {
-      throw new CiError(
-        text(
-          `${path}: không cùng lần chạy với ${shards[0]!.path} (khác ${differs}): các phần phải chạy cùng tệp, cấu hình, --lang, KH_TODAY và số phần`,
-          `${path}: not of the same run as ${shards[0]!.path} (${differs} differs): every part must run on the same files with the same configuration, --lang, KH_TODAY and shard count`,
-        ),
-      );
+      throw new CiError('reports-other-run', { file: path, first: shards[0]!.path, field: differs });
     }
   }
   const seen = new Map<number, string>();
   for (const { path, report } of shards) {
     const other = seen.get(report.shard.index);
-    if (other) throw new CiError(text(`${path}: phần ${report.shard.index}/${report.shard.count} đã có trong ${other}`, `${path}: shard ${report.shard.index}/${report.shard.count} is also in ${other}`));
+    if (other) throw new CiError('reports-shard-repeated', { file: path, shard: `${report.shard.index}/${report.shard.count}`, other });
     seen.set(report.shard.index, path);
   }
   const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
   if (missing.length > 0) {
     const list = missing.map((i) => `${i}/${first.shard.count}`).join(', ');
-    throw new CiError(text(`thiếu báo cáo của phần ${list}`, `the report of shard ${list} is missing`));
+    throw new CiError('reports-shard-missing', { list });
   }
   const byIndex = new Map<number, Joined['results'][number]>();
   for (const { path, report } of shards) {
     for (const r of report.results) {
       if (r.index >= first.files || byIndex.has(r.index)) {
-        throw new CiError(text(`${path}: ${r.filePath}: vị trí ${r.index} không hợp lệ hoặc trùng`, `${path}: ${r.filePath}: position ${r.index} is out of range or repeated`));
+        throw new CiError('reports-bad-position', { file: path, document: r.filePath, index: r.index });
       }
       byIndex.set(r.index, { filePath: r.filePath, messages: r.messages as unknown as LintMessage[], fatal: r.fatal, summary: (r.summary ?? null) as FileSummary | null });
     }

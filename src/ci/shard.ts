@@ -19,10 +19,7 @@ export function parseShard(value: string): Shard {
   const index = match ? Number(match[1]) : NaN;
   const count = match ? Number(match[2]) : NaN;
   if (!(count >= 1 && index >= 1 && index <= count && count <= 10_000)) {
-    throw new CiError({
-      vi: `--shard "${value}": cần dạng i/n với 1 ≤ i ≤ n, ví dụ --shard 2/4`,
-      en: `--shard "${value}": expected i/n with 1 ≤ i ≤ n, e.g. --shard 2/4`,
-    });
+    throw new CiError('shard-syntax', { value });
   }
   return { index, count };
 }

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import type { LintMessage } from '../rules/types.js';
 import { fileResult, type FileResult } from '../report/types.js';
 import { writeOutput } from '../util/output.js';
+import { msg } from '../i18n/index.js';
 import { CiError } from './errors.js';
 import { shardKey } from './shard.js';
 
@@ -42,22 +43,19 @@ export function loadSuppressions(path: string, shown = path): Suppressions {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new CiError({ vi: `không đọc được tệp bỏ qua ${shown} (${code})`, en: `cannot read the suppressions file ${shown} (${code})` }, error);
+    throw new CiError('suppressions-unreadable', { file: shown, code }, error);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new CiError({ vi: `${shown}: tệp bỏ qua không phải JSON hợp lệ`, en: `${shown}: the suppressions file is not valid JSON` }, error);
+    throw new CiError('suppressions-not-json', { file: shown }, error);
   }
   const parsed = suppressionsSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join(' › ') ?? '';
-    throw new CiError({
-      vi: `${shown}: tệp bỏ qua sai dạng ở ${where || 'gốc'}: cần { "tệp": { "quy-tắc": { "count": số nguyên dương } } }`,
-      en: `${shown}: the suppressions file is malformed at ${where || 'the root'}: expected { "file": { "rule": { "count": positive integer } } }`,
-    });
+    throw new CiError('suppressions-malformed', { file: shown, where: where || msg('ci.error.suppressions-root') });
   }
   return parsed.data;
 }

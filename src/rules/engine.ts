@@ -27,6 +27,7 @@ import {
   type Rule,
   type RuleContext,
   type RunContext,
+  type SummaryContext,
   type Severity,
 } from './types.js';
 
@@ -212,17 +213,22 @@ export function mergeMessages(sorted: readonly LintMessage[], extra: readonly Li
 export interface FileLint {
   messages: LintMessage[];
   summary: FileSummary;
+  /** A rule read context.today for this file: the result holds for that day only (--cache keys it by the day). */
+  readToday?: boolean;
 }
 
 /** Runs the per-file rules on one plan and summarizes it for the cross-file rules. */
 export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvironment): FileLint {
   const messages: LintMessage[] = [];
   const summary: FileSummary = { version: SUMMARY_VERSION, filePath: plan.source.path, plan: planIdentity(plan), rules: {} };
-  const fileEnv = { ...env, today: env.today ?? new Date() };
+  const today = env.today ?? new Date();
+  const fileEnv = { ...env, today };
+  let readToday = false;
+  const todayGetter = { get: () => ((readToday = true), today), enumerable: true };
   for (const active of rules) {
     const { id } = active.rule.meta;
     try {
-      const context = createContext(active, plan, fileEnv);
+      const context = Object.defineProperty(createContext(active, plan, fileEnv), 'today', todayGetter);
       if (active.rule.check) {
         for (const message of active.rule.check(plan, context)) {
           if (!message || typeof message !== 'object' || message.ruleId !== id) {
@@ -233,14 +239,15 @@ export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvi
       }
       const crossFile = active.rule.crossFile;
       if (crossFile) {
-        const { options, lang, today, filePath, data, derived } = context;
-        summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, { options, lang, today, filePath, data, derived }) };
+        const { options, lang, filePath, data, derived } = context;
+        const summaryContext = Object.defineProperty({ options, lang, filePath, data, derived }, 'today', todayGetter) as SummaryContext;
+        summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, summaryContext) };
       }
     } catch (error) {
       throw new RuleError(id, plan.source.path, error);
     }
   }
-  return { messages: applyOcrConfidence(plan, messages, env.lang).sort(compareMessages), summary };
+  return { messages: applyOcrConfidence(plan, messages, env.lang).sort(compareMessages), summary, ...(readToday ? { readToday } : {}) };
 }
 
 /**

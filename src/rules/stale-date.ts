@@ -199,7 +199,9 @@ export const rule = defineRule({
     const annual = planYear !== null && (issueYear === null || planYear <= issueYear + 1);
     const staleBefore = annual ? planYear : issueYear;
     const action = context.data.programmes.actionMonth;
-    const today = context.today.toISOString().slice(0, 10);
+    // Read only where it decides (an undated draft's deadline): --cache keeps other files' results across days.
+    let todayText: string | undefined;
+    const today = () => (todayText ??= context.today.toISOString().slice(0, 10));
 
     for (const d of plan.dates) {
       const target = { position: d.position, excerpt: d.raw };
@@ -214,8 +216,8 @@ export const rule = defineRule({
           yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
         } else if (annual && plan.meta.planYear !== null && year !== planYear) {
           yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
-        } else if (plan.meta.draft && !issueDate && d.value < today) {
-          yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today } });
+        } else if (plan.meta.draft && !issueDate && d.value < today()) {
+          yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today: today() } });
         }
       }
       if (d.kind === 'period' && planYear !== null) {

@@ -39,11 +39,12 @@ const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?
 
 /** The real path `path` names (a symlink followed; a missing file's folder resolved), or null. */
 function realTarget(path: string): string | null {
+  // .native: the C library's realpath, one call per path (a run checks every input against -o).
   try {
-    return realpathSync(path);
+    return realpathSync.native(path);
   } catch {
     try {
-      return join(realpathSync(dirname(path)), basename(path));
+      return join(realpathSync.native(dirname(path)), basename(path));
     } catch {
       return null;
     }

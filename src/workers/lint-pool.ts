@@ -50,7 +50,7 @@ export interface LintTask {
 }
 
 export type LintTaskReply =
-  | { ok: true; messages: LintMessage[]; summary: FileSummary }
+  | { ok: true; messages: LintMessage[]; summary: FileSummary; readToday?: boolean }
   | { ok: false; input: { code: InputErrorCode; details: Record<string, string>; stack: string } }
   | { ok: false; bug: { message: string; stack: string } }
   | { ok: false; rule: { ruleId: string; filePath: string; message: string; stack: string } };
@@ -131,7 +131,7 @@ export class LintPool {
       clearTimeout(timer);
       this.phases.delete(id);
     }
-    if (reply.ok) return { messages: reply.messages, summary: reply.summary };
+    if (reply.ok) return { messages: reply.messages, summary: reply.summary, ...(reply.readToday ? { readToday: true } : {}) };
     if ('input' in reply) {
       const error = new InputError(reply.input.code, reply.input.details);
       error.stack = reply.input.stack;

@@ -43,8 +43,8 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
   }
   plan.source.path = task.shown; // messages name the file as the user gave it
   try {
-    const { messages, summary } = lintFile(plan, active, env);
-    return { ok: true, messages, summary };
+    const { messages, summary, readToday } = lintFile(plan, active, env);
+    return { ok: true, messages, summary, ...(readToday ? { readToday } : {}) };
   } catch (error) {
     if (error instanceof RuleError) {
       const cause = error.cause instanceof Error ? error.cause : new Error(String(error.cause));

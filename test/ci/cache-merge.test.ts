@@ -48,6 +48,12 @@ async function runLint(options: Partial<LintOptions> = {}, inputs = ['van-ban'])
   return { code, ...c.get() };
 }
 
+/** The documents a cache folder's pack holds (their absolute paths). */
+function packEntries(dir: string): string[] {
+  const lines = readFileSync(join(dir, 'lint-cache.pack'), 'utf8').split('\n').filter(Boolean).slice(1);
+  return lines.map((line) => (JSON.parse(line.split('\t')[0]!) as { path: string }).path);
+}
+
 async function runMerge(reports: string[], options: Partial<MergeOptions> = {}) {
   const c = capture();
   const code = await merge(c.ctx, reports, { format: 'json', cwd: repo, ...options });
@@ -134,7 +140,8 @@ describe('--cache', { timeout: 120_000 }, () => {
     const first = await runLint({ cache: true, onCache: cold.onCache });
     expect(first.out).toBe(plain.out);
     expect(cold.get()).toEqual({ hits: 0, misses: 9 });
-    expect(readdirSync(cacheDir()).filter((f) => f.endsWith('.json'))).toHaveLength(8); // hỏng.pdf could not be read: not cached
+    expect(readdirSync(cacheDir())).toEqual(['lint-cache.pack']);
+    expect(packEntries(cacheDir())).toHaveLength(8); // hỏng.pdf could not be read: not cached
     const warm = stats();
     const second = await runLint({ cache: true, onCache: warm.onCache });
     expect(second.out).toBe(plain.out);
@@ -155,28 +162,38 @@ describe('--cache', { timeout: 120_000 }, () => {
     }
   });
 
-  function entryOf(file: string): string {
-    const hash = createHash('sha256').update(join(repo, file)).digest('hex').slice(0, 40);
-    return join(cacheDir(), `${hash}.json`);
-  }
+  const packPath = () => join(cacheDir(), 'lint-cache.pack');
+  /** The pack's lines: the header, then one per document (meta TAB messages TAB summary). */
+  const packLines = () => readFileSync(packPath(), 'utf8').split('\n').filter(Boolean);
+  const lineOf = (lines: string[], file: string) => lines.findIndex((l) => l.startsWith(JSON.stringify({ path: join(repo, file) }).slice(0, -1)));
 
-  it('an entry edited by hand, a corrupt one and one from another kh version are ignored, never trusted', async () => {
+  it('a line edited by hand, a truncated one and one made under another run key are ignored, never trusted', async () => {
     const plain = await runLint();
+    rmSync(cacheDir(), { recursive: true, force: true });
     await runLint({ cache: true });
-    const edited = entryOf('van-ban/khac/ban-sao-1.txt');
-    const entry = JSON.parse(readFileSync(edited, 'utf8'));
-    const payload = JSON.parse(entry.payload);
-    expect(payload.messages.length).toBeGreaterThan(0);
-    payload.messages[0].message = 'SỬA TAY';
-    writeFileSync(edited, JSON.stringify({ ...entry, payload: JSON.stringify(payload) }));
-    // Another kh version wrote this one (its own consistent checksum), with a finding of its own.
-    const foreign = entryOf('van-ban/2024/002_06484e6e4818e0d7.txt');
-    const other = JSON.parse(readFileSync(foreign, 'utf8'));
-    const otherPayload = JSON.stringify({ ...JSON.parse(other.payload), messages: [{ ...JSON.parse(other.payload).messages[0], message: 'KH CŨ' }] });
+    const lines = packLines();
+    // Edited: a message changed, the checksum left as it was.
+    const edited = lineOf(lines, 'van-ban/khac/ban-sao-1.txt');
+    expect(edited).toBeGreaterThan(0);
+    const [meta, messages, summary] = lines[edited]!.split('\t');
+    const list = JSON.parse(messages!) as { message: string }[];
+    expect(list.length).toBeGreaterThan(0);
+    list[0]!.message = 'SỬA TAY';
+    lines[edited] = [meta, JSON.stringify(list), summary].join('\t');
+    // Made under another key (another kh version, other settings) with its own consistent
+    // checksum, and a finding of its own: the checksum covers the key, so it does not hold here.
+    const foreign = lineOf(lines, 'van-ban/2024/002_06484e6e4818e0d7.txt');
+    const [fMeta, fMessages, fSummary] = lines[foreign]!.split('\t');
+    const fParsed = JSON.parse(fMeta!) as { path: string; content: string; messagesHash: string; checksum: string };
+    const otherMessages = JSON.stringify([{ ...(JSON.parse(fMessages!) as object[])[0], message: 'KH CŨ' }]);
     const otherKey = createHash('sha256').update('another version').digest('hex');
-    const checksum = createHash('sha256').update(`${otherKey}\0${other.content}\0${otherPayload}`).digest('hex');
-    writeFileSync(foreign, JSON.stringify({ ...other, khVersion: '0.0.1', key: otherKey, checksum, payload: otherPayload }));
-    writeFileSync(entryOf('van-ban/2024/004_a5398dc3df371b71.txt'), '{"format": 1, "key": "');
+    fParsed.messagesHash = createHash('sha512-256').update(otherMessages).digest('hex');
+    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${fParsed.messagesHash}\0${fSummary}`).digest('hex');
+    lines[foreign] = [JSON.stringify(fParsed), otherMessages, fSummary].join('\t');
+    // Truncated.
+    const truncated = lineOf(lines, 'van-ban/2024/004_a5398dc3df371b71.txt');
+    lines[truncated] = lines[truncated]!.slice(0, 200);
+    writeFileSync(packPath(), `${lines.join('\n')}\n`);
     const s = stats();
     const run = await runLint({ cache: true, onCache: s.onCache });
     expect(run.out).toBe(plain.out);
@@ -185,8 +202,18 @@ describe('--cache', { timeout: 120_000 }, () => {
     expect(s.get()).toEqual({ hits: 5, misses: 4 });
     // Rewritten by the run: the next one uses them again.
     const again = stats();
-    await runLint({ cache: true, onCache: again.onCache });
+    expect((await runLint({ cache: true, onCache: again.onCache })).out).toBe(plain.out);
     expect(again.get()).toEqual({ hits: 8, misses: 1 });
+  });
+
+  it('a pack written by another kh version (another header) is ignored as a whole and replaced', async () => {
+    const lines = packLines();
+    const header = JSON.parse(lines[0]!) as { khVersion: string };
+    writeFileSync(packPath(), `${[JSON.stringify({ ...header, khVersion: '0.0.1' }), ...lines.slice(1)].join('\n')}\n`);
+    const s = stats();
+    await runLint({ cache: true, onCache: s.onCache });
+    expect(s.get()).toEqual({ hits: 0, misses: 9 });
+    expect(JSON.parse(packLines()[0]!)).toEqual(header);
   });
 
   it('other settings, another language: the entries do not match', async () => {
@@ -197,7 +224,7 @@ describe('--cache', { timeout: 120_000 }, () => {
     let en: { hits: number; misses: number } | null = null;
     await lint({ ...c.ctx, lang: 'en' }, ['van-ban'], { format: 'json', cwd: repo, today: TODAY, langExplicit: true, cache: true, cacheLocation: 'elsewhere', onCache: (x) => void (en = x), progress: { isTTY: false, write: () => true } });
     expect(en).toEqual({ hits: 0, misses: 9 });
-    expect(readdirSync(join(repo, 'elsewhere')).length).toBe(8);
+    expect(packEntries(join(repo, 'elsewhere'))).toHaveLength(8);
   });
 });
 

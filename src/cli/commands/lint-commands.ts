@@ -33,6 +33,7 @@ export const lintCommands: CommandSpec[] = [
         .option('--pass-on-unpruned-suppressions', t(lang, 'help.lint.pass-on-unpruned'))
         .option('--cache', t(lang, 'help.lint.cache'))
         .option('--cache-location <dir>', t(lang, 'help.lint.cache-location'))
+        .option('--cache-strategy <strategy>', t(lang, 'help.lint.cache-strategy'))
         .option('--concurrency <n|auto|off>', t(lang, 'help.lint.concurrency'));
       addReadOptions(command, lang);
     },
@@ -56,6 +57,7 @@ export const lintCommands: CommandSpec[] = [
         passOnUnprunedSuppressions: Boolean(options.passOnUnprunedSuppressions),
         cache: Boolean(options.cache),
         cacheLocation: options.cacheLocation as string | undefined,
+        cacheStrategy: options.cacheStrategy as string | undefined,
         concurrency: options.concurrency as string | undefined,
         langExplicit,
       });

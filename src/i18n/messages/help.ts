@@ -41,6 +41,10 @@ export default {
     en: "remember each file's results (by content, kh version, settings, data): later runs read only the files that changed",
   },
   'help.lint.cache-location': { vi: 'thư mục bộ nhớ đệm (mặc định .khcache/)', en: 'cache folder (default .khcache/)' },
+  'help.lint.cache-strategy': {
+    vi: 'cách nhận ra tệp không đổi: metadata (kích thước, thời điểm sửa, inode; mặc định) hoặc content (băm nội dung mỗi lần)',
+    en: 'how an unchanged file is recognised: metadata (size, modification times, inode; the default) or content (hash its bytes every run)',
+  },
   'help.lint.concurrency': {
     vi: 'số luồng đọc và kiểm tra song song: một số, auto (mỗi lõi một luồng, mặc định) hoặc off (từng tệp một)',
     en: 'worker threads reading and checking files: a number, auto (one per core, the default) or off (one file at a time)',
