@@ -198,73 +198,84 @@ export const rule = defineRule({
     // can be left over from an earlier plan.
     const annual = planYear !== null && (issueYear === null || planYear <= issueYear + 1);
     const staleBefore = annual ? planYear : issueYear;
-    const action = context.data.programmes.actionMonth;
-    // Read only where it decides (an undated draft's deadline): --cache keeps other files' results across days.
-    let todayText: string | undefined;
-    const today = () => (todayText ??= context.today.toISOString().slice(0, 10));
-
-    for (const d of plan.dates) {
-      const target = { position: d.position, excerpt: d.raw };
-      if (d.invalid) {
-        if (writtenAsDate(d.raw)) yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
-        continue;
-      }
-      if (d.inCitation || !d.value) continue;
-      if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(context, plan, d)) {
-        const year = Number(d.value.slice(0, 4));
-        if (issueDate && d.value < issueDate) {
-          yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
-        } else if (annual && plan.meta.planYear !== null && year !== planYear) {
-          yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
-        } else if (plan.meta.draft && !issueDate && d.value < today()) {
-          yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today: today() } });
-        }
-      }
-      if (d.kind === 'period' && planYear !== null) {
-        const start = d.value.replace(/^\d{4}/, '-');
-        const end = (d.end ?? '').replace(/^\d{4}/, '-');
-        const year = /^\d{4}/.test(d.end ?? '') ? Number(d.end!.slice(0, 4)) : /^\d{4}-/.test(d.value) ? Number(d.value.slice(0, 4)) : null;
-        if (start === action.start && end === action.end && year !== null && year !== planYear) {
-          yield context.report({ ...target, messageId: 'actionMonthYear', data: { raw: d.raw, year, planYear } });
-        }
-      }
-    }
-
-    if (staleBefore === null) return;
-    const { workWords, pastWords } = context.options;
-    const work = workWords.map((w) => w.normalize('NFC').toLowerCase());
-    const past = pastWords.map((w) => w.normalize('NFC').toLowerCase());
-    for (const { node, kind } of textNodes(plan)) {
-      if (kind === 'header') continue;
-      const text = node.text;
-      if (!/(?:năm\s+|\/)\d{4}/iu.test(text)) continue;
-      const spans = citationSpans(context.derived('stale-date/citation-pieces', citationPieces), text);
-      for (const match of execAll(YEAR, text)) {
-        const yearText = match[4] ?? match[3] ?? match[2] ?? match[1]!;
-        const year = Number(yearText);
-        if (year >= staleBefore) continue;
-        const start = match.index;
-        const end = start + match[0].length;
-        if (spans.some(([a, b]) => start >= a && end <= b)) continue;
-        // Part of a full date ("ngày 10 tháng 12 năm 2023", "ngày 15 tháng 6/2022") — a deadline or event, checked above.
-        if (/tháng\s+\d{1,2}\s*,?\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
-        if (/ngày\s+\d{1,2}\s*$/iu.test(text.slice(Math.max(0, start - 10), start))) continue;
-        // "(tháng 6/2022)" dates the work named just before the parenthesis.
-        const inParens = /\(\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/u.test(text.slice(end, end + 3));
-        const open = inParens ? text.lastIndexOf('(', start) : start;
-        // "(tháng 6/2023)" right after a citation dates the cited document.
-        if (inParens && spans.some(([, b]) => b <= open && open - b <= 2)) continue;
-        const clause = clauseBefore(text, open);
-        const after = text.slice(end, end + 20).normalize('NFC').toLowerCase();
-        if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
-        if (hasWord(inParens ? clause : clause.slice(-60), past)) continue;
-        if (!hasWord(clause, work)) continue;
-        const suggestion = `${match[0].slice(0, match[0].length - yearText.length)}${staleBefore}`;
-        const messageId = match[4] !== undefined ? 'staleYear' : 'stalePeriod';
-        yield context.report({ node, range: [start, end], messageId, data: { raw: match[0], planYear: staleBefore, suggestion }, suggestion });
-      }
-    }
+    yield* dateProblems(plan, context, { issueDate, planYear, annual });
+    if (staleBefore !== null) yield* staleYears(plan, context, staleBefore);
   },
 });
+
+type Context = RuleContext<z.infer<typeof rule.meta.options>, keyof typeof rule.meta.messages>;
+
+/** The plan's dates: invalid ones, deadlines before the issue or in another year (or past, in an undated draft), the Action Month of another year. */
+function* dateProblems(plan: Plan, context: Context, years: { issueDate: string | null; planYear: number | null; annual: boolean }): Generator<LintMessage> {
+  const { issueDate, planYear, annual } = years;
+  const action = context.data.programmes.actionMonth;
+  // Read only where it decides (an undated draft's deadline): --cache keeps other files' results across days.
+  let todayText: string | undefined;
+  const today = () => (todayText ??= context.today.toISOString().slice(0, 10));
+
+  for (const d of plan.dates) {
+    const target = { position: d.position, excerpt: d.raw };
+    if (d.invalid) {
+      if (writtenAsDate(d.raw)) yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
+      continue;
+    }
+    if (d.inCitation || !d.value) continue;
+    if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(context, plan, d)) {
+      const year = Number(d.value.slice(0, 4));
+      if (issueDate && d.value < issueDate) {
+        yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
+      } else if (annual && plan.meta.planYear !== null && year !== planYear) {
+        yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
+      } else if (plan.meta.draft && !issueDate && d.value < today()) {
+        yield context.report({ ...target, messageId: 'deadlinePast', data: { raw: d.raw, today: today() } });
+      }
+    }
+    if (d.kind === 'period' && planYear !== null) {
+      const start = d.value.replace(/^\d{4}/, '-');
+      const end = (d.end ?? '').replace(/^\d{4}/, '-');
+      const year = /^\d{4}/.test(d.end ?? '') ? Number(d.end!.slice(0, 4)) : /^\d{4}-/.test(d.value) ? Number(d.value.slice(0, 4)) : null;
+      if (start === action.start && end === action.end && year !== null && year !== planYear) {
+        yield context.report({ ...target, messageId: 'actionMonthYear', data: { raw: d.raw, year, planYear } });
+      }
+    }
+  }
+}
+
+/** "năm 2023", "giai đoạn …/2023" left over in the work of a later plan. */
+function* staleYears(plan: Plan, context: Context, staleBefore: number): Generator<LintMessage> {
+  const { workWords, pastWords } = context.options;
+  const work = workWords.map((w) => w.normalize('NFC').toLowerCase());
+  const past = pastWords.map((w) => w.normalize('NFC').toLowerCase());
+  for (const { node, kind } of textNodes(plan)) {
+    if (kind === 'header') continue;
+    const text = node.text;
+    if (!/(?:năm\s+|\/)\d{4}/iu.test(text)) continue;
+    const spans = citationSpans(context.derived('stale-date/citation-pieces', citationPieces), text);
+    for (const match of execAll(YEAR, text)) {
+      const yearText = match[4] ?? match[3] ?? match[2] ?? match[1]!;
+      const year = Number(yearText);
+      if (year >= staleBefore) continue;
+      const start = match.index;
+      const end = start + match[0].length;
+      if (spans.some(([a, b]) => start >= a && end <= b)) continue;
+      // Part of a full date ("ngày 10 tháng 12 năm 2023", "ngày 15 tháng 6/2022") — a deadline or event, checked above.
+      if (/tháng\s+\d{1,2}\s*,?\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
+      if (/ngày\s+\d{1,2}\s*$/iu.test(text.slice(Math.max(0, start - 10), start))) continue;
+      // "(tháng 6/2022)" dates the work named just before the parenthesis.
+      const inParens = /\(\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/u.test(text.slice(end, end + 3));
+      const open = inParens ? text.lastIndexOf('(', start) : start;
+      // "(tháng 6/2023)" right after a citation dates the cited document.
+      if (inParens && spans.some(([, b]) => b <= open && open - b <= 2)) continue;
+      const clause = clauseBefore(text, open);
+      const after = text.slice(end, end + 20).normalize('NFC').toLowerCase();
+      if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
+      if (hasWord(inParens ? clause : clause.slice(-60), past)) continue;
+      if (!hasWord(clause, work)) continue;
+      const suggestion = `${match[0].slice(0, match[0].length - yearText.length)}${staleBefore}`;
+      const messageId = match[4] !== undefined ? 'staleYear' : 'stalePeriod';
+      yield context.report({ node, range: [start, end], messageId, data: { raw: match[0], planYear: staleBefore, suggestion }, suggestion });
+    }
+  }
+}
 
 export default rule;
