@@ -21,11 +21,11 @@ import { Piscina } from 'piscina';
 import type { ReadOptions } from '../parse/index.js';
 import type { UserKnowledge } from '../data/knowledge.js';
 import { RuleError, type FileLint } from '../rules/engine.js';
-import type { LintMessage, Severity } from '../rules/types.js';
-import type { FileSummary } from '../rules/summary.js';
+import type { Severity } from '../rules/types.js';
 import { InputError, type InputErrorCode, type Lang } from '../util/errors.js';
 import type { Limits } from '../util/limits.js';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from './isolate.js';
+import { PackedLint } from './packed-lint.js';
 
 /** What every worker needs once: the active rules (by id, with parsed options) and the run's environment. */
 export interface LintWorkerSetup {
@@ -51,7 +51,7 @@ export interface LintTask {
 }
 
 export type LintTaskReply =
-  | { ok: true; messages: LintMessage[]; summary: FileSummary }
+  | { ok: true; packed: Uint8Array }
   | { ok: false; input: { code: InputErrorCode; details: Record<string, string>; stack: string } }
   | { ok: false; bug: { message: string; stack: string } }
   | { ok: false; rule: { ruleId: string; filePath: string; message: string; stack: string } };
@@ -125,6 +125,11 @@ export class LintPool {
    * an Error (a bug while reading: a fatal finding for that file).
    */
   async lint(path: string, shown: string): Promise<FileLint> {
+    return (await this.lintPacked(path, shown)).unpack();
+  }
+
+  /** `lint`, its result left packed (see PackedLint). */
+  async lintPacked(path: string, shown: string): Promise<PackedLint> {
     const id = this.nextId++;
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -149,7 +154,7 @@ export class LintPool {
       clearTimeout(timer);
       this.phases.delete(id);
     }
-    if (reply.ok) return { messages: reply.messages, summary: reply.summary };
+    if (reply.ok) return new PackedLint(reply.packed);
     if ('input' in reply) {
       const error = new InputError(reply.input.code, reply.input.details);
       error.stack = reply.input.stack;

@@ -1,6 +1,6 @@
 /**
  * A worker of the lint pool (lint-pool.ts, run by piscina): reads one document, runs the per-file
- * rules on it and answers with the messages and the file's summary (src/rules/summary.ts) only;
+ * rules on it and answers with the messages and the file's summary (src/rules/summary.ts) only, packed (PackedLint);
  * the Plan is dropped when the task returns. The rules, their options, the language, "today" and
  * the user's knowledge come once per worker (workerData), resolved the way the main thread did.
  */
@@ -12,6 +12,7 @@ import { loadRegistries, withRegistries } from '../data/registries.js';
 import { loadKnowledge } from '../data/knowledge.js';
 import { InputError } from '../util/errors.js';
 import { warm } from './warm.js';
+import { PackedLint } from './packed-lint.js';
 import type { LintTask, LintTaskReply, LintWorkerSetup } from './lint-pool.js';
 
 // piscina passes the pool's workerData to each worker as node's own workerData.
@@ -44,8 +45,7 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
   }
   plan.source.path = task.shown; // messages name the file as the user gave it
   try {
-    const { messages, summary } = lintFile(plan, active, env);
-    return { ok: true, messages, summary };
+    return { ok: true, packed: PackedLint.pack(lintFile(plan, active, env)) };
   } catch (error) {
     if (error instanceof RuleError) {
       const cause = error.cause instanceof Error ? error.cause : new Error(String(error.cause));
