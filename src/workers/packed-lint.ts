@@ -14,7 +14,9 @@ export class PackedLint {
   constructor(readonly bytes: Uint8Array) {}
 
   static pack(lint: FileLint): Uint8Array {
-    return deflateRawSync(JSON.stringify(lint));
+    // A copy of exactly its length: zlib's result is a view of a 16 KiB chunk, which a message
+    // between threads would copy (and the main thread keep) whole.
+    return new Uint8Array(deflateRawSync(JSON.stringify(lint)));
   }
 
   unpack(): FileLint {
