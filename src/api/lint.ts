@@ -26,6 +26,7 @@ import type { LintMessage, Rule } from '../rules/types.js';
 import { readerOptions } from '../cli/read-options.js';
 import { describeError, type Lang } from '../util/errors.js';
 import type { PlanReaderOptions } from '../workers/isolate.js';
+import type { PackedLint } from '../workers/packed-lint.js';
 import { expandInputs, type Target } from './inputs.js';
 import type { CiLintOptions } from '../ci/lint-ci.js';
 import type { LintCache } from '../ci/cache.js';
@@ -238,14 +239,17 @@ function takeContext(run: Run, ci: typeof import('../ci/lint-ci.js')): void {
 }
 
 /** One file read and linted, or why not. */
-type Outcome = { lint: FileLint; plan?: Plan } | { fatal: string };
+type Settled = { lint: FileLint; plan?: Plan } | { fatal: string };
+/** As it comes from the reading: a pool's result stays packed until it is used (PackedLint). */
+type Outcome = Settled | { packed: PackedLint };
+const settle = (outcome: Outcome): Settled => ('packed' in outcome ? { lint: outcome.packed.unpack() } : outcome);
 
 async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void): AsyncGenerator<LintedFile> {
   const { active, env, targets } = run;
   const keepPlans = Boolean(options.fix || options.fixDryRun);
   const crossFile = !run.shard && active.some((a) => a.rule.crossFile);
   const waitForAll = keepPlans || options.onMessages !== undefined || crossFile;
-  const result = (target: Target, outcome: Outcome, messages?: LintMessage[]): LintedFile => {
+  const result = (target: Target, outcome: Settled, messages?: LintMessage[]): LintedFile => {
     if ('fatal' in outcome) return { ...fileResult(target.filePath, [], { message: outcome.fatal }), summary: null, fileMessages: [] };
     let shown = messages ?? outcome.lint.messages;
     if (options.quiet) shown = shown.filter((m) => m.severity === 'error');
@@ -257,17 +261,19 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     let i = 0;
     for await (const outcome of outcomes) {
       onFile?.();
-      yield result(targets[i]!, outcome), i++;
+      yield result(targets[i]!, settle(outcome)), i++;
     }
     options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
     await saveCache(run);
     return;
   }
-  const all: Outcome[] = [];
+  const read: (Outcome | null)[] = [];
   for await (const outcome of outcomes) {
     onFile?.();
-    all.push(outcome);
+    read.push(outcome);
   }
+  // The workers are closed by now: unpacked one by one, each packed result released as it goes.
+  const all = read.map((outcome, i) => ((read[i] = null), settle(outcome!)));
   options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
   const linted = all.flatMap((o) => ('lint' in o ? [o] : []));
   let cross: LintMessage[][] | null = null;
@@ -290,7 +296,7 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     messageLists = await fixFiles(plans, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd: run.cwd, lang: env.lang, relint, note: (line) => options.note?.(line) });
   }
   await saveCache(run);
-  const final = new Map(linted.map((o, i) => [o as Outcome, messageLists[i]!]));
+  const final = new Map(linted.map((o, i) => [o as Settled, messageLists[i]!]));
   options.onMessages?.(linted.map((o, i) => ({ filePath: o.lint.summary.filePath, messages: messageLists[i]! })));
   for (const [i, outcome] of all.entries()) yield result(targets[i]!, outcome, final.get(outcome));
 }
@@ -351,8 +357,8 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
           ? Promise.resolve({ fatal: target.fatal })
           : hitOf(i)
             ? Promise.resolve({ lint: hitOf(i)! })
-            : pool.lint(resolve(cwd, target.filePath), target.filePath).then(
-                (lint) => (store(i, lint), { lint }),
+            : pool.lintPacked(resolve(cwd, target.filePath), target.filePath).then(
+                (packed) => (cache ? store(i, packed.unpack()) : undefined, { packed }),
                 (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
               ),
       );

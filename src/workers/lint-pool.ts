@@ -15,16 +15,17 @@
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { ReadOptions } from '../parse/index.js';
 import type { UserKnowledge } from '../domain/knowledge.js';
 import { RuleError, type FileLint } from '../rules/engine.js';
-import type { LintMessage, Severity } from '../rules/types.js';
-import type { FileSummary } from '../rules/summary.js';
+import type { Severity } from '../rules/types.js';
 import { InputError, type InputErrorCode, type Lang } from '../util/errors.js';
 import type { Limits } from '../util/limits.js';
 import { DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT_MS } from './isolate.js';
+import { PackedLint } from './packed-lint.js';
 
 /** What every worker needs once: the active rules (by id, with parsed options) and the run's environment. */
 export interface LintWorkerSetup {
@@ -50,7 +51,7 @@ export interface LintTask {
 }
 
 export type LintTaskReply =
-  | { ok: true; messages: LintMessage[]; summary: FileSummary; readToday?: boolean }
+  | { ok: true; packed: Uint8Array }
   | { ok: false; input: { code: InputErrorCode; details: Record<string, string>; stack: string } }
   | { ok: false; bug: { message: string; stack: string } }
   | { ok: false; rule: { ruleId: string; filePath: string; message: string; stack: string } };
@@ -76,6 +77,19 @@ export function lintWorkerPath(): string | null {
   return existsSync(path) ? path : null;
 }
 
+/**
+ * V8's tier-up budget while a pool has a worker on every core (16 × Node 20's default of 67,584).
+ * Why: V8 compiles optimised code on background threads. With a worker per core those threads take
+ * cores from the workers (in `off` they use the core the single reader leaves idle), and much of
+ * what they compile is thrown away: pdf.js makes its text-layout closures anew for every document
+ * and V8 re-optimises them each time. Per-thread CPU of a 300-file run (/proc, 2026-12-05, shared
+ * machine): background compilation 10.5–13.4 s of 25–32 s at the default budget, 3.5–4.2 s of
+ * 21–25 s at this one, the workers' own time +15 %. Only when code is optimised changes, never
+ * what it computes. It applies to the whole process, which then only runs the pool.
+ */
+const POOL_INTERRUPT_BUDGET = 16 * 67_584;
+let budgetRaised = false;
+
 export class LintPool {
   private readonly pool: Piscina<LintTask, LintTaskReply>;
   private readonly timeoutMs: number;
@@ -87,6 +101,10 @@ export class LintPool {
   constructor(workerPath: string, options: LintPoolOptions) {
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.memoryMb = options.memoryMb ?? DEFAULT_MEMORY_MB;
+    if (options.threads >= availableParallelism() && !budgetRaised) {
+      setFlagsFromString(`--interrupt-budget=${POOL_INTERRUPT_BUDGET}`);
+      budgetRaised = true;
+    }
     this.pool = new Piscina<LintTask, LintTaskReply>({
       filename: workerPath,
       minThreads: options.threads,
@@ -107,6 +125,11 @@ export class LintPool {
    * an Error (a bug while reading: a fatal finding for that file).
    */
   async lint(path: string, shown: string): Promise<FileLint> {
+    return (await this.lintPacked(path, shown)).unpack();
+  }
+
+  /** `lint`, its result left packed (see PackedLint). */
+  async lintPacked(path: string, shown: string): Promise<PackedLint> {
     const id = this.nextId++;
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -131,7 +154,7 @@ export class LintPool {
       clearTimeout(timer);
       this.phases.delete(id);
     }
-    if (reply.ok) return { messages: reply.messages, summary: reply.summary, ...(reply.readToday ? { readToday: true } : {}) };
+    if (reply.ok) return new PackedLint(reply.packed);
     if ('input' in reply) {
       const error = new InputError(reply.input.code, reply.input.details);
       error.stack = reply.input.stack;

@@ -1,6 +1,6 @@
 /**
  * A worker of the lint pool (lint-pool.ts, run by piscina): reads one document, runs the per-file
- * rules on it and answers with the messages and the file's summary (src/rules/summary.ts) only;
+ * rules on it and answers with the messages and the file's summary (src/rules/summary.ts) only, packed (PackedLint);
  * the Plan is dropped when the task returns. The rules, their options, the language, "today" and
  * the user's knowledge (merged in the worker's data store) come once per worker (workerData), resolved the way the main thread did.
  */
@@ -11,6 +11,7 @@ import { rules as allRules } from '../rules/index.js';
 import { builtinData, createDataStore } from '../data/store.js';
 import { InputError } from '../util/errors.js';
 import { warm } from './warm.js';
+import { PackedLint } from './packed-lint.js';
 import type { LintTask, LintTaskReply, LintWorkerSetup } from './lint-pool.js';
 
 // piscina passes the pool's workerData to each worker as node's own workerData.
@@ -43,8 +44,7 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
   }
   plan.source.path = task.shown; // messages name the file as the user gave it
   try {
-    const { messages, summary, readToday } = lintFile(plan, active, env);
-    return { ok: true, messages, summary, ...(readToday ? { readToday } : {}) };
+    return { ok: true, packed: PackedLint.pack(lintFile(plan, active, env)) };
   } catch (error) {
     if (error instanceof RuleError) {
       const cause = error.cause instanceof Error ? error.cause : new Error(String(error.cause));

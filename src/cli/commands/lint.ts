@@ -105,8 +105,11 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   const ci = await import('../../ci/lint-ci.js');
   const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, session.targets.length, { quiet: options.quiet, lang });
   const linted: LintedFile[] = [];
+  const shard = options.shard !== undefined;
   try {
-    for await (const result of session.results({ onFile: () => progress.tick() })) linted.push(result);
+    // Only a shard's report needs the summaries and per-file messages: dropped here otherwise,
+    // before the report is built (a run's largest moment in memory).
+    for await (const result of session.results({ onFile: () => progress.tick() })) linted.push(shard ? result : { ...result, summary: null, fileMessages: [] });
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
@@ -118,7 +121,6 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   // Suppressions (kh-suppressions.json, --suppress-all, --prune-suppressions), then --quiet; a
   // shard's suppressions are applied by kh merge-reports, after the cross-file pass.
   let unpruned: string | undefined;
-  const shard = options.shard !== undefined;
   try {
     const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: session.inputPaths, lang });
     if (step) {
