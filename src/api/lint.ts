@@ -276,18 +276,7 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
   const all = read.map((outcome, i) => ((read[i] = null), settle(outcome!)));
   options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
   const linted = all.flatMap((o) => ('lint' in o ? [o] : []));
-  let cross: LintMessage[][] | null = null;
-  if (crossFile) {
-    // In the whole run's order; with --changed-since and --cache the other files take part through
-    // their cached summaries (their own findings are not reported).
-    const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
-    takeContext(run, await import('../ci/lint-ci.js'));
-    const context = run.context ?? new Map<Target, FileSummary>();
-    const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
-    const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
-    const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
-    cross = targets.flatMap((t) => (own.has(t) ? [byTarget.get(t)!] : []));
-  }
+  const cross = crossFile ? await crossFileMessages(run, all) : null;
   let messageLists = linted.map((o, i) => (cross ? mergeMessages(o.lint.messages, cross[i]!) : o.lint.messages));
   if (keepPlans) {
     const { fixFiles } = await import('../fix/apply.js');
@@ -299,6 +288,22 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
   const final = new Map(linted.map((o, i) => [o as Settled, messageLists[i]!]));
   options.onMessages?.(linted.map((o, i) => ({ filePath: o.lint.summary.filePath, messages: messageLists[i]! })));
   for (const [i, outcome] of all.entries()) yield result(targets[i]!, outcome, final.get(outcome));
+}
+
+/**
+ * The cross-file rules' messages of each file that was read, in the order of the read ones. In the
+ * whole run's order; with --changed-since and --cache the other files take part through their
+ * cached summaries (their own findings are not reported).
+ */
+async function crossFileMessages(run: Run, all: Settled[]): Promise<LintMessage[][]> {
+  const { active, env, targets } = run;
+  const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
+  takeContext(run, await import('../ci/lint-ci.js'));
+  const context = run.context ?? new Map<Target, FileSummary>();
+  const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
+  const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
+  const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
+  return targets.flatMap((t) => (own.has(t) ? [byTarget.get(t)!] : []));
 }
 
 /** --cache: stores this run's results and prunes (the run's inputs are every target before --changed-since / --shard). */
