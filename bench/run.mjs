@@ -18,7 +18,17 @@
  * Numbers depend on the machine (CI's has 2 cores); the bench always exits 0.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,7 +38,7 @@ const DIST = join(ROOT, 'dist');
 const BIN = join(ROOT, 'bin/kh.js');
 const QUICK = process.argv.includes('--quick');
 // `--only TEXT`: just the rows whose name contains TEXT (e.g. `--only parse`).
-const ONLY = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] ?? '' : '';
+const ONLY = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : '';
 
 if (!existsSync(join(DIST, 'parse/index.js'))) {
   console.error('bench: dist/ is missing; run `npm run build` first');
@@ -64,7 +74,8 @@ function seeds(ext) {
 async function timePerDocument(files, fns, rounds) {
   // Warm-up: three passes, so that both sides are measured with their code optimised by the JIT
   // (one pass left kh's per-line code half-compiled and the PDF medians swinging by ±15 %).
-  for (let w = 0; w < (QUICK ? 1 : 3); w++) for (const fn of Object.values(fns)) for (const file of files) await fn(file);
+  for (let w = 0; w < (QUICK ? 1 : 3); w++)
+    for (const fn of Object.values(fns)) for (const file of files) await fn(file);
   const samples = Object.fromEntries(Object.keys(fns).map((k) => [k, []]));
   for (let r = 0; r < rounds; r++) {
     for (const [key, fn] of Object.entries(fns)) {
@@ -106,7 +117,11 @@ function parseRow(ext, baseName, makeBase, rounds) {
     if (files.length === 0) return { name, skip: `no fixtures/*${ext}` };
     const { loadPlan } = await imp('parse/index.js');
     const base = await makeBase();
-    const result = await timePerDocument(files, { kh: (f) => loadPlan(f), base: (f) => base(f) }, QUICK ? 3 : rounds);
+    const result = await timePerDocument(
+      files,
+      { kh: (f) => loadPlan(f), base: (f) => base(f) },
+      QUICK ? 3 : rounds,
+    );
     return { name, kh: result.kh, base: result.base, baseName, unit: 'ms/doc', note: `${files.length} docs` };
   });
 }
@@ -161,7 +176,10 @@ function peakRssRow() {
     if (pdfs.length === 0) return { name, skip: 'no fixtures/*.pdf' };
     const largest = pdfs.reduce((a, b) => (statSync(b).size > statSync(a).size ? b : a));
     const child = (code) => {
-      const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], { cwd: ROOT, encoding: 'utf8' });
+      const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+        cwd: ROOT,
+        encoding: 'utf8',
+      });
       if (result.status !== 0) throw new Error(result.stderr);
       return Number(result.stdout.trim()) / 1024; // maxRSS is in KiB
     };
@@ -171,7 +189,14 @@ function peakRssRow() {
     );
     const base = child('console.log(process.resourceUsage().maxRSS);');
     const size = (statSync(largest).size / 1024).toFixed(0);
-    return { name, kh, base, baseName: 'node alone', unit: 'MiB', note: `${largest.split('/').pop()}, ${size} KiB` };
+    return {
+      name,
+      kh,
+      base,
+      baseName: 'node alone',
+      unit: 'MiB',
+      note: `${largest.split('/').pop()}, ${size} KiB`,
+    };
   });
 }
 
@@ -195,7 +220,14 @@ function diffRow(ext) {
       return formatText(computeDiff(a, b), 'vi', chalk);
     };
     const result = await timePerDocument(['pair'], { kh: diff, base: parseBoth }, QUICK ? 3 : 8);
-    return { name, kh: result.kh, base: result.base, baseName: 'parse both', unit: 'ms', note: 'target < 3×' };
+    return {
+      name,
+      kh: result.kh,
+      base: result.base,
+      baseName: 'parse both',
+      unit: 'ms',
+      note: 'target < 3×',
+    };
   });
 }
 
@@ -247,7 +279,14 @@ function diffScaleRow(k) {
     const one = time(a, b, QUICK ? 3 : 9);
     const [ak, bk] = [scalePlan(a, k), scalePlan(b, k)];
     const kh = k === 1 ? one : time(ak, bk, QUICK ? 2 : 5);
-    return { name, kh, base: one * k, baseName: `${k} × the 1× time`, unit: 'ms', note: `${count(ak)} + ${count(bk)} items` };
+    return {
+      name,
+      kh,
+      base: one * k,
+      baseName: `${k} × the 1× time`,
+      unit: 'ms',
+      note: `${count(ak)} + ${count(bk)} items`,
+    };
   });
 }
 
@@ -265,11 +304,22 @@ function lintRow(ext) {
     const { lintPlan } = await imp('rules/engine.js');
     const { createDataStore } = await imp('data/store.js');
     const data = createDataStore();
-    const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
+    const active = rules.map((rule) => ({
+      rule,
+      severity: rule.meta.defaultSeverity,
+      options: rule.meta.options.parse({}),
+    }));
     const env = { lang: 'vi', data, today: new Date('2024-06-01T00:00:00') };
     const lint = async (f) => lintPlan(await loadPlan(f), active, env);
     const result = await timePerDocument(files, { kh: lint, base: (f) => loadPlan(f) }, QUICK ? 3 : 20);
-    return { name, kh: result.kh, base: result.base, baseName: 'parse alone', unit: 'ms/doc', note: `${files.length} docs, ${active.length} rules; target ≤ 1.5×` };
+    return {
+      name,
+      kh: result.kh,
+      base: result.base,
+      baseName: 'parse alone',
+      unit: 'ms/doc',
+      note: `${files.length} docs, ${active.length} rules; target ≤ 1.5×`,
+    };
   });
 }
 
@@ -286,7 +336,11 @@ function lintBatchRow(count) {
     const { rules } = await imp('rules/index.js');
     const { lintPlans } = await imp('rules/engine.js');
     const { createDataStore } = await imp('data/store.js');
-    const active = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
+    const active = rules.map((rule) => ({
+      rule,
+      severity: rule.meta.defaultSeverity,
+      options: rule.meta.options.parse({}),
+    }));
     const env = { lang: 'vi', data: createDataStore(), today: new Date('2024-06-01T00:00:00') };
     const paths = Array.from({ length: count }, (_, i) => files[i % files.length]);
     const run = async () => {
@@ -299,7 +353,14 @@ function lintBatchRow(count) {
     await run();
     const samples = [];
     for (let r = 0; r < (QUICK ? 1 : 3); r++) samples.push(await run());
-    return { name, kh: median(samples), base: null, baseName: '', unit: 'ms/file', note: `${count} files, ${active.length} rules` };
+    return {
+      name,
+      kh: median(samples),
+      base: null,
+      baseName: '',
+      unit: 'ms/file',
+      note: `${count} files, ${active.length} rules`,
+    };
   });
 }
 
@@ -315,9 +376,11 @@ function lintBatchRow(count) {
 function lintRepoRow(count) {
   const name = `kh lint DIR of ${count} files, auto vs off`;
   return row(name, async () => {
-    if (count > 1000 && process.env.KH_BENCH_5000 !== '1') return { name, skip: 'set KH_BENCH_5000=1 (minutes)' };
+    if (count > 1000 && process.env.KH_BENCH_5000 !== '1')
+      return { name, skip: 'set KH_BENCH_5000=1 (minutes)' };
     const pick = { '.docx': seeds('.docx'), '.pdf': seeds('.pdf'), '.txt': seeds('.txt') };
-    if (Object.values(pick).some((list) => list.length === 0)) return { name, skip: 'needs fixtures/*.docx, *.pdf, *.txt' };
+    if (Object.values(pick).some((list) => list.length === 0))
+      return { name, skip: 'needs fixtures/*.docx, *.pdf, *.txt' };
     const dir = mkdtempSync(join(tmpdir(), 'kh-bench-repo-'));
     try {
       for (let i = 0; i < count; i++) {
@@ -330,13 +393,32 @@ function lintRepoRow(count) {
       }
       const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
       const once = (mode) => {
-        const args = [BIN, 'lint', '-f', 'json', '-o', join(dir, `report-${mode}.json`), '--concurrency', mode, dir];
+        const args = [
+          BIN,
+          'lint',
+          '-f',
+          'json',
+          '-o',
+          join(dir, `report-${mode}.json`),
+          '--concurrency',
+          mode,
+          dir,
+        ];
         const start = now();
         const result = timeBin
-          ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KH_TODAY: '2026-12-01' } })
-          : spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KH_TODAY: '2026-12-01' } });
+          ? spawnSync(timeBin, ['-f', '%M', process.execPath, ...args], {
+              cwd: ROOT,
+              encoding: 'utf8',
+              env: { ...process.env, KH_TODAY: '2026-12-01' },
+            })
+          : spawnSync(process.execPath, args, {
+              cwd: ROOT,
+              encoding: 'utf8',
+              env: { ...process.env, KH_TODAY: '2026-12-01' },
+            });
         const ms = now() - start;
-        if (result.status !== 0 && result.status !== 1) throw new Error(`kh lint exited ${result.status}: ${result.stderr.split('\n')[0]}`);
+        if (result.status !== 0 && result.status !== 1)
+          throw new Error(`kh lint exited ${result.status}: ${result.stderr.split('\n')[0]}`);
         const rssKb = timeBin ? Number(result.stderr.trim().split('\n').pop()) : NaN;
         return { msPerFile: ms / count, rssMb: rssKb / 1024 };
       };
@@ -349,7 +431,9 @@ function lintRepoRow(count) {
           samples[mode].push(once(mode));
         }
       }
-      const same = readFileSync(join(dir, 'report-off.json'), 'utf8') === readFileSync(join(dir, 'report-auto.json'), 'utf8');
+      const same =
+        readFileSync(join(dir, 'report-off.json'), 'utf8') ===
+        readFileSync(join(dir, 'report-auto.json'), 'utf8');
       const med = (mode, key) => median(samples[mode].map((s) => s[key]));
       const rss = (mode) => Math.max(...samples[mode].map((s) => s.rssMb)).toFixed(0);
       return {
@@ -378,7 +462,12 @@ function ciRepository(count) {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, `${i}.txt`), `${texts[i % texts.length]}\nBản sao số ${i}.\n`);
   }
-  const git = (...args) => spawnSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' });
+  const git = (...args) =>
+    spawnSync(
+      'git',
+      ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, encoding: 'utf8' },
+    );
   writeFileSync(join(dir, '.gitignore'), '.khcache/\n');
   git('init', '-q', '-b', 'main');
   git('add', '.');
@@ -389,12 +478,17 @@ function ciRepository(count) {
 /** Wall time in ms of one `kh lint` in `cwd`. */
 function khLint(cwd, args) {
   const start = now();
-  const result = spawnSync(process.execPath, [BIN, 'lint', ...args, '--format', 'json', '--output', join(cwd, '..', `${basename(cwd)}.json`)], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, KH_TODAY: '2026-12-01', NO_COLOR: '1' },
-  });
-  if (result.status === null || result.status > 1) throw new Error(`kh lint ${args.join(' ')}: exit ${result.status}: ${result.stderr.split('\n')[0]}`);
+  const result = spawnSync(
+    process.execPath,
+    [BIN, 'lint', ...args, '--format', 'json', '--output', join(cwd, '..', `${basename(cwd)}.json`)],
+    {
+      cwd,
+      encoding: 'utf8',
+      env: { ...process.env, KH_TODAY: '2026-12-01', NO_COLOR: '1' },
+    },
+  );
+  if (result.status === null || result.status > 1)
+    throw new Error(`kh lint ${args.join(' ')}: exit ${result.status}: ${result.stderr.split('\n')[0]}`);
   return now() - start;
 }
 
@@ -410,7 +504,12 @@ function cacheRow() {
       const cold = khLint(dir, ['van-ban', '--cache']);
       const changed = Math.max(1, Math.round(CI_FILES / 100));
       for (let i = 0; i < changed; i++) {
-        const file = join(dir, 'van-ban', String(Math.floor((i * 97) % CI_FILES / 100)), `${(i * 97) % CI_FILES}.txt`);
+        const file = join(
+          dir,
+          'van-ban',
+          String(Math.floor(((i * 97) % CI_FILES) / 100)),
+          `${(i * 97) % CI_FILES}.txt`,
+        );
         writeFileSync(file, `${readFileSync(file, 'utf8')}Tổ chức thực hiện các các nhiệm vụ.\n`);
       }
       const load = [loadavg()[0]];
@@ -418,7 +517,14 @@ function cacheRow() {
       load.push(loadavg()[0]);
       // Nothing changed: the floor of a warm run (start-up, the pack, a stat per file, the cross-file pass).
       const unchanged = khLint(dir, ['van-ban', '--cache']);
-      return { name, kh: warm, base: cold, baseName: 'cold run (--cache, empty)', unit: 'ms', note: `${changed} files changed; nothing changed ${unchanged.toFixed(0)} ms; load ${median(load).toFixed(1)}; target ≤ 0.05×` };
+      return {
+        name,
+        kh: warm,
+        base: cold,
+        baseName: 'cold run (--cache, empty)',
+        unit: 'ms',
+        note: `${changed} files changed; nothing changed ${unchanged.toFixed(0)} ms; load ${median(load).toFixed(1)}; target ≤ 0.05×`,
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -438,7 +544,14 @@ function changedSinceRow() {
       const load = loadavg()[0];
       const withCache = khLint(dir, ['van-ban', '--changed-since', 'main', '--cache']);
       const alone = khLint(dir, ['van-ban', '--changed-since', 'main']);
-      return { name, kh: withCache, base: alone, baseName: 'without --cache (no cross-file context)', unit: 'ms', note: `wall time incl. start-up; load ${load.toFixed(1)}; target < 3000 ms at 5,000 files (KH_BENCH_CI_FILES=5000)` };
+      return {
+        name,
+        kh: withCache,
+        base: alone,
+        baseName: 'without --cache (no cross-file context)',
+        unit: 'ms',
+        note: `wall time incl. start-up; load ${load.toFixed(1)}; target < 3000 ms at 5,000 files (KH_BENCH_CI_FILES=5000)`,
+      };
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -473,14 +586,30 @@ function convertRow() {
     const pairs = await legacySeeds();
     if (pairs.length === 0) return { name, skip: 'no fixtures/*.txt' };
     const { decodeTextDetailed } = await imp('parse/decode.js');
-    const bytes = new Map(pairs.flatMap((p) => [[p.legacy, readFileSync(p.legacy)], [p.unicode, readFileSync(p.unicode)]]));
+    const bytes = new Map(
+      pairs.flatMap((p) => [
+        [p.legacy, readFileSync(p.legacy)],
+        [p.unicode, readFileSync(p.unicode)],
+      ]),
+    );
     const utf8 = new TextDecoder('utf-8', { fatal: true });
     const legacyOf = new Map(pairs.map((p) => [p.legacy, p.unicode]));
-    const result = await timePerDocument([...legacyOf.keys()], {
-      kh: (f) => decodeTextDetailed(bytes.get(f)),
-      base: (f) => utf8.decode(bytes.get(legacyOf.get(f))).normalize('NFC'),
-    }, QUICK ? 3 : 30);
-    return { name, kh: result.kh, base: result.base, baseName: 'UTF-8 decode + NFC', unit: 'ms/file', note: `${pairs.length} files (TCVN3, VNI)` };
+    const result = await timePerDocument(
+      [...legacyOf.keys()],
+      {
+        kh: (f) => decodeTextDetailed(bytes.get(f)),
+        base: (f) => utf8.decode(bytes.get(legacyOf.get(f))).normalize('NFC'),
+      },
+      QUICK ? 3 : 30,
+    );
+    return {
+      name,
+      kh: result.kh,
+      base: result.base,
+      baseName: 'UTF-8 decode + NFC',
+      unit: 'ms/file',
+      note: `${pairs.length} files (TCVN3, VNI)`,
+    };
   });
 }
 
@@ -492,8 +621,19 @@ function legacyParseRow() {
     if (pairs.length === 0) return { name, skip: 'no fixtures/*.txt' };
     const { loadPlan } = await imp('parse/index.js');
     const unicodeOf = new Map(pairs.map((p) => [p.legacy, p.unicode]));
-    const result = await timePerDocument([...unicodeOf.keys()], { kh: (f) => loadPlan(f), base: (f) => loadPlan(unicodeOf.get(f)) }, QUICK ? 3 : 15);
-    return { name, kh: result.kh, base: result.base, baseName: 'parse of the Unicode seed', unit: 'ms/doc', note: `${pairs.length} docs` };
+    const result = await timePerDocument(
+      [...unicodeOf.keys()],
+      { kh: (f) => loadPlan(f), base: (f) => loadPlan(unicodeOf.get(f)) },
+      QUICK ? 3 : 15,
+    );
+    return {
+      name,
+      kh: result.kh,
+      base: result.base,
+      baseName: 'parse of the Unicode seed',
+      unit: 'ms/doc',
+      note: `${pairs.length} docs`,
+    };
   });
 }
 
@@ -507,20 +647,40 @@ function ocrRow() {
   const name = 'parse scanned .pdf (OCR)';
   return row(name, async () => {
     const dir = join(ROOT, 'fixtures/scanned');
-    const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.pdf')).map((f) => join(dir, f)) : [];
+    const files = existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.pdf'))
+          .map((f) => join(dir, f))
+      : [];
     if (files.length === 0) return { name, skip: 'no fixtures/scanned/*.pdf' };
-    if (spawnSync('tesseract', ['--version']).error || spawnSync('pdftoppm', ['-v']).error) return { name, skip: 'tesseract/pdftoppm not installed (scripts/install-ocr.sh)' };
+    if (spawnSync('tesseract', ['--version']).error || spawnSync('pdftoppm', ['-v']).error)
+      return { name, skip: 'tesseract/pdftoppm not installed (scripts/install-ocr.sh)' };
     const { loadPlan } = await imp('parse/index.js');
     const { mkdtempSync, rmSync } = await import('node:fs');
     const { tmpdir, availableParallelism } = await import('node:os');
-    const pagesOf = (f) => Number(/Pages:\s+(\d+)/u.exec(spawnSync('pdfinfo', [f], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 1);
+    const pagesOf = (f) =>
+      Number(/Pages:\s+(\d+)/u.exec(spawnSync('pdfinfo', [f], { encoding: 'utf8' }).stdout ?? '')?.[1] ?? 1);
     const pages = files.reduce((n, f) => n + pagesOf(f), 0);
     const byHand = (file) => {
       const tmp = mkdtempSync(join(tmpdir(), 'kh-bench-ocr-'));
       try {
         for (let p = 1; p <= pagesOf(file); p++) {
-          spawnSync('pdftoppm', ['-gray', '-r', '200', '-f', String(p), '-l', String(p), '-singlefile', file, join(tmp, 'p')]);
-          spawnSync('tesseract', [join(tmp, 'p.pgm'), '-', '-l', 'vie', '--dpi', '200', 'tsv'], { env: { ...process.env, OMP_THREAD_LIMIT: '1' }, stdio: 'ignore' });
+          spawnSync('pdftoppm', [
+            '-gray',
+            '-r',
+            '200',
+            '-f',
+            String(p),
+            '-l',
+            String(p),
+            '-singlefile',
+            file,
+            join(tmp, 'p'),
+          ]);
+          spawnSync('tesseract', [join(tmp, 'p.pgm'), '-', '-l', 'vie', '--dpi', '200', 'tsv'], {
+            env: { ...process.env, OMP_THREAD_LIMIT: '1' },
+            stdio: 'ignore',
+          });
         }
       } finally {
         rmSync(tmp, { recursive: true, force: true });
@@ -536,7 +696,14 @@ function ocrRow() {
       for (const f of files) byHand(f);
       base.push((now() - start) / pages);
     }
-    return { name, kh: median(kh), base: median(base), baseName: 'the tools, page by page', unit: 'ms/page', note: `${pages} pages, ${availableParallelism()} cores` };
+    return {
+      name,
+      kh: median(kh),
+      base: median(base),
+      baseName: 'the tools, page by page',
+      unit: 'ms/page',
+      note: `${pages} pages, ${availableParallelism()} cores`,
+    };
   });
 }
 
@@ -588,8 +755,15 @@ const table = results.map((r) =>
       : [r.name, fmt(r.kh), fmt(r.base), r.baseName, `${(r.kh / r.base).toFixed(2)}×`, r.unit, r.note ?? ''],
 );
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
-const line = (cells) => cells.map((c, i) => (i >= 1 && i <= 2 || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]))).join('  ');
-console.log(`kh bench — node ${process.version}, ${process.platform} ${process.arch}${QUICK ? ' (quick)' : ''}`);
+const line = (cells) =>
+  cells
+    .map((c, i) =>
+      (i >= 1 && i <= 2) || i === 4 ? String(c).padStart(widths[i]) : String(c).padEnd(widths[i]),
+    )
+    .join('  ');
+console.log(
+  `kh bench — node ${process.version}, ${process.platform} ${process.arch}${QUICK ? ' (quick)' : ''}`,
+);
 console.log(line(header));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const row of table) console.log(line(row));

@@ -3,7 +3,9 @@
 import { main } from '../dist/cli/index.js';
 
 main(process.argv).then(
-  (code) => { process.exitCode = code; },
+  (code) => {
+    process.exitCode = code;
+  },
   (error) => {
     process.stderr.write(`kh: ${error?.message ?? error}\n`);
     if (process.argv.includes('--debug')) process.stderr.write(`${error?.stack ?? ''}\n`);

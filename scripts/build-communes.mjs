@@ -43,7 +43,8 @@ const KINDS = [
 function unit(raw) {
   const full = raw.normalize('NFC').replace(/\s+/g, ' ').trim();
   // "Thị Trấn Mường Chà": the kind word's case varies in the source.
-  for (const [prefix, kind] of KINDS) if (fold(full).startsWith(fold(prefix))) return { kind, name: full.slice(prefix.length).trim() };
+  for (const [prefix, kind] of KINDS)
+    if (fold(full).startsWith(fold(prefix))) return { kind, name: full.slice(prefix.length).trim() };
   throw new Error(`unknown unit kind: ${full}`);
 }
 
@@ -90,12 +91,16 @@ const file = {
   $comment:
     'Communes, wards and towns (xã, phường, thị trấn) that no longer exist under their name from 01/7/2025, per new province (admin-units.json key): kind (x xã, p phường, t thị trấn) → old name → the new unit(s) it went into. Only names that are unambiguous in the new province are kept: unique among the old units merged into it, and borne by no new unit of the province (so a kept name is never a current unit there). Built by scripts/build-communes.mjs from the mapping of dvhcvn/20250701 (https://github.com/dvhcvn/20250701, MIT licence, © its author; copy in shared/domain/dvhcvn-20250701: splits.json, merges.json), which its author built from Nghị quyết 1654/NQ-UBTVQH15 … 1687/NQ-UBTVQH15 with machine help and cross-checked against sapnhap.bando.com.vn: confidence S, so rule defunct-agency reports these at most as warnings.',
   version: '2025-07-01',
-  source: 'dvhcvn/20250701 mapping/splits.json and mapping/merges.json (MIT), from Nghị quyết 1654-1687/NQ-UBTVQH15',
+  source:
+    'dvhcvn/20250701 mapping/splits.json and mapping/merges.json (MIT), from Nghị quyết 1654-1687/NQ-UBTVQH15',
   licence: 'MIT (dvhcvn/20250701)',
   confidence: 'S',
   until: '2025-07-01',
-  basis: 'Nghị quyết 1654/NQ-UBTVQH15 … 1687/NQ-UBTVQH15 (sắp xếp đơn vị hành chính cấp xã năm 2025); Nghị quyết 202/2025/QH15',
+  basis:
+    'Nghị quyết 1654/NQ-UBTVQH15 … 1687/NQ-UBTVQH15 (sắp xếp đơn vị hành chính cấp xã năm 2025); Nghị quyết 202/2025/QH15',
   provinces: out,
 };
 writeFileSync(join(root, 'src/data/communes-2025.json'), `${JSON.stringify(file)}\n`);
-console.log(`communes-2025.json: ${kept} old units kept, ${dropped} left out (name kept or ambiguous), ${Object.keys(out).length} provinces`);
+console.log(
+  `communes-2025.json: ${kept} old units kept, ${dropped} left out (name kept or ambiguous), ${Object.keys(out).length} provinces`,
+);

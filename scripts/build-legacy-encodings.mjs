@@ -42,13 +42,23 @@ for (const [byte, ch] of [...vn1].sort((a, b) => a[0] - b[0])) {
 // Windows-1252 punctuation that ABC texts carry in 0x80–0x9F (UniKey keeps these bytes as
 // Windows-1252 in TCVN3): the bytes VN1 gives to capitals, told apart by context when decoding.
 // (iconv-lite: Node's TextDecoder reads 'windows-1252' as Latin-1.)
-const punctuation = [0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97].map((b) => ({ byte: hex(b), char: iconv.decode(Buffer.of(b), 'windows-1252') }));
+const punctuation = [0x85, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97].map((b) => ({
+  byte: hex(b),
+  char: iconv.decode(Buffer.of(b), 'windows-1252'),
+}));
 
 // VNI-Windows.
 const TONE_MARKS = { '\u0300': 'ø', '\u0301': 'ù', '\u0309': 'û', '\u0303': 'õ', '\u0323': 'ï' };
-const CIRCUMFLEX_MARKS = { '': 'â', '\u0300': 'à', '\u0301': 'á', '\u0309': 'å', '\u0303': 'ã', '\u0323': 'ä' };
+const CIRCUMFLEX_MARKS = {
+  '': 'â',
+  '\u0300': 'à',
+  '\u0301': 'á',
+  '\u0309': 'å',
+  '\u0303': 'ã',
+  '\u0323': 'ä',
+};
 const BREVE_MARKS = { '': 'ê', '\u0300': 'è', '\u0301': 'é', '\u0309': 'ú', '\u0303': 'ü', '\u0323': 'ë' };
-const SINGLE = { 'đ': 'ñ', 'ơ': 'ô', 'ư': 'ö', 'í': 'í', 'ì': 'ì', 'ỉ': 'æ', 'ĩ': 'ó', 'ị': 'ò', 'ỵ': 'î' };
+const SINGLE = { đ: 'ñ', ơ: 'ô', ư: 'ö', í: 'í', ì: 'ì', ỉ: 'æ', ĩ: 'ó', ị: 'ò', ỵ: 'î' };
 const vni = [];
 const add = (unicode, code) => {
   vni.push({ char: unicode, vni: code });
@@ -64,7 +74,8 @@ for (const base of ['a', 'e', 'o', 'u', 'y', 'ơ', 'ư']) {
   }
 }
 for (const base of ['a', 'e', 'o']) {
-  for (const [tone, mark] of Object.entries(CIRCUMFLEX_MARKS)) add((base + '\u0302' + tone).normalize('NFC'), base + mark);
+  for (const [tone, mark] of Object.entries(CIRCUMFLEX_MARKS))
+    add((base + '\u0302' + tone).normalize('NFC'), base + mark);
 }
 for (const [tone, mark] of Object.entries(BREVE_MARKS)) add(('a\u0306' + tone).normalize('NFC'), 'a' + mark);
 for (const ch of 'ìíỉĩị') if (!vni.some((e) => e.char === ch)) throw new Error(`VNI lacks ${ch}`);
@@ -98,12 +109,34 @@ const data = {
     },
   ],
   fonts: [
-    { pattern: '^\\.vn', encoding: 'tcvn3', capitals: false, source: 'ABC font family (.VnTime, .VnArial, .VnCentury Schoolbook …), the fonts of TCVN 5712:1993 VN3', confidence: 'S' },
-    { pattern: '^\\.vn.*h$', encoding: 'tcvn3', capitals: true, source: 'ABC capital fonts (.VnTimeH, .VnArialH …): the lower-case codes drawn as capitals', confidence: 'S' },
-    { pattern: '^vni[- ]', encoding: 'vni', capitals: false, source: 'VNI font family (VNI-Times, VNI-Helve, VNI-Aptima …)', confidence: 'S' },
+    {
+      pattern: '^\\.vn',
+      encoding: 'tcvn3',
+      capitals: false,
+      source: 'ABC font family (.VnTime, .VnArial, .VnCentury Schoolbook …), the fonts of TCVN 5712:1993 VN3',
+      confidence: 'S',
+    },
+    {
+      pattern: '^\\.vn.*h$',
+      encoding: 'tcvn3',
+      capitals: true,
+      source: 'ABC capital fonts (.VnTimeH, .VnArialH …): the lower-case codes drawn as capitals',
+      confidence: 'S',
+    },
+    {
+      pattern: '^vni[- ]',
+      encoding: 'vni',
+      capitals: false,
+      source: 'VNI font family (VNI-Times, VNI-Helve, VNI-Aptima …)',
+      confidence: 'S',
+    },
   ],
 };
 const out = join(root, 'src/data/legacy-encodings.json');
-const json = JSON.stringify(data, null, 1).replace(/\{\n\s+"byte": ("[^"]+"),\n\s+"char": ("[^"]+")\n\s+\}/g, '{ "byte": $1, "char": $2 }').replace(/\{\n\s+"char": ("[^"]+"),\n\s+"vni": ("[^"]+")\n\s+\}/g, '{ "char": $1, "vni": $2 }');
+const json = JSON.stringify(data, null, 1)
+  .replace(/\{\n\s+"byte": ("[^"]+"),\n\s+"char": ("[^"]+")\n\s+\}/g, '{ "byte": $1, "char": $2 }')
+  .replace(/\{\n\s+"char": ("[^"]+"),\n\s+"vni": ("[^"]+")\n\s+\}/g, '{ "char": $1, "vni": $2 }');
 writeFileSync(out, `${json}\n`);
-console.log(`wrote ${out}: tcvn3 ${lettersAbc.length} letters + ${capitals.length} capitals, vni ${vni.length} letters`);
+console.log(
+  `wrote ${out}: tcvn3 ${lettersAbc.length} letters + ${capitals.length} capitals, vni ${vni.length} letters`,
+);

@@ -53,15 +53,32 @@ const FIXED_DATE = new Date('2025-12-01T00:00:00Z');
 /** From notes/label-sample-A.txt and -B.txt: the Quyết định with an attached Kế hoạch first. */
 export const DOCUMENTS = [
   // Quyết định ban hành Kế hoạch
-  '001c610b2efdcf0c', '437c3beb60ae2874', '448306af3d3a91f7', '4e39af96b6891368', '86367f2ddb2225cd',
+  '001c610b2efdcf0c',
+  '437c3beb60ae2874',
+  '448306af3d3a91f7',
+  '4e39af96b6891368',
+  '86367f2ddb2225cd',
   // Thông báo (the website's type line; letters of the Cục Thuế / VPCP / Bộ Nội vụ)
-  '005d8820eb95c1cb', 'a8b680520cc297f0', '0d99145eee8ac0ff', '2c71d790ecdeb8d1',
+  '005d8820eb95c1cb',
+  'a8b680520cc297f0',
+  '0d99145eee8ac0ff',
+  '2c71d790ecdeb8d1',
   // Nghị quyết
-  '0eb3b8713cadea8f', 'c53841af6c236aed', '9119d84f0b18ca45', '7650ecce3d20626b',
+  '0eb3b8713cadea8f',
+  'c53841af6c236aed',
+  '9119d84f0b18ca45',
+  '7650ecce3d20626b',
   // Công điện
-  '1095764e502a89b8', '44aeb2fd86d07d4a', 'b2fa001677379e64',
+  '1095764e502a89b8',
+  '44aeb2fd86d07d4a',
+  'b2fa001677379e64',
   // Quyết định, Chỉ thị, Thông tư, Nghị định
-  '329d9e978debfeec', 'b8baff03f9998968', '2847e16133f7b987', '541cde0f8d5ffef3', '6db5764f41d7bc3a', '1180a89cc49ca3fe',
+  '329d9e978debfeec',
+  'b8baff03f9998968',
+  '2847e16133f7b987',
+  '541cde0f8d5ffef3',
+  '6db5764f41d7bc3a',
+  '1180a89cc49ca3fe',
 ];
 
 const FONT = 'Times New Roman';
@@ -100,7 +117,8 @@ function documentLines(text, name) {
     // The lines before the trailer name the document ("Công văn 5348/CT-CS năm 2025 …").
     if (trailer > 0) {
       end = trailer;
-      const named = /^(Công văn|Thông báo|Quyết định|Nghị quyết|Công điện|Chỉ thị|Thông tư|Nghị định|Kế hoạch|Hướng dẫn|Báo cáo|Văn bản hợp nhất|Luật)\s/;
+      const named =
+        /^(Công văn|Thông báo|Quyết định|Nghị quyết|Công điện|Chỉ thị|Thông tư|Nghị định|Kế hoạch|Hướng dẫn|Báo cáo|Văn bản hợp nhất|Luật)\s/;
       for (let k = trailer - 1; k >= Math.max(0, trailer - 4); k--) if (named.test(lines[k])) end = k;
     }
     while (end > start && lines[end - 1].trim() === '') end--;
@@ -138,7 +156,8 @@ function splitRun(lines) {
     const letters = (t) => t.replace(/[^\p{L}]/gu, '');
     const upper = (t) => letters(t).length >= 2 && letters(t) === letters(t).toUpperCase();
     const hasLetters = (t) => letters(t).length >= 2;
-    const caseChange = prev !== undefined && hasLetters(line) && upper(prev) !== upper(line) && !openEmphasis(prev);
+    const caseChange =
+      prev !== undefined && hasLetters(line) && upper(prev) !== upper(line) && !openEmphasis(prev);
     // Openings that always begin a paragraph, and the Kính gửi line, which ends without a stop.
     // (A Kính gửi line that filled the width wraps on; a short one ended it.)
     const opening =
@@ -146,8 +165,20 @@ function splitRun(lines) {
       (prev !== undefined && /^\**Kính gửi/.test(prev) && startsNew && previousLine.length < 60);
     // A short numbered heading line ("4. Nguồn kinh phí thực hiện") ends before a capitalised line.
     const numberedHeading =
-      prev !== undefined && prev === previousLine && /^\**\d+(\.\d+)*\.\s/.test(prev) && prev.length < 70 && /^\**\p{Lu}/u.test(line);
-    if (prev === undefined || (prevEnds && startsNew) || prevBoldLine || boldStart || caseChange || opening || numberedHeading) {
+      prev !== undefined &&
+      prev === previousLine &&
+      /^\**\d+(\.\d+)*\.\s/.test(prev) &&
+      prev.length < 70 &&
+      /^\**\p{Lu}/u.test(line);
+    if (
+      prev === undefined ||
+      (prevEnds && startsNew) ||
+      prevBoldLine ||
+      boldStart ||
+      caseChange ||
+      opening ||
+      numberedHeading
+    ) {
       out.push(line);
     } else {
       out[out.length - 1] = `${prev} ${line}`;
@@ -223,7 +254,10 @@ function readBlocks(lines, chrome) {
     if (!run.length) return;
     if (chrome) for (const text of splitRun(run)) blocks.push({ para: text });
     else {
-      const text = run.map((l) => l.trim()).filter(Boolean).join(' ');
+      const text = run
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
       if (text && !isBlank(text)) blocks.push({ para: text });
     }
     run = [];
@@ -268,7 +302,8 @@ function inlineRuns(source) {
   const out = [];
   for (const run of runs) {
     const last = out[out.length - 1];
-    if (last && 'text' in last && 'text' in run && last.bold === run.bold && last.italic === run.italic) last.text += run.text;
+    if (last && 'text' in last && 'text' in run && last.bold === run.bold && last.italic === run.italic)
+      last.text += run.text;
     else out.push({ ...run });
   }
   for (const run of out) if ('text' in run) run.text = run.text.replace(/\s+/g, ' ');
@@ -352,7 +387,17 @@ const NUMBERING = [
   { reference: 'letter', format: LevelFormat.LOWER_LETTER, text: '%1)' },
 ].map(({ reference, format, text }) => ({
   reference,
-  levels: [{ level: 0, format, text, start: 1, suffix: LevelSuffix.SPACE, alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 0, firstLine: 567 } } } }],
+  levels: [
+    {
+      level: 0,
+      format,
+      text,
+      start: 1,
+      suffix: LevelSuffix.SPACE,
+      alignment: AlignmentType.LEFT,
+      style: { paragraph: { indent: { left: 0, firstLine: 567 } } },
+    },
+  ],
 }));
 
 const LABELS = { dash: /^- (?=\S)/, decimal: /^(\d{1,2})\. (?=\S)/, letter: /^([a-z])\) (?=\S)/ };
@@ -440,7 +485,8 @@ function dataCellParagraphs(lines) {
     const line = raw.trim();
     if (line === '' || isBlank(line)) continue;
     const prev = out[out.length - 1];
-    if (prev !== undefined && !/^[-+•] /.test(line) && !/^\d+\.\s/.test(line)) out[out.length - 1] = `${prev} ${line}`;
+    if (prev !== undefined && !/^[-+•] /.test(line) && !/^\d+\.\s/.test(line))
+      out[out.length - 1] = `${prev} ${line}`;
     else out.push(line);
   }
   return out;
@@ -484,7 +530,14 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn) {
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths: Array.from({ length: width }, () => Math.floor(TEXT_WIDTH / width)),
-    borders: { top: GRID, bottom: GRID, left: GRID, right: GRID, insideHorizontal: GRID, insideVertical: GRID },
+    borders: {
+      top: GRID,
+      bottom: GRID,
+      left: GRID,
+      right: GRID,
+      insideHorizontal: GRID,
+      insideVertical: GRID,
+    },
     rows: rows.map((row, r) => {
       // A row shorter than the table is a group row: "Lĩnh vực …" across the table, or
       // "I" | "NHIỆM VỤ CHUNG" with the heading across the rest.
@@ -494,13 +547,17 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn) {
         filled === 1 && width > 1
           ? [{ lines: row[0], span: width }]
           : shortLabel
-            ? [{ lines: row[0], span: 1 }, { lines: row[1], span: width - 1 }]
+            ? [
+                { lines: row[0], span: 1 },
+                { lines: row[1], span: width - 1 },
+              ]
             : row.map((lines) => ({ lines, span: 1 }));
       // A short row not starting with a number, in a table whose first column numbers the rows:
       // the number cell is merged down from the row above (the website drops covered cells), so
       // the row's cells start in the second column.
       const numbered = /^\**\s*[0-9IVXLC]{1,4}\.?\s*\**$/.test(row[0]?.join(' ').trim() ?? '');
-      if (numberColumn && r > 0 && !shortLabel && filled > 1 && row.length < width && !numbered) cells.unshift({ lines: [], span: 1 });
+      if (numberColumn && r > 0 && !shortLabel && filled > 1 && row.length < width && !numbered)
+        cells.unshift({ lines: [], span: 1 });
       while (cells.reduce((a, c) => a + c.span, 0) < width) cells.push({ lines: [], span: 1 });
       return new TableRow({
         tableHeader: headerRow && r === 0 ? true : undefined,
@@ -511,7 +568,9 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn) {
               children: (() => {
                 const paras = dataCellParagraphs(lines);
                 return paras.length
-                  ? paras.map((p) => new Paragraph({ children: textRuns(inlineRuns(p), { size: 12 }, footnoteIds) }))
+                  ? paras.map(
+                      (p) => new Paragraph({ children: textRuns(inlineRuns(p), { size: 12 }, footnoteIds) }),
+                    )
                   : [new Paragraph({})];
               })(),
             }),
@@ -524,10 +583,15 @@ function dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn) {
 /** A document table; a long one split in two at a page break, the second without header row. */
 function dataTable(rows, footnoteIds) {
   const width = Math.max(...rows.map((r) => r.length));
-  const headerRow = rows.length > 1 && rows[0].every((cell) => {
-    const text = cell.map((l) => l.trim()).filter(Boolean).join(' ');
-    return text === '' || /^\*\*[^*]*\*\*$/.test(text);
-  });
+  const headerRow =
+    rows.length > 1 &&
+    rows[0].every((cell) => {
+      const text = cell
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join(' ');
+      return text === '' || /^\*\*[^*]*\*\*$/.test(text);
+    });
   const numberColumn = /^(S[ốo]\s*)?(STT|TT)$/i.test(rows[0][0].join(' ').replace(/\*/g, '').trim());
   if (rows.length <= 12) return [dataRowsToTable(rows, width, footnoteIds, headerRow, numberColumn)];
   const cut = Math.ceil(rows.length / 2);
@@ -557,7 +621,9 @@ function buildDocument(name, index) {
       if (!notes.has(n) || footnoteIds.has(n)) continue;
       const id = footnoteIds.size + 1;
       footnoteIds.set(n, id);
-      footnotes[id] = { children: [new Paragraph({ children: textRuns(inlineRuns(notes.get(n)), { size: 10 }) })] };
+      footnotes[id] = {
+        children: [new Paragraph({ children: textRuns(inlineRuns(notes.get(n)), { size: 10 }) })],
+      };
     }
   };
   for (const block of blocks) {
@@ -567,7 +633,10 @@ function buildDocument(name, index) {
 
   const kinds = index % 2 === 0 ? ['dash', 'letter'] : ['decimal'];
   const paraRuns = blocks.map((b) => (b.para !== undefined ? inlineRuns(b.para) : null));
-  const numbering = planNumbering(paraRuns.map((r) => r ?? []), kinds);
+  const numbering = planNumbering(
+    paraRuns.map((r) => r ?? []),
+    kinds,
+  );
   const children = [];
   blocks.forEach((block, i) => {
     if (block.table) {
@@ -590,7 +659,12 @@ function buildDocument(name, index) {
     footnotes,
     sections: [
       {
-        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 } } },
+        properties: {
+          page: {
+            size: { width: 11906, height: 16838 },
+            margin: { top: 1134, bottom: 1134, left: 1701, right: 1134 },
+          },
+        },
         children,
       },
     ],
@@ -601,7 +675,10 @@ async function writeDocx(document, file) {
   const files = unzipSync(new Uint8Array(await Packer.toBuffer(document)));
   const stamp = FIXED_DATE.toISOString().replace(/\.\d+Z$/, 'Z');
   files['docProps/core.xml'] = strToU8(
-    strFromU8(files['docProps/core.xml']).replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`),
+    strFromU8(files['docProps/core.xml']).replace(
+      /(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g,
+      `$1${stamp}$3`,
+    ),
   );
   const entries = Object.fromEntries(
     Object.keys(files)

@@ -29,7 +29,16 @@
  *                                    (a "web page" saved as .doc)
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,8 +70,12 @@ function convert(file, format, ext) {
 
 try {
   const sources = [
-    ...readdirSync(FIXTURES).filter((f) => /^\d{3}_[0-9a-f]+\.docx$/.test(f)).map((f) => path.join(FIXTURES, f)),
-    ...readdirSync(VARIANTS).filter((f) => f.endsWith('.docx')).map((f) => path.join(VARIANTS, f)),
+    ...readdirSync(FIXTURES)
+      .filter((f) => /^\d{3}_[0-9a-f]+\.docx$/.test(f))
+      .map((f) => path.join(FIXTURES, f)),
+    ...readdirSync(VARIANTS)
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => path.join(VARIANTS, f)),
   ];
   for (const docx of sources) {
     const target = docx.replace(/\.docx$/, '.doc');
@@ -79,8 +92,14 @@ try {
   if (existsSync(sharedDocx)) {
     const outDir = path.join(FIXTURES, 'doc-corpus');
     mkdirSync(outDir, { recursive: true });
-    for (const name of ['luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan', 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu']) {
-      copyFileSync(convert(path.join(sharedDocx, `${name}.docx`), 'doc:MS Word 97', 'doc'), path.join(outDir, `${name}.doc`));
+    for (const name of [
+      'luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan',
+      'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu',
+    ]) {
+      copyFileSync(
+        convert(path.join(sharedDocx, `${name}.docx`), 'doc:MS Word 97', 'doc'),
+        path.join(outDir, `${name}.doc`),
+      );
       console.log(`fixtures/doc-corpus/${name}.doc`);
     }
   }
@@ -105,7 +124,10 @@ try {
   writeFileSync(path.join(BAD, 'doc-encrypted.doc'), encrypted);
   writeFileSync(path.join(BAD, 'doc-damaged.doc'), seedDoc.subarray(0, 4096));
   copyFileSync(path.join(BAD, 'plan.rtf'), path.join(BAD, 'rtf-named.doc'));
-  copyFileSync(convert(path.join(FIXTURES, '003_4648be2b9eb23052.docx'), 'html', 'html'), path.join(BAD, 'html-named.doc'));
+  copyFileSync(
+    convert(path.join(FIXTURES, '003_4648be2b9eb23052.docx'), 'html', 'html'),
+    path.join(BAD, 'html-named.doc'),
+  );
   console.log('fixtures/bad/doc-encrypted.doc, doc-damaged.doc, rtf-named.doc, html-named.doc');
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -72,7 +72,15 @@ const A4 = { width: 11906, height: 16838 }; // twips
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(20) };
 const TEXT_WIDTH = A4.width - MARGIN.left - MARGIN.right;
 const LANDSCAPE_TEXT_WIDTH = A4.height - MARGIN.left - MARGIN.right;
-const SIZE = { body: 14, nationalTitle: 12, motto: 14, numberLine: 13, recipientsHead: 12, recipients: 11, table: 12 };
+const SIZE = {
+  body: 14,
+  nationalTitle: 12,
+  motto: 14,
+  numberLine: 13,
+  recipientsHead: 12,
+  recipients: 11,
+  table: 12,
+};
 const BODY_INDENT = mm(10); // first-line indent of body paragraphs
 const SPACE_6PT = 120;
 const MOTTO = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
@@ -92,7 +100,8 @@ function copySeeds() {
     console.log(`(${SHARED_SEEDS} absent: keeping the committed copies of the seeds)`);
     return;
   }
-  for (const base of SEEDS) copyFileSync(path.join(SHARED_SEEDS, `${base}.txt`), path.join(FIXTURES, `${base}.txt`));
+  for (const base of SEEDS)
+    copyFileSync(path.join(SHARED_SEEDS, `${base}.txt`), path.join(FIXTURES, `${base}.txt`));
   console.log(`copied ${SEEDS.length} seeds`);
 }
 
@@ -344,10 +353,14 @@ function headerBlock(parts) {
   const left = parts.numberLine.map((para) => centered(para.runs, { size: SIZE.numberLine }));
   const right = [
     centered(literal(MOTTO[0]), { bold: true, size: SIZE.nationalTitle }),
-    centered(literal(MOTTO[1]), { bold: true, size: SIZE.motto }, {
-      indent: { left: mottoIndent, right: mottoIndent },
-      border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
-    }),
+    centered(
+      literal(MOTTO[1]),
+      { bold: true, size: SIZE.motto },
+      {
+        indent: { left: mottoIndent, right: mottoIndent },
+        border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '000000', space: 1 } },
+      },
+    ),
     ...parts.placeDate.map((para) => centered(para.runs, { italic: true }, { spacing: { before: 240 } })),
   ];
   return borderlessTable(
@@ -388,10 +401,7 @@ function closingBlock(parts) {
     // the signer's name sits under the space left for the signature and the seal
     centered(para.runs, { bold: true }, { spacing: { before: i === last && last > 0 ? 1440 : 0 } }),
   );
-  return borderlessTable(
-    [{ children: left }, { children: right }],
-    [leftWidth, TEXT_WIDTH - leftWidth],
-  );
+  return borderlessTable([{ children: left }, { children: right }], [leftWidth, TEXT_WIDTH - leftWidth]);
 }
 
 // ───────────────────────────── Word automatic numbering (000_autonumber) ─────────────────────────────
@@ -438,7 +448,9 @@ function autoNumberBody(body) {
     counters.set(key, n);
     const label = LABEL[para.kind].exec(para.plain)[0];
     if (renderLabel(config.levels[0].format, n) !== label.trim())
-      throw new Error(`autonumber would draw ${renderLabel(config.levels[0].format, n)} for "${para.plain.slice(0, 40)}"`);
+      throw new Error(
+        `autonumber would draw ${renderLabel(config.levels[0].format, n)} for "${para.plain.slice(0, 40)}"`,
+      );
     const [, runs] = splitRunsAt(para.runs, label.length);
     const bold = typeof para.bold === 'number' ? para.bold - label.length : para.bold;
     return {
@@ -473,12 +485,15 @@ function middleSpace(plain) {
 /** The trích yếu broken in two lines and every third long body paragraph broken into lines of at most 64 characters (shorter than a printed line). */
 function withSoftBreaks(parts) {
   const title = parts.title.map((para, i) =>
-    i === 0 && parts.title.length > 1 ? para : { ...para, runs: breakRunsAt(para.runs, [middleSpace(para.plain)]) },
+    i === 0 && parts.title.length > 1
+      ? para
+      : { ...para, runs: breakRunsAt(para.runs, [middleSpace(para.plain)]) },
   );
   let long = 0;
   let broken = 0;
   const body = parts.body.map((para) => {
-    if ((para.kind !== 'text' && para.kind !== 'bullet') || para.plain.length < 250 || long++ % 3 !== 0) return para;
+    if ((para.kind !== 'text' && para.kind !== 'bullet') || para.plain.length < 250 || long++ % 3 !== 0)
+      return para;
     broken++;
     return { ...para, runs: breakRunsAt(para.runs, wrapOffsets(para.plain, 64)) };
   });
@@ -501,7 +516,8 @@ function joinSplitParagraphs(paragraphs) {
   const joined = [];
   for (const para of paragraphs) {
     const previous = joined.at(-1);
-    const continues = startsMidSentence(para.plain) || (para.kind === 'text' && /,$/.test(previous?.plain.trim() ?? ''));
+    const continues =
+      startsMidSentence(para.plain) || (para.kind === 'text' && /,$/.test(previous?.plain.trim() ?? ''));
     if (previous && continues) previous.plain = `${previous.plain} ${para.plain}`;
     else joined.push({ kind: para.kind, plain: para.plain });
   }
@@ -531,7 +547,8 @@ function appendixAgencies(body) {
   for (const entry of list ? list[1].split(/,\s*/) : []) {
     const standalone = /^(Trung tâm|Ban|Công an|Ủy ban|Đội|Chi cục)\b/u.test(entry);
     const last = agencies.at(-1);
-    if (!standalone && last && !last.startsWith('Phòng ')) agencies[agencies.length - 1] = `${last}, ${entry}`;
+    if (!standalone && last && !last.startsWith('Phòng '))
+      agencies[agencies.length - 1] = `${last}, ${entry}`;
     else agencies.push(standalone ? entry : `Phòng ${entry}`);
   }
   const partners = /phối hợp với (.+?) có kế hoạch/.exec(item.plain);
@@ -592,13 +609,14 @@ function tableCell(text, width, { bold, align = AlignmentType.LEFT, span } = {})
 function appendixBlock(parts) {
   const { title, groups } = taskGroups(parts.body);
   const assignment = appendixAgencies(parts.body);
-  const year = /\b(20\d\d)\b(?!.*\b20\d\d\b)/su.exec(parts.title.map((para) => para.plain).join(' '))?.[1] ?? '';
+  const year =
+    /\b(20\d\d)\b(?!.*\b20\d\d\b)/su.exec(parts.title.map((para) => para.plain).join(' '))?.[1] ?? '';
   const widths = [700, 6700, 2600, 2600, LANDSCAPE_TEXT_WIDTH - 12600];
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'].map((text, i) =>
-      tableCell(text, widths[i], { bold: true, align: AlignmentType.CENTER }),
+    children: ['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'].map(
+      (text, i) => tableCell(text, widths[i], { bold: true, align: AlignmentType.CENTER }),
     ),
   });
   const rows = [headerRow];
@@ -611,7 +629,11 @@ function appendixBlock(parts) {
         cantSplit: true,
         children: [
           tableCell(ROMAN[g] ?? String(g + 1), widths[0], { bold: true, align: AlignmentType.CENTER }),
-          tableCell(group.title, widths.slice(1).reduce((a, b) => a + b, 0), { bold: true, span: 4 }),
+          tableCell(
+            group.title,
+            widths.slice(1).reduce((a, b) => a + b, 0),
+            { bold: true, span: 4 },
+          ),
         ],
       }),
     );
@@ -632,13 +654,19 @@ function appendixBlock(parts) {
       );
     }
   });
-  console.log(`  004_appendix: ${stt} task rows in ${groups.length} groups, ${missing} without a lead agency`);
+  console.log(
+    `  004_appendix: ${stt} task rows in ${groups.length} groups, ${missing} without a lead agency`,
+  );
   const number = parts.numberLine[0]?.plain.replace(/^Số:\s*/u, '') ?? '';
   const date = parts.placeDate[0]?.plain.replace(/^[^,]*,\s*/u, '') ?? '';
   return [
     centered(literal('PHỤ LỤC'), { bold: true }),
     centered(literal(title), { bold: true }),
-    centered(literal(`(Kèm theo Kế hoạch số ${number} ${date})`), { italic: true }, { spacing: { after: 240 } }),
+    centered(
+      literal(`(Kèm theo Kế hoạch số ${number} ${date})`),
+      { italic: true },
+      { spacing: { after: 240 } },
+    ),
     new Table({
       width: { size: LANDSCAPE_TEXT_WIDTH, type: WidthType.DXA },
       columnWidths: widths,
@@ -672,7 +700,8 @@ function planDocument(parts, options = {}) {
       ],
     },
   ];
-  if (options.appendix) sections.push({ properties: pageProperties(PageOrientation.LANDSCAPE), children: appendixBlock(parts) });
+  if (options.appendix)
+    sections.push({ properties: pageProperties(PageOrientation.LANDSCAPE), children: appendixBlock(parts) });
   return new Document({
     creator: 'kh fixtures',
     title: normalizeText(parts.title.map((para) => para.plain.replace(/\n/g, ' ')).join(' ')),
@@ -699,7 +728,9 @@ async function writeDocx(document, file) {
       `$1${stamp}$3`,
     ),
   );
-  const entries = Object.fromEntries(Object.entries(files).map(([name, data]) => [name, [data, { mtime: FIXED_DATE }]]));
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([name, data]) => [name, [data, { mtime: FIXED_DATE }]]),
+  );
   writeFileSync(file, zipSync(entries, { level: 9 }));
   console.log(`wrote ${path.relative(ROOT, file)}`);
 }
@@ -729,7 +760,15 @@ function convertToPdf(docxFiles) {
   for (const file of docxFiles) {
     execFileSync(
       'soffice',
-      [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file],
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'pdf',
+        '--outdir',
+        path.dirname(file),
+        file,
+      ],
       { stdio: 'pipe' },
     );
     const pdf = file.replace(/\.docx$/, '.pdf');
@@ -747,7 +786,11 @@ function stablePdf(buffer) {
   const stamp = `D:${FIXED_DATE.toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
   const text = buffer.toString('latin1').replace(/(\/(?:CreationDate|ModDate)\s*\()D:\d{14}/g, `$1${stamp}`);
   const VARYING = /(\/ID\s*\[\s*<)([0-9A-F]+)(>\s*<)([0-9A-F]+)(>\s*\])|(\/DocChecksum\s*\/)([0-9A-F]+)/gi;
-  const digest = createHash('md5').update(text.replace(VARYING, ''), 'latin1').digest('hex').toUpperCase().repeat(4);
+  const digest = createHash('md5')
+    .update(text.replace(VARYING, ''), 'latin1')
+    .digest('hex')
+    .toUpperCase()
+    .repeat(4);
   const stable = text.replace(VARYING, (match, idOpen, id1, idMid, id2, idClose, sumOpen, sum) =>
     sumOpen
       ? `${sumOpen}${digest.slice(0, sum.length)}`
@@ -780,14 +823,18 @@ async function reportNfdPdf(nfdPdf, nfcPdf) {
   const composed = nfd.normalize('NFC');
   const sameLetters = composed.replace(/\s+/g, '') === nfc.replace(/\s+/g, '');
   let extraSpaces = 0;
-  for (let i = 0, j = 0; i < nfc.length && j < composed.length; ) {
+  for (let i = 0, j = 0; i < nfc.length && j < composed.length;) {
     if (nfc[i] === composed[j]) (i++, j++);
     else if (/\s/.test(composed[j])) (extraSpaces++, j++);
     else i++;
   }
   const sample = /\S+ \S+ \S*Ủ\s+y ban/u.exec(composed)?.[0];
-  console.log(`  002_nfd.pdf via pdf-parse: ${marks} combining marks (text stays NFD); after NFC the letters equal`);
-  console.log(`    002.pdf's: ${sameLetters}; ${extraSpaces} spaces/newlines cut into words, e.g. ${JSON.stringify(sample)}`);
+  console.log(
+    `  002_nfd.pdf via pdf-parse: ${marks} combining marks (text stays NFD); after NFC the letters equal`,
+  );
+  console.log(
+    `    002.pdf's: ${sameLetters}; ${extraSpaces} spaces/newlines cut into words, e.g. ${JSON.stringify(sample)}`,
+  );
 }
 
 // ───────────────────────────── main ─────────────────────────────

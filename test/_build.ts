@@ -20,6 +20,10 @@ export function ensureBuilt(): boolean {
   const built = join(ROOT, 'dist/cli/index.js');
   if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(ROOT, 'src'))) return true;
   // tsc emits even when a file has type errors; the tests then show what is wrong.
-  spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+  spawnSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   return existsSync(built);
 }

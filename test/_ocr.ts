@@ -13,5 +13,7 @@ function has(command: string, args: string[], expect?: RegExp): boolean {
 export const HAVE_OCR = has('tesseract', ['--list-langs'], /^vie$/mu) && has('pdftoppm', ['-v']);
 
 export function needsOcr(name: string): string {
-  return HAVE_OCR ? name : `${name} — skipped: needs tesseract-ocr, tesseract-ocr-vie and poppler-utils (bash scripts/install-ocr.sh)`;
+  return HAVE_OCR
+    ? name
+    : `${name} — skipped: needs tesseract-ocr, tesseract-ocr-vie and poppler-utils (bash scripts/install-ocr.sh)`;
 }

@@ -5,7 +5,16 @@
  * Run on the fixtures' .docx and on every .docx of /work/shared/corpus/docx (skipped when absent).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
@@ -19,13 +28,22 @@ const CORPUS = resolve(ROOT, '../shared/corpus/docx');
 const FIXTURES = readdirSync(join(ROOT, 'fixtures'))
   .filter((f) => f.endsWith('.docx'))
   .map((f) => join(ROOT, 'fixtures', f));
-const corpus = existsSync(CORPUS) ? readdirSync(CORPUS).filter((f) => f.endsWith('.docx')).map((f) => join(CORPUS, f)) : [];
+const corpus = existsSync(CORPUS)
+  ? readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.docx'))
+      .map((f) => join(CORPUS, f))
+  : [];
 if (corpus.length === 0) console.warn(`annotate: corpus cases skipped: ${CORPUS} is absent`);
 
 async function kh(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['node', 'kh', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, isTTY: false });
+  const code = await main(['node', 'kh', ...args], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -38,7 +56,9 @@ interface Finding {
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 const decode = (s: string) =>
   s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) =>
-    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!,
+    e[0] === '#'
+      ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+      : ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e]!,
   );
 
 /** Visible text of a slice of WordprocessingML (w:t, tabs, breaks), mc:Choice copies left out. */
@@ -89,7 +109,12 @@ function readComments(file: string): { parts: Record<string, Uint8Array>; commen
   return { parts, comments };
 }
 
-const ALLOWED_CHANGES = new Set(['word/document.xml', 'word/comments.xml', '[Content_Types].xml', 'word/_rels/document.xml.rels']);
+const ALLOWED_CHANGES = new Set([
+  'word/document.xml',
+  'word/comments.xml',
+  '[Content_Types].xml',
+  'word/_rels/document.xml.rels',
+]);
 
 async function checkAnnotated(source: string, dir: string, lang: 'vi' | 'en' = 'vi') {
   const input = join(dir, basename(source));
@@ -109,15 +134,20 @@ async function checkAnnotated(source: string, dir: string, lang: 'vi' | 'en' = '
   // Every part other than the four allowed is byte-identical; no part disappears.
   for (const [name, bytes] of Object.entries(original)) {
     expect(parts[name], `${name} kept`).toBeDefined();
-    if (!ALLOWED_CHANGES.has(name)) expect(Buffer.from(parts[name]!).equals(Buffer.from(bytes)), `${name} byte-identical`).toBe(true);
+    if (!ALLOWED_CHANGES.has(name))
+      expect(Buffer.from(parts[name]!).equals(Buffer.from(bytes)), `${name} byte-identical`).toBe(true);
   }
-  for (const name of Object.keys(parts)) if (!(name in original)) expect(ALLOWED_CHANGES.has(name), `new part ${name}`).toBe(true);
+  for (const name of Object.keys(parts))
+    if (!(name in original)) expect(ALLOWED_CHANGES.has(name), `new part ${name}`).toBe(true);
   // Existing comments are kept.
   const oldComments = original['word/comments.xml'] ? readComments(source).comments.length : 0;
   expect(comments.length - oldComments).toBe(comments.filter((c) => c.author === 'kh').length);
 
   // Findings with a paragraph first (in report order), then the document-wide ones.
-  const ordered = [...findings.filter((f) => f.paragraph !== undefined), ...findings.filter((f) => f.paragraph === undefined)];
+  const ordered = [
+    ...findings.filter((f) => f.paragraph !== undefined),
+    ...findings.filter((f) => f.paragraph === undefined),
+  ];
   const ours = comments.filter((c) => c.author === 'kh');
   expect(ours.length).toBe(ordered.length);
   let onText = 0;
@@ -128,7 +158,10 @@ async function checkAnnotated(source: string, dir: string, lang: 'vi' | 'en' = '
     const anchor = squash(comment.anchor);
     const cut = excerpt.endsWith('…');
     if (excerpt && (cut ? anchor === excerpt.slice(0, -1).trimEnd() : anchor === excerpt)) onText++;
-    else expect(anchor, `comment ${comment.id}: not the excerpt "${excerpt}", so the whole paragraph`).toBe(squash(comment.paragraphText));
+    else
+      expect(anchor, `comment ${comment.id}: not the excerpt "${excerpt}", so the whole paragraph`).toBe(
+        squash(comment.paragraphText),
+      );
   });
   return { findings: ordered.length, onText, output };
 }
@@ -147,7 +180,8 @@ describe('findInParagraph', () => {
 });
 
 describe('addComments on a hand-made package', () => {
-  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+  const W =
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
   const documentXml =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>` +
     // 1: split runs, an entity, a tab; an existing comment on it
@@ -158,11 +192,19 @@ describe('addComments on a hand-made package', () => {
     '<w:p><w:r><w:t>Ngoài</w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Trong</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Trong</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>' +
     '<w:sectPr/></w:body></w:document>';
   const files = {
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     'word/document.xml': strToU8(documentXml),
-    'word/_rels/document.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>'),
-    'word/comments.xml': strToU8(`<?xml version="1.0"?><w:comments ${W}><w:comment w:id="4" w:author="Người duyệt"><w:p><w:r><w:t>Đã xem</w:t></w:r></w:p></w:comment></w:comments>`),
+    'word/_rels/document.xml.rels': strToU8(
+      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"/></Relationships>',
+    ),
+    'word/comments.xml': strToU8(
+      `<?xml version="1.0"?><w:comments ${W}><w:comment w:id="4" w:author="Người duyệt"><w:p><w:r><w:t>Đã xem</w:t></w:r></w:p></w:comment></w:comments>`,
+    ),
     'word/media/image1.png': new Uint8Array([137, 80, 78, 71, 1, 2, 3]),
   };
   it('splits runs at the excerpt, keeps the existing comment, falls back to the paragraph', () => {
@@ -177,12 +219,21 @@ describe('addComments on a hand-made package', () => {
         { paragraph: 2, text: 'không có ở đây', column: 1, body: ['sáu'] },
         { paragraph: 99, text: 'x', column: 1, body: ['ngoài văn bản'] },
       ]);
-      expect(placed.map((p) => [p.id, p.anchor])).toEqual([[5, 'text'], [6, 'text'], [7, 'text'], [8, 'text'], [9, 'paragraph'], [10, 'paragraph']]);
+      expect(placed.map((p) => [p.id, p.anchor])).toEqual([
+        [5, 'text'],
+        [6, 'text'],
+        [7, 'text'],
+        [8, 'text'],
+        [9, 'paragraph'],
+        [10, 'paragraph'],
+      ]);
       expect(changed.sort()).toEqual(['word/comments.xml', 'word/document.xml']);
       const file = join(dir, 'out.docx');
       writeFileSync(file, data);
       const { parts, comments } = readComments(file);
-      expect(Buffer.from(parts['word/media/image1.png']!).equals(Buffer.from(files['word/media/image1.png']))).toBe(true);
+      expect(
+        Buffer.from(parts['word/media/image1.png']!).equals(Buffer.from(files['word/media/image1.png'])),
+      ).toBe(true);
       const byBody = Object.fromEntries(comments.map((c) => [c.body, c]));
       expect(byBody['Đã xem']!.author).toBe('Người duyệt');
       expect(byBody['Đã xem']!.anchor).toBe('Số: 01 /KH-UBND & ngày');
@@ -194,7 +245,12 @@ describe('addComments on a hand-made package', () => {
       expect(byBody['sáu']!.anchor).toBe('Sở Y tế');
       // The bold run's split pieces are still bold.
       const xml = strFromU8(parts['word/document.xml']!);
-      expect(xml).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t>Số: </w:t></w:r>'.replace('<w:t>Số: </w:t>', '<w:t xml:space="preserve">Số: </w:t>'));
+      expect(xml).toContain(
+        '<w:r><w:rPr><w:b/></w:rPr><w:t>Số: </w:t></w:r>'.replace(
+          '<w:t>Số: </w:t>',
+          '<w:t xml:space="preserve">Số: </w:t>',
+        ),
+      );
       expect(xml).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">01 </w:t></w:r>');
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -256,23 +312,35 @@ describe('kh annotate', () => {
       return false;
     }
   })();
-  if (!soffice) console.warn('annotate: LibreOffice check skipped: soffice is not installed (scripts/install-libreoffice.sh)');
-  it.skipIf(!soffice)('LibreOffice reads every comment and converts the annotated file to PDF headless', async () => {
-    const sub = mkdtempSync(join(dir, 'lo-'));
-    const { output } = await checkAnnotated(FIXTURES[0]!, sub);
-    const expected = readComments(output).comments.length;
-    const profile = `-env:UserInstallation=file://${sub}/profile`;
-    for (const format of ['pdf', 'odt']) {
-      execFileSync('soffice', ['--headless', profile, '--convert-to', format, '--outdir', sub, output], { stdio: 'pipe', timeout: 120_000 });
-    }
-    const pdf = join(sub, basename(output, '.docx') + '.pdf');
-    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    // The ODT holds what LibreOffice understood: one annotation (with its range end) per comment.
-    const content = strFromU8(unzipSync(readFileSync(join(sub, basename(output, '.docx') + '.odt')))['content.xml']!);
-    expect(content.match(/<office:annotation[\s>]/g)?.length).toBe(expected);
-    expect(content.match(/<office:annotation-end\b/g)?.length).toBe(expected);
-    expect(content).toContain('<dc:creator>kh</dc:creator>');
-  }, 180_000);
+  if (!soffice)
+    console.warn(
+      'annotate: LibreOffice check skipped: soffice is not installed (scripts/install-libreoffice.sh)',
+    );
+  it.skipIf(!soffice)(
+    'LibreOffice reads every comment and converts the annotated file to PDF headless',
+    async () => {
+      const sub = mkdtempSync(join(dir, 'lo-'));
+      const { output } = await checkAnnotated(FIXTURES[0]!, sub);
+      const expected = readComments(output).comments.length;
+      const profile = `-env:UserInstallation=file://${sub}/profile`;
+      for (const format of ['pdf', 'odt']) {
+        execFileSync('soffice', ['--headless', profile, '--convert-to', format, '--outdir', sub, output], {
+          stdio: 'pipe',
+          timeout: 120_000,
+        });
+      }
+      const pdf = join(sub, basename(output, '.docx') + '.pdf');
+      expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      // The ODT holds what LibreOffice understood: one annotation (with its range end) per comment.
+      const content = strFromU8(
+        unzipSync(readFileSync(join(sub, basename(output, '.docx') + '.odt')))['content.xml']!,
+      );
+      expect(content.match(/<office:annotation[\s>]/g)?.length).toBe(expected);
+      expect(content.match(/<office:annotation-end\b/g)?.length).toBe(expected);
+      expect(content).toContain('<dc:creator>kh</dc:creator>');
+    },
+    180_000,
+  );
 
   /** kh's tracked changes in document order: [kind, id, text]. */
   const trackedChanges = (documentXml: string) =>
@@ -282,7 +350,9 @@ describe('kh annotate', () => {
         kind: m[1]!,
         id: /w:id="(\d+)"/.exec(m[2]!)![1]!,
         date: /w:date="([^"]*)"/.exec(m[2]!)?.[1],
-        text: [...m[3]!.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((t) => decode(t[1]!)).join(''),
+        text: [...m[3]!.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)]
+          .map((t) => decode(t[1]!))
+          .join(''),
       }));
   // The three certain fixes of fixture 000 (the same kh lint --fix makes in its .txt twin).
   const FIXES_000: [string, string][] = [
@@ -318,20 +388,29 @@ describe('kh annotate', () => {
     expect(pairs).toEqual(FIXES_000);
     expect(new Set(changes.map((c) => c.date))).toEqual(new Set(['2000-01-01T00:00:00Z']));
     // Ids unique across the document: among the changes and against every other w:id.
-    const otherIds = [...documentXml.replace(/<w:(ins|del)\b[^>]*>/g, '').matchAll(/<w:(?:comment\w*|bookmarkStart|bookmarkEnd)\b[^>]*\bw:id="(\d+)"/g)].map((m) => m[1]);
+    const otherIds = [
+      ...documentXml
+        .replace(/<w:(ins|del)\b[^>]*>/g, '')
+        .matchAll(/<w:(?:comment\w*|bookmarkStart|bookmarkEnd)\b[^>]*\bw:id="(\d+)"/g),
+    ].map((m) => m[1]);
     const ids = changes.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(otherIds).not.toContain(id);
     // Accepting the changes (keep w:ins, drop w:del) gives the fixed text; rejecting them, the original.
-    const before = visibleText(strFromU8(original['word/document.xml']!).replace(/<w:commentRange\w+[^>]*\/>/g, ''));
+    const before = visibleText(
+      strFromU8(original['word/document.xml']!).replace(/<w:commentRange\w+[^>]*\/>/g, ''),
+    );
     const accepted = visibleText(documentXml.replace(/<w:del\b[^>]*>[\s\S]*?<\/w:del>/g, ''));
-    const rejected = visibleText(documentXml.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/w:delText/g, 'w:t'));
+    const rejected = visibleText(
+      documentXml.replace(/<w:ins\b[^>]*>[\s\S]*?<\/w:ins>/g, '').replace(/w:delText/g, 'w:t'),
+    );
     expect(accepted).toBe(applyFixes000(before));
     expect(accepted).not.toBe(before);
     expect(rejected).toBe(before);
     // Every part other than the annotation's own is byte-identical; the comments are still there.
     for (const [name, bytes] of Object.entries(original)) {
-      if (!ALLOWED_CHANGES.has(name)) expect(Buffer.from(parts[name]!).equals(Buffer.from(bytes)), `${name} byte-identical`).toBe(true);
+      if (!ALLOWED_CHANGES.has(name))
+        expect(Buffer.from(parts[name]!).equals(Buffer.from(bytes)), `${name} byte-identical`).toBe(true);
     }
     expect(readComments(output).comments.filter((c) => c.author === 'kh').length).toBeGreaterThan(0);
     // Deterministic: the same input gives the same document.xml.
@@ -341,7 +420,9 @@ describe('kh annotate', () => {
     // Without --fix there is no tracked change.
     const plain = await kh(['annotate', input, '-o', join(sub, 'plain.docx')]);
     expect(plain.code).toBe(0);
-    expect(trackedChanges(strFromU8(unzipSync(readFileSync(join(sub, 'plain.docx')))['word/document.xml']!))).toEqual([]);
+    expect(
+      trackedChanges(strFromU8(unzipSync(readFileSync(join(sub, 'plain.docx')))['word/document.xml']!)),
+    ).toEqual([]);
   });
 
   it('--fix leaves a fix alone when its text does not map onto plain runs of one paragraph', () => {
@@ -352,14 +433,21 @@ describe('kh annotate', () => {
       '<w:p><w:r><w:t>của</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>của tỉnh</w:t></w:r></w:p>' +
       '<w:p><w:hyperlink><w:r><w:t>của của</w:t></w:r></w:hyperlink></w:p>' +
       '</w:body></w:document>';
-    const data = zipSync({ 'word/document.xml': strToU8(documentXml), '[Content_Types].xml': strToU8('<Types></Types>') });
-    const result = addComments(data, [], [
-      { paragraph: 1, column: 5, expected: '01 /KH-UBND', text: '01/KH-UBND' },
-      { paragraph: 1, column: 18, expected: 'của của', text: 'của' },
-      { paragraph: 2, column: 1, expected: 'của\tcủa', text: 'của' },
-      { paragraph: 3, column: 1, expected: 'của của', text: 'của' },
-      { paragraph: 1, column: 1, expected: 'không có', text: 'x' },
-    ]);
+    const data = zipSync({
+      'word/document.xml': strToU8(documentXml),
+      '[Content_Types].xml': strToU8('<Types></Types>'),
+    });
+    const result = addComments(
+      data,
+      [],
+      [
+        { paragraph: 1, column: 5, expected: '01 /KH-UBND', text: '01/KH-UBND' },
+        { paragraph: 1, column: 18, expected: 'của của', text: 'của' },
+        { paragraph: 2, column: 1, expected: 'của\tcủa', text: 'của' },
+        { paragraph: 3, column: 1, expected: 'của của', text: 'của' },
+        { paragraph: 1, column: 1, expected: 'không có', text: 'x' },
+      ],
+    );
     expect(result.fixed).toBe(2);
     const out = strFromU8(unzipSync(result.data)['word/document.xml']!);
     const changes = trackedChanges(out);
@@ -371,22 +459,35 @@ describe('kh annotate', () => {
       ['del', 'của của'],
       ['ins', 'của'],
     ]);
-    expect(out).toContain('<w:del w:id="0" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">01 /KH</w:delText></w:r></w:del>');
-    expect(out).toContain('<w:ins w:id="2" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">01/KH-UBND</w:t></w:r></w:ins>');
+    expect(out).toContain(
+      '<w:del w:id="0" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:delText xml:space="preserve">01 /KH</w:delText></w:r></w:del>',
+    );
+    expect(out).toContain(
+      '<w:ins w:id="2" w:author="kh" w:date="2000-01-01T00:00:00Z"><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">01/KH-UBND</w:t></w:r></w:ins>',
+    );
     // The paragraphs the fixes could not map onto are unchanged.
-    expect(out).toContain('<w:p><w:r><w:t>của</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>của tỉnh</w:t></w:r></w:p><w:p><w:hyperlink><w:r><w:t>của của</w:t></w:r></w:hyperlink></w:p>');
+    expect(out).toContain(
+      '<w:p><w:r><w:t>của</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>của tỉnh</w:t></w:r></w:p><w:p><w:hyperlink><w:r><w:t>của của</w:t></w:r></w:hyperlink></w:p>',
+    );
   });
 
-  it.skipIf(!soffice)('LibreOffice opens the --fix output, converts it to PDF and reads the tracked changes', async () => {
-    const sub = mkdtempSync(join(dir, 'fix-lo-'));
-    const { output } = await annotateWithFixes(sub);
-    const profile = `-env:UserInstallation=file://${sub}/profile`;
-    for (const format of ['pdf', 'odt']) {
-      execFileSync('soffice', ['--headless', profile, '--convert-to', format, '--outdir', sub, output], { stdio: 'pipe', timeout: 120_000 });
-    }
-    expect(readFileSync(join(sub, '000.kh.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
-    const content = strFromU8(unzipSync(readFileSync(join(sub, '000.kh.odt')))['content.xml']!);
-    expect(content.match(/<text:deletion>/g)?.length).toBe(FIXES_000.length);
-    expect(content.match(/<text:insertion>/g)?.length).toBe(FIXES_000.length);
-  }, 180_000);
+  it.skipIf(!soffice)(
+    'LibreOffice opens the --fix output, converts it to PDF and reads the tracked changes',
+    async () => {
+      const sub = mkdtempSync(join(dir, 'fix-lo-'));
+      const { output } = await annotateWithFixes(sub);
+      const profile = `-env:UserInstallation=file://${sub}/profile`;
+      for (const format of ['pdf', 'odt']) {
+        execFileSync('soffice', ['--headless', profile, '--convert-to', format, '--outdir', sub, output], {
+          stdio: 'pipe',
+          timeout: 120_000,
+        });
+      }
+      expect(readFileSync(join(sub, '000.kh.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+      const content = strFromU8(unzipSync(readFileSync(join(sub, '000.kh.odt')))['content.xml']!);
+      expect(content.match(/<text:deletion>/g)?.length).toBe(FIXES_000.length);
+      expect(content.match(/<text:insertion>/g)?.length).toBe(FIXES_000.length);
+    },
+    180_000,
+  );
 });

@@ -4,7 +4,15 @@
  * package.json "exports"), its figures checked against the CLI's own output.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +22,14 @@ import { citeFiles } from '../src/api/cite.js';
 import { diffFiles, diffYears } from '../src/api/diff.js';
 import { ownersOf } from '../src/api/owners.js';
 import { expandInputs } from '../src/api/inputs.js';
-import { ConfigError, DiffError, FileError, InputError, ReferenceError, isUserError } from '../src/api/errors.js';
+import {
+  ConfigError,
+  DiffError,
+  FileError,
+  InputError,
+  ReferenceError,
+  isUserError,
+} from '../src/api/errors.js';
 
 const S000 = 'fixtures/000_a2bc4216fc60fd38.txt';
 const S002 = 'fixtures/002_06484e6e4818e0d7.txt';
@@ -38,7 +53,9 @@ describe('parseFile / parseFiles', () => {
     expect(results[2]!.ok && results[2]!.plan.source.path).toBe(S002);
   });
   it('parseFile rejects with the InputError of the file', async () => {
-    await expect(parseFile('fixtures/bad/plan.rtf', { cwd: ROOT })).rejects.toMatchObject({ code: 'unknown-extension' });
+    await expect(parseFile('fixtures/bad/plan.rtf', { cwd: ROOT })).rejects.toMatchObject({
+      code: 'unknown-extension',
+    });
     const plan = await parseFile(S004, { cwd: ROOT });
     expect(plan.goals.length).toBeGreaterThan(0);
   });
@@ -76,7 +93,9 @@ describe('diffFiles', () => {
     const error = await diffFiles('1999', '2024', { cwd: ROOT, dir: 'fixtures' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiffError);
     expect((error as DiffError).code).toBe('no-year');
-    expect((error as DiffError).describe('en')).toMatch(/^no plan of year 1999 among the documents read \(years found: .*2024/);
+    expect((error as DiffError).describe('en')).toMatch(
+      /^no plan of year 1999 among the documents read \(years found: .*2024/,
+    );
   });
 });
 
@@ -89,7 +108,9 @@ describe('ownersOf', () => {
     const iterator = ownersOf([S004], { cwd: ROOT, references: ['fixtures/bad/empty.txt'] });
     const error = await iterator.next().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ReferenceError);
-    expect((error as ReferenceError).describe('en')).toBe('reference fixtures/bad/empty.txt: the file is empty');
+    expect((error as ReferenceError).describe('en')).toBe(
+      'reference fixtures/bad/empty.txt: the file is empty',
+    );
   });
 });
 
@@ -126,7 +147,9 @@ describe('annotateDocx', () => {
     expect(again).toBeInstanceOf(AnnotateError);
     expect((again as InstanceType<typeof AnnotateError>).code).toBe('output-exists');
     await expect(annotateDocx('a.txt', { cwd: dir, findings })).rejects.toMatchObject({ code: 'not-docx' });
-    await expect(annotateDocx('a.docx', { cwd: dir, output: 'a.docx', findings })).rejects.toMatchObject({ code: 'output-is-input' });
+    await expect(annotateDocx('a.docx', { cwd: dir, output: 'a.docx', findings })).rejects.toMatchObject({
+      code: 'output-is-input',
+    });
     // a missing input: a FileError, and the findings are not asked for
     asked.length = 0;
     await expect(annotateDocx('missing.docx', { cwd: dir, findings })).rejects.toBeInstanceOf(FileError);
@@ -138,10 +161,29 @@ describe('expandInputs', () => {
   it('walks directories for the extensions of the format table, and says when one holds none', async () => {
     const dir = join(tmp, 'walk');
     mkdirSync(join(dir, 'sub'), { recursive: true });
-    for (const name of ['a.txt', 'b.md', 'c.docx', 'd.pdf', 'e.markdown', 'f.doc', 'g.rtf', '~$h.docx', 'sub/i.txt']) writeFileSync(join(dir, name), 'x');
+    for (const name of [
+      'a.txt',
+      'b.md',
+      'c.docx',
+      'd.pdf',
+      'e.markdown',
+      'f.doc',
+      'g.rtf',
+      '~$h.docx',
+      'sub/i.txt',
+    ])
+      writeFileSync(join(dir, name), 'x');
     mkdirSync(join(dir, 'empty'));
     const targets = await expandInputs(['.', 'empty'], dir, 'en', dir);
-    expect(targets.map((t) => t.filePath)).toEqual(['a.txt', 'b.md', 'c.docx', 'd.pdf', 'f.doc', join('sub', 'i.txt'), 'empty']);
+    expect(targets.map((t) => t.filePath)).toEqual([
+      'a.txt',
+      'b.md',
+      'c.docx',
+      'd.pdf',
+      'f.doc',
+      join('sub', 'i.txt'),
+      'empty',
+    ]);
     expect(targets.at(-1)!.fatal).toBe('the directory holds no .txt, .md, .docx, .doc or .pdf file');
   });
 });
@@ -158,7 +200,11 @@ describe('the package: README example against the built package', () => {
     return match![1]!;
   };
   const kh = (args: string[]) => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1' },
+    });
     return JSON.parse(r.stdout) as never;
   };
 
@@ -171,17 +217,37 @@ describe('the package: README example against the built package', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const lines = run.stdout.trim().split('\n');
-    const plan = kh(['parse', S002]) as { meta: { issuer: string; planYear: number }; sections: unknown[]; assignments: unknown[] };
-    expect(lines[0]).toBe(`${plan.meta.issuer}, ${plan.meta.planYear}: ${plan.sections.length} sections, ${plan.assignments.length} assignments`);
-    const cited = kh(['--lang', 'en', 'cite', '-f', 'json', S002]) as { label: string; status: { text: string } }[];
-    expect(lines[1]).toBe(`${cited.length} documents cited; first: ${cited[0]!.label} (${cited[0]!.status.text})`);
+    const plan = kh(['parse', S002]) as {
+      meta: { issuer: string; planYear: number };
+      sections: unknown[];
+      assignments: unknown[];
+    };
+    expect(lines[0]).toBe(
+      `${plan.meta.issuer}, ${plan.meta.planYear}: ${plan.sections.length} sections, ${plan.assignments.length} assignments`,
+    );
+    const cited = kh(['--lang', 'en', 'cite', '-f', 'json', S002]) as {
+      label: string;
+      status: { text: string };
+    }[];
+    expect(lines[1]).toBe(
+      `${cited.length} documents cited; first: ${cited[0]!.label} (${cited[0]!.status.text})`,
+    );
     const diff = kh(['diff', '-f', 'json', S002, D003]) as { changes: unknown[]; summary: { owner: number } };
     expect(lines[2]).toBe(`${diff.changes.length} changes, ${diff.summary.owner} in responsibilities`);
     const owners = kh(['owners', '-f', 'json', S004]) as { indicators: { status: string }[] };
     const unowned = owners.indicators.filter((row) => row.status === 'unowned').length;
-    expect(lines[3]).toBe(`${S004}: ${owners.indicators.length} indicators, ${unowned} without a lead agency`);
-    const linted = kh(['lint', '-f', 'json', S000]) as { filePath: string; errorCount: number; warningCount: number; infoCount: number }[];
-    expect(lines[4]).toBe(`${linted[0]!.filePath}: ${linted[0]!.errorCount} errors, ${linted[0]!.warningCount} warnings, ${linted[0]!.infoCount} info`);
+    expect(lines[3]).toBe(
+      `${S004}: ${owners.indicators.length} indicators, ${unowned} without a lead agency`,
+    );
+    const linted = kh(['lint', '-f', 'json', S000]) as {
+      filePath: string;
+      errorCount: number;
+      warningCount: number;
+      infoCount: number;
+    }[];
+    expect(lines[4]).toBe(
+      `${linted[0]!.filePath}: ${linted[0]!.errorCount} errors, ${linted[0]!.warningCount} warnings, ${linted[0]!.infoCount} info`,
+    );
     expect(lines[5]).toBe('not read: empty');
   }, 240_000);
 
@@ -190,13 +256,38 @@ describe('the package: README example against the built package', () => {
     mkdirSync(join(project, 'node_modules'), { recursive: true });
     symlinkSync(ROOT, join(project, 'node_modules', 'kh'), 'dir');
     writeFileSync(join(project, 'package.json'), '{"type": "module"}');
-    writeFileSync(join(project, 'example.ts'), `${example()}\nconst wrong: number = (await parseFile('x.txt')).meta.issuer;\nexport {};\n`);
+    writeFileSync(
+      join(project, 'example.ts'),
+      `${example()}\nconst wrong: number = (await parseFile('x.txt')).meta.issuer;\nexport {};\n`,
+    );
     const tsc = (file: string) =>
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', '--types', 'node', '--typeRoots', join(ROOT, 'node_modules/@types'), file], { cwd: project, encoding: 'utf8' });
+      spawnSync(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/typescript/bin/tsc'),
+          '--noEmit',
+          '--strict',
+          '--module',
+          'nodenext',
+          '--moduleResolution',
+          'nodenext',
+          '--target',
+          'es2022',
+          '--skipLibCheck',
+          '--types',
+          'node',
+          '--typeRoots',
+          join(ROOT, 'node_modules/@types'),
+          file,
+        ],
+        { cwd: project, encoding: 'utf8' },
+      );
     // The deliberate mistake (a string | null into a number) is the only error: the rest type-checks.
     const result = tsc('example.ts');
     const errors = result.stdout.split('\n').filter((line) => /error TS/.test(line));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/example\.ts\(\d+,7\): error TS2322: Type 'string \| null' is not assignable to type 'number'/);
+    expect(errors[0]).toMatch(
+      /example\.ts\(\d+,7\): error TS2322: Type 'string \| null' is not assignable to type 'number'/,
+    );
   }, 120_000);
 });

@@ -9,10 +9,21 @@ const ROOT = resolve(import.meta.dirname, '..');
 const tmp = mkdtempSync(join(tmpdir(), 'kh-cite-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function runCite(files: string[], format: 'table' | 'json' | 'csv' | 'md', cwd = ROOT, lang: 'vi' | 'en' = 'vi') {
+async function runCite(
+  files: string[],
+  format: 'table' | 'json' | 'csv' | 'md',
+  cwd = ROOT,
+  lang: 'vi' | 'en' = 'vi',
+) {
   let out = '';
   let err = '';
-  const ctx = { lang, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
+  const ctx = {
+    lang,
+    debug: false,
+    color: false,
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+  };
   const code = await cite(ctx, files, { format, cwd });
   return { code, out, err };
 }
@@ -35,7 +46,13 @@ describe('kh cite', () => {
     expect(kh122[0]!.places.map((p) => p.line)).toEqual([33, 121, 131, 137, 143, 161, 171, 189]);
     expect(kh122[0]!.status.kind).toBe('unknown');
     const nd125 = docs.find((d) => d.registryKey === 'nd-125-2021')!;
-    expect(nd125).toMatchObject({ label: 'Nghị định số 125/2021/NĐ-CP', date: '2021-12-28', issuer: 'Chính phủ', status: { kind: 'in-force' }, disagreement: false });
+    expect(nd125).toMatchObject({
+      label: 'Nghị định số 125/2021/NĐ-CP',
+      date: '2021-12-28',
+      issuer: 'Chính phủ',
+      status: { kind: 'in-force' },
+      disagreement: false,
+    });
     expect(nd125.places.map((p) => p.line)).toEqual([43, 79]);
     // "Bộ luật Lao động" and "Bộ luật Lao động (sửa đổi) năm 2019" are the same code.
     expect(docs.filter((d) => d.registryKey === 'bo-luat-lao-dong-2019').length).toBe(1);
@@ -71,20 +88,38 @@ describe('kh cite', () => {
   });
 
   it('marks disagreements: the same document with different dates or symbols', async () => {
-    writeFileSync(join(tmp, 'a.txt'), `${head('10 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ.\n`);
-    writeFileSync(join(tmp, 'b.txt'), `${head('12 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 14/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-TTg ngày 28/12/2021 của Chính phủ; Luật Ngân sách nhà nước năm 2015.\n`);
+    writeFileSync(
+      join(tmp, 'a.txt'),
+      `${head('10 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ.\n`,
+    );
+    writeFileSync(
+      join(tmp, 'b.txt'),
+      `${head('12 tháng 5 năm 2024')}Thực hiện Kế hoạch số 122/KH-UBND ngày 14/4/2021 của Ủy ban nhân dân tỉnh và Nghị định số 125/2021/NĐ-TTg ngày 28/12/2021 của Chính phủ; Luật Ngân sách nhà nước năm 2015.\n`,
+    );
     const { out } = await runCite(['a.txt', 'b.txt'], 'json', tmp);
     const docs = JSON.parse(out) as CitedDocument[];
     const kh = docs.find((d) => d.label === 'Kế hoạch số 122/KH-UBND')!;
-    expect(kh).toMatchObject({ files: ['a.txt', 'b.txt'], dates: ['2021-04-13', '2021-04-14'], disagreement: true });
+    expect(kh).toMatchObject({
+      files: ['a.txt', 'b.txt'],
+      dates: ['2021-04-13', '2021-04-14'],
+      disagreement: true,
+    });
     const nd = docs.find((d) => d.registryKey === 'nd-125-2021')!;
-    expect(nd).toMatchObject({ files: ['a.txt', 'b.txt'], symbols: ['125/2021/NĐ-CP', '125/2021/NĐ-TTg'], disagreement: true });
+    expect(nd).toMatchObject({
+      files: ['a.txt', 'b.txt'],
+      symbols: ['125/2021/NĐ-CP', '125/2021/NĐ-TTg'],
+      disagreement: true,
+    });
     const budget = docs.find((d) => d.registryKey === 'luat-nsnn-2015')!;
     expect(budget.status).toMatchObject({ kind: 'replaced', confidence: 'S' });
-    expect(budget.status.text).toBe('được thay thế bởi Luật Ngân sách nhà nước số 89/2025/QH15 từ 01/01/2026');
+    expect(budget.status.text).toBe(
+      'được thay thế bởi Luật Ngân sách nhà nước số 89/2025/QH15 từ 01/01/2026',
+    );
 
     const table = await runCite(['a.txt', 'b.txt'], 'table', tmp);
-    expect(table.out).toMatch(/^! \d+\. Kế hoạch số 122\/KH-UBND: trích dẫn không thống nhất — ngày: 13\/04\/2021 \/ 14\/04\/2021/m);
+    expect(table.out).toMatch(
+      /^! \d+\. Kế hoạch số 122\/KH-UBND: trích dẫn không thống nhất — ngày: 13\/04\/2021 \/ 14\/04\/2021/m,
+    );
     expect(table.out).toMatch(/3 văn bản, 2 trích dẫn không thống nhất\n$/);
     const en = await runCite(['a.txt', 'b.txt'], 'md', tmp, 'en');
     expect(en.out).toContain('replaced by Luật Ngân sách nhà nước số 89/2025/QH15 from 01/01/2026');
@@ -93,12 +128,18 @@ describe('kh cite', () => {
   it('csv and md', async () => {
     const csv = await runCite([S002], 'csv');
     const lines = csv.out.split('\r\n');
-    expect(lines[0]).toBe('label,docType,number,symbol,date,issuer,subject,status,statusText,registryKey,files,places,dates,symbols,disagreement');
-    expect(lines.find((l) => l.startsWith('Luật Ngân sách nhà nước năm 2024,'))).toContain(',not-as-written,');
+    expect(lines[0]).toBe(
+      'label,docType,number,symbol,date,issuer,subject,status,statusText,registryKey,files,places,dates,symbols,disagreement',
+    );
+    expect(lines.find((l) => l.startsWith('Luật Ngân sách nhà nước năm 2024,'))).toContain(
+      ',not-as-written,',
+    );
     // A subject with a comma is quoted.
     expect(lines.some((l) => /,"[^"]*,[^"]*",/.test(l))).toBe(true);
     const md = await runCite([S002], 'md');
-    expect(md.out.split('\n')[0]).toBe('| # | Văn bản | Ngày | Cơ quan ban hành | Trích yếu | Tình trạng | Nơi trích dẫn |');
+    expect(md.out.split('\n')[0]).toBe(
+      '| # | Văn bản | Ngày | Cơ quan ban hành | Trích yếu | Tình trạng | Nơi trích dẫn |',
+    );
     expect(md.out).toContain('| Quyết định số 1719/QĐ-TTg | 14/10/2021 |');
   });
 
@@ -112,19 +153,38 @@ describe('kh cite', () => {
 
   it('user documents from kh.config.json', async () => {
     const dir = mkdtempSync(join(tmp, 'cfg-'));
-    writeFileSync(join(dir, 'p.txt'), `${head('10 tháng 5 năm 2024')}Thực hiện Kế hoạch số 49/KH-UBND ngày 19/02/2021 của Ủy ban nhân dân tỉnh.\n`);
+    writeFileSync(
+      join(dir, 'p.txt'),
+      `${head('10 tháng 5 năm 2024')}Thực hiện Kế hoạch số 49/KH-UBND ngày 19/02/2021 của Ủy ban nhân dân tỉnh.\n`,
+    );
     writeFileSync(
       join(dir, 'kh.config.json'),
       JSON.stringify({
         knowledge: {
           legalDocuments: [
-            { key: 'kh-49-2021', docType: 'Kế hoạch', number: '49', year: 2021, symbol: 'KH-UBND', date: '2021-02-19', issuer: 'Ủy ban nhân dân tỉnh', subject: 'phòng ngừa bạo lực trên cơ sở giới', status: { kind: 'in-force' }, period: { from: 2021, to: 2025 }, source: 'local', confidence: 'V' },
+            {
+              key: 'kh-49-2021',
+              docType: 'Kế hoạch',
+              number: '49',
+              year: 2021,
+              symbol: 'KH-UBND',
+              date: '2021-02-19',
+              issuer: 'Ủy ban nhân dân tỉnh',
+              subject: 'phòng ngừa bạo lực trên cơ sở giới',
+              status: { kind: 'in-force' },
+              period: { from: 2021, to: 2025 },
+              source: 'local',
+              confidence: 'V',
+            },
           ],
         },
       }),
     );
     const { out } = await runCite(['p.txt'], 'json', dir);
-    expect((JSON.parse(out) as CitedDocument[])[0]).toMatchObject({ registryKey: 'kh-49-2021', status: { kind: 'period', text: 'áp dụng giai đoạn 2021 - 2025' } });
+    expect((JSON.parse(out) as CitedDocument[])[0]).toMatchObject({
+      registryKey: 'kh-49-2021',
+      status: { kind: 'period', text: 'áp dụng giai đoạn 2021 - 2025' },
+    });
     writeFileSync(join(dir, 'kh.config.json'), '{"knowledge": {"legalDocuments": [{"key": 1}]}}');
     const bad = await runCite(['p.txt'], 'json', dir);
     expect(bad.code).toBe(2);
@@ -135,16 +195,32 @@ describe('kh cite', () => {
 describe('the built CLI: kh cite', () => {
   it('is registered, prints JSON and a table, exit 0', () => {
     const built = join(ROOT, 'dist/cli/commands/cite.js');
-    if (!existsSync(built) || statSync(built).mtimeMs < statSync(join(ROOT, 'src/cli/commands/cite.ts')).mtimeMs) {
-      spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')], { cwd: ROOT, encoding: 'utf8' });
+    if (
+      !existsSync(built) ||
+      statSync(built).mtimeMs < statSync(join(ROOT, 'src/cli/commands/cite.ts')).mtimeMs
+    ) {
+      spawnSync(
+        process.execPath,
+        [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.json')],
+        { cwd: ROOT, encoding: 'utf8' },
+      );
     }
-    const kh = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const kh = (args: string[]) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, NO_COLOR: '1' },
+      });
     const json = kh(['cite', S002, '--format', 'json']);
     expect(json.status).toBe(0);
-    expect((JSON.parse(json.stdout) as CitedDocument[]).some((d) => d.status.kind === 'not-as-written')).toBe(true);
+    expect((JSON.parse(json.stdout) as CitedDocument[]).some((d) => d.status.kind === 'not-as-written')).toBe(
+      true,
+    );
     const table = kh(['--lang', 'en', 'cite', S003]);
     expect(table.status).toBe(0);
-    expect(table.stdout.split('\n')[0]).toMatch(/^#\s+Document\s+Date\s+Issuer\s+Subject\s+Status\s+Cited at$/);
+    expect(table.stdout.split('\n')[0]).toMatch(
+      /^#\s+Document\s+Date\s+Issuer\s+Subject\s+Status\s+Cited at$/,
+    );
     const help = kh(['--lang', 'en', 'help', 'cite']);
     expect(help.stdout).toContain('--format');
   });

@@ -49,7 +49,10 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
       'tệp không phải văn bản UTF-8 hợp lệ (byte lỗi ở dòng 1); hãy lưu lại với bảng mã Unicode (UTF-8) rồi chạy lại',
     ],
     [bad('not-a-zip.docx'), 'tệp .docx bị hỏng hoặc không phải tệp Word (.docx là tệp nén zip)'],
-    [bad('no-document-xml.docx'), 'tệp .docx thiếu phần nội dung (word/document.xml); hãy mở và lưu lại bằng Word'],
+    [
+      bad('no-document-xml.docx'),
+      'tệp .docx thiếu phần nội dung (word/document.xml); hãy mở và lưu lại bằng Word',
+    ],
   ])('%s', (file, message) => {
     const run = kh(['parse', file]);
     expect(run.stderr).toBe(`kh: ${file}: ${message}\n`);
@@ -84,12 +87,18 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
   // Encrypted/corrupt files made by the docx and pdf fixture scripts, wherever they put them.
   const special = (function find(dir: string): string[] {
     return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? find(join(dir, e.name)) : /encrypt|password|corrupt|damaged/i.test(e.name) ? [join(dir, e.name)] : [],
+      e.isDirectory()
+        ? find(join(dir, e.name))
+        : /encrypt|password|corrupt|damaged/i.test(e.name)
+          ? [join(dir, e.name)]
+          : [],
     );
   })(join(ROOT, 'fixtures')).map((f) => f.slice(ROOT.length + 1));
   const expectedCode = (file: string) =>
     file.endsWith('.pdf')
-      ? /encrypt|password/i.test(file) ? 'tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại' : 'tệp PDF bị hỏng hoặc không phải PDF'
+      ? /encrypt|password/i.test(file)
+        ? 'tệp PDF được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại'
+        : 'tệp PDF bị hỏng hoặc không phải PDF'
       : /encrypt|password/i.test(file)
         ? `tệp ${file.endsWith('.doc') ? '.doc' : '.docx'} được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại`
         : null;
@@ -97,7 +106,10 @@ describe('bad input: one localized line naming the file, exit code 2', () => {
     const run = kh(['parse', file]);
     const message = expectedCode(file);
     if (message) expect(run.stderr).toBe(`kh: ${file}: ${message}\n`);
-    else expect(run.stderr).toMatch(new RegExp(`^kh: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+\\n$`));
+    else
+      expect(run.stderr).toMatch(
+        new RegExp(`^kh: ${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: [^\\n]+\\n$`),
+      );
     expect(run.code).toBe(2);
   });
 });
@@ -115,11 +127,21 @@ describe('kh parse', () => {
   });
 
   it('files in a legacy encoding parse, the encoding recorded in source.converted', () => {
-    for (const [name, from] of [['tcvn3.txt', 'tcvn3'], ['tcvn3-pasted.txt', 'tcvn3'], ['vni.txt', 'vni'], ['windows-1258.txt', 'windows-1258']]) {
+    for (const [name, from] of [
+      ['tcvn3.txt', 'tcvn3'],
+      ['tcvn3-pasted.txt', 'tcvn3'],
+      ['vni.txt', 'vni'],
+      ['windows-1258.txt', 'windows-1258'],
+    ]) {
       const run = kh(['parse', bad(name!)]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);
-      expect((JSON.parse(run.stdout) as { source: unknown }).source).toEqual({ path: bad(name!), format: 'text', pages: null, converted: { from, runs: null } });
+      expect((JSON.parse(run.stdout) as { source: unknown }).source).toEqual({
+        path: bad(name!),
+        format: 'text',
+        pages: null,
+        converted: { from, runs: null },
+      });
     }
   });
 
@@ -127,7 +149,9 @@ describe('kh parse', () => {
     const good = 'fixtures/000_a2bc4216fc60fd38.txt';
     const run = kh(['parse', bad('latin1.txt'), good]);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^kh: fixtures\/bad\/latin1\.txt: tệp không phải văn bản UTF-8 hợp lệ/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^kh: fixtures\/bad\/latin1\.txt: tệp không phải văn bản UTF-8 hợp lệ/),
+    ]);
     const plans = JSON.parse(run.stdout) as Array<{ source: { path: string } }>;
     expect(plans.map((p) => p.source.path)).toEqual([good]);
   });
@@ -136,7 +160,9 @@ describe('kh parse', () => {
     const files = ['fixtures/003_4648be2b9eb23052.txt', 'fixtures/001_7c7171d5d3a46b8d.txt'];
     const run = kh(['parse', ...files]);
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as Array<{ source: { path: string } }>).map((p) => p.source.path)).toEqual(files);
+    expect((JSON.parse(run.stdout) as Array<{ source: { path: string } }>).map((p) => p.source.path)).toEqual(
+      files,
+    );
     expect(Array.isArray(JSON.parse(kh(['parse', files[0]!]).stdout))).toBe(false);
   });
 
@@ -145,7 +171,14 @@ describe('kh parse', () => {
     const run = kh(['parse', '--format', 'outline', ...files]);
     expect(run.code).toBe(0);
     for (const file of files) expect(run.stdout).toContain(`Tệp: ${file} (text)`);
-    for (const label of ['Cơ quan ban hành:', 'Số, ký hiệu:', 'Ngày ban hành:', 'Trích yếu:', 'Năm kế hoạch:', 'Các phần']) {
+    for (const label of [
+      'Cơ quan ban hành:',
+      'Số, ký hiệu:',
+      'Ngày ban hành:',
+      'Trích yếu:',
+      'Năm kế hoạch:',
+      'Các phần',
+    ]) {
       expect(run.stdout).toContain(label);
     }
     expect(run.stdout).not.toMatch(/\x1b\[/); // NO_COLOR
@@ -155,15 +188,23 @@ describe('kh parse', () => {
   });
 
   it('--no-color and a pipe print no colour codes even when FORCE_COLOR is set', () => {
-    const run = kh(['parse', '-f', 'outline', '--no-color', 'fixtures/000_a2bc4216fc60fd38.txt'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    const run = kh(['parse', '-f', 'outline', '--no-color', 'fixtures/000_a2bc4216fc60fd38.txt'], {
+      NO_COLOR: undefined,
+      FORCE_COLOR: '1',
+    });
     expect(run.stdout).not.toMatch(/\x1b\[/);
-    const colored = kh(['parse', '-f', 'outline', 'fixtures/000_a2bc4216fc60fd38.txt'], { NO_COLOR: undefined, FORCE_COLOR: '1' });
+    const colored = kh(['parse', '-f', 'outline', 'fixtures/000_a2bc4216fc60fd38.txt'], {
+      NO_COLOR: undefined,
+      FORCE_COLOR: '1',
+    });
     expect(colored.stdout).toMatch(/\x1b\[/);
   });
 
   it('usage errors: one localized line, exit 2', () => {
     const format = kh(['parse', '--format', 'yaml', 'x.txt']);
-    expect(format.stderr).toBe("kh: giá trị 'yaml' không hợp lệ cho '-f, --format <format>'; chọn một trong: json, outline\n");
+    expect(format.stderr).toBe(
+      "kh: giá trị 'yaml' không hợp lệ cho '-f, --format <format>'; chọn một trong: json, outline\n",
+    );
     expect(format.code).toBe(2);
     const missing = kh(['parse']);
     expect(missing.stderr).toBe("kh: thiếu tham số 'tệp'\n");
@@ -220,15 +261,25 @@ describe('start-up', () => {
     const hook = `export async function resolve(s, c, next) { const r = await next(s, c); process._rawDebug('LOADED ' + r.url); return r; }`;
     const register = `import { register } from 'node:module'; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});`;
     for (const args of [['--version'], ['--help'], ['parse', '--help']]) {
-      const result = spawnSync(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
+      const result = spawnSync(
+        process.execPath,
+        ['--import', `data:text/javascript,${encodeURIComponent(register)}`, BIN, ...args],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+        },
+      );
       const loaded = result.stderr.split('\n').filter((l) => l.startsWith('LOADED '));
       expect(loaded.some((l) => l.includes('dist/cli/index.js'))).toBe(true);
       // dist/parse/formats.js is the input-format table (help texts list its extensions): it
       // imports no parser, which the rest of this list checks.
-      expect(loaded.filter((l) => /mammoth|pdf-parse|pdfjs|unified|remark|micromark|zod|chalk|dist\/parse\/(?!formats\.js)|dist\/plan\//.test(l))).toEqual([]);
+      expect(
+        loaded.filter((l) =>
+          /mammoth|pdf-parse|pdfjs|unified|remark|micromark|zod|chalk|dist\/parse\/(?!formats\.js)|dist\/plan\//.test(
+            l,
+          ),
+        ),
+      ).toEqual([]);
     }
   });
 });
@@ -238,46 +289,152 @@ describe('outline of a full Plan tree', () => {
     const { formatOutline } = await import('../src/cli/commands/parse.js');
     const { PlanSchema } = await import('../src/plan/schema.js');
     const { Chalk } = await import('chalk');
-    const pos = (line: number) => ({ start: { line, column: 1, offset: 0 }, end: { line, column: 10, offset: 9 } });
-    const long = 'Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy đảng, chính quyền, sự phối hợp của các tổ chức chính trị - xã hội trong công tác bình đẳng giới';
+    const pos = (line: number) => ({
+      start: { line, column: 1, offset: 0 },
+      end: { line, column: 10, offset: 9 },
+    });
+    const long =
+      'Tăng cường sự lãnh đạo, chỉ đạo của các cấp ủy đảng, chính quyền, sự phối hợp của các tổ chức chính trị - xã hội trong công tác bình đẳng giới';
     const plan = PlanSchema.parse({
       type: 'plan',
       source: { path: 'kh.txt', format: 'text', pages: null },
       meta: {
-        issuer: 'UBND tỉnh Bình Phước', issuerCode: 'UBND', number: '', symbol: 'KH-UBND', place: 'Bình Phước',
-        issueDate: null, docType: 'KẾ HOẠCH', isPlan: true, title: 'Triển khai công tác bình đẳng giới năm 2024',
-        planYear: 2024, level: 'tỉnh', draft: true,
+        issuer: 'UBND tỉnh Bình Phước',
+        issuerCode: 'UBND',
+        number: '',
+        symbol: 'KH-UBND',
+        place: 'Bình Phước',
+        issueDate: null,
+        docType: 'KẾ HOẠCH',
+        isPlan: true,
+        title: 'Triển khai công tác bình đẳng giới năm 2024',
+        planYear: 2024,
+        level: 'tỉnh',
+        draft: true,
         lines: { issuer: null, number: null, date: null, docType: null, title: null, motto: null },
       },
       preamble: [],
-      sections: [{
-        type: 'section', numeral: 'I.', heading: 'MỤC ĐÍCH, YÊU CẦU', kind: 'purpose', position: pos(12),
-        items: [{ type: 'item', label: '1.', labelKind: 'arabic', text: long, position: pos(13), children: [
-          { type: 'item', label: 'a)', labelKind: 'letter', text: 'Mục đích con', position: pos(14), children: [] },
-        ] }],
-      }],
+      sections: [
+        {
+          type: 'section',
+          numeral: 'I.',
+          heading: 'MỤC ĐÍCH, YÊU CẦU',
+          kind: 'purpose',
+          position: pos(12),
+          items: [
+            {
+              type: 'item',
+              label: '1.',
+              labelKind: 'arabic',
+              text: long,
+              position: pos(13),
+              children: [
+                {
+                  type: 'item',
+                  label: 'a)',
+                  labelKind: 'letter',
+                  text: 'Mục đích con',
+                  position: pos(14),
+                  children: [],
+                },
+              ],
+            },
+          ],
+        },
+      ],
       closing: [],
-      goals: [{
-        type: 'goal', index: 2, field: 'Trong lĩnh vực kinh tế, lao động', text: 'Tăng cường bình đẳng giới', position: pos(20),
-        indicators: [{
-          type: 'indicator', index: 1, label: 'Chỉ tiêu 1', text: 'Tỷ lệ lao động nữ', position: pos(21),
-          targets: [{ type: 'target', raw: 'trên 50%', kind: 'percent', value: 50, base: null, unit: null, from: null, to: null,
-            direction: null, comparator: 'above', position: pos(21) }],
-        }],
-      }],
-      assignments: [{
-        type: 'assignment', owner: 'Sở Lao động - Thương binh và Xã hội', ownerKey: 'so lao dong', role: 'chủ trì',
-        partners: ['Sở Nội vụ'], tasks: [], source: 'organization', label: '1.', position: pos(40),
-        indicatorRefs: [{ type: 'indicatorRef', goal: 2, indicator: 1, raw: 'chỉ tiêu 1 của Mục tiêu 2', position: pos(41),
-          plan: { raw: 'Kế hoạch số 122/KH-UBND', docType: 'Kế hoạch', number: '122', symbol: 'KH-UBND', date: null } }],
-      }],
-      citations: [{
-        type: 'citation', docType: 'Nghị quyết', number: '28', year: null, symbol: 'NQ-CP', format: 'state', raw: '28/NQ-CP',
-        text: 'Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ', date: '2021-03-03', dateRaw: '03/3/2021',
-        issuer: 'Chính phủ', subject: null, position: pos(5),
-      }],
-      dates: [], appendixRefs: [], appendices: [], tables: [], recipients: null,
-      signature: { type: 'signature', authority: ['KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Trần Tuyết Minh', lines: [], sourcePosition: pos(90) },
+      goals: [
+        {
+          type: 'goal',
+          index: 2,
+          field: 'Trong lĩnh vực kinh tế, lao động',
+          text: 'Tăng cường bình đẳng giới',
+          position: pos(20),
+          indicators: [
+            {
+              type: 'indicator',
+              index: 1,
+              label: 'Chỉ tiêu 1',
+              text: 'Tỷ lệ lao động nữ',
+              position: pos(21),
+              targets: [
+                {
+                  type: 'target',
+                  raw: 'trên 50%',
+                  kind: 'percent',
+                  value: 50,
+                  base: null,
+                  unit: null,
+                  from: null,
+                  to: null,
+                  direction: null,
+                  comparator: 'above',
+                  position: pos(21),
+                },
+              ],
+            },
+          ],
+        },
+      ],
+      assignments: [
+        {
+          type: 'assignment',
+          owner: 'Sở Lao động - Thương binh và Xã hội',
+          ownerKey: 'so lao dong',
+          role: 'chủ trì',
+          partners: ['Sở Nội vụ'],
+          tasks: [],
+          source: 'organization',
+          label: '1.',
+          position: pos(40),
+          indicatorRefs: [
+            {
+              type: 'indicatorRef',
+              goal: 2,
+              indicator: 1,
+              raw: 'chỉ tiêu 1 của Mục tiêu 2',
+              position: pos(41),
+              plan: {
+                raw: 'Kế hoạch số 122/KH-UBND',
+                docType: 'Kế hoạch',
+                number: '122',
+                symbol: 'KH-UBND',
+                date: null,
+              },
+            },
+          ],
+        },
+      ],
+      citations: [
+        {
+          type: 'citation',
+          docType: 'Nghị quyết',
+          number: '28',
+          year: null,
+          symbol: 'NQ-CP',
+          format: 'state',
+          raw: '28/NQ-CP',
+          text: 'Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ',
+          date: '2021-03-03',
+          dateRaw: '03/3/2021',
+          issuer: 'Chính phủ',
+          subject: null,
+          position: pos(5),
+        },
+      ],
+      dates: [],
+      appendixRefs: [],
+      appendices: [],
+      tables: [],
+      recipients: null,
+      signature: {
+        type: 'signature',
+        authority: ['KT. CHỦ TỊCH'],
+        position: 'PHÓ CHỦ TỊCH',
+        signer: 'Trần Tuyết Minh',
+        lines: [],
+        sourcePosition: pos(90),
+      },
     });
     const text = formatOutline(plan, { lang: 'vi' }, new Chalk({ level: 0 }));
     expect(text).toContain('Cơ quan ban hành: UBND tỉnh Bình Phước');
@@ -291,7 +448,9 @@ describe('outline of a full Plan tree', () => {
     expect(text).toMatch(/\n {6}a\) Mục đích con L14\n/);
     expect(text).toContain('  2. Trong lĩnh vực kinh tế, lao động: Tăng cường bình đẳng giới L20');
     expect(text).toContain('    Chỉ tiêu 1: Tỷ lệ lao động nữ → trên 50% [percent, above] L21');
-    expect(text).toContain('  1. Sở Lao động - Thương binh và Xã hội [chủ trì]; phối hợp: Sở Nội vụ; chỉ tiêu: 2.1 (122/KH-UBND) L40');
+    expect(text).toContain(
+      '  1. Sở Lao động - Thương binh và Xã hội [chủ trì]; phối hợp: Sở Nội vụ; chỉ tiêu: 2.1 (122/KH-UBND) L40',
+    );
     expect(text).toContain('  Nghị quyết số 28/NQ-CP ngày 03/3/2021 của Chính phủ L5');
     expect(text).toContain('Chữ ký: KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Trần Tuyết Minh L90');
   });
@@ -302,7 +461,8 @@ describe('internal errors', () => {
     vi.resetModules();
     vi.doMock('../src/parse/index.js', () => ({
       loadPlan: async (file: string) => {
-        if (file === 'crash.txt') throw new TypeError("Cannot read properties of undefined (reading 'children')");
+        if (file === 'crash.txt')
+          throw new TypeError("Cannot read properties of undefined (reading 'children')");
         return { type: 'plan', source: { path: file } };
       },
     }));
@@ -311,8 +471,16 @@ describe('internal errors', () => {
       for (const debug of [false, true]) {
         let out = '';
         let err = '';
-        const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), env: {}, isTTY: false };
-        const code = await main(['node', 'kh', 'parse', 'crash.txt', 'ok.txt', ...(debug ? ['--debug'] : [])], io);
+        const io = {
+          out: (t: string) => void (out += t),
+          err: (t: string) => void (err += t),
+          env: {},
+          isTTY: false,
+        };
+        const code = await main(
+          ['node', 'kh', 'parse', 'crash.txt', 'ok.txt', ...(debug ? ['--debug'] : [])],
+          io,
+        );
         expect(code).toBe(2);
         const [first, ...rest] = err.split('\n');
         expect(first).toBe(

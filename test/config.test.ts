@@ -2,7 +2,16 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError, ConfigSchema, findConfigFile, loadConfig, parseConfigText, parseRuleOverride, resolveRules, starterConfig } from '../src/config/index.js';
+import {
+  ConfigError,
+  ConfigSchema,
+  findConfigFile,
+  loadConfig,
+  parseConfigText,
+  parseRuleOverride,
+  resolveRules,
+  starterConfig,
+} from '../src/config/index.js';
 import { rules, ruleIds } from '../src/rules/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kh-config-'));
@@ -46,22 +55,37 @@ describe('finding the config file', () => {
     const lonely = dir('lonely');
     // tmpdir's parents hold no kh config on a test machine; guard anyway.
     const found = findConfigFile(lonely);
-    if (found === null) expect(loadConfig({ cwd: lonely, knownRuleIds: known })).toEqual({ config: {}, filePath: null, baseDir: lonely });
+    if (found === null)
+      expect(loadConfig({ cwd: lonely, knownRuleIds: known })).toEqual({
+        config: {},
+        filePath: null,
+        baseDir: lonely,
+      });
   });
 
   it('both names in one directory: an error', () => {
     const both = dir('both');
     writeFileSync(join(both, 'kh.config.json'), '{}');
     writeFileSync(join(both, '.khrc.json'), '{}');
-    expect(configError(() => findConfigFile(both))).toBe(`có cả kh.config.json và .khrc.json trong ${both}; hãy giữ một tệp`);
+    expect(configError(() => findConfigFile(both))).toBe(
+      `có cả kh.config.json và .khrc.json trong ${both}; hãy giữ một tệp`,
+    );
   });
 
   it('--config FILE is used as given; a missing one is an error', () => {
     const cwd = dir('explicit');
     writeFileSync(join(cwd, 'other.json'), '{"lang": "en"}');
-    expect(loadConfig({ cwd, configPath: 'other.json', knownRuleIds: known })).toMatchObject({ filePath: 'other.json', config: { lang: 'en' }, baseDir: cwd });
-    expect(configError(() => loadConfig({ cwd, configPath: 'missing.json', knownRuleIds: known }))).toBe('missing.json: không tìm thấy tệp cấu hình');
-    expect(configError(() => loadConfig({ cwd, configPath: 'missing.json', knownRuleIds: known }), 'en')).toBe('missing.json: configuration file not found');
+    expect(loadConfig({ cwd, configPath: 'other.json', knownRuleIds: known })).toMatchObject({
+      filePath: 'other.json',
+      config: { lang: 'en' },
+      baseDir: cwd,
+    });
+    expect(configError(() => loadConfig({ cwd, configPath: 'missing.json', knownRuleIds: known }))).toBe(
+      'missing.json: không tìm thấy tệp cấu hình',
+    );
+    expect(
+      configError(() => loadConfig({ cwd, configPath: 'missing.json', knownRuleIds: known }), 'en'),
+    ).toBe('missing.json: configuration file not found');
   });
 });
 
@@ -80,8 +104,16 @@ describe('validating the config file: one clear line', () => {
       known,
     );
     expect(config.rules?.['repeated-phrase']).toEqual(['warning', { maxWords: 3 }]);
-    for (const entry of ['off', 'info', ['error'], { severity: 'error' }, { severity: 'info', options: {}, $comment: 'c' }]) {
-      expect(() => parseConfigText(JSON.stringify({ rules: { 'repeated-phrase': entry } }), 'k', known)).not.toThrow();
+    for (const entry of [
+      'off',
+      'info',
+      ['error'],
+      { severity: 'error' },
+      { severity: 'info', options: {}, $comment: 'c' },
+    ]) {
+      expect(() =>
+        parseConfigText(JSON.stringify({ rules: { 'repeated-phrase': entry } }), 'k', known),
+      ).not.toThrow();
     }
   });
 
@@ -89,7 +121,9 @@ describe('validating the config file: one clear line', () => {
     expect(configError(parse('{\n  "rules": {\n    "repeated-phrase": "error",\n  }\n}'))).toMatch(
       /^kh\.config\.json: JSON không hợp lệ ở dòng 4, cột 3 \(.+\)$/,
     );
-    expect(configError(parse(''), 'en')).toMatch(/^kh\.config\.json: invalid JSON \(Unexpected end of JSON input\)$/);
+    expect(configError(parse(''), 'en')).toMatch(
+      /^kh\.config\.json: invalid JSON \(Unexpected end of JSON input\)$/,
+    );
   });
 
   it('unknown rule id: named, with the nearest known id', () => {
@@ -111,8 +145,12 @@ describe('validating the config file: one clear line', () => {
     expect(configError(parse('{"rules": {"repeated-phrase": "warn"}}'), 'en')).toBe(
       'kh.config.json: rules.repeated-phrase: must be "off", "info", "warning", "error", [severity, {options}] or {"severity": …, "options": {…}}',
     );
-    expect(configError(parse('{"lang": "fr"}'))).toBe('kh.config.json: lang: giá trị không hợp lệ; chọn một trong: "vi", "en"');
-    expect(configError(parse('{"documents": "*.docx"}'))).toBe('kh.config.json: documents: sai kiểu: cần mảng');
+    expect(configError(parse('{"lang": "fr"}'))).toBe(
+      'kh.config.json: lang: giá trị không hợp lệ; chọn một trong: "vi", "en"',
+    );
+    expect(configError(parse('{"documents": "*.docx"}'))).toBe(
+      'kh.config.json: documents: sai kiểu: cần mảng',
+    );
     expect(configError(parse('[]'), 'en')).toBe('kh.config.json: wrong type: expected object');
   });
 
@@ -126,8 +164,14 @@ describe('validating the config file: one clear line', () => {
 
 describe('--rule id:severity', () => {
   it('parses', () => {
-    expect(parseRuleOverride('repeated-phrase:error', known)).toEqual({ id: 'repeated-phrase', severity: 'error' });
-    expect(parseRuleOverride(' repeated-phrase=off ', known)).toEqual({ id: 'repeated-phrase', severity: 'off' });
+    expect(parseRuleOverride('repeated-phrase:error', known)).toEqual({
+      id: 'repeated-phrase',
+      severity: 'error',
+    });
+    expect(parseRuleOverride(' repeated-phrase=off ', known)).toEqual({
+      id: 'repeated-phrase',
+      severity: 'off',
+    });
   });
 
   it('rejects an unknown id (nearest named), a bad severity, a bad shape', () => {
@@ -137,7 +181,9 @@ describe('--rule id:severity', () => {
     expect(configError(() => parseRuleOverride('repeated-phrase:fatal', known), 'en')).toBe(
       '--rule repeated-phrase: invalid severity "fatal"; choose one of: off, info, warning, error',
     );
-    expect(configError(() => parseRuleOverride('repeated-phrase', known), 'en')).toMatch(/^--rule "repeated-phrase": expected rule:severity/);
+    expect(configError(() => parseRuleOverride('repeated-phrase', known), 'en')).toMatch(
+      /^--rule "repeated-phrase": expected rule:severity/,
+    );
   });
 });
 
@@ -149,7 +195,9 @@ describe('kh init starter config', () => {
     expect(reparsed.lang).toBe(lang);
     expect(Object.keys(reparsed.rules ?? {})).toEqual(known);
     const active = resolveRules(rules, reparsed);
-    expect(active.map((a) => [a.rule.meta.id, a.severity])).toEqual(rules.map((r) => [r.meta.id, r.meta.defaultSeverity]));
+    expect(active.map((a) => [a.rule.meta.id, a.severity])).toEqual(
+      rules.map((r) => [r.meta.id, r.meta.defaultSeverity]),
+    );
     for (const rule of rules) {
       const entry = reparsed.rules![rule.meta.id] as { $comment: string; options?: unknown };
       expect(entry.$comment).toBe(rule.meta.description[lang]);

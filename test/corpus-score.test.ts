@@ -20,10 +20,32 @@ const header = (over: Record<string, unknown> = {}) => ({
   level: 'tỉnh',
   ...over,
 });
-const label = (over: Record<string, unknown> = {}) => ({ file: 'corpus/tvpl/a.md', header: header(), findings: [], ...over });
-const result = (over: Record<string, unknown> = {}) => ({ file: 'corpus/tvpl/a.md', header: { ...header(), attachedPlan: null }, messages: [], ...over });
-const msg = (ruleId: string, line: number, excerpt: string, severity = 'warning') => ({ ruleId, line, excerpt, severity, message: '' });
-const finding = (rule: string, line: number, excerpt: string, verdict: boolean) => ({ rule, line, excerpt, verdict, why: 'test' });
+const label = (over: Record<string, unknown> = {}) => ({
+  file: 'corpus/tvpl/a.md',
+  header: header(),
+  findings: [],
+  ...over,
+});
+const result = (over: Record<string, unknown> = {}) => ({
+  file: 'corpus/tvpl/a.md',
+  header: { ...header(), attachedPlan: null },
+  messages: [],
+  ...over,
+});
+const msg = (ruleId: string, line: number, excerpt: string, severity = 'warning') => ({
+  ruleId,
+  line,
+  excerpt,
+  severity,
+  message: '',
+});
+const finding = (rule: string, line: number, excerpt: string, verdict: boolean) => ({
+  rule,
+  line,
+  excerpt,
+  verdict,
+  why: 'test',
+});
 
 describe('normalizeText', () => {
   it('folds case, white space, markdown marks and surrounding punctuation', () => {
@@ -31,7 +53,9 @@ describe('normalizeText', () => {
     expect(normalizeText('"Bắc Ninh",')).toBe('bắc ninh');
   });
   it('folds the old and new tone placement alike', () => {
-    expect(normalizeText('Ủy ban nhân dân; hòa giải; khỏe')).toBe(normalizeText('Uỷ ban nhân dân; hoà giải; khoẻ'));
+    expect(normalizeText('Ủy ban nhân dân; hòa giải; khỏe')).toBe(
+      normalizeText('Uỷ ban nhân dân; hoà giải; khoẻ'),
+    );
     expect(normalizeText('Thủy lợi')).toBe(normalizeText('Thuỷ lợi'));
   });
   it('compares NFD input with NFC input', () => {
@@ -63,10 +87,13 @@ describe('loadLabels', () => {
     dir = mkdtempSync(join(tmpdir(), 'kh-labels-'));
     writeFileSync(join(dir, 'tvpl__a.md.json'), JSON.stringify(label()));
     expect(loadLabels(dir)).toHaveLength(1);
-    writeFileSync(join(dir, 'tvpl__b.md.json'), JSON.stringify(label({ file: 'corpus/tvpl/b.md', header: { docType: 'x' } })));
+    writeFileSync(
+      join(dir, 'tvpl__b.md.json'),
+      JSON.stringify(label({ file: 'corpus/tvpl/b.md', header: { docType: 'x' } })),
+    );
     expect(() => loadLabels(dir)).toThrow(/tvpl__b\.md\.json: header\.number/);
   });
-  it('refuses a label stored under another document\'s name', () => {
+  it("refuses a label stored under another document's name", () => {
     dir = mkdtempSync(join(tmpdir(), 'kh-labels-'));
     writeFileSync(join(dir, 'tvpl__c.md.json'), JSON.stringify(label()));
     expect(() => loadLabels(dir)).toThrow(/tvpl__a\.md\.json/);
@@ -76,7 +103,14 @@ describe('loadLabels', () => {
 describe('score: header', () => {
   it('counts right values after normalisation and wrong ones', () => {
     const s = score(
-      [result({ header: { ...header({ issuer: 'UỶ BAN NHÂN DÂN TỈNH BẮC NINH', place: 'Hà Nội' }), attachedPlan: null } })],
+      [
+        result({
+          header: {
+            ...header({ issuer: 'UỶ BAN NHÂN DÂN TỈNH BẮC NINH', place: 'Hà Nội' }),
+            attachedPlan: null,
+          },
+        }),
+      ],
       [label()],
     );
     expect(s.header.issuer).toMatchObject({ labelled: 1, right: 1, accuracy: 1 });
@@ -89,7 +123,10 @@ describe('score: header', () => {
     expect(s.header.issuer.spurious).toBe(1);
   });
   it('tells a blank number ("") from no number line (null)', () => {
-    const s = score([result({ header: { ...header({ number: null }), attachedPlan: null } })], [label({ header: header({ number: '' }) })]);
+    const s = score(
+      [result({ header: { ...header({ number: null }), attachedPlan: null } })],
+      [label({ header: header({ number: '' }) })],
+    );
     expect(s.header.number).toMatchObject({ labelled: 1, right: 0 });
   });
   it('accepts the listed other spellings', () => {
@@ -113,15 +150,44 @@ describe('score: header', () => {
 describe('score: findings', () => {
   it('matches findings by rule and excerpt, the nearest line breaking a tie', () => {
     const s = score(
-      [result({ messages: [msg('numbering', 12, 'b)'), msg('numbering', 40, 'b)'), msg('numbering', 50, 'x', 'info')] })],
-      [label({ findings: [finding('numbering', 41, '**b)**', false), finding('numbering', 11, 'b)', true)] })],
+      [
+        result({
+          messages: [
+            msg('numbering', 12, 'b)'),
+            msg('numbering', 40, 'b)'),
+            msg('numbering', 50, 'x', 'info'),
+          ],
+        }),
+      ],
+      [
+        label({
+          findings: [finding('numbering', 41, '**b)**', false), finding('numbering', 11, 'b)', true)],
+        }),
+      ],
     );
-    expect(s.rules.numbering).toMatchObject({ reported: 2, truePositives: 1, falseAlarms: 1, unlabelled: 0, precision: 0.5 });
+    expect(s.rules.numbering).toMatchObject({
+      reported: 2,
+      truePositives: 1,
+      falseAlarms: 1,
+      unlabelled: 0,
+      precision: 0.5,
+    });
   });
   it('counts a finding without a label as a false alarm and a label without a finding as stale', () => {
     const s = score(
-      [result({ messages: [msg('citation-format', 5, '125/2021/NĐCP'), msg('numbering', 7, 'c)', 'error')] })],
-      [label({ findings: [finding('citation-format', 5, '125/2021/NĐCP', true), finding('numbering', 9, 'd)', true)] })],
+      [
+        result({
+          messages: [msg('citation-format', 5, '125/2021/NĐCP'), msg('numbering', 7, 'c)', 'error')],
+        }),
+      ],
+      [
+        label({
+          findings: [
+            finding('citation-format', 5, '125/2021/NĐCP', true),
+            finding('numbering', 9, 'd)', true),
+          ],
+        }),
+      ],
     );
     expect(s.rules.numbering).toMatchObject({ reported: 1, unlabelled: 1, precision: 0 });
     expect(s.overall).toMatchObject({ reported: 2, truePositives: 1, precision: 0.5 });
@@ -129,11 +195,17 @@ describe('score: findings', () => {
     expect(s.staleLabels).toEqual([expect.objectContaining({ rule: 'numbering', line: 9 })]);
   });
   it('does not match a label of another rule', () => {
-    const s = score([result({ messages: [msg('numbering', 5, 'b)')] })], [label({ findings: [finding('repeated-phrase', 5, 'b)', true)] })]);
+    const s = score(
+      [result({ messages: [msg('numbering', 5, 'b)')] })],
+      [label({ findings: [finding('repeated-phrase', 5, 'b)', true)] })],
+    );
     expect(s.rules.numbering.truePositives).toBe(0);
   });
   it('matches document-level findings (empty excerpt) by line', () => {
-    const s = score([result({ messages: [msg('document-header', 1, '')] })], [label({ findings: [finding('document-header', 1, '', true)] })]);
+    const s = score(
+      [result({ messages: [msg('document-header', 1, '')] })],
+      [label({ findings: [finding('document-header', 1, '', true)] })],
+    );
     expect(s.rules['document-header'].truePositives).toBe(1);
   });
   it('lists documents with more than two false alarms and the thresholds they break', () => {
@@ -146,7 +218,10 @@ describe('score: findings', () => {
     expect(failures.some((f: string) => f.includes('3 false alarms'))).toBe(true);
   });
   it('passes when everything is right', () => {
-    const s = score([result({ messages: [msg('numbering', 3, 'b)')] })], [label({ findings: [finding('numbering', 3, 'b)', true)] })]);
+    const s = score(
+      [result({ messages: [msg('numbering', 3, 'b)')] })],
+      [label({ findings: [finding('numbering', 3, 'b)', true)] })],
+    );
     expect(thresholdFailures(s)).toEqual([]);
   });
 });
@@ -160,8 +235,22 @@ describe('normalizeText: marks inside words', () => {
 describe('score: an excerpt that grew or shrank', () => {
   it('matches on the same line when one excerpt contains the other, never on another line', () => {
     const s = score(
-      [result({ messages: [msg('signature-block', 86, 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'), msg('numbering', 9, 'b) Tổ chức')] })],
-      [label({ findings: [finding('signature-block', 86, 'KT. CHỦ TỊCH', false), finding('numbering', 10, 'b)', true)] })],
+      [
+        result({
+          messages: [
+            msg('signature-block', 86, 'KT. CHỦ TỊCH / PHÓ CHỦ TỊCH'),
+            msg('numbering', 9, 'b) Tổ chức'),
+          ],
+        }),
+      ],
+      [
+        label({
+          findings: [
+            finding('signature-block', 86, 'KT. CHỦ TỊCH', false),
+            finding('numbering', 10, 'b)', true),
+          ],
+        }),
+      ],
     );
     expect(s.rules['signature-block']).toMatchObject({ reported: 1, falseAlarms: 1, unlabelled: 0 });
     expect(s.rules.numbering).toMatchObject({ reported: 1, truePositives: 0, unlabelled: 1 });

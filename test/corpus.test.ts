@@ -18,26 +18,36 @@ const { loadLabels, score, thresholdFailures, THRESHOLDS } = L as any;
 const haveCorpus = existsSync(join(SHARED, 'corpus'));
 const skipReason = `${SHARED}/corpus is absent: the corpus benchmark test needs the shared documents`;
 
-describe.skipIf(!haveCorpus)(haveCorpus ? 'corpus benchmark' : `corpus benchmark (skipped: ${skipReason})`, () => {
-  it('every label file is valid and names a document of the corpus', () => {
-    const labels = loadLabels(LABELS_DIR);
-    const ids = new Set(corpusGroups().flatMap((g: any) => g.files.map((f: any) => f.id)));
-    expect(labels.filter((l: any) => !ids.has(l.file)).map((l: any) => l.file)).toEqual([]);
-  });
+describe.skipIf(!haveCorpus)(
+  haveCorpus ? 'corpus benchmark' : `corpus benchmark (skipped: ${skipReason})`,
+  () => {
+    it('every label file is valid and names a document of the corpus', () => {
+      const labels = loadLabels(LABELS_DIR);
+      const ids = new Set(corpusGroups().flatMap((g: any) => g.files.map((f: any) => f.id)));
+      expect(labels.filter((l: any) => !ids.has(l.file)).map((l: any) => l.file)).toEqual([]);
+    });
 
-  it('meets the thresholds on the labelled sample', { timeout: 600_000 }, async () => {
-    const labels = loadLabels(LABELS_DIR);
-    expect(labels.length).toBeGreaterThan(0);
-    expect(ensureBuilt()).toBe(true);
-    const labelled = new Set(labels.map((l: any) => l.file));
-    // A folder linted as one run is read whole (its cross-file findings depend on its siblings).
-    const groups = corpusGroups()
-      .map((g: any) => (g.together && g.files.some((f: any) => labelled.has(f.id)) ? g : { ...g, files: g.files.filter((f: any) => labelled.has(f.id)) }))
-      .filter((g: any) => g.files.length > 0);
-    const results = await analyseGroups(groups, await loadKh());
-    const scores = score(results, labels);
-    const failures: string[] = thresholdFailures(scores, THRESHOLDS);
-    expect(scores.missing).toEqual([]);
-    expect(failures, `${failures.length} below the thresholds (npm run corpus -- --details shows which values and findings)`).toEqual([]);
-  });
-});
+    it('meets the thresholds on the labelled sample', { timeout: 600_000 }, async () => {
+      const labels = loadLabels(LABELS_DIR);
+      expect(labels.length).toBeGreaterThan(0);
+      expect(ensureBuilt()).toBe(true);
+      const labelled = new Set(labels.map((l: any) => l.file));
+      // A folder linted as one run is read whole (its cross-file findings depend on its siblings).
+      const groups = corpusGroups()
+        .map((g: any) =>
+          g.together && g.files.some((f: any) => labelled.has(f.id))
+            ? g
+            : { ...g, files: g.files.filter((f: any) => labelled.has(f.id)) },
+        )
+        .filter((g: any) => g.files.length > 0);
+      const results = await analyseGroups(groups, await loadKh());
+      const scores = score(results, labels);
+      const failures: string[] = thresholdFailures(scores, THRESHOLDS);
+      expect(scores.missing).toEqual([]);
+      expect(
+        failures,
+        `${failures.length} below the thresholds (npm run corpus -- --details shows which values and findings)`,
+      ).toEqual([]);
+    });
+  },
+);

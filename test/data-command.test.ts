@@ -7,7 +7,13 @@ import type { CliContext } from '../src/util/cli.js';
 function ctx(lang: 'vi' | 'en' = 'en') {
   let out = '';
   let err = '';
-  const c: CliContext = { lang, debug: false, color: false, out: (t) => void (out += t), err: (t) => void (err += t) };
+  const c: CliContext = {
+    lang,
+    debug: false,
+    color: false,
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+  };
   return { c, text: () => out, errors: () => err };
 }
 
@@ -32,7 +38,9 @@ describe('kh data', () => {
     expect(t.text()).toContain('communes-2025.json');
     const j = ctx();
     await run(j.c, undefined, { format: 'json' });
-    expect(JSON.parse(j.text())).toEqual(expect.arrayContaining([expect.objectContaining({ file: 'src/data/agencies.json' })]));
+    expect(JSON.parse(j.text())).toEqual(
+      expect.arrayContaining([expect.objectContaining({ file: 'src/data/agencies.json' })]),
+    );
   });
 });
 

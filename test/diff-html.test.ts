@@ -20,7 +20,12 @@ if (!hasChromium) console.warn(`diff-html: skipped: ${CHROMIUM} is absent (run s
 
 async function html(args: string[], out: string): Promise<string> {
   let err = '';
-  const code = await main(['node', 'kh', 'diff', ...args, '--format', 'html', '-o', out], { out: () => {}, err: (t) => void (err += t), env: {}, isTTY: false });
+  const code = await main(['node', 'kh', 'diff', ...args, '--format', 'html', '-o', out], {
+    out: () => {},
+    err: (t) => void (err += t),
+    env: {},
+    isTTY: false,
+  });
   expect(code, err).toBe(0);
   return readFileSync(out, 'utf8');
 }
@@ -54,7 +59,15 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
       viewport: { width: 1400, height: 900 },
     });
   }, 60_000);
@@ -80,10 +93,16 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
 
     // the moved item "Huy động đông đảo …" (II.3.b → II.7.c), far down both documents
     const link = page.locator('a.change.k-moved', { hasText: 'Huy động đông đảo' }).first();
-    const targets = await link.evaluate((a) => ({ old: a.getAttribute('data-old'), new: a.getAttribute('data-new') }));
+    const targets = await link.evaluate((a) => ({
+      old: a.getAttribute('data-old'),
+      new: a.getAttribute('data-new'),
+    }));
     expect(targets.old).toMatch(/^o\d+$/);
     expect(targets.new).toMatch(/^n\d+$/);
-    const before = await page.evaluate(() => [document.getElementById('doc-old')!.scrollTop, document.getElementById('doc-new')!.scrollTop]);
+    const before = await page.evaluate(() => [
+      document.getElementById('doc-old')!.scrollTop,
+      document.getElementById('doc-new')!.scrollTop,
+    ]);
     expect(before).toEqual([0, 0]);
     await link.scrollIntoViewIfNeeded();
     await link.click();
@@ -95,7 +114,10 @@ describe.skipIf(!hasChromium)('html report in headless Chromium', () => {
         return el.top >= box.top && el.bottom <= box.bottom;
       };
       return {
-        scroll: [document.getElementById('doc-old')!.scrollTop, document.getElementById('doc-new')!.scrollTop],
+        scroll: [
+          document.getElementById('doc-old')!.scrollTop,
+          document.getElementById('doc-new')!.scrollTop,
+        ],
         oldVisible: inPane(t.old!, 'doc-old'),
         newVisible: inPane(t.new!, 'doc-new'),
         focused: [...document.querySelectorAll('.focus')].map((e) => e.id).sort(),

@@ -24,7 +24,9 @@ const S000 = F('000_a2bc4216fc60fd38.txt');
 const S001 = F('001_7c7171d5d3a46b8d.txt');
 const S002 = F('002_06484e6e4818e0d7.txt');
 // The shared corpus sits beside the repository (CI: beside the clone).
-const CORPUS = [resolve(ROOT, '../shared/corpus/text'), '/work/shared/corpus/text'].find(existsSync) ?? '/work/shared/corpus/text';
+const CORPUS =
+  [resolve(ROOT, '../shared/corpus/text'), '/work/shared/corpus/text'].find(existsSync) ??
+  '/work/shared/corpus/text';
 const HUE275 = join(CORPUS, 'hue_UBND-TP_KH275-KH-UBND_2025-06-25_phat-trien-du-lich.txt');
 const HUE188 = join(CORPUS, 'hue_UBND-TP_KH188-KH-UBND_2026-04-02_du-lich-sinh-thai-cong-dong.txt');
 
@@ -38,7 +40,12 @@ async function cli(args: string[], cwd?: string): Promise<{ code: number; out: s
   const previous = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main(['node', 'kh', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, isTTY: false });
+    const code = await main(['node', 'kh', ...args], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      env: {},
+      isTTY: false,
+    });
     return { code, out, err };
   } finally {
     process.chdir(previous);
@@ -47,7 +54,20 @@ async function cli(args: string[], cwd?: string): Promise<{ code: number; out: s
 
 describe('word diff', () => {
   it('tokenises Vietnamese syllables, numbers and punctuation, NFC', () => {
-    expect(tokenize('Sở Lao động - Thương binh, 56,5% (năm 2024)')).toEqual(['Sở', 'Lao', 'động', '-', 'Thương', 'binh', ',', '56,5%', '(', 'năm', '2024', ')']);
+    expect(tokenize('Sở Lao động - Thương binh, 56,5% (năm 2024)')).toEqual([
+      'Sở',
+      'Lao',
+      'động',
+      '-',
+      'Thương',
+      'binh',
+      ',',
+      '56,5%',
+      '(',
+      'năm',
+      '2024',
+      ')',
+    ]);
     // NFD input gives the same NFC tokens
     expect(tokenize('Bình đẳng'.normalize('NFD'))).toEqual(['Bình', 'đẳng']);
   });
@@ -62,9 +82,18 @@ describe('word diff', () => {
     ]);
     expect(wordDiff('Bình  đẳng giới', 'bình đẳng Giới').minor).toBe(true);
     // inside a real rewording, a case change alone is not marked
-    expect(wordDiff('của các Sở, ban', 'trực tiếp của các sở, ban').parts.filter((p) => p.op !== 'equal')).toEqual([{ op: 'added', text: 'trực tiếp' }]);
-    expect(wordDiff('từ 15/11 đến 15/12', 'từ 15/11 đến 31/12').parts[0]).toEqual({ op: 'equal', text: 'từ 15/11 đến' });
-    expect(wordDiff('đạt 56%', 'đạt 60%').parts.filter((p) => p.op !== 'equal').map((p) => p.text)).toEqual(['56%', '60%']);
+    expect(
+      wordDiff('của các Sở, ban', 'trực tiếp của các sở, ban').parts.filter((p) => p.op !== 'equal'),
+    ).toEqual([{ op: 'added', text: 'trực tiếp' }]);
+    expect(wordDiff('từ 15/11 đến 15/12', 'từ 15/11 đến 31/12').parts[0]).toEqual({
+      op: 'equal',
+      text: 'từ 15/11 đến',
+    });
+    expect(
+      wordDiff('đạt 56%', 'đạt 60%')
+        .parts.filter((p) => p.op !== 'equal')
+        .map((p) => p.text),
+    ).toEqual(['56%', '60%']);
   });
 });
 
@@ -98,8 +127,15 @@ describe('000 (Bình Phước 2024) vs 001 (news article about the 2023 plan)', 
   it('still compares citations: the article cites Kế hoạch 95/KH-UBND, the plan does not', () => {
     const dropped = r.changes.filter((c) => c.kind === 'citation' && c.aspect === 'dropped');
     expect(dropped.map((c) => c.old!.text)).toEqual([expect.stringContaining('95/KH-UBND')]);
-    const added = r.changes.filter((c) => c.kind === 'citation' && c.aspect === 'added').map((c) => c.new!.text);
-    expect(added).toEqual(expect.arrayContaining([expect.stringContaining('125/2021/NĐ-CP'), expect.stringContaining('1303/BLĐT BXH-VBĐG')]));
+    const added = r.changes
+      .filter((c) => c.kind === 'citation' && c.aspect === 'added')
+      .map((c) => c.new!.text);
+    expect(added).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('125/2021/NĐ-CP'),
+        expect.stringContaining('1303/BLĐT BXH-VBĐG'),
+      ]),
+    );
     expect(r.summary.citation).toBe(r.changes.filter((c) => c.kind === 'citation').length);
   });
 });
@@ -113,19 +149,32 @@ describe('000 vs 002: two provinces, same year', () => {
     const sec = r.changes.find((c) => c.aspect === 'section' && c.kind === 'reworded');
     expect(sec?.old?.text).toBe('NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM');
     expect(sec?.new?.text).toBe('NỘI DUNG');
-    expect(r.changes).toContainEqual(expect.objectContaining({ kind: 'added', aspect: 'section', old: null, new: expect.objectContaining({ text: 'CHẾ ĐỘ BÁO CÁO', path: 'V' }) }));
+    expect(r.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'added',
+        aspect: 'section',
+        old: null,
+        new: expect.objectContaining({ text: 'CHẾ ĐỘ BÁO CÁO', path: 'V' }),
+      }),
+    );
   });
   it('finds the same sentence under another number: moved + reworded, not removed + added', () => {
-    const moved = r.changes.filter((c) => c.kind === 'moved' && c.old?.text.startsWith('Huy động đông đảo sự tham gia'));
+    const moved = r.changes.filter(
+      (c) => c.kind === 'moved' && c.old?.text.startsWith('Huy động đông đảo sự tham gia'),
+    );
     expect(moved).toHaveLength(1);
     expect(moved[0]!.old!.path).toBe('II.3.b');
     expect(moved[0]!.new!.path).toBe('II.7.c');
     const reworded = r.changes.find((c) => c.kind === 'reworded' && c.old?.path === 'II.3.b');
     expect(reworded?.words?.filter((p) => p.op === 'added').map((p) => p.text)).toContain('trực tiếp');
-    expect(r.changes.some((c) => c.kind === 'removed' && c.old?.text.startsWith('Huy động đông đảo sự tham gia'))).toBe(false);
+    expect(
+      r.changes.some((c) => c.kind === 'removed' && c.old?.text.startsWith('Huy động đông đảo sự tham gia')),
+    ).toBe(false);
   });
   it('compares responsibilities per agency', () => {
-    const ldtbxh = r.changes.filter((c) => c.group === 'responsibilities' && c.owner === 'Sở Lao động - Thương binh và Xã hội');
+    const ldtbxh = r.changes.filter(
+      (c) => c.group === 'responsibilities' && c.owner === 'Sở Lao động - Thương binh và Xã hội',
+    );
     expect(ldtbxh.some((c) => c.aspect === 'task-lost')).toBe(true);
     expect(ldtbxh.some((c) => c.aspect === 'task-gained' && c.new!.text.includes('9973/UBND-XH'))).toBe(true);
     for (const c of r.changes.filter((x) => x.kind === 'owner')) expect(c.old ?? c.new).not.toBeNull();
@@ -139,13 +188,27 @@ describe('000 vs 002: two provinces, same year', () => {
 
 describe('Huế 275/2025 → 188/2026 (same issuer, consecutive years)', () => {
   const has = existsSync(HUE275) && existsSync(HUE188);
-  it.skipIf(!has)(needsShared('matches the organisation section across renumbering and sees 188 citing 275'), async () => {
-    const r = computeDiff(await loadPlan(HUE275), await loadPlan(HUE188));
-    expect(r.changes).toContainEqual(expect.objectContaining({ kind: 'moved', aspect: 'section', old: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'IV' }), new: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'V' }) }));
-    expect(r.changes.some((c) => c.kind === 'citation' && c.aspect === 'added' && c.new!.text.includes('275/KH-UBND'))).toBe(true);
-    // Sở Du lịch leads in both: tasks compared, not the agency added or removed
-    expect(r.changes.some((c) => c.owner === 'Sở Du lịch' && /agency-/.test(c.aspect))).toBe(false);
-  });
+  it.skipIf(!has)(
+    needsShared('matches the organisation section across renumbering and sees 188 citing 275'),
+    async () => {
+      const r = computeDiff(await loadPlan(HUE275), await loadPlan(HUE188));
+      expect(r.changes).toContainEqual(
+        expect.objectContaining({
+          kind: 'moved',
+          aspect: 'section',
+          old: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'IV' }),
+          new: expect.objectContaining({ text: 'TỔ CHỨC THỰC HIỆN', path: 'V' }),
+        }),
+      );
+      expect(
+        r.changes.some(
+          (c) => c.kind === 'citation' && c.aspect === 'added' && c.new!.text.includes('275/KH-UBND'),
+        ),
+      ).toBe(true);
+      // Sở Du lịch leads in both: tasks compared, not the agency added or removed
+      expect(r.changes.some((c) => c.owner === 'Sở Du lịch' && /agency-/.test(c.aspect))).toBe(false);
+    },
+  );
 });
 
 describe('edits of a real seed', () => {
@@ -162,10 +225,17 @@ describe('edits of a real seed', () => {
     expect(r.summary.added).toBe(0);
     expect(r.summary.removed).toBe(0);
     expect(r.summary.reworded).toBe(0);
-    expect(r.changes.filter((c) => c.kind === 'moved').map((c) => `${c.old!.path}→${c.new!.path}`).sort()).toEqual(['II.7→II.8', 'II.8→II.7']);
+    expect(
+      r.changes
+        .filter((c) => c.kind === 'moved')
+        .map((c) => `${c.old!.path}→${c.new!.path}`)
+        .sort(),
+    ).toEqual(['II.7→II.8', 'II.8→II.7']);
   });
   it('a changed word is reworded with its word diff; a case change is minor', () => {
-    const edited = seedText.replace('Tổ chức kiểm tra, thanh tra, xử lý vi phạm', 'Tổ chức giám sát, thanh tra, xử lý vi phạm').replace('2. Yêu cầu', '2. YÊU CẦU');
+    const edited = seedText
+      .replace('Tổ chức kiểm tra, thanh tra, xử lý vi phạm', 'Tổ chức giám sát, thanh tra, xử lý vi phạm')
+      .replace('2. Yêu cầu', '2. YÊU CẦU');
     const r = computeDiff(fromText(seedText), fromText(edited));
     expect(r.changes.map((c) => c.kind)).toEqual(['reworded']);
     expect(r.changes[0]!.words!.filter((p) => p.op !== 'equal')).toEqual([
@@ -188,7 +258,9 @@ describe('edits of a real seed', () => {
     // deadline forgotten at 2023 (line 157)
     const old2023 = seedText.replaceAll('2024', '2023');
     const lines = seedText.split('\n');
-    const at = lines.findIndex((l) => l.includes('Phối hợp với Sở Lao động - Thương binh và Xã hội triển khai thực hiện “Tháng hành động'));
+    const at = lines.findIndex((l) =>
+      l.includes('Phối hợp với Sở Lao động - Thương binh và Xã hội triển khai thực hiện “Tháng hành động'),
+    );
     lines[at] = lines[at]!.replace('15/12/2024', '15/12/2023');
     const r = computeDiff(fromText(old2023, 'kh2023.txt'), fromText(lines.join('\n'), 'kh2024.txt'));
     expect(r.notes).toContainEqual({ code: 'years', data: { old: 2023, new: 2024 } });
@@ -200,28 +272,47 @@ describe('edits of a real seed', () => {
     expect(moved.length).toBeGreaterThanOrEqual(1);
     expect(moved.some((c) => c.old!.path === '2023-11-15' && c.new!.path === '2024-11-15')).toBe(true);
     // citations whose date changed are "cited differently"
-    expect(r.changes.some((c) => c.kind === 'citation' && c.aspect === 'cited-differently' && c.new!.text.includes('1303'))).toBe(true);
+    expect(
+      r.changes.some(
+        (c) => c.kind === 'citation' && c.aspect === 'cited-differently' && c.new!.text.includes('1303'),
+      ),
+    ).toBe(true);
   });
 });
 
 describe('agencies through the registry', () => {
   const plan = (agency: string) =>
-    fromText(`KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\nI. MỤC ĐÍCH\n1. Mục đích\nII. TỔ CHỨC THỰC HIỆN\n1. ${agency}\n- Chủ trì tổ chức Tháng hành động vì bình đẳng giới.\n2. Sở Tư pháp\n- Phối hợp tuyên truyền pháp luật về bình đẳng giới.\n`);
+    fromText(
+      `KẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\nI. MỤC ĐÍCH\n1. Mục đích\nII. TỔ CHỨC THỰC HIỆN\n1. ${agency}\n- Chủ trì tổ chức Tháng hành động vì bình đẳng giới.\n2. Sở Tư pháp\n- Phối hợp tuyên truyền pháp luật về bình đẳng giới.\n`,
+    );
   it('a merged agency is matched with its successor (Sở LĐTBXH → Sở Nội vụ), with a note', async () => {
     const { registryResolver } = await import('../src/cli/commands/diff.js');
     const resolver = await registryResolver();
     expect(resolver).toBeDefined();
-    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Nội vụ'), { resolveOwner: resolver });
+    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Nội vụ'), {
+      resolveOwner: resolver,
+    });
     expect(r.changes.filter((c) => c.kind === 'owner')).toEqual([]);
-    expect(r.notes).toContainEqual({ code: 'renamed', data: { from: 'Sở Lao động - Thương binh và Xã hội', to: 'Sở Nội vụ' } });
+    expect(r.notes).toContainEqual({
+      code: 'renamed',
+      data: { from: 'Sở Lao động - Thương binh và Xã hội', to: 'Sở Nội vụ' },
+    });
     // without the registry: one agency removed, one added
     const plain = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Nội vụ'));
-    expect(plain.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual(['agency-removed', 'agency-added']);
+    expect(plain.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual([
+      'agency-removed',
+      'agency-added',
+    ]);
   });
   it('an agency that is not a successor stays added/removed', async () => {
     const { registryResolver } = await import('../src/cli/commands/diff.js');
-    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Tài chính'), { resolveOwner: await registryResolver() });
-    expect(r.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual(['agency-removed', 'agency-added']);
+    const r = computeDiff(plan('Sở Lao động - Thương binh và Xã hội'), plan('Sở Tài chính'), {
+      resolveOwner: await registryResolver(),
+    });
+    expect(r.changes.filter((c) => c.kind === 'owner').map((c) => c.aspect)).toEqual([
+      'agency-removed',
+      'agency-added',
+    ]);
   });
 });
 
@@ -270,7 +361,9 @@ describe('kh diff (CLI)', () => {
     const text = await cli(['diff', S000, S002, '--lang', 'en']);
     expect(text.code).toBe(0);
     expect(text.out).not.toMatch(/\x1b\[/);
-    expect(text.out).toMatch(/^Summary: \d+ added, \d+ removed, \d+ moved, \d+ reworded, \d+ responsibility/m);
+    expect(text.out).toMatch(
+      /^Summary: \d+ added, \d+ removed, \d+ moved, \d+ reworded, \d+ responsibility/m,
+    );
     expect(text.out).toContain('Responsibilities per agency');
     const md = await cli(['diff', S000, S002, '--format', 'markdown']);
     expect(md.out).toMatch(/^## So sánh kế hoạch/);
@@ -280,7 +373,12 @@ describe('kh diff (CLI)', () => {
   it('colours only when asked (FORCE_COLOR) and never with --no-color', async () => {
     const run = async (args: string[], env: NodeJS.ProcessEnv) => {
       let out = '';
-      await main(['node', 'kh', 'diff', S000, S002, ...args], { out: (t) => void (out += t), err: () => {}, env, isTTY: false });
+      await main(['node', 'kh', 'diff', S000, S002, ...args], {
+        out: (t) => void (out += t),
+        err: () => {},
+        env,
+        isTTY: false,
+      });
       return out;
     };
     expect(await run([], { FORCE_COLOR: '1' })).toMatch(/\x1b\[/);
@@ -319,7 +417,9 @@ describe('kh diff YEAR YEAR', () => {
       const r = await cli(['diff', '2023', '2024', '--dir', dir, '--lang', 'en']);
       expect(r.code).toBe(2);
       expect(r.err).toContain('several plans of year 2024');
-      expect(r.err).toMatch(/^  2024  \S*bp-2024\.txt: Ủy ban nhân dân tỉnh Bình Phước — Triển khai thực hiện công tác Bình đẳng giới/m);
+      expect(r.err).toMatch(
+        /^  2024  \S*bp-2024\.txt: Ủy ban nhân dân tỉnh Bình Phước — Triển khai thực hiện công tác Bình đẳng giới/m,
+      );
       expect(r.err).toContain('bp-2024-bis.txt');
       const none = await cli(['diff', '2022', '2024', '--dir', dir, '--lang', 'en']);
       expect(none.code).toBe(2);
@@ -340,7 +440,17 @@ describe('kh diff YEAR YEAR', () => {
     }
   });
   it('--issuer picks among provinces', async () => {
-    const r = await cli(['diff', '2024', '2024', '--dir', dir, '--issuer', 'Thừa Thiên Huế', '--format', 'json']);
+    const r = await cli([
+      'diff',
+      '2024',
+      '2024',
+      '--dir',
+      dir,
+      '--issuer',
+      'Thừa Thiên Huế',
+      '--format',
+      'json',
+    ]);
     // one 2024 plan of that issuer on each side: the same document, no change
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as DiffReport).changes).toEqual([]);

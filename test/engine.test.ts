@@ -17,7 +17,12 @@ const findWord = defineRule({
     id: 'find-word',
     defaultSeverity: 'warning',
     description: { vi: 'Tìm một từ', en: 'Find a word' },
-    docs: { vi: 'Tìm một từ trong văn bản.', en: 'Finds a word in the text.', wrong: ['có từ'], right: ['không'] },
+    docs: {
+      vi: 'Tìm một từ trong văn bản.',
+      en: 'Finds a word in the text.',
+      wrong: ['có từ'],
+      right: ['không'],
+    },
     options: z.object({ word: z.string().min(1).default('lỗi'), max: z.number().int().min(1).default(10) }),
     messages: {
       found: { vi: 'Có từ "{word}" ở đây', en: 'The word "{word}" is here' },
@@ -28,7 +33,15 @@ const findWord = defineRule({
     const out = [];
     for (const p of plan.preamble) {
       const at = p.text.indexOf(context.options.word);
-      if (at >= 0) out.push(context.report({ node: p, range: [at, at + context.options.word.length], messageId: 'found', data: { word: context.options.word } }));
+      if (at >= 0)
+        out.push(
+          context.report({
+            node: p,
+            range: [at, at + context.options.word.length],
+            messageId: 'found',
+            data: { word: context.options.word },
+          }),
+        );
       if (p.text.startsWith('nháp')) out.push(context.report({ node: p, messageId: 'draft' }));
     }
     return out;
@@ -54,7 +67,14 @@ describe('engine: severity and options from the configuration', () => {
       ['found', 'warning'],
       ['draft', 'info'],
     ]);
-    expect(messages[0]).toMatchObject({ ruleId: 'find-word', message: 'Có từ "lỗi" ở đây', line: 1, column: 5, endColumn: 8, excerpt: 'lỗi' });
+    expect(messages[0]).toMatchObject({
+      ruleId: 'find-word',
+      message: 'Có từ "lỗi" ở đây',
+      line: 1,
+      column: 5,
+      endColumn: 8,
+      excerpt: 'lỗi',
+    });
   });
 
   it('config severity overrides the default; a variant with its own milder severity keeps it', () => {
@@ -72,9 +92,13 @@ describe('engine: severity and options from the configuration', () => {
   });
 
   it('--rule overrides come last', () => {
-    const active = resolveRules([findWord], { rules: { 'find-word': 'off' } }, [{ id: 'find-word', severity: 'error' }]);
+    const active = resolveRules([findWord], { rules: { 'find-word': 'off' } }, [
+      { id: 'find-word', severity: 'error' },
+    ]);
     expect(active.map((a) => a.severity)).toEqual(['error']);
-    expect(resolveRules([findWord], { rules: { 'find-word': 'error' } }, [{ id: 'find-word', severity: 'off' }])).toEqual([]);
+    expect(
+      resolveRules([findWord], { rules: { 'find-word': 'error' } }, [{ id: 'find-word', severity: 'off' }]),
+    ).toEqual([]);
   });
 
   it.each([
@@ -87,16 +111,21 @@ describe('engine: severity and options from the configuration', () => {
   });
 
   it('invalid options are a configuration error naming the rule and the field', () => {
-    const attempt = () => resolveRules([findWord], { rules: { 'find-word': ['error', { max: 0 }] } }, [], 'kh.config.json');
+    const attempt = () =>
+      resolveRules([findWord], { rules: { 'find-word': ['error', { max: 0 }] } }, [], 'kh.config.json');
     expect(attempt).toThrow(ConfigError);
     try {
       attempt();
     } catch (error) {
       const text = (error as ConfigError).describe('vi');
       expect(text).toMatch(/^kh\.config\.json: rules\.find-word: tùy chọn không hợp lệ — max: /);
-      expect((error as ConfigError).describe('en')).toMatch(/^kh\.config\.json: rules\.find-word: invalid options — max: /);
+      expect((error as ConfigError).describe('en')).toMatch(
+        /^kh\.config\.json: rules\.find-word: invalid options — max: /,
+      );
     }
-    expect(() => resolveRules([findWord], { rules: { 'find-word': ['error', { colour: 'red' }] } })).not.toThrow();
+    expect(() =>
+      resolveRules([findWord], { rules: { 'find-word': ['error', { colour: 'red' }] } }),
+    ).not.toThrow();
   });
 
   it('messages in English with lang en', () => {
@@ -121,40 +150,79 @@ describe('engine: a failing rule is an internal error, never a finding', () => {
       expect(e.describe('vi')).toBe(
         'lỗi nội bộ ở quy tắc "thrower" khi kiểm tra tệp van-ban/ke-hoach.txt (boom); hãy chạy lại với --debug và báo lỗi',
       );
-      expect(e.describe('en')).toContain('internal error in rule "thrower" while checking van-ban/ke-hoach.txt (boom)');
+      expect(e.describe('en')).toContain(
+        'internal error in rule "thrower" while checking van-ban/ke-hoach.txt (boom)',
+      );
     }
   });
 
   it.each([
-    ['an unknown messageId', (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], messageId: 'nope' })], /unknown messageId "nope"/],
-    ['a placeholder without data', (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], messageId: 'found' })], /placeholder \{word\}/],
-    ['a range outside the text', (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], range: [3, 99], messageId: 'draft' })], /outside the node's text/],
-    ['a hand-made message', () => [{ ruleId: 'other', message: 'x' }], /not a message made by context\.report/],
-    ['a throwing generator', function* () { yield* []; throw new Error('late'); }, /late/],
+    [
+      'an unknown messageId',
+      (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], messageId: 'nope' })],
+      /unknown messageId "nope"/,
+    ],
+    [
+      'a placeholder without data',
+      (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], messageId: 'found' })],
+      /placeholder \{word\}/,
+    ],
+    [
+      'a range outside the text',
+      (ctx: any, p: any) => [ctx.report({ node: p.preamble[0], range: [3, 99], messageId: 'draft' })],
+      /outside the node's text/,
+    ],
+    [
+      'a hand-made message',
+      () => [{ ruleId: 'other', message: 'x' }],
+      /not a message made by context\.report/,
+    ],
+    [
+      'a throwing generator',
+      function* () {
+        yield* [];
+        throw new Error('late');
+      },
+      /late/,
+    ],
   ])('%s → RuleError', (_name, check, pattern) => {
-    const rule = defineRule({ meta: { ...findWord.meta, id: 'bad-rule' }, check: (p, ctx) => (check as any)(ctx, p) });
+    const rule = defineRule({
+      meta: { ...findWord.meta, id: 'bad-rule' },
+      check: (p, ctx) => (check as any)(ctx, p),
+    });
     expect(() => lintPlan(plan, resolveRules([rule]), env)).toThrow(RuleError);
     expect(() => lintPlan(plan, resolveRules([rule]), env)).toThrow(pattern);
   });
 });
 
 describe('engine: context', () => {
-  it('gives today, the file path and the data store; a cross-file rule sees every file\'s summary once, in input order', () => {
+  it("gives today, the file path and the data store; a cross-file rule sees every file's summary once, in input order", () => {
     const seen: unknown[] = [];
     const runs: unknown[] = [];
     const spy = defineRule({
       meta: { ...findWord.meta, id: 'spy' },
       check(plan, context) {
-        seen.push([context.filePath, context.today.toISOString().slice(0, 10), context.data.functionWords.entries.length > 0]);
+        seen.push([
+          context.filePath,
+          context.today.toISOString().slice(0, 10),
+          context.data.functionWords.entries.length > 0,
+        ]);
         return [];
       },
       crossFile: {
         version: 3,
-        summarize: (plan, context) => ({ path: plan.source.path, same: context.filePath === plan.source.path }),
+        summarize: (plan, context) => ({
+          path: plan.source.path,
+          same: context.filePath === plan.source.path,
+        }),
         *checkRun(files, context) {
           runs.push(files.map((f) => [f.filePath, f.summary]));
           // A finding in the last file, pointing at the first one.
-          yield context.report(files.length - 1, { messageId: 'found', data: { word: files[0]!.filePath }, related: [{ messageId: 'found', data: { word: 'x' }, filePath: files[0]!.filePath }] });
+          yield context.report(files.length - 1, {
+            messageId: 'found',
+            data: { word: files[0]!.filePath },
+            related: [{ messageId: 'found', data: { word: 'x' }, filePath: files[0]!.filePath }],
+          });
         },
       },
     });
@@ -165,7 +233,13 @@ describe('engine: context', () => {
       ['b.docx', '2025-01-02', true],
       ['c.pdf', '2025-01-02', true],
     ]);
-    expect(runs).toEqual([[['a.txt', { path: 'a.txt', same: true }], ['b.docx', { path: 'b.docx', same: true }], ['c.pdf', { path: 'c.pdf', same: true }]]]);
+    expect(runs).toEqual([
+      [
+        ['a.txt', { path: 'a.txt', same: true }],
+        ['b.docx', { path: 'b.docx', same: true }],
+        ['c.pdf', { path: 'c.pdf', same: true }],
+      ],
+    ]);
     expect(lists.map((l) => l.length)).toEqual([0, 0, 1]);
     expect(lists[2]![0]!.related![0]!.filePath).toBe('a.txt');
     expect(lists[2]![0]!.line).toBe(1);
@@ -197,12 +271,25 @@ describe('engine: context', () => {
             ],
           }),
           context.report({ messageId: 'missing' }),
-          context.report({ position: { start: { line: 7, column: 2 }, end: { line: 9, column: 1 }, page: 2 }, messageId: 'missing' }),
+          context.report({
+            position: { start: { line: 7, column: 2 }, end: { line: 9, column: 1 }, page: 2 },
+            messageId: 'missing',
+          }),
         ];
       },
     });
     const [missing, dates, positioned] = lintPlan(plan, resolveRules([cross]), env);
-    expect(missing).toEqual({ ruleId: 'cross', messageId: 'missing', severity: 'warning', message: 'Thiếu phần kinh phí', line: 1, column: 1, endLine: 1, endColumn: 1, excerpt: '' });
+    expect(missing).toEqual({
+      ruleId: 'cross',
+      messageId: 'missing',
+      severity: 'warning',
+      message: 'Thiếu phần kinh phí',
+      line: 1,
+      column: 1,
+      endLine: 1,
+      endColumn: 1,
+      excerpt: '',
+    });
     expect(dates).toEqual({
       ruleId: 'cross',
       messageId: 'dates',
@@ -215,8 +302,23 @@ describe('engine: context', () => {
       excerpt: '5/4/2024',
       suggestion: '3/4/2024',
       related: [
-        { message: 'Ở đây ghi 3/4/2024', line: 1, column: 21, endLine: 1, endColumn: 29, excerpt: '3/4/2024' },
-        { message: 'Ở đây ghi ?', line: 1, column: 1, endLine: 1, endColumn: 29, excerpt: '', filePath: 'khac.docx' },
+        {
+          message: 'Ở đây ghi 3/4/2024',
+          line: 1,
+          column: 21,
+          endLine: 1,
+          endColumn: 29,
+          excerpt: '3/4/2024',
+        },
+        {
+          message: 'Ở đây ghi ?',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 29,
+          excerpt: '',
+          filePath: 'khac.docx',
+        },
       ],
     });
     expect(positioned).toMatchObject({ line: 7, column: 2, endLine: 9, endColumn: 1, page: 2 });
@@ -226,7 +328,12 @@ describe('engine: context', () => {
     const plan = planWith(['lỗi một', 'hai lỗi']);
     const second = defineRule({ ...findWord, meta: { ...findWord.meta, id: 'aaa-second' } });
     const messages = lintPlan(plan, resolveRules([findWord, second]), env);
-    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual(['1:1 aaa-second', '1:1 find-word', '3:5 aaa-second', '3:5 find-word']);
+    expect(messages.map((m) => `${m.line}:${m.column} ${m.ruleId}`)).toEqual([
+      '1:1 aaa-second',
+      '1:1 find-word',
+      '3:5 aaa-second',
+      '3:5 find-word',
+    ]);
   });
 
   it('fills placeholders, several times and with numbers', () => {
@@ -236,7 +343,12 @@ describe('engine: context', () => {
 
 describe('location: text index → source position', () => {
   it('a one-line node maps by column offset', () => {
-    expect(locate(paragraph('abc def', { line: 4, column: 3 }), 4, 7)).toEqual({ line: 4, column: 7, endLine: 4, endColumn: 10 });
+    expect(locate(paragraph('abc def', { line: 4, column: 3 }), 4, 7)).toEqual({
+      line: 4,
+      column: 7,
+      endLine: 4,
+      endColumn: 10,
+    });
   });
 
   it('a multi-line node whose text keeps its line breaks counts lines', () => {
@@ -266,7 +378,10 @@ describe('location: text index → source position', () => {
   });
 
   it('a multi-line piece whose line breaks were lost stays on its first line, clamped to its end', () => {
-    const node = { text: 'một hai ba', position: { start: { line: 1, column: 1 }, end: { line: 2, column: 3 } } };
+    const node = {
+      text: 'một hai ba',
+      position: { start: { line: 1, column: 1 }, end: { line: 2, column: 3 } },
+    };
     expect(locate(node, 4, 7)).toEqual({ line: 1, column: 5, endLine: 1, endColumn: 8 });
   });
 });

@@ -33,7 +33,8 @@ registerInputFormat({
 registerReporter('lint', {
   name: 'count',
   async load() {
-    return (results: readonly FileResult[]) => results.map((r) => `${r.filePath}: ${r.errorCount}/${r.warningCount}/${r.infoCount}\n`).join('');
+    return (results: readonly FileResult[]) =>
+      results.map((r) => `${r.filePath}: ${r.errorCount}/${r.warningCount}/${r.infoCount}\n`).join('');
   },
 });
 afterAll(() => {
@@ -52,7 +53,12 @@ const { main } = await import('../src/cli/index.js');
 async function kh(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await main(['node', 'kh', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, isTTY: false });
+  const code = await main(['node', 'kh', ...args], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -61,7 +67,11 @@ describe('a toy input format, registered through the format table', () => {
     const toy = await kh('parse', join(tmp, 'docs', 'plan.b64'));
     const text = await kh('parse', SEED);
     expect(toy.code).toBe(0);
-    const toyPlan = JSON.parse(toy.out) as { source: { format: string }; sections: unknown[]; goals: unknown[] };
+    const toyPlan = JSON.parse(toy.out) as {
+      source: { format: string };
+      sections: unknown[];
+      goals: unknown[];
+    };
     const textPlan = JSON.parse(text.out) as typeof toyPlan;
     expect(toyPlan.source.format).toBe('b64');
     expect(toyPlan.sections).toEqual(textPlan.sections);
@@ -89,10 +99,14 @@ describe('a toy input format, registered through the format table', () => {
 describe('a toy reporter, registered through the reporter table', () => {
   it('is a --format choice of kh lint, and prints the run', async () => {
     const help = await kh('--lang', 'en', 'lint', '--help');
-    expect(help.out.replace(/\s+/g, ' ')).toContain('choices: stylish, json, sarif, github, html, gitlab, count;');
+    expect(help.out.replace(/\s+/g, ' ')).toContain(
+      'choices: stylish, json, sarif, github, html, gitlab, count;',
+    );
     const json = JSON.parse((await kh('lint', '-f', 'json', SEED)).out) as FileResult[];
     const counted = await kh('lint', '-f', 'count', SEED);
-    expect(counted.out).toBe(`${SEED}: ${json[0]!.errorCount}/${json[0]!.warningCount}/${json[0]!.infoCount}\n`);
+    expect(counted.out).toBe(
+      `${SEED}: ${json[0]!.errorCount}/${json[0]!.warningCount}/${json[0]!.infoCount}\n`,
+    );
   });
   it('an unknown format is still refused by commander', async () => {
     const r = await kh('--lang', 'en', 'lint', '-f', 'nope', SEED);

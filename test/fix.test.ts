@@ -2,7 +2,16 @@
  * `kh lint --fix` / `--fix-dry-run`: certain fixes only, one pass, atomic write; a file without a
  * fix is not touched (same bytes, same mtime); the dry run writes nothing.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync, utimesSync } from 'node:fs';
+import {
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+  utimesSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,7 +26,12 @@ async function kh(args: string[], cwd: string): Promise<{ code: number; out: str
   const before = process.cwd();
   process.chdir(cwd);
   try {
-    const code = await main(['node', 'kh', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, isTTY: false });
+    const code = await main(['node', 'kh', ...args], {
+      out: (t) => void (out += t),
+      err: (t) => void (err += t),
+      env: {},
+      isTTY: false,
+    });
     return { code, out, err };
   } finally {
     process.chdir(before);
@@ -54,7 +68,15 @@ describe('kh lint --fix', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const planText = (body: string) =>
-    ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC', 'Số: 12/KH-UBND', 'Bình Phước, ngày 5 tháng 3 năm 2024', 'KẾ HOẠCH', 'Thực hiện công tác năm 2024', body].join('\n');
+    [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BÌNH PHƯỚC',
+      'Số: 12/KH-UBND',
+      'Bình Phước, ngày 5 tháng 3 năm 2024',
+      'KẾ HOẠCH',
+      'Thực hiện công tác năm 2024',
+      body,
+    ].join('\n');
 
   it('fixes the fixture 000: the two số/ký hiệu with spaces and the word typed twice, nothing else', async () => {
     const file = join(dir, '000.txt');
@@ -71,7 +93,8 @@ describe('kh lint --fix', () => {
     expect(readFileSync(file, 'utf8')).toBe(expected);
     expect(expected).not.toBe(original);
     // The report is the re-lint of the fixed text: the fixed findings are gone.
-    const messages = (JSON.parse(fixed.out) as { messages: { ruleId: string; messageId: string }[] }[])[0]!.messages;
+    const messages = (JSON.parse(fixed.out) as { messages: { ruleId: string; messageId: string }[] }[])[0]!
+      .messages;
     expect(messages.some((m) => m.ruleId === 'citation-format' && m.messageId === 'spaces')).toBe(false);
     expect(messages.some((m) => m.ruleId === 'repeated-phrase')).toBe(false);
     expect(messages.some((m) => m.ruleId === 'citation-issuer')).toBe(true);
@@ -80,8 +103,14 @@ describe('kh lint --fix', () => {
 
   it('composes NFD text, fixes two spaces between words, keeps the BOM; a clean file keeps its bytes and mtime', async () => {
     const messy = join(dir, 'messy.md');
-    const body = 'Căn cứ Quyết định số 15/2014/QĐ- UBND ngày 10/3/2014 của UBND tỉnh.\nCác cơ quan,  theo quy định.\nNhiệm vụ của của các sở.\n'.normalize('NFD');
-    writeFileSync(messy, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(planText(body), 'utf8')]));
+    const body =
+      'Căn cứ Quyết định số 15/2014/QĐ- UBND ngày 10/3/2014 của UBND tỉnh.\nCác cơ quan,  theo quy định.\nNhiệm vụ của của các sở.\n'.normalize(
+        'NFD',
+      );
+    writeFileSync(
+      messy,
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(planText(body), 'utf8')]),
+    );
     const clean = join(dir, 'clean.txt');
     writeFileSync(clean, planText('Các cơ quan thực hiện theo quy định.\n'));
     const past = new Date('2024-01-02T03:04:05Z');
@@ -94,7 +123,11 @@ describe('kh lint --fix', () => {
     const bytes = readFileSync(messy);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.subarray(3).toString('utf8');
-    expect(text).toBe(planText('Căn cứ Quyết định số 15/2014/QĐ-UBND ngày 10/3/2014 của UBND tỉnh.\nCác cơ quan, theo quy định.\nNhiệm vụ của các sở.\n'));
+    expect(text).toBe(
+      planText(
+        'Căn cứ Quyết định số 15/2014/QĐ-UBND ngày 10/3/2014 của UBND tỉnh.\nCác cơ quan, theo quy định.\nNhiệm vụ của các sở.\n',
+      ),
+    );
     expect(text).toBe(text.normalize('NFC'));
     expect(readFileSync(clean).equals(cleanBytes)).toBe(true);
     expect(statSync(clean).mtimeMs).toBe(past.getTime());
@@ -124,7 +157,15 @@ describe('kh lint --fix, one fixable rule at a time: before/after, idempotent, l
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const planText = (body: string) =>
-    ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC', 'Số: 12/KH-UBND', 'Bình Phước, ngày 5 tháng 3 năm 2024', 'KẾ HOẠCH', 'Thực hiện công tác năm 2024', body].join('\n');
+    [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH BÌNH PHƯỚC',
+      'Số: 12/KH-UBND',
+      'Bình Phước, ngày 5 tháng 3 năm 2024',
+      'KẾ HOẠCH',
+      'Thực hiện công tác năm 2024',
+      body,
+    ].join('\n');
 
   interface Case {
     name: string;
@@ -173,7 +214,9 @@ describe('kh lint --fix, one fixable rule at a time: before/after, idempotent, l
       writeFileSync(file, planText(c.before));
       const before = await kh(['lint', name, '--format', 'json'], dir);
       const ruleIds = (out: string) =>
-        (JSON.parse(out) as { messages: { ruleId: string; fix?: unknown }[] }[])[0]!.messages.map((m) => m.ruleId);
+        (JSON.parse(out) as { messages: { ruleId: string; fix?: unknown }[] }[])[0]!.messages.map(
+          (m) => m.ruleId,
+        );
       // The rule really fires on the text before the fix.
       for (const rule of c.rules) expect(ruleIds(before.out)).toContain(rule);
 

@@ -33,7 +33,10 @@ const seedFor = (file: string) => {
 
 /** Markdown syntax removed: "#" heading marks, "*" emphasis, the trailing "  " of a hard break. */
 const stripMarkdown = (paragraph: string) =>
-  paragraph.replace(/^#{1,6}\s+/, '').replace(/\*+/g, '').replace(/ {2,}\n/g, '\n');
+  paragraph
+    .replace(/^#{1,6}\s+/, '')
+    .replace(/\*+/g, '')
+    .replace(/ {2,}\n/g, '\n');
 
 /** Non-blank seed paragraphs (a blank line separates them), markdown removed. */
 const seedParagraphs = (text: string) =>
@@ -68,7 +71,9 @@ function docxParagraphs(documentXml: string): DocxParagraph[] {
   return [...documentXml.matchAll(/<w:p(?:\s[^>]*)?\/>|<w:p(?:\s[^>]*)?>[\s\S]*?<\/w:p>/g)].map(([xml]) => ({
     xml,
     text: [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>|<w:tab\/>/g)]
-      .map((token) => (token[0] === '<w:br/>' ? '\n' : token[0] === '<w:tab/>' ? '\t' : decodeXml(token[1] ?? '')))
+      .map((token) =>
+        token[0] === '<w:br/>' ? '\n' : token[0] === '<w:tab/>' ? '\t' : decodeXml(token[1] ?? ''),
+      )
       .join(''),
   }));
 }
@@ -102,9 +107,10 @@ const variantDocx = existsSync(variants)
       .filter((name) => name.endsWith('.docx'))
       .map((name) => path.join(variants, name))
   : [];
-const allPdf = [...PLANS.map((base) => path.join(fixtures, `${base}.pdf`)), ...variantDocx.map((f) => f.replace(/\.docx$/, '.pdf'))].filter(
-  (file) => existsSync(file),
-);
+const allPdf = [
+  ...PLANS.map((base) => path.join(fixtures, `${base}.pdf`)),
+  ...variantDocx.map((f) => f.replace(/\.docx$/, '.pdf')),
+].filter((file) => existsSync(file));
 
 describe('seeds', () => {
   it('are all in fixtures/', () => {
@@ -152,38 +158,43 @@ describe('docx fixtures', () => {
     '%s: its paragraphs are exactly the seed paragraphs, line breaks and spacing included',
     (_name, file) => {
       const { paragraphs } = readDocx(file);
-      const texts = paragraphs.map((p) => p.text).filter((text) => text.trim() !== '' && !MOTTO.includes(text));
+      const texts = paragraphs
+        .map((p) => p.text)
+        .filter((text) => text.trim() !== '' && !MOTTO.includes(text));
       expect(texts).toEqual(seedParagraphs(seedFor(file)));
     },
   );
 
-  it.each(mainDocx.map((file) => [path.basename(file), file]))('%s is laid out as an office document', (_name, file) => {
-    const { documentXml, paragraphs, part } = readDocx(file);
-    expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4
-    expect(part('word/styles.xml')).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
-    // header block: a borderless two-column table carrying the motto, before "KẾ HOẠCH"
-    const header = documentXml.slice(documentXml.indexOf('<w:tbl>'), documentXml.indexOf('</w:tbl>'));
-    expect(header).toContain(MOTTO[0]);
-    expect(header).toMatch(/<w:tblBorders><w:top w:val="none"/);
-    expect(header.match(/<w:gridCol /g)).toHaveLength(2);
-    const title = paragraphs.find((p) => p.text.startsWith('KẾ HOẠCH'));
-    expect(title?.xml).toMatch(/<w:jc w:val="center"\/>/);
-    expect(title?.xml).toMatch(/<w:b\/>/);
-    const justified = paragraphs.filter((p) => /<w:jc w:val="both"\/>/.test(p.xml));
-    expect(justified.length).toBeGreaterThan(20);
-    // the signature block is the last table: Nơi nhận on the left, the signer on the right
-    const closing = documentXml.slice(documentXml.lastIndexOf('<w:tbl>'));
-    expect(closing).toContain('Nơi nhận');
-    expect(closing).toMatch(/PHÓ CHỦ TỊCH/);
-  });
+  it.each(mainDocx.map((file) => [path.basename(file), file]))(
+    '%s is laid out as an office document',
+    (_name, file) => {
+      const { documentXml, paragraphs, part } = readDocx(file);
+      expect(documentXml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/); // A4
+      expect(part('word/styles.xml')).toMatch(/<w:rFonts w:ascii="Times New Roman"/);
+      // header block: a borderless two-column table carrying the motto, before "KẾ HOẠCH"
+      const header = documentXml.slice(documentXml.indexOf('<w:tbl>'), documentXml.indexOf('</w:tbl>'));
+      expect(header).toContain(MOTTO[0]);
+      expect(header).toMatch(/<w:tblBorders><w:top w:val="none"/);
+      expect(header.match(/<w:gridCol /g)).toHaveLength(2);
+      const title = paragraphs.find((p) => p.text.startsWith('KẾ HOẠCH'));
+      expect(title?.xml).toMatch(/<w:jc w:val="center"\/>/);
+      expect(title?.xml).toMatch(/<w:b\/>/);
+      const justified = paragraphs.filter((p) => /<w:jc w:val="both"\/>/.test(p.xml));
+      expect(justified.length).toBeGreaterThan(20);
+      // the signature block is the last table: Nơi nhận on the left, the signer on the right
+      const closing = documentXml.slice(documentXml.lastIndexOf('<w:tbl>'));
+      expect(closing).toContain('Nơi nhận');
+      expect(closing).toMatch(/PHÓ CHỦ TỊCH/);
+    },
+  );
 
   it('000_autonumber: numbered paragraphs use Word numbering that draws the seed labels', () => {
     const { paragraphs, part } = readDocx(path.join(variants, '000_autonumber.docx'));
     const numberingXml = part('word/numbering.xml');
     const levelOf = (abstractId: string) => {
-      const abstract = new RegExp(`<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`).exec(
-        numberingXml,
-      )?.[1];
+      const abstract = new RegExp(
+        `<w:abstractNum [^>]*w:abstractNumId="${abstractId}"[^>]*>([\\s\\S]*?)</w:abstractNum>`,
+      ).exec(numberingXml)?.[1];
       const lvl0 = /<w:lvl [^>]*w:ilvl="0"[^>]*>([\s\S]*?)<\/w:lvl>/.exec(abstract ?? '')?.[1] ?? '';
       return {
         format: /<w:numFmt w:val="(\w+)"/.exec(lvl0)?.[1],
@@ -238,9 +249,19 @@ describe('docx fixtures', () => {
     const table = documentXml.slice(documentXml.indexOf('<w:tbl>', documentXml.indexOf('>PHỤ LỤC<')));
     const rows = [...table.matchAll(/<w:tr>[\s\S]*?<\/w:tr>/g)].map(([row]) => ({
       xml: row,
-      cells: [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) => docxParagraphs(cell).map((p) => p.text).join('\n')),
+      cells: [...row.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([cell]) =>
+        docxParagraphs(cell)
+          .map((p) => p.text)
+          .join('\n'),
+      ),
     }));
-    expect(rows[0]!.cells).toEqual(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']);
+    expect(rows[0]!.cells).toEqual([
+      'STT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+    ]);
     expect(rows[0]!.xml).toMatch(/<w:tblHeader\/>/);
     expect(rows.some((row) => /<w:tblHeader w:val="(off|false|0)"\/>/.test(row.xml))).toBe(true);
     expect(table).toMatch(/<w:tblBorders><w:top w:val="single"/);
@@ -279,21 +300,26 @@ describe('pdf fixtures', () => {
     );
   });
 
-  it.each(allPdf.filter((file) => !file.includes('_nfd')).map((file) => [path.relative(fixtures, file), file]))(
-    '%s: pdf-parse reads the distinctive phrases of its seed',
-    async (_name, file) => {
-      expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      const text = collapse(await pdfText(file));
-      const seed = seedParagraphs(seedFor(file));
-      const titleAt = seed.findIndex((p) => p.startsWith('KẾ HOẠCH'));
-      const trichYeu = seed[titleAt]!.includes('\n') ? seed[titleAt]!.split('\n')[1]! : seed[titleAt + 1]!;
-      const romanHeadings = seed.filter((p) => /^[IVX]+\.\s/.test(p) && p.length <= 60);
-      const signer = seed.at(-1)!.split('\n').at(-1)!;
-      const phrases = ['KẾ HOẠCH', trichYeu.split(/\s+/).slice(0, 6).join(' '), ...romanHeadings, signer, MOTTO[0]];
-      expect(romanHeadings.length).toBeGreaterThanOrEqual(3);
-      for (const phrase of phrases) expect(text, phrase).toContain(collapse(phrase));
-    },
-  );
+  it.each(
+    allPdf.filter((file) => !file.includes('_nfd')).map((file) => [path.relative(fixtures, file), file]),
+  )('%s: pdf-parse reads the distinctive phrases of its seed', async (_name, file) => {
+    expect(readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = collapse(await pdfText(file));
+    const seed = seedParagraphs(seedFor(file));
+    const titleAt = seed.findIndex((p) => p.startsWith('KẾ HOẠCH'));
+    const trichYeu = seed[titleAt]!.includes('\n') ? seed[titleAt]!.split('\n')[1]! : seed[titleAt + 1]!;
+    const romanHeadings = seed.filter((p) => /^[IVX]+\.\s/.test(p) && p.length <= 60);
+    const signer = seed.at(-1)!.split('\n').at(-1)!;
+    const phrases = [
+      'KẾ HOẠCH',
+      trichYeu.split(/\s+/).slice(0, 6).join(' '),
+      ...romanHeadings,
+      signer,
+      MOTTO[0],
+    ];
+    expect(romanHeadings.length).toBeGreaterThanOrEqual(3);
+    for (const phrase of phrases) expect(text, phrase).toContain(collapse(phrase));
+  });
 
   it('004_appendix.pdf shows the appendix table', async () => {
     const text = collapse(await pdfText(path.join(variants, '004_appendix.pdf')));

@@ -23,7 +23,8 @@ function sourceFiles(dir: string): string[] {
 function nameOf(node: ts.FunctionLikeDeclaration, file: ts.SourceFile): string {
   if (node.name) return node.name.getText(file);
   const parent = node.parent;
-  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.name) return parent.name.getText(file);
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.name)
+    return parent.name.getText(file);
   return '(anonymous)';
 }
 
@@ -39,7 +40,8 @@ export function longFunctions(path: string, text: string): string[] {
       const end = file.getLineAndCharacterOfPosition(fn.end).line;
       const length = end - start + 1;
       const reasoned = lines.slice(Math.max(0, start - 3), start + 1).some((line) => REASON.test(line));
-      if (length > MAX_LINES && !reasoned) out.push(`${path}:${start + 1} ${nameOf(fn, file)} (${length} lines)`);
+      if (length > MAX_LINES && !reasoned)
+        out.push(`${path}:${start + 1} ${nameOf(fn, file)} (${length} lines)`);
     }
     ts.forEachChild(node, visit);
   };
@@ -50,13 +52,17 @@ export function longFunctions(path: string, text: string): string[] {
 describe('function length', () => {
   it('the check finds a long function and accepts a reason', () => {
     const body = Array.from({ length: MAX_LINES }, (_, i) => `  const x${i} = ${i};`).join('\n');
-    expect(longFunctions('a.ts', `function big() {\n${body}\n}\n`)).toEqual([`a.ts:1 big (${MAX_LINES + 2} lines)`]);
+    expect(longFunctions('a.ts', `function big() {\n${body}\n}\n`)).toEqual([
+      `a.ts:1 big (${MAX_LINES + 2} lines)`,
+    ]);
     expect(longFunctions('a.ts', `// long: one table\nfunction big() {\n${body}\n}\n`)).toEqual([]);
     expect(longFunctions('a.ts', `const f = () => {\n  const x = 1;\n};\n`)).toEqual([]);
   });
 
   it(`no function in src/ passes ${MAX_LINES} lines without a "// long: reason" comment`, () => {
-    const offenders = sourceFiles(join(ROOT, 'src')).flatMap((file) => longFunctions(relative(ROOT, file), readFileSync(file, 'utf8')));
+    const offenders = sourceFiles(join(ROOT, 'src')).flatMap((file) =>
+      longFunctions(relative(ROOT, file), readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

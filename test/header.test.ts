@@ -79,7 +79,8 @@ BAN NHÂN DÂN TỈNH BẮC NINH
       issueDate: '2025-11-20',
       docType: 'Quyết định',
       isPlan: false,
-      title: 'QUY ĐỊNH VỀ QUẢN LÝ NGƯỜI GIỮ CHỨC DANH, CHỨC VỤ TẠI DOANH NGHIỆP THUỘC ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
+      title:
+        'QUY ĐỊNH VỀ QUẢN LÝ NGƯỜI GIỮ CHỨC DANH, CHỨC VỤ TẠI DOANH NGHIỆP THUỘC ỦY BAN NHÂN DÂN TỈNH BẮC NINH',
       planYear: null,
       level: 'tỉnh',
       draft: false,
@@ -341,7 +342,16 @@ Số: ... /QĐ-TCGĐ |
 **QUYẾT ĐỊNH**
 
 **Trưng cầu giám định**`,
-    meta: { issuer: null, number: null, symbol: null, docType: null, issueDate: null, title: null, level: null, planYear: null },
+    meta: {
+      issuer: null,
+      number: null,
+      symbol: null,
+      docType: null,
+      issueDate: null,
+      title: null,
+      level: null,
+      planYear: null,
+    },
   },
 ];
 

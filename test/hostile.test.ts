@@ -3,7 +3,17 @@
  * honest I/O errors. The hostile files are made in a temp dir by test/hostile/generate.mjs.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,25 +69,46 @@ describe('limits', () => {
   it('XML nesting depth and element count', async () => {
     writeFileSync(at('deep.docx'), make.docxDeepNesting(1000));
     expect((await inputError(at('deep.docx'))).details).toMatchObject({ limit: 'xmlDepth', value: '256' });
-    expect(() => checkXmlShape('<a>'.repeat(10) + '</a>'.repeat(10), 'x.xml', { ...DEFAULT_LIMITS, xmlDepth: 9 })).toThrow(InputError);
-    expect(() => checkXmlShape('<a>'.repeat(10) + '</a>'.repeat(10), 'x.xml', { ...DEFAULT_LIMITS, xmlDepth: 10 })).not.toThrow();
-    expect(() => checkXmlShape('<r>' + '<b/>'.repeat(100) + '</r>', 'x.xml', { ...DEFAULT_LIMITS, xmlNodes: 100 })).toThrow(InputError);
+    expect(() =>
+      checkXmlShape('<a>'.repeat(10) + '</a>'.repeat(10), 'x.xml', { ...DEFAULT_LIMITS, xmlDepth: 9 }),
+    ).toThrow(InputError);
+    expect(() =>
+      checkXmlShape('<a>'.repeat(10) + '</a>'.repeat(10), 'x.xml', { ...DEFAULT_LIMITS, xmlDepth: 10 }),
+    ).not.toThrow();
+    expect(() =>
+      checkXmlShape('<r>' + '<b/>'.repeat(100) + '</r>', 'x.xml', { ...DEFAULT_LIMITS, xmlNodes: 100 }),
+    ).toThrow(InputError);
   });
 
   it('file size, text length and PDF pages', async () => {
-    expect((await inputError(GOOD, { ...DEFAULT_LIMITS, fileSize: 1000 })).details).toMatchObject({ limit: 'fileSize', value: '1000 B' });
-    expect((await inputError(GOOD, { ...DEFAULT_LIMITS, textLength: 1000 })).details.limit).toBe('textLength');
+    expect((await inputError(GOOD, { ...DEFAULT_LIMITS, fileSize: 1000 })).details).toMatchObject({
+      limit: 'fileSize',
+      value: '1000 B',
+    });
+    expect((await inputError(GOOD, { ...DEFAULT_LIMITS, textLength: 1000 })).details.limit).toBe(
+      'textLength',
+    );
     writeFileSync(at('three.pdf'), make.pdfPages(3));
-    expect((await inputError(at('three.pdf'), { ...DEFAULT_LIMITS, pdfPages: 2 })).details.limit).toBe('pdfPages');
+    expect((await inputError(at('three.pdf'), { ...DEFAULT_LIMITS, pdfPages: 2 })).details.limit).toBe(
+      'pdfPages',
+    );
     writeFileSync(at('ops.pdf'), make.pdfRepeatedOperator(300));
-    expect((await inputError(at('ops.pdf'), { ...DEFAULT_LIMITS, pdfItemsPerPage: 200 })).details).toMatchObject({ limit: 'pdfItemsPerPage', page: '1' });
+    expect(
+      (await inputError(at('ops.pdf'), { ...DEFAULT_LIMITS, pdfItemsPerPage: 200 })).details,
+    ).toMatchObject({ limit: 'pdfItemsPerPage', page: '1' });
   });
 
   it('one line per limit, in both languages, naming the limit and its value', () => {
     const error = new InputError('limit', { limit: 'partSize', value: '32 MiB', part: 'word/document.xml' });
-    expect(describeError(error, 'vi')).toMatch(/^vượt giới hạn dung lượng giải nén .* 32 MiB \(word\/document\.xml\)/);
-    expect(describeError(error, 'en')).toMatch(/^exceeds the limit on inflated size of a \.docx part, 32 MiB \(word\/document\.xml\)/);
-    expect(describeError(new InputError('limit', { limit: 'pdfPages', value: '2000', page: '3' }), 'vi')).toContain('(trang 3)');
+    expect(describeError(error, 'vi')).toMatch(
+      /^vượt giới hạn dung lượng giải nén .* 32 MiB \(word\/document\.xml\)/,
+    );
+    expect(describeError(error, 'en')).toMatch(
+      /^exceeds the limit on inflated size of a \.docx part, 32 MiB \(word\/document\.xml\)/,
+    );
+    expect(
+      describeError(new InputError('limit', { limit: 'pdfPages', value: '2000', page: '3' }), 'vi'),
+    ).toContain('(trang 3)');
   });
 
   it('sizes as typed', () => {
@@ -98,7 +129,9 @@ describe('outputs', () => {
     symlinkSync(input, at('link.json'));
     expect(() => writeOutput(input, 'x', { inputs: [input] })).toThrow(OutputError);
     expect(() => writeOutput(at('link.json'), 'x', { inputs: [input] })).toThrow(/input/);
-    expect(() => writeOutput(join(dir, 'sub', '..', 'in.txt'), 'x', { inputs: [input] })).toThrow(OutputError);
+    expect(() => writeOutput(join(dir, 'sub', '..', 'in.txt'), 'x', { inputs: [input] })).toThrow(
+      OutputError,
+    );
     expect(readFileSync(input).equals(before)).toBe(true);
   });
 
@@ -113,7 +146,9 @@ describe('outputs', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(OutputError);
-      expect((error as OutputError).describe('vi')).toBe(`không ghi được tệp ${at('missing/dir/r.html')} (không tồn tại (ENOENT))`);
+      expect((error as OutputError).describe('vi')).toBe(
+        `không ghi được tệp ${at('missing/dir/r.html')} (không tồn tại (ENOENT))`,
+      );
       expect((error as OutputError).describe('en')).toContain('does not exist (ENOENT)');
     }
   });
@@ -122,16 +157,27 @@ describe('outputs', () => {
 describe('the CLI on hostile files (built dist/, each file in a worker)', () => {
   const built = ensureBuilt();
   const kh = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env }, timeout: 60_000 });
+    spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      timeout: 60_000,
+    });
 
   it.skipIf(!built)('a .docx bomb is one fatal line, the good file beside it is still reported', () => {
     writeFileSync(at('bomb2.docx'), make.docxBomb(64));
     copyFileSync(GOOD, at('good.txt'));
     const run = kh(['lint', '--format', 'json', 'bomb2.docx', 'good.txt']);
     expect(run.status).toBe(2);
-    const results = JSON.parse(run.stdout) as { filePath: string; messages: unknown[]; fatal?: { message: string } }[];
+    const results = JSON.parse(run.stdout) as {
+      filePath: string;
+      messages: unknown[];
+      fatal?: { message: string };
+    }[];
     expect(results.map((r) => r.filePath)).toEqual(['bomb2.docx', 'good.txt']);
-    expect(results[0]!.fatal!.message).toMatch(/^vượt giới hạn dung lượng giải nén của một phần \.docx 32 MiB \(word\/document\.xml\)/);
+    expect(results[0]!.fatal!.message).toMatch(
+      /^vượt giới hạn dung lượng giải nén của một phần \.docx 32 MiB \(word\/document\.xml\)/,
+    );
     expect(results[1]!.fatal).toBeFalsy();
     expect(results[1]!.messages.length).toBeGreaterThan(0);
   });
@@ -144,12 +190,16 @@ describe('the CLI on hostile files (built dist/, each file in a worker)', () => 
     writeFileSync(at('good.txt'), make.PLAN_HEAD + make.PLAN_TAIL);
     const run = kh(['parse', '--timeout-per-file', '3', 'slow.pdf', 'good.txt']);
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('kh: slow.pdf: đọc tệp quá 3 giây nên đã dừng; nếu đây là văn bản thật, tăng --timeout-per-file\n');
+    expect(run.stderr).toBe(
+      'kh: slow.pdf: đọc tệp quá 3 giây nên đã dừng; nếu đây là văn bản thật, tăng --timeout-per-file\n',
+    );
     expect(JSON.parse(run.stdout)[0].meta.issuer).toBeTruthy();
   });
 
   it.skipIf(!built)('a worker out of memory costs that file only', async () => {
-    const { openPlanReader } = (await import(join(ROOT, 'dist/workers/isolate.js'))) as typeof import('../src/workers/isolate.js');
+    const { openPlanReader } = (await import(
+      join(ROOT, 'dist/workers/isolate.js')
+    )) as typeof import('../src/workers/isolate.js');
     const reader = openPlanReader({ memoryMb: 48, timeoutMs: 60_000 });
     try {
       writeFileSync(at('big.txt'), make.textLongPlan(900_000)); // under the text limit, over 48 MB of heap
@@ -177,34 +227,45 @@ describe('the CLI on hostile files (built dist/, each file in a worker)', () => 
     expect(readFileSync(at('b.docx')).equals(b)).toBe(true);
   });
 
-  it.skipIf(!built)('diff -o into a missing folder is a user error naming the path, not an internal error', () => {
-    copyFileSync(GOOD, at('a.txt'));
-    copyFileSync(GOOD, at('c.txt'));
-    const run = kh(['diff', 'a.txt', 'c.txt', '--format', 'html', '-o', 'missing/dir/r.html']);
-    expect(run.status).toBe(2);
-    expect(run.stderr).toBe('kh: không ghi được tệp missing/dir/r.html (không tồn tại (ENOENT))\n');
-  });
+  it.skipIf(!built)(
+    'diff -o into a missing folder is a user error naming the path, not an internal error',
+    () => {
+      copyFileSync(GOOD, at('a.txt'));
+      copyFileSync(GOOD, at('c.txt'));
+      const run = kh(['diff', 'a.txt', 'c.txt', '--format', 'html', '-o', 'missing/dir/r.html']);
+      expect(run.status).toBe(2);
+      expect(run.stderr).toBe('kh: không ghi được tệp missing/dir/r.html (không tồn tại (ENOENT))\n');
+    },
+  );
 
   // root reads every folder whatever its mode: the case needs an ordinary user.
   const isRoot = process.getuid?.() === 0;
-  it.skipIf(!built || isRoot)('an unreadable subdirectory is one fatal line; the rest of the folder is linted', () => {
-    mkdirSync(at('tree/locked'), { recursive: true });
-    mkdirSync(at('tree/ok'), { recursive: true });
-    copyFileSync(GOOD, at('tree/ok/a.txt'));
-    chmodSync(at('tree/locked'), 0);
-    try {
-      const run = kh(['lint', '--format', 'json', 'tree']);
-      expect(run.status).toBe(2);
-      const results = JSON.parse(run.stdout) as { filePath: string; fatal?: { message: string } }[];
-      expect(results.find((r) => r.filePath.endsWith('locked'))!.fatal!.message).toMatch(/không đọc được thư mục \(không có quyền truy cập \(EACCES\)\)/);
-      expect(results.some((r) => r.filePath.endsWith('a.txt'))).toBe(true);
-    } finally {
-      chmodSync(at('tree/locked'), 0o755);
-    }
-  });
+  it.skipIf(!built || isRoot)(
+    'an unreadable subdirectory is one fatal line; the rest of the folder is linted',
+    () => {
+      mkdirSync(at('tree/locked'), { recursive: true });
+      mkdirSync(at('tree/ok'), { recursive: true });
+      copyFileSync(GOOD, at('tree/ok/a.txt'));
+      chmodSync(at('tree/locked'), 0);
+      try {
+        const run = kh(['lint', '--format', 'json', 'tree']);
+        expect(run.status).toBe(2);
+        const results = JSON.parse(run.stdout) as { filePath: string; fatal?: { message: string } }[];
+        expect(results.find((r) => r.filePath.endsWith('locked'))!.fatal!.message).toMatch(
+          /không đọc được thư mục \(không có quyền truy cập \(EACCES\)\)/,
+        );
+        expect(results.some((r) => r.filePath.endsWith('a.txt'))).toBe(true);
+      } finally {
+        chmodSync(at('tree/locked'), 0o755);
+      }
+    },
+  );
 
   it.skipIf(!built)('no English library text in a Vietnamese message', () => {
-    writeFileSync(at('entity.docx'), make.docx(make.DOC_HEAD + make.paragraphXml('Kế hoạch &nbsp; năm 2024') + make.DOC_TAIL));
+    writeFileSync(
+      at('entity.docx'),
+      make.docx(make.DOC_HEAD + make.paragraphXml('Kế hoạch &nbsp; năm 2024') + make.DOC_TAIL),
+    );
     writeFileSync(at('nobody.docx'), make.docx('<?xml version="1.0"?><root/>'));
     const run = kh(['parse', 'entity.docx', 'nobody.docx']);
     expect(run.status).toBe(2);

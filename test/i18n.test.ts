@@ -47,13 +47,19 @@ describe('the message catalogue', () => {
   });
 
   it('t fills placeholders, nested messages and plural pairs; missing data is a bug', () => {
-    expect(t('en', 'report.counts', { errors: msg('report.count.errors', { count: 1 }), warnings: msg('report.count.warnings', { count: 2 }), infos: msg('report.count.infos', { count: 0 }) })).toBe(
-      '1 error, 2 warnings, 0 info',
-    );
+    expect(
+      t('en', 'report.counts', {
+        errors: msg('report.count.errors', { count: 1 }),
+        warnings: msg('report.count.warnings', { count: 2 }),
+        infos: msg('report.count.infos', { count: 0 }),
+      }),
+    ).toBe('1 error, 2 warnings, 0 info');
     expect(t('vi', 'report.count.errors', { count: 1 })).toBe('1 lỗi');
     expect(t('en', 'config.rule-entry')).toContain('{"severity": …, "options": {…}}');
     expect(() => t('en', 'lint.bad-today')).toThrow(/\{value\} has no data/);
-    expect(t('vi', 'docx-problem.xml', { part: 'p.xml', detail: ' (entity)' })).toBe('p.xml không phải XML hợp lệ');
+    expect(t('vi', 'docx-problem.xml', { part: 'p.xml', detail: ' (entity)' })).toBe(
+      'p.xml không phải XML hợp lệ',
+    );
   });
 });
 

@@ -207,7 +207,11 @@ describe('parseText keeps remark positions', () => {
       const doc = await readDocument(join('fixtures', seed));
       expect(doc.format).toBe('text');
       expect(doc.tree.children.length).toBeGreaterThan(5);
-      expect(doc.source).toBe(readFileSync(join('fixtures', seed), 'utf8').replace(/^\uFEFF/, '').normalize('NFC'));
+      expect(doc.source).toBe(
+        readFileSync(join('fixtures', seed), 'utf8')
+          .replace(/^\uFEFF/, '')
+          .normalize('NFC'),
+      );
     }
   });
 });

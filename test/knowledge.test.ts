@@ -33,11 +33,14 @@ describe('registries', () => {
   it('every successor key exists, and keys are unique', () => {
     const agencyKeys = new Set(k.agencies.map((a) => a.key));
     expect(agencyKeys.size).toBe(k.agencies.length);
-    for (const a of k.agencies) for (const s of a.successors) expect(agencyKeys.has(s.key), `${a.key} → ${s.key}`).toBe(true);
+    for (const a of k.agencies)
+      for (const s of a.successors) expect(agencyKeys.has(s.key), `${a.key} → ${s.key}`).toBe(true);
     const provinceKeys = new Set(k.adminUnits.provinces.map((p) => p.key));
-    for (const p of k.adminUnits.provinces) for (const s of p.successors) expect(provinceKeys.has(s)).toBe(true);
+    for (const p of k.adminUnits.provinces)
+      for (const s of p.successors) expect(provinceKeys.has(s)).toBe(true);
     const docKeys = new Set(k.legalDocuments.map((d) => d.key));
-    for (const d of k.legalDocuments) if (d.status.replacedBy) expect(docKeys.has(d.status.replacedBy)).toBe(true);
+    for (const d of k.legalDocuments)
+      if (d.status.replacedBy) expect(docKeys.has(d.status.replacedBy)).toBe(true);
   });
 
   it('a defunct agency has an end date, a legal basis and successors', () => {
@@ -83,7 +86,8 @@ describe('agency matching', () => {
   });
 
   it('finds names in running text, with their place', () => {
-    const text = 'Giao Sở LĐTBXH phối hợp với Sở Tài chính và UBND các huyện, thị xã; báo cáo Bộ Lao động - Thương binh và Xã hội.';
+    const text =
+      'Giao Sở LĐTBXH phối hợp với Sở Tài chính và UBND các huyện, thị xã; báo cáo Bộ Lao động - Thương binh và Xã hội.';
     expect(kb.findAgencies(text).map((m) => [m.text, m.entry.key, text.slice(m.start, m.end)])).toEqual([
       ['Sở LĐTBXH', 'so-ldtbxh', 'Sở LĐTBXH'],
       ['Sở Tài chính', 'so-tai-chinh', 'Sở Tài chính'],
@@ -93,11 +97,15 @@ describe('agency matching', () => {
   });
 
   it('a council committee is not the dissolved agency: "Ban Dân tộc HĐND tỉnh"', () => {
-    expect(kb.findAgencies('Ban Dân tộc HĐND tỉnh giám sát; Ban Dân tộc tỉnh thực hiện.').map((m) => m.text)).toEqual(['Ban Dân tộc tỉnh']);
+    expect(
+      kb.findAgencies('Ban Dân tộc HĐND tỉnh giám sát; Ban Dân tộc tỉnh thực hiện.').map((m) => m.text),
+    ).toEqual(['Ban Dân tộc tỉnh']);
   });
 
   it('province names need their unit word and their capitals ("hòa bình" is peace)', () => {
-    expect(kb.findProvinces('vì hòa bình và phát triển; tỉnh Hòa Bình').map((m) => m.text)).toEqual(['tỉnh Hòa Bình']);
+    expect(kb.findProvinces('vì hòa bình và phát triển; tỉnh Hòa Bình').map((m) => m.text)).toEqual([
+      'tỉnh Hòa Bình',
+    ]);
   });
 });
 
@@ -114,7 +122,8 @@ describe('citations', () => {
   });
 
   it('citation spans cover the issuer and subject (history)', async () => {
-    const text = 'Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh Bình Phước về bình đẳng giới; giao Sở Nội vụ.';
+    const text =
+      'Thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh Bình Phước về bình đẳng giới; giao Sở Nội vụ.';
     const plan = await planFromText(`${text}\n`);
     const spans = citationSpans(citationIndex(plan), text);
     expect(spans.length).toBe(1);
@@ -125,12 +134,25 @@ describe('citations', () => {
 
 describe('user entries (kh.config.json "knowledge")', () => {
   it('add and override entries by key', () => {
-    const merged = createDataStore({ knowledge: {
-      agencies: [
-        { key: 'so-ngoai-vu-local', name: 'Sở Ngoại vụ', scope: 'province', variants: [], from: null, until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local', confidence: 'V' },
-      ],
-      legalDocuments: [{ ...k.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!, confidence: 'V' }],
-    } });
+    const merged = createDataStore({
+      knowledge: {
+        agencies: [
+          {
+            key: 'so-ngoai-vu-local',
+            name: 'Sở Ngoại vụ',
+            scope: 'province',
+            variants: [],
+            from: null,
+            until: '2025-03-01',
+            successors: [{ key: 'so-noi-vu' }],
+            basis: 'Quyết định của UBND tỉnh',
+            source: 'local',
+            confidence: 'V',
+          },
+        ],
+        legalDocuments: [{ ...k.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!, confidence: 'V' }],
+      },
+    });
     expect(merged.knowledge.agencies.length).toBe(k.agencies.length + 1);
     expect(merged.knowledge.legalDocuments.find((d) => d.key === 'luat-nsnn-2015')!.confidence).toBe('V');
     // The user's entry wins by name over the shipped Sở Ngoại vụ (still existing in other provinces).
@@ -149,9 +171,27 @@ describe('user entries (kh.config.json "knowledge")', () => {
   async function runLint(options: Record<string, unknown> = {}) {
     let out = '';
     let err = '';
-    const ctx = { lang: 'vi' as const, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
+    const ctx = {
+      lang: 'vi' as const,
+      debug: false,
+      color: false,
+      out: (t: string) => void (out += t),
+      err: (t: string) => void (err += t),
+    };
     const code = await lint(ctx, ['plan.txt'], { format: 'json', cwd: tmp, ...options });
-    return { code, messages: code === 2 ? [] : (JSON.parse(out)[0].messages as { ruleId: string; messageId: string; severity: string; message: string }[]), err };
+    return {
+      code,
+      messages:
+        code === 2
+          ? []
+          : (JSON.parse(out)[0].messages as {
+              ruleId: string;
+              messageId: string;
+              severity: string;
+              message: string;
+            }[]),
+      err,
+    };
   }
 
   it('kh lint: a user agency from kh.config.json is checked; --strict-citations lists unknown documents', async () => {
@@ -165,14 +205,25 @@ describe('user entries (kh.config.json "knowledge")', () => {
       JSON.stringify({
         knowledge: {
           agencies: [
-            { key: 'so-ngoai-vu-local', name: 'Sở Ngoại vụ', scope: 'province', until: '2025-03-01', successors: [{ key: 'so-noi-vu' }], basis: 'Quyết định của UBND tỉnh', source: 'local decision', confidence: 'V' },
+            {
+              key: 'so-ngoai-vu-local',
+              name: 'Sở Ngoại vụ',
+              scope: 'province',
+              until: '2025-03-01',
+              successors: [{ key: 'so-noi-vu' }],
+              basis: 'Quyết định của UBND tỉnh',
+              source: 'local decision',
+              confidence: 'V',
+            },
           ],
         },
       }),
     );
     const plain = await runLint();
     const own = (m: { ruleId: string }) => m.ruleId === 'defunct-agency' || m.ruleId === 'citation-status';
-    expect(plain.messages.filter(own).map((m) => [m.ruleId, m.messageId])).toEqual([['defunct-agency', 'agency']]);
+    expect(plain.messages.filter(own).map((m) => [m.ruleId, m.messageId])).toEqual([
+      ['defunct-agency', 'agency'],
+    ]);
     expect(plain.messages.find((m) => m.ruleId === 'defunct-agency')!.message).toContain('nay là Sở Nội vụ');
     const strict = await runLint({ strictCitations: true });
     expect(strict.messages.filter(own).map((m) => [m.ruleId, m.messageId, m.severity])).toEqual([

@@ -22,13 +22,21 @@ const { run: convert } = await import('../src/cli/commands/convert.js');
 const tmp = mkdtempSync(join(tmpdir(), 'kh-legacy-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const SEEDS = readdirSync('fixtures').filter((f) => f.endsWith('.txt')).sort();
+const SEEDS = readdirSync('fixtures')
+  .filter((f) => f.endsWith('.txt'))
+  .sort();
 const seedText = (seed: string) => readFileSync(join('fixtures', seed), 'utf8').normalize('NFC');
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1');
 
 function capture(lang: 'vi' | 'en' = 'vi') {
   const io = { out: '', err: '' };
-  const ctx = { lang, debug: false, color: false, out: (t: string) => void (io.out += t), err: (t: string) => void (io.err += t) };
+  const ctx = {
+    lang,
+    debug: false,
+    color: false,
+    out: (t: string) => void (io.out += t),
+    err: (t: string) => void (io.err += t),
+  };
   return { ctx, io };
 }
 
@@ -42,7 +50,9 @@ describe('the code charts', () => {
 
   it('hold all 134 Vietnamese letters outside ASCII, each in TCVN3 and in VNI', () => {
     const [tcvn3, vni] = legacyEncodings().tables;
-    const letters = [...'aăâeêioôơuưy'].flatMap((v) => ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'].map((t) => (v + t).normalize('NFC')));
+    const letters = [...'aăâeêioôơuưy'].flatMap((v) =>
+      ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'].map((t) => (v + t).normalize('NFC')),
+    );
     const all = [...letters.filter((l) => /[^\x00-\x7f]/.test(l)), 'đ'].flatMap((l) => [l, l.toUpperCase()]);
     expect(all).toHaveLength(134);
     const inTcvn3 = new Set([...tcvn3.letters, ...tcvn3.capitals].map((e) => e.char));
@@ -54,7 +64,8 @@ describe('the code charts', () => {
       // reads as that punctuation).
       const upper = letter !== letter.toLowerCase();
       const word = /đ/i.test(letter) ? `${letter}a` : upper ? `B${letter}N` : `b${letter}n`;
-      for (const encoding of ['tcvn3', 'vni'] as const) expect(decodeLegacy(encodeLegacy(word, encoding), encoding)).toBe(word);
+      for (const encoding of ['tcvn3', 'vni'] as const)
+        expect(decodeLegacy(encodeLegacy(word, encoding), encoding)).toBe(word);
     }
   });
 
@@ -67,7 +78,15 @@ describe('the code charts', () => {
 });
 
 describe('round trip: every seed to TCVN3 and VNI and back', () => {
-  it.each(SEEDS.flatMap((seed) => [[seed, 'tcvn3'], [seed, 'vni']] as const))('%s → %s → Unicode is identical', (seed, encoding) => {
+  it.each(
+    SEEDS.flatMap(
+      (seed) =>
+        [
+          [seed, 'tcvn3'],
+          [seed, 'vni'],
+        ] as const,
+    ),
+  )('%s → %s → Unicode is identical', (seed, encoding) => {
     const text = seedText(seed);
     const bytes = encodeLegacy(text, encoding);
     expect(bytes.some((b) => b >= 0x80)).toBe(true);
@@ -86,20 +105,44 @@ describe('round trip: every seed to TCVN3 and VNI and back', () => {
 describe('TCVN3 as ABC texts write it (capitals with the lower-case codes of .VnTimeH)', () => {
   it('puts capitals back in words and headings typed in capitals, not elsewhere', () => {
     const abc = 'KÕ HO¹CH\nSè: 12/KH-UBND\nTriÓn khai thùc hiÖn\nI. MôC §ÝCH, Y£U CÇU\n';
-    expect(decodeLegacy(abc, 'tcvn3')).toBe('KẾ HOẠCH\nSố: 12/KH-UBND\nTriển khai thực hiện\nI. MỤC ĐÍCH, YÊU CẦU\n');
+    expect(decodeLegacy(abc, 'tcvn3')).toBe(
+      'KẾ HOẠCH\nSố: 12/KH-UBND\nTriển khai thực hiện\nI. MỤC ĐÍCH, YÊU CẦU\n',
+    );
   });
 
   it('tells Windows-1252 punctuation from the VN1 capitals on the same bytes', () => {
     // 0x93/0x94 are “ ” around words, Ỏ/Õ inside a word in capitals; 0x96 is – between spaces.
     expect(decodeLegacy('\x93Phßng ngõa\x94 2021 \x96 2025', 'tcvn3')).toBe('“Phòng ngừa” 2021 – 2025');
-    expect(decodeLegacy(latin1(encodeLegacy('HỌC TẬP “KẾ HOẠCH”', 'tcvn3')), 'tcvn3')).toBe('HỌC TẬP “KẾ HOẠCH”');
+    expect(decodeLegacy(latin1(encodeLegacy('HỌC TẬP “KẾ HOẠCH”', 'tcvn3')), 'tcvn3')).toBe(
+      'HỌC TẬP “KẾ HOẠCH”',
+    );
   });
 });
 
 describe('.txt/.md in a legacy encoding are read', () => {
   it('Windows-1258 with decomposed tones reads as NFC', async () => {
     // "Kế hoạch" with ế as ê + combining acute (0xEC) and ạ as a + combining dot below (0xF2).
-    const bytes = Uint8Array.from([...Buffer.from('K'), 0xea, 0xec, ...Buffer.from(' ho'), 0x61, 0xf2, ...Buffer.from('ch th'), 0xfd, 0xf2, ...Buffer.from('c hi'), 0xea, 0xf2, ...Buffer.from('n c'), 0xf4, ...Buffer.from('ng t'), 0xe1, ...Buffer.from('c n'), 0xe3, ...Buffer.from('m 2025\n')]);
+    const bytes = Uint8Array.from([
+      ...Buffer.from('K'),
+      0xea,
+      0xec,
+      ...Buffer.from(' ho'),
+      0x61,
+      0xf2,
+      ...Buffer.from('ch th'),
+      0xfd,
+      0xf2,
+      ...Buffer.from('c hi'),
+      0xea,
+      0xf2,
+      ...Buffer.from('n c'),
+      0xf4,
+      ...Buffer.from('ng t'),
+      0xe1,
+      ...Buffer.from('c n'),
+      0xe3,
+      ...Buffer.from('m 2025\n'),
+    ]);
     const path = join(tmp, 'w1258.txt');
     writeFileSync(path, bytes);
     const doc = await readDocument(path);
@@ -117,14 +160,24 @@ describe('.txt/.md in a legacy encoding are read', () => {
       expect(await lint(ctx, [path], { format: 'json', cwd: tmp, langExplicit: true })).toBe(2);
       const fatal = JSON.parse(io.out)[0].fatal.message as string;
       expect(fatal).toContain('--from');
-      expect(fatal).toMatch(lang === 'vi' ? /không xác định được bảng mã/ : /cannot tell the text's encoding/);
+      expect(fatal).toMatch(
+        lang === 'vi' ? /không xác định được bảng mã/ : /cannot tell the text's encoding/,
+      );
       const converted = capture(lang);
-      expect(await convert(converted.ctx, path, { output: join(tmp, 'undecided.out.txt'), from: 'auto', to: 'utf-8' })).toBe(2);
+      expect(
+        await convert(converted.ctx, path, {
+          output: join(tmp, 'undecided.out.txt'),
+          from: 'auto',
+          to: 'utf-8',
+        }),
+      ).toBe(2);
       expect(converted.io.err.split('\n').filter(Boolean)).toHaveLength(1);
     }
     // Told which, kh convert reads it.
     const told = capture();
-    expect(await convert(told.ctx, path, { output: join(tmp, 'undecided.vni.txt'), from: 'vni', to: 'utf-8' })).toBe(0);
+    expect(
+      await convert(told.ctx, path, { output: join(tmp, 'undecided.vni.txt'), from: 'vni', to: 'utf-8' }),
+    ).toBe(0);
     expect(readFileSync(join(tmp, 'undecided.vni.txt'), 'utf8')).toBe('cà phê\n');
   });
 });
@@ -135,7 +188,8 @@ describe('TCVN3 and VNI versions of the seeds lint like the Unicode originals', 
     await lint(ctx, [path], { format: 'json', cwd: tmp, today: new Date('2026-01-01') });
     return JSON.parse(io.out)[0].messages;
   }
-  const key = (m: LintMessage) => `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`;
+  const key = (m: LintMessage) =>
+    `${m.ruleId} ${m.line}:${m.column}-${m.endLine}:${m.endColumn} ${m.message}`;
 
   it.each(SEEDS)('%s', async (seed) => {
     const text = seedText(seed);
@@ -150,7 +204,9 @@ describe('TCVN3 and VNI versions of the seeds lint like the Unicode originals', 
       expect(legacy).toHaveLength(1);
       expect(legacy[0]).toMatchObject({ severity: 'info', line: 1, column: 1 });
       expect(legacy[0]!.message).toContain(encoding === 'tcvn3' ? 'TCVN3 (ABC)' : 'VNI');
-      expect(got.filter((m) => m.ruleId !== 'legacy-encoding').map(key)).toEqual(expected.map((k) => k.replace(unicode, path)));
+      expect(got.filter((m) => m.ruleId !== 'legacy-encoding').map(key)).toEqual(
+        expected.map((k) => k.replace(unicode, path)),
+      );
     }
   });
 });
@@ -167,9 +223,18 @@ describe('.docx with runs in .VnTime / .VnTimeH / VNI-Times', () => {
           children: [
             new Paragraph({ children: [new TextRun({ text: 'ñy ban nh©n d©n tØnh', font: '.VnTimeH' })] }),
             new Paragraph({ children: [new TextRun({ text: tcvn3('kế hoạch'), font: '.VnTimeH' })] }),
-            new Paragraph({ children: [new TextRun({ text: tcvn3('Triển khai thực hiện công tác phòng, chống thiên tai'), font: '.VnTime' })] }),
+            new Paragraph({
+              children: [
+                new TextRun({
+                  text: tcvn3('Triển khai thực hiện công tác phòng, chống thiên tai'),
+                  font: '.VnTime',
+                }),
+              ],
+            }),
             // No font on the run: the document default (.VnTime).
-            new Paragraph({ children: [new TextRun({ text: tcvn3('Đơn vị chủ trì: Sở Nông nghiệp và Môi trường') })] }),
+            new Paragraph({
+              children: [new TextRun({ text: tcvn3('Đơn vị chủ trì: Sở Nông nghiệp và Môi trường') })],
+            }),
             new Paragraph({
               children: [
                 new TextRun({ text: vni('Người dân được hỗ trợ'), font: 'VNI-Times' }),
@@ -177,7 +242,12 @@ describe('.docx with runs in .VnTime / .VnTimeH / VNI-Times', () => {
               ],
             }),
             // Word split a VNI letter over two runs: "hoa" + "ø".
-            new Paragraph({ children: [new TextRun({ text: 'hoa', font: 'VNI-Times' }), new TextRun({ text: 'ø bình', font: 'VNI-Times', bold: true })] }),
+            new Paragraph({
+              children: [
+                new TextRun({ text: 'hoa', font: 'VNI-Times' }),
+                new TextRun({ text: 'ø bình', font: 'VNI-Times', bold: true }),
+              ],
+            }),
           ],
         },
       ],
@@ -186,7 +256,12 @@ describe('.docx with runs in .VnTime / .VnTimeH / VNI-Times', () => {
     writeFileSync(path, new Uint8Array(await Packer.toBuffer(document)));
     const doc = await readDocument(path);
     expect(doc.converted).toEqual({ from: 'tcvn3', runs: 7 });
-    const paragraphs = doc.tree.children.map((block) => JSON.stringify(block).match(/"value":"([^"]*)"/g)!.map((v) => v.slice(9, -1)).join(''));
+    const paragraphs = doc.tree.children.map((block) =>
+      JSON.stringify(block)
+        .match(/"value":"([^"]*)"/g)!
+        .map((v) => v.slice(9, -1))
+        .join(''),
+    );
     expect(paragraphs).toEqual([
       'ỦY BAN NHÂN DÂN TỈNH',
       'KẾ HOẠCH',
@@ -220,7 +295,9 @@ describe('kh convert', () => {
     expect(readFileSync(out, 'utf8')).toBe(text);
     expect(first.io.err).toBe(`kh: ${input}: đã chuyển từ TCVN3 (ABC) sang Unicode (UTF-8) → ${out}\n`);
     const back = capture('en');
-    expect(await convert(back.ctx, out, { output: join(tmp, 'convert-out.vni.txt'), from: 'auto', to: 'vni' })).toBe(0);
+    expect(
+      await convert(back.ctx, out, { output: join(tmp, 'convert-out.vni.txt'), from: 'auto', to: 'vni' }),
+    ).toBe(0);
     expect(readFileSync(join(tmp, 'convert-out.vni.txt'))).toEqual(Buffer.from(encodeLegacy(text, 'vni')));
     const self = capture();
     const before = readFileSync(input);
@@ -235,7 +312,9 @@ describe('kh convert', () => {
     const out = join(tmp, 'arrow.tcvn3.txt');
     const { ctx, io } = capture('en');
     expect(await convert(ctx, input, { output: out, from: 'auto', to: 'tcvn3' })).toBe(2);
-    expect(io.err).toBe(`kh: ${input}: the character "→" (U+2192) on line 1 has no code in TCVN3 (ABC); nothing written\n`);
+    expect(io.err).toBe(
+      `kh: ${input}: the character "→" (U+2192) on line 1 has no code in TCVN3 (ABC); nothing written\n`,
+    );
     expect(() => readFileSync(out)).toThrow();
   });
 });

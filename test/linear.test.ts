@@ -36,7 +36,10 @@ function expectLinear(sizes: number[], work: (n: number) => void): void {
   const times = sizes.map((n) => time(() => work(n)));
   const ratio = times[times.length - 1]! / Math.max(times[0]!, 1);
   const growth = sizes[sizes.length - 1]! / sizes[0]!;
-  expect(ratio, `times ${times.map((t) => t.toFixed(0)).join(' / ')} ms for sizes ${sizes.join(' / ')}`).toBeLessThan(growth * 2.25);
+  expect(
+    ratio,
+    `times ${times.map((t) => t.toFixed(0)).join(' / ')} ms for sizes ${sizes.join(' / ')}`,
+  ).toBeLessThan(growth * 2.25);
 }
 
 describe('linear in the input', () => {
@@ -47,12 +50,14 @@ describe('linear in the input', () => {
   });
 
   it('PDF line merge: a line of many separate items', () => {
-    const items = (n: number): PdfItem[] => Array.from({ length: n }, (_, i) => ({ str: 'ab', x0: i * 10, x1: i * 10 + 8, y: 100, size: 12 }));
+    const items = (n: number): PdfItem[] =>
+      Array.from({ length: n }, (_, i) => ({ str: 'ab', x0: i * 10, x1: i * 10 + 8, y: 100, size: 12 }));
     expectLinear([5000, 10_000, 20_000], (n) => layoutPage(1, 595, 842, items(n)));
   });
 
   it('citation spans: a paragraph tests only the citations that share its rarest word (counted)', () => {
-    const citations = (n: number) => Array.from({ length: n }, (_, i) => `Quyết định số ${i + 1}/QĐ-UBND ngày 01/3/2024`);
+    const citations = (n: number) =>
+      Array.from({ length: n }, (_, i) => `Quyết định số ${i + 1}/QĐ-UBND ngày 01/3/2024`);
     const text = 'Thực hiện Quyết định số 17/QĐ-UBND ngày 01/3/2024 của UBND tỉnh';
     const small = new PieceIndex(citations(1000)).candidates(text);
     const large = new PieceIndex(citations(4000)).candidates(text);
@@ -69,7 +74,9 @@ describe('linear in the input', () => {
   };
 
   it('unbalanced-punctuation: a long Nơi nhận block', () => {
-    const runs = [60_000, 120_000, 240_000].map((bytes) => lintOne('unbalanced-punctuation', make.textLongRecipients(bytes).toString('utf8')));
+    const runs = [60_000, 120_000, 240_000].map((bytes) =>
+      lintOne('unbalanced-punctuation', make.textLongRecipients(bytes).toString('utf8')),
+    );
     runs[0]!();
     const times = runs.map((run) => time(run));
     expect(times[2]! / Math.max(times[0]!, 1), times.join(' / ')).toBeLessThan(9);
@@ -77,7 +84,9 @@ describe('linear in the input', () => {
 
   it('defunct-agency: many paragraphs, many citations', () => {
     for (const id of ['defunct-agency']) {
-      const runs = [50_000, 100_000, 200_000].map((bytes) => lintOne(id, make.textLongPlan(bytes).toString('utf8')));
+      const runs = [50_000, 100_000, 200_000].map((bytes) =>
+        lintOne(id, make.textLongPlan(bytes).toString('utf8')),
+      );
       runs[0]!();
       const times = runs.map((run) => time(run));
       expect(times[2]! / Math.max(times[0]!, 1), `${id}: ${times.join(' / ')}`).toBeLessThan(9);

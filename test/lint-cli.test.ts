@@ -40,7 +40,12 @@ vi.mock('../src/rules/index.js', async (importOriginal) => {
   // The CLI's mechanics are tested with one text rule (the form rules need the real builder and
   // would report the stand-in plans: no header, no sections).
   const rules = [...original.rules.filter((r) => r.meta.id === 'repeated-phrase'), thrower];
-  return { ...original, rules, ruleIds: () => rules.map((r) => r.meta.id), getRule: (id: string) => rules.find((r) => r.meta.id === id) };
+  return {
+    ...original,
+    rules,
+    ruleIds: () => rules.map((r) => r.meta.id),
+    getRule: (id: string) => rules.find((r) => r.meta.id === id),
+  };
 });
 
 const { run: lint } = await import('../src/cli/commands/lint.js');
@@ -66,10 +71,21 @@ interface Captured {
   err: string;
 }
 
-async function runLint(inputs: string[], options: Partial<Parameters<typeof lint>[2]> = {}, cwd: string, lang: 'vi' | 'en' = 'vi'): Promise<Captured> {
+async function runLint(
+  inputs: string[],
+  options: Partial<Parameters<typeof lint>[2]> = {},
+  cwd: string,
+  lang: 'vi' | 'en' = 'vi',
+): Promise<Captured> {
   let out = '';
   let err = '';
-  const ctx = { lang, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
+  const ctx = {
+    lang,
+    debug: false,
+    color: false,
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+  };
   const code = await lint(ctx, inputs, { format: 'json', cwd, ...options });
   return { code, out, err };
 }
@@ -96,9 +112,25 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.map((r: { filePath: string }) => r.filePath)).toEqual(['slip.txt', 'clean.txt']);
-    expect(json[0].messages).toMatchObject([{ ruleId: 'repeated-phrase', severity: 'warning', line: 1, column: 32, endColumn: 39, excerpt: 'các các' }]);
+    expect(json[0].messages).toMatchObject([
+      {
+        ruleId: 'repeated-phrase',
+        severity: 'warning',
+        line: 1,
+        column: 32,
+        endColumn: 39,
+        excerpt: 'các các',
+      },
+    ]);
     expect(json[0].warningCount).toBe(1);
-    expect(json[1]).toEqual({ filePath: 'clean.txt', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: null });
+    expect(json[1]).toEqual({
+      filePath: 'clean.txt',
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      fatal: null,
+    });
   });
 
   it('--rule id:error makes it an error: exit 1', async () => {
@@ -127,15 +159,25 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
 
   it('a directory is walked for .txt .md .docx .pdf, skipping node_modules, .git and Word lock files', async () => {
     const { out } = await runLint(['dir'], {}, cwd);
-    expect(JSON.parse(out).map((r: { filePath: string }) => r.filePath)).toEqual([join('dir', 'a.txt'), join('dir', 'sub', 'b.md')]);
+    expect(JSON.parse(out).map((r: { filePath: string }) => r.filePath)).toEqual([
+      join('dir', 'a.txt'),
+      join('dir', 'sub', 'b.md'),
+    ]);
   });
 
   it('globs expand; a glob or directory with no document is a fatal entry (exit 2)', async () => {
     const { code, out } = await runLint(['dir/**/*.{txt,md}', '*.nothing', 'empty-dir'], {}, cwd);
     expect(code).toBe(2);
     const json = JSON.parse(out);
-    expect(json.map((r: { filePath: string }) => r.filePath)).toEqual(['dir/a.txt', 'dir/sub/b.md', '*.nothing', 'empty-dir']);
-    expect(json[2].fatal).toEqual({ message: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này' });
+    expect(json.map((r: { filePath: string }) => r.filePath)).toEqual([
+      'dir/a.txt',
+      'dir/sub/b.md',
+      '*.nothing',
+      'empty-dir',
+    ]);
+    expect(json[2].fatal).toEqual({
+      message: 'không có tệp .txt, .md, .docx, .doc hay .pdf nào khớp mẫu này',
+    });
     expect(json[3].fatal).toEqual({ message: 'thư mục không có tệp .txt, .md, .docx, .doc hay .pdf nào' });
   });
 
@@ -143,7 +185,14 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
     const { code, out } = await runLint(['missing.txt', 'slip.txt', 'dir/sub/notes.rtf'], {}, cwd);
     expect(code).toBe(2);
     const json = JSON.parse(out);
-    expect(json[0]).toEqual({ filePath: 'missing.txt', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: { message: 'không tìm thấy tệp' } });
+    expect(json[0]).toEqual({
+      filePath: 'missing.txt',
+      messages: [],
+      errorCount: 0,
+      warningCount: 0,
+      infoCount: 0,
+      fatal: { message: 'không tìm thấy tệp' },
+    });
     expect(json[1].messages).toHaveLength(1);
     expect(json[2].fatal.message).toContain('không hỗ trợ định dạng ".rtf"');
   });
@@ -152,7 +201,9 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
     const { code, out, err } = await runLint(['slip.txt', 'throws.txt'], {}, cwd);
     expect(code).toBe(2);
     expect(out).toBe('');
-    expect(err).toBe('kh: lỗi nội bộ ở quy tắc "test-thrower" khi kiểm tra tệp throws.txt (cố ý); hãy chạy lại với --debug và báo lỗi\n');
+    expect(err).toBe(
+      'kh: lỗi nội bộ ở quy tắc "test-thrower" khi kiểm tra tệp throws.txt (cố ý); hãy chạy lại với --debug và báo lỗi\n',
+    );
   });
 
   it('-o FILE writes the report there (no colour), nothing on stdout', async () => {
@@ -168,7 +219,9 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
     const sarif = JSON.parse((await runLint(['slip.txt'], { format: 'sarif' }, cwd)).out);
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri).toBe('slip.txt');
     const github = (await runLint(['slip.txt'], { format: 'github' }, cwd)).out;
-    expect(github).toBe('::warning file=slip.txt,line=1,col=32,endLine=1,endColumn=39,title=repeated-phrase::Từ "các" bị gõ lặp liền nhau\n');
+    expect(github).toBe(
+      '::warning file=slip.txt,line=1,col=32,endLine=1,endColumn=39,title=repeated-phrase::Từ "các" bị gõ lặp liền nhau\n',
+    );
   });
 
   it('no inputs: the config\'s "documents"; none at all: a usage error', async () => {
@@ -203,17 +256,24 @@ describe('kh lint in-process: exit codes, options, inputs', () => {
   });
 
   it('config severity and options apply; --config FILE', async () => {
-    write('inproc/strict.json', JSON.stringify({ rules: { 'repeated-phrase': { severity: 'error', options: { allow: [] } } } }));
+    write(
+      'inproc/strict.json',
+      JSON.stringify({ rules: { 'repeated-phrase': { severity: 'error', options: { allow: [] } } } }),
+    );
     expect((await runLint(['slip.txt'], { config: 'strict.json' }, cwd)).code).toBe(1);
-    write('inproc/allow.json', JSON.stringify({ rules: { 'repeated-phrase': ['error', { allow: ['các'] }] } }));
+    write(
+      'inproc/allow.json',
+      JSON.stringify({ rules: { 'repeated-phrase': ['error', { allow: ['các'] }] } }),
+    );
     expect((await runLint(['slip.txt'], { config: 'allow.json' }, cwd)).code).toBe(0);
     write('inproc/off.json', JSON.stringify({ rules: { 'repeated-phrase': 'off' } }));
-    expect(JSON.parse((await runLint(['slip.txt'], { config: 'off.json' }, cwd)).out)[0].messages).toEqual([]);
+    expect(JSON.parse((await runLint(['slip.txt'], { config: 'off.json' }, cwd)).out)[0].messages).toEqual(
+      [],
+    );
   });
 });
 
 // ── Part 2: the built CLI ────────────────────────────────────────────────────────────────────
-
 
 function kh(args: string[], cwd: string, env: Record<string, string | undefined> = {}) {
   const result = spawnSync(process.execPath, [BIN, ...args], {
@@ -234,11 +294,19 @@ describe('the built CLI', () => {
     writeFileSync(join(cwd, 'slip.txt'), SLIP);
     writeFileSync(join(cwd, 'clean.txt'), CLEAN);
     // One-line snippets are not plans: only repeated-phrase runs here (the others: off).
-    const ids: string[] = JSON.parse(kh(['rules', '--format', 'json'], cwd).stdout).map((r: { id: string }) => r.id);
-    writeFileSync(join(cwd, 'kh.config.json'), JSON.stringify({ rules: Object.fromEntries(ids.filter((id) => id !== 'repeated-phrase').map((id) => [id, 'off'])) }));
+    const ids: string[] = JSON.parse(kh(['rules', '--format', 'json'], cwd).stdout).map(
+      (r: { id: string }) => r.id,
+    );
+    writeFileSync(
+      join(cwd, 'kh.config.json'),
+      JSON.stringify({
+        rules: Object.fromEntries(ids.filter((id) => id !== 'repeated-phrase').map((id) => [id, 'off'])),
+      }),
+    );
     const probe = kh(['parse', 'clean.txt'], cwd);
     const plan = JSON.parse(probe.stdout || '{}');
-    builderFillsText = (plan.preamble?.length ?? 0) + (plan.sections?.length ?? 0) + (plan.closing?.length ?? 0) > 0;
+    builderFillsText =
+      (plan.preamble?.length ?? 0) + (plan.sections?.length ?? 0) + (plan.closing?.length ?? 0) > 0;
   }, 180_000);
 
   it('kh rules lists every rule with its default severity, in the chosen language', () => {
@@ -249,7 +317,11 @@ describe('the built CLI', () => {
     const en = kh(['rules', '--lang', 'en'], cwd);
     expect(en.stdout).toMatch(/^repeated-phrase\s+warning\s+A phrase typed twice in a row/m);
     const json = JSON.parse(kh(['rules', '--format', 'json'], cwd).stdout);
-    expect(json.find((r: { id: string }) => r.id === 'repeated-phrase')).toEqual({ id: 'repeated-phrase', defaultSeverity: 'warning', description: expect.stringContaining('Cụm từ') });
+    expect(json.find((r: { id: string }) => r.id === 'repeated-phrase')).toEqual({
+      id: 'repeated-phrase',
+      defaultSeverity: 'warning',
+      description: expect.stringContaining('Cụm từ'),
+    });
   });
 
   it('kh explain RULE prints docs with examples; an unknown rule is exit 2 with the nearest id', () => {
@@ -261,7 +333,9 @@ describe('the built CLI', () => {
     expect(ok.stdout).toContain('Right:');
     const bad = kh(['explain', 'repeat-phrase'], cwd);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toBe('kh: không có quy tắc "repeat-phrase" (có phải ý bạn là "repeated-phrase"?); xem danh sách bằng lệnh kh rules\n');
+    expect(bad.stderr).toBe(
+      'kh: không có quy tắc "repeat-phrase" (có phải ý bạn là "repeated-phrase"?); xem danh sách bằng lệnh kh rules\n',
+    );
   });
 
   it('kh init writes a valid starter config, refuses to overwrite without --force', () => {
@@ -271,7 +345,10 @@ describe('the built CLI', () => {
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/^Đã tạo kh\.config\.json/);
     const config = JSON.parse(readFileSync(join(dir, 'kh.config.json'), 'utf8'));
-    expect(config.rules['repeated-phrase']).toMatchObject({ severity: 'warning', options: { maxWords: 8, allow: [] } });
+    expect(config.rules['repeated-phrase']).toMatchObject({
+      severity: 'warning',
+      options: { maxWords: 8, allow: [] },
+    });
     writeFileSync(join(dir, 'kh.config.json'), '{"rules": {}}');
     const again = kh(['init'], dir);
     expect(again.code).toBe(2);
@@ -293,7 +370,9 @@ describe('the built CLI', () => {
     expect(kh(['lint', 'clean.txt', '--format', 'xml'], cwd).code).toBe(2);
     const badRule = kh(['lint', 'clean.txt', '--rule', 'repeated-phrase:loud'], cwd);
     expect(badRule.code).toBe(2);
-    expect(badRule.stderr).toBe('kh: --rule repeated-phrase: mức "loud" không hợp lệ; chọn một trong: off, info, warning, error\n');
+    expect(badRule.stderr).toBe(
+      'kh: --rule repeated-phrase: mức "loud" không hợp lệ; chọn một trong: off, info, warning, error\n',
+    );
     const noInput = kh(['lint'], cwd);
     expect(noInput.code).toBe(2);
   });
@@ -302,6 +381,11 @@ describe('the built CLI', () => {
     if (!builderFillsText) ctx.skip();
     const result = kh(['lint', 'slip.txt', '--rule', 'repeated-phrase:error', '--format', 'json'], cwd);
     expect(result.code).toBe(1);
-    expect(JSON.parse(result.stdout)[0].messages[0]).toMatchObject({ ruleId: 'repeated-phrase', line: 1, column: 32, excerpt: 'các các' });
+    expect(JSON.parse(result.stdout)[0].messages[0]).toMatchObject({
+      ruleId: 'repeated-phrase',
+      line: 1,
+      column: 32,
+      excerpt: 'các các',
+    });
   });
 });

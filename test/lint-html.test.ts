@@ -16,14 +16,24 @@ import { escapeHtml } from '../src/util/html.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '..');
-const INPUTS = [join(ROOT, 'fixtures/000_a2bc4216fc60fd38.docx'), join(ROOT, 'fixtures/002_06484e6e4818e0d7.txt'), join(ROOT, 'fixtures/bad/empty.txt')];
+const INPUTS = [
+  join(ROOT, 'fixtures/000_a2bc4216fc60fd38.docx'),
+  join(ROOT, 'fixtures/002_06484e6e4818e0d7.txt'),
+  join(ROOT, 'fixtures/bad/empty.txt'),
+];
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`lint-html: browser checks skipped: ${CHROMIUM} is absent (run scripts/install-chromium.sh)`);
+if (!hasChromium)
+  console.warn(`lint-html: browser checks skipped: ${CHROMIUM} is absent (run scripts/install-chromium.sh)`);
 
 async function kh(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(['node', 'kh', ...args], { out: (t) => void (out += t), err: (t) => void (err += t), env: {}, isTTY: false });
+  const code = await main(['node', 'kh', ...args], {
+    out: (t) => void (out += t),
+    err: (t) => void (err += t),
+    env: {},
+    isTTY: false,
+  });
   return { code, out, err };
 }
 
@@ -43,7 +53,9 @@ async function report(lang: 'vi' | 'en'): Promise<{ html: string; json: JsonFile
   const file = join(dir, `report-${lang}.html`);
   const written = await kh(['lint', ...INPUTS, '--format', 'html', '-o', file, '--lang', lang]);
   expect(written.code).toBe(2); // empty.txt is unreadable: reported in the page, exit 2 as in every format
-  const json = JSON.parse((await kh(['lint', ...INPUTS, '--format', 'json', '--lang', lang])).out) as JsonFile[];
+  const json = JSON.parse(
+    (await kh(['lint', ...INPUTS, '--format', 'json', '--lang', lang])).out,
+  ) as JsonFile[];
   return { html: readFileSync(file, 'utf8'), json, file };
 }
 
@@ -68,9 +80,14 @@ describe('kh lint --format html (static)', () => {
     const { html, json } = await report('en');
     expect(html).toContain('<html lang="en">');
     const docx = json[0]!;
-    const section = html.slice(html.indexOf(`<h2>${escapeHtml(docx.filePath)}</h2>`), html.indexOf('<h2>', html.indexOf(`<h2>${escapeHtml(docx.filePath)}</h2>`) + 4));
+    const section = html.slice(
+      html.indexOf(`<h2>${escapeHtml(docx.filePath)}</h2>`),
+      html.indexOf('<h2>', html.indexOf(`<h2>${escapeHtml(docx.filePath)}</h2>`) + 4),
+    );
     const headings = [...section.matchAll(/<h3 class="sev-(\w+)">/g)].map((m) => m[1]);
-    expect(headings).toEqual(['error', 'warning', 'info'].filter((s) => docx.messages.some((m) => m.severity === s)));
+    expect(headings).toEqual(
+      ['error', 'warning', 'info'].filter((s) => docx.messages.some((m) => m.severity === s)),
+    );
     const used = [...new Set(json.flatMap((f) => f.messages.map((m) => m.ruleId)))];
     for (const id of used) {
       expect(html).toContain(`href="#rule-${id}"`);
@@ -79,13 +96,21 @@ describe('kh lint --format html (static)', () => {
       const rule = getRule(id)!;
       const first = doc.slice(0, doc.indexOf('</section>'));
       expect(first).toContain(escapeHtml(rule.meta.docs.en));
-      for (const ex of rule.meta.docs.wrong) expect(first).toContain(`<pre class="example wrong">${escapeHtml(normalizeExample(ex, 'en').text)}</pre>`);
-      for (const ex of rule.meta.docs.right) expect(first).toContain(`<pre class="example right">${escapeHtml(normalizeExample(ex, 'en').text)}</pre>`);
+      for (const ex of rule.meta.docs.wrong)
+        expect(first).toContain(
+          `<pre class="example wrong">${escapeHtml(normalizeExample(ex, 'en').text)}</pre>`,
+        );
+      for (const ex of rule.meta.docs.right)
+        expect(first).toContain(
+          `<pre class="example right">${escapeHtml(normalizeExample(ex, 'en').text)}</pre>`,
+        );
     }
     // Rules that found nothing are not documented in the page.
     expect(html.match(/<section class="rule-doc"/g)?.length).toBe(used.length);
     // Every finding sits under its own rule's group.
-    for (const m of section.matchAll(/<section data-group="rule"><h4>([a-z-]+) \(\d+\)<\/h4>([\s\S]*?)<\/ol><\/section>/g)) {
+    for (const m of section.matchAll(
+      /<section data-group="rule"><h4>([a-z-]+) \(\d+\)<\/h4>([\s\S]*?)<\/ol><\/section>/g,
+    )) {
       const rules = [...m[2]!.matchAll(/data-rule="([^"]+)"/g)].map((r) => r[1]);
       expect(new Set(rules)).toEqual(new Set([m[1]]));
     }
@@ -99,7 +124,15 @@ describe.skipIf(!hasChromium)('kh lint --format html in headless Chromium', () =
     context = await chromium.launchPersistentContext(join(dir, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -142,7 +175,9 @@ describe.skipIf(!hasChromium)('kh lint --format html in headless Chromium', () =
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
     expect(pages).toBeGreaterThan(1);
     // A4 is 595 × 842 points (Chromium writes 594.96 × 841.92): every page.
-    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const boxes = [...pdf.toString('latin1').matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map(
+      (m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))],
+    );
     expect(boxes.length).toBe(pages);
     expect(new Set(boxes.map((b) => b.join('x')))).toEqual(new Set(['595x842']));
     expect(errors).toEqual([]);

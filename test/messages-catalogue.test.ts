@@ -1,12 +1,33 @@
 /** Every message about input, output and limits that can reach a user exists in both languages. */
 import { describe, expect, it } from 'vitest';
-import { describeError, INPUT_ERROR_CODES, InputError, LIMIT_WORD_NAMES, SYSTEM_REASON_CODES, systemReason } from '../src/util/errors.js';
+import {
+  describeError,
+  INPUT_ERROR_CODES,
+  InputError,
+  LIMIT_WORD_NAMES,
+  SYSTEM_REASON_CODES,
+  systemReason,
+} from '../src/util/errors.js';
 import { DEFAULT_LIMITS } from '../src/util/limits.js';
 import { OutputError } from '../src/util/output.js';
 import { t } from '../src/i18n/index.js';
 
 const VIETNAMESE = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
-const SAMPLE = { reason: 'EACCES', ext: '.rtf', encoding: 'TCVN3', line: '3', part: 'word/document.xml', problem: 'xml', detail: 'unclosed tag', limit: 'partSize', value: '32 MiB', page: '2', seconds: '60', mb: '384', pages: '3' };
+const SAMPLE = {
+  reason: 'EACCES',
+  ext: '.rtf',
+  encoding: 'TCVN3',
+  line: '3',
+  part: 'word/document.xml',
+  problem: 'xml',
+  detail: 'unclosed tag',
+  limit: 'partSize',
+  value: '32 MiB',
+  page: '2',
+  seconds: '60',
+  mb: '384',
+  pages: '3',
+};
 
 describe('the error catalogue', () => {
   it.each(INPUT_ERROR_CODES)('%s: a Vietnamese and an English line, different, one line each', (code) => {
@@ -24,7 +45,10 @@ describe('the error catalogue', () => {
       expect(describeError(new InputError('limit', { limit, value: '1' }), 'vi')).toMatch(VIETNAMESE);
     }
     for (const problem of ['xml', 'not-body', 'zip', 'markers']) {
-      const vi = describeError(new InputError('docx-corrupt', { part: 'p.xml', problem, detail: 'entity not found:&nbsp;' }), 'vi');
+      const vi = describeError(
+        new InputError('docx-corrupt', { part: 'p.xml', problem, detail: 'entity not found:&nbsp;' }),
+        'vi',
+      );
       expect(vi).not.toContain('entity not found');
       expect(vi).toMatch(VIETNAMESE);
     }
@@ -36,11 +60,16 @@ describe('the error catalogue', () => {
   });
 
   it('output errors and the reading options speak both languages', () => {
-    for (const error of [new OutputError('output-is-input', 'a.txt', { input: 'a.txt' }), new OutputError('write-failed', 'r.html', { code: 'ENOSPC' })]) {
+    for (const error of [
+      new OutputError('output-is-input', 'a.txt', { input: 'a.txt' }),
+      new OutputError('write-failed', 'r.html', { code: 'ENOSPC' }),
+    ]) {
       expect(error.describe('vi')).toMatch(VIETNAMESE);
       expect(error.describe('en')).not.toBe(error.describe('vi'));
     }
-    expect(new OutputError('write-failed', 'r.html', { code: 'ENOSPC' }).describe('vi')).toBe('không ghi được tệp r.html (ổ đĩa đã đầy (ENOSPC))');
+    expect(new OutputError('write-failed', 'r.html', { code: 'ENOSPC' }).describe('vi')).toBe(
+      'không ghi được tệp r.html (ổ đĩa đã đầy (ENOSPC))',
+    );
     for (const id of ['read.max-file-size', 'read.timeout', 'read.bad-size', 'read.bad-timeout'] as const) {
       const data = { default: '60', value: 'x' };
       expect(t('vi', id, data)).toMatch(VIETNAMESE);

@@ -20,7 +20,12 @@ const SHARED = resolve(ROOT, '../shared/corpus');
 const CORPUS_DOC = join(SHARED, 'unsupported/legal_NQ99-2025-NQ-HDND.doc');
 const needsShared = (what: string) => `${what} (needs ../shared/corpus)`;
 
-const PLANS = ['000_a2bc4216fc60fd38', '002_06484e6e4818e0d7', '003_4648be2b9eb23052', '004_a5398dc3df371b71'];
+const PLANS = [
+  '000_a2bc4216fc60fd38',
+  '002_06484e6e4818e0d7',
+  '003_4648be2b9eb23052',
+  '004_a5398dc3df371b71',
+];
 
 /** The tree without positions and without the source (path, format): what must not depend on the format. */
 function content(p: Plan): unknown {
@@ -43,7 +48,14 @@ function kh(args: string[]): { code: number; stdout: string; stderr: string } {
 }
 
 describe('a .docx saved as .doc by LibreOffice reads into the same Plan', () => {
-  for (const name of [...PLANS, 'variants/002_nfd', 'variants/003_softbreaks', 'variants/004_appendix', 'corpus-docx/1095764e502a89b8', 'corpus-docx/001c610b2efdcf0c']) {
+  for (const name of [
+    ...PLANS,
+    'variants/002_nfd',
+    'variants/003_softbreaks',
+    'variants/004_appendix',
+    'corpus-docx/1095764e502a89b8',
+    'corpus-docx/001c610b2efdcf0c',
+  ]) {
     it(name, async () => {
       const fromDoc = await loadPlan(F(`${name}.doc`));
       expect(fromDoc.source.format).toBe('doc');
@@ -65,12 +77,27 @@ describe('a .docx saved as .doc by LibreOffice reads into the same Plan', () => 
     const rows = (tree: Root) =>
       tree.children
         .filter((n) => n.type === 'table')
-        .map((t) => t.children.map((r) => ({ data: { ...(r.data as object), paragraph: undefined }, cells: r.children.map((c) => [textOf(c), (c.data as { merged?: boolean })?.merged ?? false, (c.data as { colSpan?: number })?.colSpan ?? 1]) })));
+        .map((t) =>
+          t.children.map((r) => ({
+            data: { ...(r.data as object), paragraph: undefined },
+            cells: r.children.map((c) => [
+              textOf(c),
+              (c.data as { merged?: boolean })?.merged ?? false,
+              (c.data as { colSpan?: number })?.colSpan ?? 1,
+            ]),
+          })),
+        );
     const tables = rows(doc.tree);
     expect(tables).toEqual(rows(docx.tree));
     // The appendix table: 5 columns, "I | Mục tiêu 1…" a group row whose title spans 4 columns.
     const appendix = tables[2]!;
-    expect(appendix[0]!.cells.map((c) => c[0])).toEqual(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']);
+    expect(appendix[0]!.cells.map((c) => c[0])).toEqual([
+      'STT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+    ]);
     expect(appendix[1]!.data).toMatchObject({ group: true });
     expect(appendix[1]!.cells[1]).toEqual(['Mục tiêu 1: Trong lĩnh vực chính trị', false, 4]);
   });
@@ -91,14 +118,19 @@ describe('a .docx saved as .doc by LibreOffice reads into the same Plan', () => 
     visit(doc.tree);
     expect(refs).toEqual(['1', '2', '3', '4', '5']);
     // Note paragraphs are numbered after the body's.
-    const lastBody = doc.tree.children.filter((n) => !(n.data as { footnote?: string } | undefined)?.footnote).at(-1)!;
+    const lastBody = doc.tree.children
+      .filter((n) => !(n.data as { footnote?: string } | undefined)?.footnote)
+      .at(-1)!;
     expect(notes[0]!.position!.start.line).toBeGreaterThan(lastBody.position!.end.line);
   });
 
-  it("automatic numbering: the labels are those LibreOffice shows when it reads the .doc back", async () => {
+  it('automatic numbering: the labels are those LibreOffice shows when it reads the .doc back', async () => {
     // LibreOffice's .doc export starts each restarted list as a list of its own, so these are not
     // always the .docx's labels ("1. Yêu cầu"); they are what the file says.
-    const shown = JSON.parse(readFileSync(F('variants/000_autonumber.doc-labels.json'), 'utf8')) as { label: string; text: string }[];
+    const shown = JSON.parse(readFileSync(F('variants/000_autonumber.doc-labels.json'), 'utf8')) as {
+      label: string;
+      text: string;
+    }[];
     expect(shown.length).toBeGreaterThan(20);
     const doc = await readDocument(F('variants/000_autonumber.doc'));
     const numbered = doc.tree.children
@@ -110,14 +142,24 @@ describe('a .docx saved as .doc by LibreOffice reads into the same Plan', () => 
     expect(numbered).toEqual(shown);
   });
 
-  it.skipIf(!existsSync(join(SHARED, 'docx')))(needsShared('real .docx saved as .doc: header in a text box, condensed spacing'), async () => {
-    for (const name of ['luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan', 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu']) {
-      const fromDoc = await loadPlan(F(`doc-corpus/${name}.doc`));
-      expect(content(fromDoc)).toEqual(content(await loadPlan(join(SHARED, 'docx', `${name}.docx`))));
-    }
-    const boxed = await loadPlan(F('doc-corpus/luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan.doc'));
-    expect(boxed.meta).toMatchObject({ symbol: 'KH-MTTQ-BTT', issueDate: '2025-12-10', place: 'Lương Minh' });
-  });
+  it.skipIf(!existsSync(join(SHARED, 'docx')))(
+    needsShared('real .docx saved as .doc: header in a text box, condensed spacing'),
+    async () => {
+      for (const name of [
+        'luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan',
+        'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu',
+      ]) {
+        const fromDoc = await loadPlan(F(`doc-corpus/${name}.doc`));
+        expect(content(fromDoc)).toEqual(content(await loadPlan(join(SHARED, 'docx', `${name}.docx`))));
+      }
+      const boxed = await loadPlan(F('doc-corpus/luongminh_MTTQ_KH_2025-12-10_tiep-cong-dan.doc'));
+      expect(boxed.meta).toMatchObject({
+        symbol: 'KH-MTTQ-BTT',
+        issueDate: '2025-12-10',
+        place: 'Lương Minh',
+      });
+    },
+  );
 });
 
 describe('lint on a .doc', () => {
@@ -130,7 +172,15 @@ describe('lint on a .doc', () => {
     const doc = run('doc');
     const docx = run('docx');
     const strip = (files: { messages: Record<string, unknown>[] }[]) =>
-      files.flatMap((f) => f.messages.map(({ ruleId, severity, message, excerpt, messageId }) => ({ ruleId, severity, message, excerpt, messageId })));
+      files.flatMap((f) =>
+        f.messages.map(({ ruleId, severity, message, excerpt, messageId }) => ({
+          ruleId,
+          severity,
+          message,
+          excerpt,
+          messageId,
+        })),
+      );
     expect(strip(doc).length).toBeGreaterThan(0);
     expect(strip(doc)).toEqual(strip(docx));
     // And the paragraph numbers agree too, for these files.
@@ -145,47 +195,61 @@ describe('lint on a .doc', () => {
   });
 });
 
-describe.skipIf(!existsSync(CORPUS_DOC))(needsShared('the real .doc of the corpus (Nghị quyết 99/2025/NQ-HĐND)'), () => {
-  it('reads into a resolution: header, articles, signature', async () => {
-    const plan = await loadPlan(CORPUS_DOC);
-    expect(plan.source.format).toBe('doc');
-    expect(plan.meta).toMatchObject({
-      docType: 'Nghị quyết',
-      number: '99',
-      symbol: 'NQ-HĐND',
-      issueDate: '2025-12-16',
-      place: 'Quảng Ninh',
-      issuer: 'Hội đồng nhân dân tỉnh Quảng Ninh',
-      isPlan: false,
+describe.skipIf(!existsSync(CORPUS_DOC))(
+  needsShared('the real .doc of the corpus (Nghị quyết 99/2025/NQ-HĐND)'),
+  () => {
+    it('reads into a resolution: header, articles, signature', async () => {
+      const plan = await loadPlan(CORPUS_DOC);
+      expect(plan.source.format).toBe('doc');
+      expect(plan.meta).toMatchObject({
+        docType: 'Nghị quyết',
+        number: '99',
+        symbol: 'NQ-HĐND',
+        issueDate: '2025-12-16',
+        place: 'Quảng Ninh',
+        issuer: 'Hội đồng nhân dân tỉnh Quảng Ninh',
+        isPlan: false,
+      });
+      expect(plan.meta.lines.number?.text).toBe('Số: 99/2025/NQ-HĐND');
+      expect(plan.meta.title).toMatch(/^QUY ĐỊNH NỘI DUNG, MỨC CHI PHỤC VỤ CHO CÔNG TÁC TỔ CHỨC BẦU CỬ/);
+      const articles = plan.articles ?? [];
+      expect(articles.map((a) => a.label)).toEqual(['Điều 1.', 'Điều 2.', 'Điều 3.', 'Điều 4.', 'Điều 5.']);
+      expect(articles.map((a) => a.heading)).toEqual([
+        'Đối tượng áp dụng',
+        'Quy định chung',
+        'Nội dung và mức chi',
+        'Hiệu lực thi hành',
+        'Hội đồng nhân dân tỉnh giao',
+      ]);
+      // Điều 3's khoản 1.–6. and more, each with its own items.
+      expect(articles[2]!.items.map((i) => i.label).slice(0, 6)).toEqual([
+        '1.',
+        '2.',
+        '3.',
+        '4.',
+        '5.',
+        '6.',
+      ]);
+      expect(plan.signature).toMatchObject({ position: 'CHỦ TỊCH', signer: 'Trịnh Thị Minh Thanh' });
+      expect(plan.citations.some((c) => c.raw.includes('62/2025/NQ-HĐND'))).toBe(true);
     });
-    expect(plan.meta.lines.number?.text).toBe('Số: 99/2025/NQ-HĐND');
-    expect(plan.meta.title).toMatch(/^QUY ĐỊNH NỘI DUNG, MỨC CHI PHỤC VỤ CHO CÔNG TÁC TỔ CHỨC BẦU CỬ/);
-    const articles = plan.articles ?? [];
-    expect(articles.map((a) => a.label)).toEqual(['Điều 1.', 'Điều 2.', 'Điều 3.', 'Điều 4.', 'Điều 5.']);
-    expect(articles.map((a) => a.heading)).toEqual([
-      'Đối tượng áp dụng',
-      'Quy định chung',
-      'Nội dung và mức chi',
-      'Hiệu lực thi hành',
-      'Hội đồng nhân dân tỉnh giao',
-    ]);
-    // Điều 3's khoản 1.–6. and more, each with its own items.
-    expect(articles[2]!.items.map((i) => i.label).slice(0, 6)).toEqual(['1.', '2.', '3.', '4.', '5.', '6.']);
-    expect(plan.signature).toMatchObject({ position: 'CHỦ TỊCH', signer: 'Trịnh Thị Minh Thanh' });
-    expect(plan.citations.some((c) => c.raw.includes('62/2025/NQ-HĐND'))).toBe(true);
-  });
 
-  it('kh parse prints it (exit 0, nothing on stderr)', () => {
-    const r = kh(['parse', CORPUS_DOC, '--format', 'outline']);
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Loại văn bản: Nghị quyết');
-  });
-});
+    it('kh parse prints it (exit 0, nothing on stderr)', () => {
+      const r = kh(['parse', CORPUS_DOC, '--format', 'outline']);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Loại văn bản: Nghị quyết');
+    });
+  },
+);
 
 describe('files kh cannot read: one line, exit 2, both languages', () => {
   const cases: [string, string, string][] = [
-    ['doc-encrypted.doc', 'tệp .doc được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại', 'the .doc is password-protected; remove the password and run again'],
+    [
+      'doc-encrypted.doc',
+      'tệp .doc được đặt mật khẩu; hãy gỡ mật khẩu rồi chạy lại',
+      'the .doc is password-protected; remove the password and run again',
+    ],
     [
       'rtf-named.doc',
       'tệp mang đuôi .doc nhưng không phải văn bản Word 97-2003: đây là tệp RTF; hãy mở bằng Word và lưu thành .docx',
@@ -229,11 +293,15 @@ describe('files kh cannot read: one line, exit 2, both languages', () => {
     old[fib + 2] = 0x68; // nFib 0x0068: Word 95
     old[fib + 3] = 0x00;
     expect((await codeOf(old)).code).toBe('doc-old-version');
-    expect((await codeOf(new Uint8Array(readFileSync(F('bad/doc-encrypted.doc'))))).code).toBe('doc-encrypted');
+    expect((await codeOf(new Uint8Array(readFileSync(F('bad/doc-encrypted.doc'))))).code).toBe(
+      'doc-encrypted',
+    );
     const notWord = doc.slice();
     notWord[fib] = 0; // not the Word magic number
     expect((await codeOf(notWord)).details).toEqual({ kind: 'ole' });
-    expect((await codeOf(new TextEncoder().encode('Kế hoạch số 12/KH-UBND\n'))).details).toEqual({ kind: 'text' });
+    expect((await codeOf(new TextEncoder().encode('Kế hoạch số 12/KH-UBND\n'))).details).toEqual({
+      kind: 'text',
+    });
     expect((await codeOf(readFileSync(F('000_a2bc4216fc60fd38.pdf')))).details).toEqual({ kind: 'pdf' });
     expect((await codeOf(readFileSync(F('000_a2bc4216fc60fd38.docx')))).details).toEqual({ kind: 'zip' });
   });
@@ -244,7 +312,9 @@ describe('files kh cannot read: one line, exit 2, both languages', () => {
     const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 60; i++) {
       const bytes = Buffer.from(base);
-      if (i % 2 === 0) for (let k = 0; k < 12; k++) bytes[512 + Math.floor(random() * (bytes.length - 512))] = Math.floor(random() * 256);
+      if (i % 2 === 0)
+        for (let k = 0; k < 12; k++)
+          bytes[512 + Math.floor(random() * (bytes.length - 512))] = Math.floor(random() * 256);
       const data = i % 2 === 1 ? bytes.subarray(0, Math.floor(random() * bytes.length)) : bytes;
       await parseDoc(new Uint8Array(data), 'x.doc').catch((error: unknown) => {
         expect(error).toBeInstanceOf(InputError);
@@ -254,17 +324,21 @@ describe('files kh cannot read: one line, exit 2, both languages', () => {
 
   it('the text-length limit applies to a .doc (its body and footnotes)', async () => {
     const bytes = new Uint8Array(readFileSync(F('003_4648be2b9eb23052.doc')));
-    const error = await parseDoc(bytes, 'x.doc', { ...DEFAULT_LIMITS, textLength: 1000 }).catch((e: unknown) => e);
+    const error = await parseDoc(bytes, 'x.doc', { ...DEFAULT_LIMITS, textLength: 1000 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).details).toMatchObject({ limit: 'textLength' });
   });
 
   it('every kind and damaged part has words in both languages', () => {
     for (const kind of NOT_WORD_KIND_NAMES) {
-      for (const lang of ['vi', 'en'] as const) expect(formatInputError(new InputError('doc-not-word', { kind }), lang)).not.toMatch(/undefined|\?/);
+      for (const lang of ['vi', 'en'] as const)
+        expect(formatInputError(new InputError('doc-not-word', { kind }), lang)).not.toMatch(/undefined|\?/);
     }
     for (const part of DOC_PART_NAMES) {
-      for (const lang of ['vi', 'en'] as const) expect(formatInputError(new InputError('doc-corrupt', { part }), lang)).not.toMatch(/undefined|\?/);
+      for (const lang of ['vi', 'en'] as const)
+        expect(formatInputError(new InputError('doc-corrupt', { part }), lang)).not.toMatch(/undefined|\?/);
     }
   });
 });

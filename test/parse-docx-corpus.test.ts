@@ -19,7 +19,11 @@ import { normalizeText } from '../bench/corpus/labels.mjs';
 const DIR = join(ROOT, 'fixtures/corpus-docx');
 const LABELS = join(ROOT, 'bench/corpus/labels');
 const SOURCES = resolve(ROOT, '../shared/corpus/tvpl');
-const files = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.docx')).sort() : [];
+const files = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.docx'))
+      .sort()
+  : [];
 
 interface HeaderLabel {
   docType: string | null;
@@ -69,7 +73,9 @@ describe('fixtures/corpus-docx', () => {
       const got = meta[field] ?? null;
       const accepted = [expected, ...((label.accept as Record<string, string[]> | undefined)?.[field] ?? [])];
       const same =
-        field === 'planYear' || field === 'issueDate' ? got === expected : got !== null && accepted.some((a) => norm(a) === norm(got));
+        field === 'planYear' || field === 'issueDate'
+          ? got === expected
+          : got !== null && accepted.some((a) => norm(a) === norm(got));
       if (!same) wrong.push(`${field}: got ${JSON.stringify(got)}, label ${JSON.stringify(expected)}`);
     }
     expect(wrong).toEqual([]);
@@ -86,8 +92,14 @@ describe('what the generator typed into them is read back', () => {
       withNotes++;
       const firstNote = doc.tree.children.indexOf(notes[0]!);
       // Nothing of the body after the first footnote, and numbered 1, 2, 3 … in order.
-      expect(doc.tree.children.slice(firstNote).every((b) => dataOf(b)['footnote'] !== undefined), name).toBe(true);
-      expect(notes.map((b) => Number(dataOf(b)['footnote'])), name).toEqual(notes.map((_, i) => i + 1));
+      expect(
+        doc.tree.children.slice(firstNote).every((b) => dataOf(b)['footnote'] !== undefined),
+        name,
+      ).toBe(true);
+      expect(
+        notes.map((b) => Number(dataOf(b)['footnote'])),
+        name,
+      ).toEqual(notes.map((_, i) => i + 1));
     }
     expect(withNotes).toBeGreaterThanOrEqual(15);
   });
@@ -124,7 +136,11 @@ describe('scripts/make-corpus-docx.mjs', () => {
     const names = ['001c610b2efdcf0c', '1095764e502a89b8'];
     const out = mkdtempSync(join(tmpdir(), 'kh-corpus-docx-'));
     try {
-      const run = spawnSync(process.execPath, [join(ROOT, 'scripts/make-corpus-docx.mjs'), '--out', out, ...names], { encoding: 'utf8' });
+      const run = spawnSync(
+        process.execPath,
+        [join(ROOT, 'scripts/make-corpus-docx.mjs'), '--out', out, ...names],
+        { encoding: 'utf8' },
+      );
       expect(run.status, run.stderr).toBe(0);
       for (const name of names) {
         const made = readFileSync(join(out, `${name}.docx`));

@@ -51,7 +51,14 @@ const tables = (tree: Root): MdTable[] => tree.children.filter((b): b is MdTable
 const rowTexts = (row: MdRow): string[] => row.children.map((c) => text(c));
 
 const GRID = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const GRID_BORDERS = { top: GRID, bottom: GRID, left: GRID, right: GRID, insideHorizontal: GRID, insideVertical: GRID };
+const GRID_BORDERS = {
+  top: GRID,
+  bottom: GRID,
+  left: GRID,
+  right: GRID,
+  insideHorizontal: GRID,
+  insideVertical: GRID,
+};
 
 function cell(value: string, columnSpan?: number): TableCell {
   return new TableCell({ children: [new Paragraph(value)], ...(columnSpan ? { columnSpan } : {}) });
@@ -64,7 +71,10 @@ function row(values: (string | [string, number])[], tableHeader = false): TableR
   });
 }
 
-function table(rows: TableRow[], borders: typeof GRID_BORDERS | typeof TableBorders.NONE = GRID_BORDERS): Table {
+function table(
+  rows: TableRow[],
+  borders: typeof GRID_BORDERS | typeof TableBorders.NONE = GRID_BORDERS,
+): Table {
   return new Table({ rows, borders });
 }
 
@@ -119,7 +129,14 @@ describe('group rows of an assignment table', () => {
     const plan = buildPlan(doc);
     const assignment = plan.tables.find((t) => t.role === 'assignment');
     expect(assignment).toBeDefined();
-    expect(assignment!.rows.map((r) => (r as { group?: boolean }).group === true)).toEqual([false, true, false, true, false, false]);
+    expect(assignment!.rows.map((r) => (r as { group?: boolean }).group === true)).toEqual([
+      false,
+      true,
+      false,
+      true,
+      false,
+      false,
+    ]);
     const owners = plan.assignments.filter((a) => a.source === 'table').map((a) => a.owner);
     expect(owners).toEqual(['Sở Văn hóa', 'Sở Y tế']);
     const reported = runRule(missingOwner, plan).filter((m) => m.messageId === 'emptyOwnerCell');
@@ -141,7 +158,11 @@ describe('group rows of an assignment table', () => {
 
   it('never calls a header row a group, even one merged across the table', async () => {
     const tree = await treeOf([
-      table([row([['BẢNG PHÂN CÔNG NHIỆM VỤ', 3]], true), row(['STT', 'Nội dung', 'Chủ trì'], true), row(['1', 'Việc A', 'Sở A'])]),
+      table([
+        row([['BẢNG PHÂN CÔNG NHIỆM VỤ', 3]], true),
+        row(['STT', 'Nội dung', 'Chủ trì'], true),
+        row(['1', 'Việc A', 'Sở A']),
+      ]),
     ]);
     const [t] = tables(tree);
     expect(t!.children.map((r) => dataOf(r)['header'])).toEqual([true, true, false]);
@@ -151,12 +172,23 @@ describe('group rows of an assignment table', () => {
 
 describe('a table continued on the next page', () => {
   const first = (): Table =>
-    table([row(HEAD, true), row(['1', 'Việc một', 'Sở A', 'Sở B', 'Quý I']), row(['2', 'Việc hai', 'Sở C', 'Sở D', 'Quý II'])]);
-  const rest = (): Table => table([row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III']), row(['4', 'Việc bốn', 'Sở G', '', 'Quý IV'])]);
+    table([
+      row(HEAD, true),
+      row(['1', 'Việc một', 'Sở A', 'Sở B', 'Quý I']),
+      row(['2', 'Việc hai', 'Sở C', 'Sở D', 'Quý II']),
+    ]);
+  const rest = (): Table =>
+    table([row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III']), row(['4', 'Việc bốn', 'Sở G', '', 'Quý IV'])]);
   const pageBreak = (): Paragraph => new Paragraph({ pageBreakBefore: true, children: [] });
 
   it('joins a table with no header row of its own to the one above it', async () => {
-    const tree = await treeOf([new Paragraph('Bảng phân công'), first(), pageBreak(), rest(), new Paragraph('Tổ chức thực hiện.')]);
+    const tree = await treeOf([
+      new Paragraph('Bảng phân công'),
+      first(),
+      pageBreak(),
+      rest(),
+      new Paragraph('Tổ chức thực hiện.'),
+    ]);
     const ts = tables(tree);
     expect(ts).toHaveLength(1);
     const rows = ts[0]!.children;
@@ -175,10 +207,21 @@ describe('a table continued on the next page', () => {
     const narrower = await treeOf([first(), pageBreak(), table([row(['5', 'Việc năm', 'Sở H', 'Quý I'])])]);
     expect(tables(narrower)).toHaveLength(2);
 
-    const marked = await treeOf([first(), pageBreak(), table([row(['STT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời gian'], true), row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III'])])]);
+    const marked = await treeOf([
+      first(),
+      pageBreak(),
+      table([
+        row(['STT', 'Nội dung', 'Chủ trì', 'Phối hợp', 'Thời gian'], true),
+        row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III']),
+      ]),
+    ]);
     expect(tables(marked)).toHaveLength(2);
 
-    const typedAgain = await treeOf([first(), pageBreak(), table([row(HEAD), row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III'])])]);
+    const typedAgain = await treeOf([
+      first(),
+      pageBreak(),
+      table([row(HEAD), row(['3', 'Việc ba', 'Sở E', 'Sở F', 'Quý III'])]),
+    ]);
     expect(tables(typedAgain)).toHaveLength(2);
   });
 
@@ -198,7 +241,11 @@ describe('footnotes', () => {
       children: [new TextRun('Căn cứ Luật Bình đẳng giới'), new FootnoteReferenceRun(2), new TextRun(';')],
     }),
     new Paragraph({
-      children: [new TextRun('Căn cứ Nghị định'), new FootnoteReferenceRun(1), new TextRun(' của Chính phủ;')],
+      children: [
+        new TextRun('Căn cứ Nghị định'),
+        new FootnoteReferenceRun(1),
+        new TextRun(' của Chính phủ;'),
+      ],
     }),
     new Paragraph('Ủy ban nhân dân tỉnh ban hành Kế hoạch.'),
   ];
@@ -213,8 +260,7 @@ describe('footnotes', () => {
     const first = tree.children[0]!;
     expect(text(first)).toBe('Căn cứ Luật Bình đẳng giới;');
     const ref = (first as { children: Nodes[] }).children.find((n) => n.type === 'footnoteReference') as
-      | (Nodes & { identifier: string; label?: string })
-      | undefined;
+      (Nodes & { identifier: string; label?: string }) | undefined;
     expect(ref?.identifier).toBe('1');
     expect(ref!.position!.start).toEqual(ref!.position!.end);
     expect(ref!.position!.start.column).toBe('Căn cứ Luật Bình đẳng giới'.length + 1);
@@ -225,7 +271,9 @@ describe('footnotes', () => {
       ['2', 'Nghị định số 48/2009/NĐ-CP ngày 19 tháng 5 năm 2009.'],
     ]);
     // After the body, with paragraph positions of their own beyond the body's.
-    const bodyLines = tree.children.filter((b) => dataOf(b)['footnote'] === undefined).map((b) => b.position!.start.line);
+    const bodyLines = tree.children
+      .filter((b) => dataOf(b)['footnote'] === undefined)
+      .map((b) => b.position!.start.line);
     for (const b of footnoteBlocks) {
       expect(tree.children.indexOf(b as RootContent)).toBeGreaterThan(2);
       expect(b.position!.start.line).toBeGreaterThan(Math.max(...bodyLines));

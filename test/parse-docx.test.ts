@@ -23,7 +23,10 @@ const CORPUS_DOCX = join(CORPUS, 'docx');
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-function docx(body: string, parts: { numbering?: string; styles?: string; extra?: Record<string, string> } = {}): Uint8Array {
+function docx(
+  body: string,
+  parts: { numbering?: string; styles?: string; extra?: Record<string, string> } = {},
+): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
@@ -41,7 +44,8 @@ function docx(body: string, parts: { numbering?: string; styles?: string; extra?
         `<w:body>${body}<w:sectPr/></w:body></w:document>`,
     ),
   };
-  if (parts.numbering) files['word/numbering.xml'] = strToU8(`<w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`);
+  if (parts.numbering)
+    files['word/numbering.xml'] = strToU8(`<w:numbering xmlns:w="${W}">${parts.numbering}</w:numbering>`);
   if (parts.styles) files['word/styles.xml'] = strToU8(`<w:styles xmlns:w="${W}">${parts.styles}</w:styles>`);
   for (const [name, text] of Object.entries(parts.extra ?? {})) files[name] = strToU8(text);
   return zipSync(files);
@@ -55,8 +59,12 @@ function esc(text: string): string {
 function p(text: string, opts: { num?: [number, number]; style?: string; bold?: boolean } = {}): string {
   const pPr: string[] = [];
   if (opts.style) pPr.push(`<w:pStyle w:val="${opts.style}"/>`);
-  if (opts.num) pPr.push(`<w:numPr><w:ilvl w:val="${opts.num[1]}"/><w:numId w:val="${opts.num[0]}"/></w:numPr>`);
-  const run = text === '' ? '' : `<w:r>${opts.bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
+  if (opts.num)
+    pPr.push(`<w:numPr><w:ilvl w:val="${opts.num[1]}"/><w:numId w:val="${opts.num[0]}"/></w:numPr>`);
+  const run =
+    text === ''
+      ? ''
+      : `<w:r>${opts.bold ? '<w:rPr><w:b/></w:rPr>' : ''}<w:t xml:space="preserve">${esc(text)}</w:t></w:r>`;
   return `<w:p w:rsidR="00AB12CD">${pPr.length ? `<w:pPr>${pPr.join('')}</w:pPr>` : ''}${run}</w:p>`;
 }
 
@@ -169,7 +177,9 @@ describe('Word automatic numbering → labels', () => {
       p('Giải pháp', { num: [1, 0] }) +
       p('Bảy', { num: [1, 1] });
     const { document } = await parse(
-      docx(body, { numbering: abstractNum(0, lvl(0, 'decimal', '%1.') + lvl(1, 'lowerLetter', '%2)')) + num(1, 0) }),
+      docx(body, {
+        numbering: abstractNum(0, lvl(0, 'decimal', '%1.') + lvl(1, 'lowerLetter', '%2)')) + num(1, 0),
+      }),
     );
     expect(blocks(document.tree)).toEqual([
       '1. Nhiệm vụ',
@@ -186,9 +196,15 @@ describe('Word automatic numbering → labels', () => {
 
   it('writes multi-level "%1.%2." labels', async () => {
     const body =
-      p('A', { num: [3, 0] }) + p('A1', { num: [3, 1] }) + p('A2', { num: [3, 1] }) + p('B', { num: [3, 0] }) + p('B1', { num: [3, 1] });
+      p('A', { num: [3, 0] }) +
+      p('A1', { num: [3, 1] }) +
+      p('A2', { num: [3, 1] }) +
+      p('B', { num: [3, 0] }) +
+      p('B1', { num: [3, 1] });
     const { document } = await parse(
-      docx(body, { numbering: abstractNum(7, lvl(0, 'decimal', '%1.') + lvl(1, 'decimal', '%1.%2.')) + num(3, 7) }),
+      docx(body, {
+        numbering: abstractNum(7, lvl(0, 'decimal', '%1.') + lvl(1, 'decimal', '%1.%2.')) + num(3, 7),
+      }),
     );
     expect(blocks(document.tree)).toEqual(['1. A', '1.1. A1', '1.2. A2', '2. B', '2.1. B1']);
   });
@@ -196,7 +212,10 @@ describe('Word automatic numbering → labels', () => {
   it('upperRoman, w:start, a startOverride restart, a shared abstractNum continuing, numId 0', async () => {
     const numbering =
       abstractNum(0, lvl(0, 'upperRoman', '%1.')) +
-      abstractNum(1, `<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>`) +
+      abstractNum(
+        1,
+        `<w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>`,
+      ) +
       num(1, 0) +
       num(2, 1) +
       num(3, 1, '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>') +
@@ -223,8 +242,15 @@ describe('Word automatic numbering → labels', () => {
 
   it('writes bullets as "- " (dash, en dash, Symbol bullet) and "+ "', async () => {
     const numbering =
-      abstractNum(0, lvl(0, 'bullet', '-') + lvl(1, 'bullet', '+') + lvl(2, 'bullet', '\uF0B7') + lvl(3, 'bullet', '–')) + num(1, 0);
-    const body = p('gạch', { num: [1, 0] }) + p('cộng', { num: [1, 1] }) + p('chấm', { num: [1, 2] }) + p('ngang', { num: [1, 3] });
+      abstractNum(
+        0,
+        lvl(0, 'bullet', '-') + lvl(1, 'bullet', '+') + lvl(2, 'bullet', '\uF0B7') + lvl(3, 'bullet', '–'),
+      ) + num(1, 0);
+    const body =
+      p('gạch', { num: [1, 0] }) +
+      p('cộng', { num: [1, 1] }) +
+      p('chấm', { num: [1, 2] }) +
+      p('ngang', { num: [1, 3] });
     const { document } = await parse(docx(body, { numbering }));
     expect(blocks(document.tree)).toEqual(['- gạch', '+ cộng', '- chấm', '- ngang']);
   });
@@ -235,8 +261,10 @@ describe('Word automatic numbering → labels', () => {
       '<w:style w:type="paragraph" w:styleId="Muc"><w:name w:val="Muc"/><w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>' +
       '<w:style w:type="paragraph" w:styleId="MucCon"><w:name w:val="Muc con"/><w:basedOn w:val="Muc"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style>';
     const numbering =
-      abstractNum(2, lvl(0, 'decimal', '%1.') + lvl(1, 'lowerLetter', '%2)', '<w:suff w:val="nothing"/>')) + num(5, 2);
-    const body = p('Một', { style: 'Muc' }) + p('con', { style: 'MucCon' }) + p('Hai', { style: 'Muc' }) + p('thường');
+      abstractNum(2, lvl(0, 'decimal', '%1.') + lvl(1, 'lowerLetter', '%2)', '<w:suff w:val="nothing"/>')) +
+      num(5, 2);
+    const body =
+      p('Một', { style: 'Muc' }) + p('con', { style: 'MucCon' }) + p('Hai', { style: 'Muc' }) + p('thường');
     const { document } = await parse(docx(body, { numbering, styles }));
     expect(blocks(document.tree)).toEqual(['1. Một', 'a)con', '2. Hai', 'thường']);
   });
@@ -264,7 +292,12 @@ describe('Word automatic numbering → labels', () => {
     const [heading, para] = document.tree.children;
     expect(heading).toMatchObject({ type: 'heading', depth: 2 });
     expect(text(heading!)).toBe('Phụ lục');
-    expect(para!.type === 'paragraph' && para!.children.map((n) => n.type)).toEqual(['emphasis', 'delete', 'link', 'strong']);
+    expect(para!.type === 'paragraph' && para!.children.map((n) => n.type)).toEqual([
+      'emphasis',
+      'delete',
+      'link',
+      'strong',
+    ]);
     expect(text(para!)).toBe('nghiêng gạch liên kết đậm');
     expect(para!.type === 'paragraph' && para!.children[2]).toMatchObject({ type: 'link', url: '#muc1' });
   });
@@ -285,7 +318,12 @@ describe('positions and text', () => {
     const body =
       p('Đầu') + // 1
       p('') + // 2 (empty: dropped, still counted)
-      '<w:tbl><w:tr><w:tc>' + p('ô một') /* 3 */ + p('ô hai') /* 4 */ + '</w:tc><w:tc>' + p('ô ba') /* 5 */ + '</w:tc></w:tr></w:tbl>' +
+      '<w:tbl><w:tr><w:tc>' +
+      p('ô một') /* 3 */ +
+      p('ô hai') /* 4 */ +
+      '</w:tc><w:tc>' +
+      p('ô ba') /* 5 */ +
+      '</w:tc></w:tr></w:tbl>' +
       '<w:p><w:r><w:t xml:space="preserve">Xin </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>chào</w:t></w:r></w:p>' + // 6
       '<w:p/>' + // 7
       p('Cuối'); // 8
@@ -323,7 +361,13 @@ describe('positions and text', () => {
       '<w:p><w:r><w:t>Sau</w:t><w:br w:type="page"/><w:t>trang</w:t></w:r></w:p>';
     const { document } = await parse(docx(body));
     const first = document.tree.children[0]!;
-    expect(first.type === 'paragraph' && first.children.map((n) => n.type)).toEqual(['text', 'break', 'text', 'break', 'text']);
+    expect(first.type === 'paragraph' && first.children.map((n) => n.type)).toEqual([
+      'text',
+      'break',
+      'text',
+      'break',
+      'text',
+    ]);
     expect(text(first)).toBe('Kính gửi:\n- UBND tỉnh;\n- Sở Nội vụ.');
     const third = first.type === 'paragraph' ? first.children[4]! : undefined;
     expect(third!.position!.start).toMatchObject({ line: 1, column: 'Kính gửi:\n- UBND tỉnh;\n'.length + 1 });
@@ -334,12 +378,14 @@ describe('positions and text', () => {
   it('normalizes to NFC and keeps whitespace as written', async () => {
     const decomposed = 'Ke\u0302\u0301 hoa\u0323ch'; // "Kế hoạch" stored decomposed
     const { document } = await parse(
-      docx(`<w:p><w:r><w:t xml:space="preserve">${decomposed}  số\t01</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> hết </w:t></w:r></w:p>`),
+      docx(
+        `<w:p><w:r><w:t xml:space="preserve">${decomposed}  số\t01</w:t></w:r><w:r><w:tab/><w:t xml:space="preserve"> hết </w:t></w:r></w:p>`,
+      ),
     );
     expect(blocks(document.tree)).toEqual(['Kế hoạch  số\t01\t hết ']);
   });
 
-  it('shows tracked changes as Word\'s final view: insertions kept, deletions and deleted paragraph marks gone', async () => {
+  it("shows tracked changes as Word's final view: insertions kept, deletions and deleted paragraph marks gone", async () => {
     const body =
       '<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="A" w:date="2025-11-20T00:00:00Z"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">Nối </w:t></w:r></w:p>' +
       '<w:p><w:r><w:t xml:space="preserve">đoạn </w:t></w:r><w:del w:id="2" w:author="A"><w:r><w:delText>bị xóa </w:delText></w:r></w:del>' +
@@ -408,11 +454,13 @@ describe('tables', () => {
       '</w:tbl>';
     const { document } = await parse(docx(body));
     const table = document.tree.children[0] as Table;
-    expect(table.children.map((r) => r.children.map((c) => (dataOf(c)['merged'] ? '<m>' : text(c))))).toEqual([
-      ['gộp ngang', '<m>', 'dọc'],
-      ['a', 'b', '<m>'],
-      ['c', 'd', 'e'],
-    ]);
+    expect(table.children.map((r) => r.children.map((c) => (dataOf(c)['merged'] ? '<m>' : text(c))))).toEqual(
+      [
+        ['gộp ngang', '<m>', 'dọc'],
+        ['a', 'b', '<m>'],
+        ['c', 'd', 'e'],
+      ],
+    );
   });
 });
 
@@ -448,7 +496,9 @@ function compoundFile(names: string[]): Uint8Array {
 
 describe('bad input → InputError', () => {
   it('not a zip', async () => {
-    expect((await inputErrorOf(strToU8('Kế hoạch số 12/KH-UBND, đây là văn bản thường'))).code).toBe('not-zip');
+    expect((await inputErrorOf(strToU8('Kế hoạch số 12/KH-UBND, đây là văn bản thường'))).code).toBe(
+      'not-zip',
+    );
     const bad = join(FIXTURES, 'bad/not-a-zip.docx');
     expect((await inputErrorOf(new Uint8Array(readFileSync(bad)))).code).toBe('not-zip');
   });
@@ -459,7 +509,9 @@ describe('bad input → InputError', () => {
   });
 
   it('a password-protected .docx (OLE file with EncryptionInfo)', async () => {
-    expect((await inputErrorOf(compoundFile(['EncryptionInfo', 'EncryptedPackage']))).code).toBe('docx-encrypted');
+    expect((await inputErrorOf(compoundFile(['EncryptionInfo', 'EncryptedPackage']))).code).toBe(
+      'docx-encrypted',
+    );
   });
 
   it('a Word 97 .doc renamed .docx', async () => {
@@ -477,9 +529,11 @@ describe('bad input → InputError', () => {
     expect((await inputErrorOf(new Uint8Array(readFileSync(bad)))).code).toBe('no-document-xml');
   });
 
-  it('a broken document.xml → docx-corrupt naming the part, the parser\'s words short (English message only)', async () => {
+  it("a broken document.xml → docx-corrupt naming the part, the parser's words short (English message only)", async () => {
     const files = unzipSync(docx(p('một') + p('hai')));
-    files['word/document.xml'] = strToU8(strFromU8(files['word/document.xml']!).replace('</w:body>', '<w:p><w:r>'));
+    files['word/document.xml'] = strToU8(
+      strFromU8(files['word/document.xml']!).replace('</w:body>', '<w:p><w:r>'),
+    );
     const error = await inputErrorOf(zipSync(files));
     expect(error.code).toBe('docx-corrupt');
     expect(error.details).toMatchObject({ part: 'word/document.xml', problem: 'xml' });
@@ -505,61 +559,77 @@ function xmlParagraphTexts(data: Uint8Array, part = 'word/document.xml'): string
   const xml = strFromU8(bytes);
   expect(xml).not.toContain('txbxContent');
   const decode = (s: string) =>
-    s.replace(/&(lt|gt|amp|quot|apos);/g, (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!);
+    s.replace(
+      /&(lt|gt|amp|quot|apos);/g,
+      (_, e: string) => ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" })[e]!,
+    );
   return xml
     .split(/<w:p(?=[\s>/])/)
     .slice(1)
     .map((chunk) => {
       let out = '';
-      for (const m of chunk.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<w:br w:type="textWrapping"\/>/g)) {
+      for (const m of chunk.matchAll(
+        /<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>|<w:br\/>|<w:br w:type="textWrapping"\/>/g,
+      )) {
         out += m[1] !== undefined ? decode(m[1]) : m[0].startsWith('<w:tab') ? '\t' : '\n';
       }
       return out.normalize('NFC');
     });
 }
 
-const corpusFiles = existsSync(CORPUS_DOCX) ? readdirSync(CORPUS_DOCX).filter((f) => f.endsWith('.docx')).sort() : [];
+const corpusFiles = existsSync(CORPUS_DOCX)
+  ? readdirSync(CORPUS_DOCX)
+      .filter((f) => f.endsWith('.docx'))
+      .sort()
+  : [];
 
 describe.skipIf(corpusFiles.length === 0)(needsShared('real office files (shared/corpus/docx)'), () => {
   it(needsShared('has the 11 files'), () => {
     expect(corpusFiles).toHaveLength(11);
   });
 
-  it.each(corpusFiles)('%s: parses, every paragraph found again, positions match document.xml', async (name) => {
-    const data = new Uint8Array(readFileSync(join(CORPUS_DOCX, name)));
-    const { document, stats } = await parse(data);
-    expect(document.format).toBe('docx');
-    expect(document.source).toBeNull();
-    expect(document.pages).toBeNull();
-    expect(document.tree.children.length).toBeGreaterThan(20);
-    expect(stats.seen).toBe(stats.paragraphs);
+  it.each(corpusFiles)(
+    '%s: parses, every paragraph found again, positions match document.xml',
+    async (name) => {
+      const data = new Uint8Array(readFileSync(join(CORPUS_DOCX, name)));
+      const { document, stats } = await parse(data);
+      expect(document.format).toBe('docx');
+      expect(document.source).toBeNull();
+      expect(document.pages).toBeNull();
+      expect(document.tree.children.length).toBeGreaterThan(20);
+      expect(stats.seen).toBe(stats.paragraphs);
 
-    const xmlTexts = xmlParagraphTexts(data);
-    expect(xmlTexts).toHaveLength(stats.paragraphs);
-    // Footnote paragraphs are numbered on after the body's.
-    xmlTexts.push(...xmlParagraphTexts(data, 'word/footnotes.xml'));
-    const rebuilt = paragraphsByPosition(document.tree);
-    expect(rebuilt.size).toBeGreaterThan(20);
-    for (const [line, textAt] of rebuilt) {
-      expect(textAt, `paragraph ${line}`).toBe((stats.labels[line] ?? '') + xmlTexts[line - 1]);
-    }
-    // The header block and the Nơi nhận / signature block are borderless tables.
-    const tables = document.tree.children.filter((b): b is Table => b.type === 'table');
-    expect(tables.length).toBeGreaterThanOrEqual(2);
-    expect(text(tables[0]!)).toMatch(/CỘNG (HÒA|HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
-    expect(text(tables[0]!)).toMatch(/Số:/);
-    expect(tables.some((t) => /Nơi nhận/.test(text(t)))).toBe(true);
-  });
+      const xmlTexts = xmlParagraphTexts(data);
+      expect(xmlTexts).toHaveLength(stats.paragraphs);
+      // Footnote paragraphs are numbered on after the body's.
+      xmlTexts.push(...xmlParagraphTexts(data, 'word/footnotes.xml'));
+      const rebuilt = paragraphsByPosition(document.tree);
+      expect(rebuilt.size).toBeGreaterThan(20);
+      for (const [line, textAt] of rebuilt) {
+        expect(textAt, `paragraph ${line}`).toBe((stats.labels[line] ?? '') + xmlTexts[line - 1]);
+      }
+      // The header block and the Nơi nhận / signature block are borderless tables.
+      const tables = document.tree.children.filter((b): b is Table => b.type === 'table');
+      expect(tables.length).toBeGreaterThanOrEqual(2);
+      expect(text(tables[0]!)).toMatch(/CỘNG (HÒA|HOÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM/);
+      expect(text(tables[0]!)).toMatch(/Số:/);
+      expect(tables.some((t) => /Nơi nhận/.test(text(t)))).toBe(true);
+    },
+  );
 
   it('KH 16/KH-MTTQ-BTT: header table, sections, signature block', async () => {
     const { document } = await parse(
-      new Uint8Array(readFileSync(join(CORPUS_DOCX, 'luongminh_MTTQ_KH16-KH-MTTQ-BTT_2025-11-18_bau-cu.docx'))),
+      new Uint8Array(
+        readFileSync(join(CORPUS_DOCX, 'luongminh_MTTQ_KH16-KH-MTTQ-BTT_2025-11-18_bau-cu.docx')),
+      ),
     );
     const header = document.tree.children[0] as Table;
     expect(header.type).toBe('table');
     const [issuer, motto] = header.children[0]!.children.map(text);
     expect(issuer).toBe('ỦY BAN MTTQ VIỆT NAM\nXÃ LƯƠNG MINH\nBAN THƯỜNG TRỰC\nSố: 16/KH-MTTQ-BTT');
-    expect(motto).toMatch(/^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\s*Độc lập - Tự do - Hạnh phúc\nLương Minh, ngày 18 tháng 11 năm 2025$/);
+    expect(motto).toMatch(
+      /^CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\s*Độc lập - Tự do - Hạnh phúc\nLương Minh, ngày 18 tháng 11 năm 2025$/,
+    );
     const texts = blocks(document.tree);
     expect(texts).toContain('KẾ HOẠCH');
     const i = texts.indexOf('I. MỤC ĐÍCH, YÊU CẦU ');
@@ -577,7 +647,9 @@ describe.skipIf(corpusFiles.length === 0)(needsShared('real office files (shared
 
   it('Hướng dẫn hiệp thương (Quảng Ninh draft): 216 Word-numbered paragraphs get their labels in order', async () => {
     const { document, stats } = await parse(
-      new Uint8Array(readFileSync(join(CORPUS_DOCX, 'quangninh_MTTQ-tinh_HD_2025-11_hiep-thuong_draft.docx'))),
+      new Uint8Array(
+        readFileSync(join(CORPUS_DOCX, 'quangninh_MTTQ-tinh_HD_2025-11_hiep-thuong_draft.docx')),
+      ),
     );
     expect(stats.numbered).toBe(216);
     const texts = blocks(document.tree);
@@ -605,14 +677,20 @@ describe.skipIf(corpusFiles.length === 0)(needsShared('real office files (shared
       'e) Người ứng cử đại biểu Quốc hội đang công tác tại các đơn vị vũ trang nhân dân',
     ];
     const positions = sequence.map(at);
-    expect(positions.every((i) => i >= 0), JSON.stringify(positions)).toBe(true);
+    expect(
+      positions.every((i) => i >= 0),
+      JSON.stringify(positions),
+    ).toBe(true);
     // Each of those paragraphs is auto-numbered: its label is not in document.xml.
     const nonTable = document.tree.children.filter((b) => b.type !== 'table');
     for (const i of positions) {
       const line = nonTable[i]!.position!.start.line;
       expect(stats.labels[line], texts[i]).toBeTruthy();
     }
-    for (const typed of ['đ) Người ứng cử đại biểu Quốc hội đang làm việc', 'g) Người ứng cử đại biểu Quốc hội đang công tác tại Đảng ủy']) {
+    for (const typed of [
+      'đ) Người ứng cử đại biểu Quốc hội đang làm việc',
+      'g) Người ứng cử đại biểu Quốc hội đang công tác tại Đảng ủy',
+    ]) {
       const i = texts.findIndex((t) => t.startsWith(typed));
       expect(i, typed).toBeGreaterThan(positions.at(-2)!);
       expect(stats.labels[nonTable[i]!.position!.start.line]).toBeNull();
@@ -621,7 +699,9 @@ describe.skipIf(corpusFiles.length === 0)(needsShared('real office files (shared
 
   it('Kế hoạch kiểm tra, giám sát (Bắc Cam Ranh): its one auto-numbered "1. Mục đích"', async () => {
     const { document, stats } = await parse(
-      new Uint8Array(readFileSync(join(CORPUS_DOCX, 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu.docx'))),
+      new Uint8Array(
+        readFileSync(join(CORPUS_DOCX, 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu.docx')),
+      ),
     );
     expect(stats.numbered).toBe(1);
     expect(blocks(document.tree)).toContain('1. Mục đích');
@@ -654,7 +734,7 @@ describe('fixtures', () => {
     expect(blocks(auto.document.tree)).toEqual(blocks(typed.document.tree));
   });
 
-  it('003: soft line breaks come out as break nodes, the text is the plain fixture\'s', async () => {
+  it("003: soft line breaks come out as break nodes, the text is the plain fixture's", async () => {
     const plain = await parse(fixture('003_4648be2b9eb23052.docx'));
     const soft = await parse(fixture('variants/003_softbreaks.docx'));
     let breaks = 0;

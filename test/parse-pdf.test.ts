@@ -10,18 +10,30 @@ import { fileURLToPath } from 'node:url';
 import type { Paragraph, Root, Text } from 'mdast';
 import { describe, expect, it } from 'vitest';
 import { buildTree, parsePdf } from '../src/parse/pdf.js';
-import { layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from '../src/parse/pdf-layout.js';
+import {
+  layoutPage,
+  markFurniture,
+  type PageLayout,
+  type PdfItem,
+  type VisualLine,
+} from '../src/parse/pdf-layout.js';
 import { hasCombiningMark, isSyllable, repairLine } from '../src/parse/pdf-vietnamese.js';
 import type { NodeData } from '../src/parse/types.js';
 import { InputError } from '../src/util/errors.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const FIXTURES = join(ROOT, 'fixtures');
-const PLANS = ['000_a2bc4216fc60fd38', '002_06484e6e4818e0d7', '003_4648be2b9eb23052', '004_a5398dc3df371b71'];
+const PLANS = [
+  '000_a2bc4216fc60fd38',
+  '002_06484e6e4818e0d7',
+  '003_4648be2b9eb23052',
+  '004_a5398dc3df371b71',
+];
 
 const read = (path: string): Uint8Array => new Uint8Array(readFileSync(path));
 const collapse = (s: string): string => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
-const paragraphs = (tree: Root): Paragraph[] => tree.children.filter((n): n is Paragraph => n.type === 'paragraph');
+const paragraphs = (tree: Root): Paragraph[] =>
+  tree.children.filter((n): n is Paragraph => n.type === 'paragraph');
 const textOf = (p: Paragraph): string => p.children.map((c) => (c.type === 'text' ? c.value : '\n')).join('');
 const page = (n: { data?: unknown }): number | undefined => (n.data as NodeData | undefined)?.page;
 
@@ -186,10 +198,17 @@ describe('parsePdf on the plan fixtures', () => {
 // ── overlays: a PDF writer that draws the missing Vietnamese letters in a second pass ─────────
 
 /** Items as pdf.js reports them (stream order: first pass, then the fallback font's glyphs). */
-function items(host: Array<[string, number, number]>, overlay: Array<[string, number, number]>, y = 100): PdfItem[] {
+function items(
+  host: Array<[string, number, number]>,
+  overlay: Array<[string, number, number]>,
+  y = 100,
+): PdfItem[] {
   return [...host, ...overlay].map(([str, x0, x1]) => ({ str, x0, x1, y, size: 14 }));
 }
-const lineText = (its: PdfItem[]): string => layoutPage(2, 595, 842, its).lines.map((l) => l.text).join(' | ');
+const lineText = (its: PdfItem[]): string =>
+  layoutPage(2, 595, 842, its)
+    .lines.map((l) => l.text)
+    .join(' | ');
 
 describe('overlay glyphs (LibreOffice with a font lacking ạ ả … ư ơ)', () => {
   // pdf.js item dumps of lines of a LibreOffice export whose Times New Roman fell back to
@@ -344,7 +363,13 @@ describe('overlay glyphs (LibreOffice with a font lacking ạ ả … ư ơ)', (
   });
 
   it('a footer block starts at "Nơi nhận", not at the short last line above it', () => {
-    const at = (str: string, x0: number, x1: number, y: number, size = 14): PdfItem => ({ str, x0, x1, y, size });
+    const at = (str: string, x0: number, x1: number, y: number, size = 14): PdfItem => ({
+      str,
+      x0,
+      x1,
+      y,
+      size,
+    });
     const lines = layoutPage(5, 595, 842, [
       at('Trên đây là Kế hoạch triển khai thực hiện công tác bình đẳng giới trên địa', 113.5, 538, 100),
       at('bàn tỉnh năm 2024./.', 85.2, 210, 117.7),
@@ -369,7 +394,11 @@ describe('overlay glyphs (LibreOffice with a font lacking ạ ả … ư ơ)', (
 // ── paragraphs from hand-made visual lines ───────────────────────────────────────────────────
 
 /** A4 page, text from x=85 to x=538, 14 pt, line pitch 17.7, 6 pt after paragraphs. */
-function pageOf(n: number, rows: Array<[string, 'first' | 'cont' | 'last' | 'one', number?]>, y0 = 70): PageLayout {
+function pageOf(
+  n: number,
+  rows: Array<[string, 'first' | 'cont' | 'last' | 'one', number?]>,
+  y0 = 70,
+): PageLayout {
   let y = y0;
   const lines: VisualLine[] = rows.map(([text, kind, x1]) => {
     const x0 = kind === 'first' || kind === 'one' ? 113.5 : 85.2;
@@ -391,11 +420,21 @@ describe('paragraph rejoining', () => {
   it('first-line indent and paragraph spacing start paragraphs; lines join with a space node', () => {
     const tree = buildTree([pageOf(1, [...body(1), ...body(2), ...body(3)])]);
     const ps = paragraphs(tree);
-    expect(ps.map(textOf)).toEqual([1, 2, 3].map((n) => body(n).map((r) => r[0]).join(' ')));
+    expect(ps.map(textOf)).toEqual(
+      [1, 2, 3].map((n) =>
+        body(n)
+          .map((r) => r[0])
+          .join(' '),
+      ),
+    );
     const p = ps[1]!;
     expect(p.children).toHaveLength(5);
     const [a, space, b] = p.children as Text[];
-    expect(a!.position!.start).toEqual({ line: 4, column: 1, offset: body(1).reduce((s, r) => s + r[0].length + 1, 0) });
+    expect(a!.position!.start).toEqual({
+      line: 4,
+      column: 1,
+      offset: body(1).reduce((s, r) => s + r[0].length + 1, 0),
+    });
     expect(space!.value).toBe(' ');
     expect(space!.position!.start).toEqual(a!.position!.end);
     expect(space!.position!.end).toEqual(b!.position!.start);
@@ -418,17 +457,26 @@ describe('paragraph rejoining', () => {
     );
     expect(paragraphs(tree)[0]!.children).toHaveLength(3);
     // A dash after a space is punctuation: the next line is a continuation with a space.
-    expect(ps[1]).toBe('Bộ Lao động - Thương binh và Xã hội hướng dẫn, đôn đốc các địa phương - Thương binh và Xã hội');
+    expect(ps[1]).toBe(
+      'Bộ Lao động - Thương binh và Xã hội hướng dẫn, đôn đốc các địa phương - Thương binh và Xã hội',
+    );
   });
 
   it('rejoins across a page break, and drops page numbers and pdf-parse markers', () => {
-    const p1 = pageOf(1, [...body(1), ['Đoạn kéo sang trang sau vẫn dàn đều hai bên đến hết dòng cuối cùng của', 'first']]);
-    const p2 = pageOf(2, [
-      ['2', 'one', 300],
-      ['trang, tiếp tục ở đầu trang hai mà không thụt đầu dòng.', 'last'],
-      ['-- 2 of 3 --', 'one'],
-      ...body(2),
-    ], 40);
+    const p1 = pageOf(1, [
+      ...body(1),
+      ['Đoạn kéo sang trang sau vẫn dàn đều hai bên đến hết dòng cuối cùng của', 'first'],
+    ]);
+    const p2 = pageOf(
+      2,
+      [
+        ['2', 'one', 300],
+        ['trang, tiếp tục ở đầu trang hai mà không thụt đầu dòng.', 'last'],
+        ['-- 2 of 3 --', 'one'],
+        ...body(2),
+      ],
+      40,
+    );
     p2.lines[0]!.x0 = 290;
     p2.lines[0]!.x1 = 297;
     p2.lines[0]!.y = 40;
@@ -441,10 +489,16 @@ describe('paragraph rejoining', () => {
     const tree = buildTree([p1, p2, p3]);
     const ps = paragraphs(tree);
     expect(ps.map(textOf)).toEqual([
-      body(1).map((r) => r[0]).join(' '),
+      body(1)
+        .map((r) => r[0])
+        .join(' '),
       'Đoạn kéo sang trang sau vẫn dàn đều hai bên đến hết dòng cuối cùng của trang, tiếp tục ở đầu trang hai mà không thụt đầu dòng.',
-      body(2).map((r) => r[0]).join(' '),
-      body(3).map((r) => r[0]).join(' '),
+      body(2)
+        .map((r) => r[0])
+        .join(' '),
+      body(3)
+        .map((r) => r[0])
+        .join(' '),
     ]);
     const split = ps[1]!;
     expect(page(split)).toBe(1);
@@ -517,7 +571,10 @@ describe('Vietnamese repairs', () => {
  * A one-page PDF with Helvetica text lines (or none), offsets computed; `rotate` sets the page's
  * /Rotate, `stamp` adds a line drawn at 45°.
  */
-function minimalPdf(text: string | string[] | null, opts: { rotate?: number; stamp?: string } = {}): Uint8Array {
+function minimalPdf(
+  text: string | string[] | null,
+  opts: { rotate?: number; stamp?: string } = {},
+): Uint8Array {
   const lines = text === null ? [] : Array.isArray(text) ? text : [text];
   let content = lines.map((t, i) => `BT /F1 14 Tf 72 ${770 - 20 * i} Td (${t}) Tj ET`).join('\n');
   if (opts.stamp) content += `\nBT /F1 20 Tf 0.7071 0.7071 -0.7071 0.7071 300 300 Tm (${opts.stamp}) Tj ET`;
@@ -568,14 +625,17 @@ describe('bad input', () => {
 
   it('not a PDF, or a damaged one → pdf-corrupt', async () => {
     expect(await errorCode(read(join(FIXTURES, '000_a2bc4216fc60fd38.docx')))).toBe('pdf-corrupt');
-    expect(await errorCode(new Uint8Array(Buffer.from('%PDF-1.7\nthis is not really a pdf\n')))).toBe('pdf-corrupt');
+    expect(await errorCode(new Uint8Array(Buffer.from('%PDF-1.7\nthis is not really a pdf\n')))).toBe(
+      'pdf-corrupt',
+    );
     const whole = read(join(FIXTURES, '000_a2bc4216fc60fd38.pdf'));
     expect(await errorCode(whole.slice(0, 2000))).toBe('pdf-corrupt');
   });
 
   it('typed with an old 8-bit Vietnamese font (TCVN3 .VnTime) → legacy-encoding', async () => {
     // "Kế hoạch triển khai thực hiện công tác bình đẳng giới …" in TCVN3 bytes, drawn as WinAnsi.
-    const tcvn3 = 'K\xd5 ho\xb9ch tri\xd3n khai th\xf9c hi\xd6n c\xabng t\xb8c b\xd7nh \xae\xbcng gi\xedi n\xa8m 2024';
+    const tcvn3 =
+      'K\xd5 ho\xb9ch tri\xd3n khai th\xf9c hi\xd6n c\xabng t\xb8c b\xd7nh \xae\xbcng gi\xedi n\xa8m 2024';
     const data = minimalPdf([tcvn3, 'tr\xaan \xae\xdea b\xb5n t\xd8nh']);
     try {
       await parsePdf(data, 'vntime.pdf');
@@ -585,7 +645,10 @@ describe('bad input', () => {
       expect((error as InputError).details).toEqual({ encoding: 'TCVN3 (ABC)' });
     }
     // Latin-1 letters of real Vietnamese Unicode text are no alarm.
-    const doc = await parsePdf(minimalPdf(['Tr\xean n\xe0y l\xe0 k\xea ho\xe0ch c\xf3 c\xe1c m\xf4 h\xecnh']), 'ok.pdf');
+    const doc = await parsePdf(
+      minimalPdf(['Tr\xean n\xe0y l\xe0 k\xea ho\xe0ch c\xf3 c\xe1c m\xf4 h\xecnh']),
+      'ok.pdf',
+    );
     expect(paragraphs(doc.tree).map(textOf)).toEqual(['Trên này là kê hoàch có các mô hình']);
   });
 

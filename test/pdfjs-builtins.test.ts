@@ -13,7 +13,10 @@ const PDF = join(ROOT, 'fixtures/000_a2bc4216fc60fd38.pdf');
 
 /** Runs an ES module body in a new node process; returns what it printed as JSON. */
 function run(body: string): Record<string, boolean> {
-  const result = spawnSync(process.execPath, ['--input-type=module', '-e', body], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', body], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) throw new Error(result.stderr);
   return JSON.parse(result.stdout) as Record<string, boolean>;
 }

@@ -11,7 +11,12 @@ import { PlanSchema, type Item, type Plan } from '../src/plan/schema.js';
 
 const FIX = path.resolve(__dirname, '../fixtures');
 const CORPUS = path.resolve(__dirname, '../../shared/corpus');
-const PLANS = ['000_a2bc4216fc60fd38', '002_06484e6e4818e0d7', '003_4648be2b9eb23052', '004_a5398dc3df371b71'];
+const PLANS = [
+  '000_a2bc4216fc60fd38',
+  '002_06484e6e4818e0d7',
+  '003_4648be2b9eb23052',
+  '004_a5398dc3df371b71',
+];
 
 const plans = new Map<string, Plan>();
 async function plan(file: string): Promise<Plan> {
@@ -25,8 +30,9 @@ function fromText(text: string): Plan {
 /** The tree without positions and with the layout-only motto line, for cross-format comparison. */
 function content(p: Plan): unknown {
   return JSON.parse(
-    JSON.stringify({ ...p, source: null, meta: { ...p.meta, lines: { ...p.meta.lines, motto: null } } }, (key, value) =>
-      key === 'position' || key === 'parts' || key === 'sourcePosition' ? undefined : value,
+    JSON.stringify(
+      { ...p, source: null, meta: { ...p.meta, lines: { ...p.meta.lines, motto: null } } },
+      (key, value) => (key === 'position' || key === 'parts' || key === 'sourcePosition' ? undefined : value),
     ),
   );
 }
@@ -48,10 +54,14 @@ describe('every plan seed, every format', () => {
     });
   }
   it('Word automatic numbering gives the same tree as typed numbering', async () => {
-    expect(content(await plan('variants/000_autonumber.docx'))).toEqual(content(await plan('000_a2bc4216fc60fd38.txt')));
+    expect(content(await plan('variants/000_autonumber.docx'))).toEqual(
+      content(await plan('000_a2bc4216fc60fd38.txt')),
+    );
   });
   it('soft line breaks inside paragraphs give the same tree', async () => {
-    expect(content(await plan('variants/003_softbreaks.docx'))).toEqual(content(await plan('003_4648be2b9eb23052.txt')));
+    expect(content(await plan('variants/003_softbreaks.docx'))).toEqual(
+      content(await plan('003_4648be2b9eb23052.txt')),
+    );
   });
   it('accents stored decomposed (NFD) give the same tree, in .docx and in .pdf', async () => {
     const txt = content(await plan('002_06484e6e4818e0d7.txt'));
@@ -106,14 +116,27 @@ describe('000 (Bình Phước 2024, draft)', () => {
     const noiVu = p.assignments.find((a) => a.owner === 'Sở Nội vụ')!;
     expect(noiVu.role).toBe('chịu trách nhiệm');
     expect(noiVu.indicatorRefs).toEqual([
-      expect.objectContaining({ goal: 1, indicator: null, plan: expect.objectContaining({ number: '122', symbol: 'KH-UBND', date: '2021-04-13' }) }),
+      expect.objectContaining({
+        goal: 1,
+        indicator: null,
+        plan: expect.objectContaining({ number: '122', symbol: 'KH-UBND', date: '2021-04-13' }),
+      }),
     ]);
   });
   it('resolves "chỉ tiêu 2 (…), 3, 4 của Mục tiêu 3" and "chỉ tiêu 3 Mục tiêu 5"', () => {
     const ldtbxh = p.assignments[0]!;
     expect(ldtbxh.owner).toBe('Sở Lao động - Thương binh và Xã hội');
     expect(ldtbxh.ownerKey).toBe('sở lao động - thương binh và xã hội');
-    expect(ldtbxh.indicatorRefs.map((r) => `${r.goal}.${r.indicator}`)).toEqual(['2.1', '2.2', '3.2', '3.3', '3.4', '5.3', '6.1', '6.2']);
+    expect(ldtbxh.indicatorRefs.map((r) => `${r.goal}.${r.indicator}`)).toEqual([
+      '2.1',
+      '2.2',
+      '3.2',
+      '3.3',
+      '3.4',
+      '5.3',
+      '6.1',
+      '6.2',
+    ]);
   });
   it('"Đề nghị …" assignments have the role đề nghị, without the word in the owner', () => {
     const hoi = p.assignments.find((a) => a.owner === 'Hội Liên hiệp Phụ nữ tỉnh')!;
@@ -134,11 +157,20 @@ describe('000 (Bình Phước 2024, draft)', () => {
   it('reads Nơi nhận and the signature', () => {
     expect(p.recipients?.items.map((l) => l.text)[0]).toBe('- Bộ LĐTBXH;');
     expect(p.recipients?.items).toHaveLength(8);
-    expect(p.signature).toMatchObject({ authority: ['KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Trần Tuyết Minh' });
+    expect(p.signature).toMatchObject({
+      authority: ['KT. CHỦ TỊCH'],
+      position: 'PHÓ CHỦ TỊCH',
+      signer: 'Trần Tuyết Minh',
+    });
   });
   it('dates: the action month as a period, programme periods, none invented', () => {
     const period = p.dates.find((d) => d.raw === 'từ ngày 15/11 đến ngày 15/12/2024')!;
-    expect(period).toMatchObject({ kind: 'period', value: '2024-11-15', end: '2024-12-15', inCitation: false });
+    expect(period).toMatchObject({
+      kind: 'period',
+      value: '2024-11-15',
+      end: '2024-12-15',
+      inCitation: false,
+    });
     const inCitation = p.dates.filter((d) => d.inCitation).map((d) => d.value);
     expect(inCitation).toContain('2021-03-03');
     expect(p.dates.filter((d) => d.invalid)).toEqual([]);
@@ -166,7 +198,12 @@ describe('every citation in the four plans', () => {
       ['Quyết định', '4247', 'QĐ-BGDĐT', '2023-12-12'],
       ['Thông tư', '10', 'TT-BKHĐT', '2019-07-30'],
       ['Công văn', '2792', 'LĐTBXH-BĐG', '2021-08-20'],
-      ...Array.from({ length: 7 }, (): [string, string, string, string] => ['Kế hoạch', '122', 'KH-UBND', '2021-04-13']),
+      ...Array.from({ length: 7 }, (): [string, string, string, string] => [
+        'Kế hoạch',
+        '122',
+        'KH-UBND',
+        '2021-04-13',
+      ]),
       ['Bộ luật', null, null, null],
     ],
     '002_06484e6e4818e0d7': [
@@ -250,10 +287,17 @@ describe('004 (Ngọc Hồi 2023): goals, indicators, targets', () => {
     expect(p.sections[2]!.kind).toBe('tasks');
   });
   it('reads the district level and the issuer named in the body', () => {
-    expect(p.meta).toMatchObject({ issuer: 'Ủy ban nhân dân huyện Ngọc Hòì', level: 'huyện', planYear: 2023, issuerCode: 'UBND' });
+    expect(p.meta).toMatchObject({
+      issuer: 'Ủy ban nhân dân huyện Ngọc Hòì',
+      level: 'huyện',
+      planYear: 2023,
+      issuerCode: 'UBND',
+    });
   });
   it('an owner listing several offices keeps the list', () => {
-    expect(p.assignments[0]!.owner).toMatch(/^Các Phòng: Nội vụ, .*Trung tâm Văn hóa, Thể thao, Du lịch, và Truyền thông$/);
+    expect(p.assignments[0]!.owner).toMatch(
+      /^Các Phòng: Nội vụ, .*Trung tâm Văn hóa, Thể thao, Du lịch, và Truyền thông$/,
+    );
   });
   it('refers to an appendix it does not contain', () => {
     expect(p.appendixRefs.map((r) => r.raw)).toContain('phụ lục kèm theo');
@@ -264,7 +308,13 @@ describe('004 (Ngọc Hồi 2023): goals, indicators, targets', () => {
     expect(v.appendices).toHaveLength(1);
     const table = v.tables[v.appendices[0]!.tables[0]!]!;
     expect(table.role).toBe('assignment');
-    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual(['STT', 'Nội dung nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện']);
+    expect(table.rows[0]!.cells.map((c) => c.text)).toEqual([
+      'STT',
+      'Nội dung nhiệm vụ',
+      'Cơ quan chủ trì',
+      'Cơ quan phối hợp',
+      'Thời gian thực hiện',
+    ]);
     expect(v.assignments.filter((a) => a.source === 'table').length).toBeGreaterThan(5);
   });
 });
@@ -272,16 +322,41 @@ describe('004 (Ngọc Hồi 2023): goals, indicators, targets', () => {
 describe('003 and 002 headers', () => {
   it('003: number "01", symbol KH-BVSTBPN, issued 2024-04-24', async () => {
     const p = await plan('003_4648be2b9eb23052.txt');
-    expect(p.meta).toMatchObject({ number: '01', symbol: 'KH-BVSTBPN', issueDate: '2024-04-24', issuerCode: 'BVSTBPN', draft: false });
+    expect(p.meta).toMatchObject({
+      number: '01',
+      symbol: 'KH-BVSTBPN',
+      issueDate: '2024-04-24',
+      issuerCode: 'BVSTBPN',
+      draft: false,
+    });
     expect(p.meta.issuer).toBe('Ban Vì sự tiến bộ của phụ nữ tỉnh Lai Châu');
     expect(p.signature).toMatchObject({ position: 'TRƯỞNG BAN', signer: 'Tổng Thanh Hải' });
   });
   it('002: no header block, issuer from the body, reporting section', async () => {
     const p = await plan('002_06484e6e4818e0d7.txt');
-    expect(p.meta).toMatchObject({ number: null, symbol: null, issueDate: null, issuer: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế', planYear: 2024 });
-    expect(p.sections.map((s) => s.kind)).toEqual(['purpose', 'tasks', 'budget', 'organization', 'reporting']);
-    expect(p.dates.filter((d) => d.kind === 'deadline').map((d) => d.value)).toEqual(['2024-01-31', '2024-12-05', '2024-12-10']);
-    expect(p.signature).toMatchObject({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], signer: 'Nguyễn Thanh Bình' });
+    expect(p.meta).toMatchObject({
+      number: null,
+      symbol: null,
+      issueDate: null,
+      issuer: 'Ủy ban nhân dân tỉnh Thừa Thiên Huế',
+      planYear: 2024,
+    });
+    expect(p.sections.map((s) => s.kind)).toEqual([
+      'purpose',
+      'tasks',
+      'budget',
+      'organization',
+      'reporting',
+    ]);
+    expect(p.dates.filter((d) => d.kind === 'deadline').map((d) => d.value)).toEqual([
+      '2024-01-31',
+      '2024-12-05',
+      '2024-12-10',
+    ]);
+    expect(p.signature).toMatchObject({
+      authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'],
+      signer: 'Nguyễn Thanh Bình',
+    });
   });
 });
 
@@ -306,7 +381,9 @@ describe('not a plan: the news article 001', () => {
 
 describe('small texts', () => {
   it('numbering, not markdown, makes the structure', () => {
-    const p = fromText('KẾ HOẠCH\n\nThử nghiệm năm 2025\n\n# I. MỤC ĐÍCH\n\n## 1. Mục đích\n\n**a) Một**\n\n- gạch\n\n2) Hai\n\nII. KINH PHÍ\n\nKhông.');
+    const p = fromText(
+      'KẾ HOẠCH\n\nThử nghiệm năm 2025\n\n# I. MỤC ĐÍCH\n\n## 1. Mục đích\n\n**a) Một**\n\n- gạch\n\n2) Hai\n\nII. KINH PHÍ\n\nKhông.',
+    );
     expect(p.sections.map((s) => s.numeral)).toEqual(['I', 'II']);
     expect(p.sections[0]!.items.map((i) => i.label)).toEqual(['1.', '2)']);
     expect(p.sections[0]!.items[0]!.children[0]!.label).toBe('a)');
@@ -322,7 +399,9 @@ describe('small texts', () => {
     expect(three.children[2]!.children.map((c) => c.label)).toEqual(['3.4.1.']);
   });
   it('a law cited by name: raw is the name; by name and number: the number as written, spaces kept', () => {
-    const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nCăn cứ Luật Bình đẳng giới; Luật Tố cáo số 25/2018/ QH14;\n\nI. NỘI DUNG\n\n1. Làm.');
+    const p = fromText(
+      'KẾ HOẠCH\n\nThử năm 2025\n\nCăn cứ Luật Bình đẳng giới; Luật Tố cáo số 25/2018/ QH14;\n\nI. NỘI DUNG\n\n1. Làm.',
+    );
     expect(p.citations.map((c) => [c.format, c.raw, c.number, c.symbol])).toEqual([
       ['name', 'Luật Bình đẳng giới', null, null],
       ['state', '25/2018/ QH14', '25', 'QH14'],
@@ -330,7 +409,11 @@ describe('small texts', () => {
   });
   it('an impossible date is kept as written and marked invalid', () => {
     const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nI. NỘI DUNG\n\n1. Hoàn thành trước ngày 31/02/2025.');
-    expect(p.dates.find((d) => d.raw === '31/02/2025')).toMatchObject({ invalid: true, value: null, kind: 'deadline' });
+    expect(p.dates.find((d) => d.raw === '31/02/2025')).toMatchObject({
+      invalid: true,
+      value: null,
+      kind: 'deadline',
+    });
   });
 });
 
@@ -344,27 +427,65 @@ describe('real office documents (corpus)', () => {
       expect(p.meta.docType, f).not.toBeNull();
     }
   });
-  it.skipIf(files.length === 0)('a signed plan, a decision and a guidance read as what they are', async () => {
-    const kh = await loadPlan(path.join(dir, 'luongminh_MTTQ_KH16-KH-MTTQ-BTT_2025-11-18_bau-cu.docx'));
-    expect(kh.meta).toMatchObject({ number: '16', symbol: 'KH-MTTQ-BTT', issueDate: '2025-11-18', isPlan: true, level: 'xã' });
-    const qd = await loadPlan(path.join(dir, 'luongminh_MTTQ_QD_2026-01-12_thanh-lap-to-tiep-cong-dan.docx'));
-    expect(qd.meta).toMatchObject({ docType: 'Quyết định', isPlan: false });
-    expect(qd.citations[0]).toMatchObject({ docType: 'Luật', number: '85', year: 2015, symbol: 'QH13', format: 'state', raw: '85/2015/QH13' });
-    expect(qd.citations[0]!.text).toMatch(/^Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85\/2015\/QH13/u);
-    const hd = await loadPlan(path.join(dir, 'luongminh_MTTQ_HD_2025-11_bau-cu.docx'));
-    expect(hd.meta).toMatchObject({ docType: 'Hướng dẫn', isPlan: false });
-  });
-  it.skipIf(files.length === 0)('"7.1." after a list of bullets takes the bullets that follow it (Bắc Cam Ranh 2025)', async () => {
-    const p = await loadPlan(path.join(dir, 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu.docx'));
-    const all = (items: Item[]): Item[] => items.flatMap((i) => [i, ...all(i.children)]);
-    const seven = all(p.sections.flatMap((s) => s.items)).find((i) => i.label === '7.1.')!;
-    expect(seven.text).toMatch(/^Kiểm tra việc vận động bầu cử thông qua hội nghị tiếp xúc cử tri/u);
-    expect(seven.children.map((c) => c.label)).toEqual(['-', '-', '-', '-']);
-  });
-  it.skipIf(!existsSync(path.join(CORPUS, 'text')))('PDF-extracted text of a signed plan: header columns, hyphen breaks', async () => {
-    const p = await loadPlan(path.join(CORPUS, 'text', 'hue_UBND-TP_KH188-KH-UBND_2026-04-02_du-lich-sinh-thai-cong-dong.txt'));
-    expect(p.meta).toMatchObject({ number: '188', symbol: 'KH-UBND', issueDate: '2026-04-02', issuer: 'Ủy ban nhân dân thành phố Huế', level: 'tỉnh' });
-    expect(p.meta.title).toBe('Phát triển du lịch sinh thái, du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027');
-    expect(p.citations.map((c) => `${c.number}/${c.symbol}`)).toContain('157/KH-UBND');
-  });
+  it.skipIf(files.length === 0)(
+    'a signed plan, a decision and a guidance read as what they are',
+    async () => {
+      const kh = await loadPlan(path.join(dir, 'luongminh_MTTQ_KH16-KH-MTTQ-BTT_2025-11-18_bau-cu.docx'));
+      expect(kh.meta).toMatchObject({
+        number: '16',
+        symbol: 'KH-MTTQ-BTT',
+        issueDate: '2025-11-18',
+        isPlan: true,
+        level: 'xã',
+      });
+      const qd = await loadPlan(
+        path.join(dir, 'luongminh_MTTQ_QD_2026-01-12_thanh-lap-to-tiep-cong-dan.docx'),
+      );
+      expect(qd.meta).toMatchObject({ docType: 'Quyết định', isPlan: false });
+      expect(qd.citations[0]).toMatchObject({
+        docType: 'Luật',
+        number: '85',
+        year: 2015,
+        symbol: 'QH13',
+        format: 'state',
+        raw: '85/2015/QH13',
+      });
+      expect(qd.citations[0]!.text).toMatch(
+        /^Luật Bầu cử đại biểu Quốc hội và đại biểu Hội đồng nhân dân số 85\/2015\/QH13/u,
+      );
+      const hd = await loadPlan(path.join(dir, 'luongminh_MTTQ_HD_2025-11_bau-cu.docx'));
+      expect(hd.meta).toMatchObject({ docType: 'Hướng dẫn', isPlan: false });
+    },
+  );
+  it.skipIf(files.length === 0)(
+    '"7.1." after a list of bullets takes the bullets that follow it (Bắc Cam Ranh 2025)',
+    async () => {
+      const p = await loadPlan(
+        path.join(dir, 'bac-cam-ranh_MTTQ-phuong_KH_2025-11_kiem-tra-giam-sat-bau-cu.docx'),
+      );
+      const all = (items: Item[]): Item[] => items.flatMap((i) => [i, ...all(i.children)]);
+      const seven = all(p.sections.flatMap((s) => s.items)).find((i) => i.label === '7.1.')!;
+      expect(seven.text).toMatch(/^Kiểm tra việc vận động bầu cử thông qua hội nghị tiếp xúc cử tri/u);
+      expect(seven.children.map((c) => c.label)).toEqual(['-', '-', '-', '-']);
+    },
+  );
+  it.skipIf(!existsSync(path.join(CORPUS, 'text')))(
+    'PDF-extracted text of a signed plan: header columns, hyphen breaks',
+    async () => {
+      const p = await loadPlan(
+        path.join(CORPUS, 'text', 'hue_UBND-TP_KH188-KH-UBND_2026-04-02_du-lich-sinh-thai-cong-dong.txt'),
+      );
+      expect(p.meta).toMatchObject({
+        number: '188',
+        symbol: 'KH-UBND',
+        issueDate: '2026-04-02',
+        issuer: 'Ủy ban nhân dân thành phố Huế',
+        level: 'tỉnh',
+      });
+      expect(p.meta.title).toBe(
+        'Phát triển du lịch sinh thái, du lịch cộng đồng thành phố Huế giai đoạn 2026 – 2027',
+      );
+      expect(p.citations.map((c) => `${c.number}/${c.symbol}`)).toContain('157/KH-UBND');
+    },
+  );
 });

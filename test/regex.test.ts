@@ -2,12 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { execAll } from '../src/util/regex.js';
 
-const plain = (ms: Iterable<RegExpMatchArray>) => [...ms].map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
+const plain = (ms: Iterable<RegExpMatchArray>) =>
+  [...ms].map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
 
 describe('execAll', () => {
   it.each([
     [/(\d{1,2})\/(\d{1,2})\/(\d{4})/gu, 'ngày 15/12/2024 và 01/7/2025; 31/02/2023'],
-    [/(?<type>Nghị định|Quyết định)\s+số\s+(?<n>\d+)/gu, 'Nghị định số 125 và Quyết định số 2282, Nghị định số 1'],
+    [
+      /(?<type>Nghị định|Quyết định)\s+số\s+(?<n>\d+)/gu,
+      'Nghị định số 125 và Quyết định số 2282, Nghị định số 1',
+    ],
     [/\d*/g, 'a12b3'], // empty matches step on
     [/(?:)/gu, 'ủy 𝐀 ban'], // empty matches step over whole code points
     [/x/g, 'không có'],

@@ -52,7 +52,16 @@ const C: LintMessage = {
   excerpt: 'ngày 19/9/2023 ngày 19/9/2023',
   related: [
     { message: 'Lần đầu ở đây', line: 40, column: 7, endLine: 40, endColumn: 21, excerpt: 'ngày 19/9/2023' },
-    { message: 'Văn bản khác', filePath: 'other.docx', line: 5, column: 1, endLine: 5, endColumn: 4, paragraph: 5, excerpt: 'abc' },
+    {
+      message: 'Văn bản khác',
+      filePath: 'other.docx',
+      line: 5,
+      column: 1,
+      endLine: 5,
+      endColumn: 4,
+      paragraph: 5,
+      excerpt: 'abc',
+    },
   ],
 };
 
@@ -98,8 +107,12 @@ describe('stylish', () => {
   });
 
   it('no problems: one line', async () => {
-    expect(await formatResults('stylish', [fileResult('a.txt', []), fileResult('b.txt', [])], context)).toBe('✔ Không phát hiện vấn đề nào (2 tệp)\n');
-    expect(await formatResults('stylish', [fileResult('a.txt', [])], { ...context, lang: 'en' })).toBe('✔ No problems found (1 file)\n');
+    expect(await formatResults('stylish', [fileResult('a.txt', []), fileResult('b.txt', [])], context)).toBe(
+      '✔ Không phát hiện vấn đề nào (2 tệp)\n',
+    );
+    expect(await formatResults('stylish', [fileResult('a.txt', [])], { ...context, lang: 'en' })).toBe(
+      '✔ No problems found (1 file)\n',
+    );
   });
 
   it('colours only when asked', async () => {
@@ -118,8 +131,29 @@ describe('json', () => {
       {
         filePath: 'docs/ke hoạch.txt',
         messages: [
-          { ruleId: 'header-check', severity: 'error', message: 'Thiếu số, ký hiệu', line: 3, column: 1, endLine: 3, endColumn: 10, excerpt: 'KẾ HOẠCH', messageId: 'missingNumber' },
-          { ruleId: 'repeated-phrase', severity: 'warning', message: 'Từ "các" bị gõ lặp liền nhau', line: 12, column: 5, endLine: 12, endColumn: 12, excerpt: 'các các', suggestion: 'các', messageId: 'repeatedWord' },
+          {
+            ruleId: 'header-check',
+            severity: 'error',
+            message: 'Thiếu số, ký hiệu',
+            line: 3,
+            column: 1,
+            endLine: 3,
+            endColumn: 10,
+            excerpt: 'KẾ HOẠCH',
+            messageId: 'missingNumber',
+          },
+          {
+            ruleId: 'repeated-phrase',
+            severity: 'warning',
+            message: 'Từ "các" bị gõ lặp liền nhau',
+            line: 12,
+            column: 5,
+            endLine: 12,
+            endColumn: 12,
+            excerpt: 'các các',
+            suggestion: 'các',
+            messageId: 'repeatedWord',
+          },
         ],
         errorCount: 1,
         warningCount: 1,
@@ -141,8 +175,24 @@ describe('json', () => {
             excerpt: 'ngày 19/9/2023 ngày 19/9/2023',
             messageId: 'repeatedPhrase',
             related: [
-              { message: 'Lần đầu ở đây', line: 40, column: 7, endLine: 40, endColumn: 21, excerpt: 'ngày 19/9/2023' },
-              { message: 'Văn bản khác', filePath: 'other.docx', line: 5, column: 1, endLine: 5, endColumn: 4, paragraph: 5, excerpt: 'abc' },
+              {
+                message: 'Lần đầu ở đây',
+                line: 40,
+                column: 7,
+                endLine: 40,
+                endColumn: 21,
+                excerpt: 'ngày 19/9/2023',
+              },
+              {
+                message: 'Văn bản khác',
+                filePath: 'other.docx',
+                line: 5,
+                column: 1,
+                endLine: 5,
+                endColumn: 4,
+                paragraph: 5,
+                excerpt: 'abc',
+              },
             ],
           },
         ],
@@ -151,12 +201,36 @@ describe('json', () => {
         infoCount: 1,
         fatal: null,
       },
-      { filePath: 'missing.docx', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: { message: 'không tìm thấy tệp' } },
+      {
+        filePath: 'missing.docx',
+        messages: [],
+        errorCount: 0,
+        warningCount: 0,
+        infoCount: 0,
+        fatal: { message: 'không tìm thấy tệp' },
+      },
       { filePath: 'clean.txt', messages: [], errorCount: 0, warningCount: 0, infoCount: 0, fatal: null },
     ]);
-    expect(Object.keys(parsed[0])).toEqual(['filePath', 'messages', 'errorCount', 'warningCount', 'infoCount', 'fatal']);
+    expect(Object.keys(parsed[0])).toEqual([
+      'filePath',
+      'messages',
+      'errorCount',
+      'warningCount',
+      'infoCount',
+      'fatal',
+    ]);
     expect(Object.keys(parsed[1].messages[0])).toEqual([
-      'ruleId', 'severity', 'message', 'line', 'column', 'endLine', 'endColumn', 'page', 'excerpt', 'messageId', 'related',
+      'ruleId',
+      'severity',
+      'message',
+      'line',
+      'column',
+      'endLine',
+      'endColumn',
+      'page',
+      'excerpt',
+      'messageId',
+      'related',
     ]);
   });
 });
@@ -212,7 +286,9 @@ describe('sarif', () => {
     expect(log.version).toBe('2.1.0');
     expect(run.tool.driver).toMatchObject({ name: 'kh', version: '1.2.3' });
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'repeated-phrase');
-    expect(rule.shortDescription.text).toBe(rules.find((r) => r.meta.id === 'repeated-phrase')!.meta.description.vi);
+    expect(rule.shortDescription.text).toBe(
+      rules.find((r) => r.meta.id === 'repeated-phrase')!.meta.description.vi,
+    );
     expect(rule.help.text).toContain('Sai:');
     expect(rule.help.text).toContain('ngày 19/9/2023 ngày 19/9/2023');
     expect(rule.help.markdown).toContain('```text');
@@ -226,19 +302,30 @@ describe('sarif', () => {
       artifactLocation: { uri: 'docs/ke%20ho%E1%BA%A1ch.txt', uriBaseId: '%SRCROOT%', index: 0 },
       region: { startLine: 12, startColumn: 5, endLine: 12, endColumn: 12, snippet: { text: 'các các' } },
     });
-    expect(run.results[1].properties).toEqual({ messageId: 'repeatedWord', severity: 'warning', suggestion: 'các' });
+    expect(run.results[1].properties).toEqual({
+      messageId: 'repeatedWord',
+      severity: 'warning',
+      suggestion: 'các',
+    });
     expect(run.results[2].relatedLocations[1]).toEqual({
       id: 2,
-      physicalLocation: { artifactLocation: { uri: 'other.docx', uriBaseId: '%SRCROOT%', index: 2 }, region: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 4, snippet: { text: 'abc' } } },
+      physicalLocation: {
+        artifactLocation: { uri: 'other.docx', uriBaseId: '%SRCROOT%', index: 2 },
+        region: { startLine: 5, startColumn: 1, endLine: 5, endColumn: 4, snippet: { text: 'abc' } },
+      },
       message: { text: 'Văn bản khác' },
     });
     expect(run.results[2].properties.page).toBe(2);
     expect(run.invocations[0].executionSuccessful).toBe(false);
-    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe('missing.docx: không tìm thấy tệp');
+    expect(run.invocations[0].toolExecutionNotifications[0].message.text).toBe(
+      'missing.docx: không tìm thấy tệp',
+    );
   });
 
   it('help in English with --lang en; a clean run is successful', async () => {
-    const log = JSON.parse(await formatResults('sarif', [fileResult('a.txt', [])], { ...context, lang: 'en' }));
+    const log = JSON.parse(
+      await formatResults('sarif', [fileResult('a.txt', [])], { ...context, lang: 'en' }),
+    );
     expect(validate(log)).toBe(true);
     expect(log.runs[0].language).toBe('en');
     expect(log.runs[0].tool.driver.rules[0].help.text).toContain('Wrong:');

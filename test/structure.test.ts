@@ -119,7 +119,11 @@ describe('a Quyết định with its Kế hoạch attached, as published', () =>
 
   it('keeps the decision’s Nơi nhận and signature; copy counts are recipients, never the position', () => {
     expect(p.recipients!.items.map((i) => i.text)).toEqual(['- Như Điều 2;', '- Lưu: VT, KGVX.', '08 KH']);
-    expect(p.signature).toMatchObject({ authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Nguyễn Văn An' });
+    expect(p.signature).toMatchObject({
+      authority: ['TM. ỦY BAN NHÂN DÂN', 'KT. CHỦ TỊCH'],
+      position: 'PHÓ CHỦ TỊCH',
+      signer: 'Nguyễn Văn An',
+    });
   });
 
   it('counts every appendix and form; a form’s "Nơi nhận" is not the document’s', () => {
@@ -155,7 +159,9 @@ describe('a table the website flattened one cell per line', () => {
       // The website leaves out a cell merged down from the row above: the columns shift.
       cells(['3', 'Vận hành hệ thống', 'Năm 2027']),
     ].join('\n');
-    const p = fromText(`KẾ HOẠCH\n\nThử năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở thực hiện theo bảng.\n\n${table}\n`);
+    const p = fromText(
+      `KẾ HOẠCH\n\nThử năm 2025\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở thực hiện theo bảng.\n\n${table}\n`,
+    );
     const t = p.tables.find((x) => x.role === 'assignment')!;
     expect(t.rows.map((r) => r.cells.map((c) => c.text))).toEqual([
       ['TT', 'Nhiệm vụ', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian'],
@@ -166,7 +172,9 @@ describe('a table the website flattened one cell per line', () => {
     ]);
     expect(t.rows.map((r) => r.group === true)).toEqual([false, true, false, false, false]);
     expect(t.rows.map((r) => r.incomplete === true)).toEqual([false, false, false, false, true]);
-    expect(p.assignments.filter((a) => a.source === 'table').map((a) => [a.label, a.owner, a.partners])).toEqual([
+    expect(
+      p.assignments.filter((a) => a.source === 'table').map((a) => [a.label, a.owner, a.partners]),
+    ).toEqual([
       ['1', 'Sở Tài chính', ['Sở Tư pháp']],
       ['2', 'Sở Khoa học và Công nghệ', []],
     ]);
@@ -175,9 +183,16 @@ describe('a table the website flattened one cell per line', () => {
 
 describe('structure confidence', () => {
   it('a letter with "V/V" and no sections: no section V, body none, everything uncertain', () => {
-    const p = fromText('CÔNG VĂN\n\nV/V TRIỂN KHAI NHIỆM VỤ\n\nKính gửi: Các sở, ngành.\n\nĐề nghị các đơn vị thực hiện.');
+    const p = fromText(
+      'CÔNG VĂN\n\nV/V TRIỂN KHAI NHIỆM VỤ\n\nKính gửi: Các sở, ngành.\n\nĐề nghị các đơn vị thực hiện.',
+    );
     expect(p.sections).toEqual([]);
-    expect(p.structure).toMatchObject({ body: 'none', sections: 'none', signature: 'none', recipients: 'none' });
+    expect(p.structure).toMatchObject({
+      body: 'none',
+      sections: 'none',
+      signature: 'none',
+      recipients: 'none',
+    });
     expect(p.structure.uncertain).toEqual(['sections', 'signature', 'recipients', 'body']);
   });
 
@@ -188,12 +203,21 @@ describe('structure confidence', () => {
   });
 
   it('a signature without a signer’s name is partial', () => {
-    const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nI. MỤC ĐÍCH\n\n1. Một.\n\nII. KINH PHÍ\n\nKhông.\n\nNơi nhận:\n\n- Sở Nội vụ;\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH');
-    expect(p.structure).toMatchObject({ sections: 'consistent', signature: 'partial', recipients: 'found', uncertain: ['signature'] });
+    const p = fromText(
+      'KẾ HOẠCH\n\nThử năm 2025\n\nI. MỤC ĐÍCH\n\n1. Một.\n\nII. KINH PHÍ\n\nKhông.\n\nNơi nhận:\n\n- Sở Nội vụ;\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH',
+    );
+    expect(p.structure).toMatchObject({
+      sections: 'consistent',
+      signature: 'partial',
+      recipients: 'found',
+      uncertain: ['signature'],
+    });
   });
 
   it('"Điều 5 Luật …" inside a plan is not an article (articles run from 1)', () => {
-    const p = fromText('KẾ HOẠCH\n\nThử năm 2025\n\nI. CĂN CỨ\n\nĐiều 5 Luật Bình đẳng giới quy định như sau.');
+    const p = fromText(
+      'KẾ HOẠCH\n\nThử năm 2025\n\nI. CĂN CỨ\n\nĐiều 5 Luật Bình đẳng giới quy định như sau.',
+    );
     expect(p.articles).toEqual([]);
     expect(p.sections[0]!.items[0]!.text).toMatch(/^Điều 5 Luật/);
   });
@@ -208,7 +232,11 @@ describe.skipIf(!existsSync(TVPL))('published documents (shared/corpus/tvpl)', (
     expect(p.attachment).toMatchObject({ docType: 'Kế hoạch', planYear: null });
     expect(p.sections.map((s) => s.kind)).toEqual(['purpose', 'tasks', 'tasks', 'organization']);
     expect(p.recipients!.items).toHaveLength(14);
-    expect(p.signature).toMatchObject({ authority: ['KT. CHỦ TỊCH'], position: 'PHÓ CHỦ TỊCH', signer: 'Nguyễn Lộc Hà' });
+    expect(p.signature).toMatchObject({
+      authority: ['KT. CHỦ TỊCH'],
+      position: 'PHÓ CHỦ TỊCH',
+      signer: 'Nguyễn Lộc Hà',
+    });
     expect(p.appendices.map((a) => a.kind)).toEqual(['appendix']);
     expect(p.structure.uncertain).toEqual([]);
   });

@@ -32,8 +32,18 @@ export function corpusGroups(root = ROOT, shared = SHARED) {
     { name: 'tvpl', dir: join(shared, 'corpus/tvpl'), prefix: 'corpus/tvpl/', together: false },
     { name: 'docx', dir: join(shared, 'corpus/docx'), prefix: 'corpus/docx/', together: true },
     { name: 'text', dir: join(shared, 'corpus/text'), prefix: 'corpus/text/', together: true },
-    { name: 'unsupported', dir: join(shared, 'corpus/unsupported'), prefix: 'corpus/unsupported/', together: false },
-    { name: 'corpus-docx', dir: join(root, 'fixtures/corpus-docx'), prefix: 'fixtures/corpus-docx/', together: true },
+    {
+      name: 'unsupported',
+      dir: join(shared, 'corpus/unsupported'),
+      prefix: 'corpus/unsupported/',
+      together: false,
+    },
+    {
+      name: 'corpus-docx',
+      dir: join(root, 'fixtures/corpus-docx'),
+      prefix: 'fixtures/corpus-docx/',
+      together: true,
+    },
   ];
   return folders
     .filter((f) => existsSync(f.dir))
@@ -54,7 +64,8 @@ export function resolveDocument(file, root = ROOT, shared = SHARED) {
 /** kh's modules from dist/ (built by `npm run build`). */
 export async function loadKh(root = ROOT) {
   const dist = join(root, 'dist');
-  if (!existsSync(join(dist, 'parse/index.js'))) throw new Error('dist/ is missing: run `npm run build` first');
+  if (!existsSync(join(dist, 'parse/index.js')))
+    throw new Error('dist/ is missing: run `npm run build` first');
   const load = (path) => import(pathToFileURL(join(dist, path)).href);
   const [parse, engine, rules, config, store, errors] = await Promise.all([
     load('parse/index.js'),
@@ -88,7 +99,12 @@ export function headerOf(plan) {
     title: m.title ?? null,
     planYear: m.planYear ?? null,
     level: m.level ?? null,
-    attachedPlan: attached ? { title: attached.title ?? attached.meta?.title ?? null, planYear: attached.planYear ?? attached.meta?.planYear ?? null } : null,
+    attachedPlan: attached
+      ? {
+          title: attached.title ?? attached.meta?.title ?? null,
+          planYear: attached.planYear ?? attached.meta?.planYear ?? null,
+        }
+      : null,
   };
 }
 
@@ -133,7 +149,14 @@ async function loadOrFail(doc, group, kh, root, shared) {
     plan.source.path = doc.id; // messages and the snapshot name the file portably
     return { plan };
   } catch (error) {
-    const reason = kh.describeError(error, 'en').split(doc.path).join(doc.id).split(root).join('.').split(shared).join('../shared');
+    const reason = kh
+      .describeError(error, 'en')
+      .split(doc.path)
+      .join(doc.id)
+      .split(root)
+      .join('.')
+      .split(shared)
+      .join('../shared');
     return { failed: { file: doc.id, group, unreadable: reason, header: null, messages: [] } };
   }
 }
@@ -212,7 +235,16 @@ export async function analyseGroups(groups, kh, { root = ROOT, shared = SHARED, 
       else loaded.push({ doc, plan });
     }
     const plans = loaded.map((l) => l.plan);
-    for (const { doc, plan } of loaded) results.push(resultOf(doc, group.name, plan, kh, plans.filter((p) => p !== plan)));
+    for (const { doc, plan } of loaded)
+      results.push(
+        resultOf(
+          doc,
+          group.name,
+          plan,
+          kh,
+          plans.filter((p) => p !== plan),
+        ),
+      );
   }
   if (jobs > 1 && alone.length > 1) {
     results.push(...(await analyseInWorkers(alone, jobs)));
@@ -226,7 +258,11 @@ export async function analyseGroups(groups, kh, { root = ROOT, shared = SHARED, 
 function countByRule(messages, keep) {
   const counts = {};
   for (const m of messages) if (keep(m.severity)) counts[m.ruleId] = (counts[m.ruleId] ?? 0) + 1;
-  return Object.fromEntries(Object.keys(counts).sort().map((k) => [k, counts[k]]));
+  return Object.fromEntries(
+    Object.keys(counts)
+      .sort()
+      .map((k) => [k, counts[k]]),
+  );
 }
 
 /** One snapshot line: keys in a fixed order, no timestamps or absolute paths. */

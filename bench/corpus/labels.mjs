@@ -47,15 +47,33 @@ export const FindingLabelSchema = z.strictObject({
 export const LabelSchema = z.strictObject({
   file: z.string().min(1),
   header: HeaderLabelSchema,
-  attachedPlan: z.strictObject({ title: z.string().min(1).nullable(), planYear: year.nullable() }).nullable().optional(),
+  attachedPlan: z
+    .strictObject({ title: z.string().min(1).nullable(), planYear: year.nullable() })
+    .nullable()
+    .optional(),
   /** Other spellings a person would accept as the same value (use sparingly, say why in notes). */
-  accept: z.partialRecord(z.enum(['issuer', 'place', 'title', 'docType', 'symbol']), z.array(z.string().min(1)).min(1)).optional(),
+  accept: z
+    .partialRecord(
+      z.enum(['issuer', 'place', 'title', 'docType', 'symbol']),
+      z.array(z.string().min(1)).min(1),
+    )
+    .optional(),
   findings: z.array(FindingLabelSchema),
   notes: z.string().optional(),
 });
 
 /** The header fields scored, in the order they are shown. */
-export const HEADER_FIELDS = ['docType', 'number', 'symbol', 'issueDate', 'issuer', 'place', 'title', 'planYear', 'level'];
+export const HEADER_FIELDS = [
+  'docType',
+  'number',
+  'symbol',
+  'issueDate',
+  'issuer',
+  'place',
+  'title',
+  'planYear',
+  'level',
+];
 export const ATTACHED_FIELDS = ['attachedPlan.title', 'attachedPlan.planYear'];
 
 /** The label file name of a document id: "corpus/tvpl/x.md" → "tvpl__x.md.json". */
@@ -69,7 +87,9 @@ export function labelFileName(file) {
 export function loadLabels(dir) {
   let names;
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch (error) {
     if (error.code === 'ENOENT') return [];
     throw error;
@@ -88,8 +108,14 @@ export function loadLabels(dir) {
       const issue = parsed.error.issues[0];
       throw new Error(`${name}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
     }
-    if (labelFileName(parsed.data.file) !== name) throw new Error(`${name}: "file" ${parsed.data.file} should be labelled in ${labelFileName(parsed.data.file)}`);
-    if (seen.has(parsed.data.file)) throw new Error(`${name}: ${parsed.data.file} is labelled twice (also in ${seen.get(parsed.data.file)})`);
+    if (labelFileName(parsed.data.file) !== name)
+      throw new Error(
+        `${name}: "file" ${parsed.data.file} should be labelled in ${labelFileName(parsed.data.file)}`,
+      );
+    if (seen.has(parsed.data.file))
+      throw new Error(
+        `${name}: ${parsed.data.file} is labelled twice (also in ${seen.get(parsed.data.file)})`,
+      );
     seen.set(parsed.data.file, name);
     labels.push(parsed.data);
   }
@@ -138,7 +164,8 @@ function sameValue(field, khValue, labelValue, accepted = []) {
 export function score(results, labels) {
   const byFile = new Map(results.map((r) => [r.file, r]));
   const fields = {};
-  for (const f of [...HEADER_FIELDS, ...ATTACHED_FIELDS]) fields[f] = { labelled: 0, right: 0, spurious: 0, wrong: [] };
+  for (const f of [...HEADER_FIELDS, ...ATTACHED_FIELDS])
+    fields[f] = { labelled: 0, right: 0, spurious: 0, wrong: [] };
   const rules = {};
   const ruleRow = (id) => (rules[id] ??= { reported: 0, truePositives: 0, falseAlarms: 0, unlabelled: 0 });
   const documents = [];
@@ -160,10 +187,12 @@ export function score(results, labels) {
         return;
       }
       row.labelled += 1;
-      if (khValue !== null && khValue !== undefined && sameValue(field, khValue, labelValue, accepted)) row.right += 1;
+      if (khValue !== null && khValue !== undefined && sameValue(field, khValue, labelValue, accepted))
+        row.right += 1;
       else row.wrong.push({ file: label.file, kh: khValue ?? null, label: labelValue });
     };
-    for (const field of HEADER_FIELDS) check(field, header[field], label.header[field], label.accept?.[field]);
+    for (const field of HEADER_FIELDS)
+      check(field, header[field], label.header[field], label.accept?.[field]);
     if (label.attachedPlan) {
       check('attachedPlan.title', header.attachedPlan?.title, label.attachedPlan.title);
       check('attachedPlan.planYear', header.attachedPlan?.planYear, label.attachedPlan.planYear);
@@ -184,23 +213,38 @@ export function score(results, labels) {
       label.findings.forEach((candidate, i) => {
         if (used.has(i) || candidate.rule !== message.ruleId) return;
         const candidateExcerpt = normalizeText(candidate.excerpt);
-        const matches = excerpt || candidateExcerpt ? candidateExcerpt === excerpt : candidate.line === message.line;
+        const matches =
+          excerpt || candidateExcerpt ? candidateExcerpt === excerpt : candidate.line === message.line;
         if (!matches) return;
-        if (best < 0 || Math.abs(candidate.line - message.line) < Math.abs(label.findings[best].line - message.line)) best = i;
+        if (
+          best < 0 ||
+          Math.abs(candidate.line - message.line) < Math.abs(label.findings[best].line - message.line)
+        )
+          best = i;
       });
       if (best < 0 && excerpt) {
         // The rule now quotes a little more or less of the same place ("KT. CHỦ TỊCH" →
         // "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"): same rule, same line, one excerpt inside the other.
         best = label.findings.findIndex((candidate, i) => {
-          if (used.has(i) || candidate.rule !== message.ruleId || candidate.line !== message.line) return false;
+          if (used.has(i) || candidate.rule !== message.ruleId || candidate.line !== message.line)
+            return false;
           const candidateExcerpt = normalizeText(candidate.excerpt);
-          return candidateExcerpt !== '' && (candidateExcerpt.includes(excerpt) || excerpt.includes(candidateExcerpt));
+          return (
+            candidateExcerpt !== '' &&
+            (candidateExcerpt.includes(excerpt) || excerpt.includes(candidateExcerpt))
+          );
         });
       }
       if (best < 0) {
         row.unlabelled += 1;
         falseAlarms += 1;
-        unlabelledFindings.push({ file: label.file, rule: message.ruleId, line: message.line, excerpt: message.excerpt ?? '', message: message.message ?? '' });
+        unlabelledFindings.push({
+          file: label.file,
+          rule: message.ruleId,
+          line: message.line,
+          excerpt: message.excerpt ?? '',
+          message: message.message ?? '',
+        });
         continue;
       }
       used.add(best);
@@ -211,14 +255,24 @@ export function score(results, labels) {
       }
     }
     label.findings.forEach((f, i) => {
-      if (!used.has(i)) staleLabels.push({ file: label.file, rule: f.rule, line: f.line, excerpt: f.excerpt, verdict: f.verdict });
+      if (!used.has(i))
+        staleLabels.push({
+          file: label.file,
+          rule: f.rule,
+          line: f.line,
+          excerpt: f.excerpt,
+          verdict: f.verdict,
+        });
     });
     documents.push({ file: label.file, unreadable: result.unreadable ?? null, falseAlarms });
   }
 
   const ratio = (a, b) => (b === 0 ? null : a / b);
   const header = Object.fromEntries(
-    Object.entries(fields).map(([field, row]) => [field, { ...row, accuracy: ratio(row.right, row.labelled) }]),
+    Object.entries(fields).map(([field, row]) => [
+      field,
+      { ...row, accuracy: ratio(row.right, row.labelled) },
+    ]),
   );
   const ruleScores = Object.fromEntries(
     Object.keys(rules)
@@ -226,7 +280,10 @@ export function score(results, labels) {
       .map((id) => [id, { ...rules[id], precision: ratio(rules[id].truePositives, rules[id].reported) }]),
   );
   const totals = Object.values(rules).reduce(
-    (sum, row) => ({ reported: sum.reported + row.reported, truePositives: sum.truePositives + row.truePositives }),
+    (sum, row) => ({
+      reported: sum.reported + row.reported,
+      truePositives: sum.truePositives + row.truePositives,
+    }),
     { reported: 0, truePositives: 0 },
   );
   return {
@@ -243,7 +300,12 @@ export function score(results, labels) {
 }
 
 /** The thresholds of issue 10 (the vitest test and the summary use these). */
-export const THRESHOLDS = { headerAccuracy: 0.97, rulePrecision: 0.85, overallPrecision: 0.9, falseAlarmsPerDocument: 2 };
+export const THRESHOLDS = {
+  headerAccuracy: 0.97,
+  rulePrecision: 0.85,
+  overallPrecision: 0.9,
+  falseAlarmsPerDocument: 2,
+};
 
 /** What fails the thresholds, one line each (empty: all met). */
 export function thresholdFailures(scores, thresholds = THRESHOLDS) {
@@ -251,19 +313,26 @@ export function thresholdFailures(scores, thresholds = THRESHOLDS) {
   const pct = (x) => `${(100 * x).toFixed(1)}%`;
   for (const [field, row] of Object.entries(scores.header)) {
     if (row.accuracy !== null && row.accuracy < thresholds.headerAccuracy) {
-      failures.push(`header ${field}: ${pct(row.accuracy)} (${row.right}/${row.labelled}) < ${pct(thresholds.headerAccuracy)}`);
+      failures.push(
+        `header ${field}: ${pct(row.accuracy)} (${row.right}/${row.labelled}) < ${pct(thresholds.headerAccuracy)}`,
+      );
     }
   }
   for (const [id, row] of Object.entries(scores.rules)) {
     if (row.precision !== null && row.precision < thresholds.rulePrecision) {
-      failures.push(`rule ${id}: precision ${pct(row.precision)} (${row.truePositives}/${row.reported}) < ${pct(thresholds.rulePrecision)}`);
+      failures.push(
+        `rule ${id}: precision ${pct(row.precision)} (${row.truePositives}/${row.reported}) < ${pct(thresholds.rulePrecision)}`,
+      );
     }
   }
   if (scores.overall.precision !== null && scores.overall.precision < thresholds.overallPrecision) {
-    failures.push(`overall precision ${pct(scores.overall.precision)} (${scores.overall.truePositives}/${scores.overall.reported}) < ${pct(thresholds.overallPrecision)}`);
+    failures.push(
+      `overall precision ${pct(scores.overall.precision)} (${scores.overall.truePositives}/${scores.overall.reported}) < ${pct(thresholds.overallPrecision)}`,
+    );
   }
   for (const doc of scores.noisyDocuments) {
-    if (doc.falseAlarms > thresholds.falseAlarmsPerDocument) failures.push(`${doc.file}: ${doc.falseAlarms} false alarms > ${thresholds.falseAlarmsPerDocument}`);
+    if (doc.falseAlarms > thresholds.falseAlarmsPerDocument)
+      failures.push(`${doc.file}: ${doc.falseAlarms} false alarms > ${thresholds.falseAlarmsPerDocument}`);
   }
   return failures;
 }

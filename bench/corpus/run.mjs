@@ -19,8 +19,25 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseGroups, corpusGroups, DEFAULT_JOBS, LABELS_DIR, loadKh, ROOT, SHARED, SNAPSHOT, snapshotLine } from './corpus.mjs';
-import { ATTACHED_FIELDS, HEADER_FIELDS, loadLabels, score, THRESHOLDS, thresholdFailures } from './labels.mjs';
+import {
+  analyseGroups,
+  corpusGroups,
+  DEFAULT_JOBS,
+  LABELS_DIR,
+  loadKh,
+  ROOT,
+  SHARED,
+  SNAPSHOT,
+  snapshotLine,
+} from './corpus.mjs';
+import {
+  ATTACHED_FIELDS,
+  HEADER_FIELDS,
+  loadLabels,
+  score,
+  THRESHOLDS,
+  thresholdFailures,
+} from './labels.mjs';
 
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
@@ -51,7 +68,10 @@ try {
   process.exit(2);
 }
 let groups = corpusGroups();
-if (ONLY !== null) groups = groups.map((g) => ({ ...g, files: g.files.filter((f) => f.id.includes(ONLY)) })).filter((g) => g.files.length > 0);
+if (ONLY !== null)
+  groups = groups
+    .map((g) => ({ ...g, files: g.files.filter((f) => f.id.includes(ONLY)) }))
+    .filter((g) => g.files.length > 0);
 const results = await analyseGroups(groups, kh, { jobs: JOBS });
 const labels = loadLabels(LABELS_DIR).filter((l) => ONLY === null || l.file.includes(ONLY));
 const scores = score(results, labels);
@@ -80,7 +100,12 @@ function diffCount(a, b) {
 
 // ── figures ──────────────────────────────────────────────────────────────────────────────────
 const readable = results.filter((r) => !r.unreadable);
-const found = Object.fromEntries(HEADER_FIELDS.map((f) => [f, readable.filter((r) => r.header[f] !== null && r.header[f] !== undefined).length]));
+const found = Object.fromEntries(
+  HEADER_FIELDS.map((f) => [
+    f,
+    readable.filter((r) => r.header[f] !== null && r.header[f] !== undefined).length,
+  ]),
+);
 found.attachedPlan = readable.filter((r) => r.header.attachedPlan).length;
 const byRule = {};
 for (const r of results) {
@@ -107,7 +132,11 @@ if (JSON_OUT) {
         groups: byGroup,
         unreadable: results.filter((r) => r.unreadable).map((r) => ({ file: r.file, reason: r.unreadable })),
         headerFound: found,
-        findings: Object.fromEntries(Object.keys(byRule).sort().map((k) => [k, byRule[k]])),
+        findings: Object.fromEntries(
+          Object.keys(byRule)
+            .sort()
+            .map((k) => [k, byRule[k]]),
+        ),
         scores: { ...rest, unlabelledFindings, staleLabels },
         thresholds: THRESHOLDS,
         failures,
@@ -127,14 +156,30 @@ const pct = (x) => (x === null ? '   —  ' : `${(100 * x).toFixed(1).padStart(5
 if (MARKDOWN) {
   const p = (x) => (x === null ? '—' : `${(100 * x).toFixed(1)} %`);
   const md = [];
-  md.push(`${results.length} documents (${Object.entries(byGroup).map(([g, r]) => `${g} ${r.documents}${r.unreadable ? `, ${r.unreadable} unreadable` : ''}`).join('; ')}), ${elapsed.toFixed(0)} s; ${scores.labelled} labelled.`, '');
-  md.push('| header field | right / labelled | accuracy | spurious | found in all documents |', '|---|---|---|---|---|');
+  md.push(
+    `${results.length} documents (${Object.entries(byGroup)
+      .map(([g, r]) => `${g} ${r.documents}${r.unreadable ? `, ${r.unreadable} unreadable` : ''}`)
+      .join('; ')}), ${elapsed.toFixed(0)} s; ${scores.labelled} labelled.`,
+    '',
+  );
+  md.push(
+    '| header field | right / labelled | accuracy | spurious | found in all documents |',
+    '|---|---|---|---|---|',
+  );
   for (const field of [...HEADER_FIELDS, ...ATTACHED_FIELDS]) {
     const row = scores.header[field];
-    const all = field.startsWith('attachedPlan') ? (field === 'attachedPlan.title' ? found.attachedPlan : '') : found[field];
+    const all = field.startsWith('attachedPlan')
+      ? field === 'attachedPlan.title'
+        ? found.attachedPlan
+        : ''
+      : found[field];
     md.push(`| ${field} | ${row.right} / ${row.labelled} | ${p(row.accuracy)} | ${row.spurious} | ${all} |`);
   }
-  md.push('', '| rule | true / reported (labelled docs) | precision | false | unlabelled | warnings+errors in all documents |', '|---|---|---|---|---|---|');
+  md.push(
+    '',
+    '| rule | true / reported (labelled docs) | precision | false | unlabelled | warnings+errors in all documents |',
+    '|---|---|---|---|---|---|',
+  );
   for (const id of Object.keys(byRule).sort()) {
     const row = scores.rules[id];
     const all = byRule[id].error + byRule[id].warning;
@@ -142,23 +187,40 @@ if (MARKDOWN) {
       if (all) md.push(`| ${id} | 0 / 0 | — | 0 | 0 | ${all} |`);
       continue;
     }
-    md.push(`| ${id} | ${row.truePositives} / ${row.reported} | ${p(row.precision)} | ${row.falseAlarms} | ${row.unlabelled} | ${all} |`);
+    md.push(
+      `| ${id} | ${row.truePositives} / ${row.reported} | ${p(row.precision)} | ${row.falseAlarms} | ${row.unlabelled} | ${all} |`,
+    );
   }
-  md.push(`| **overall** | ${scores.overall.truePositives} / ${scores.overall.reported} | ${p(scores.overall.precision)} | | | |`);
-  md.push('', `Documents with more than ${THRESHOLDS.falseAlarmsPerDocument} false alarms: ${scores.noisyDocuments.length} of ${scores.labelled}.`);
+  md.push(
+    `| **overall** | ${scores.overall.truePositives} / ${scores.overall.reported} | ${p(scores.overall.precision)} | | | |`,
+  );
+  md.push(
+    '',
+    `Documents with more than ${THRESHOLDS.falseAlarmsPerDocument} false alarms: ${scores.noisyDocuments.length} of ${scores.labelled}.`,
+  );
   console.log(md.join('\n'));
   process.exit(0);
 }
 const out = [];
-out.push(`corpus: ${results.length} documents (${Object.entries(byGroup).map(([g, r]) => `${g} ${r.documents}`).join(', ')}) in ${elapsed.toFixed(1)} s (${JOBS} job${JOBS > 1 ? 's' : ''}); snapshot ${snapshotState}`);
+out.push(
+  `corpus: ${results.length} documents (${Object.entries(byGroup)
+    .map(([g, r]) => `${g} ${r.documents}`)
+    .join(', ')}) in ${elapsed.toFixed(1)} s (${JOBS} job${JOBS > 1 ? 's' : ''}); snapshot ${snapshotState}`,
+);
 for (const r of results.filter((x) => x.unreadable)) out.push(`  unreadable: ${r.file} — ${r.unreadable}`);
 out.push('');
-out.push(`header fields found (of ${readable.length} read): ${Object.entries(found).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+out.push(
+  `header fields found (of ${readable.length} read): ${Object.entries(found)
+    .map(([f, n]) => `${f} ${n}`)
+    .join(', ')}`,
+);
 out.push('');
 out.push('findings by rule (all documents):  error  warning  info  documents');
 for (const id of Object.keys(byRule).sort()) {
   const r = byRule[id];
-  out.push(`  ${id.padEnd(30)} ${String(r.error).padStart(5)} ${String(r.warning).padStart(8)} ${String(r.info).padStart(5)} ${String(r.documents).padStart(10)}`);
+  out.push(
+    `  ${id.padEnd(30)} ${String(r.error).padStart(5)} ${String(r.warning).padStart(8)} ${String(r.info).padStart(5)} ${String(r.documents).padStart(10)}`,
+  );
 }
 
 if (SHOW !== null) {
@@ -170,7 +232,10 @@ if (SHOW !== null) {
     }
     for (const [k, v] of Object.entries(r.header)) out.push(`  ${k}: ${JSON.stringify(v)}`);
     out.push(`  sections: ${r.sections.join(' ')}  counts: ${JSON.stringify(r.counts)}`);
-    for (const m of r.messages) out.push(`  ${String(m.line).padStart(5)} ${m.severity.padEnd(7)} ${m.ruleId}: ${m.message}\n        excerpt: ${JSON.stringify(m.excerpt)}`);
+    for (const m of r.messages)
+      out.push(
+        `  ${String(m.line).padStart(5)} ${m.severity.padEnd(7)} ${m.ruleId}: ${m.message}\n        excerpt: ${JSON.stringify(m.excerpt)}`,
+      );
   }
 }
 
@@ -178,27 +243,46 @@ out.push('');
 if (labels.length === 0) {
   out.push('labels: none in bench/corpus/labels/ — nothing scored');
 } else {
-  out.push(`labels: ${scores.labelled} documents scored${scores.missing.length ? `, ${scores.missing.length} labelled but not read: ${scores.missing.join(', ')}` : ''}`);
+  out.push(
+    `labels: ${scores.labelled} documents scored${scores.missing.length ? `, ${scores.missing.length} labelled but not read: ${scores.missing.join(', ')}` : ''}`,
+  );
   out.push('header accuracy          right/labelled   accuracy  spurious');
   for (const field of [...HEADER_FIELDS, ...ATTACHED_FIELDS]) {
     const row = scores.header[field];
-    out.push(`  ${field.padEnd(22)} ${`${row.right}/${row.labelled}`.padStart(14)}   ${pct(row.accuracy)}  ${String(row.spurious).padStart(8)}`);
+    out.push(
+      `  ${field.padEnd(22)} ${`${row.right}/${row.labelled}`.padStart(14)}   ${pct(row.accuracy)}  ${String(row.spurious).padStart(8)}`,
+    );
   }
   out.push('precision (warnings+errors)   true/reported  precision  false  unlabelled');
   for (const [id, row] of Object.entries(scores.rules)) {
-    out.push(`  ${id.padEnd(27)} ${`${row.truePositives}/${row.reported}`.padStart(14)}    ${pct(row.precision)} ${String(row.falseAlarms).padStart(6)} ${String(row.unlabelled).padStart(11)}`);
+    out.push(
+      `  ${id.padEnd(27)} ${`${row.truePositives}/${row.reported}`.padStart(14)}    ${pct(row.precision)} ${String(row.falseAlarms).padStart(6)} ${String(row.unlabelled).padStart(11)}`,
+    );
   }
-  out.push(`  ${'overall'.padEnd(27)} ${`${scores.overall.truePositives}/${scores.overall.reported}`.padStart(14)}    ${pct(scores.overall.precision)}`);
-  out.push(`documents with more than ${THRESHOLDS.falseAlarmsPerDocument} false alarms: ${scores.noisyDocuments.length}${scores.noisyDocuments.length ? ` (${scores.noisyDocuments.map((d) => `${d.file} ${d.falseAlarms}`).join(', ')})` : ''}`);
-  out.push(`unlabelled findings: ${scores.unlabelledFindings.length}; labels kh no longer reports: ${scores.staleLabels.length}`);
+  out.push(
+    `  ${'overall'.padEnd(27)} ${`${scores.overall.truePositives}/${scores.overall.reported}`.padStart(14)}    ${pct(scores.overall.precision)}`,
+  );
+  out.push(
+    `documents with more than ${THRESHOLDS.falseAlarmsPerDocument} false alarms: ${scores.noisyDocuments.length}${scores.noisyDocuments.length ? ` (${scores.noisyDocuments.map((d) => `${d.file} ${d.falseAlarms}`).join(', ')})` : ''}`,
+  );
+  out.push(
+    `unlabelled findings: ${scores.unlabelledFindings.length}; labels kh no longer reports: ${scores.staleLabels.length}`,
+  );
   if (DETAILS) {
     for (const [field, row] of Object.entries(scores.header)) {
-      for (const w of row.wrong) out.push(`  wrong ${field}: ${w.file}: kh ${JSON.stringify(w.kh)}, label ${JSON.stringify(w.label)}`);
+      for (const w of row.wrong)
+        out.push(`  wrong ${field}: ${w.file}: kh ${JSON.stringify(w.kh)}, label ${JSON.stringify(w.label)}`);
     }
-    for (const f of scores.unlabelledFindings) out.push(`  unlabelled: ${f.file}:${f.line} ${f.rule} ${JSON.stringify(f.excerpt)}`);
-    for (const f of scores.staleLabels) out.push(`  stale label: ${f.file}:${f.line} ${f.rule} ${JSON.stringify(f.excerpt)} (${f.verdict})`);
+    for (const f of scores.unlabelledFindings)
+      out.push(`  unlabelled: ${f.file}:${f.line} ${f.rule} ${JSON.stringify(f.excerpt)}`);
+    for (const f of scores.staleLabels)
+      out.push(`  stale label: ${f.file}:${f.line} ${f.rule} ${JSON.stringify(f.excerpt)} (${f.verdict})`);
   }
-  out.push(failures.length ? `below the thresholds (${failures.length}):\n${failures.map((f) => `  ${f}`).join('\n')}` : 'all thresholds met');
+  out.push(
+    failures.length
+      ? `below the thresholds (${failures.length}):\n${failures.map((f) => `  ${f}`).join('\n')}`
+      : 'all thresholds met',
+  );
 }
 console.log(out.join('\n'));
 if (CHECK && snapshotState.startsWith('would change')) process.exit(1);

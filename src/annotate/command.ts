@@ -44,7 +44,10 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
     if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
     return 2;
   };
-  const [{ annotateDocx, AnnotateError }, { isUserError }] = await Promise.all([import('../api/annotate.js'), import('../api/errors.js')]);
+  const [{ annotateDocx, AnnotateError }, { isUserError }] = await Promise.all([
+    import('../api/annotate.js'),
+    import('../api/errors.js'),
+  ]);
 
   // The findings: kh lint's own run on this one file, reported as JSON.
   const lintFindings = async (file: string) => {
@@ -66,21 +69,36 @@ export async function run(ctx: CliContext, input: string, options: AnnotateOptio
           if (!options.fix) return;
           for (const m of files[0]?.messages ?? []) {
             if (m.textFix && m.paragraph !== undefined && m.endLine === m.line) {
-              fixes.push({ paragraph: m.paragraph, column: m.column, expected: m.textFix.expected, text: m.textFix.text });
+              fixes.push({
+                paragraph: m.paragraph,
+                column: m.column,
+                expected: m.textFix.expected,
+                text: m.textFix.text,
+              });
             }
           }
         },
       },
     );
-    const [result] = report ? (JSON.parse(report) as { messages: AnnotateFinding[]; fatal: { message: string } | null }[]) : [];
+    const [result] = report
+      ? (JSON.parse(report) as { messages: AnnotateFinding[]; fatal: { message: string } | null }[])
+      : [];
     if (!result) throw new LintFailed(errors, code === 0 ? 2 : code);
     if (result.fatal) throw new LintFailed([`kh: ${file}: ${result.fatal.message}\n`], 2);
     return { findings: result.messages, fixes };
   };
 
   try {
-    const done = await annotateDocx(input, { output: options.output, force: options.force, cwd, lang, findings: lintFindings });
-    ctx.err(`${t(lang, 'annotate.done', { file: done.output, count: done.comments, onText: done.onText, onParagraph: done.comments - done.onText })}${options.fix ? t(lang, 'annotate.fixed', { fixed: done.fixed, of: done.fixes }) : ''}\n`);
+    const done = await annotateDocx(input, {
+      output: options.output,
+      force: options.force,
+      cwd,
+      lang,
+      findings: lintFindings,
+    });
+    ctx.err(
+      `${t(lang, 'annotate.done', { file: done.output, count: done.comments, onText: done.onText, onParagraph: done.comments - done.onText })}${options.fix ? t(lang, 'annotate.fixed', { fixed: done.fixed, of: done.fixes }) : ''}\n`,
+    );
     return 0;
   } catch (error) {
     if (error instanceof LintFailed) {

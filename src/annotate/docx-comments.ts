@@ -68,7 +68,9 @@ const TOKEN_RE =
   /<(\/?)([A-Za-z_][^\s/>]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<![^>]*>/g;
 
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return text.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 /** Removes characters XML 1.0 cannot carry (control characters other than tab/newline). */
@@ -78,7 +80,9 @@ function xmlSafe(text: string): string {
 
 function decodePart(bytes: Uint8Array, name: string): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    throw new InputError('docx-corrupt', { reason: `${name}: UTF-16 parts are not supported for annotation` });
+    throw new InputError('docx-corrupt', {
+      reason: `${name}: UTF-16 parts are not supported for annotation`,
+    });
   }
   const text = strFromU8(bytes);
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -181,14 +185,25 @@ function parseRun(xml: string, start: number, end: number, w: string): Omit<Run,
     const childXml = xml.slice(childStart, childEnd);
     if (childName === q('rPr')) props += childXml;
     else if (childName === q('t')) {
-      const inner = /^<[^>]*\/>$/.test(childXml) ? '' : childXml.slice(childXml.indexOf('>') + 1, childXml.lastIndexOf('<'));
+      const inner = /^<[^>]*\/>$/.test(childXml)
+        ? ''
+        : childXml.slice(childXml.indexOf('>') + 1, childXml.lastIndexOf('<'));
       children.push({ xml: childXml, text: decodeEntities(inner), isText: true });
     } else if (childName === q('tab')) children.push({ xml: childXml, text: '\t', isText: false });
-    else if (childName === q('br') || childName === q('cr')) children.push({ xml: childXml, text: '\n', isText: false });
+    else if (childName === q('br') || childName === q('cr'))
+      children.push({ xml: childXml, text: '\n', isText: false });
     else children.push({ xml: childXml, text: '', isText: false });
   }
   const length = children.reduce((n, c) => n + c.text.length, 0);
-  return { start, end, open: xml.slice(start, openEnd), props, close: xml.slice(closeStart, end), children, length };
+  return {
+    start,
+    end,
+    open: xml.slice(start, openEnd),
+    props,
+    close: xml.slice(closeStart, end),
+    children,
+    length,
+  };
 }
 
 /** Paragraphs of document.xml, numbered like the parser. */
@@ -327,7 +342,11 @@ function normalizeWithMap(text: string): { norm: string; from: number[]; to: num
 }
 
 /** [start, end) in the paragraph's run text where `needle` stands, or null. */
-export function findInParagraph(paragraphText: string, needle: string, column: number): [number, number] | null {
+export function findInParagraph(
+  paragraphText: string,
+  needle: string,
+  column: number,
+): [number, number] | null {
   let wanted = needle.normalize('NFC').replace(/\s+/g, ' ').trim();
   if (wanted.endsWith('…') && wanted.length > 1) wanted = wanted.slice(0, -1).trimEnd();
   if (!wanted) return null;
@@ -373,7 +392,11 @@ function splitRun(run: Run, cuts: number[], w: string): { xml: string; at: numbe
     }
     pos += length;
   }
-  return pieces.map((children, k) => ({ xml: `${run.open}${run.props}${children.join('')}${run.close}`, at: bounds[k]!, end: bounds[k + 1]! }));
+  return pieces.map((children, k) => ({
+    xml: `${run.open}${run.props}${children.join('')}${run.close}`,
+    at: bounds[k]!,
+    end: bounds[k + 1]!,
+  }));
 }
 
 interface Anchor {
@@ -395,7 +418,8 @@ interface PlacedFix {
 /** The range of `fix` in its paragraph's runs, when it maps exactly onto plain text runs. */
 function placeFix(paragraphs: Paragraph[], fix: FixNote): PlacedFix | null {
   const para = paragraphs[fix.paragraph - 1];
-  if (!para || para.nested || para.selfClosing || !fix.expected || /[\t\n\r]/.test(fix.text + fix.expected)) return null;
+  if (!para || para.nested || para.selfClosing || !fix.expected || /[\t\n\r]/.test(fix.text + fix.expected))
+    return null;
   const hint = Math.max(0, fix.column - 1);
   let best = -1;
   for (let at = para.text.indexOf(fix.expected); at >= 0; at = para.text.indexOf(fix.expected, at + 1)) {
@@ -406,7 +430,8 @@ function placeFix(paragraphs: Paragraph[], fix: FixNote): PlacedFix | null {
   const covered = para.runs.filter((r) => r.at < range[1] && r.at + r.length > range[0]);
   // Only plain text runs directly in the paragraph: no tab, break, field, drawing, hyperlink or
   // earlier tracked change inside the range, and no empty run (a field mark) between them.
-  if (covered.length === 0 || covered.some((r) => !r.direct || r.children.some((c) => !c.isText))) return null;
+  if (covered.length === 0 || covered.some((r) => !r.direct || r.children.some((c) => !c.isText)))
+    return null;
   if (para.runs.some((r) => r.length === 0 && r.at > range[0] && r.at < range[1])) return null;
   return { paragraph: para, range, text: fix.text, props: covered[0]!.props };
 }
@@ -437,7 +462,13 @@ function rangeMark(kind: 'Start' | 'End', id: number, w: string): string {
 }
 
 /** Rewrites document.xml with the anchors' markers. */
-function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFix[] = [], changeIds = { next: 0 }): string {
+function placeAnchors(
+  xml: string,
+  anchors: Anchor[],
+  w: string,
+  fixes: PlacedFix[] = [],
+  changeIds = { next: 0 },
+): string {
   const q = (n: string) => (w ? `${w}:${n}` : n);
   // Edits: [start, end, replacement], applied from the end.
   const edits: { start: number; end: number; text: string }[] = [];
@@ -456,7 +487,11 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFi
       textAnchorsByPara.set(anchor.paragraph, list);
     } else {
       push(before, anchor.paragraph.contentStart, rangeMark('Start', anchor.id, w));
-      push(after, anchor.endParagraph.closeStart, rangeMark('End', anchor.id, w) + referenceRun(anchor.id, w));
+      push(
+        after,
+        anchor.endParagraph.closeStart,
+        rangeMark('End', anchor.id, w) + referenceRun(anchor.id, w),
+      );
     }
   }
   const fixesByPara = new Map<Paragraph, PlacedFix[]>();
@@ -464,7 +499,9 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFi
   for (const para of new Set([...textAnchorsByPara.keys(), ...fixesByPara.keys()])) {
     const list = textAnchorsByPara.get(para) ?? [];
     const paraFixes = fixesByPara.get(para) ?? [];
-    const cuts = [...new Set([...list.flatMap((a) => a.range!), ...paraFixes.flatMap((f) => f.range)])].sort((a, b) => a - b);
+    const cuts = [...new Set([...list.flatMap((a) => a.range!), ...paraFixes.flatMap((f) => f.range)])].sort(
+      (a, b) => a - b,
+    );
     for (const run of para.runs) {
       const text = rewriteRun(xml, run, para, cuts, list, paraFixes, w, changeIds);
       if (text !== xml.slice(run.start, run.end)) edits.push({ start: run.start, end: run.end, text });
@@ -479,25 +516,46 @@ function placeAnchors(xml: string, anchors: Anchor[], w: string, fixes: PlacedFi
 }
 
 /** One run of a paragraph cut at the anchors' and fixes' edges: range marks, deletions and insertions placed. */
-function rewriteRun(xml: string, run: Run, para: Paragraph, cuts: number[], list: Anchor[], paraFixes: PlacedFix[], w: string, changeIds: { next: number }): string {
+function rewriteRun(
+  xml: string,
+  run: Run,
+  para: Paragraph,
+  cuts: number[],
+  list: Anchor[],
+  paraFixes: PlacedFix[],
+  w: string,
+  changeIds: { next: number },
+): string {
   const q = (n: string) => (w ? `${w}:${n}` : n);
   const inner = cuts.filter((c) => c > run.at && c < run.at + run.length);
-  const pieces = inner.length ? splitRun(run, inner, w) : [{ xml: xml.slice(run.start, run.end), at: run.at, end: run.at + run.length }];
+  const pieces = inner.length
+    ? splitRun(run, inner, w)
+    : [{ xml: xml.slice(run.start, run.end), at: run.at, end: run.at + run.length }];
   const out: string[] = [];
   pieces.forEach((piece, i) => {
     for (const a of list) {
       // The start goes before the first piece with text starting at range[0].
-      if (piece.at === a.range![0] && piece.end > piece.at && firstPieceAt(para, a.range![0], run, i, pieces)) out.push(rangeMark('Start', a.id, w));
+      if (piece.at === a.range![0] && piece.end > piece.at && firstPieceAt(para, a.range![0], run, i, pieces))
+        out.push(rangeMark('Start', a.id, w));
     }
-    const fix = piece.end > piece.at ? paraFixes.find((f) => f.range[0] <= piece.at && piece.end <= f.range[1]) : undefined;
+    const fix =
+      piece.end > piece.at
+        ? paraFixes.find((f) => f.range[0] <= piece.at && piece.end <= f.range[1])
+        : undefined;
     if (fix) {
       out.push(`<${q('del')} ${changeAttrs(changeIds.next++, w)}>${asDeleted(piece.xml, w)}</${q('del')}>`);
       if (piece.end === fix.range[1] && fix.text) {
-        out.push(`<${q('ins')} ${changeAttrs(changeIds.next++, w)}><${q('r')}>${fix.props}${textChild(xmlSafe(fix.text), w)}</${q('r')}></${q('ins')}>`);
+        out.push(
+          `<${q('ins')} ${changeAttrs(changeIds.next++, w)}><${q('r')}>${fix.props}${textChild(xmlSafe(fix.text), w)}</${q('r')}></${q('ins')}>`,
+        );
       }
     } else out.push(piece.xml);
     for (const a of list) {
-      if (piece.end === a.range![1] && piece.end > piece.at && lastPieceAt(para, a.range![1], run, i, pieces)) {
+      if (
+        piece.end === a.range![1] &&
+        piece.end > piece.at &&
+        lastPieceAt(para, a.range![1], run, i, pieces)
+      ) {
         out.push(rangeMark('End', a.id, w), referenceRun(a.id, w));
       }
     }
@@ -506,7 +564,13 @@ function rewriteRun(xml: string, run: Run, para: Paragraph, cuts: number[], list
 }
 
 /** Whether piece i of `run` is the first piece in the paragraph with text starting at `at`. */
-function firstPieceAt(para: Paragraph, at: number, run: Run, i: number, pieces: { at: number; end: number }[]): boolean {
+function firstPieceAt(
+  para: Paragraph,
+  at: number,
+  run: Run,
+  i: number,
+  pieces: { at: number; end: number }[],
+): boolean {
   for (const r of para.runs) {
     if (r === run) break;
     if (r.length > 0 && r.at === at) return false;
@@ -516,13 +580,20 @@ function firstPieceAt(para: Paragraph, at: number, run: Run, i: number, pieces: 
 }
 
 /** Whether piece i of `run` is the last piece in the paragraph with text ending at `end`. */
-function lastPieceAt(para: Paragraph, end: number, run: Run, i: number, pieces: { at: number; end: number }[]): boolean {
+function lastPieceAt(
+  para: Paragraph,
+  end: number,
+  run: Run,
+  i: number,
+  pieces: { at: number; end: number }[],
+): boolean {
   let seen = false;
   for (const r of para.runs) {
     if (seen && r.length > 0 && r.at + r.length === end) return false;
     if (r === run) seen = true;
   }
-  for (let k = i + 1; k < pieces.length; k++) if (pieces[k]!.end === end && pieces[k]!.end > pieces[k]!.at) return false;
+  for (let k = i + 1; k < pieces.length; k++)
+    if (pieces[k]!.end === end && pieces[k]!.end > pieces[k]!.at) return false;
   return true;
 }
 
@@ -545,7 +616,11 @@ export interface AnnotateResult {
 
 /** The package `data` with `notes` as comments. Notes whose paragraph does not exist are skipped. */
 // long: one rewrite of the package: comments, ranges, tracked changes and the ids they share must stay in step
-export function addComments(data: Uint8Array, notes: readonly CommentNote[], fixNotes: readonly FixNote[] = []): AnnotateResult {
+export function addComments(
+  data: Uint8Array,
+  notes: readonly CommentNote[],
+  fixNotes: readonly FixNote[] = [],
+): AnnotateResult {
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(data);
@@ -565,20 +640,29 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
     ? decodePart(files[relsPath], relsPath)
     : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
   const relTree = parseXmlTree(rels);
-  const relList = relTree.children.flatMap((c) => (c.name === 'Relationship' ? [c] : c.children.filter((x) => x.name === 'Relationship')));
-  const commentsRel = relList.find((r) => r.attrs['Type'] === COMMENTS_REL || r.attrs['Type'] === STRICT_COMMENTS_REL);
-  const commentsPath = commentsRel?.attrs['Target'] ? joinPartPath(dir, commentsRel.attrs['Target']) : `${dir ? `${dir}/` : ''}comments.xml`;
+  const relList = relTree.children.flatMap((c) =>
+    c.name === 'Relationship' ? [c] : c.children.filter((x) => x.name === 'Relationship'),
+  );
+  const commentsRel = relList.find(
+    (r) => r.attrs['Type'] === COMMENTS_REL || r.attrs['Type'] === STRICT_COMMENTS_REL,
+  );
+  const commentsPath = commentsRel?.attrs['Target']
+    ? joinPartPath(dir, commentsRel.attrs['Target'])
+    : `${dir ? `${dir}/` : ''}comments.xml`;
 
   const documentXml = decodePart(files[mainPath], mainPath);
   const w = wordPrefix(documentXml);
   const paragraphs = scanParagraphs(documentXml, w);
   const existingComments = files[commentsPath] ? decodePart(files[commentsPath], commentsPath) : null;
-  if (files[commentsPath] && !commentsRel) throw new InputError('docx-corrupt', { reason: `${commentsPath} exists without a relationship` });
+  if (files[commentsPath] && !commentsRel)
+    throw new InputError('docx-corrupt', { reason: `${commentsPath} exists without a relationship` });
 
   // Fresh ids above every id already used by comments or their markers.
   let nextId = 0;
   for (const source of [documentXml, existingComments ?? '']) {
-    for (const m of source.matchAll(/<[\w.-]*:?(?:comment|commentRangeStart|commentRangeEnd|commentReference)\b[^>]*?\b(?:[\w.-]+:)?id="(-?\d+)"/g)) {
+    for (const m of source.matchAll(
+      /<[\w.-]*:?(?:comment|commentRangeStart|commentRangeEnd|commentReference)\b[^>]*?\b(?:[\w.-]+:)?id="(-?\d+)"/g,
+    )) {
       nextId = Math.max(nextId, Number(m[1]) + 1);
     }
   }
@@ -588,7 +672,8 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
   const comments: string[] = [];
   const cw = existingComments ? wordPrefix(existingComments) : w;
   // Paragraph 0: the document as a whole (a missing part): its first paragraph with text.
-  const firstWithText = paragraphs.find((p) => !p.nested && p.text.trim() !== '') ?? paragraphs.find((p) => !p.selfClosing);
+  const firstWithText =
+    paragraphs.find((p) => !p.nested && p.text.trim() !== '') ?? paragraphs.find((p) => !p.selfClosing);
   for (const note of notes) {
     let para = note.paragraph === 0 ? firstWithText : paragraphs[note.paragraph - 1];
     if (!para) continue;
@@ -614,7 +699,12 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
   for (const fixNote of fixNotes) {
     const fix = placeFix(paragraphs, fixNote);
     if (!fix) continue;
-    if (placedFixes.some((f) => f.paragraph === fix.paragraph && f.range[0] < fix.range[1] && fix.range[0] < f.range[1])) continue;
+    if (
+      placedFixes.some(
+        (f) => f.paragraph === fix.paragraph && f.range[0] < fix.range[1] && fix.range[0] < f.range[1],
+      )
+    )
+      continue;
     placedFixes.push(fix);
   }
   let maxId = nextId - 1;
@@ -640,7 +730,10 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
         : `${existingComments.slice(0, close)}${comments.join('')}${existingComments.slice(close)}`;
       out[commentsPath] = strToU8(merged);
     } else {
-      const ns = documentXml.includes(WML_URIS[1]!) && !documentXml.includes(WML_URIS[0]!) ? WML_URIS[1]! : WML_URIS[0]!;
+      const ns =
+        documentXml.includes(WML_URIS[1]!) && !documentXml.includes(WML_URIS[0]!)
+          ? WML_URIS[1]!
+          : WML_URIS[0]!;
       out[commentsPath] = strToU8(
         `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<${w ? `${w}:` : ''}comments xmlns${w ? `:${w}` : ''}="${ns}">${comments.join('')}</${w ? `${w}:` : ''}comments>`,
       );
@@ -648,10 +741,14 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
       const ids = new Set(relList.map((r) => r.attrs['Id']));
       let n = 1;
       while (ids.has(`rIdKh${n}`)) n++;
-      const target = dir && commentsPath.startsWith(`${dir}/`) ? commentsPath.slice(dir.length + 1) : `/${commentsPath}`;
+      const target =
+        dir && commentsPath.startsWith(`${dir}/`) ? commentsPath.slice(dir.length + 1) : `/${commentsPath}`;
       const relXml = `<Relationship Id="rIdKh${n}" Type="${COMMENTS_REL}" Target="${target}"/>`;
       const relClose = rels.lastIndexOf('</Relationships>');
-      rels = relClose >= 0 ? `${rels.slice(0, relClose)}${relXml}${rels.slice(relClose)}` : rels.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${relXml}</Relationships>`);
+      rels =
+        relClose >= 0
+          ? `${rels.slice(0, relClose)}${relXml}${rels.slice(relClose)}`
+          : rels.replace(/<Relationships([^>]*)\/>/, `<Relationships$1>${relXml}</Relationships>`);
       out[relsPath] = strToU8(rels);
       changed.push(relsPath);
       const typesName = '[Content_Types].xml';
@@ -659,8 +756,11 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
       if (!types) throw new InputError('docx-corrupt', { reason: 'no [Content_Types].xml' });
       if (!types.includes(`PartName="/${commentsPath}"`)) {
         const typesClose = types.lastIndexOf('</Types>');
-        if (typesClose < 0) throw new InputError('docx-corrupt', { reason: '[Content_Types].xml: no </Types>' });
-        out[typesName] = strToU8(`${types.slice(0, typesClose)}<Override PartName="/${commentsPath}" ContentType="${COMMENTS_TYPE}"/>${types.slice(typesClose)}`);
+        if (typesClose < 0)
+          throw new InputError('docx-corrupt', { reason: '[Content_Types].xml: no </Types>' });
+        out[typesName] = strToU8(
+          `${types.slice(0, typesClose)}<Override PartName="/${commentsPath}" ContentType="${COMMENTS_TYPE}"/>${types.slice(typesClose)}`,
+        );
         changed.push(typesName);
       }
       if (!order.includes(commentsPath)) order.push(commentsPath);
@@ -673,7 +773,9 @@ export function addComments(data: Uint8Array, notes: readonly CommentNote[], fix
   for (const name of order) {
     const bytes = out[name]!;
     // Already-compressed media are stored; XML is deflated.
-    zippable[name] = /\.(png|jpe?g|gif|emf|wmf|tiff?|bmp|zip|docx|xlsx|bin)$/i.test(name) ? [bytes, { level: 0 }] : [bytes, { level: 6 }];
+    zippable[name] = /\.(png|jpe?g|gif|emf|wmf|tiff?|bmp|zip|docx|xlsx|bin)$/i.test(name)
+      ? [bytes, { level: 0 }]
+      : [bytes, { level: 6 }];
   }
   return { data: zipSync(zippable), placed, changed, fixed: placedFixes.length };
 }

@@ -49,7 +49,9 @@ export interface AnnotateOptions {
   /** Language of the comments. */
   lang?: Lang | undefined;
   /** The findings (and certain fixes, written only when given) of the input. */
-  findings: (input: string) => Promise<{ findings: readonly AnnotateFinding[]; fixes?: readonly AnnotateFix[] | undefined }>;
+  findings: (
+    input: string,
+  ) => Promise<{ findings: readonly AnnotateFinding[]; fixes?: readonly AnnotateFix[] | undefined }>;
 }
 
 export interface AnnotateSummary {
@@ -143,7 +145,8 @@ export async function annotateDocx(input: string, options: AnnotateOptions): Pro
     notes.push({ paragraph: 0, text: '', column: 1, body: commentBody(m, lang) });
   }
 
-  if (!options.force && existsSync(outputPath)) throw new AnnotateError('output-exists', { output: shownOutput });
+  if (!options.force && existsSync(outputPath))
+    throw new AnnotateError('output-exists', { output: shownOutput });
   const { addComments } = await import('../annotate/docx-comments.js');
   let annotated;
   try {

@@ -39,7 +39,8 @@ function countMarks(value: unknown, marks: RegistrySummary['marks']): void {
 /** A table keyed by names (communes-2025.json): its leaves under `provinces`, all of the file's mark. */
 function countNamed(json: { provinces?: Record<string, Record<string, Record<string, unknown>>> }): number {
   let n = 0;
-  for (const kinds of Object.values(json.provinces ?? {})) for (const names of Object.values(kinds)) n += Object.keys(names).length;
+  for (const kinds of Object.values(json.provinces ?? {}))
+    for (const names of Object.values(kinds)) n += Object.keys(names).length;
   return n;
 }
 
@@ -70,25 +71,46 @@ export function checkData(today: string): CheckFinding[] {
   const out: CheckFinding[] = [];
   const agencies = new Set(k.agencies.map((a) => a.key));
   for (const a of k.agencies) {
-    for (const s of a.successors) if (!agencies.has(s.key)) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'dangling', since: s.key });
-    if (a.until && a.until <= today && a.successors.length === 0) out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'ended', since: a.until });
+    for (const s of a.successors)
+      if (!agencies.has(s.key))
+        out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'dangling', since: s.key });
+    if (a.until && a.until <= today && a.successors.length === 0)
+      out.push({ registry: 'agencies.json', key: a.key, name: a.name, kind: 'ended', since: a.until });
   }
   const provinces = new Set(k.adminUnits.provinces.map((p) => p.key));
   for (const p of k.adminUnits.provinces) {
-    for (const s of p.successors) if (!provinces.has(s)) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'dangling', since: s });
-    if (p.until && p.until <= today && p.successors.length === 0) out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'ended', since: p.until });
+    for (const s of p.successors)
+      if (!provinces.has(s))
+        out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'dangling', since: s });
+    if (p.until && p.until <= today && p.successors.length === 0)
+      out.push({ registry: 'admin-units.json', key: p.key, name: p.name, kind: 'ended', since: p.until });
   }
   const documents = new Set(k.legalDocuments.map((d) => d.key));
   const year = Number(today.slice(0, 4));
   for (const d of k.legalDocuments) {
-    const name = [d.docType, d.number ? `${d.number}${d.year ? `/${d.year}` : ''}/${d.symbol ?? ''}` : d.subject].filter(Boolean).join(' ');
+    const name = [
+      d.docType,
+      d.number ? `${d.number}${d.year ? `/${d.year}` : ''}/${d.symbol ?? ''}` : d.subject,
+    ]
+      .filter(Boolean)
+      .join(' ');
     const from = d.status.from ?? '';
-    if (d.status.kind === 'replaced' && from <= today && (!d.status.replacedBy || !documents.has(d.status.replacedBy))) {
+    if (
+      d.status.kind === 'replaced' &&
+      from <= today &&
+      (!d.status.replacedBy || !documents.has(d.status.replacedBy))
+    ) {
       out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'replaced-unknown', since: from });
     } else if (d.status.kind === 'ended' && from <= today) {
       out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'ended', since: from });
     } else if (d.period && d.period.to < year && d.status.kind !== 'replaced') {
-      out.push({ registry: 'legal-documents.json', key: d.key, name, kind: 'period-over', since: String(d.period.to) });
+      out.push({
+        registry: 'legal-documents.json',
+        key: d.key,
+        name,
+        kind: 'period-over',
+        since: String(d.period.to),
+      });
     }
   }
   return out;

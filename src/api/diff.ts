@@ -42,7 +42,11 @@ const YEAR = /^(19|20)\d{2}$/;
 
 /** The two plan years of `kh diff 2023 2024`, or null when OLD and NEW name files. */
 export function diffYears(oldArg: string, newArg: string, cwd = process.cwd()): [number, number] | null {
-  const years = YEAR.test(oldArg) && YEAR.test(newArg) && !existsSync(resolve(cwd, oldArg)) && !existsSync(resolve(cwd, newArg));
+  const years =
+    YEAR.test(oldArg) &&
+    YEAR.test(newArg) &&
+    !existsSync(resolve(cwd, oldArg)) &&
+    !existsSync(resolve(cwd, newArg));
   return years ? [Number(oldArg), Number(newArg)] : null;
 }
 
@@ -53,14 +57,20 @@ export function diffYears(oldArg: string, newArg: string, cwd = process.cwd()): 
  */
 export async function registryResolver(): Promise<OwnerResolver | undefined> {
   try {
-    const [{ knowledgeBaseOf }, { builtinData }] = await Promise.all([import('../domain/knowledge-base.js'), import('../data/store.js')]);
+    const [{ knowledgeBaseOf }, { builtinData }] = await Promise.all([
+      import('../domain/knowledge-base.js'),
+      import('../data/store.js'),
+    ]);
     const kb = knowledgeBaseOf(builtinData);
     return {
       key: (assignment) => {
         const hit = kb.resolveAgency(assignment.owner);
         return hit ? `registry:${hit.key}` : assignment.ownerKey;
       },
-      successors: (key) => (key.startsWith('registry:') ? kb.successorsOf(key.slice('registry:'.length)).map((s) => `registry:${s.agency.key}`) : []),
+      successors: (key) =>
+        key.startsWith('registry:')
+          ? kb.successorsOf(key.slice('registry:'.length)).map((s) => `registry:${s.agency.key}`)
+          : [],
     };
   } catch {
     return undefined;
@@ -77,7 +87,11 @@ export async function diffPlans(oldPlan: Plan, newPlan: Plan): Promise<DiffRepor
  * Reads OLD and NEW (files or plan years) and compares them. Throws FileError (a file that cannot
  * be read), DiffError (no single pair of plans for the years), ConfigError.
  */
-export async function diffFiles(oldArg: string, newArg: string, options: DiffFilesOptions = {}): Promise<DiffResult> {
+export async function diffFiles(
+  oldArg: string,
+  newArg: string,
+  options: DiffFilesOptions = {},
+): Promise<DiffResult> {
   const cwd = options.cwd ?? process.cwd();
   const years = diffYears(oldArg, newArg, cwd);
   let oldPlan: Plan;
@@ -103,7 +117,11 @@ export interface Candidate {
   year: number;
 }
 
-async function plansByYear(cwd: string, options: DiffFilesOptions, readPaths: string[]): Promise<Candidate[]> {
+async function plansByYear(
+  cwd: string,
+  options: DiffFilesOptions,
+  readPaths: string[],
+): Promise<Candidate[]> {
   const { expandInputs } = await import('./inputs.js');
   let inputs: string[] = [options.dir ?? '.'];
   let base = cwd;
@@ -132,7 +150,8 @@ async function plansByYear(cwd: string, options: DiffFilesOptions, readPaths: st
   const files = targets.filter((x) => kept.has(x.filePath)).map((x) => x.filePath);
   for await (const result of parseFiles(files, { cwd, read: options.read })) {
     // unreadable documents are not candidates
-    if (result.ok && result.plan.meta.planYear !== null && result.plan.meta.isPlan) out.push({ plan: result.plan, year: result.plan.meta.planYear });
+    if (result.ok && result.plan.meta.planYear !== null && result.plan.meta.isPlan)
+      out.push({ plan: result.plan, year: result.plan.meta.planYear });
   }
   return out;
 }
@@ -147,7 +166,12 @@ function describe(c: Candidate): string {
  * have the same issuer and similar titles (Dice on title words, year numbers left out). One
  * plausible pair → it; a single plan each year → them; anything else → DiffError with the list.
  */
-export function pickPair(all: readonly Candidate[], oldYear: number, newYear: number, issuer: string | undefined): [Plan, Plan] {
+export function pickPair(
+  all: readonly Candidate[],
+  oldYear: number,
+  newYear: number,
+  issuer: string | undefined,
+): [Plan, Plan] {
   const matchesIssuer = (c: Candidate) => !issuer || fold(c.plan.meta.issuer ?? '').includes(fold(issuer));
   const years = [...new Set(all.map((c) => c.year))].sort();
   const olds = all.filter((c) => c.year === oldYear && matchesIssuer(c));
@@ -155,7 +179,8 @@ export function pickPair(all: readonly Candidate[], oldYear: number, newYear: nu
   if (olds.length === 0) throw new DiffError('no-year', { year: String(oldYear), found: years.join(', ') });
   if (news.length === 0) throw new DiffError('no-year', { year: String(newYear), found: years.join(', ') });
   if (olds.length === 1 && news.length === 1) return [olds[0]!.plan, news[0]!.plan];
-  const titleWords = (c: Candidate) => new Set(words(c.plan.meta.title ?? '').filter((w) => !/^\d+$/.test(w)));
+  const titleWords = (c: Candidate) =>
+    new Set(words(c.plan.meta.title ?? '').filter((w) => !/^\d+$/.test(w)));
   const plausible: [Candidate, Candidate, number][] = [];
   for (const o of olds) {
     for (const n of news) {

@@ -45,7 +45,10 @@ function diffErrorText(lang: Lang, code: DiffErrorCode, d: DiffErrorData): strin
   const year = d.year ?? '?';
   switch (code) {
     case 'no-year':
-      return t(lang, 'diff.no-year', { year, found: d.found ? msg('diff.years-found', { found: d.found }) : msg('diff.no-plan-year') });
+      return t(lang, 'diff.no-year', {
+        year,
+        found: d.found ? msg('diff.years-found', { found: d.found }) : msg('diff.no-plan-year'),
+      });
     case 'several':
       return t(lang, 'diff.several', { year });
     case 'no-pair':
@@ -74,6 +77,10 @@ export type UserError = ConfigError | ReferenceError | OutputError | DiffError |
 
 export function isUserError(error: unknown): error is UserError {
   return (
-    error instanceof ConfigError || error instanceof ReferenceError || error instanceof OutputError || error instanceof DiffError || error instanceof FileError
+    error instanceof ConfigError ||
+    error instanceof ReferenceError ||
+    error instanceof OutputError ||
+    error instanceof DiffError ||
+    error instanceof FileError
   );
 }

@@ -8,9 +8,30 @@
 export { lintFiles, LintSetupError, type LintedFile, type LintFilesOptions } from './lint.js';
 export { parseFile, parseFiles, type PlanResult, type ReadOptions } from './parse.js';
 export { checkData, dataRegistries, type CheckFinding, type RegistrySummary } from './data.js';
-export { citeFiles, type CiteOptions, type CiteResult, type CitedDocument, type CitedPlace, type CitedStatusKind } from './cite.js';
-export { ownersOf, ownersOfPlan, loadOwnerReferences, type Matrix, type OwnersOptions, type OwnersResult } from './owners.js';
-export { diffFiles, diffPlans, diffYears, type DiffFilesOptions, type DiffReport, type DiffResult } from './diff.js';
+export {
+  citeFiles,
+  type CiteOptions,
+  type CiteResult,
+  type CitedDocument,
+  type CitedPlace,
+  type CitedStatusKind,
+} from './cite.js';
+export {
+  ownersOf,
+  ownersOfPlan,
+  loadOwnerReferences,
+  type Matrix,
+  type OwnersOptions,
+  type OwnersResult,
+} from './owners.js';
+export {
+  diffFiles,
+  diffPlans,
+  diffYears,
+  type DiffFilesOptions,
+  type DiffReport,
+  type DiffResult,
+} from './diff.js';
 export {
   annotateDocx,
   AnnotateError,
@@ -33,7 +54,13 @@ export {
   type InputErrorCode,
   type UserError,
 } from './errors.js';
-export { inputFormatOf, inputFormats, registerInputFormat, type InputFormat, type SourceFormat } from '../parse/formats.js';
+export {
+  inputFormatOf,
+  inputFormats,
+  registerInputFormat,
+  type InputFormat,
+  type SourceFormat,
+} from '../parse/formats.js';
 export {
   defaultReporter,
   loadReporter,

@@ -25,9 +25,16 @@ export interface Target {
 function walk(dir: string, shown: string, out: Target[], lang: Lang): void {
   let entries;
   try {
-    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
   } catch (error) {
-    out.push({ filePath: shown, fatal: t(lang, 'lint.unreadable-dir', { reason: systemReasonMessage((error as NodeJS.ErrnoException).code) }) });
+    out.push({
+      filePath: shown,
+      fatal: t(lang, 'lint.unreadable-dir', {
+        reason: systemReasonMessage((error as NodeJS.ErrnoException).code),
+      }),
+    });
     return;
   }
   for (const entry of entries) {
@@ -52,10 +59,16 @@ function statOf(path: string) {
  * file's directory for "documents") into files, in order, without duplicates. Paths are shown
  * relative to `cwd` when they were given relative.
  */
-export async function expandInputs(inputs: readonly string[], base: string, lang: Lang, cwd: string): Promise<Target[]> {
+export async function expandInputs(
+  inputs: readonly string[],
+  base: string,
+  lang: Lang,
+  cwd: string,
+): Promise<Target[]> {
   const targets: Target[] = [];
   const seen = new Set<string>();
-  const shownPath = (path: string) => (isAbsolute(path) || base === cwd ? path : relative(cwd, resolve(base, path)) || '.');
+  const shownPath = (path: string) =>
+    isAbsolute(path) || base === cwd ? path : relative(cwd, resolve(base, path)) || '.';
   const add = (filePath: string) => {
     const key = resolve(cwd, filePath);
     if (seen.has(key)) return;
@@ -69,7 +82,11 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     if (info?.isDirectory()) {
       const found: Target[] = [];
       walk(absolute, shown, found, lang);
-      if (found.length === 0) targets.push({ filePath: shown, fatal: t(lang, 'lint.empty-dir', { extensions: extensionListMessage('list.or-hay') }) });
+      if (found.length === 0)
+        targets.push({
+          filePath: shown,
+          fatal: t(lang, 'lint.empty-dir', { extensions: extensionListMessage('list.or-hay') }),
+        });
       for (const target of found) {
         if (target.fatal) targets.push(target);
         else add(target.filePath);
@@ -79,11 +96,20 @@ export async function expandInputs(inputs: readonly string[], base: string, lang
     } else {
       const { glob } = await import('tinyglobby');
       const matches = (
-        await glob(input, { cwd: base, onlyFiles: true, ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'], expandDirectories: false })
+        await glob(input, {
+          cwd: base,
+          onlyFiles: true,
+          ignore: ['**/node_modules/**', '**/.git/**', '**/.khcache/**'],
+          expandDirectories: false,
+        })
       )
         .filter(isDiscoverable)
         .sort();
-      if (matches.length === 0) targets.push({ filePath: input, fatal: t(lang, 'lint.no-match', { extensions: extensionListMessage('list.or-hay') }) });
+      if (matches.length === 0)
+        targets.push({
+          filePath: input,
+          fatal: t(lang, 'lint.no-match', { extensions: extensionListMessage('list.or-hay') }),
+        });
       for (const match of matches) add(shownPath(match));
     }
   }

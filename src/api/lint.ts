@@ -19,7 +19,15 @@ import type { UserKnowledge } from '../domain/knowledge.js';
 import { builtinData, createDataStore } from '../data/store.js';
 import type { Plan } from '../plan/schema.js';
 import { fileResult, type FileResult } from '../report/index.js';
-import { crossFilePass, lintFile, lintPlans, mergeMessages, type ActiveRule, type FileLint, type LintEnvironment } from '../rules/engine.js';
+import {
+  crossFilePass,
+  lintFile,
+  lintPlans,
+  mergeMessages,
+  type ActiveRule,
+  type FileLint,
+  type LintEnvironment,
+} from '../rules/engine.js';
 import { rules as allRules, ruleIds } from '../rules/index.js';
 import type { FileSummary } from '../rules/summary.js';
 import type { LintMessage, Rule } from '../rules/types.js';
@@ -128,7 +136,11 @@ export async function resolveLintSettings(options: LintFilesOptions = {}) {
     const overrides = (options.rule ?? []).map((value) => parseRuleOverride(value, ruleIds()));
     active = resolveRules(allRules, loaded.config, overrides, loaded.filePath);
     if (options.strictCitations) {
-      active = active.map((entry) => (entry.rule.meta.id === 'citation-status' ? { ...entry, options: { ...(entry.options as Record<string, unknown>), strict: true } } : entry));
+      active = active.map((entry) =>
+        entry.rule.meta.id === 'citation-status'
+          ? { ...entry, options: { ...(entry.options as Record<string, unknown>), strict: true } }
+          : entry,
+      );
     }
   } catch (error) {
     if (error instanceof ConfigError) throw new LintSetupError(error.describe(lang), error);
@@ -137,16 +149,22 @@ export async function resolveLintSettings(options: LintFilesOptions = {}) {
   // Reference plans and catalogues (--ref, "references"): handed to the rules that take them.
   try {
     const { loadReferences } = await import('../owners/references.js');
-    const references = [...(await loadReferences(options.ref ?? [], cwd)), ...(await loadReferences(loaded.config.references ?? [], loaded.baseDir))];
+    const references = [
+      ...(await loadReferences(options.ref ?? [], cwd)),
+      ...(await loadReferences(loaded.config.references ?? [], loaded.baseDir)),
+    ];
     if (references.length > 0) {
       active = active.map((a) => {
         const own = (a.options as { references?: unknown } | null)?.references;
-        return Array.isArray(own) ? { ...a, options: { ...(a.options as object), references: [...references, ...own] } } : a;
+        return Array.isArray(own)
+          ? { ...a, options: { ...(a.options as object), references: [...references, ...own] } }
+          : a;
       });
     }
   } catch (error) {
     const describe = (error as { describe?: (lang: Lang) => string }).describe;
-    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function') throw new LintSetupError(describe.call(error, lang), error);
+    if (error instanceof Error && error.name === 'ReferenceError' && typeof describe === 'function')
+      throw new LintSetupError(describe.call(error, lang), error);
     throw error;
   }
   const today = options.today ?? todayFrom(process.env);
@@ -155,17 +173,24 @@ export async function resolveLintSettings(options: LintFilesOptions = {}) {
 }
 
 /** Settles everything before reading: config, rules, references, today, inputs, limits. Throws LintSetupError. */
-export async function prepareLint(inputs: readonly string[], options: LintFilesOptions = {}): Promise<LintSession> {
+export async function prepareLint(
+  inputs: readonly string[],
+  options: LintFilesOptions = {},
+): Promise<LintSession> {
   const cwd = options.cwd ?? process.cwd();
   const { parseConcurrency } = await import('../workers/lint-pool.js');
   const concurrency = parseConcurrency(options.concurrency);
-  if (concurrency === null) throw new LintSetupError(t(options.lang ?? 'vi', 'lint.bad-concurrency', { value: String(options.concurrency) }));
+  if (concurrency === null)
+    throw new LintSetupError(
+      t(options.lang ?? 'vi', 'lint.bad-concurrency', { value: String(options.concurrency) }),
+    );
   const { loaded, active, lang, today } = await resolveLintSettings(options);
 
   // Inputs.
   let targets: Target[];
   if (inputs.length > 0) targets = await expandInputs(inputs, cwd, lang, cwd);
-  else if (loaded.config.documents?.length) targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
+  else if (loaded.config.documents?.length)
+    targets = await expandInputs(loaded.config.documents, loaded.baseDir, lang, cwd);
   else throw new LintSetupError(t(lang, 'lint.no-inputs'));
 
   // CI (src/ci/): --changed-since and --shard choose the targets; `all` keeps the whole run (the
@@ -190,10 +215,28 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
     ...(config.filePath ? [config.filePath] : []),
   ];
   const knowledge = config.config.knowledge;
-  const env: LintEnvironment = { lang, today, data: knowledge ? createDataStore({ knowledge }) : builtinData };
+  const env: LintEnvironment = {
+    lang,
+    today,
+    data: knowledge ? createDataStore({ knowledge }) : builtinData,
+  };
   const fixing = Boolean(options.fix || options.fixDryRun);
-  const cache = options.cache && !fixing ? ci.openCache(options, { active, knowledge, lang, today, cwd, ocr: reading.ocr }) : null;
-  const run: Run = { cwd, active, env, targets, all, reading, knowledge, cache, shard: options.shard !== undefined, concurrency: fixing ? 'off' : concurrency };
+  const cache =
+    options.cache && !fixing
+      ? ci.openCache(options, { active, knowledge, lang, today, cwd, ocr: reading.ocr })
+      : null;
+  const run: Run = {
+    cwd,
+    active,
+    env,
+    targets,
+    all,
+    reading,
+    knowledge,
+    cache,
+    shard: options.shard !== undefined,
+    concurrency: fixing ? 'off' : concurrency,
+  };
   return {
     lang,
     active,
@@ -208,7 +251,10 @@ export async function prepareLint(inputs: readonly string[], options: LintFilesO
 }
 
 /** `kh lint` as a library call: the results of every input, in order (see prepareLint for errors). */
-export async function* lintFiles(inputs: readonly string[], options: LintFilesOptions = {}): AsyncGenerator<LintedFile> {
+export async function* lintFiles(
+  inputs: readonly string[],
+  options: LintFilesOptions = {},
+): AsyncGenerator<LintedFile> {
   yield* (await prepareLint(inputs, options)).results();
 }
 
@@ -234,7 +280,14 @@ interface Run {
  * their cached summaries. Taken once, while the workers start when there are files to read.
  */
 function takeContext(run: Run, ci: typeof import('../ci/lint-ci.js')): void {
-  if (run.context || !run.cache || run.all === run.targets || run.shard || !run.active.some((a) => a.rule.crossFile)) return;
+  if (
+    run.context ||
+    !run.cache ||
+    run.all === run.targets ||
+    run.shard ||
+    !run.active.some((a) => a.rule.crossFile)
+  )
+    return;
   run.context = ci.cachedSummaries(run.cache, run.all, run.targets, run.cwd);
 }
 
@@ -242,18 +295,32 @@ function takeContext(run: Run, ci: typeof import('../ci/lint-ci.js')): void {
 type Settled = { lint: FileLint; plan?: Plan } | { fatal: string };
 /** As it comes from the reading: a pool's result stays packed until it is used (PackedLint). */
 type Outcome = Settled | { packed: PackedLint };
-const settle = (outcome: Outcome): Settled => ('packed' in outcome ? { lint: outcome.packed.unpack() } : outcome);
+const settle = (outcome: Outcome): Settled =>
+  'packed' in outcome ? { lint: outcome.packed.unpack() } : outcome;
 
-async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void): AsyncGenerator<LintedFile> {
+async function* lintRun(
+  run: Run,
+  options: LintFilesOptions,
+  onFile?: () => void,
+): AsyncGenerator<LintedFile> {
   const { active, env, targets } = run;
   const keepPlans = Boolean(options.fix || options.fixDryRun);
   const crossFile = !run.shard && active.some((a) => a.rule.crossFile);
   const waitForAll = keepPlans || options.onMessages !== undefined || crossFile;
   const result = (target: Target, outcome: Settled, messages?: LintMessage[]): LintedFile => {
-    if ('fatal' in outcome) return { ...fileResult(target.filePath, [], { message: outcome.fatal }), summary: null, fileMessages: [] };
+    if ('fatal' in outcome)
+      return {
+        ...fileResult(target.filePath, [], { message: outcome.fatal }),
+        summary: null,
+        fileMessages: [],
+      };
     let shown = messages ?? outcome.lint.messages;
     if (options.quiet) shown = shown.filter((m) => m.severity === 'error');
-    return { ...fileResult(target.filePath, shown), summary: outcome.lint.summary, fileMessages: outcome.lint.messages };
+    return {
+      ...fileResult(target.filePath, shown),
+      summary: outcome.lint.summary,
+      fileMessages: outcome.lint.messages,
+    };
   };
 
   const outcomes = readAndLint(run, options, keepPlans);
@@ -261,7 +328,7 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
     let i = 0;
     for await (const outcome of outcomes) {
       onFile?.();
-      yield result(targets[i]!, settle(outcome)), i++;
+      (yield result(targets[i]!, settle(outcome)), i++);
     }
     options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
     await saveCache(run);
@@ -277,16 +344,26 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
   options.onCache?.(run.cache ? { hits: run.cache.hits, misses: run.cache.misses } : null);
   const linted = all.flatMap((o) => ('lint' in o ? [o] : []));
   const cross = crossFile ? await crossFileMessages(run, all) : null;
-  let messageLists = linted.map((o, i) => (cross ? mergeMessages(o.lint.messages, cross[i]!) : o.lint.messages));
+  let messageLists = linted.map((o, i) =>
+    cross ? mergeMessages(o.lint.messages, cross[i]!) : o.lint.messages,
+  );
   if (keepPlans) {
     const { fixFiles } = await import('../fix/apply.js');
     const plans = linted.map((o) => o.plan!);
     const relint = (fixed: Plan[]) => lintPlans(fixed, active, env);
-    messageLists = await fixFiles(plans, messageLists, { write: Boolean(options.fix) && !options.fixDryRun, cwd: run.cwd, lang: env.lang, relint, note: (line) => options.note?.(line) });
+    messageLists = await fixFiles(plans, messageLists, {
+      write: Boolean(options.fix) && !options.fixDryRun,
+      cwd: run.cwd,
+      lang: env.lang,
+      relint,
+      note: (line) => options.note?.(line),
+    });
   }
   await saveCache(run);
   const final = new Map(linted.map((o, i) => [o as Settled, messageLists[i]!]));
-  options.onMessages?.(linted.map((o, i) => ({ filePath: o.lint.summary.filePath, messages: messageLists[i]! })));
+  options.onMessages?.(
+    linted.map((o, i) => ({ filePath: o.lint.summary.filePath, messages: messageLists[i]! })),
+  );
   for (const [i, outcome] of all.entries()) yield result(targets[i]!, outcome, final.get(outcome));
 }
 
@@ -297,11 +374,19 @@ async function* lintRun(run: Run, options: LintFilesOptions, onFile?: () => void
  */
 async function crossFileMessages(run: Run, all: Settled[]): Promise<LintMessage[][]> {
   const { active, env, targets } = run;
-  const own = new Map(targets.flatMap((t, i) => ('lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [])));
+  const own = new Map(
+    targets.flatMap((t, i) =>
+      'lint' in all[i]! ? [[t, (all[i] as { lint: FileLint }).lint.summary] as const] : [],
+    ),
+  );
   takeContext(run, await import('../ci/lint-ci.js'));
   const context = run.context ?? new Map<Target, FileSummary>();
   const runFiles = run.all.filter((t) => own.has(t) || context.has(t));
-  const pass = crossFilePass(runFiles.map((t) => own.get(t) ?? context.get(t)!), active, env);
+  const pass = crossFilePass(
+    runFiles.map((t) => own.get(t) ?? context.get(t)!),
+    active,
+    env,
+  );
   const byTarget = new Map(runFiles.map((t, i) => [t, pass[i]!]));
   return targets.flatMap((t) => (own.has(t) ? [byTarget.get(t)!] : []));
 }
@@ -316,7 +401,11 @@ async function saveCache(run: Run): Promise<void> {
  * reason in the run's language); a rule that fails throws RuleError.
  */
 // long: one file through reader, cache and rules with its error handling in order; split with the pool work
-async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: boolean): AsyncGenerator<Outcome> {
+async function* readAndLint(
+  run: Run,
+  options: LintFilesOptions,
+  keepPlans: boolean,
+): AsyncGenerator<Outcome> {
   const { targets, env, cwd } = run;
   const lang = env.lang;
   const readable = targets.filter((t) => !t.fatal).length;
@@ -331,7 +420,9 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
   const workerPath = lintWorkerPath();
   // --cache: every file's entry looked up first, so that a run with nothing to read starts no worker.
   const { cache } = run;
-  const lookups = cache ? targets.map((t) => (t.fatal ? null : cache.lookup(resolve(cwd, t.filePath), t.filePath))) : null;
+  const lookups = cache
+    ? targets.map((t) => (t.fatal ? null : cache.lookup(resolve(cwd, t.filePath), t.filePath)))
+    : null;
   const hitOf = (i: number) => lookups?.[i]?.hit ?? null;
   const store = (i: number, lint: FileLint) => {
     const lookup = lookups?.[i];
@@ -364,7 +455,8 @@ async function* readAndLint(run: Run, options: LintFilesOptions, keepPlans: bool
             ? Promise.resolve({ lint: hitOf(i)! })
             : pool.lintPacked(resolve(cwd, target.filePath), target.filePath).then(
                 (packed) => (cache ? store(i, packed.unpack()) : undefined, { packed }),
-                (error: unknown) => (error instanceof RuleError ? { ruleError: error } : failed(target, error)),
+                (error: unknown) =>
+                  error instanceof RuleError ? { ruleError: error } : failed(target, error),
               ),
       );
       // The workers start meanwhile: the other files' summaries are looked up now, not after.

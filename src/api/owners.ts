@@ -17,19 +17,31 @@ export interface OwnersOptions extends ReadOptions {
   config?: string | undefined;
 }
 
-export type OwnersResult = { filePath: string; ok: true; matrix: Matrix } | { filePath: string; ok: false; error: unknown };
+export type OwnersResult =
+  { filePath: string; ok: true; matrix: Matrix } | { filePath: string; ok: false; error: unknown };
 
 /** The catalogues of `references` and then of the config's "references"; throws ConfigError or ReferenceError. */
-export async function loadOwnerReferences(options: Pick<OwnersOptions, 'references' | 'config' | 'cwd'> = {}): Promise<Catalogue[]> {
+export async function loadOwnerReferences(
+  options: Pick<OwnersOptions, 'references' | 'config' | 'cwd'> = {},
+): Promise<Catalogue[]> {
   const cwd = options.cwd ?? process.cwd();
-  const [{ configReferences }, { loadReferences }] = await Promise.all([import('../config/references.js'), import('../owners/references.js')]);
+  const [{ configReferences }, { loadReferences }] = await Promise.all([
+    import('../config/references.js'),
+    import('../owners/references.js'),
+  ]);
   const fromConfig = configReferences({ cwd, configPath: options.config });
-  return [...(await loadReferences(options.references ?? [], cwd)), ...(await loadReferences(fromConfig.files, fromConfig.baseDir))];
+  return [
+    ...(await loadReferences(options.references ?? [], cwd)),
+    ...(await loadReferences(fromConfig.files, fromConfig.baseDir)),
+  ];
 }
 
 /** The matrix of one plan. */
 export async function ownersOfPlan(plan: Plan, references: readonly Catalogue[] = []): Promise<Matrix> {
-  const [{ buildMatrix }, { builtinData }] = await Promise.all([import('../domain/matrix.js'), import('../data/store.js')]);
+  const [{ buildMatrix }, { builtinData }] = await Promise.all([
+    import('../domain/matrix.js'),
+    import('../data/store.js'),
+  ]);
   return buildMatrix(plan, builtinData, { references: [...references] });
 }
 
@@ -37,9 +49,15 @@ export async function ownersOfPlan(plan: Plan, references: readonly Catalogue[] 
  * The matrix of each file, in order. The references are loaded first: a bad one (ConfigError,
  * ReferenceError) rejects the first step, before any file is read.
  */
-export async function* ownersOf(files: readonly string[], options: OwnersOptions = {}): AsyncGenerator<OwnersResult> {
+export async function* ownersOf(
+  files: readonly string[],
+  options: OwnersOptions = {},
+): AsyncGenerator<OwnersResult> {
   const references = await loadOwnerReferences(options);
-  const [{ buildMatrix }, { builtinData }] = await Promise.all([import('../domain/matrix.js'), import('../data/store.js')]);
+  const [{ buildMatrix }, { builtinData }] = await Promise.all([
+    import('../domain/matrix.js'),
+    import('../data/store.js'),
+  ]);
   for await (const result of parseFiles(files, { cwd: options.cwd, read: options.read })) {
     if (!result.ok) {
       yield { filePath: result.filePath, ok: false, error: result.error };
@@ -47,7 +65,11 @@ export async function* ownersOf(files: readonly string[], options: OwnersOptions
     }
     let outcome: OwnersResult;
     try {
-      outcome = { filePath: result.filePath, ok: true, matrix: buildMatrix(result.plan, builtinData, { references }) };
+      outcome = {
+        filePath: result.filePath,
+        ok: true,
+        matrix: buildMatrix(result.plan, builtinData, { references }),
+      };
     } catch (error) {
       outcome = { filePath: result.filePath, ok: false, error };
     }

@@ -16,13 +16,17 @@ export interface ReadOptions {
 }
 
 /** One file of a run: its Plan, or why it could not be read (an InputError, or a bug). */
-export type PlanResult = { filePath: string; ok: true; plan: Plan } | { filePath: string; ok: false; error: unknown };
+export type PlanResult =
+  { filePath: string; ok: true; plan: Plan } | { filePath: string; ok: false; error: unknown };
 
 /**
  * The Plans of `files`, in order. `plan.source.path` is the path as given (messages name files as
  * the user wrote them).
  */
-export async function* parseFiles(files: Iterable<string>, options: ReadOptions = {}): AsyncGenerator<PlanResult> {
+export async function* parseFiles(
+  files: Iterable<string>,
+  options: ReadOptions = {},
+): AsyncGenerator<PlanResult> {
   const { openPlanReader } = await import('../workers/isolate.js');
   const reader = openPlanReader(options.read);
   try {

@@ -32,7 +32,15 @@
  * machine, about seven times faster (a warm run with --cache-strategy content hashes every document).
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import {
+  appendFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  type Stats,
+} from 'node:fs';
 import { dataFingerprint } from '../data/store.js';
 import { join, resolve } from 'node:path';
 import type { ActiveRule, FileLint } from '../rules/engine.js';
@@ -69,7 +77,11 @@ const RACY_MS = { fine: 250, coarse: 2_000 };
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v as object).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v as object)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -79,10 +91,21 @@ const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).
 const fastHash = (data: string | Uint8Array) => createHash('sha512-256').update(data).digest('hex');
 
 /** The effective rule settings of a run (rules, severities, options, knowledge file), hashed. */
-export function settingsHash(active: readonly ActiveRule[], knowledge: unknown, reading: { ocr?: boolean | undefined } = {}): string {
-  const rules = active.map((a) => ({ id: a.rule.meta.id, severity: a.severity, options: a.options, crossFile: a.rule.crossFile?.version ?? null }));
+export function settingsHash(
+  active: readonly ActiveRule[],
+  knowledge: unknown,
+  reading: { ocr?: boolean | undefined } = {},
+): string {
+  const rules = active.map((a) => ({
+    id: a.rule.meta.id,
+    severity: a.severity,
+    options: a.options,
+    crossFile: a.rule.crossFile?.version ?? null,
+  }));
   // --ocr changes what a PDF reads as; absent when off, so keys made before it stay valid.
-  return sha256(stableStringify({ rules, knowledge: knowledge ?? null, ...(reading.ocr ? { ocr: true } : {}) }));
+  return sha256(
+    stableStringify({ rules, knowledge: knowledge ?? null, ...(reading.ocr ? { ocr: true } : {}) }),
+  );
 }
 
 /** A hash of the data kh ships: every file of the data store (src/data/store.ts), the manifest with its versions included. */
@@ -148,7 +171,12 @@ function statOf(stats: Stats): FileStat {
   return { size: stats.size, mtimeMs: stats.mtimeMs, ctimeMs: stats.ctimeMs, ino: stats.ino, dev: stats.dev };
 }
 
-const sameStat = (a: FileStat, b: FileStat) => a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs && a.ino === b.ino && a.dev === b.dev;
+const sameStat = (a: FileStat, b: FileStat) =>
+  a.size === b.size &&
+  a.mtimeMs === b.mtimeMs &&
+  a.ctimeMs === b.ctimeMs &&
+  a.ino === b.ino &&
+  a.dev === b.dev;
 
 /** True when a write right after `takenAt` could leave the stat unchanged (see RACY_MS). */
 function racy(stat: FileStat, takenAt: number): boolean {
@@ -171,9 +199,25 @@ function parseLine(line: string): Entry | null {
     return null;
   }
   const m = meta as Partial<EntryMeta> | null;
-  if (!m || typeof m !== 'object' || typeof m.path !== 'string' || typeof m.content !== 'string' || typeof m.messagesHash !== 'string' || typeof m.checksum !== 'string') return null;
+  if (
+    !m ||
+    typeof m !== 'object' ||
+    typeof m.path !== 'string' ||
+    typeof m.content !== 'string' ||
+    typeof m.messagesHash !== 'string' ||
+    typeof m.checksum !== 'string'
+  )
+    return null;
   if (m.day !== undefined && typeof m.day !== 'string') return null;
-  if (m.stat !== undefined && (typeof m.stat !== 'object' || m.stat === null || !['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev'].every((k) => typeof (m.stat as unknown as Record<string, unknown>)[k] === 'number'))) return null;
+  if (
+    m.stat !== undefined &&
+    (typeof m.stat !== 'object' ||
+      m.stat === null ||
+      !['size', 'mtimeMs', 'ctimeMs', 'ino', 'dev'].every(
+        (k) => typeof (m.stat as unknown as Record<string, unknown>)[k] === 'number',
+      ))
+  )
+    return null;
   return { meta: m as EntryMeta, line, messagesAt: first + 1, summaryAt: second + 1 };
 }
 
@@ -209,14 +253,21 @@ export class LintCache {
   /** Paths whose entry this run found wrong (the file changed and could not be read, a corrupt line). */
   private readonly dropped = new Set<string>();
 
-  constructor(location: string, parts: RunKeyParts, active: readonly ActiveRule[], options: LintCacheOptions = {}) {
+  constructor(
+    location: string,
+    parts: RunKeyParts,
+    active: readonly ActiveRule[],
+    options: LintCacheOptions = {},
+  ) {
     this.dir = location;
     this.key = runKey(parts);
     this.khVersion = parts.khVersion;
     this.today = parts.today;
     this.strategy = options.strategy ?? 'metadata';
     this.now = options.now ?? Date.now;
-    this.crossFileRules = active.filter((a) => a.rule.crossFile).map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
+    this.crossFileRules = active
+      .filter((a) => a.rule.crossFile)
+      .map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
   }
 
   private get packPath(): string {
@@ -246,7 +297,13 @@ export class LintCache {
     }
     const lines = text.split('\n');
     const header = parseHeader(lines[0] ?? '');
-    if (!header || header.khCache !== PACK_FORMAT || header.key !== this.key || header.khVersion !== this.khVersion) return { entries, dead: 0, sameKey: false, stat };
+    if (
+      !header ||
+      header.khCache !== PACK_FORMAT ||
+      header.key !== this.key ||
+      header.khVersion !== this.khVersion
+    )
+      return { entries, dead: 0, sameKey: false, stat };
     let dead = 0;
     for (let i = 1; i < lines.length; i++) {
       const line = lines[i]!;
@@ -298,7 +355,12 @@ export class LintCache {
       const meta: EntryMeta = { ...entry.meta, stat };
       const line = `${JSON.stringify(meta)}\t${entry.line.slice(entry.messagesAt)}`;
       const first = line.indexOf('\t');
-      this.fresh.set(path, { meta, line, messagesAt: first + 1, summaryAt: first + 1 + (entry.summaryAt - entry.messagesAt) });
+      this.fresh.set(path, {
+        meta,
+        line,
+        messagesAt: first + 1,
+        summaryAt: first + 1 + (entry.summaryAt - entry.messagesAt),
+      });
     }
     return this.counted({ content, stat, hit });
   }
@@ -335,8 +397,13 @@ export class LintCache {
     return { messages: messages as LintMessage[], summary: { ...(summary as FileSummary), filePath: shown } };
   }
 
-  private checksum(meta: Pick<EntryMeta, 'path' | 'content' | 'day' | 'messagesHash'>, summary: string): string {
-    return fastHash(`${this.key}\0${meta.path}\0${meta.content}\0${meta.day ?? ''}\0${meta.messagesHash}\0${summary}`);
+  private checksum(
+    meta: Pick<EntryMeta, 'path' | 'content' | 'day' | 'messagesHash'>,
+    summary: string,
+  ): string {
+    return fastHash(
+      `${this.key}\0${meta.path}\0${meta.content}\0${meta.day ?? ''}\0${meta.messagesHash}\0${summary}`,
+    );
   }
 
   /** Records a file's result under its content hash (and stat, when `lookup` gave one). Written by save(). */
@@ -345,8 +412,17 @@ export class LintCache {
     const path = resolve(absolutePath);
     const messages = JSON.stringify(result.messages);
     const summary = JSON.stringify(result.summary);
-    const signed = { path, content: lookup.content, ...(result.readToday ? { day: this.today } : {}), messagesHash: fastHash(messages) };
-    const meta: EntryMeta = { ...signed, checksum: this.checksum(signed, summary), ...(lookup.stat ? { stat: lookup.stat } : {}) };
+    const signed = {
+      path,
+      content: lookup.content,
+      ...(result.readToday ? { day: this.today } : {}),
+      messagesHash: fastHash(messages),
+    };
+    const meta: EntryMeta = {
+      ...signed,
+      checksum: this.checksum(signed, summary),
+      ...(lookup.stat ? { stat: lookup.stat } : {}),
+    };
     const line = entryLine(meta, messages, summary);
     const first = line.indexOf('\t');
     this.fresh.set(path, { meta, line, messagesAt: first + 1, summaryAt: first + 1 + messages.length + 1 });
@@ -395,7 +471,13 @@ export class LintCache {
         if (this.dropped.has(path) || (!inRun.has(path) && !isFile(path))) prune.push(path);
       }
       const legacy = this.formatOneEntries();
-      if (this.fresh.size === 0 && prune.length === 0 && legacy.length === 0 && !(this.rewrite && merged.size > 0)) return;
+      if (
+        this.fresh.size === 0 &&
+        prune.length === 0 &&
+        legacy.length === 0 &&
+        !(this.rewrite && merged.size > 0)
+      )
+        return;
       mkdirSync(this.dir, { recursive: true });
       for (const name of legacy) unlinkSync(join(this.dir, name));
       const replaced = [...this.fresh.keys()].filter((p) => merged.has(p)).length;

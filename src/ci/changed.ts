@@ -26,11 +26,29 @@ interface GitResult {
 
 function git(args: readonly string[], cwd: string): Promise<GitResult> {
   return new Promise((done) => {
-    execFile('git', args, { cwd, encoding: 'utf8', maxBuffer: MAX_BUFFER, windowsHide: true, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' } }, (error, stdout, stderr) => {
-      const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : -1) : 0;
-      const spawnError = error && typeof (error as NodeJS.ErrnoException).code === 'string' ? (error as NodeJS.ErrnoException).code : undefined;
-      done({ code, stdout, stderr, ...(spawnError ? { spawnError } : {}) });
-    });
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        encoding: 'utf8',
+        maxBuffer: MAX_BUFFER,
+        windowsHide: true,
+        env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+      },
+      (error, stdout, stderr) => {
+        const code = error
+          ? typeof (error as { code?: unknown }).code === 'number'
+            ? (error as { code: number }).code
+            : -1
+          : 0;
+        const spawnError =
+          error && typeof (error as NodeJS.ErrnoException).code === 'string'
+            ? (error as NodeJS.ErrnoException).code
+            : undefined;
+        done({ code, stdout, stderr, ...(spawnError ? { spawnError } : {}) });
+      },
+    );
   });
 }
 
@@ -60,11 +78,27 @@ export async function changedFiles(ref: string, cwd: string): Promise<Set<string
   const base = await git(['merge-base', commit, 'HEAD'], cwd);
   // No common ancestor (or no HEAD yet): compare with REF itself.
   const from = base.code === 0 && base.stdout.trim() ? base.stdout.trim() : commit;
-  const diff = await git(['-c', 'core.quotepath=false', 'diff', '--name-only', '-z', '--no-renames', '--diff-filter=d', from, '--'], cwd);
+  const diff = await git(
+    [
+      '-c',
+      'core.quotepath=false',
+      'diff',
+      '--name-only',
+      '-z',
+      '--no-renames',
+      '--diff-filter=d',
+      from,
+      '--',
+    ],
+    cwd,
+  );
   if (diff.code !== 0) {
     throw new CiError('changed-diff-failed', { detail: firstLine(diff.stderr) });
   }
-  const untracked = await git(['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/'], cwd);
+  const untracked = await git(
+    ['ls-files', '--others', '--exclude-standard', '-z', '--full-name', '--', ':/'],
+    cwd,
+  );
   if (untracked.code !== 0) {
     throw new CiError('changed-ls-files-failed', { detail: firstLine(untracked.stderr) });
   }

@@ -14,7 +14,14 @@ import { CiError } from './errors.js';
 
 export { CiError } from './errors.js';
 import { parseShard, selectShard } from './shard.js';
-import { CACHE_STRATEGIES, dataHash, DEFAULT_CACHE_LOCATION, LintCache, settingsHash, type CacheStrategy } from './cache.js';
+import {
+  CACHE_STRATEGIES,
+  dataHash,
+  DEFAULT_CACHE_LOCATION,
+  LintCache,
+  settingsHash,
+  type CacheStrategy,
+} from './cache.js';
 import type { ActiveRule } from '../rules/engine.js';
 import type { LintedFile } from '../api/lint.js';
 import type { Target } from '../api/inputs.js';
@@ -58,7 +65,10 @@ export function checkCiOptions(options: CiLintOptions): void {
   if (options.suppressAll && options.pruneSuppressions) {
     throw new CiError('suppress-and-prune');
   }
-  if (options.cacheStrategy !== undefined && !(CACHE_STRATEGIES as readonly string[]).includes(options.cacheStrategy)) {
+  if (
+    options.cacheStrategy !== undefined &&
+    !(CACHE_STRATEGIES as readonly string[]).includes(options.cacheStrategy)
+  ) {
     throw new CiError('cache-strategy', { value: options.cacheStrategy });
   }
 }
@@ -85,12 +95,21 @@ export async function selectTargets<T extends { filePath: string; fatal?: string
   return { targets: targets.length === all.length ? all : targets, all };
 }
 
-async function select<T extends { filePath: string; fatal?: string | undefined }>(targets: T[], options: CiLintOptions, cwd: string): Promise<T[]> {
+async function select<T extends { filePath: string; fatal?: string | undefined }>(
+  targets: T[],
+  options: CiLintOptions,
+  cwd: string,
+): Promise<T[]> {
   let selected = targets;
   if (options.changedSince !== undefined) {
     const changed = await changedFiles(options.changedSince, cwd);
     const real = new Set([...changed].map(realOrResolved));
-    selected = selected.filter((t) => t.fatal !== undefined || changed.has(resolve(cwd, t.filePath)) || real.has(realOrResolved(resolve(cwd, t.filePath))));
+    selected = selected.filter(
+      (t) =>
+        t.fatal !== undefined ||
+        changed.has(resolve(cwd, t.filePath)) ||
+        real.has(realOrResolved(resolve(cwd, t.filePath))),
+    );
   }
   if (options.shard !== undefined) selected = selectShard(selected, parseShard(options.shard), cwd);
   return selected;
@@ -120,7 +139,9 @@ export function suppressionStep(
   const notes: string[] = [];
   let active = existing;
   if (writing) {
-    active = options.suppressAll ? suppressAll(results, existing, cwd) : pruneSuppressions(results, existing, cwd);
+    active = options.suppressAll
+      ? suppressAll(results, existing, cwd)
+      : pruneSuppressions(results, existing, cwd);
     writeSuppressions(shown, active, { cwd, inputs: context.inputs });
     const files = Object.keys(active).length;
     let total = 0;
@@ -134,8 +155,7 @@ export function suppressionStep(
     return {
       results: applied.results,
       notes,
-      unpruned:
-        t(lang, 'ci.unpruned', { file: shown, unused, files }),
+      unpruned: t(lang, 'ci.unpruned', { file: shown, unused, files }),
     };
   }
   return { results: applied.results, notes };
@@ -144,12 +164,25 @@ export function suppressionStep(
 /** The cache of this run (--cache), keyed by everything the per-file results depend on. */
 export function openCache(
   options: CiLintOptions,
-  run: { active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date; cwd: string; ocr?: boolean | undefined },
+  run: {
+    active: readonly ActiveRule[];
+    knowledge: unknown;
+    lang: Lang;
+    today: Date;
+    cwd: string;
+    ocr?: boolean | undefined;
+  },
 ): LintCache {
   const location = resolve(run.cwd, options.cacheLocation ?? DEFAULT_CACHE_LOCATION);
   return new LintCache(
     location,
-    { khVersion: toolVersion(), settings: settingsHash(run.active, run.knowledge, { ocr: run.ocr }), lang: run.lang, today: run.today.toISOString().slice(0, 10), data: dataHash() },
+    {
+      khVersion: toolVersion(),
+      settings: settingsHash(run.active, run.knowledge, { ocr: run.ocr }),
+      lang: run.lang,
+      today: run.today.toISOString().slice(0, 10),
+      data: dataHash(),
+    },
     run.active,
     { strategy: (options.cacheStrategy as CacheStrategy | undefined) ?? 'metadata' },
   );
@@ -178,7 +211,14 @@ export function cachedSummaries<T extends { filePath: string; fatal?: string | u
 /** A shard's `--format json` report: each file's per-file findings, summary and position in the whole run. */
 export function shardReport(
   linted: readonly LintedFile[],
-  session: { all: readonly Target[]; targets: readonly Target[]; active: readonly ActiveRule[]; knowledge: unknown; lang: Lang; today: Date },
+  session: {
+    all: readonly Target[];
+    targets: readonly Target[];
+    active: readonly ActiveRule[];
+    knowledge: unknown;
+    lang: Lang;
+    today: Date;
+  },
   shard: string,
 ): string {
   const position = new Map(session.all.map((t, i) => [t, i]));
@@ -191,7 +231,11 @@ export function shardReport(
     settings: settingsHash(session.active, session.knowledge),
     lang: session.lang,
     today: session.today.toISOString(),
-    results: session.targets.map((target, i) => ({ ...json[i]!, index: position.get(target)!, summary: linted[i]!.summary })) as ShardReport['results'],
+    results: session.targets.map((target, i) => ({
+      ...json[i]!,
+      index: position.get(target)!,
+      summary: linted[i]!.summary,
+    })) as ShardReport['results'],
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

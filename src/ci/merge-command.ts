@@ -21,14 +21,29 @@ import { CiError } from './errors.js';
 import { suppressionStep } from './lint-ci.js';
 import { joinParts, readPart } from './merge.js';
 
-export interface MergeOptions
-  extends Pick<LintOptions, 'config' | 'rule' | 'strictCitations' | 'ref' | 'langExplicit' | 'suppressionsLocation' | 'passOnUnprunedSuppressions' | 'quiet' | 'maxWarnings' | 'output'> {
+export interface MergeOptions extends Pick<
+  LintOptions,
+  | 'config'
+  | 'rule'
+  | 'strictCitations'
+  | 'ref'
+  | 'langExplicit'
+  | 'suppressionsLocation'
+  | 'passOnUnprunedSuppressions'
+  | 'quiet'
+  | 'maxWarnings'
+  | 'output'
+> {
   format: FormatName;
   cwd?: string | undefined;
 }
 
 // long: the steps of kh merge-reports in order (options, settings, parts, cross-file pass, suppressions, report, exit code)
-export async function run(ctx: CliContext, reports: readonly string[], options: MergeOptions): Promise<number> {
+export async function run(
+  ctx: CliContext,
+  reports: readonly string[],
+  options: MergeOptions,
+): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
   const fail = (message: string, error?: unknown) => {
@@ -67,16 +82,28 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
         throw new CiError('reports-other-settings');
       }
       lang = joined.lang!;
-      const rules = active.filter((a) => a.rule.crossFile).map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
+      const rules = active
+        .filter((a) => a.rule.crossFile)
+        .map((a) => ({ id: a.rule.meta.id, version: a.rule.crossFile!.version }));
       const read = joined.results.filter((r) => !r.fatal);
       for (const r of read) {
         const problem = summaryProblem(r.summary, rules);
         if (problem) throw new CiError('reports-summary-unusable', { document: r.filePath, problem });
       }
       const data = knowledge ? createDataStore({ knowledge }) : builtinData;
-      const cross = rules.length ? crossFilePass(read.map((r) => r.summary as FileSummary), active, { lang, today: joined.today!, data }) : null;
+      const cross = rules.length
+        ? crossFilePass(
+            read.map((r) => r.summary as FileSummary),
+            active,
+            { lang, today: joined.today!, data },
+          )
+        : null;
       const crossOf = new Map(read.map((r, i) => [r, cross?.[i] ?? []]));
-      results = joined.results.map((r) => (r.fatal ? fileResult(r.filePath, [], r.fatal) : fileResult(r.filePath, mergeMessages(r.messages, crossOf.get(r)!))));
+      results = joined.results.map((r) =>
+        r.fatal
+          ? fileResult(r.filePath, [], r.fatal)
+          : fileResult(r.filePath, mergeMessages(r.messages, crossOf.get(r)!)),
+      );
     } else {
       results = joined.results.map((r) => fileResult(r.filePath, r.messages, r.fatal));
     }
@@ -104,5 +131,13 @@ export async function run(ctx: CliContext, reports: readonly string[], options: 
     rules: active.map((a) => a.rule),
     version: toolVersion(),
   });
-  return finishLint(ctx, text, results, { output: options.output, cwd, inputs: inputs, unpruned, maxWarnings, lang, fail });
+  return finishLint(ctx, text, results, {
+    output: options.output,
+    cwd,
+    inputs: inputs,
+    unpruned,
+    maxWarnings,
+    lang,
+    fail,
+  });
 }

@@ -28,7 +28,10 @@ const resultSchema = z.object({
   infoCount: z.number().int(),
   fatal: z.object({ message: z.string() }).nullable(),
 });
-const shardResultSchema = resultSchema.extend({ index: z.number().int().nonnegative(), summary: z.unknown() });
+const shardResultSchema = resultSchema.extend({
+  index: z.number().int().nonnegative(),
+  summary: z.unknown(),
+});
 const shardReportSchema = z.object({
   khShardReport: z.literal(SHARD_REPORT_VERSION),
   khVersion: z.string(),
@@ -43,7 +46,9 @@ const shardReportSchema = z.object({
 export type ShardReport = z.infer<typeof shardReportSchema>;
 type PlainResult = z.infer<typeof resultSchema>;
 
-export type Part = { path: string; kind: 'shard'; report: ShardReport } | { path: string; kind: 'plain'; results: PlainResult[] };
+export type Part =
+  | { path: string; kind: 'shard'; report: ShardReport }
+  | { path: string; kind: 'plain'; results: PlainResult[] };
 
 /** Reads one report. Throws CiError naming the file. */
 export function readPart(path: string, shown = path): Part {
@@ -52,7 +57,9 @@ export function readPart(path: string, shown = path): Part {
     data = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw code ? new CiError('report-unreadable', { file: shown, code }, error) : new CiError('report-not-json', { file: shown }, error);
+    throw code
+      ? new CiError('report-unreadable', { file: shown, code }, error)
+      : new CiError('report-not-json', { file: shown }, error);
   }
   if (Array.isArray(data)) {
     const parsed = z.array(resultSchema).safeParse(data);
@@ -60,7 +67,12 @@ export function readPart(path: string, shown = path): Part {
   } else {
     const parsed = shardReportSchema.safeParse(data);
     if (parsed.success) return { path: shown, kind: 'shard', report: parsed.data };
-    if (data && typeof data === 'object' && 'khShardReport' in data && (data as { khShardReport: unknown }).khShardReport !== SHARD_REPORT_VERSION) {
+    if (
+      data &&
+      typeof data === 'object' &&
+      'khShardReport' in data &&
+      (data as { khShardReport: unknown }).khShardReport !== SHARD_REPORT_VERSION
+    ) {
       throw new CiError('report-other-format', { file: shown });
     }
   }
@@ -70,7 +82,12 @@ export function readPart(path: string, shown = path): Part {
 /** What the merge needs of the parts once they are known to fit together. */
 export interface Joined {
   /** In the whole run's order. */
-  results: { filePath: string; messages: LintMessage[]; fatal: { message: string } | null; summary: FileSummary | null }[];
+  results: {
+    filePath: string;
+    messages: LintMessage[];
+    fatal: { message: string } | null;
+    summary: FileSummary | null;
+  }[];
   /** Whether the cross-file pass must run (shard reports); false for a plain report. */
   crossFile: boolean;
   lang: Lang | null;
@@ -89,7 +106,12 @@ export function joinParts(parts: readonly Part[], khVersion: string): Joined {
     }
     const only = plain[0] as Extract<Part, { kind: 'plain' }>;
     return {
-      results: only.results.map((r) => ({ filePath: r.filePath, messages: r.messages as unknown as LintMessage[], fatal: r.fatal, summary: null })),
+      results: only.results.map((r) => ({
+        filePath: r.filePath,
+        messages: r.messages as unknown as LintMessage[],
+        fatal: r.fatal,
+        summary: null,
+      })),
       crossFile: false,
       lang: null,
       today: null,
@@ -103,7 +125,9 @@ export function joinParts(parts: readonly Part[], khVersion: string): Joined {
     if (report.khVersion !== khVersion) {
       throw new CiError('reports-other-version', { file: path, theirs: report.khVersion, ours: khVersion });
     }
-    const differs = (['settings', 'lang', 'today', 'files'] as const).find((key) => report[key] !== first[key]) ?? (report.shard.count !== first.shard.count ? 'shard' : undefined);
+    const differs =
+      (['settings', 'lang', 'today', 'files'] as const).find((key) => report[key] !== first[key]) ??
+      (report.shard.count !== first.shard.count ? 'shard' : undefined);
     if (differs) {
       throw new CiError('reports-other-run', { file: path, first: shards[0]!.path, field: differs });
     }
@@ -111,7 +135,12 @@ export function joinParts(parts: readonly Part[], khVersion: string): Joined {
   const seen = new Map<number, string>();
   for (const { path, report } of shards) {
     const other = seen.get(report.shard.index);
-    if (other) throw new CiError('reports-shard-repeated', { file: path, shard: `${report.shard.index}/${report.shard.count}`, other });
+    if (other)
+      throw new CiError('reports-shard-repeated', {
+        file: path,
+        shard: `${report.shard.index}/${report.shard.count}`,
+        other,
+      });
     seen.set(report.shard.index, path);
   }
   const missing = Array.from({ length: first.shard.count }, (_, i) => i + 1).filter((i) => !seen.has(i));
@@ -125,7 +154,12 @@ export function joinParts(parts: readonly Part[], khVersion: string): Joined {
       if (r.index >= first.files || byIndex.has(r.index)) {
         throw new CiError('reports-bad-position', { file: path, document: r.filePath, index: r.index });
       }
-      byIndex.set(r.index, { filePath: r.filePath, messages: r.messages as unknown as LintMessage[], fatal: r.fatal, summary: (r.summary ?? null) as FileSummary | null });
+      byIndex.set(r.index, {
+        filePath: r.filePath,
+        messages: r.messages as unknown as LintMessage[],
+        fatal: r.fatal,
+        summary: (r.summary ?? null) as FileSummary | null,
+      });
     }
   }
   return {

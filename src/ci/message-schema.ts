@@ -5,7 +5,14 @@
 import { z } from 'zod';
 
 const relatedSchema = z
-  .object({ message: z.string(), line: z.number().int(), column: z.number().int(), endLine: z.number().int(), endColumn: z.number().int(), excerpt: z.string() })
+  .object({
+    message: z.string(),
+    line: z.number().int(),
+    column: z.number().int(),
+    endLine: z.number().int(),
+    endColumn: z.number().int(),
+    excerpt: z.string(),
+  })
   .loose();
 
 export const storedMessageSchema = z

@@ -36,7 +36,11 @@ export function shardOf(key: string, count: number): number {
 }
 
 /** The items of `shard`, in their order. */
-export function selectShard<T extends { filePath: string }>(items: readonly T[], shard: Shard, cwd: string): T[] {
+export function selectShard<T extends { filePath: string }>(
+  items: readonly T[],
+  shard: Shard,
+  cwd: string,
+): T[] {
   if (shard.count === 1) return [...items];
   return items.filter((item) => shardOf(shardKey(item.filePath, cwd), shard.count) === shard.index);
 }

@@ -29,7 +29,10 @@ import { shardKey } from './shard.js';
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'kh-suppressions.json';
 
-const suppressionsSchema = z.record(z.string().min(1), z.record(z.string().min(1), z.object({ count: z.number().int().positive() }).strict()));
+const suppressionsSchema = z.record(
+  z.string().min(1),
+  z.record(z.string().min(1), z.object({ count: z.number().int().positive() }).strict()),
+);
 export type Suppressions = z.infer<typeof suppressionsSchema>;
 
 /**
@@ -55,7 +58,10 @@ export function loadSuppressions(path: string, shown = path): Suppressions {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join(' › ') ?? '';
-    throw new CiError('suppressions-malformed', { file: shown, where: where || msg('ci.error.suppressions-root') });
+    throw new CiError('suppressions-malformed', {
+      file: shown,
+      where: where || msg('ci.error.suppressions-root'),
+    });
   }
   return parsed.data;
 }
@@ -87,7 +93,11 @@ export interface Applied {
 }
 
 /** Hides the suppressed findings of `results` (read files only; counts recomputed). */
-export function applySuppressions(results: readonly FileResult[], suppressions: Suppressions, cwd: string): Applied {
+export function applySuppressions(
+  results: readonly FileResult[],
+  suppressions: Suppressions,
+  cwd: string,
+): Applied {
   let suppressed = 0;
   const unused: Suppressions = {};
   const out = results.map((result) => {
@@ -106,13 +116,20 @@ export function applySuppressions(results: readonly FileResult[], suppressions: 
       }
     }
     if (hidden.size === 0) return result;
-    return fileResult(result.filePath, result.messages.filter((m) => !hidden.has(m.ruleId)));
+    return fileResult(
+      result.filePath,
+      result.messages.filter((m) => !hidden.has(m.ruleId)),
+    );
   });
   return { results: out, suppressed, unused };
 }
 
 /** `--suppress-all`: the run's findings replace the entries of the run's files. */
-export function suppressAll(results: readonly FileResult[], existing: Suppressions, cwd: string): Suppressions {
+export function suppressAll(
+  results: readonly FileResult[],
+  existing: Suppressions,
+  cwd: string,
+): Suppressions {
   const next: Suppressions = { ...existing };
   for (const result of results) {
     if (result.fatal) continue;
@@ -126,7 +143,11 @@ export function suppressAll(results: readonly FileResult[], existing: Suppressio
 }
 
 /** `--prune-suppressions`: counts lowered to the run's findings; files gone from disk dropped. */
-export function pruneSuppressions(results: readonly FileResult[], existing: Suppressions, cwd: string): Suppressions {
+export function pruneSuppressions(
+  results: readonly FileResult[],
+  existing: Suppressions,
+  cwd: string,
+): Suppressions {
   const next: Suppressions = {};
   const inRun = new Map<string, FileResult>();
   for (const result of results) if (!result.fatal) inRun.set(shardKey(result.filePath, cwd), result);
@@ -147,7 +168,11 @@ export function pruneSuppressions(results: readonly FileResult[], existing: Supp
   return sorted(next);
 }
 
-export function writeSuppressions(path: string, suppressions: Suppressions, options: { cwd: string; inputs: readonly string[] }): void {
+export function writeSuppressions(
+  path: string,
+  suppressions: Suppressions,
+  options: { cwd: string; inputs: readonly string[] },
+): void {
   writeOutput(path, `${JSON.stringify(sorted(suppressions), null, 2)}\n`, options);
 }
 

@@ -11,7 +11,8 @@ import { knowledgeBaseOf, viDate } from '../domain/knowledge-base.js';
 import { documentLabel } from '../domain/document-label.js';
 import { CITE_MESSAGES as T } from './messages.js';
 
-export type CitedStatusKind = 'in-force' | 'replaced' | 'ended' | 'period' | 'guidance' | 'not-as-written' | 'unknown';
+export type CitedStatusKind =
+  'in-force' | 'replaced' | 'ended' | 'period' | 'guidance' | 'not-as-written' | 'unknown';
 
 export interface CitedPlace {
   file: string;
@@ -51,14 +52,23 @@ function statusOf(doc: LegalDocument, knowledge: Knowledge, lang: Lang): CitedDo
   const t = T[lang];
   const s = doc.status;
   const confidence = doc.confidence;
-  const period = doc.period ? (doc.period.from === doc.period.to ? String(doc.period.from) : `${doc.period.from} - ${doc.period.to}`) : null;
+  const period = doc.period
+    ? doc.period.from === doc.period.to
+      ? String(doc.period.from)
+      : `${doc.period.from} - ${doc.period.to}`
+    : null;
   if (s.kind === 'replaced' && s.from) {
     const by = knowledge.legalDocuments.find((d) => d.key === s.replacedBy);
-    return { kind: 'replaced', text: t.replaced(by ? documentLabel(by) : (s.replacedBy ?? '?'), viDate(s.from)), confidence };
+    return {
+      kind: 'replaced',
+      text: t.replaced(by ? documentLabel(by) : (s.replacedBy ?? '?'), viDate(s.from)),
+      confidence,
+    };
   }
   if (s.kind === 'ended' && s.from) return { kind: 'ended', text: t.ended(viDate(s.from)), confidence };
   if (s.kind === 'guidance') return { kind: 'guidance', text: t.guidance, confidence };
-  if (period) return { kind: 'period', text: t.period(period) + (s.note ? `; ${s.note[lang]}` : ''), confidence };
+  if (period)
+    return { kind: 'period', text: t.period(period) + (s.note ? `; ${s.note[lang]}` : ''), confidence };
   return { kind: 'in-force', text: s.from ? t.inForceFrom(viDate(s.from)) : t.inForce, confidence };
 }
 
@@ -73,7 +83,9 @@ export function collectCitations(plans: readonly Plan[], data: DataStore, lang: 
     `num:${docType.toLowerCase()}|${(number ?? '').replace(/^0+(?=\d)/, '')}|${year ?? '?'}`;
   // A citation the registry does not match (a wrong symbol) joins the entry with its type, number and year.
   const regByNum = new Map<string, LegalDocument>();
-  for (const d of knowledge.legalDocuments) if (d.number) regByNum.set(numKey(d.docType, d.number, d.year ?? (d.date ? Number(d.date.slice(0, 4)) : null)), d);
+  for (const d of knowledge.legalDocuments)
+    if (d.number)
+      regByNum.set(numKey(d.docType, d.number, d.year ?? (d.date ? Number(d.date.slice(0, 4)) : null)), d);
   for (const plan of plans) {
     const file = plan.source.path;
     for (const c of plan.citations) {
@@ -104,7 +116,11 @@ export function collectCitations(plans: readonly Plan[], data: DataStore, lang: 
         let status: CitedDocument['status'];
         if (doc) status = statusOf(doc, knowledge, lang);
         else if (resolution.kind === 'not-as-written')
-          status = { kind: 'not-as-written', text: T[lang].notAsWritten(resolution.candidates.map(documentLabel).join(', ')), confidence: null };
+          status = {
+            kind: 'not-as-written',
+            text: T[lang].notAsWritten(resolution.candidates.map(documentLabel).join(', ')),
+            confidence: null,
+          };
         else status = { kind: 'unknown', text: T[lang].unknown, confidence: null };
         group = {
           label: doc && c.format !== 'name' ? citedLabel(c) : doc ? documentLabel(doc) : citedLabel(c),

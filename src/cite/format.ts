@@ -16,11 +16,22 @@ function shorten(text: string | null, width: number): string {
 
 function placesText(doc: CitedDocument, multi: boolean): string {
   if (!multi) return doc.places.map((p) => `${p.line}:${p.column}`).join(', ');
-  return doc.files.map((f) => `${f} (${doc.places.filter((p) => p.file === f).map((p) => p.line).join(', ')})`).join('; ');
+  return doc.files
+    .map(
+      (f) =>
+        `${f} (${doc.places
+          .filter((p) => p.file === f)
+          .map((p) => p.line)
+          .join(', ')})`,
+    )
+    .join('; ');
 }
 
 function statusCell(doc: CitedDocument, lang: Lang): string {
-  const mark = doc.status.confidence && doc.status.confidence !== 'V' ? ` [${doc.status.confidence}: ${T[lang].unverified}]` : '';
+  const mark =
+    doc.status.confidence && doc.status.confidence !== 'V'
+      ? ` [${doc.status.confidence}: ${T[lang].unverified}]`
+      : '';
   return doc.status.text + mark;
 }
 
@@ -40,7 +51,9 @@ function disagreementNotes(docs: readonly CitedDocument[], lang: Lang): string[]
   const t = T[lang];
   return docs.flatMap((d, i) =>
     d.disagreement
-      ? [`! ${i + 1}. ${d.label}: ${t.disagreement} — ${t.dates}: ${d.dates.map(viDate).join(' / ') || '—'}; ${t.symbols}: ${d.symbols.join(' / ') || '—'}`]
+      ? [
+          `! ${i + 1}. ${d.label}: ${t.disagreement} — ${t.dates}: ${d.dates.map(viDate).join(' / ') || '—'}; ${t.symbols}: ${d.symbols.join(' / ') || '—'}`,
+        ]
       : [],
   );
 }
@@ -49,16 +62,52 @@ function csvCell(value: string): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-export function formatCitations(docs: readonly CitedDocument[], format: CiteFormat, lang: Lang, multi: boolean): string {
+export function formatCitations(
+  docs: readonly CitedDocument[],
+  format: CiteFormat,
+  lang: Lang,
+  multi: boolean,
+): string {
   const t = T[lang];
   if (format === 'json') return `${JSON.stringify(docs, null, 2)}\n`;
   if (format === 'csv') {
-    const header = ['label', 'docType', 'number', 'symbol', 'date', 'issuer', 'subject', 'status', 'statusText', 'registryKey', 'files', 'places', 'dates', 'symbols', 'disagreement'];
+    const header = [
+      'label',
+      'docType',
+      'number',
+      'symbol',
+      'date',
+      'issuer',
+      'subject',
+      'status',
+      'statusText',
+      'registryKey',
+      'files',
+      'places',
+      'dates',
+      'symbols',
+      'disagreement',
+    ];
     const body = docs.map((d) =>
       [
-        d.label, d.docType, d.number ?? '', d.symbol ?? '', d.date ?? '', d.issuer ?? '', d.subject ?? '', d.status.kind, d.status.text, d.registryKey ?? '',
-        d.files.join(' '), d.places.map((p) => `${p.file}:${p.line}:${p.column}`).join(' '), d.dates.join(' '), d.symbols.join(' '), String(d.disagreement),
-      ].map(csvCell).join(','),
+        d.label,
+        d.docType,
+        d.number ?? '',
+        d.symbol ?? '',
+        d.date ?? '',
+        d.issuer ?? '',
+        d.subject ?? '',
+        d.status.kind,
+        d.status.text,
+        d.registryKey ?? '',
+        d.files.join(' '),
+        d.places.map((p) => `${p.file}:${p.line}:${p.column}`).join(' '),
+        d.dates.join(' '),
+        d.symbols.join(' '),
+        String(d.disagreement),
+      ]
+        .map(csvCell)
+        .join(','),
     );
     return `${[header.join(','), ...body].join('\r\n')}\r\n`;
   }
@@ -73,7 +122,11 @@ export function formatCitations(docs: readonly CitedDocument[], format: CiteForm
   // Terminal table.
   const table = [t.headers, ...rows(docs, lang, multi, 40)];
   const widths = t.headers.map((_, c) => Math.max(...table.map((r) => [...r[c]!].length)));
-  const line = (r: string[]) => r.map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - [...cell].length))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, c) => (c === r.length - 1 ? cell : cell + ' '.repeat(widths[c]! - [...cell].length)))
+      .join('  ')
+      .trimEnd();
   const out = [line(table[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...table.slice(1).map(line)];
   const notes = disagreementNotes(docs, lang);
   const disagreements = docs.filter((d) => d.disagreement).length;

@@ -3,7 +3,12 @@ import { msg, t, type Lang } from '../i18n/index.js';
 
 function wordsOf(lang: Lang) {
   return {
-    headers: ['#', ...(['document', 'date', 'issuer', 'subject', 'status', 'cited-at'] as const).map((h) => t(lang, `cite.header.${h}`))],
+    headers: [
+      '#',
+      ...(['document', 'date', 'issuer', 'subject', 'status', 'cited-at'] as const).map((h) =>
+        t(lang, `cite.header.${h}`),
+      ),
+    ],
     inForce: t(lang, 'cite.in-force'),
     inForceFrom: (d: string) => t(lang, 'cite.in-force-from', { d }),
     replaced: (by: string, from: string) => t(lang, 'cite.replaced', { by, from }),
@@ -18,8 +23,14 @@ function wordsOf(lang: Lang) {
     unverified: t(lang, 'cite.unverified'),
     none: t(lang, 'cite.none'),
     summary: (n: number, d: number) =>
-      t(lang, 'cite.summary', { count: n, disagreements: d ? msg('cite.summary-disagreements', { count: d }) : '' }),
+      t(lang, 'cite.summary', {
+        count: n,
+        disagreements: d ? msg('cite.summary-disagreements', { count: d }) : '',
+      }),
   };
 }
 
-export const CITE_MESSAGES: Record<Lang, ReturnType<typeof wordsOf>> = { vi: wordsOf('vi'), en: wordsOf('en') };
+export const CITE_MESSAGES: Record<Lang, ReturnType<typeof wordsOf>> = {
+  vi: wordsOf('vi'),
+  en: wordsOf('en'),
+};

@@ -12,7 +12,14 @@ import { defaultReporter, reporterNames } from '../report/reporters.js';
 
 /** --quiet: errors only (a file that could not be read stays). */
 export function onlyErrors(results: FileResult[]): FileResult[] {
-  return results.map((r) => (r.fatal ? r : fileResult(r.filePath, r.messages.filter((m) => m.severity === 'error'))));
+  return results.map((r) =>
+    r.fatal
+      ? r
+      : fileResult(
+          r.filePath,
+          r.messages.filter((m) => m.severity === 'error'),
+        ),
+  );
 }
 
 export interface FinishOptions {
@@ -55,7 +62,12 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 /** The options kh lint and kh merge-reports share: report format and output, limits, rule settings. */
 export function addReportAndRuleOptions(command: Command, lang: Lang): Command {
   return command
-    .addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.format')).choices([...reporterNames('lint')]).default(defaultReporter('lint')))
+    .addOption(
+      command
+        .createOption('-f, --format <format>', t(lang, 'help.lint.format'))
+        .choices([...reporterNames('lint')])
+        .default(defaultReporter('lint')),
+    )
     .option('-o, --output <file>', t(lang, 'help.lint.output'))
     .option('--max-warnings <n>', t(lang, 'help.lint.max-warnings'))
     .option('-q, --quiet', t(lang, 'help.lint.quiet'))

@@ -32,10 +32,14 @@ export function translateCommanderError(raw: string, lang: Lang): string {
   const suggestion = rest.join(' ').match(/Did you mean (.+)\?/);
   const hint = suggestion ? ` ${t(lang, 'cli.error.did-you-mean', { what: suggestion[1]! })}` : '';
   let match: RegExpMatchArray | null;
-  if ((match = first.match(/^unknown option '(.+)'$/))) return t(lang, 'cli.error.unknown-option', { flag: match[1]! }) + hint;
-  if ((match = first.match(/^unknown command '(.+)'$/))) return t(lang, 'cli.error.unknown-command', { name: match[1]! }) + hint;
-  if ((match = first.match(/^missing required argument '(.+)'$/))) return t(lang, 'cli.error.missing-argument', { name: match[1]! });
-  if ((match = first.match(/^option '(.+)' argument missing$/))) return t(lang, 'cli.error.option-missing-argument', { flag: match[1]! });
+  if ((match = first.match(/^unknown option '(.+)'$/)))
+    return t(lang, 'cli.error.unknown-option', { flag: match[1]! }) + hint;
+  if ((match = first.match(/^unknown command '(.+)'$/)))
+    return t(lang, 'cli.error.unknown-command', { name: match[1]! }) + hint;
+  if ((match = first.match(/^missing required argument '(.+)'$/)))
+    return t(lang, 'cli.error.missing-argument', { name: match[1]! });
+  if ((match = first.match(/^option '(.+)' argument missing$/)))
+    return t(lang, 'cli.error.option-missing-argument', { flag: match[1]! });
   if ((match = first.match(/^option '(.+)' argument '(.*)' is invalid\. Allowed choices are (.+)\.$/))) {
     return t(lang, 'cli.error.invalid-choice', { flag: match[1]!, value: match[2]!, allowed: match[3]! });
   }

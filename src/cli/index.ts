@@ -44,7 +44,12 @@ export interface CommandSpec {
 const commands: CommandSpec[] = [
   {
     name: 'parse',
-    args: [{ syntax: { id: 'cli.parse.files-syntax' }, description: msg('cli.parse.files', { extensions: extensionListMessage('list.or') }) }],
+    args: [
+      {
+        syntax: { id: 'cli.parse.files-syntax' },
+        description: msg('cli.parse.files', { extensions: extensionListMessage('list.or') }),
+      },
+    ],
     description: 'cli.parse.description',
     configure(command, lang) {
       command.addOption(
@@ -90,7 +95,9 @@ const commands: CommandSpec[] = [
 
 function readVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';
@@ -146,12 +153,19 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
     .configureHelp({
       styleTitle: (title: string) => (title in TITLES ? t(lang, TITLES[title]!) : title),
       subcommandTerm(this: Help, command: Command) {
-        const args = command.registeredArguments.map((a) => (a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`));
+        const args = command.registeredArguments.map((a) =>
+          a.required ? `<${a.name()}${a.variadic ? '...' : ''}>` : `[${a.name()}${a.variadic ? '...' : ''}]`,
+        );
         const hasOptions = command.options.length > 0;
         return [command.name(), hasOptions ? `[${usageOptions}]` : '', ...args].filter(Boolean).join(' ');
       },
       optionDescription(this: Help, option: Option) {
-        return describeWithExtras(option.description, option.argChoices, option.required || option.optional ? option.defaultValue : undefined, lang);
+        return describeWithExtras(
+          option.description,
+          option.argChoices,
+          option.required || option.optional ? option.defaultValue : undefined,
+          lang,
+        );
       },
     } as Partial<Help>);
   // commander's usage line in the reader's words (in English the same as commander's own)
@@ -159,7 +173,9 @@ function buildProgram(commander: Commander, lang: Lang, io: Io, setExit: (code: 
 
   for (const spec of commands) {
     const command = program.command(spec.name).description(wordsOf(lang, spec.description));
-    const argSyntax = (spec.args ?? []).map((arg) => (typeof arg.syntax === 'string' ? arg.syntax : t(lang, arg.syntax.id)));
+    const argSyntax = (spec.args ?? []).map((arg) =>
+      typeof arg.syntax === 'string' ? arg.syntax : t(lang, arg.syntax.id),
+    );
     (spec.args ?? []).forEach((arg, i) => command.argument(argSyntax[i]!, wordsOf(lang, arg.description)));
     spec.configure?.(command, lang);
     const argsUsage = argSyntax.join(' ');
@@ -190,10 +206,16 @@ function wordsOf(lang: Lang, words: MessageId | Message): string {
   return typeof words === 'string' ? t(lang, words) : render(lang, words);
 }
 
-function describeWithExtras(description: string, choices: string[] | undefined, defaultValue: unknown, lang: Lang): string {
+function describeWithExtras(
+  description: string,
+  choices: string[] | undefined,
+  defaultValue: unknown,
+  lang: Lang,
+): string {
   const extras: string[] = [];
   if (choices) extras.push(`${t(lang, 'cli.choices')}: ${choices.join(', ')}`);
-  if (defaultValue !== undefined && typeof defaultValue !== 'boolean') extras.push(`${t(lang, 'cli.default')}: ${String(defaultValue)}`);
+  if (defaultValue !== undefined && typeof defaultValue !== 'boolean')
+    extras.push(`${t(lang, 'cli.default')}: ${String(defaultValue)}`);
   return extras.length ? `${description} (${extras.join('; ')})` : description;
 }
 

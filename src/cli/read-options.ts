@@ -11,7 +11,10 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 export function addReadOptions(command: Command, lang: Lang): Command {
   return command
-    .option('--max-file-size <size>', t(lang, 'read.max-file-size', { default: `${DEFAULT_LIMITS.fileSize / 1024 / 1024}MB` }))
+    .option(
+      '--max-file-size <size>',
+      t(lang, 'read.max-file-size', { default: `${DEFAULT_LIMITS.fileSize / 1024 / 1024}MB` }),
+    )
     .option('--timeout-per-file <seconds>', t(lang, 'read.timeout', { default: DEFAULT_TIMEOUT_SECONDS }))
     .option('--ocr', t(lang, 'read.ocr'));
 }

@@ -48,7 +48,11 @@ function isFile(path: string): boolean {
  * Reads the configuration. `knownRuleIds`: every rule id (an unknown one is an error naming the
  * nearest known id).
  */
-export function loadConfig(options: { cwd: string; configPath?: string | undefined; knownRuleIds: readonly string[] }): LoadedConfig {
+export function loadConfig(options: {
+  cwd: string;
+  configPath?: string | undefined;
+  knownRuleIds: readonly string[];
+}): LoadedConfig {
   const { cwd, configPath, knownRuleIds } = options;
   let filePath: string | null;
   if (configPath !== undefined) {
@@ -99,7 +103,9 @@ export function unknownRuleText(id: string, knownRuleIds: readonly string[]): Me
 
 function jsonErrorText(text: string, error: unknown): Message {
   const raw = error instanceof Error ? error.message : String(error);
-  const reason = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/,\s*".*" is not valid JSON$/s, '');
+  const reason = raw
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/,\s*".*" is not valid JSON$/s, '');
   const position = raw.match(/at position (\d+)/);
   if (position) {
     const before = text.slice(0, Number(position[1]));
@@ -111,7 +117,9 @@ function jsonErrorText(text: string, error: unknown): Message {
 }
 
 function pathText(path: readonly PropertyKey[]): string {
-  return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
+  return path
+    .map((key, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`))
+    .join('');
 }
 
 function issueText(issue: z.core.$ZodIssue): Message {
@@ -122,7 +130,9 @@ function issueText(issue: z.core.$ZodIssue): Message {
       const key = issue.keys[0]!;
       const hint = issue.path.length === 0 ? nearest(key, TOP_LEVEL_KEYS) : null;
       const known = issue.path.length === 0 ? TOP_LEVEL_KEYS.join(', ') : '$comment, severity, options';
-      return at(msg('config.unknown-key', { key, hint: hint ? msg('config.did-you-mean', { hint }) : '', known }));
+      return at(
+        msg('config.unknown-key', { key, hint: hint ? msg('config.did-you-mean', { hint }) : '', known }),
+      );
     }
     case 'invalid_union':
       if (issue.path[0] === 'rules') {
@@ -130,7 +140,9 @@ function issueText(issue: z.core.$ZodIssue): Message {
       }
       break;
     case 'invalid_value':
-      return at(msg('config.invalid-value', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }));
+      return at(
+        msg('config.invalid-value', { values: issue.values.map((v) => JSON.stringify(v)).join(', ') }),
+      );
     case 'invalid_type':
       return at(msg('config.wrong-type', { type: typeName(issue.expected) }));
     default:

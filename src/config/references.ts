@@ -5,7 +5,10 @@
 import { loadConfig } from './load.js';
 import { ruleIds } from '../rules/index.js';
 
-export function configReferences(options: { cwd: string; configPath?: string | undefined }): { files: string[]; baseDir: string } {
+export function configReferences(options: { cwd: string; configPath?: string | undefined }): {
+  files: string[];
+  baseDir: string;
+} {
   const loaded = loadConfig({ cwd: options.cwd, configPath: options.configPath, knownRuleIds: ruleIds() });
   return { files: loaded.config.references ?? [], baseDir: loaded.baseDir };
 }

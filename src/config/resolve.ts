@@ -46,7 +46,8 @@ export function resolveRules(
   for (const rule of rules) {
     const id = rule.meta.id;
     const entry = config.rules?.[id];
-    const { severity: configured, options: rawOptions } = entry !== undefined ? normalizeEntry(entry) : { severity: undefined, options: undefined };
+    const { severity: configured, options: rawOptions } =
+      entry !== undefined ? normalizeEntry(entry) : { severity: undefined, options: undefined };
     let severity: SeveritySetting = configured ?? rule.meta.defaultSeverity;
     for (const override of overrides) if (override.id === id) severity = override.severity;
     const parsed = rule.meta.options.safeParse(rawOptions ?? {});

@@ -24,7 +24,10 @@ export const CONFIG_FILE_NAMES = ['kh.config.json', '.khrc.json'] as const;
 export const SeveritySettingSchema = z.enum(['off', 'info', 'warning', 'error']);
 
 const CountSchema = z.number().int().positive();
-const SizeSchema = z.union([CountSchema, z.string().regex(/^\s*\d+(?:\.\d+)?\s*(?:[kmg](?:i?b)?|b)?\s*$/i, 'a size such as 100MB')]);
+const SizeSchema = z.union([
+  CountSchema,
+  z.string().regex(/^\s*\d+(?:\.\d+)?\s*(?:[kmg](?:i?b)?|b)?\s*$/i, 'a size such as 100MB'),
+]);
 
 const OptionsSchema = z.record(z.string(), z.unknown());
 
@@ -70,7 +73,10 @@ export type RuleEntry = z.infer<typeof RuleEntrySchema>;
 export type Config = z.infer<typeof ConfigSchema>;
 
 /** The severity and raw options of a rule entry, whatever its form. */
-export function normalizeEntry(entry: RuleEntry): { severity: SeveritySettingValue; options: Record<string, unknown> | undefined } {
+export function normalizeEntry(entry: RuleEntry): {
+  severity: SeveritySettingValue;
+  options: Record<string, unknown> | undefined;
+} {
   if (typeof entry === 'string') return { severity: entry, options: undefined };
   if (Array.isArray(entry)) return { severity: entry[0], options: entry[1] };
   return { severity: entry.severity, options: entry.options };

@@ -11,7 +11,11 @@ export function starterConfig(rules: readonly Rule[], lang: Lang): Config {
   const entries: NonNullable<Config['rules']> = {};
   for (const rule of rules) {
     const options = rule.meta.options.parse({}) as Record<string, unknown>;
-    const entry: { $comment: string; severity: Rule['meta']['defaultSeverity']; options?: Record<string, unknown> } = {
+    const entry: {
+      $comment: string;
+      severity: Rule['meta']['defaultSeverity'];
+      options?: Record<string, unknown>;
+    } = {
       $comment: rule.meta.description[lang],
       severity: rule.meta.defaultSeverity,
     };

@@ -19,7 +19,14 @@ import { StrategyFileSchema } from '../domain/catalogue.js';
 import { Communes2025Schema, oldCommuneProblems } from '../domain/communes.js';
 import type { DataStore, Registries } from '../domain/data-store.js';
 import { IssuerCodesSchema, ProgrammesSchema } from '../domain/issuers.js';
-import { AdminUnitsSchema, AgenciesSchema, LegalDocumentsSchema, mergeKnowledge, type Knowledge, type UserKnowledge } from '../domain/knowledge.js';
+import {
+  AdminUnitsSchema,
+  AgenciesSchema,
+  LegalDocumentsSchema,
+  mergeKnowledge,
+  type Knowledge,
+  type UserKnowledge,
+} from '../domain/knowledge.js';
 import {
   AdminLevelsSchema,
   AgencyAbbreviationsSchema,
@@ -99,18 +106,26 @@ export function define<T>(file: string, schema: z.ZodType<T>, check?: (value: T)
  * the JSON as it is, so a default the schema would fill in must be written out), or failing the
  * file's own check. Empty: the file may be read without validation.
  */
-export function dataProblems<T>(raw: unknown, schema: z.ZodType<T>, check?: (value: T) => string[]): string[] {
+export function dataProblems<T>(
+  raw: unknown,
+  schema: z.ZodType<T>,
+  check?: (value: T) => string[],
+): string[] {
   const result = schema.safeParse(raw);
   if (!result.success) return [z.prettifyError(result.error)];
   const problems: string[] = [];
-  if (!isDeepStrictEqual(result.data, raw)) problems.push('differs from its parsed form: write out the defaults the schema fills in');
+  if (!isDeepStrictEqual(result.data, raw))
+    problems.push('differs from its parsed form: write out the defaults the schema fills in');
   if (check) problems.push(...check(result.data));
   return problems;
 }
 
 /** The build-time check: the problems of every defined file (each list empty when all is well). */
 export function checkDataFiles(): { file: string; problems: string[] }[] {
-  return definitions.map(({ file, schema, check }) => ({ file, problems: dataProblems(readDataJson(file), schema, check) }));
+  return definitions.map(({ file, schema, check }) => ({
+    file,
+    problems: dataProblems(readDataJson(file), schema, check),
+  }));
 }
 
 /** The names of the defined files (every JSON file of src/data has one). */
@@ -126,7 +141,8 @@ let fingerprint: string | undefined;
 export function dataFingerprint(): string {
   if (fingerprint) return fingerprint;
   const hash = createHash('sha256');
-  for (const name of definedDataFiles().sort()) hash.update(name).update('\0').update(readDataBytes(name)).update('\0');
+  for (const name of definedDataFiles().sort())
+    hash.update(name).update('\0').update(readDataBytes(name)).update('\0');
   return (fingerprint = hash.digest('hex'));
 }
 

@@ -7,7 +7,16 @@
  * A side with no plan structure (not a plan, or no sections) only takes part in the citations and
  * dates comparison, and a note says so.
  */
-import type { Assignment, Citation, DateMention, Indicator, Item, Plan, Position, Section } from '../plan/schema.js';
+import type {
+  Assignment,
+  Citation,
+  DateMention,
+  Indicator,
+  Item,
+  Plan,
+  Position,
+  Section,
+} from '../plan/schema.js';
 import { matchNodes, type MatchNode } from './match.js';
 import type { Change, ChangeKind, DiffReport, DocInfo, Group, Note, Side } from './model.js';
 import { CHANGE_KINDS } from './model.js';
@@ -50,7 +59,14 @@ function flatten(plan: Plan): { sections: Flat[]; items: Flat[] } {
   const items: Flat[] = [];
   for (const section of plan.sections) {
     const path = labelPart(section.numeral);
-    sections.push({ node: section, parent: null, path, label: section.numeral, numbered: true, text: section.heading });
+    sections.push({
+      node: section,
+      parent: null,
+      path,
+      label: section.numeral,
+      numbered: true,
+      text: section.heading,
+    });
     const walk = (list: Item[], parent: TextNode, parentPath: string) => {
       list.forEach((item, i) => {
         const numbered = NUMBERED.has(item.labelKind);
@@ -91,8 +107,23 @@ class Builder {
   changes: Change[] = [];
   minor = 0;
   unchanged = 0;
-  add(kind: ChangeKind, group: Group, aspect: string, oldSide: Side | null, newSide: Side | null, extra: Partial<Change> = {}): void {
-    this.changes.push({ id: `c${this.changes.length + 1}`, kind, group, aspect, ...extra, old: oldSide, new: newSide });
+  add(
+    kind: ChangeKind,
+    group: Group,
+    aspect: string,
+    oldSide: Side | null,
+    newSide: Side | null,
+    extra: Partial<Change> = {},
+  ): void {
+    this.changes.push({
+      id: `c${this.changes.length + 1}`,
+      kind,
+      group,
+      aspect,
+      ...extra,
+      old: oldSide,
+      new: newSide,
+    });
   }
 }
 
@@ -101,7 +132,10 @@ export function computeDiff(oldPlan: Plan, newPlan: Plan, options: DiffOptions =
   const notes: Note[] = [];
   const oldInfo = docInfo(oldPlan);
   const newInfo = docInfo(newPlan);
-  for (const [which, info] of [['old', oldInfo], ['new', newInfo]] as const) {
+  for (const [which, info] of [
+    ['old', oldInfo],
+    ['new', newInfo],
+  ] as const) {
     if (!info.isPlan) notes.push({ code: 'not-a-plan', side: which });
     else if (!info.structured) notes.push({ code: 'no-structure', side: which });
   }
@@ -132,10 +166,19 @@ export function computeDiff(oldPlan: Plan, newPlan: Plan, options: DiffOptions =
 
 // ── structure ────────────────────────────────────────────────────────────────────────────────
 
-function compareStructure(b: Builder, oldFlat: ReturnType<typeof flatten>, newFlat: ReturnType<typeof flatten>, nodeMap: Map<TextNode, TextNode>): void {
+function compareStructure(
+  b: Builder,
+  oldFlat: ReturnType<typeof flatten>,
+  newFlat: ReturnType<typeof flatten>,
+  nodeMap: Map<TextNode, TextNode>,
+): void {
   // Only numbered labels count as numbering: the n-th dash of a list is no identity.
-  const toNodes = (list: Flat[]): MatchNode<Flat>[] => list.map((f) => ({ ref: f, path: f.numbered ? f.path : '', text: f.text }));
-  const sections = matchNodes(toNodes(oldFlat.sections), toNodes(newFlat.sections), { threshold: 0.5, looseThreshold: 0.2 });
+  const toNodes = (list: Flat[]): MatchNode<Flat>[] =>
+    list.map((f) => ({ ref: f, path: f.numbered ? f.path : '', text: f.text }));
+  const sections = matchNodes(toNodes(oldFlat.sections), toNodes(newFlat.sections), {
+    threshold: 0.5,
+    looseThreshold: 0.2,
+  });
   // Sections of the same kind (both "tasks": "NHIỆM VỤ, GIẢI PHÁP" / "NỘI DUNG") are the same part
   // of the plan under another heading: pair what the texts left, in order.
   for (const o of [...sections.removed]) {
@@ -155,10 +198,21 @@ function compareStructure(b: Builder, oldFlat: ReturnType<typeof flatten>, newFl
 }
 
 /** The changes of one matching (sections or items), in the new plan's order; removed ones after their nearest kept predecessor. */
-function reportMatches(b: Builder, m: ReturnType<typeof matchNodes<Flat>>, aspect: 'section' | 'item', oldFlat: ReturnType<typeof flatten>, newFlat: ReturnType<typeof flatten>, nodeMap: Map<TextNode, TextNode>): void {
+function reportMatches(
+  b: Builder,
+  m: ReturnType<typeof matchNodes<Flat>>,
+  aspect: 'section' | 'item',
+  oldFlat: ReturnType<typeof flatten>,
+  newFlat: ReturnType<typeof flatten>,
+  nodeMap: Map<TextNode, TextNode>,
+): void {
   const events: { at: number; run: () => void }[] = [];
-  const newOrder = new Map<Flat, number>((aspect === 'section' ? newFlat.sections : newFlat.items).map((f, i) => [f, i]));
-  const oldOrder = new Map<Flat, number>((aspect === 'section' ? oldFlat.sections : oldFlat.items).map((f, i) => [f, i]));
+  const newOrder = new Map<Flat, number>(
+    (aspect === 'section' ? newFlat.sections : newFlat.items).map((f, i) => [f, i]),
+  );
+  const oldOrder = new Map<Flat, number>(
+    (aspect === 'section' ? oldFlat.sections : oldFlat.items).map((f, i) => [f, i]),
+  );
   for (const p of m.pairs) {
     const o = p.old;
     const n = p.new;
@@ -172,7 +226,8 @@ function reportMatches(b: Builder, m: ReturnType<typeof matchNodes<Flat>>, aspec
         const os = side(o.text, o.path, o.node.position);
         const ns = side(n.text, n.path, n.node.position);
         if (parentMoved || labelChanged) b.add('moved', 'structure', aspect, os, ns);
-        if (!sameText && !minor) b.add('reworded', 'structure', aspect, os, ns, { words: wordDiff(o.text, n.text).parts });
+        if (!sameText && !minor)
+          b.add('reworded', 'structure', aspect, os, ns, { words: wordDiff(o.text, n.text).parts });
         else if (minor) b.minor++;
         else if (!parentMoved && !labelChanged) b.unchanged++;
       },
@@ -182,16 +237,37 @@ function reportMatches(b: Builder, m: ReturnType<typeof matchNodes<Flat>>, aspec
   const newIndexOfNode = new Map<TextNode, number>();
   for (const [f, i] of newOrder) newIndexOfNode.set(f.node, i);
   for (const o of m.removed) {
-    events.push({ at: nearestNewOrder(o, oldOrder, aspect === 'section' ? oldFlat.sections : oldFlat.items, nodeMap, newIndexOfNode) * 2 + 1, run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null) });
+    events.push({
+      at:
+        nearestNewOrder(
+          o,
+          oldOrder,
+          aspect === 'section' ? oldFlat.sections : oldFlat.items,
+          nodeMap,
+          newIndexOfNode,
+        ) *
+          2 +
+        1,
+      run: () => b.add('removed', 'structure', aspect, side(o.text, o.path, o.node.position), null),
+    });
   }
   for (const n of m.added) {
-    events.push({ at: newOrder.get(n)! * 2, run: () => b.add('added', 'structure', aspect, null, side(n.text, n.path, n.node.position)) });
+    events.push({
+      at: newOrder.get(n)! * 2,
+      run: () => b.add('added', 'structure', aspect, null, side(n.text, n.path, n.node.position)),
+    });
   }
   events.sort((x, y) => x.at - y.at);
   for (const e of events) e.run();
 }
 
-function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], nodeMap: Map<TextNode, TextNode>, newIndexOfNode: Map<TextNode, number>): number {
+function nearestNewOrder(
+  o: Flat,
+  oldOrder: Map<Flat, number>,
+  oldList: Flat[],
+  nodeMap: Map<TextNode, TextNode>,
+  newIndexOfNode: Map<TextNode, number>,
+): number {
   for (let i = oldOrder.get(o)! - 1; i >= 0; i--) {
     const mapped = nodeMap.get(oldList[i]!.node);
     if (mapped && newIndexOfNode.has(mapped)) return newIndexOfNode.get(mapped)!;
@@ -201,20 +277,36 @@ function nearestNewOrder(o: Flat, oldOrder: Map<Flat, number>, oldList: Flat[], 
 
 // ── responsibilities ─────────────────────────────────────────────────────────────────────────
 
-function compareResponsibilities(b: Builder, oldPlan: Plan, newPlan: Plan, resolve: OwnerResolver, notes: Note[]): void {
+function compareResponsibilities(
+  b: Builder,
+  oldPlan: Plan,
+  newPlan: Plan,
+  resolve: OwnerResolver,
+  notes: Note[],
+): void {
   const olds = groupByOwner(oldPlan, resolve);
   const news = groupByOwner(newPlan, resolve);
   const successorOf = successorsIn(olds, news, resolve);
   for (const [key, oldList] of olds) {
     const newList = news.get(successorOf.get(key) ?? key);
     if (newList) compareOwner(b, oldList, newList, notes);
-    else b.add('owner', 'responsibilities', 'agency-removed', side(oldList[0]!.owner, oldList[0]!.owner, oldList[0]!.position), null, { owner: oldList[0]!.owner });
+    else
+      b.add(
+        'owner',
+        'responsibilities',
+        'agency-removed',
+        side(oldList[0]!.owner, oldList[0]!.owner, oldList[0]!.position),
+        null,
+        { owner: oldList[0]!.owner },
+      );
   }
   const succeeded = new Set(successorOf.values());
   for (const [key, newList] of news) {
     if (olds.has(key) || succeeded.has(key)) continue;
     const na = newList[0]!;
-    b.add('owner', 'responsibilities', 'agency-added', null, side(na.owner, na.owner, na.position), { owner: na.owner });
+    b.add('owner', 'responsibilities', 'agency-added', null, side(na.owner, na.owner, na.position), {
+      owner: na.owner,
+    });
   }
 }
 
@@ -232,11 +324,17 @@ function groupByOwner(plan: Plan, resolve: OwnerResolver): Map<string, Assignmen
 }
 
 /** An agency gone from the new plan whose successor (per the registry) appears there only. */
-function successorsIn(olds: Map<string, Assignment[]>, news: Map<string, Assignment[]>, resolve: OwnerResolver): Map<string, string> {
+function successorsIn(
+  olds: Map<string, Assignment[]>,
+  news: Map<string, Assignment[]>,
+  resolve: OwnerResolver,
+): Map<string, string> {
   const successorOf = new Map<string, string>();
   for (const key of olds.keys()) {
     if (news.has(key)) continue;
-    const next = (resolve.successors?.(key) ?? []).find((k) => news.has(k) && !olds.has(k) && ![...successorOf.values()].includes(k));
+    const next = (resolve.successors?.(key) ?? []).find(
+      (k) => news.has(k) && !olds.has(k) && ![...successorOf.values()].includes(k),
+    );
     if (next) successorOf.set(key, next);
   }
   return successorOf;
@@ -248,10 +346,11 @@ const roleRank = (list: Assignment[]) => (list.some((a) => a.role === 'chủ tr�
 /** The indicators an agency's assignments refer to, by canonical key, with the text as written. */
 function indicatorRefsOf(list: Assignment[]): Map<string, string> {
   const out = new Map<string, string>();
-  for (const a of list) for (const r of [...a.indicatorRefs, ...a.tasks.flatMap((t) => t.indicatorRefs)]) {
-    const key = `${r.goal}.${r.indicator ?? '*'}${r.plan ? `@${r.plan.number ?? ''}/${r.plan.symbol ?? ''}` : ''}`;
-    if (!out.has(key)) out.set(key, r.raw);
-  }
+  for (const a of list)
+    for (const r of [...a.indicatorRefs, ...a.tasks.flatMap((t) => t.indicatorRefs)]) {
+      const key = `${r.goal}.${r.indicator ?? '*'}${r.plan ? `@${r.plan.number ?? ''}/${r.plan.symbol ?? ''}` : ''}`;
+      if (!out.has(key)) out.set(key, r.raw);
+    }
   return out;
 }
 
@@ -262,25 +361,51 @@ function compareOwner(b: Builder, oldList: Assignment[], newList: Assignment[], 
   if (oa.ownerKey !== na.ownerKey) notes.push({ code: 'renamed', data: { from: oa.owner, to: na.owner } });
   const oldRole = roleRank(oldList);
   const newRole = roleRank(newList);
-  if (oldRole !== newRole) b.add('owner', 'responsibilities', 'role', side(`${oa.owner}: ${oldRole}`, oa.owner, oa.position), side(`${na.owner}: ${newRole}`, na.owner, na.position), { owner: na.owner });
-  const tasks = (list: Assignment[]) => list.flatMap((a) => a.tasks).map((t) => ({ ref: t, path: '', text: t.text }));
+  if (oldRole !== newRole)
+    b.add(
+      'owner',
+      'responsibilities',
+      'role',
+      side(`${oa.owner}: ${oldRole}`, oa.owner, oa.position),
+      side(`${na.owner}: ${newRole}`, na.owner, na.position),
+      { owner: na.owner },
+    );
+  const tasks = (list: Assignment[]) =>
+    list.flatMap((a) => a.tasks).map((t) => ({ ref: t, path: '', text: t.text }));
   const m = matchNodes(tasks(oldList), tasks(newList), { threshold: 0.45 });
-  for (const t of m.removed) b.add('owner', 'responsibilities', 'task-lost', side(t.text, oa.owner, t.position), null, { owner: oa.owner });
-  for (const t of m.added) b.add('owner', 'responsibilities', 'task-gained', null, side(t.text, na.owner, t.position), { owner: na.owner });
+  for (const t of m.removed)
+    b.add('owner', 'responsibilities', 'task-lost', side(t.text, oa.owner, t.position), null, {
+      owner: oa.owner,
+    });
+  for (const t of m.added)
+    b.add('owner', 'responsibilities', 'task-gained', null, side(t.text, na.owner, t.position), {
+      owner: na.owner,
+    });
   const or = indicatorRefsOf(oldList);
   const nr = indicatorRefsOf(newList);
-  for (const [k, raw] of or) if (!nr.has(k)) b.add('owner', 'responsibilities', 'indicator-lost', side(raw, oa.owner, oa.position), null, { owner: oa.owner });
-  for (const [k, raw] of nr) if (!or.has(k)) b.add('owner', 'responsibilities', 'indicator-gained', null, side(raw, na.owner, na.position), { owner: na.owner });
+  for (const [k, raw] of or)
+    if (!nr.has(k))
+      b.add('owner', 'responsibilities', 'indicator-lost', side(raw, oa.owner, oa.position), null, {
+        owner: oa.owner,
+      });
+  for (const [k, raw] of nr)
+    if (!or.has(k))
+      b.add('owner', 'responsibilities', 'indicator-gained', null, side(raw, na.owner, na.position), {
+        owner: na.owner,
+      });
 }
 
 // ── goals, indicators, targets ───────────────────────────────────────────────────────────────
 
 function compareGoals(b: Builder, oldPlan: Plan, newPlan: Plan): void {
   const flat = (plan: Plan) =>
-    plan.goals.flatMap((g) => g.indicators.map((i) => ({ ref: i, path: `${g.index}.${i.index}`, text: `${g.field} ${i.text}` })));
+    plan.goals.flatMap((g) =>
+      g.indicators.map((i) => ({ ref: i, path: `${g.index}.${i.index}`, text: `${g.field} ${i.text}` })),
+    );
   const m = matchNodes(flat(oldPlan), flat(newPlan), { threshold: 0.5, looseThreshold: 0.3 });
   const goalOf = new Map<Indicator, number>();
-  for (const plan of [oldPlan, newPlan]) for (const g of plan.goals) for (const i of g.indicators) goalOf.set(i, g.index);
+  for (const plan of [oldPlan, newPlan])
+    for (const g of plan.goals) for (const i of g.indicators) goalOf.set(i, g.index);
   const pathOf = (_plan: Plan, ind: Indicator) => `${goalOf.get(ind) ?? '?'}.${ind.index}`;
   for (const p of m.pairs) {
     const ot = p.old.targets.map((t) => clean(t.raw)).join('; ');
@@ -288,19 +413,29 @@ function compareGoals(b: Builder, oldPlan: Plan, newPlan: Plan): void {
     const ov = p.old.targets.map((t) => `${t.kind}:${t.value}:${t.base}:${t.comparator}`).join('|');
     const nv = p.new.targets.map((t) => `${t.kind}:${t.value}:${t.base}:${t.comparator}`).join('|');
     if (ov !== nv || fold(ot) !== fold(nt)) {
-      b.add('target', 'goals', 'target', side(ot, pathOf(oldPlan, p.old), p.old.targets[0]?.position ?? p.old.position), side(nt, pathOf(newPlan, p.new), p.new.targets[0]?.position ?? p.new.position), {
-        words: wordDiff(p.old.text, p.new.text).parts,
-      });
+      b.add(
+        'target',
+        'goals',
+        'target',
+        side(ot, pathOf(oldPlan, p.old), p.old.targets[0]?.position ?? p.old.position),
+        side(nt, pathOf(newPlan, p.new), p.new.targets[0]?.position ?? p.new.position),
+        {
+          words: wordDiff(p.old.text, p.new.text).parts,
+        },
+      );
     }
   }
-  for (const i of m.removed) b.add('indicator', 'goals', 'indicator-dropped', side(i.text, pathOf(oldPlan, i), i.position), null);
-  for (const i of m.added) b.add('indicator', 'goals', 'indicator-added', null, side(i.text, pathOf(newPlan, i), i.position));
+  for (const i of m.removed)
+    b.add('indicator', 'goals', 'indicator-dropped', side(i.text, pathOf(oldPlan, i), i.position), null);
+  for (const i of m.added)
+    b.add('indicator', 'goals', 'indicator-added', null, side(i.text, pathOf(newPlan, i), i.position));
 }
 
 // ── citations ────────────────────────────────────────────────────────────────────────────────
 
 export function citationKey(c: Citation): string {
-  if (c.format === 'name' || c.number === null) return `name|${fold(c.docType)}|${words(c.raw || c.text).join(' ')}`;
+  if (c.format === 'name' || c.number === null)
+    return `name|${fold(c.docType)}|${words(c.raw || c.text).join(' ')}`;
   const symbol = (c.symbol ?? '').normalize('NFC').replace(/\s+/g, '').toUpperCase();
   return `${fold(c.docType)}|${c.number.replace(/^0+/, '')}|${c.year ?? ''}|${symbol}`;
 }
@@ -320,8 +455,14 @@ function compareCitations(b: Builder, oldPlan: Plan, newPlan: Plan): void {
       b.add('citation', 'citations', 'added', null, cs(n));
       continue;
     }
-    const differs = (o.date ?? '') !== (n.date ?? '') || fold(o.issuer ?? '') !== fold(n.issuer ?? '') || (o.subject && n.subject && words(o.subject).join(' ') !== words(n.subject).join(' '));
-    if (differs) b.add('citation', 'citations', 'cited-differently', cs(o), cs(n), { words: wordDiff(o.text, n.text).parts });
+    const differs =
+      (o.date ?? '') !== (n.date ?? '') ||
+      fold(o.issuer ?? '') !== fold(n.issuer ?? '') ||
+      (o.subject && n.subject && words(o.subject).join(' ') !== words(n.subject).join(' '));
+    if (differs)
+      b.add('citation', 'citations', 'cited-differently', cs(o), cs(n), {
+        words: wordDiff(o.text, n.text).parts,
+      });
   }
   for (const [key, o] of olds) if (!news.has(key)) b.add('citation', 'citations', 'dropped', cs(o), null);
 }
@@ -400,7 +541,14 @@ function yearOf(value: string | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function compareDates(b: Builder, oldPlan: Plan, newPlan: Plan, oldFlat: ReturnType<typeof flatten>, newFlat: ReturnType<typeof flatten>, nodeMap: Map<TextNode, TextNode>): void {
+function compareDates(
+  b: Builder,
+  oldPlan: Plan,
+  newPlan: Plan,
+  oldFlat: ReturnType<typeof flatten>,
+  newFlat: ReturnType<typeof flatten>,
+  nodeMap: Map<TextNode, TextNode>,
+): void {
   const olds = occurrences(oldPlan, oldFlat);
   const news = occurrences(newPlan, newFlat);
   const newByNode = new Map<string, Occurrence>();
@@ -444,7 +592,8 @@ function compareDates(b: Builder, oldPlan: Plan, newPlan: Plan, oldFlat: ReturnT
   const oldYear = oldPlan.meta.planYear;
   const yearsMoved = newYear !== null && (oldYear === null || newYear > oldYear);
   /** The date as written, its ISO value as `path`, and the words before it for context. */
-  const ds = (o: Occurrence): Side => side(o.context ? `${o.date.raw} (… ${o.context})` : o.date.raw, o.date.value, o.date.position);
+  const ds = (o: Occurrence): Side =>
+    side(o.context ? `${o.date.raw} (… ${o.context})` : o.date.raw, o.date.value, o.date.position);
   for (const [o, n] of pairs) {
     const same = o.date.value === n.date.value && (o.date.end ?? null) === (n.date.end ?? null);
     if (!same) {
@@ -452,7 +601,13 @@ function compareDates(b: Builder, oldPlan: Plan, newPlan: Plan, oldFlat: ReturnT
       continue;
     }
     const y = yearOf(n.date.end ?? n.date.value);
-    if (yearsMoved && y !== null && newYear !== null && y < newYear && fold(o.date.raw).replace(/\s/g, '') === fold(n.date.raw).replace(/\s/g, '')) {
+    if (
+      yearsMoved &&
+      y !== null &&
+      newYear !== null &&
+      y < newYear &&
+      fold(o.date.raw).replace(/\s/g, '') === fold(n.date.raw).replace(/\s/g, '')
+    ) {
       b.add('stale', 'dates', 'stale', ds(o), ds(n));
     }
   }

@@ -23,8 +23,13 @@ export function shortText(text: string, width = 160): string {
 /** "3 thêm, 2 bỏ, …" (kinds with a count only), or "không có thay đổi". */
 export function summaryLine(report: DiffReport, lang: Lang): string {
   const m = diffMessages(lang);
-  const parts = CHANGE_KINDS.filter((k) => report.summary[k] > 0).map((k) => `${report.summary[k]} ${m.kinds[k]}`);
-  const tail = [report.summary.minor ? m.minor(report.summary.minor) : null, report.summary.unchanged ? m.unchangedItems(report.summary.unchanged) : null].filter(Boolean);
+  const parts = CHANGE_KINDS.filter((k) => report.summary[k] > 0).map(
+    (k) => `${report.summary[k]} ${m.kinds[k]}`,
+  );
+  const tail = [
+    report.summary.minor ? m.minor(report.summary.minor) : null,
+    report.summary.unchanged ? m.unchangedItems(report.summary.unchanged) : null,
+  ].filter(Boolean);
   return `${parts.length ? parts.join(', ') : m.noChange}${tail.length ? ` (${tail.join('; ')})` : ''}`;
 }
 
@@ -35,7 +40,9 @@ function docLine(doc: DocInfo): string {
 
 /** The groups in report order, each with its changes (empty groups left out). */
 export function grouped(report: DiffReport): { group: (typeof GROUPS)[number]; changes: Change[] }[] {
-  return GROUPS.map((group) => ({ group, changes: report.changes.filter((c) => c.group === group) })).filter((g) => g.changes.length > 0);
+  return GROUPS.map((group) => ({ group, changes: report.changes.filter((c) => c.group === group) })).filter(
+    (g) => g.changes.length > 0,
+  );
 }
 
 /** Responsibilities are listed under their agency. */
@@ -59,8 +66,17 @@ export function formatText(report: DiffReport, lang: Lang, chalk: ChalkInstance)
   for (const n of report.notes) out.push(chalk.yellow(`  ! ${m.note(n)}`));
   out.push(`${chalk.bold(`${m.summary}:`)} ${summaryLine(report, lang)}`);
   const words = (parts: WordPart[]) =>
-    parts.map((p) => (p.op === 'equal' ? p.text : p.op === 'removed' ? chalk.red.strikethrough(`[-${p.text}-]`) : chalk.green(`{+${p.text}+}`))).join(' ');
-  const loc = (s: Side | null) => (s ? chalk.dim(`${s.path ? `${s.path} ` : ''}${where(s.position)}`.trim()) : '');
+    parts
+      .map((p) =>
+        p.op === 'equal'
+          ? p.text
+          : p.op === 'removed'
+            ? chalk.red.strikethrough(`[-${p.text}-]`)
+            : chalk.green(`{+${p.text}+}`),
+      )
+      .join(' ');
+  const loc = (s: Side | null) =>
+    s ? chalk.dim(`${s.path ? `${s.path} ` : ''}${where(s.position)}`.trim()) : '';
   const line = (c: Change, indent: string) => {
     const label = m.aspects[c.aspect] ?? c.aspect;
     switch (c.kind) {
@@ -74,7 +90,9 @@ export function formatText(report: DiffReport, lang: Lang, chalk: ChalkInstance)
         return `${indent}${chalk.yellow('~')} ${label} ${loc(c.old)} → ${loc(c.new)}: ${words(c.words ?? [])}`;
       default: {
         const mark = c.old && c.new ? chalk.yellow('~') : c.new ? chalk.green('+') : chalk.red('-');
-        const texts = [c.old ? shortText(c.old.text) : null, c.new ? shortText(c.new.text) : null].filter(Boolean).join(chalk.bold(' → '));
+        const texts = [c.old ? shortText(c.old.text) : null, c.new ? shortText(c.new.text) : null]
+          .filter(Boolean)
+          .join(chalk.bold(' → '));
         const at = c.group === 'dates' ? loc(c.new ?? c.old) : chalk.dim(where((c.new ?? c.old)?.position));
         return `${indent}${mark} ${c.kind === 'stale' ? chalk.magenta(label) : label}: ${texts} ${at}`;
       }
@@ -105,14 +123,29 @@ export function formatMarkdown(report: DiffReport, lang: Lang): string {
   out.push(`- **${m.new}:** ${mdEscape(docLine(report.new))}`);
   for (const n of report.notes) out.push(`- ⚠️ ${mdEscape(m.note(n))}`);
   out.push('', `**${m.summary}:** ${summaryLine(report, lang)}`);
-  const words = (parts: WordPart[]) => parts.map((p) => (p.op === 'equal' ? mdEscape(p.text) : p.op === 'removed' ? `~~${mdEscape(p.text)}~~` : `**${mdEscape(p.text)}**`)).join(' ');
+  const words = (parts: WordPart[]) =>
+    parts
+      .map((p) =>
+        p.op === 'equal'
+          ? mdEscape(p.text)
+          : p.op === 'removed'
+            ? `~~${mdEscape(p.text)}~~`
+            : `**${mdEscape(p.text)}**`,
+      )
+      .join(' ');
   const loc = (s: Side | null) => (s ? `\`${`${s.path ?? ''} ${where(s.position)}`.trim()}\`` : '');
   const item = (c: Change) => {
     const label = m.aspects[c.aspect] ?? c.aspect;
-    if (c.kind === 'reworded' || (c.words && c.kind === 'citation')) return `- ${label} ${loc(c.old)} → ${loc(c.new)}: ${words(c.words ?? [])}`;
-    if (c.kind === 'moved') return `- ${label} ${loc(c.old)} → ${loc(c.new)}: ${mdEscape(shortText(c.new!.text))}`;
-    const texts = [c.old ? `~~${mdEscape(shortText(c.old.text))}~~` : null, c.new ? mdEscape(shortText(c.new.text)) : null];
-    if (c.old && c.new) return `- ${label}: ${mdEscape(shortText(c.old.text))} → **${mdEscape(shortText(c.new.text))}** ${loc(c.new)}`;
+    if (c.kind === 'reworded' || (c.words && c.kind === 'citation'))
+      return `- ${label} ${loc(c.old)} → ${loc(c.new)}: ${words(c.words ?? [])}`;
+    if (c.kind === 'moved')
+      return `- ${label} ${loc(c.old)} → ${loc(c.new)}: ${mdEscape(shortText(c.new!.text))}`;
+    const texts = [
+      c.old ? `~~${mdEscape(shortText(c.old.text))}~~` : null,
+      c.new ? mdEscape(shortText(c.new.text)) : null,
+    ];
+    if (c.old && c.new)
+      return `- ${label}: ${mdEscape(shortText(c.old.text))} → **${mdEscape(shortText(c.new.text))}** ${loc(c.new)}`;
     const at = (c.new ?? c.old)?.position;
     return `- ${c.new ? '➕' : '➖'} ${label}: ${texts.filter(Boolean).join(' ')}${at ? ` \`${where(at)}\`` : ''}`;
   };

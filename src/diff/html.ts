@@ -22,7 +22,6 @@ interface DocNode {
   position: Position;
 }
 
-
 function docNodes(plan: Plan, prefix: string): DocNode[] {
   const out: DocNode[] = [];
   const push = (kind: DocNode['kind'], label: string, text: string, depth: number, position: Position) =>
@@ -50,7 +49,11 @@ function docNodes(plan: Plan, prefix: string): DocNode[] {
 const pointKey = (p: Position) => (p.page ?? 0) * 1e9 + p.start.line * 1e4 + p.start.column;
 
 /** The node a position falls in: the last node starting at or before it (nodes are in document order). */
-function nodeAt(nodes: DocNode[], sortedKeys: { key: number; node: DocNode }[], position: Position | null): DocNode | null {
+function nodeAt(
+  nodes: DocNode[],
+  sortedKeys: { key: number; node: DocNode }[],
+  position: Position | null,
+): DocNode | null {
   if (!position || nodes.length === 0) return null;
   const k = pointKey(position);
   let lo = 0;
@@ -66,25 +69,44 @@ function nodeAt(nodes: DocNode[], sortedKeys: { key: number; node: DocNode }[], 
   return at >= 0 ? sortedKeys[at]!.node : null;
 }
 
-const STRONG: Record<string, number> = { removed: 9, added: 9, reworded: 8, moved: 7, stale: 6, target: 5, indicator: 5, owner: 4, citation: 3, date: 3 };
+const STRONG: Record<string, number> = {
+  removed: 9,
+  added: 9,
+  reworded: 8,
+  moved: 7,
+  stale: 6,
+  target: 5,
+  indicator: 5,
+  owner: 4,
+  citation: 3,
+  date: 3,
+};
 
 type Marks = Map<string, { kind: string; ids: string[]; words?: WordPart[] }>;
 type SortedKeys = { key: number; node: DocNode }[];
 
 /** node id → kinds of change and the change ids (reworded nodes get their word diff); change id → its nodes. */
-function markChanges(report: DiffReport, sides: { old: DocNode[]; new: DocNode[] }, keys: { old: SortedKeys; new: SortedKeys }) {
+function markChanges(
+  report: DiffReport,
+  sides: { old: DocNode[]; new: DocNode[] },
+  keys: { old: SortedKeys; new: SortedKeys },
+) {
   const marks: Marks = new Map();
   const targets = new Map<string, { old: string | null; new: string | null }>();
   for (const c of report.changes) {
     const o = nodeAt(sides.old, keys.old, c.old?.position ?? null);
     const n = nodeAt(sides.new, keys.new, c.new?.position ?? null);
     targets.set(c.id, { old: o?.id ?? null, new: n?.id ?? null });
-    for (const [node, which] of [[o, 'old'], [n, 'new']] as const) {
+    for (const [node, which] of [
+      [o, 'old'],
+      [n, 'new'],
+    ] as const) {
       if (!node) continue;
       const mark = marks.get(node.id) ?? { kind: c.kind, ids: [] };
       if ((STRONG[c.kind] ?? 0) > (STRONG[mark.kind] ?? 0)) mark.kind = c.kind;
       mark.ids.push(c.id);
-      if (c.kind === 'reworded' && c.words && c.group === 'structure') mark.words = c.words.filter((p) => p.op !== (which === 'old' ? 'added' : 'removed'));
+      if (c.kind === 'reworded' && c.words && c.group === 'structure')
+        mark.words = c.words.filter((p) => p.op !== (which === 'old' ? 'added' : 'removed'));
       marks.set(node.id, mark);
     }
   }
@@ -92,12 +114,26 @@ function markChanges(report: DiffReport, sides: { old: DocNode[]; new: DocNode[]
 }
 
 /** One document's column: its heading, then every node in reading order with its change marks. */
-function renderSide(info: DocInfo, nodes: DocNode[], which: 'old' | 'new', marks: Marks, m: ReturnType<typeof diffMessages>): string {
+function renderSide(
+  info: DocInfo,
+  nodes: DocNode[],
+  which: 'old' | 'new',
+  marks: Marks,
+  m: ReturnType<typeof diffMessages>,
+): string {
   const ordered = [...nodes].sort((a, b) => pointKey(a.position) - pointKey(b.position));
   const rows = ordered.map((node) => {
     const mark = marks.get(node.id);
     const text = mark?.words
-      ? mark.words.map((p) => (p.op === 'equal' ? esc(p.text) : p.op === 'added' ? `<ins>${esc(p.text)}</ins>` : `<del>${esc(p.text)}</del>`)).join(' ')
+      ? mark.words
+          .map((p) =>
+            p.op === 'equal'
+              ? esc(p.text)
+              : p.op === 'added'
+                ? `<ins>${esc(p.text)}</ins>`
+                : `<del>${esc(p.text)}</del>`,
+          )
+          .join(' ')
       : esc(node.text);
     const cls = ['node', node.kind, mark ? `k-${mark.kind}` : ''].filter(Boolean).join(' ');
     const data = mark ? ` data-changes="${mark.ids.join(' ')}"` : '';
@@ -186,7 +222,8 @@ export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lan
     new: sides.new.map((node) => ({ key: pointKey(node.position), node })).sort((a, b) => a.key - b.key),
   };
   const { marks, targets } = markChanges(report, sides, keys);
-  const renderDoc = (info: DocInfo, nodes: DocNode[], which: 'old' | 'new') => renderSide(info, nodes, which, marks, m);
+  const renderDoc = (info: DocInfo, nodes: DocNode[], which: 'old' | 'new') =>
+    renderSide(info, nodes, which, marks, m);
 
   const changeItem = (c: Change) => {
     const t = targets.get(c.id)!;
@@ -197,9 +234,15 @@ export function formatHtml(report: DiffReport, oldPlan: Plan, newPlan: Plan, lan
     return `<li><a href="#${t.new ?? t.old ?? c.id}" id="${c.id}" class="change k-${c.kind}" data-kind="${c.kind}" data-old="${t.old ?? ''}" data-new="${t.new ?? ''}"><span class="kind">${esc(label)}</span> ${owner}${body}</a></li>`;
   };
   const nav = grouped(report)
-    .map(({ group, changes }) => `<details open><summary>${esc(m.groups[group])} (${changes.length})</summary><ol>${changes.map(changeItem).join('')}</ol></details>`)
+    .map(
+      ({ group, changes }) =>
+        `<details open><summary>${esc(m.groups[group])} (${changes.length})</summary><ol>${changes.map(changeItem).join('')}</ol></details>`,
+    )
     .join('\n');
-  const counts = CHANGE_KINDS.map((k) => `<span class="count k-${k}${report.summary[k] ? '' : ' zero'}" data-kind="${k}">${report.summary[k]} ${esc(m.kinds[k])}</span>`).join(' ');
+  const counts = CHANGE_KINDS.map(
+    (k) =>
+      `<span class="count k-${k}${report.summary[k] ? '' : ' zero'}" data-kind="${k}">${report.summary[k]} ${esc(m.kinds[k])}</span>`,
+  ).join(' ');
   const notes = report.notes.map((n) => `<li>${esc(m.note(n))}</li>`).join('');
 
   return `<!doctype html>

@@ -3,12 +3,26 @@ import { messageIds, t, type MessageId } from '../i18n/index.js';
 import type { Lang } from '../util/errors.js';
 import type { ChangeKind, Group, Note } from './model.js';
 
-const KINDS: readonly ChangeKind[] = ['added', 'removed', 'moved', 'reworded', 'owner', 'indicator', 'target', 'citation', 'date', 'stale'];
+const KINDS: readonly ChangeKind[] = [
+  'added',
+  'removed',
+  'moved',
+  'reworded',
+  'owner',
+  'indicator',
+  'target',
+  'citation',
+  'date',
+  'stale',
+];
 const GROUPS: readonly Group[] = ['structure', 'responsibilities', 'goals', 'citations', 'dates'];
 
 /** The entries under `prefix` as an object keyed by what follows the prefix. */
 function wordsUnder<K extends string>(lang: Lang, prefix: string, keys: readonly K[]): Record<K, string> {
-  return Object.fromEntries(keys.map((key) => [key, t(lang, `${prefix}${key}` as MessageId)])) as Record<K, string>;
+  return Object.fromEntries(keys.map((key) => [key, t(lang, `${prefix}${key}` as MessageId)])) as Record<
+    K,
+    string
+  >;
 }
 
 export function diffMessages(lang: Lang) {

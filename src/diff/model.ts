@@ -8,7 +8,18 @@
 import type { Position } from '../plan/schema.js';
 import type { WordPart } from './text.js';
 
-export const CHANGE_KINDS = ['added', 'removed', 'moved', 'reworded', 'owner', 'indicator', 'target', 'citation', 'date', 'stale'] as const;
+export const CHANGE_KINDS = [
+  'added',
+  'removed',
+  'moved',
+  'reworded',
+  'owner',
+  'indicator',
+  'target',
+  'citation',
+  'date',
+  'stale',
+] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 export const GROUPS = ['structure', 'responsibilities', 'goals', 'citations', 'dates'] as const;

@@ -63,7 +63,13 @@ export const CatalogueSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   /** The document that defines the goals (matched against a cited plan's number and symbol). */
-  document: CatalogueDocumentSchema.default({ docType: null, number: null, symbol: null, date: null, issuer: null }),
+  document: CatalogueDocumentSchema.default({
+    docType: null,
+    number: null,
+    symbol: null,
+    date: null,
+    issuer: null,
+  }),
   /** Lower-case phrases: a plan whose title or cited subject contains one implements this catalogue. */
   implementedBy: z.array(z.string().min(1)).default([]),
   period: z.object({ start: z.number().int(), end: z.number().int() }).nullable().default(null),
@@ -119,7 +125,11 @@ function targetOf(target: Target, year: number | null): CatalogueTarget | null {
 
 /** A plan document used as a reference: its goals and indicators become a catalogue. */
 export function planToCatalogue(plan: Plan, id = plan.source.path): Catalogue {
-  const title = [plan.meta.docType, plan.meta.number ? `số ${plan.meta.number}/${plan.meta.symbol ?? ''}` : null, plan.meta.title]
+  const title = [
+    plan.meta.docType,
+    plan.meta.number ? `số ${plan.meta.number}/${plan.meta.symbol ?? ''}` : null,
+    plan.meta.title,
+  ]
     .filter(Boolean)
     .join(' ');
   const source = `plan document ${plan.source.path}`;
@@ -146,7 +156,9 @@ export function planToCatalogue(plan: Plan, id = plan.source.path): Catalogue {
       indicators: goal.indicators.map((indicator) => ({
         index: indicator.index,
         text: indicator.text,
-        targets: indicator.targets.map((t) => targetOf(t, yearOfText(indicator.text) ?? plan.meta.planYear)).filter((t) => t !== null),
+        targets: indicator.targets
+          .map((t) => targetOf(t, yearOfText(indicator.text) ?? plan.meta.planYear))
+          .filter((t) => t !== null),
         source,
         confidence: 'V' as const,
       })),
@@ -169,7 +181,11 @@ function sameSymbol(a: string | null, b: string | null): boolean {
 
 /** Does this catalogue's own document have this number and symbol? */
 function isDocument(catalogue: Catalogue, number: string | null, symbol: string | null): boolean {
-  return !!catalogue.document.number && catalogue.document.number === number && sameSymbol(catalogue.document.symbol, symbol);
+  return (
+    !!catalogue.document.number &&
+    catalogue.document.number === number &&
+    sameSymbol(catalogue.document.symbol, symbol)
+  );
 }
 
 function implementsBySubject(catalogue: Catalogue, text: string | null): boolean {
@@ -188,8 +204,13 @@ export interface ResolvedCatalogue {
  * The catalogue a cited plan stands for: a catalogue whose own document it is (user references
  * first), else one the cited plan implements, by the subject of its citation in this plan.
  */
-export function catalogueForPlanRef(ref: PlanRef, plan: Plan, catalogues: readonly Catalogue[]): ResolvedCatalogue | null {
-  for (const c of catalogues) if (isDocument(c, ref.number, ref.symbol)) return { catalogue: c, via: 'document' };
+export function catalogueForPlanRef(
+  ref: PlanRef,
+  plan: Plan,
+  catalogues: readonly Catalogue[],
+): ResolvedCatalogue | null {
+  for (const c of catalogues)
+    if (isDocument(c, ref.number, ref.symbol)) return { catalogue: c, via: 'document' };
   const citation = citationOf(ref, plan);
   const subject = citation?.subject ?? ref.raw;
   for (const c of catalogues) if (implementsBySubject(c, subject)) return { catalogue: c, via: 'subject' };
@@ -197,14 +218,18 @@ export function catalogueForPlanRef(ref: PlanRef, plan: Plan, catalogues: readon
 }
 
 export function citationOf(ref: PlanRef, plan: Plan): Citation | undefined {
-  return plan.citations.find((c) => c.number !== null && c.number === ref.number && sameSymbol(c.symbol, ref.symbol) && c.subject);
+  return plan.citations.find(
+    (c) => c.number !== null && c.number === ref.number && sameSymbol(c.symbol, ref.symbol) && c.subject,
+  );
 }
 
 /** The catalogue this plan itself implements (its title, or the subject of a plan it carries out). */
 export function catalogueOfPlan(plan: Plan, catalogues: readonly Catalogue[]): Catalogue | null {
   for (const c of catalogues) if (implementsBySubject(c, plan.meta.title)) return c;
   for (const citation of plan.citations) {
-    for (const c of catalogues) if (isDocument(c, citation.number, citation.symbol) && citation.docType === c.document.docType) return c;
+    for (const c of catalogues)
+      if (isDocument(c, citation.number, citation.symbol) && citation.docType === c.document.docType)
+        return c;
   }
   return null;
 }
@@ -218,7 +243,9 @@ export function allCatalogues(references: readonly Catalogue[], builtins: readon
 // Meaning by word overlap
 
 const STOP = new Set(
-  'các của và được trong có cho với về từ đến năm vào đạt tỷ lệ số là ở mức theo trên dưới khoảng ít nhất phấn đấu người tại đã sẽ này những một hoặc'.split(' '),
+  'các của và được trong có cho với về từ đến năm vào đạt tỷ lệ số là ở mức theo trên dưới khoảng ít nhất phấn đấu người tại đã sẽ này những một hoặc'.split(
+    ' ',
+  ),
 );
 
 /** Syllable bigrams of a text without numbers and the commonest words. */
@@ -274,7 +301,11 @@ export function targetPairs(
     const ends = [lowerText.indexOf(';', from), lowerText.indexOf('. ', from)].filter((i) => i >= 0);
     const clause = lowerText.slice(start, ends.length ? Math.min(...ends) : lowerText.length);
     if (others.some((w) => clause.includes(w.toLowerCase()))) continue;
-    const named = new Set(allParts.filter((t) => t.about!.some((w) => clause.includes(w.toLowerCase()))).map((t) => t.about!.join('|')));
+    const named = new Set(
+      allParts
+        .filter((t) => t.about!.some((w) => clause.includes(w.toLowerCase())))
+        .map((t) => t.about!.join('|')),
+    );
     if (named.size !== 1) continue;
     const part = [...named][0]!;
     const match = forYear.find((t) => t.about?.join('|') === part);

@@ -26,7 +26,14 @@ export const Communes2025Schema = z.object({
   confidence: ConfidenceSchema,
   until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   basis: z.string().min(1),
-  provinces: z.record(z.string().min(1), z.object({ x: z.record(z.string(), z.unknown()), p: z.record(z.string(), z.unknown()), t: z.record(z.string(), z.unknown()) })),
+  provinces: z.record(
+    z.string().min(1),
+    z.object({
+      x: z.record(z.string(), z.unknown()),
+      p: z.record(z.string(), z.unknown()),
+      t: z.record(z.string(), z.unknown()),
+    }),
+  ),
 });
 export type Communes2025 = z.infer<typeof Communes2025Schema>;
 
@@ -60,7 +67,11 @@ export function oldCommuneProblems(data: Communes2025): string[] {
   for (const [province, kinds] of Object.entries(data.provinces)) {
     for (const kind of ['x', 'p', 't'] as const) {
       for (const [name, successors] of Object.entries(kinds[kind])) {
-        if (!Array.isArray(successors) || successors.length === 0 || !successors.every((s) => typeof s === 'string' && s.length > 0)) {
+        if (
+          !Array.isArray(successors) ||
+          successors.length === 0 ||
+          !successors.every((s) => typeof s === 'string' && s.length > 0)
+        ) {
           problems.push(`provinces.${province}.${kind}["${name}"]: expected a non-empty list of unit names`);
         }
       }
@@ -129,9 +140,15 @@ export interface OldCommuneMention {
 }
 
 /** Old communes of the given (current) provinces named in `text`, longest name first. */
-export function findOldCommunes(table: OldCommunes, text: string, provinces: readonly string[]): OldCommuneMention[] {
+export function findOldCommunes(
+  table: OldCommunes,
+  text: string,
+  provinces: readonly string[],
+): OldCommuneMention[] {
   if (provinces.length === 0 || !NAMES_A_COMMUNE.test(text)) return [];
-  const maps = provinces.map((p) => table.provinceIndex(p)).filter((m): m is Map<string, Entry> => m !== undefined);
+  const maps = provinces
+    .map((p) => table.provinceIndex(p))
+    .filter((m): m is Map<string, Entry> => m !== undefined);
   if (maps.length === 0) return [];
   const out: OldCommuneMention[] = [];
   for (const m of execAll(MENTION, text)) {
@@ -150,7 +167,14 @@ export function findOldCommunes(table: OldCommunes, text: string, provinces: rea
       // Two provinces of the plan each had one: ambiguous, say nothing.
       if (hits.length === 1) {
         const end = m.index + m[1]!.length + (m[0].length - m[1]!.length - m[2]!.length) + name.length;
-        out.push({ start: m.index, end, text: text.slice(m.index, end), kind: KIND_WORD[kind], name: hits[0]!.name, successors: hits[0]!.successors });
+        out.push({
+          start: m.index,
+          end,
+          text: text.slice(m.index, end),
+          kind: KIND_WORD[kind],
+          name: hits[0]!.name,
+          successors: hits[0]!.successors,
+        });
       }
       break;
     }
@@ -169,13 +193,16 @@ export function planProvinces(
   kb: Pick<KnowledgeBase, 'findProvinces' | 'currentProvinceSuccessors' | 'knowledge'>,
   bodyTexts: () => Iterable<string>,
 ): string[] {
-  const current = (p: Province): string[] => (existsOn(p, date) ? [p.key] : kb.currentProvinceSuccessors(p.key, date).map((s) => s.key));
+  const current = (p: Province): string[] =>
+    existsOn(p, date) ? [p.key] : kb.currentProvinceSuccessors(p.key, date).map((s) => s.key);
   const found = new Set<string>();
   for (const text of [plan.meta.issuer, plan.meta.title]) {
     if (text) for (const m of kb.findProvinces(text)) for (const k of current(m.entry)) found.add(k);
   }
-  if (plan.meta.place) for (const m of kb.findProvinces(plan.meta.place, true)) for (const k of current(m.entry)) found.add(k);
+  if (plan.meta.place)
+    for (const m of kb.findProvinces(plan.meta.place, true)) for (const k of current(m.entry)) found.add(k);
   if (found.size > 0) return [...found];
-  for (const text of bodyTexts()) for (const m of kb.findProvinces(text)) for (const k of current(m.entry)) found.add(k);
+  for (const text of bodyTexts())
+    for (const m of kb.findProvinces(text)) for (const k of current(m.entry)) found.add(k);
   return found.size === 1 ? [...found] : [];
 }

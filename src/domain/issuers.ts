@@ -36,7 +36,14 @@ export const ProgrammesSchema = z.object({
     z.object({
       id: z.string().min(1),
       name: z.string().min(1),
-      keys: z.array(z.string().min(1).refine((k) => k === k.toLowerCase() && k === k.normalize('NFC'), 'lower-case NFC')).min(1),
+      keys: z
+        .array(
+          z
+            .string()
+            .min(1)
+            .refine((k) => k === k.toLowerCase() && k === k.normalize('NFC'), 'lower-case NFC'),
+        )
+        .min(1),
       period: z.tuple([year, year]),
       phases: z.array(z.tuple([year, year])),
       document: z.string().min(1),
@@ -76,15 +83,24 @@ export function symbolGroups(symbol: string): string[] {
  * implies every issuer group after the type. A term number after the code ("QH15",
  * "NQ-UBTVQH15") is read without it.
  */
-export function issuersOfSymbol(symbol: string, typeAbbreviations: ReadonlySet<string>, entries: readonly IssuerCode[]): IssuerCode[] {
+export function issuersOfSymbol(
+  symbol: string,
+  typeAbbreviations: ReadonlySet<string>,
+  entries: readonly IssuerCode[],
+): IssuerCode[] {
   const groups = symbolGroups(symbol.replace(/\s+/g, ''));
   if (groups.length === 0) return [];
   const hasType = groups.length > 1 && typeAbbreviations.has(groups[0]!);
   const type = hasType ? groups[0]! : null;
   const joint = type !== null && /LT$/u.test(type);
   const codes = joint ? groups.slice(1) : [hasType ? groups[1]! : groups[0]!];
-  const matches = (e: IssuerCode, code: string) => e.code === code || (/\d$/u.test(code) && e.code === code.replace(/\d+$/u, ''));
-  return entries.filter((e) => codes.some((code) => matches(e, code)) && (e.types === null || (type !== null && e.types.includes(type))));
+  const matches = (e: IssuerCode, code: string) =>
+    e.code === code || (/\d$/u.test(code) && e.code === code.replace(/\d+$/u, ''));
+  return entries.filter(
+    (e) =>
+      codes.some((code) => matches(e, code)) &&
+      (e.types === null || (type !== null && e.types.includes(type))),
+  );
 }
 
 /**

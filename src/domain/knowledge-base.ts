@@ -14,7 +14,14 @@
 import { PieceIndex } from '../util/piece-index.js';
 import { ownerKeyOf, type OwnerKey } from './owner-key.js';
 import type { Citation, Plan } from '../plan/schema.js';
-import { existsOn, type Agency, type Commune, type Knowledge, type LegalDocument, type Province } from './knowledge.js';
+import {
+  existsOn,
+  type Agency,
+  type Commune,
+  type Knowledge,
+  type LegalDocument,
+  type Province,
+} from './knowledge.js';
 import type { DataStore } from './data-store.js';
 import { execAll } from '../util/regex.js';
 
@@ -28,10 +35,15 @@ function escapeRegExp(text: string): string {
 
 /** A regex source matching a name as written: flexible spaces and dashes, "và"/"&", any case. */
 function namePattern(name: string): string {
-  const tokens = name.normalize('NFC').trim().replace(/\s*[-–—]\s*/g, ' - ').split(/\s+/);
+  const tokens = name
+    .normalize('NFC')
+    .trim()
+    .replace(/\s*[-–—]\s*/g, ' - ')
+    .split(/\s+/);
   let out = '';
   tokens.forEach((token, i) => {
-    const piece = token === '-' ? '[-–—]' : token === 'và' || token === '&' ? '(?:và|&)' : escapeRegExp(token);
+    const piece =
+      token === '-' ? '[-–—]' : token === 'và' || token === '&' ? '(?:và|&)' : escapeRegExp(token);
     if (i > 0) out += token === '-' || tokens[i - 1] === '-' ? '\\s*' : '\\s+';
     out += piece;
   });
@@ -94,7 +106,13 @@ export function viDate(iso: string): string {
 }
 
 function normSymbol(symbol: string | null): string {
-  return (symbol ?? '').normalize('NFC').toUpperCase().replace(/\s+/g, '').replace(/Đ/g, 'Đ').replace(/^[-/]+/, '').replace(/-/g, '/');
+  return (symbol ?? '')
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/\s+/g, '')
+    .replace(/Đ/g, 'Đ')
+    .replace(/^[-/]+/, '')
+    .replace(/-/g, '/');
 }
 
 function normNumber(number: string | null): string {
@@ -161,7 +179,11 @@ export class KnowledgeBase {
     const tail = /^(?:tỉnh|thành phố|huyện|quận|thị xã)(?:\s|$)/u;
     let best: { agency: Agency; length: number } | null = null;
     for (const [variant, agency] of this.agencyByName) {
-      if (key.startsWith(`${variant} `) && tail.test(key.slice(variant.length + 1)) && (!best || variant.length > best.length)) {
+      if (
+        key.startsWith(`${variant} `) &&
+        tail.test(key.slice(variant.length + 1)) &&
+        (!best || variant.length > best.length)
+      ) {
         best = { agency, length: variant.length };
       }
     }
@@ -187,7 +209,8 @@ export class KnowledgeBase {
         if (seen.has(s.agency.key)) continue;
         seen.add(s.agency.key);
         const f = functions ?? s.functions;
-        if (existsOn(s.agency, date) || depth > 5 || s.agency.successors.length === 0) out.push({ agency: s.agency, functions: f });
+        if (existsOn(s.agency, date) || depth > 5 || s.agency.successors.length === 0)
+          out.push({ agency: s.agency, functions: f });
         else walk(s.agency.key, f, depth + 1);
       }
     };
@@ -221,7 +244,10 @@ export class KnowledgeBase {
       }
       names.sort((a, b) => b.length - a.length);
       this.agencyRe = {
-        re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<a${i}>${n.source})`).join('|')})(?!${LETTER})`, 'giu'),
+        re: new RegExp(
+          `(?<!${LETTER})(?:${names.map((n, i) => `(?<a${i}>${n.source})`).join('|')})(?!${LETTER})`,
+          'giu',
+        ),
         entries: names.map((n) => n.agency),
       };
     }
@@ -240,11 +266,18 @@ export class KnowledgeBase {
     if (bare) {
       if (!this.bareProvinceRe) {
         const names = this.knowledge.adminUnits.provinces.flatMap((province) =>
-          [...new Set([province.name, ...province.variants])].map((name) => ({ source: namePattern(name), province, length: name.length })),
+          [...new Set([province.name, ...province.variants])].map((name) => ({
+            source: namePattern(name),
+            province,
+            length: name.length,
+          })),
         );
         names.sort((a, b) => b.length - a.length);
         this.bareProvinceRe = {
-          re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<p${i}>${n.source})`).join('|')})(?!${LETTER})`, 'gu'),
+          re: new RegExp(
+            `(?<!${LETTER})(?:${names.map((n, i) => `(?<p${i}>${n.source})`).join('|')})(?!${LETTER})`,
+            'gu',
+          ),
           entries: names.map((n) => n.province),
         };
       }
@@ -255,14 +288,19 @@ export class KnowledgeBase {
       for (const province of this.knowledge.adminUnits.provinces) {
         for (const name of new Set([province.name, ...province.variants])) {
           const prefixed = /^(?:TP\.?\s)/u.test(name);
-          const source = prefixed ? namePattern(name) : `(?:[Tt]ỉnh|[Tt]hành phố|TP\\.?)\\s+${namePattern(name)}`;
+          const source = prefixed
+            ? namePattern(name)
+            : `(?:[Tt]ỉnh|[Tt]hành phố|TP\\.?)\\s+${namePattern(name)}`;
           names.push({ source, province, length: name.length });
         }
       }
       names.sort((a, b) => b.length - a.length);
       // Names are matched case-sensitively: "hòa bình" (peace) is not "tỉnh Hòa Bình".
       this.provinceRe = {
-        re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<p${i}>${n.source})`).join('|')})(?!${LETTER})`, 'gu'),
+        re: new RegExp(
+          `(?<!${LETTER})(?:${names.map((n, i) => `(?<p${i}>${n.source})`).join('|')})(?!${LETTER})`,
+          'gu',
+        ),
         entries: names.map((n) => n.province),
       };
     }
@@ -293,9 +331,17 @@ export class KnowledgeBase {
     }
     for (const m of execAll(this.districtRes.named, text)) {
       const name = m.groups!.name!;
-      const district = this.knowledge.adminUnits.districts.find((d) => d.name === name || d.variants.includes(name));
+      const district = this.knowledge.adminUnits.districts.find(
+        (d) => d.name === name || d.variants.includes(name),
+      );
       const province = district ? (this.provinceByKey.get(district.province) ?? null) : null;
-      found.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: district?.name ?? name, province });
+      found.push({
+        start: m.index,
+        end: m.index + m[0].length,
+        text: m[0],
+        name: district?.name ?? name,
+        province,
+      });
     }
     found.sort((a, b) => a.start - b.start || b.end - a.end);
     const out: DistrictMention[] = [];
@@ -322,10 +368,17 @@ export class KnowledgeBase {
     const communes = this.knowledge.adminUnits.communes;
     if (communes.length === 0) return [];
     if (!this.communeRe) {
-      const names = communes.map((c) => ({ source: `(?:${escapeRegExp(c.kind)}|${escapeRegExp(c.kind.charAt(0).toUpperCase() + c.kind.slice(1))})\\s+${namePattern(c.name)}`, commune: c, length: c.name.length }));
+      const names = communes.map((c) => ({
+        source: `(?:${escapeRegExp(c.kind)}|${escapeRegExp(c.kind.charAt(0).toUpperCase() + c.kind.slice(1))})\\s+${namePattern(c.name)}`,
+        commune: c,
+        length: c.name.length,
+      }));
       names.sort((a, b) => b.length - a.length);
       this.communeRe = {
-        re: new RegExp(`(?<!${LETTER})(?:${names.map((n, i) => `(?<c${i}>${n.source})`).join('|')})(?!${LETTER})`, 'gu'),
+        re: new RegExp(
+          `(?<!${LETTER})(?:${names.map((n, i) => `(?<c${i}>${n.source})`).join('|')})(?!${LETTER})`,
+          'gu',
+        ),
         entries: names.map((n) => n.commune),
       };
     }
@@ -333,7 +386,9 @@ export class KnowledgeBase {
   }
 
   /** The registry entry of a citation, or why there is none. */
-  resolveCitation(citation: Pick<Citation, 'docType' | 'number' | 'year' | 'symbol' | 'format' | 'raw' | 'text' | 'date'>): CitationResolution {
+  resolveCitation(
+    citation: Pick<Citation, 'docType' | 'number' | 'year' | 'symbol' | 'format' | 'raw' | 'text' | 'date'>,
+  ): CitationResolution {
     const docs = this.knowledge.legalDocuments;
     if (citation.format !== 'name' && citation.number) {
       const symbol = normSymbol(citation.symbol);
@@ -352,7 +407,9 @@ export class KnowledgeBase {
     if (candidates.length === 0) return { kind: 'unknown' };
     const numbered = /số\s+(\d+)\/(\d{4})\/([\p{L}\d-]+)/u.exec(citation.text);
     if (numbered) {
-      const hit = candidates.find((d) => normNumber(d.number) === normNumber(numbered[1]!) && d.year === Number(numbered[2]));
+      const hit = candidates.find(
+        (d) => normNumber(d.number) === normNumber(numbered[1]!) && d.year === Number(numbered[2]),
+      );
       if (hit) return { kind: 'found', match: { document: hit, by: 'exact' } };
     }
     if (citation.year !== null) {
@@ -376,13 +433,18 @@ export class KnowledgeBase {
 
   /** The status of a document on a date (YYYY-MM-DD). */
   statusOn(doc: LegalDocument, date: string): DocumentStatusOn {
-    if (doc.status.from && doc.status.kind === 'in-force' && doc.status.from > date) return { kind: 'not-yet' };
+    if (doc.status.from && doc.status.kind === 'in-force' && doc.status.from > date)
+      return { kind: 'not-yet' };
     if (doc.status.kind === 'replaced' && doc.status.from && doc.status.from <= date) {
-      const by = doc.status.replacedBy ? (this.knowledge.legalDocuments.find((d) => d.key === doc.status.replacedBy) ?? null) : null;
+      const by = doc.status.replacedBy
+        ? (this.knowledge.legalDocuments.find((d) => d.key === doc.status.replacedBy) ?? null)
+        : null;
       return { kind: 'replaced', from: doc.status.from, by, byKey: doc.status.replacedBy ?? null };
     }
-    if (doc.status.kind === 'ended' && doc.status.from && doc.status.from <= date) return { kind: 'ended', from: doc.status.from };
-    if (doc.period && doc.period.to < Number(date.slice(0, 4))) return { kind: 'period-ended', period: doc.period };
+    if (doc.status.kind === 'ended' && doc.status.from && doc.status.from <= date)
+      return { kind: 'ended', from: doc.status.from };
+    if (doc.period && doc.period.to < Number(date.slice(0, 4)))
+      return { kind: 'period-ended', period: doc.period };
     if (doc.status.kind === 'guidance') return { kind: 'guidance' };
     return { kind: 'in-force' };
   }
@@ -405,7 +467,6 @@ function matchAll<T>(text: string, re: RegExp, entries: readonly T[], prefix: st
   return out;
 }
 
-
 /** The knowledge base of a data store's knowledge (the shipped entries and the user's), built once per store. */
 export function knowledgeBaseOf(data: Pick<DataStore, 'derived'>): KnowledgeBase {
   return data.derived('knowledge-base', (d) => new KnowledgeBase(d.knowledge, ownerKeyOf(d)));
@@ -419,7 +480,8 @@ export interface CitationIndex {
 
 export function citationIndex(plan: Plan): CitationIndex {
   const byText = new Map<string, Plan['citations'][number]>();
-  for (const citation of plan.citations) if (citation.text && !byText.has(citation.text)) byText.set(citation.text, citation);
+  for (const citation of plan.citations)
+    if (citation.text && !byText.has(citation.text)) byText.set(citation.text, citation);
   return { byText, index: new PieceIndex(byText.keys()) };
 }
 

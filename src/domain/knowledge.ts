@@ -70,7 +70,12 @@ export const AdminUnitsSchema = z.object({
   $comment: z.string(),
   version: z.string(),
   provinces: z.array(ProvinceSchema).min(1),
-  districtLevel: z.object({ words: z.array(z.string().min(1)).min(1), until: isoDate, basis: z.string().min(1), ...sourced }),
+  districtLevel: z.object({
+    words: z.array(z.string().min(1)).min(1),
+    until: isoDate,
+    basis: z.string().min(1),
+    ...sourced,
+  }),
   districts: z.array(DistrictSchema),
   communes: z.array(CommuneSchema),
 });
@@ -99,8 +104,16 @@ export const LegalDocumentSchema = z.object({
   ...sourced,
 });
 
-export const AgenciesSchema = z.object({ $comment: z.string(), version: z.string(), entries: z.array(AgencySchema).min(1) });
-export const LegalDocumentsSchema = z.object({ $comment: z.string(), version: z.string(), entries: z.array(LegalDocumentSchema).min(1) });
+export const AgenciesSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  entries: z.array(AgencySchema).min(1),
+});
+export const LegalDocumentsSchema = z.object({
+  $comment: z.string(),
+  version: z.string(),
+  entries: z.array(LegalDocumentSchema).min(1),
+});
 
 /** What kh.config.json may add under "knowledge" (entries with an existing key replace ours). */
 export const UserKnowledgeSchema = z.strictObject({

@@ -40,11 +40,14 @@ export const LegacyEncodingsSchema = z
   .superRefine((data, ctx) => {
     const [tcvn3] = data.tables;
     const bytes = [...tcvn3.letters, ...tcvn3.capitals].map((e) => e.byte);
-    if (new Set(bytes).size !== bytes.length) ctx.addIssue({ code: 'custom', message: 'tcvn3: a byte is given twice' });
+    if (new Set(bytes).size !== bytes.length)
+      ctx.addIssue({ code: 'custom', message: 'tcvn3: a byte is given twice' });
     const chars = [...tcvn3.letters, ...tcvn3.capitals].map((e) => e.char);
-    if (new Set(chars).size !== chars.length) ctx.addIssue({ code: 'custom', message: 'tcvn3: a letter is given twice' });
+    if (new Set(chars).size !== chars.length)
+      ctx.addIssue({ code: 'custom', message: 'tcvn3: a letter is given twice' });
     const vni = data.tables[1].sequences;
-    if (new Set(vni.map((e) => e.vni)).size !== vni.length) ctx.addIssue({ code: 'custom', message: 'vni: a code is given twice' });
+    if (new Set(vni.map((e) => e.vni)).size !== vni.length)
+      ctx.addIssue({ code: 'custom', message: 'vni: a code is given twice' });
     for (const font of data.fonts) {
       try {
         new RegExp(font.pattern, 'i');

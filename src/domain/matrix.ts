@@ -16,7 +16,14 @@ import type { Assignment, IndicatorRef, Plan, Role, Table, TableRow, Task } from
 import type { DataStore } from './data-store.js';
 import { ownerKeyOf } from './owner-key.js';
 import type { TextNode } from '../util/location.js';
-import { allCatalogues, catalogueForPlanRef, catalogueOfPlan, planToCatalogue, type Catalogue, type StrategyFile } from './catalogue.js';
+import {
+  allCatalogues,
+  catalogueForPlanRef,
+  catalogueOfPlan,
+  planToCatalogue,
+  type Catalogue,
+  type StrategyFile,
+} from './catalogue.js';
 import { squash } from '../util/whitespace.js';
 
 export type Duty = 'lead' | 'support';
@@ -74,7 +81,10 @@ function dutyOf(role: Role, leads: Set<string>): Duty {
 }
 
 /** The owner column of an assignment table (index into the cells), from its header row. */
-export function ownerColumn(table: Table, conventions: Conventions): { index: number; header: string } | null {
+export function ownerColumn(
+  table: Table,
+  conventions: Conventions,
+): { index: number; header: string } | null {
   const headers = conventions.ownerColumns.headers;
   const head = table.rows.find((r) => r.header) ?? table.rows[0];
   if (!head) return null;
@@ -148,14 +158,22 @@ function refKey(ref: IndicatorRef): string {
 }
 
 /** The catalogue a reference points to, or SELF; null when unknown. */
-export function catalogueOfRef(ref: IndicatorRef, plan: Plan, catalogues: readonly Catalogue[], self: Catalogue | null): Catalogue | null {
+export function catalogueOfRef(
+  ref: IndicatorRef,
+  plan: Plan,
+  catalogues: readonly Catalogue[],
+  self: Catalogue | null,
+): Catalogue | null {
   if (ref.plan) return catalogueForPlanRef(ref.plan, plan, catalogues)?.catalogue ?? null;
   if (self) return self;
   return catalogueOfPlan(plan, catalogues);
 }
 
 /** Where a reference is written: its task (the reference's text located in it) or its own position. */
-export function refTarget(ref: IndicatorRef, task: Task | Assignment | null): { node: TextNode; range?: [number, number] } {
+export function refTarget(
+  ref: IndicatorRef,
+  task: Task | Assignment | null,
+): { node: TextNode; range?: [number, number] } {
   if (task && 'text' in task) {
     const at = task.text.indexOf(ref.raw);
     if (at >= 0) return { node: task, range: [at, at + ref.raw.length] };
@@ -169,10 +187,17 @@ export interface MatrixOptions {
 }
 
 /** `data`: the store whose `strategy` gives the built-in catalogues and conventions, and whose abbreviations name agencies (ownerKeyOf). */
-export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'derived'>, options: MatrixOptions = {}): Matrix {
+export function buildMatrix(
+  plan: Plan,
+  data: Pick<DataStore, 'strategy' | 'derived'>,
+  options: MatrixOptions = {},
+): Matrix {
   const strategy = data.strategy;
   const ownerKey = ownerKeyOf(data);
-  const catalogues = allCatalogues(options.references ?? [], (options.builtin ?? true) ? strategy.catalogues : []);
+  const catalogues = allCatalogues(
+    options.references ?? [],
+    (options.builtin ?? true) ? strategy.catalogues : [],
+  );
   const self = plan.goals.length > 0 ? { ...planToCatalogue(plan, SELF), id: SELF } : null;
   const leads = leadRoles(strategy.conventions);
   const entries: Responsibility[] = [];
@@ -219,7 +244,12 @@ export function buildMatrix(plan: Plan, data: Pick<DataStore, 'strategy' | 'deri
 }
 
 /** The rows of assignment tables under a "Mục tiêu N" group row: each lead and partner agency named in them. */
-function tableResponsibilities(plan: Plan, conventions: Parameters<typeof ownerColumn>[1], catalogueIdOf: () => string, ownerKey: (name: string) => string): Responsibility[] {
+function tableResponsibilities(
+  plan: Plan,
+  conventions: Parameters<typeof ownerColumn>[1],
+  catalogueIdOf: () => string,
+  ownerKey: (name: string) => string,
+): Responsibility[] {
   const entries: Responsibility[] = [];
   for (const table of plan.tables) {
     if (table.role !== 'assignment') continue;
@@ -237,11 +267,29 @@ function tableResponsibilities(plan: Plan, conventions: Parameters<typeof ownerC
       const catalogueId = catalogueIdOf();
       const ownerCell = row.cells[owner.index];
       for (const name of splitAgencies(ownerCell?.text ?? '')) {
-        entries.push({ owner: name, ownerKey: ownerKey(name), duty: 'lead', goal, indicator: null, catalogueId, node: ownerCell!, row });
+        entries.push({
+          owner: name,
+          ownerKey: ownerKey(name),
+          duty: 'lead',
+          goal,
+          indicator: null,
+          catalogueId,
+          node: ownerCell!,
+          row,
+        });
       }
       const partnerCell = partner >= 0 ? row.cells[partner] : undefined;
       for (const name of splitAgencies(partnerCell?.text ?? '')) {
-        entries.push({ owner: name, ownerKey: ownerKey(name), duty: 'support', goal, indicator: null, catalogueId, node: partnerCell!, row });
+        entries.push({
+          owner: name,
+          ownerKey: ownerKey(name),
+          duty: 'support',
+          goal,
+          indicator: null,
+          catalogueId,
+          node: partnerCell!,
+          row,
+        });
       }
     }
   }
@@ -254,7 +302,10 @@ function matrixRows(catalogue: Catalogue, entries: readonly Responsibility[]): M
   for (const goal of catalogue.goals) {
     for (const indicator of goal.indicators) {
       const mine = entries.filter(
-        (e) => e.catalogueId === catalogue.id && e.goal === goal.index && (e.indicator === null || e.indicator === indicator.index),
+        (e) =>
+          e.catalogueId === catalogue.id &&
+          e.goal === goal.index &&
+          (e.indicator === null || e.indicator === indicator.index),
       );
       indicators.push({
         goal: goal.index,

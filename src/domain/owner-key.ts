@@ -12,8 +12,13 @@ export type OwnerKey = (owner: string) => string;
 
 /** The normalising function of one abbreviation table (its pattern compiled once). */
 export function ownerKeyFunction(data: Pick<DataStore, 'agencyAbbreviations'>): OwnerKey {
-  const entries = [...data.agencyAbbreviations.entries].sort((a, b) => b.abbreviation.length - a.abbreviation.length);
-  const re = new RegExp(`(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`, 'gu');
+  const entries = [...data.agencyAbbreviations.entries].sort(
+    (a, b) => b.abbreviation.length - a.abbreviation.length,
+  );
+  const re = new RegExp(
+    `(?<![\\p{L}])(?:${entries.map((e) => escapeRegExp(e.abbreviation)).join('|')})(?![\\p{L}])`,
+    'gu',
+  );
   const expansions = new Map(entries.map((e) => [e.abbreviation, e.expansion]));
   return (owner) => {
     let text = owner.normalize('NFC').replace(/\([^)]*\)/g, ' ');

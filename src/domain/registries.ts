@@ -12,7 +12,9 @@ const sourced = { source: z.string().min(1), confidence: ConfidenceSchema };
 export const DocumentTypesSchema = z.object({
   $comment: z.string(),
   version: z.string(),
-  entries: z.array(z.object({ name: z.string().min(1), abbreviation: z.string().nullable(), ...sourced })).min(1),
+  entries: z
+    .array(z.object({ name: z.string().min(1), abbreviation: z.string().nullable(), ...sourced }))
+    .min(1),
 });
 
 export const SectionKindsSchema = z.object({
@@ -36,7 +38,9 @@ export const AgencyAbbreviationsSchema = z.object({
 export const AdminLevelsSchema = z.object({
   $comment: z.string(),
   version: z.string(),
-  levels: z.array(z.object({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(z.string().min(1)), ...sourced })),
+  levels: z.array(
+    z.object({ level: z.enum(['tỉnh', 'huyện', 'xã']), words: z.array(z.string().min(1)), ...sourced }),
+  ),
   centralCities: z.array(z.object({ name: z.string().min(1), ...sourced })),
 });
 
@@ -92,9 +96,12 @@ export const FunctionWordsSchema = z.object({
   entries: z
     .array(
       z.object({
-        word: z.string().min(1).refine((w) => w === w.normalize('NFC') && w === w.toLowerCase() && !/\s/.test(w), {
-          message: 'one lower-case NFC word',
-        }),
+        word: z
+          .string()
+          .min(1)
+          .refine((w) => w === w.normalize('NFC') && w === w.toLowerCase() && !/\s/.test(w), {
+            message: 'one lower-case NFC word',
+          }),
         class: z.enum(['quan hệ từ', 'lượng từ', 'phụ từ']),
         source: z.string().min(1),
         confidence: ConfidenceSchema,
@@ -108,17 +115,39 @@ export type FunctionWords = z.infer<typeof FunctionWordsSchema>;
 export const Nd30FormSchema = z.object({
   $comment: z.string(),
   version: z.string(),
-  number: z.object({ leadingZeroBelow: z.number().int(), separator: z.string().min(1), noSpaces: z.boolean(), ...sourced }),
-  date: z.object({ dayLeadingZeroBelow: z.number().int(), monthsWithLeadingZero: z.array(z.number().int().min(1).max(12)), ...sourced }),
+  number: z.object({
+    leadingZeroBelow: z.number().int(),
+    separator: z.string().min(1),
+    noSpaces: z.boolean(),
+    ...sourced,
+  }),
+  date: z.object({
+    dayLeadingZeroBelow: z.number().int(),
+    monthsWithLeadingZero: z.array(z.number().int().min(1).max(12)),
+    ...sourced,
+  }),
   collectiveBodies: z.array(
-    z.object({ issuerCode: z.string().min(1), collective: z.string().min(1), head: z.string().min(1), deputy: z.string().min(1), ...sourced }),
+    z.object({
+      issuerCode: z.string().min(1),
+      collective: z.string().min(1),
+      head: z.string().min(1),
+      deputy: z.string().min(1),
+      ...sourced,
+    }),
   ),
   authority: z.object({ onBehalfOfCollective: z.string().min(1), forTheHead: z.string().min(1), ...sourced }),
-  pointLetters: z.object({ letters: z.array(z.string().length(1)).min(1), notUsed: z.array(z.string().length(1)), ...sourced }),
+  pointLetters: z.object({
+    letters: z.array(z.string().length(1)).min(1),
+    notUsed: z.array(z.string().length(1)),
+    ...sourced,
+  }),
 });
 export type Nd30Form = z.infer<typeof Nd30FormSchema>;
 
-const nfcLower = z.string().min(1).refine((w) => w === w.normalize('NFC') && w === w.toLowerCase(), { message: 'lower-case NFC' });
+const nfcLower = z
+  .string()
+  .min(1)
+  .refine((w) => w === w.normalize('NFC') && w === w.toLowerCase(), { message: 'lower-case NFC' });
 const codePoint = z.string().regex(/^U\+[0-9A-F]{4,5}$/);
 /** The shape of a written Vietnamese syllable (rule vietnamese-syllable). */
 export const VietnameseSyllableSchema = z.object({
@@ -132,9 +161,15 @@ export const VietnameseSyllableSchema = z.object({
   /** Onsets and codas found only in names written from minority languages (Krông, Đắk Lắk). */
   loanSpellings: z.object({ onsets: z.array(nfcLower), codas: z.array(nfcLower), ...sourced }),
   stopCodas: z.object({ values: z.array(nfcLower).min(1), tones: z.array(z.string().min(1)), ...sourced }),
-  toneMarks: z.object({ marks: z.array(z.object({ name: z.string().min(1), codePoint })).length(5), ...sourced }),
+  toneMarks: z.object({
+    marks: z.array(z.object({ name: z.string().min(1), codePoint })).length(5),
+    ...sourced,
+  }),
   vowelMarks: z.object({ codePoints: z.array(codePoint).min(1), ...sourced }),
-  invisibleCharacters: z.object({ values: z.array(z.object({ codePoint, name: z.string().min(1) })).min(1), ...sourced }),
+  invisibleCharacters: z.object({
+    values: z.array(z.object({ codePoint, name: z.string().min(1) })).min(1),
+    ...sourced,
+  }),
 });
 export type VietnameseSyllable = z.infer<typeof VietnameseSyllableSchema>;
 

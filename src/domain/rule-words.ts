@@ -2,7 +2,11 @@
 import { z } from 'zod';
 import { ConfidenceSchema } from './registries.js';
 
-const WordListSchema = z.object({ words: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema });
+const WordListSchema = z.object({
+  words: z.array(z.string().min(1)).min(1),
+  source: z.string().min(1),
+  confidence: ConfidenceSchema,
+});
 export const RuleWordsSchema = z.object({
   $comment: z.string(),
   version: z.string(),
@@ -12,6 +16,10 @@ export const RuleWordsSchema = z.object({
   collectiveOwners: WordListSchema,
   requirementOpeners: WordListSchema,
   beforeReorganisation: WordListSchema,
-  headOwnName: z.object({ types: z.array(z.string().min(1)).min(1), source: z.string().min(1), confidence: ConfidenceSchema }),
+  headOwnName: z.object({
+    types: z.array(z.string().min(1)).min(1),
+    source: z.string().min(1),
+    confidence: ConfidenceSchema,
+  }),
 });
 export type RuleWords = z.infer<typeof RuleWordsSchema>;

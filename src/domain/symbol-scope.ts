@@ -11,14 +11,17 @@ export const SymbolScopeSchema = z.object({
   central: z
     .array(
       z.object({
-        pattern: z.string().min(1).refine((p) => {
-          try {
-            new RegExp(p, 'u');
-            return true;
-          } catch {
-            return false;
-          }
-        }, 'a valid regular expression'),
+        pattern: z
+          .string()
+          .min(1)
+          .refine((p) => {
+            try {
+              new RegExp(p, 'u');
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'a valid regular expression'),
         name: z.string().min(1),
         source: z.string().min(1),
         confidence: ConfidenceSchema,

@@ -46,12 +46,22 @@ export async function runDocExamples(
       const example = normalizeExample(raw, lang);
       const plan = await planFromText(example.text, `${rule.meta.id}.${kind}-${index + 1}.txt`);
       const parsedOptions = rule.meta.options.parse(example.options);
-      const messages = lintPlan(plan, [{ rule, severity: rule.meta.defaultSeverity, options: parsedOptions }], {
-        lang,
-        data,
-        ...(options.today ? { today: options.today } : {}),
-      }).filter((message) => message.ruleId === rule.meta.id);
-      runs.push({ kind, example, plan, messages, ok: kind === 'wrong' ? messages.length > 0 : messages.length === 0 });
+      const messages = lintPlan(
+        plan,
+        [{ rule, severity: rule.meta.defaultSeverity, options: parsedOptions }],
+        {
+          lang,
+          data,
+          ...(options.today ? { today: options.today } : {}),
+        },
+      ).filter((message) => message.ruleId === rule.meta.id);
+      runs.push({
+        kind,
+        example,
+        plan,
+        messages,
+        ok: kind === 'wrong' ? messages.length > 0 : messages.length === 0,
+      });
     }
   }
   return runs;

@@ -35,7 +35,10 @@ export function spaceFixes(text: string, markdown: boolean): SourceFix[] {
     if (fenceMark) {
       if (fence === null) fence = fenceMark[1]![0]!;
       else if (fenceMark[1]![0] === fence) fence = null;
-    } else if (fence === null && !(markdown && (/^( {4}|\t)/.test(line) || line.trimStart().startsWith('|')))) {
+    } else if (
+      fence === null &&
+      !(markdown && (/^( {4}|\t)/.test(line) || line.trimStart().startsWith('|')))
+    ) {
       for (const m of line.matchAll(/(?<=[\p{Ll},;]) {2}(?=\p{Ll})/gu)) {
         const at = offset + m.index;
         fixes.push({ range: [at, at + 2], text: ' ', expected: '  ', source: 'spaces' });
@@ -47,7 +50,10 @@ export function spaceFixes(text: string, markdown: boolean): SourceFix[] {
 }
 
 /** Applies non-overlapping fixes whose range holds what they expect; returns the new text. */
-export function applyFixes(text: string, fixes: readonly SourceFix[]): { output: string; applied: SourceFix[] } {
+export function applyFixes(
+  text: string,
+  fixes: readonly SourceFix[],
+): { output: string; applied: SourceFix[] } {
   const sorted = [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1]);
   const applied: SourceFix[] = [];
   const out: string[] = [];
@@ -78,7 +84,6 @@ function wordsOf(lang: Lang) {
     fixed: (file: string, n: number) => t(lang, 'fix.fixed', { file, n }),
     nfc: t(lang, 'fix.nfc'),
     notUtf8: (file: string) => t(lang, 'fix.not-utf8', { file }),
-
   };
 }
 
@@ -96,7 +101,11 @@ export interface FixRunOptions {
  * Fixes the run's .txt/.md files; returns the messages of every plan after the fixes (the first
  * pass's when nothing changed).
  */
-export async function fixFiles(plans: readonly Plan[], messageLists: LintMessage[][], options: FixRunOptions): Promise<LintMessage[][]> {
+export async function fixFiles(
+  plans: readonly Plan[],
+  messageLists: LintMessage[][],
+  options: FixRunOptions,
+): Promise<LintMessage[][]> {
   const t = wordsOf(options.lang);
   const next = [...plans];
   let changed = false;
@@ -121,16 +130,24 @@ export async function fixFiles(plans: readonly Plan[], messageLists: LintMessage
       options.note(t.notUtf8(plan.source.path));
       continue;
     }
-    const declared: SourceFix[] = messageLists[i]!.flatMap((m) => (m.fix ? [{ ...m.fix, source: m.ruleId }] : []));
+    const declared: SourceFix[] = messageLists[i]!.flatMap((m) =>
+      m.fix ? [{ ...m.fix, source: m.ruleId }] : [],
+    );
     const { output, applied } = applyFixes(base, [...declared, ...spaceFixes(base, ext === '.md')]);
     const nfc = raw !== base;
     const count = applied.length + (nfc ? 1 : 0);
     if (count === 0) continue;
-    const lines = applied.map((f) => `  ${lineColumn(base, f.range[0])}  "${f.expected}" → "${f.text}"  ${f.source}`);
+    const lines = applied.map(
+      (f) => `  ${lineColumn(base, f.range[0])}  "${f.expected}" → "${f.text}"  ${f.source}`,
+    );
     if (nfc) lines.unshift(`  ${t.nfc}`);
     if (options.write) {
       const mode = (await stat(path)).mode;
-      await writeAtomically(path, bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(output, 'utf8')]) : output, mode);
+      await writeAtomically(
+        path,
+        bom ? Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(output, 'utf8')]) : output,
+        mode,
+      );
       options.note([t.fixed(plan.source.path, count), ...lines].join('\n'));
     } else {
       options.note([t.wouldFix(plan.source.path, count), ...lines].join('\n'));

@@ -19,12 +19,27 @@ interface Piece {
 function pieces(node: TextNode): Piece[] {
   const parts = [...(node.parts ?? [])].sort((a, b) => a.at - b.at);
   if (parts.length === 0) return [{ at: 0, until: node.text.length, position: node.position }];
-  return parts.map((part, i) => ({ at: part.at, until: parts[i + 1]?.at ?? node.text.length, position: part.position }));
+  return parts.map((part, i) => ({
+    at: part.at,
+    until: parts[i + 1]?.at ?? node.text.length,
+    position: part.position,
+  }));
 }
 
-export function sourceFix(node: TextNode, range: readonly [number, number] | undefined, text: string): Fix | null {
+export function sourceFix(
+  node: TextNode,
+  range: readonly [number, number] | undefined,
+  text: string,
+): Fix | null {
   const [start, end] = range ?? [0, node.text.length];
-  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end >= start && end <= node.text.length)) return null;
+  if (!(
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end >= start &&
+    end <= node.text.length
+  ))
+    return null;
   const piece = pieces(node).find((p) => p.at <= start && end <= p.until);
   if (!piece) return null;
   const { start: from, end: to } = piece.position;

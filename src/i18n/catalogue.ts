@@ -18,8 +18,40 @@ import owners from './messages/owners.js';
 import report from './messages/report.js';
 import rules from './messages/rules.js';
 
-export const CATALOGUE_PARTS = { annotate, ci, cite, cli, config, convert, data, diff, errors, fix, help, lint, owners, report, rules } as const;
+export const CATALOGUE_PARTS = {
+  annotate,
+  ci,
+  cite,
+  cli,
+  config,
+  convert,
+  data,
+  diff,
+  errors,
+  fix,
+  help,
+  lint,
+  owners,
+  report,
+  rules,
+} as const;
 
-export const catalogue = { ...annotate, ...ci, ...cite, ...cli, ...config, ...convert, ...data, ...diff, ...errors, ...fix, ...help, ...lint, ...owners, ...report, ...rules };
+export const catalogue = {
+  ...annotate,
+  ...ci,
+  ...cite,
+  ...cli,
+  ...config,
+  ...convert,
+  ...data,
+  ...diff,
+  ...errors,
+  ...fix,
+  ...help,
+  ...lint,
+  ...owners,
+  ...report,
+  ...rules,
+};
 
 export type MessageId = keyof typeof catalogue;

@@ -27,7 +27,10 @@ export async function loadReference(file: string, baseDir: string): Promise<Cata
     try {
       return parseCatalogueJson(value).map((c) => ({ ...c, origin: 'file' as const }));
     } catch (error) {
-      const detail = error instanceof z.ZodError ? z.prettifyError(error).split('\n').slice(0, 2).join(' ') : String(error);
+      const detail =
+        error instanceof z.ZodError
+          ? z.prettifyError(error).split('\n').slice(0, 2).join(' ')
+          : String(error);
       throw new ReferenceError(file, msg('reference.invalid', { detail }));
     }
   }
@@ -36,7 +39,10 @@ export async function loadReference(file: string, baseDir: string): Promise<Cata
   try {
     plan = await loadPlan(path);
   } catch (error) {
-    const reason = error instanceof InputError ? error.toMessage() : msg('internal.error', { reason: error instanceof Error ? error.message : String(error) });
+    const reason =
+      error instanceof InputError
+        ? error.toMessage()
+        : msg('internal.error', { reason: error instanceof Error ? error.message : String(error) });
     throw new ReferenceError(file, reason);
   }
   if (plan.goals.length === 0) {

@@ -43,7 +43,11 @@ function agencyRows(matrix: Matrix): AgencyRow[] {
   const rows: AgencyRow[] = [];
   for (const [key, name] of matrix.agencies) {
     const duties = matrix.indicators.map((ind) =>
-      ind.leads.some((e) => e.ownerKey === key) ? ('lead' as const) : ind.supports.some((e) => e.ownerKey === key) ? ('support' as const) : ('' as const),
+      ind.leads.some((e) => e.ownerKey === key)
+        ? ('lead' as const)
+        : ind.supports.some((e) => e.ownerKey === key)
+          ? ('support' as const)
+          : ('' as const),
     );
     if (duties.some((d) => d !== '')) rows.push({ key, name, duties });
   }
@@ -53,16 +57,27 @@ function agencyRows(matrix: Matrix): AgencyRow[] {
 export interface OwnersSummary {
   file: string;
   catalogue: { id: string; title: string } | null;
-  indicators: { goal: number; indicator: number; text: string; leads: string[]; supports: string[]; status: 'ok' | 'unowned' | 'double' }[];
+  indicators: {
+    goal: number;
+    indicator: number;
+    text: string;
+    leads: string[];
+    supports: string[];
+    status: 'ok' | 'unowned' | 'double';
+  }[];
   agencies: { name: string; key: string; lead: string[]; support: string[] }[];
 }
 
 export function summarize(file: string, matrix: Matrix, lang: Lang): OwnersSummary {
-  const names = (entries: MatrixIndicator['leads']) => [...new Map(entries.map((e) => [e.ownerKey, e.owner])).values()];
+  const names = (entries: MatrixIndicator['leads']) => [
+    ...new Map(entries.map((e) => [e.ownerKey, e.owner])).values(),
+  ];
   const catalogue = matrix.catalogue;
   return {
     file,
-    catalogue: catalogue ? { id: catalogue.id, title: catalogue.id === SELF ? wordsOf(lang).self : catalogue.title } : null,
+    catalogue: catalogue
+      ? { id: catalogue.id, title: catalogue.id === SELF ? wordsOf(lang).self : catalogue.title }
+      : null,
     indicators: matrix.indicators.map((row) => {
       const leads = leadKeys(row).length;
       const double = isDoubleLed(row);
@@ -87,7 +102,10 @@ export function summarize(file: string, matrix: Matrix, lang: Lang): OwnersSumma
 function cells(matrix: Matrix, lang: Lang): { header: string[]; body: string[][]; footer: string[] } {
   const w = wordsOf(lang);
   const header = [w.agency, ...matrix.indicators.map(label)];
-  const body = agencyRows(matrix).map((a) => [a.name, ...a.duties.map((d) => (d === 'lead' ? w.lead : d === 'support' ? w.support : ''))]);
+  const body = agencyRows(matrix).map((a) => [
+    a.name,
+    ...a.duties.map((d) => (d === 'lead' ? w.lead : d === 'support' ? w.support : '')),
+  ]);
   const footer = [w.leadsRow, ...matrix.indicators.map((row) => String(leadKeys(row).length))];
   return { header, body, footer };
 }
@@ -115,7 +133,12 @@ export interface RenderOptions {
   color?: boolean;
 }
 
-export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat, options: RenderOptions): string {
+export function renderOwners(
+  file: string,
+  matrix: Matrix,
+  format: OwnersFormat,
+  options: RenderOptions,
+): string {
   const { lang } = options;
   const w = wordsOf(lang);
   if (format === 'json') return `${JSON.stringify(summarize(file, matrix, lang), null, 2)}\n`;
@@ -139,7 +162,14 @@ export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat,
   if (format === 'md') {
     const bold = (s: string, i: number) => (i > 0 && s !== '' && flagged(i - 1) ? `**${s}**` : s);
     const line = (r: string[]) => `| ${r.map((c, i) => bold(c.replace(/\|/g, '\\|'), i)).join(' | ')} |`;
-    const out = [`## ${file}`, '', `${w.catalogue}: ${catalogueTitle}`, '', line(header), `|${header.map((_, i) => (i === 0 ? ' --- ' : ' :-: ')).join('|')}|`];
+    const out = [
+      `## ${file}`,
+      '',
+      `${w.catalogue}: ${catalogueTitle}`,
+      '',
+      line(header),
+      `|${header.map((_, i) => (i === 0 ? ' --- ' : ' :-: ')).join('|')}|`,
+    ];
     for (const r of body) out.push(line(r));
     out.push(line(footer), '', w.legend, '');
     out.push(...problemLines(matrix, lang, '- '));
@@ -151,12 +181,21 @@ export function renderOwners(file: string, matrix: Matrix, format: OwnersFormat,
   const first = Math.min(44, Math.max(...[header, ...body, footer].map((r) => width(r[0]!))));
   const colWidths = header.slice(1).map((h) => Math.max(width(h), 1));
   const render = (r: string[], isFooter = false) =>
-    [pad(short(r[0]!, first), first), ...r.slice(1).map((c, i) => {
-      const cell = pad(c, colWidths[i]!);
-      if (isFooter && flagged(i)) return mark(cell, '1;31');
-      return c === wordsOf(lang).lead ? mark(cell, '1') : cell;
-    })].join(' ');
-  const out = [file, `${w.catalogue}: ${catalogueTitle}`, '', render(header), '-'.repeat(first + colWidths.reduce((a, b) => a + b + 1, 0))];
+    [
+      pad(short(r[0]!, first), first),
+      ...r.slice(1).map((c, i) => {
+        const cell = pad(c, colWidths[i]!);
+        if (isFooter && flagged(i)) return mark(cell, '1;31');
+        return c === wordsOf(lang).lead ? mark(cell, '1') : cell;
+      }),
+    ].join(' ');
+  const out = [
+    file,
+    `${w.catalogue}: ${catalogueTitle}`,
+    '',
+    render(header),
+    '-'.repeat(first + colWidths.reduce((a, b) => a + b + 1, 0)),
+  ];
   for (const r of body) out.push(render(r));
   out.push(render(footer, true), '', w.legend, '');
   out.push(...problemLines(matrix, lang, '  ! '));

@@ -16,7 +16,12 @@
  */
 import { InputError } from '../util/errors.js';
 import { decodeLegacy, type LegacyEncodingId } from '../util/legacy-convert.js';
-import { guessLegacyEncoding, guessLegacyInUnicode, LEGACY_ENCODING_ID, type LegacyGuess } from '../util/vn-charsets.js';
+import {
+  guessLegacyEncoding,
+  guessLegacyInUnicode,
+  LEGACY_ENCODING_ID,
+  type LegacyGuess,
+} from '../util/vn-charsets.js';
 
 const MAGIC: Array<[number[], string]> = [
   [[0x50, 0x4b, 0x03, 0x04], 'zip'],
@@ -83,8 +88,10 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   while (i < bytes.length) {
     const b = bytes[i]!;
     let need = 0;
-    if (b < 0x80) { i++; continue; }
-    else if (b >= 0xc2 && b <= 0xdf) need = 1;
+    if (b < 0x80) {
+      i++;
+      continue;
+    } else if (b >= 0xc2 && b <= 0xdf) need = 1;
     else if (b >= 0xe0 && b <= 0xef) need = 2;
     else if (b >= 0xf0 && b <= 0xf4) need = 3;
     else return i;

@@ -61,7 +61,11 @@ interface AllocationTableClass {
   prototype: { _table: number[]; getSecIdChain(start: number): number[] };
 }
 
-let library: { OleCompoundDoc: OleDocClass; Extractor: ExtractorClass; BufferReader: BufferReaderClass } | null = null;
+let library: {
+  OleCompoundDoc: OleDocClass;
+  Extractor: ExtractorClass;
+  BufferReader: BufferReaderClass;
+} | null = null;
 
 /** Loads word-extractor's modules (plan-worker.ts does it before a file's time starts). */
 export function loadLibrary(): NonNullable<typeof library> {
@@ -72,7 +76,10 @@ export function loadLibrary(): NonNullable<typeof library> {
   const AllocationTable = require('word-extractor/lib/ole-allocation-table.js') as AllocationTableClass;
   // The library follows a sector chain until it ends; a damaged file whose chain loops (A → B → A)
   // would grow the list until memory runs out. A chain cannot be longer than the table.
-  AllocationTable.prototype.getSecIdChain = function boundedChain(this: { _table: number[] }, start: number): number[] {
+  AllocationTable.prototype.getSecIdChain = function boundedChain(
+    this: { _table: number[] },
+    start: number,
+  ): number[] {
     const chain: number[] = [];
     for (let id = start; id >= 0; id = this._table[id] ?? -2) {
       if (chain.length > this._table.length) throw new Error('sector chain loops');
@@ -157,7 +164,10 @@ export function sniffNonOle(data: Uint8Array): string {
   if (head.startsWith('{\\rtf')) return 'rtf';
   if (startsWith(data, [0x50, 0x4b, 0x03, 0x04])) return 'zip';
   if (head.startsWith('%PDF-')) return 'pdf';
-  const text = head.replace(/^\uFEFF|^ï»¿/, '').trimStart().toLowerCase();
+  const text = head
+    .replace(/^\uFEFF|^ï»¿/, '')
+    .trimStart()
+    .toLowerCase();
   if (/^mime-version:/.test(text) || /content-type:\s*multipart\/related/.test(text)) return 'mht';
   if (/^(?:<\?xml[^>]*>\s*)?(?:<!doctype html|<html)/.test(text) || /<html[\s>]/.test(text)) return 'html';
   if (/^<\?xml/.test(text) && text.includes('w:worddocument')) return 'word-xml';
@@ -170,7 +180,8 @@ export function sniffNonOle(data: Uint8Array): string {
   return controls <= 2 ? 'text' : 'unknown';
 }
 
-const corrupt = (part: 'ole' | 'text' | 'properties', cause?: unknown): InputError => new InputError('doc-corrupt', { part }, cause);
+const corrupt = (part: 'ole' | 'text' | 'properties', cause?: unknown): InputError =>
+  new InputError('doc-corrupt', { part }, cause);
 
 /** Header fields of an OLE compound file that the library trusts when it allocates. */
 function checkOleHeader(data: Uint8Array): void {
@@ -182,7 +193,8 @@ function checkOleHeader(data: Uint8Array): void {
   const msatSectors = view.getInt32(72, true);
   if ((sectorShift !== 9 && sectorShift !== 12) || miniShift !== 6) throw corrupt('ole');
   const sectors = Math.ceil(data.length / (1 << sectorShift));
-  if (satSectors < 0 || satSectors > sectors || msatSectors < 0 || msatSectors > sectors) throw corrupt('ole');
+  if (satSectors < 0 || satSectors > sectors || msatSectors < 0 || msatSectors > sectors)
+    throw corrupt('ole');
 }
 
 // ── Sprm iteration ([MS-DOC] 2.2.5.1) ──────────────────────────────────────────────────────────────
@@ -399,7 +411,9 @@ const NFC: Record<number, string> = {
   255: 'none',
 };
 
-type Level = NonNullable<NumberingDefinitions['abstracts'] extends Map<string, infer A> ? A : never>['levels'][number];
+type Level = NonNullable<
+  NumberingDefinitions['abstracts'] extends Map<string, infer A> ? A : never
+>['levels'][number];
 
 /** One LVL at `at`: the level and the offset after it. */
 function readLevel(table: Buffer, at: number): { level: NonNullable<Level>; next: number } {
@@ -437,7 +451,12 @@ function readLevel(table: Buffer, at: number): { level: NonNullable<Level>; next
 }
 
 function readLists(table: Buffer, wordDocument: Buffer): NumberingDefinitions {
-  const defs: NumberingDefinitions = { abstracts: new Map(), nums: new Map(), styles: new Map(), defaultParagraphStyle: undefined };
+  const defs: NumberingDefinitions = {
+    abstracts: new Map(),
+    nums: new Map(),
+    styles: new Map(),
+    defaultParagraphStyle: undefined,
+  };
   if (wordDocument.length < 0x2f2) return defs;
   const fcLst = wordDocument.readUInt32LE(0x2e2);
   const lcbLst = wordDocument.readUInt32LE(0x2e6);
@@ -471,7 +490,11 @@ function readLists(table: Buffer, wordDocument: Buffer): NumberingDefinitions {
     const lfo = fcLfo + 4 + i * 16;
     const lsid = table.readInt32LE(lfo);
     const overridesCount = table[lfo + 12]!;
-    const overrides: NumberingDefinitions['nums'] extends Map<string, infer N> ? N extends { overrides: infer O } ? O : never : never = [];
+    const overrides: NumberingDefinitions['nums'] extends Map<string, infer N>
+      ? N extends { overrides: infer O }
+        ? O
+        : never
+      : never = [];
     let hasStartOverride = false;
     data += 4; // LFOData.cp
     {
@@ -521,7 +544,8 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   if (!('WordDocument' in streams)) {
     // Office's password protection of a .docx/.xlsx: an OLE file holding EncryptionInfo.
     if ('EncryptionInfo' in streams) throw new InputError('doc-encrypted');
-    const kind = 'Workbook' in streams || 'Book' in streams ? 'xls' : 'PowerPoint Document' in streams ? 'ppt' : 'ole';
+    const kind =
+      'Workbook' in streams || 'Book' in streams ? 'xls' : 'PowerPoint Document' in streams ? 'ppt' : 'ole';
     throw new InputError('doc-not-word', { kind });
   }
   const extractor = new Extractor();
@@ -532,7 +556,8 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   } catch (error) {
     throw corrupt('ole', error);
   }
-  if (wordDocument.length < 0x1a6 || wordDocument.readUInt16LE(0) !== 0xa5ec) throw new InputError('doc-not-word', { kind: 'ole' });
+  if (wordDocument.length < 0x1a6 || wordDocument.readUInt16LE(0) !== 0xa5ec)
+    throw new InputError('doc-not-word', { kind: 'ole' });
   const nFib = wordDocument.readUInt16LE(2);
   const flags = wordDocument.readUInt16LE(0x0a);
   // Word 6.0/95 files (nFib 101–105) have another layout; Word 97 starts at 0xC1 (some writers 0xC0).
@@ -604,13 +629,15 @@ export async function readWordBinary(data: Uint8Array): Promise<WordBinary> {
   if (shapes.count > 0 && boxes.count > 0 && boxEnd > boxStory) {
     const anchorOf = new Map<number, number>();
     const shapeData = fib(0x1da) + (shapes.count + 1) * 4;
-    for (let i = 0; i < shapes.count; i++) anchorOf.set(table.readInt32LE(shapeData + i * 26), shapes.cps[i]!);
+    for (let i = 0; i < shapes.count; i++)
+      anchorOf.set(table.readInt32LE(shapeData + i * 26), shapes.cps[i]!);
     const boxData = fib(0x25a) + (boxes.count + 1) * 4;
     for (let i = 0; i < boxes.count; i++) {
       const anchorCp = anchorOf.get(table.readInt32LE(boxData + i * 22 + 14));
       const start = boxStory + boxes.cps[i]!;
       const end = Math.min(boxStory + boxes.cps[i + 1]!, boxEnd);
-      if (anchorCp === undefined || anchorCp < 0 || anchorCp >= ccpText || start < boxStory || start >= end) continue;
+      if (anchorCp === undefined || anchorCp < 0 || anchorCp >= ccpText || start < boxStory || start >= end)
+        continue;
       textboxes.push({ anchorCp, start, end });
     }
   }

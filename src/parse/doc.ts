@@ -132,7 +132,8 @@ function readParagraphs(
       continue;
     }
     const anchored = boxes.get(cp);
-    if (anchored) for (const box of anchored) boxed.push(...readParagraphs(bin, box.start, box.end, counter, new Map()));
+    if (anchored)
+      for (const box of anchored) boxed.push(...readParagraphs(bin, box.start, box.end, counter, new Map()));
     if (hidden > 0) continue;
     const note = notes.get(cp);
     if (note !== undefined) {
@@ -195,7 +196,9 @@ interface RawRow {
 
 /** Column edges of a table: the cells' left/right edges of all rows, near ones (≤ 10 twips) as one. */
 function gridEdges(rows: RawRow[]): number[] {
-  const all = rows.flatMap((r) => (r.props.cells ?? []).flatMap((c) => [c.left, c.right])).sort((a, b) => a - b);
+  const all = rows
+    .flatMap((r) => (r.props.cells ?? []).flatMap((c) => [c.left, c.right]))
+    .sort((a, b) => a - b);
   const edges: number[] = [];
   for (const x of all) if (edges.length === 0 || x - edges[edges.length - 1]! > 10) edges.push(x);
   return edges;
@@ -220,7 +223,10 @@ function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): 
     let last: { cell: TableCell; span: number } | null = null;
     row.cells.forEach((paragraphs, i) => {
       const def = defs?.[i];
-      const span = def && edges.length > 1 ? Math.max(1, nearestEdge(edges, def.right) - nearestEdge(edges, def.left)) : 1;
+      const span =
+        def && edges.length > 1
+          ? Math.max(1, nearestEdge(edges, def.right) - nearestEdge(edges, def.left))
+          : 1;
       if (def?.mergedLeft && last) {
         last.span += span;
         setSpan(last.cell, last.span, 1);
@@ -231,7 +237,10 @@ function buildTable(rows: RawRow[], marker: string, labels: (string | null)[]): 
         last = null;
         return;
       }
-      const cell: TableCell = { type: 'tableCell', children: paragraphs.flatMap((p) => phrasing(p, marker, labels)) };
+      const cell: TableCell = {
+        type: 'tableCell',
+        children: paragraphs.flatMap((p) => phrasing(p, marker, labels)),
+      };
       setSpan(cell, span, 1);
       cells.push(cell);
       last = { cell, span };
@@ -273,7 +282,10 @@ function continues(open: OpenTable | null, rows: RawRow[]): open is OpenTable {
   if (!open) return false;
   const first = rows[0];
   if (!first || first.props.headerRow) return false;
-  const look = (r: RawRow[]): string => gridEdges(r).map((x) => Math.round(x / 10)).join(',');
+  const look = (r: RawRow[]): string =>
+    gridEdges(r)
+      .map((x) => Math.round(x / 10))
+      .join(',');
   const width = (r: RawRow[]): number => r.reduce((max, row) => Math.max(max, row.cells.length), 0);
   if (look(rows) !== look(open.rows) || width(rows) !== width(open.rows)) return false;
   return rowText(first) !== rowText(open.rows[0]!);
@@ -288,7 +300,8 @@ function bodyBlocks(paragraphs: Paragraph[], marker: string, labels: (string | n
   let open: OpenTable | null = null;
   const flushTable = (): void => {
     if (cell.length > 0) cells.push(cell);
-    if (cells.length > 0) rows.push({ cells, props: { inTable: true, rowEnd: true, headerRow: false, cells: null } });
+    if (cells.length > 0)
+      rows.push({ cells, props: { inTable: true, rowEnd: true, headerRow: false, cells: null } });
     if (rows.length > 0) {
       const node = buildTable(rows, marker, labels);
       if (continues(open, rows)) {
@@ -328,16 +341,30 @@ function bodyBlocks(paragraphs: Paragraph[], marker: string, labels: (string | n
 
 /** Word's numbering labels per paragraph index, replayed by docx-numbering.ts from the list tables. */
 function numberingLabels(paragraphs: Paragraph[], count: number, bin: WordBinary): (string | null)[] {
-  const infos: ParagraphInfo[] = Array.from({ length: count + 1 }, () => ({ numId: undefined, ilvl: undefined, style: undefined, deleted: false }));
+  const infos: ParagraphInfo[] = Array.from({ length: count + 1 }, () => ({
+    numId: undefined,
+    ilvl: undefined,
+    style: undefined,
+    deleted: false,
+  }));
   for (const p of paragraphs) {
     if (p.index === 0 || p.props.ilfo === undefined) continue;
     // ilfo 0 is "no numbering"; negative values (0xF801) are Word's "numbering removed".
-    infos[p.index] = { numId: String(Math.max(0, p.props.ilfo)), ilvl: p.props.ilvl, style: undefined, deleted: false };
+    infos[p.index] = {
+      numId: String(Math.max(0, p.props.ilfo)),
+      ilvl: p.props.ilvl,
+      style: undefined,
+      deleted: false,
+    };
   }
   return computeLabels(infos, bin.numbering).labels;
 }
 
-export async function parseDoc(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+export async function parseDoc(
+  data: Uint8Array,
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<ParsedDocument> {
   const bin = await readWordBinary(data);
   if (bin.ccpText + bin.ccpFtn > limits.textLength) exceeded(limits, 'textLength');
   const marker = pickMarker(bin.text);
@@ -350,13 +377,19 @@ export async function parseDoc(data: Uint8Array, filePath: string, limits: Limit
   for (const box of bin.textboxes) boxes.set(box.anchorCp, [...(boxes.get(box.anchorCp) ?? []), box]);
   const body = readParagraphs(bin, 0, bin.ccpText, counter, labelAt, boxes);
   const bodyCount = counter.next;
-  const footnoteParagraphs = notes.map((note) => readParagraphs(bin, note.start, note.end, counter, new Map()));
+  const footnoteParagraphs = notes.map((note) =>
+    readParagraphs(bin, note.start, note.end, counter, new Map()),
+  );
   const labels = numberingLabels([body, ...footnoteParagraphs].flat(), counter.next, bin);
   const blocks = bodyBlocks(body, marker, labels);
   footnoteParagraphs.forEach((paragraphs, i) => {
     for (const p of paragraphs) {
       if (p.rowEnd) continue;
-      blocks.push({ type: 'paragraph', children: phrasing(p, marker, labels), data: { footnote: String(i + 1) } as Data });
+      blocks.push({
+        type: 'paragraph',
+        children: phrasing(p, marker, labels),
+        data: { footnote: String(i + 1) } as Data,
+      });
     }
   });
 

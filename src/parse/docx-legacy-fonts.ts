@@ -32,7 +32,10 @@ let fontPatterns: { re: RegExp; kind: FontKind }[] | undefined;
 
 function fontKind(font: string | undefined): FontKind | null {
   if (!font) return null;
-  fontPatterns ??= legacyEncodings().fonts.map((e) => ({ re: new RegExp(e.pattern, 'i'), kind: { encoding: e.encoding, capitals: e.capitals } }));
+  fontPatterns ??= legacyEncodings().fonts.map((e) => ({
+    re: new RegExp(e.pattern, 'i'),
+    kind: { encoding: e.encoding, capitals: e.capitals },
+  }));
   let kind: FontKind | null = null;
   // The last pattern that matches wins (the later entries refine the earlier: .VnTimeH).
   for (const { re, kind: k } of fontPatterns) if (re.test(font.trim())) kind = k;
@@ -63,7 +66,8 @@ function readStyles(styles: XmlElement | null): StyleFonts {
         font: fontOf(child(child(el, 'rPr'), 'rFonts')?.attrs),
         basedOn: child(el, 'basedOn')?.attrs.val,
       });
-      if (el.attrs.type === 'paragraph' && (el.attrs.default === '1' || el.attrs.default === 'true')) defaultParagraphStyle = el.attrs.styleId;
+      if (el.attrs.type === 'paragraph' && (el.attrs.default === '1' || el.attrs.default === 'true'))
+        defaultParagraphStyle = el.attrs.styleId;
     }
   }
   const byStyle = (id: string | undefined): string | undefined => {
@@ -97,8 +101,13 @@ function convertRunText(raw: string, kind: FontKind): string {
 
 /** `styles`: word/styles.xml as parseXmlTree gives it (null when the file has none). */
 // long: one-pass scanner over the runs of a paragraph
-export function convertLegacyFontRuns(xml: string, stylesXml: string | null, styles: XmlElement | null): LegacyFontRuns {
-  if (!LEGACY_FONT_NAME.test(xml) && !(stylesXml && LEGACY_FONT_NAME.test(stylesXml))) return { xml, runs: 0, from: null };
+export function convertLegacyFontRuns(
+  xml: string,
+  stylesXml: string | null,
+  styles: XmlElement | null,
+): LegacyFontRuns {
+  if (!LEGACY_FONT_NAME.test(xml) && !(stylesXml && LEGACY_FONT_NAME.test(stylesXml)))
+    return { xml, runs: 0, from: null };
   const fonts = readStyles(styles);
   const paragraphs: { style: string | undefined }[] = [];
   const runs: { font: string | undefined; style: string | undefined }[] = [];

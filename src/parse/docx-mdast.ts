@@ -231,7 +231,11 @@ function isSeparator(node: PhrasingContent): boolean {
 function hasNonSpace(nodes: PhrasingContent[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const n = nodes[i]!;
-    if (n.type === 'text' ? /\S/.test(n.value) : 'children' in n && hasNonSpace(n.children as PhrasingContent[], 0, n.children.length)) {
+    if (
+      n.type === 'text'
+        ? /\S/.test(n.value)
+        : 'children' in n && hasNonSpace(n.children as PhrasingContent[], 0, n.children.length)
+    ) {
       return true;
     }
   }
@@ -369,11 +373,15 @@ function markGroupRows(rows: TableRow[]): void {
   for (const row of rows) {
     const data = (row.data ?? {}) as { header?: boolean };
     if (data.header) continue;
-    const real = row.children.map((cell, column) => ({ cell, column })).filter(({ cell }) => !cellData(cell).merged);
+    const real = row.children
+      .map((cell, column) => ({ cell, column }))
+      .filter(({ cell }) => !cellData(cell).merged);
     const last = real[real.length - 1];
-    if (!last || last.column + (cellData(last.cell).colSpan ?? 1) !== width || !cellHasText(last.cell)) continue;
+    if (!last || last.column + (cellData(last.cell).colSpan ?? 1) !== width || !cellHasText(last.cell))
+      continue;
     const spansAll = real.length === 1 && last.column === 0;
-    const spansAfterNumber = real.length === 2 && real[0]!.column === 0 && last.column === 1 && width - 1 >= 2;
+    const spansAfterNumber =
+      real.length === 2 && real[0]!.column === 0 && last.column === 1 && width - 1 >= 2;
     if (spansAll || spansAfterNumber) row.data = { ...data, group: true } as Data;
   }
 }

@@ -99,7 +99,8 @@ function collect(node: MammothNode, flags: number, link: string | undefined, out
       return;
     }
     case 'noteReference':
-      if (node.noteType === 'footnote' && node.noteId !== undefined) out.push({ flags, link, value: null, note: node.noteId });
+      if (node.noteType === 'footnote' && node.noteId !== undefined)
+        out.push({ flags, link, value: null, note: node.noteId });
       return;
     case 'image':
     case 'checkbox':
@@ -297,7 +298,12 @@ interface OpenTable {
  * (neither w:tblHeader nor a typed copy of the first table's first row), continues it: its rows
  * are appended, the first of them marked `data.continued`.
  */
-function continues(open: OpenTable | null, next: Table, look: string | undefined, ctx: ModelContext): open is OpenTable {
+function continues(
+  open: OpenTable | null,
+  next: Table,
+  look: string | undefined,
+  ctx: ModelContext,
+): open is OpenTable {
   if (!open || open.look !== look) return false;
   const first = next.children[0];
   if (!first || (first.data as { header?: boolean } | undefined)?.header) return false;
@@ -315,7 +321,9 @@ function blocks(children: MammothNode[], ctx: ModelContext, out: RootContent[], 
       phrasing(segments, ctx, inline);
       const depth = headingDepth(c);
       const block: Paragraph | Heading =
-        depth === undefined ? { type: 'paragraph', children: inline } : { type: 'heading', depth, children: inline };
+        depth === undefined
+          ? { type: 'paragraph', children: inline }
+          : { type: 'heading', depth, children: inline };
       if (note !== undefined) block.data = { footnote: note } as Data;
       out.push(block);
     } else if (c.type === 'table') {

@@ -192,22 +192,93 @@ function valOf(rawAttrs: string): string | undefined {
  */
 const DROPPED_ELEMENTS = [
   // run properties
-  'rFonts', 'sz', 'szCs', 'lang', 'color', 'kern', 'spacing', 'w', 'position', 'noProof', 'bCs',
-  'iCs', 'fitText', 'eastAsianLayout', 'effect', 'em', 'emboss', 'imprint', 'outline', 'shadow',
-  'webHidden', 'specVanish', 'cs', 'rtl', 'bdr', 'rPrChange',
+  'rFonts',
+  'sz',
+  'szCs',
+  'lang',
+  'color',
+  'kern',
+  'spacing',
+  'w',
+  'position',
+  'noProof',
+  'bCs',
+  'iCs',
+  'fitText',
+  'eastAsianLayout',
+  'effect',
+  'em',
+  'emboss',
+  'imprint',
+  'outline',
+  'shadow',
+  'webHidden',
+  'specVanish',
+  'cs',
+  'rtl',
+  'bdr',
+  'rPrChange',
   // paragraph properties
-  'keepNext', 'keepLines', 'pageBreakBefore', 'framePr', 'widowControl', 'numPr',
-  'suppressLineNumbers', 'pBdr', 'shd', 'tabs', 'suppressAutoHyphens', 'kinsoku', 'wordWrap',
-  'overflowPunct', 'topLinePunct', 'autoSpaceDE', 'autoSpaceDN', 'bidi', 'adjustRightInd',
-  'snapToGrid', 'ind', 'contextualSpacing', 'mirrorIndents', 'suppressOverlap', 'jc',
-  'textDirection', 'textAlignment', 'textboxTightWrap', 'outlineLvl', 'divId', 'cnfStyle',
-  'pPrChange', 'sectPr',
+  'keepNext',
+  'keepLines',
+  'pageBreakBefore',
+  'framePr',
+  'widowControl',
+  'numPr',
+  'suppressLineNumbers',
+  'pBdr',
+  'shd',
+  'tabs',
+  'suppressAutoHyphens',
+  'kinsoku',
+  'wordWrap',
+  'overflowPunct',
+  'topLinePunct',
+  'autoSpaceDE',
+  'autoSpaceDN',
+  'bidi',
+  'adjustRightInd',
+  'snapToGrid',
+  'ind',
+  'contextualSpacing',
+  'mirrorIndents',
+  'suppressOverlap',
+  'jc',
+  'textDirection',
+  'textAlignment',
+  'textboxTightWrap',
+  'outlineLvl',
+  'divId',
+  'cnfStyle',
+  'pPrChange',
+  'sectPr',
   // tables
-  'tblPr', 'tblGrid', 'tblPrEx', 'trHeight', 'cantSplit', 'tblCellSpacing', 'tcW', 'tcBorders',
-  'noWrap', 'tcMar', 'tcFitText', 'vAlign', 'hideMark', 'trPrChange', 'tcPrChange', 'tblHeader',
+  'tblPr',
+  'tblGrid',
+  'tblPrEx',
+  'trHeight',
+  'cantSplit',
+  'tblCellSpacing',
+  'tcW',
+  'tcBorders',
+  'noWrap',
+  'tcMar',
+  'tcFitText',
+  'vAlign',
+  'hideMark',
+  'trPrChange',
+  'tcPrChange',
+  'tblHeader',
   // run content mammoth skips or we drop anyway (images)
-  'proofErr', 'lastRenderedPageBreak', 'bookmarkStart', 'bookmarkEnd', 'permStart', 'permEnd',
-  'commentRangeStart', 'commentRangeEnd', 'drawing',
+  'proofErr',
+  'lastRenderedPageBreak',
+  'bookmarkStart',
+  'bookmarkEnd',
+  'permStart',
+  'permEnd',
+  'commentRangeStart',
+  'commentRangeEnd',
+  'drawing',
 ];
 
 /**
@@ -223,7 +294,12 @@ export function scanDocument(xml: string, marker: (index: number) => string, ind
   while ((m = re.exec(xml)) !== null) {
     if (m[2] === undefined) continue; // a comment, CDATA, processing instruction or doctype
     // The root element declares the prefixes.
-    scan ??= new DocumentScanner(xml, marker, indexOffset, qualifiedNames(prefixFor(m[3]!, WML_URIS, 'w'), prefixFor(m[3]!, [MC_URI], 'mc')));
+    scan ??= new DocumentScanner(
+      xml,
+      marker,
+      indexOffset,
+      qualifiedNames(prefixFor(m[3]!, WML_URIS, 'w'), prefixFor(m[3]!, [MC_URI], 'mc')),
+    );
     if (m[1] === '/') scan.closeTag(m);
     else scan.openTag(m);
   }
@@ -234,7 +310,9 @@ export function scanDocument(xml: string, marker: (index: number) => string, ind
 class DocumentScanner {
   private readonly out: string[] = [];
   private last = 0; // end of what has been copied into `out`
-  private readonly paragraphs: ParagraphInfo[] = [{ numId: undefined, ilvl: undefined, style: undefined, deleted: false }];
+  private readonly paragraphs: ParagraphInfo[] = [
+    { numId: undefined, ilvl: undefined, style: undefined, deleted: false },
+  ];
   private readonly paraRow: number[] = [-1];
   private readonly rows: RowInfo[] = [];
   private readonly tables: TableInfo[] = [];
@@ -329,7 +407,13 @@ class DocumentScanner {
     this.paragraphs.push({ numId: undefined, ilvl: undefined, style: undefined, deleted: false });
     this.paraRow.push(top(this.rowStack)?.index ?? -1);
     if (writing) {
-      this.out.push(this.xml.slice(this.last, m.index), q.pOpen, q.runOpen, this.marker(index + this.indexOffset), q.runClose);
+      this.out.push(
+        this.xml.slice(this.last, m.index),
+        q.pOpen,
+        q.runOpen,
+        this.marker(index + this.indexOffset),
+        q.runClose,
+      );
       if (selfClosing) this.out.push(q.pClose);
       this.last = m.index + m[0].length;
     }
@@ -374,7 +458,12 @@ class DocumentScanner {
     if (name === q.tbl) {
       this.tables.push({ look: '' });
       if (!selfClosing) this.tableStack.push({ index: this.tables.length - 1, depth: d });
-    } else if (name === q.tblPr && !selfClosing && this.tableStack.length > 0 && d === top(this.tableStack)!.depth + 1) {
+    } else if (
+      name === q.tblPr &&
+      !selfClosing &&
+      this.tableStack.length > 0 &&
+      d === top(this.tableStack)!.depth + 1
+    ) {
       this.tblPrStart = m.index;
       this.tblPrDepth = d;
     }
@@ -391,7 +480,12 @@ class DocumentScanner {
       if (name === q.trPr && d === row.depth + 1 && !selfClosing) {
         this.trPrDepth = d;
         this.trPrRow = row.index;
-      } else if (this.trPrDepth >= 0 && d === this.trPrDepth + 1 && this.trPrRow === row.index && name === q.tblHeader) {
+      } else if (
+        this.trPrDepth >= 0 &&
+        d === this.trPrDepth + 1 &&
+        this.trPrRow === row.index &&
+        name === q.tblHeader
+      ) {
         this.rows[row.index]!.header = isOn(valOf(m[3]!));
       }
     }
@@ -439,7 +533,9 @@ function top<T>(stack: readonly T[]): T | undefined {
 /** w:tblStyle and w:tblBorders of a table's w:tblPr, as written. */
 function tableLook(tblPr: string): string {
   const style = /<(?:[\w.-]+:)?tblStyle\b[^>]*>/.exec(tblPr)?.[0] ?? '';
-  const borders = /<((?:[\w.-]+:)?tblBorders)\b[^>]*>[\s\S]*?<\/\1>|<(?:[\w.-]+:)?tblBorders\b[^>]*\/>/.exec(tblPr)?.[0] ?? '';
+  const borders =
+    /<((?:[\w.-]+:)?tblBorders)\b[^>]*>[\s\S]*?<\/\1>|<(?:[\w.-]+:)?tblBorders\b[^>]*\/>/.exec(tblPr)?.[0] ??
+    '';
   return style + borders;
 }
 
@@ -473,7 +569,9 @@ function qualifiedNames(w: string, mc: string) {
 }
 
 function escapeAttr(value: string): string {
-  return value.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
+  return value.replace(/[&<>"]/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;',
+  );
 }
 
 /**

@@ -113,7 +113,10 @@ function corruptDetails(part: string, error: unknown): Record<string, string> {
   return { part, problem: 'xml', detail: detail.length > 100 ? `${detail.slice(0, 99)}…` : detail };
 }
 
-function decodeXml(bytes: Uint8Array | undefined, decoder: { decode(bytes: Uint8Array): string }): string | null {
+function decodeXml(
+  bytes: Uint8Array | undefined,
+  decoder: { decode(bytes: Uint8Array): string },
+): string | null {
   if (!bytes) return null;
   // Word writes UTF-8; an XML part with a UTF-16 byte order mark is read as such.
   const text =
@@ -210,7 +213,10 @@ export async function parseDocxDetailed(
       files,
       unzipSync(data, {
         filter: (f) =>
-          f.name === mainPath || f.name === stylesPath || f.name === numberingPath || f.name === footnotesPath,
+          f.name === mainPath ||
+          f.name === stylesPath ||
+          f.name === numberingPath ||
+          f.name === footnotesPath,
       }),
     );
   } catch (error) {
@@ -226,14 +232,18 @@ export async function parseDocxDetailed(
   const numberingXml = decodeXml(files[numberingPath], decoder);
   // Word writes a footnotes part (separators only) into most files: read it only when the body
   // refers to a footnote.
-  const originalFootnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(originalXml) ? decodeXml(files[footnotesPath], decoder) : null;
+  const originalFootnotesXml = /<(?:[\w.-]+:)?footnoteReference\b/.test(originalXml)
+    ? decodeXml(files[footnotesPath], decoder)
+    : null;
   checkXmlShape(originalXml, mainPath, limits);
   if (stylesXml) checkXmlShape(stylesXml, stylesPath, limits);
   const stylesTree = stylesXml ? parseXmlTree(stylesXml) : null;
   // Runs in .VnTime / VNI-Times fonts → Unicode (docx-legacy-fonts.ts).
   const legacy = convertLegacyFontRuns(originalXml, stylesXml, stylesTree);
   const documentXml = legacy.xml;
-  const legacyNotes = originalFootnotesXml ? convertLegacyFontRuns(originalFootnotesXml, stylesXml, stylesTree) : null;
+  const legacyNotes = originalFootnotesXml
+    ? convertLegacyFontRuns(originalFootnotesXml, stylesXml, stylesTree)
+    : null;
   const footnotesXml = legacyNotes ? legacyNotes.xml : null;
   if (numberingXml) checkXmlShape(numberingXml, numberingPath, limits);
   if (originalFootnotesXml) checkXmlShape(originalFootnotesXml, footnotesPath, limits);
@@ -309,13 +319,22 @@ export async function parseDocxDetailed(
       source: null,
       pages: null,
       ...(legacy.from || legacyNotes?.from
-        ? { converted: { from: (legacy.from ?? legacyNotes?.from)!, runs: legacy.runs + (legacyNotes?.runs ?? 0) } }
+        ? {
+            converted: {
+              from: (legacy.from ?? legacyNotes?.from)!,
+              runs: legacy.runs + (legacyNotes?.runs ?? 0),
+            },
+          }
         : {}),
     },
     stats: { paragraphs: scan.count, seen: stats.seen, numbered, labels },
   };
 }
 
-export async function parseDocx(data: Uint8Array, filePath: string, limits: Limits = DEFAULT_LIMITS): Promise<ParsedDocument> {
+export async function parseDocx(
+  data: Uint8Array,
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<ParsedDocument> {
   return (await parseDocxDetailed(data, filePath, limits)).document;
 }

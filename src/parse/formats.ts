@@ -46,7 +46,12 @@ export interface InputFormat {
    */
   readonly rank?: number;
   /** Bytes (non-empty, within limits.fileSize) → the parsed document; throws InputError. */
-  readonly load?: (data: Uint8Array, filePath: string, limits: Limits, options?: ReadOptions) => Promise<ParsedDocument>;
+  readonly load?: (
+    data: Uint8Array,
+    filePath: string,
+    limits: Limits,
+    options?: ReadOptions,
+  ) => Promise<ParsedDocument>;
   /** A format kh recognises and refuses before reading it (with this error's message). */
   readonly refused?: InputErrorCode;
   /** Modules a reading worker loads before a file's time starts (src/workers/plan-worker.ts). */
@@ -55,11 +60,19 @@ export interface InputFormat {
 
 // The text parser's modules, imported once (one await per file afterwards: kh lint reads
 // hundreds of small text files).
-let textModulesLoading: Promise<typeof import('./decode.js') & typeof import('./text.js') & typeof import('../util/errors.js') & typeof import('../util/limits.js')> | null = null;
+let textModulesLoading: Promise<
+  typeof import('./decode.js') &
+    typeof import('./text.js') &
+    typeof import('../util/errors.js') &
+    typeof import('../util/limits.js')
+> | null = null;
 function textModules() {
-  textModulesLoading ??= Promise.all([import('./decode.js'), import('./text.js'), import('../util/errors.js'), import('../util/limits.js')]).then(
-    ([decode, text, errors, limits]) => ({ ...decode, ...text, ...errors, ...limits }),
-  );
+  textModulesLoading ??= Promise.all([
+    import('./decode.js'),
+    import('./text.js'),
+    import('../util/errors.js'),
+    import('../util/limits.js'),
+  ]).then(([decode, text, errors, limits]) => ({ ...decode, ...text, ...errors, ...limits }));
   return textModulesLoading;
 }
 
@@ -101,14 +114,22 @@ const BUILT_IN_FORMATS = [
       const { parseDoc } = await import('./doc.js');
       return parseDoc(data, filePath, limits);
     },
-    preload: (): Promise<unknown>[] => [import('./doc.js'), import('./doc-binary.js').then((m) => m.loadLibrary())],
+    preload: (): Promise<unknown>[] => [
+      import('./doc.js'),
+      import('./doc-binary.js').then((m) => m.loadLibrary()),
+    ],
   },
   {
     format: 'pdf',
     extensions: ['.pdf'],
     label: '.pdf',
     rank: 2,
-    async load(data: Uint8Array, filePath: string, limits: Limits, options?: ReadOptions): Promise<ParsedDocument> {
+    async load(
+      data: Uint8Array,
+      filePath: string,
+      limits: Limits,
+      options?: ReadOptions,
+    ): Promise<ParsedDocument> {
       const { parsePdf } = await import('./pdf.js');
       return parsePdf(data, filePath, limits, options);
     },
@@ -122,7 +143,10 @@ type BuiltIn = (typeof BUILT_IN_FORMATS)[number];
 export type SourceFormat = Extract<BuiltIn, { load: unknown }>['format'];
 
 /** The same names as values, for the Plan schema's enum (src/plan/schema.ts). */
-export const SOURCE_FORMATS = BUILT_IN_FORMATS.filter((f) => 'load' in f).map((f) => f.format) as [SourceFormat, ...SourceFormat[]];
+export const SOURCE_FORMATS = BUILT_IN_FORMATS.filter((f) => 'load' in f).map((f) => f.format) as [
+  SourceFormat,
+  ...SourceFormat[],
+];
 
 const formats: InputFormat[] = [...BUILT_IN_FORMATS];
 let byExtension: Map<string, InputFormat> | null = null;
@@ -175,7 +199,9 @@ export function isDiscoverable(filePath: string): boolean {
 }
 
 function joinList(items: readonly string[], separator: string, last: string): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`;
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(separator)}${last}${items[items.length - 1]}`;
 }
 
 /** The discovered extensions for texts: ".txt, .md, .docx, .pdf"; `last` joins the final two (" và "). */

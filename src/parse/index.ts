@@ -15,7 +15,14 @@ import { DEFAULT_LIMITS, exceeded, type Limits } from '../util/limits.js';
 import './pdfjs-builtins.js';
 
 export type { ParsedDocument } from './types.js';
-export { inputFormatOf, inputFormats, registerInputFormat, type InputFormat, type ReadOptions, type SourceFormat } from './formats.js';
+export {
+  inputFormatOf,
+  inputFormats,
+  registerInputFormat,
+  type InputFormat,
+  type ReadOptions,
+  type SourceFormat,
+} from './formats.js';
 import type { ReadOptions } from './formats.js';
 export { DEFAULT_LIMITS, type Limits } from '../util/limits.js';
 
@@ -40,7 +47,11 @@ function statError(error: unknown): InputError {
  * Order of checks: missing → directory → extension (a .xlsx is refused without being read) →
  * empty → the format's own checks.
  */
-export async function readDocument(filePath: string, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<ParsedDocument> {
+export async function readDocument(
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
+): Promise<ParsedDocument> {
   let info;
   try {
     info = statSync(filePath);
@@ -49,8 +60,10 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
   }
   if (info.isDirectory()) throw new InputError('is-directory');
   const format = inputFormatOf(filePath);
-  if (format === null) throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
-  if (format.refused !== undefined || format.load === undefined) throw new InputError(format.refused ?? 'unknown-extension', { ext: extname(filePath) });
+  if (format === null)
+    throw new InputError('unknown-extension', { ext: extname(filePath) || basename(filePath) });
+  if (format.refused !== undefined || format.load === undefined)
+    throw new InputError(format.refused ?? 'unknown-extension', { ext: extname(filePath) });
   if (info.size > limits.fileSize) exceeded(limits, 'fileSize');
 
   let buffer: Buffer;
@@ -66,7 +79,11 @@ export async function readDocument(filePath: string, limits: Limits = DEFAULT_LI
 }
 
 /** readDocument + buildPlan. */
-export async function loadPlan(filePath: string, limits: Limits = DEFAULT_LIMITS, options: ReadOptions = {}): Promise<Plan> {
+export async function loadPlan(
+  filePath: string,
+  limits: Limits = DEFAULT_LIMITS,
+  options: ReadOptions = {},
+): Promise<Plan> {
   const doc = await readDocument(filePath, limits, options);
   const { buildPlan } = await import('../plan/build.js');
   return buildPlan(doc);

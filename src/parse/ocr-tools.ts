@@ -116,7 +116,11 @@ export interface OcrPageResult {
  * `availableParallelism()` pages at a time. Throws 'timeout' when `timeoutMs` passes,
  * 'ocr-missing' when a tool disappears meanwhile.
  */
-export async function ocrPdfPages(data: Uint8Array, pages: number, timeoutMs: number): Promise<OcrPageResult[]> {
+export async function ocrPdfPages(
+  data: Uint8Array,
+  pages: number,
+  timeoutMs: number,
+): Promise<OcrPageResult[]> {
   const dir = await mkdtemp(join(tmpdir(), 'kh-ocr-'));
   const deadline = new AbortController();
   let expired = false;
@@ -134,10 +138,35 @@ export async function ocrPdfPages(data: Uint8Array, pages: number, timeoutMs: nu
         const page = next++;
         const image = join(dir, `page-${page}`);
         // -singlefile: the image is `${image}.pgm`, whatever the page count.
-        await run('pdftoppm', ['-gray', '-r', String(OCR_DPI), '-f', String(page), '-l', String(page), '-singlefile', input, image], deadline.signal);
+        await run(
+          'pdftoppm',
+          [
+            '-gray',
+            '-r',
+            String(OCR_DPI),
+            '-f',
+            String(page),
+            '-l',
+            String(page),
+            '-singlefile',
+            input,
+            image,
+          ],
+          deadline.signal,
+        );
         const { stdout } = await run(
           'tesseract',
-          [`${image}.pgm`, '-', '-l', 'vie', '--dpi', String(OCR_DPI), '-c', `tessedit_char_blacklist=${BLACKLIST}`, 'tsv'],
+          [
+            `${image}.pgm`,
+            '-',
+            '-l',
+            'vie',
+            '--dpi',
+            String(OCR_DPI),
+            '-c',
+            `tessedit_char_blacklist=${BLACKLIST}`,
+            'tsv',
+          ],
           deadline.signal,
           { OMP_THREAD_LIMIT: '1' },
         );

@@ -52,14 +52,24 @@ export function parseTsv(page: number, tsv: string): OcrPage {
   for (const row of tsv.split(/\r?\n/u)) {
     const f = row.split('\t');
     if (f.length < 12 || !/^\d+$/u.test(f[0]!)) continue; // the header row, blank lines
-    const [level, , block, par, line, , left, top, width, height, conf] = f.slice(0, 11).map(Number) as number[];
+    const [level, , block, par, line, , left, top, width, height, conf] = f
+      .slice(0, 11)
+      .map(Number) as number[];
     if (level === 1) {
       out.width = width!;
       out.height = height!;
     }
     const text = fixWord(f.slice(11).join('\t').trim().normalize('NFC'), conf!);
     if (level !== 5 || text === '' || !(conf! >= 0) || isNoise(text, conf!)) continue;
-    out.words.push({ text, conf: conf!, left: left!, top: top!, width: width!, height: height!, line: `${block}/${par}/${line}` });
+    out.words.push({
+      text,
+      conf: conf!,
+      left: left!,
+      top: top!,
+      width: width!,
+      height: height!,
+      line: `${block}/${par}/${line}`,
+    });
   }
   return out;
 }
@@ -74,7 +84,8 @@ export function parseTsv(page: number, tsv: string): OcrPage {
  *    a/e/o makes it one (foreign words carry no Vietnamese tone marks, so they are left alone).
  */
 export function fixWord(text: string, conf: number): string {
-  let out = conf < OCR_HIGH_CONFIDENCE && /\d/u.test(text) ? text.replace(/(?<=[\d\p{Ll}])[lI|](?=\d)/gu, '1') : text;
+  let out =
+    conf < OCR_HIGH_CONFIDENCE && /\d/u.test(text) ? text.replace(/(?<=[\d\p{Ll}])[lI|](?=\d)/gu, '1') : text;
   out = out.replace(/\p{L}+/gu, (word) => (isSyllable(word) ? word : (withCircumflex(word) ?? word)));
   return out;
 }
@@ -88,8 +99,15 @@ function withCircumflex(word: string): string | null {
   for (let i = 0; i < letters.length; i++) {
     const l = letters[i]!;
     // A bare a/e/o carrying a tone mark (acute, grave, hook, tilde, dot below).
-    if (!/^[aeoAEO]/u.test(l) || /[\u0302\u0306\u031b]/u.test(l) || !/[\u0300\u0301\u0303\u0309\u0323]/u.test(l)) continue;
-    const variant = [...letters.slice(0, i), l[0] + CIRCUMFLEX + l.slice(1), ...letters.slice(i + 1)].join('').normalize('NFC');
+    if (
+      !/^[aeoAEO]/u.test(l) ||
+      /[\u0302\u0306\u031b]/u.test(l) ||
+      !/[\u0300\u0301\u0303\u0309\u0323]/u.test(l)
+    )
+      continue;
+    const variant = [...letters.slice(0, i), l[0] + CIRCUMFLEX + l.slice(1), ...letters.slice(i + 1)]
+      .join('')
+      .normalize('NFC');
     if (!isSyllable(variant)) continue;
     if (found !== null) return null;
     found = variant;
@@ -122,9 +140,17 @@ function romanValue(s: string): number | null {
 }
 
 function toRoman(n: number): string {
-  const parts: Array<[number, string]> = [[50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const parts: Array<[number, string]> = [
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of parts) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of parts) while (n >= v) ((out += s), (n -= v));
   return out;
 }
 
@@ -160,7 +186,8 @@ function repairHeadingNumerals(pages: OcrPage[]): void {
       .map((ws) => ws.sort((a, b) => a.left - b.left))
       .sort((a, b) => a[0]!.top - b[0]!.top);
     for (const [first, second] of ordered) {
-      if (!first || !second || !/^[IVXLHl1|]{1,6}\.?$/u.test(first.text) || !/[IVX]/u.test(first.text)) continue;
+      if (!first || !second || !/^[IVXLHl1|]{1,6}\.?$/u.test(first.text) || !/[IVX]/u.test(first.text))
+        continue;
       if (!/^\p{Lu}{2,}/u.test(second.text) || /\p{Ll}/u.test(second.text)) continue;
       const read = romanValue(first.text.replace(/\.$/u, ''));
       if (first.conf >= OCR_HIGH_CONFIDENCE) {
@@ -250,12 +277,18 @@ function pageChunks(page: OcrPage, bodyHeight: number): Chunk[] {
  * baseline are found in its text left to right. Words of a line that cannot be matched count as
  * unsure (the whole line).
  */
-function wordSpans(layout: PageLayout, chunks: Chunk[]): Map<VisualLine, Array<{ start: number; end: number; conf: number }>> {
+function wordSpans(
+  layout: PageLayout,
+  chunks: Chunk[],
+): Map<VisualLine, Array<{ start: number; end: number; conf: number }>> {
   const spans = new Map<VisualLine, Array<{ start: number; end: number; conf: number }>>();
   const left = new Set(chunks);
   for (const line of layout.lines) {
     const near = [...left]
-      .filter((c) => Math.abs(c.item.y - line.y) <= line.size && c.item.x0 >= line.x0 - 1 && c.item.x1 <= line.x1 + 1)
+      .filter(
+        (c) =>
+          Math.abs(c.item.y - line.y) <= line.size && c.item.x0 >= line.x0 - 1 && c.item.x1 <= line.x1 + 1,
+      )
       .sort((a, b) => a.item.x0 - b.item.x0);
     const found: Array<{ start: number; end: number; conf: number }> = [];
     let cursor = 0;
@@ -299,7 +332,12 @@ export function layoutOcrPages(pages: OcrPage[], engine: string): { layouts: Pag
   const spans = new Map<VisualLine, Array<{ start: number; end: number; conf: number }>>();
   for (const p of pages) {
     const chunks = pageChunks(p, bodyHeight);
-    const layout = layoutPage(p.page, p.width * pt, p.height * pt, chunks.map((c) => c.item));
+    const layout = layoutPage(
+      p.page,
+      p.width * pt,
+      p.height * pt,
+      chunks.map((c) => c.item),
+    );
     for (const [line, s] of wordSpans(layout, chunks)) spans.set(line, s);
     layouts.push(layout);
   }
@@ -311,7 +349,8 @@ export function layoutOcrPages(pages: OcrPage[], engine: string): { layouts: Pag
       lineNo++;
       if (line.dropped) continue;
       for (const s of spans.get(line) ?? []) {
-        if (s.conf < OCR_HIGH_CONFIDENCE) lowConfidence.push({ line: lineNo, column: s.start + 1, endColumn: s.end + 1 });
+        if (s.conf < OCR_HIGH_CONFIDENCE)
+          lowConfidence.push({ line: lineNo, column: s.start + 1, endColumn: s.end + 1 });
       }
     }
   }

@@ -135,7 +135,9 @@ function wordOk(word: string): boolean {
   if (/^[\p{L}\p{M}]+$/u.test(core)) return isSyllable(core);
   // Mixed letters/digits/inner punctuation ("KH-UBND", "2021-2030"): acceptable unless a
   // letter run in it is a broken syllable next to a diacritic letter.
-  return core.split(/[^\p{L}\p{M}]+/u).every((part) => part === '' || isSyllable(part) || !/[^\x00-\x7f]/u.test(part));
+  return core
+    .split(/[^\p{L}\p{M}]+/u)
+    .every((part) => part === '' || isSyllable(part) || !/[^\x00-\x7f]/u.test(part));
 }
 
 /** Pieces on each side of an undecided group whose words are judged with it. */
@@ -243,7 +245,13 @@ function wordsAround(s: string, start: number, end: number): string[] {
  * The run's text in hole `i`: with a real space on the side the layout leaves room on (`room`
  * beyond the anchor nearer to it), else as it is; `valid` when the words around it read.
  */
-function holeText(h: Host, r: Run, i: number, room: number, nearRight: boolean): { chosen: string; valid: boolean } {
+function holeText(
+  h: Host,
+  r: Run,
+  i: number,
+  room: number,
+  nearRight: boolean,
+): { chosen: string; valid: boolean } {
   const slack = 0.18 * h.size;
   let options = [r.str, `${r.str} `, ` ${r.str}`];
   if (nearRight && room > slack) options = [`${r.str} `, r.str, ` ${r.str}`];
@@ -277,7 +285,8 @@ function fillHoles(h: Host): Run[] {
   let sp = real > 0 ? (h.x1 - h.x0 - glyphs - overlay) / real : charWidth(' ', h.sans) * k;
   sp = Math.min(Math.max(sp, 0.1 * h.size), 1.2 * h.size);
   const prefix: number[] = [0];
-  for (const ch of h.str) prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
+  for (const ch of h.str)
+    prefix.push(prefix[prefix.length - 1]! + (ch === ' ' ? sp : charWidth(ch, h.sans) * k));
   const total = prefix[prefix.length - 1]!;
   const unplaced: Run[] = [];
   // Runs already placed (to the left) took their holes' width, and a real space where one was
@@ -337,7 +346,11 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
   const overlays: PdfItem[] = [];
   for (const item of items) {
     const tol = 0.25 * item.size;
-    const under = byX.first(item.x1 + tol, item.x0 - tol, (h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol);
+    const under = byX.first(
+      item.x1 + tol,
+      item.x0 - tol,
+      (h) => item.x0 < h.x1 - tol && item.x1 > h.x0 + tol,
+    );
     if (under) overlays.push(item);
     else {
       const host: Host = {
@@ -364,7 +377,11 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       const rx0 = o.x1 > o.x0 ? starts[i]! : o.x0;
       const rx1 = o.x1 > o.x0 ? starts[i + m[0].length]! : o.x0;
       const tol = 0.25 * o.size;
-      const host = byX.first(rx0 + tol, rx0 + tol, (h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol);
+      const host = byX.first(
+        rx0 + tol,
+        rx0 + tol,
+        (h) => rx0 >= h.x0 - tol && rx0 < h.x1 - tol && rx1 <= h.x1 + tol,
+      );
       const run = { str: m[0], x0: rx0, x1: rx1, size: o.size };
       if (host) host.runs.push(run);
       // Only the outer edges of an item are measured; inner run edges are estimates.
@@ -372,7 +389,8 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
     });
   }
   for (const h of hosts) {
-    if (h.runs.length) for (const r of fillHoles(h)) loose.push({ ...r, exactLeft: false, exactRight: false });
+    if (h.runs.length)
+      for (const r of fillHoles(h)) loose.push({ ...r, exactLeft: false, exactRight: false });
   }
   const all: Loose[] = hosts.map((h) => ({
     str: render(h).out,
@@ -398,7 +416,8 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
     const gap = b.x0 - a.x1;
     const size = Math.max(a.size, b.size);
     if (a.exactRight && b.exactLeft) joinAt.push(gap <= SPACE_GAP * size);
-    else if (gap > 0.4 * size || /\s$/u.test(a.str) || /^\s/u.test(b.str)) joinAt.push(gap <= SPACE_GAP * size);
+    else if (gap > 0.4 * size || /\s$/u.test(a.str) || /^\s/u.test(b.str))
+      joinAt.push(gap <= SPACE_GAP * size);
     else joinAt.push(undefined);
   }
   // Undecided boundaries are settled in groups (those not separated by a space inside a piece):
@@ -412,7 +431,10 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
     for (let i = lo; i <= hi; i++) out += (i > lo && !joinAt[i - 1] ? ' ' : '') + all[i]!.str;
     return out;
   };
-  const badWords = (lo: number, hi: number): number => text(lo, hi).split(' ').filter((w) => w !== '' && !wordOk(w)).length;
+  const badWords = (lo: number, hi: number): number =>
+    text(lo, hi)
+      .split(' ')
+      .filter((w) => w !== '' && !wordOk(w)).length;
   const geo = (i: number, join: boolean): number => {
     const a = all[i]!;
     const b = all[i + 1]!;
@@ -434,9 +456,16 @@ function mergeLineItems(items: PdfItem[]): Piece[] {
       j++;
     }
     let lo = group[0]!;
-    while (lo > 0 && group[0]! - lo < WORD_WINDOW && joinAt[lo - 1] === true && !/\s/u.test(all[lo]!.str)) lo--;
+    while (lo > 0 && group[0]! - lo < WORD_WINDOW && joinAt[lo - 1] === true && !/\s/u.test(all[lo]!.str))
+      lo--;
     let hi = group[group.length - 1]! + 1;
-    while (hi < n - 1 && hi - group[group.length - 1]! < WORD_WINDOW && joinAt[hi] === true && !/\s/u.test(all[hi]!.str)) hi++;
+    while (
+      hi < n - 1 &&
+      hi - group[group.length - 1]! < WORD_WINDOW &&
+      joinAt[hi] === true &&
+      !/\s/u.test(all[hi]!.str)
+    )
+      hi++;
     let best = 0;
     let bestScore = Infinity;
     for (let mask = 0; mask < 1 << group.length; mask++) {
@@ -487,7 +516,9 @@ interface RawLine {
 
 function groupLines(items: PdfItem[]): RawLine[] {
   // Indices into `items` (stream order), sorted by baseline then x.
-  const sorted = items.map((_, i) => i).sort((a, b) => items[a]!.y - items[b]!.y || items[a]!.x0 - items[b]!.x0);
+  const sorted = items
+    .map((_, i) => i)
+    .sort((a, b) => items[a]!.y - items[b]!.y || items[a]!.x0 - items[b]!.x0);
   const groups: number[][] = [];
   let current: number[] = [];
   let refY = 0;
@@ -600,7 +631,8 @@ function findBlocks(lines: RawLine[], page: number): Block[] {
         const lo = Math.max(start, blocks.length ? blocks[blocks.length - 1]!.end + 1 : 0);
         if (end - lo + 1 < 2) continue;
         let known = page === 1 && lo <= 2;
-        for (let j = lo; j <= end && !known; j++) known = lines[j]!.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')));
+        for (let j = lo; j <= end && !known; j++)
+          known = lines[j]!.segments.some((sg) => BLOCK_OPENER.test(sg.str.normalize('NFC')));
         if (!known) continue;
         if (!best || end - lo > best.end - best.start) {
           best = { start: lo, end, gutterLeft: g.l, gutterRight: g.r };
@@ -646,8 +678,13 @@ export function layoutPage(page: number, width: number, height: number, items: P
         const mid = (block.gutterLeft + block.gutterRight) / 2;
         const l = line.segments.filter((s) => s.x1 <= mid);
         const r = line.segments.filter((s) => s.x1 > mid);
-        if (l.length) left.push({ ...lineFromSegments(page, l, line.y, line.size), column: { block: id, side: 'left' } });
-        if (r.length) right.push({ ...lineFromSegments(page, r, line.y, line.size), column: { block: id, side: 'right' } });
+        if (l.length)
+          left.push({ ...lineFromSegments(page, l, line.y, line.size), column: { block: id, side: 'left' } });
+        if (r.length)
+          right.push({
+            ...lineFromSegments(page, r, line.y, line.size),
+            column: { block: id, side: 'right' },
+          });
       }
       lines.push(...left, ...right);
       i = block.end;
@@ -706,7 +743,8 @@ export function markFurniture(pages: PageLayout[]): void {
   pages.forEach((p, i) => {
     for (const l of p.lines) if (PDF_PARSE_MARKER.test(l.text)) l.dropped = true;
     for (const { line, apart } of edges[i]!) {
-      if (PAGE_NUMBER.test(line.text) || (apart && (seen.get(key(line))?.size ?? 0) >= repeatMin)) line.dropped = true;
+      if (PAGE_NUMBER.test(line.text) || (apart && (seen.get(key(line))?.size ?? 0) >= repeatMin))
+        line.dropped = true;
     }
   });
 }

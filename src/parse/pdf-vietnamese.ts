@@ -73,7 +73,6 @@ function isLetters(word: string): boolean {
   return /^[\p{L}\p{M}]+$/u.test(word);
 }
 
-
 const LEADING_PUNCT = /^[("“‘[]+/u;
 const TRAILING_PUNCT = /[)"”’\].,;:!?…]+$/u;
 
@@ -145,7 +144,14 @@ function tokenInfo(token: string): TokenInfo {
     const lead = token.match(LEADING_PUNCT)?.[0] ?? '';
     const trail = token.slice(lead.length).match(TRAILING_PUNCT)?.[0] ?? '';
     const core = token.slice(lead.length, token.length - trail.length);
-    info = { lead, core, trail, syllable: isSyllable(core), letters: isLetters(core), diacritic: DIACRITIC_LETTER.test(core) };
+    info = {
+      lead,
+      core,
+      trail,
+      syllable: isSyllable(core),
+      letters: isLetters(core),
+      diacritic: DIACRITIC_LETTER.test(core),
+    };
     if (tokens.size > 20_000) tokens.clear();
     tokens.set(token, info);
   }

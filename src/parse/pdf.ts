@@ -39,7 +39,14 @@
 import type { Data, Paragraph, PhrasingContent, Root, Text } from 'mdast';
 import { InputError } from '../util/errors.js';
 import { guessLegacyInUnicode } from '../util/vn-charsets.js';
-import { charWidth, layoutPage, markFurniture, type PageLayout, type PdfItem, type VisualLine } from './pdf-layout.js';
+import {
+  charWidth,
+  layoutPage,
+  markFurniture,
+  type PageLayout,
+  type PdfItem,
+  type VisualLine,
+} from './pdf-layout.js';
 import { joiner, measure, startsParagraph, type ParagraphState } from './pdf-paragraphs.js';
 import { hasCombiningMark, repairLine } from './pdf-vietnamese.js';
 import { restoreBuiltins } from './pdfjs-builtins.js';
@@ -75,7 +82,10 @@ interface DocumentLike {
 export const MIN_PAGE_TEXT = 200;
 
 /** pdf.js operator codes (pdfjs-dist OPS) that paint a raster image. */
-const PAINT_IMAGE_OPS = new Set([82 /* paintJpegXObject */, 83 /* paintImageMaskXObject */, 85 /* paintImageXObject */, 86 /* paintInlineImageXObject */]);
+const PAINT_IMAGE_OPS = new Set([
+  82 /* paintJpegXObject */, 83 /* paintImageMaskXObject */, 85 /* paintImageXObject */,
+  86 /* paintInlineImageXObject */,
+]);
 /** … and that fill a path (text turned into outlines is filled paths). */
 const FILL_OPS = new Set([22 /* fill */, 23 /* eoFill */, 24 /* fillStroke */, 25 /* eoFillStroke */]);
 
@@ -169,7 +179,15 @@ function toItems(
     const size = Math.hypot(m[2]!, m[3]!) || Math.abs(it.height) || 1;
     const width = it.width * scale;
     const sans = fonts[it.fontName ?? '']?.fontFamily === 'sans-serif';
-    items.push({ str: it.str, x0: x, x1: x + width, y, size, sans, missed: missedWidth(it.str, width, size, sans) });
+    items.push({
+      str: it.str,
+      x0: x,
+      x1: x + width,
+      y,
+      size,
+      sans,
+      missed: missedWidth(it.str, width, size, sans),
+    });
   }
   return { items, chars, width: q % 2 ? H : W, height: q % 2 ? W : H };
 }
@@ -190,7 +208,14 @@ function legacyEncoding(samples: Map<string, { text: string; chars: number }>, c
   return null;
 }
 
-function makeText(value: string, line: number, column: number, offset: number, page: number, length = value.length): Text {
+function makeText(
+  value: string,
+  line: number,
+  column: number,
+  offset: number,
+  page: number,
+  length = value.length,
+): Text {
   return {
     type: 'text',
     value,
@@ -205,7 +230,10 @@ function makeText(value: string, line: number, column: number, offset: number, p
 async function drawing(page: PageLike): Promise<{ image: boolean; fill: boolean }> {
   try {
     const { fnArray } = await page.getOperatorList();
-    return { image: fnArray.some((op) => PAINT_IMAGE_OPS.has(op)), fill: fnArray.some((op) => FILL_OPS.has(op)) };
+    return {
+      image: fnArray.some((op) => PAINT_IMAGE_OPS.has(op)),
+      fill: fnArray.some((op) => FILL_OPS.has(op)),
+    };
   } catch (error) {
     throw mapLoadError(error);
   }
@@ -237,7 +265,8 @@ export async function parsePdf(
   // `load` is pdf-parse's own (TypeScript-private) loader: the pdf.js document it returns is what
   // getText() walks; we walk it ourselves to keep positions.
   const load = (parser as unknown as { load?: () => Promise<DocumentLike> }).load;
-  if (typeof load !== 'function') throw new Error('pdf-parse has no load() any more: src/parse/pdf.ts needs updating');
+  if (typeof load !== 'function')
+    throw new Error('pdf-parse has no load() any more: src/parse/pdf.ts needs updating');
   try {
     try {
       doc = await load.call(parser);
@@ -270,7 +299,8 @@ export async function parsePdf(
     }
     // No text at all but something drawn (a scan, text turned into outlines): OCR has nothing to
     // lose. Nothing drawn either (blank pages): nothing to read.
-    if (chars === 0 && paintedPages === 0 && !options.ocr) throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
+    if (chars === 0 && paintedPages === 0 && !options.ocr)
+      throw new InputError('pdf-no-text', { pages: String(doc.numPages) });
     if (options.ocr || chars === 0 || textlessPages * 2 > doc.numPages) {
       pages.length = 0;
     } else {

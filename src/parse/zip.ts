@@ -89,13 +89,13 @@ export function readZipDirectory(data: Uint8Array): ZipEntry[] {
     if (at + 46 + nameLength > data.length) throw new ZipError('truncated archive', null);
     const name = decoder.decode(data.subarray(at + 46, at + 46 + nameLength));
     // zip64 extra field: the 64-bit values of the fields set to 0xffffffff, in this order.
-    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength;) {
       const id = u16(x);
       const size = u16(x + 2);
       if (id === 0x0001) {
         let y = x + 4;
-        if (uncompressedSize === 0xffffffff) (uncompressedSize = u64(y)), (y += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(y)), (y += 8);
+        if (uncompressedSize === 0xffffffff) ((uncompressedSize = u64(y)), (y += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(y)), (y += 8));
         if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(y);
       }
       x += 4 + size;
@@ -110,7 +110,8 @@ export function readZipDirectory(data: Uint8Array): ZipEntry[] {
 export function readZipEntry(data: Uint8Array, entry: ZipEntry, limit: number): Uint8Array {
   const v = view(data);
   const at = entry.localHeaderOffset;
-  if (at + 30 > data.length || v.getUint32(at, true) !== LOCAL) throw new ZipError('bad local header', entry.name);
+  if (at + 30 > data.length || v.getUint32(at, true) !== LOCAL)
+    throw new ZipError('bad local header', entry.name);
   const start = at + 30 + v.getUint16(at + 26, true) + v.getUint16(at + 28, true);
   const stop = start + entry.compressedSize;
   if (stop > data.length) throw new ZipError('truncated data', entry.name);
@@ -152,7 +153,11 @@ export function readZipEntry(data: Uint8Array, entry: ZipEntry, limit: number): 
  * unzipSync's shape with a bound: the parts whose name `filter` accepts, inflated; every name is
  * passed to `filter` (as unzipSync does), so a caller can collect the names.
  */
-export function unzipLimited(data: Uint8Array, limit: number, filter: (file: { name: string }) => boolean): Record<string, Uint8Array> {
+export function unzipLimited(
+  data: Uint8Array,
+  limit: number,
+  filter: (file: { name: string }) => boolean,
+): Record<string, Uint8Array> {
   const out: Record<string, Uint8Array> = {};
   for (const entry of readZipDirectory(data)) {
     if (filter({ name: entry.name })) out[entry.name] = readZipEntry(data, entry, limit);

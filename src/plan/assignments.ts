@@ -27,14 +27,23 @@ export function roleOf(text: string): Role {
   return 'other';
 }
 
-const ROLE_RANK: Record<Role, number> = { 'chủ trì': 4, 'chịu trách nhiệm': 3, 'phối hợp': 2, 'đề nghị': 1, other: 0 };
+const ROLE_RANK: Record<Role, number> = {
+  'chủ trì': 4,
+  'chịu trách nhiệm': 3,
+  'phối hợp': 2,
+  'đề nghị': 1,
+  other: 0,
+};
 
 let headRe: RegExp | null = null;
 /** Does the text start with the name of an agency or body? */
 export function looksLikeAgency(text: string): boolean {
   if (!headRe) {
     const words = builtinData.agencyHeads.entries.flatMap((e) => e.words).sort((a, b) => b.length - a.length);
-    headRe = new RegExp(`^(?:Đề nghị\\s+)?(?:${words.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`, 'u');
+    headRe = new RegExp(
+      `^(?:Đề nghị\\s+)?(?:${words.map((w) => escapeRegExp(w)).join('|')})(?![\\p{L}])`,
+      'u',
+    );
   }
   return headRe.test(text.trim());
 }
@@ -58,7 +67,10 @@ function ownerEnd(text: string): number {
   const second = rest.indexOf(':');
   if (/^(?:Đề nghị\s+)?Các\s+\p{L}+$/u.test(head.trim()) && second > 0) {
     const list = rest.slice(0, second);
-    const names = list.split(',').map((s) => s.trim()).filter(Boolean);
+    const names = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (names.length >= 2 && names.every((n) => /^(?:và\s+)?\p{Lu}/u.test(n))) return first + 1 + second;
   }
   return first;
@@ -87,7 +99,8 @@ function fromItem(item: Item, span: Span, spans: Map<Item, Span>): Assignment | 
   const visit = (children: Item[]) => {
     for (const child of children) {
       const childSpan = spans.get(child);
-      if (childSpan) tasks.push(task(childSpan, forced && roleOf(childSpan.text) === 'other' ? forced : null));
+      if (childSpan)
+        tasks.push(task(childSpan, forced && roleOf(childSpan.text) === 'other' ? forced : null));
       visit(child.children);
     }
   };
@@ -133,7 +146,10 @@ function columnIndex(header: string[], words: string[]): number {
   return header.findIndex((h) => words.some((w) => lower(h).includes(w)));
 }
 
-export function assignmentsFromTables(tables: Table[], cellSpans: Map<Table['rows'][number]['cells'][number], Span>): Assignment[] {
+export function assignmentsFromTables(
+  tables: Table[],
+  cellSpans: Map<Table['rows'][number]['cells'][number], Span>,
+): Assignment[] {
   const out: Assignment[] = [];
   for (const table of tables.filter((t) => t.role === 'assignment')) {
     const headerRow = table.rows[0];
@@ -151,7 +167,12 @@ export function assignmentsFromTables(tables: Table[], cellSpans: Map<Table['row
       const contentCell = content >= 0 ? row.cells[content] : undefined;
       const contentSpan = contentCell ? cellSpans.get(contentCell) : undefined;
       const tasks: Task[] = contentSpan && contentSpan.text ? [{ ...task(contentSpan, 'chủ trì') }] : [];
-      const partners = partner >= 0 && row.cells[partner]?.text ? row.cells[partner]!.text.split(/[,;]\s*|\n/u).map(squash).filter(Boolean) : [];
+      const partners =
+        partner >= 0 && row.cells[partner]?.text
+          ? row.cells[partner]!.text.split(/[,;]\s*|\n/u)
+              .map(squash)
+              .filter(Boolean)
+          : [];
       out.push({
         type: 'assignment',
         owner: ownerCell.text,

@@ -79,12 +79,25 @@ class SpanBuilder {
 
   private startPart(cursor: Cursor, data: NodeData | undefined): void {
     if (!this.needPart) return;
-    this.parts.push({ at: this.length, line: cursor.line, column: cursor.column, offset: cursor.offset, page: data?.page, paragraph: data?.paragraph });
+    this.parts.push({
+      at: this.length,
+      line: cursor.line,
+      column: cursor.column,
+      offset: cursor.offset,
+      page: data?.page,
+      paragraph: data?.paragraph,
+    });
     this.needPart = false;
   }
 
   /** Append a text node's value, starting at `start` in the source. */
-  appendText(value: string, start: Cursor | null, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
+  appendText(
+    value: string,
+    start: Cursor | null,
+    data: NodeData | undefined,
+    emphasized: boolean,
+    wrapped = emphasized,
+  ): void {
     const cursor: Cursor = start ? { ...start } : { line: 1, column: 1, offset: undefined };
     this.needPart = true;
     const softWraps = wrapped && this.markdown;
@@ -93,7 +106,7 @@ class SpanBuilder {
       return;
     }
     // Parsers hand over NFC text (src/parse/types.ts).
-    for (let i = 0; i < value.length; ) {
+    for (let i = 0; i < value.length;) {
       // Fast path: a run of visible characters is copied at once.
       WORD.lastIndex = i;
       const word = WORD.exec(value);
@@ -136,7 +149,8 @@ class SpanBuilder {
         }
         continue;
       }
-      const isSpace = ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u2002' || ch === '\u2003' || ch === '\u202f';
+      const isSpace =
+        ch === ' ' || ch === '\t' || ch === '\u00a0' || ch === '\u2002' || ch === '\u2003' || ch === '\u202f';
       if (isSpace && (this.length === 0 || this.last === ' ' || this.last === '\n')) {
         cursor.column += ch.length;
         if (cursor.offset !== undefined) cursor.offset += ch.length;
@@ -186,7 +200,9 @@ class SpanBuilder {
   }
 }
 
-function cursorOf(node: { position?: { start: { line: number; column: number; offset?: number | undefined } } | undefined }): Cursor | null {
+function cursorOf(node: {
+  position?: { start: { line: number; column: number; offset?: number | undefined } } | undefined;
+}): Cursor | null {
   const start = node.position?.start;
   if (!start) return null;
   return { line: start.line, column: start.column, offset: start.offset };
@@ -194,13 +210,16 @@ function cursorOf(node: { position?: { start: { line: number; column: number; of
 
 function dataOf(node: Nodes, inherited: NodeData | undefined): NodeData | undefined {
   const data = (node as { data?: NodeData }).data;
-  if (data && (data.page !== undefined || data.paragraph !== undefined)) return { page: data.page, paragraph: data.paragraph };
+  if (data && (data.page !== undefined || data.paragraph !== undefined))
+    return { page: data.page, paragraph: data.paragraph };
   return inherited;
 }
 
 /** Text of an inline run, for the wrap test below. */
 function inlineText(nodes: PhrasingContent[]): string {
-  return nodes.map((n) => ('value' in n ? n.value : 'children' in n ? inlineText(n.children as PhrasingContent[]) : '')).join('');
+  return nodes
+    .map((n) => ('value' in n ? n.value : 'children' in n ? inlineText(n.children as PhrasingContent[]) : ''))
+    .join('');
 }
 
 /**
@@ -215,7 +234,13 @@ function isWrappedRun(nodes: PhrasingContent[]): boolean {
   return !/(?:^|\n)\s*\|/u.test(text);
 }
 
-function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: NodeData | undefined, emphasized: boolean, wrapped = emphasized): void {
+function flattenInline(
+  nodes: PhrasingContent[],
+  builder: SpanBuilder,
+  data: NodeData | undefined,
+  emphasized: boolean,
+  wrapped = emphasized,
+): void {
   for (const node of nodes) {
     const nodeData = dataOf(node, data);
     switch (node.type) {
@@ -228,7 +253,13 @@ function flattenInline(nodes: PhrasingContent[], builder: SpanBuilder, data: Nod
       case 'strong':
       case 'emphasis':
       case 'delete':
-        flattenInline(node.children, builder, nodeData, true, (emphasized ? wrapped : true) && isWrappedRun(node.children));
+        flattenInline(
+          node.children,
+          builder,
+          nodeData,
+          true,
+          (emphasized ? wrapped : true) && isWrappedRun(node.children),
+        );
         break;
       case 'link':
       case 'linkReference':
@@ -279,7 +310,10 @@ function tableBlock(node: MdTable, ctx: BlockContext): TableBlock {
     });
     return group ? { header, group, cells } : { header, cells };
   });
-  const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text.length > 0), '\n');
+  const span = join(
+    rows.flatMap((r) => r.cells).filter((c) => c.text.length > 0),
+    '\n',
+  );
   return { kind: 'table', rows, span };
 }
 
@@ -374,9 +408,19 @@ function codeBlocks(node: Code, ctx: BlockContext, out: Block[]): void {
     }
     const lineNo = (start?.line ?? 1) + i + (node.lang || node.meta ? 1 : 0);
     const lineStart = ctx.lineStarts?.[lineNo - 1];
-    const column = ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
+    const column =
+      ctx.source && lineStart !== undefined ? ctx.source.slice(lineStart).indexOf(line.trimStart()) + 1 : 1;
     if (builder.length > 0) builder.lineBreak();
-    builder.appendText(line, { line: lineNo, column: Math.max(1, column), offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1) }, undefined, false);
+    builder.appendText(
+      line,
+      {
+        line: lineNo,
+        column: Math.max(1, column),
+        offset: lineStart === undefined ? undefined : lineStart + Math.max(0, column - 1),
+      },
+      undefined,
+      false,
+    );
   });
   const block = paraFrom(builder);
   if (block) out.push(block);
@@ -402,13 +446,19 @@ export function lines(span: Span): Span[] {
  */
 function startsDocumentPart(text: string): boolean {
   const parts = builtinData.documentParts;
-  if (startsWithAny(text, parts.recipientsHeading.words) || startsWithAny(text, parts.closingStarters.words)) return true;
-  if (new RegExp(`^(?:${parts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u').test(text)) return true;
-  return /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) && parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()));
+  if (startsWithAny(text, parts.recipientsHeading.words) || startsWithAny(text, parts.closingStarters.words))
+    return true;
+  if (new RegExp(`^(?:${parts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u').test(text))
+    return true;
+  return (
+    /^\p{Lu}+(?:\s\p{Lu}+)*$/u.test(text) &&
+    parts.appendixWords.words.some((w) => text.startsWith(w.toUpperCase()))
+  );
 }
 
 /** Words a line cannot end a sentence on, so a label-like start of the next line ("01. …") is a wrap. */
-const LABEL_WRAP_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|của|tại|theo|về|với|cho|trong|đến|từ|và|các|khoản|điểm|điều)$/iu;
+const LABEL_WRAP_WORDS =
+  /(?:^|\s)(?:số|ngày|tháng|năm|của|tại|theo|về|với|cho|trong|đến|từ|và|các|khoản|điểm|điều)$/iu;
 
 /** A line that is only a page number ("2", "- 2 -") left in extracted text. */
 const PAGE_NUMBER = /^[-–]?\s*\d{1,3}\s*[-–]?$/u;
@@ -441,8 +491,14 @@ function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
       /^\p{Lu}/u.test(line.text) &&
       !(isUpperText(previous.text) && isUpperText(line.text));
     // A label after a word that cannot end a sentence ("… Quyết định số" / "01. …") is a wrap.
-    const labelStarts = parseLabel(line.text) !== null && !(previous !== null && LABEL_WRAP_WORDS.test(previous.text));
-    const startsNew = groups.length === 0 || labelStarts || afterHeading || startsDocumentPart(line.text) || opensArticleOrChapter(line.text);
+    const labelStarts =
+      parseLabel(line.text) !== null && !(previous !== null && LABEL_WRAP_WORDS.test(previous.text));
+    const startsNew =
+      groups.length === 0 ||
+      labelStarts ||
+      afterHeading ||
+      startsDocumentPart(line.text) ||
+      opensArticleOrChapter(line.text);
     previous = line;
     if (startsNew) groups.push([line]);
     else groups[groups.length - 1]!.push(line);
@@ -453,7 +509,8 @@ function splitAtLabels(block: ParaBlock, softWrapped: boolean): ParaBlock[] {
 
 const SENTENCE_END = /(?:[.;:!?…]|\.\/\.)["”’)\]*]*$/u;
 /** Words after which a line cannot end a sentence: the continuation must follow. */
-const CONTINUATION_WORDS = /(?:^|\s)(?:số|ngày|tháng|năm|giai đoạn|của|và|các|tại|theo|về|với|cho|trong|đến|từ|Kế|hoạch)$/iu;
+const CONTINUATION_WORDS =
+  /(?:^|\s)(?:số|ngày|tháng|năm|giai đoạn|của|và|các|tại|theo|về|với|cho|trong|đến|từ|Kế|hoạch)$/iu;
 
 function isHeadingLike(text: string): boolean {
   return /\p{L}/u.test(text) && !/\p{Ll}/u.test(text);
@@ -472,7 +529,12 @@ function shouldRejoin(a: ParaBlock, b: ParaBlock): boolean {
   if (isHeadingLike(first) || isHeadingLike(second.split('\n')[0]!)) return false;
   if (/^\p{Ll}/u.test(second)) return true;
   // A paragraph never ends with a comma, except the "Căn cứ …," lines of a preamble.
-  if (/,$/u.test(first) && /^\p{Lu}/u.test(second) && !startsWithAny(first, builtinData.documentParts.preambleStarters.words)) return true;
+  if (
+    /,$/u.test(first) &&
+    /^\p{Lu}/u.test(second) &&
+    !startsWithAny(first, builtinData.documentParts.preambleStarters.words)
+  )
+    return true;
   if (/^\d/u.test(second) && (CONTINUATION_WORDS.test(first) || first.length > 60)) return true;
   return false;
 }
@@ -481,9 +543,18 @@ function rejoin(blocks: Block[]): Block[] {
   const out: Block[] = [];
   for (const block of blocks) {
     const previous = out[out.length - 1];
-    if (block.kind === 'para' && previous?.kind === 'para' && isLabelOnly(previous) && parseLabel(block.span.text) === null) {
+    if (
+      block.kind === 'para' &&
+      previous?.kind === 'para' &&
+      isLabelOnly(previous) &&
+      parseLabel(block.span.text) === null
+    ) {
       // "**III.**" then "**TỔ CHỨC THỰC HIỆN**": one heading.
-      out[out.length - 1] = { kind: 'para', span: join([previous.span, block.span], ' '), emphasized: previous.emphasized && block.emphasized };
+      out[out.length - 1] = {
+        kind: 'para',
+        span: join([previous.span, block.span], ' '),
+        emphasized: previous.emphasized && block.emphasized,
+      };
       continue;
     }
     if (block.kind === 'para' && previous?.kind === 'para' && shouldRejoin(previous, block)) {
@@ -544,14 +615,21 @@ export function dropStrayMarks(span: Span, hardWrapped = false): Span {
   }
   if (from === 0) return span;
   keep(from, text.length, false);
-  return trim(join(kept.filter((k) => k.text), ''));
+  return trim(
+    join(
+      kept.filter((k) => k.text),
+      '',
+    ),
+  );
 }
 
 /** A paragraph that is only a numbering label ("III.", "1.") — its heading is the next paragraph. */
 function isLabelOnly(block: Block): boolean {
   if (block.kind !== 'para') return false;
   const label = parseLabel(`${block.span.text} `);
-  return label !== null && label.kind !== 'dash' && label.kind !== 'plus' && label.length >= block.span.text.length;
+  return (
+    label !== null && label.kind !== 'dash' && label.kind !== 'plus' && label.length >= block.span.text.length
+  );
 }
 
 /**
@@ -601,7 +679,8 @@ export function toBlocks(doc: ParsedDocument): Block[] {
     format: doc.format,
     hardWrapped: doc.format === 'text' && doc.source !== null && isHardWrapped(doc.source),
   };
-  const softWrapped = doc.format === 'text' && doc.source !== null && separatesParagraphsByBlankLines(doc.source);
+  const softWrapped =
+    doc.format === 'text' && doc.source !== null && separatesParagraphsByBlankLines(doc.source);
   // A hard-wrapped markdown file that sets its headings in bold: a heading line ends where its
   // bold run does, so a short numbered line followed by a capital is a wrap, not a heading's end.
   const boldHeadings = ctx.hardWrapped && doc.source!.includes('**');

@@ -15,7 +15,8 @@ import { buildStructure } from './structure.js';
 import { squash } from './vi.js';
 import { execAll } from '../util/regex.js';
 
-const APPENDIX_REF = /(?<![\p{L}])[Pp]hụ lục(?:\s+(?:số\s+)?(?<label>[IVXLC]+|\d+)(?![\p{L}\d]))?(?<attached>\s+kèm theo)?/gu;
+const APPENDIX_REF =
+  /(?<![\p{L}])[Pp]hụ lục(?:\s+(?:số\s+)?(?<label>[IVXLC]+|\d+)(?![\p{L}\d]))?(?<attached>\s+kèm theo)?/gu;
 
 export function buildPlan(doc: ParsedDocument): Plan {
   const blocks = toBlocks(doc);
@@ -30,7 +31,13 @@ export function buildPlan(doc: ParsedDocument): Plan {
 
   return {
     type: 'plan',
-    source: { path: doc.filePath, format: doc.format, pages: doc.pages, ...(doc.converted ? { converted: doc.converted } : {}), ...(doc.ocr ? { ocr: doc.ocr } : {}) },
+    source: {
+      path: doc.filePath,
+      format: doc.format,
+      pages: doc.pages,
+      ...(doc.converted ? { converted: doc.converted } : {}),
+      ...(doc.ocr ? { ocr: doc.ocr } : {}),
+    },
     meta: header.meta,
     preamble: structure.preamble,
     sections: structure.sections,
@@ -70,7 +77,19 @@ function headerDates(meta: Plan['meta']): DateMention[] {
   const titleLine = meta.lines.title;
   if (titleLine) {
     const start = titleLine.position.start;
-    const span = { text: titleLine.text, parts: [{ at: 0, line: start.line, column: start.column, offset: start.offset, page: titleLine.position.page, paragraph: titleLine.position.paragraph }] };
+    const span = {
+      text: titleLine.text,
+      parts: [
+        {
+          at: 0,
+          line: start.line,
+          column: start.column,
+          offset: start.offset,
+          page: titleLine.position.page,
+          paragraph: titleLine.position.paragraph,
+        },
+      ],
+    };
     dates.push(...findDates(span, []));
   }
   return dates;
@@ -85,7 +104,12 @@ function bodyMentions(units: ReturnType<typeof buildStructure>['units']) {
     if (unit.where === 'footer') continue;
     const found = findCitations(unit.span);
     citations.push(...found.map((f) => f.citation));
-    dates.push(...findDates(unit.span, found.map((f) => ({ start: f.start, end: f.end }))));
+    dates.push(
+      ...findDates(
+        unit.span,
+        found.map((f) => ({ start: f.start, end: f.end })),
+      ),
+    );
     if (unit.where === 'appendix' || !unit.span.text.includes('hụ lục')) continue;
     for (const m of execAll(APPENDIX_REF, unit.span.text)) {
       appendixRefs.push({

@@ -18,12 +18,13 @@ export interface FoundCitation {
 let typePattern: string | null = null;
 function typeAlternation(): string {
   if (typePattern) return typePattern;
-  const names = builtinData.documentTypes
-    .entries.map((e) => e.name)
+  const names = builtinData.documentTypes.entries
+    .map((e) => e.name)
     .sort((a, b) => b.length - a.length)
     .map((name) => {
       // Laws are cited with a capital ("Luật"): lower-case "luật" is the common noun.
-      if (name === 'Luật' || name === 'Bộ luật' || name === 'Hiến pháp') return escapeRegExp(name).replace(/ /g, '\\s+');
+      if (name === 'Luật' || name === 'Bộ luật' || name === 'Hiến pháp')
+        return escapeRegExp(name).replace(/ /g, '\\s+');
       const first = name[0]!;
       return `[${first.toUpperCase()}${first.toLowerCase()}]${escapeRegExp(name.slice(1)).replace(/ /g, '\\s+')}`;
     });
@@ -38,15 +39,18 @@ function citationRegex(): RegExp {
   const type = `(?<type>${typeAlternation()})`;
   const state = String.raw`(?<state>(?<number>\d+)\s*\/\s*(?:(?<year>\d{4})\s*\/\s*)?(?<symbol>\p{Lu}${SYMBOL_TOKEN.slice(0, -1)}*(?:\s*-\s*${SYMBOL_TOKEN})*))`;
   const party = String.raw`(?<party>(?<pnumber>\d+)\s*-\s*(?<ptype>\p{Lu}[\p{L}]{0,3})\s*\/\s*(?<pissuer>\p{Lu}[\p{L}\d]*))`;
-  citationRe = new RegExp(String.raw`(?<![\p{L}])${type}\s*(?:số\s*:?\s*)?(?:${party}|${state})(?![\p{L}\d])`, 'gu');
+  citationRe = new RegExp(
+    String.raw`(?<![\p{L}])${type}\s*(?:số\s*:?\s*)?(?:${party}|${state})(?![\p{L}\d])`,
+    'gu',
+  );
   return citationRe;
 }
 
 let lawRe: RegExp | null = null;
 function lawRegex(): RegExp {
   if (lawRe) return lawRe;
-  const names = builtinData.lawNames
-    .entries.map((e) => e.name)
+  const names = builtinData.lawNames.entries
+    .map((e) => e.name)
     .sort((a, b) => b.length - a.length)
     .map((n) => escapeRegExp(n).replace(/ /g, '\\s+'));
   lawRe = new RegExp(
@@ -56,9 +60,12 @@ function lawRegex(): RegExp {
   return lawRe;
 }
 
-const DATE_AFTER = /^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})\s*[/.-]\s*(?<y>\d{4})|(?<d2>\d{1,2})\s+tháng\s+(?<m2>\d{1,2})\s+năm\s+(?<y2>\d{4}))/u;
-const ISSUER_AFTER = /^\s*,?\s*của\s+(?<issuer>.+?)(?=\s+(?:về|ban hành|hướng dẫn|quy định|triển khai|thực hiện|phê duyệt|V\/v|tổ chức|tiếp tục|đã|được|trên|tại|nhằm|để|ngày|năm)(?![\p{L}])|\s+và\s+(?=\p{Ll})|\s*[,;.(:“"]|$)/u;
-const SUBJECT_AFTER = /^\s*(?:,\s*)?(?<subject>(?:về việc|về|V\/v|ban hành|hướng dẫn|quy định|triển khai|thực hiện|phê duyệt)(?![\p{L}])[^;]{0,200}?)(?=[;.]\s|[;.]$|$|\s*\(|,\s*(?:ngày|đặc biệt|trên cơ sở))/u;
+const DATE_AFTER =
+  /^\s*,?\s*(?:ban hành\s+)?(?:ngày\s*)?(?:(?<d>\d{1,2})\s*[/.-]\s*(?<m>\d{1,2})\s*[/.-]\s*(?<y>\d{4})|(?<d2>\d{1,2})\s+tháng\s+(?<m2>\d{1,2})\s+năm\s+(?<y2>\d{4}))/u;
+const ISSUER_AFTER =
+  /^\s*,?\s*của\s+(?<issuer>.+?)(?=\s+(?:về|ban hành|hướng dẫn|quy định|triển khai|thực hiện|phê duyệt|V\/v|tổ chức|tiếp tục|đã|được|trên|tại|nhằm|để|ngày|năm)(?![\p{L}])|\s+và\s+(?=\p{Ll})|\s*[,;.(:“"]|$)/u;
+const SUBJECT_AFTER =
+  /^\s*(?:,\s*)?(?<subject>(?:về việc|về|V\/v|ban hành|hướng dẫn|quy định|triển khai|thực hiện|phê duyệt)(?![\p{L}])[^;]{0,200}?)(?=[;.]\s|[;.]$|$|\s*\(|,\s*(?:ngày|đặc biệt|trên cơ sở))/u;
 
 function dateOf(m: RegExpExecArray): { iso: string | null; raw: string } {
   const g = m.groups!;
@@ -118,57 +125,59 @@ export function findCitations(span: Span): FoundCitation[] {
   const numbered = /\d\s*[/-]/.test(text);
   const law = /[Ll]uật/.test(text);
   if (!numbered && !law) return found;
-  if (numbered) for (const m of execAll(citationRegex(), text)) {
-    const g = m.groups!;
-    const start = m.index;
-    const type = squash(g.type!);
-    const docType = type[0]!.toUpperCase() + type.slice(1);
-    let end = start + m[0].length;
-    let raw: string;
-    let number: string;
-    let symbol: string;
-    let year: number | null = null;
-    let format: Citation['format'];
-    if (g.party) {
-      raw = g.party;
-      number = g.pnumber!;
-      symbol = `${g.ptype}/${g.pissuer}`;
-      format = 'party';
-    } else {
-      raw = g.state!;
-      number = g.number!;
-      symbol = g.symbol!.replace(/\s+/g, '');
-      year = g.year ? Number(g.year) : null;
-      format = 'state';
-      // "1303/BLĐT BXH-VBĐG": a symbol broken by a stray space continues with a capital group.
-      const more = /^ +(\p{Lu}[\p{Lu}\d&]+(?:-[\p{L}\d&]+)*)(?![\p{L}\d])/u.exec(text.slice(end));
-      if (more && !symbol.includes('-') && more[1]!.includes('-')) {
-        raw += more[0];
-        symbol += more[1];
-        end += more[0].length;
+  if (numbered)
+    for (const m of execAll(citationRegex(), text)) {
+      const g = m.groups!;
+      const start = m.index;
+      const type = squash(g.type!);
+      const docType = type[0]!.toUpperCase() + type.slice(1);
+      let end = start + m[0].length;
+      let raw: string;
+      let number: string;
+      let symbol: string;
+      let year: number | null = null;
+      let format: Citation['format'];
+      if (g.party) {
+        raw = g.party;
+        number = g.pnumber!;
+        symbol = `${g.ptype}/${g.pissuer}`;
+        format = 'party';
+      } else {
+        raw = g.state!;
+        number = g.number!;
+        symbol = g.symbol!.replace(/\s+/g, '');
+        year = g.year ? Number(g.year) : null;
+        format = 'state';
+        // "1303/BLĐT BXH-VBĐG": a symbol broken by a stray space continues with a capital group.
+        const more = /^ +(\p{Lu}[\p{Lu}\d&]+(?:-[\p{L}\d&]+)*)(?![\p{L}\d])/u.exec(text.slice(end));
+        if (more && !symbol.includes('-') && more[1]!.includes('-')) {
+          raw += more[0];
+          symbol += more[1];
+          end += more[0].length;
+        }
       }
+      found.push(citationAt(span, start, end, { docType, number, year, symbol, format, raw: raw.trim() }));
     }
-    found.push(citationAt(span, start, end, { docType, number, year, symbol, format, raw: raw.trim() }));
-  }
-  if (law) for (const m of execAll(lawRegex(), text)) {
-    const start = m.index;
-    if (found.some((f) => start >= f.start && start < f.end)) continue;
-    const g = m.groups!;
-    const name = squash(g.name!);
-    // "Luật" followed by a word that is not a name ("Luật này", "Luật sửa đổi") is not a citation.
-    if (!/^\p{Lu}/u.test(name)) continue;
-    const end = start + m[0].length;
-    found.push(
-      citationAt(span, start, end, {
-        docType: squash(g.type!),
-        number: g.lnumber ?? null,
-        year: g.lyear ? Number(g.lyear) : g.year ? Number(g.year) : null,
-        symbol: g.lsymbol ?? null,
-        format: g.lnumber ? 'state' : 'name',
-        // The number/symbol as written when there is one, else the name.
-        raw: g.lnumber ? text.slice(m.indices!.groups!.lnumber![0], end) : squash(m[0]),
-      }),
-    );
-  }
+  if (law)
+    for (const m of execAll(lawRegex(), text)) {
+      const start = m.index;
+      if (found.some((f) => start >= f.start && start < f.end)) continue;
+      const g = m.groups!;
+      const name = squash(g.name!);
+      // "Luật" followed by a word that is not a name ("Luật này", "Luật sửa đổi") is not a citation.
+      if (!/^\p{Lu}/u.test(name)) continue;
+      const end = start + m[0].length;
+      found.push(
+        citationAt(span, start, end, {
+          docType: squash(g.type!),
+          number: g.lnumber ?? null,
+          year: g.lyear ? Number(g.lyear) : g.year ? Number(g.year) : null,
+          symbol: g.lsymbol ?? null,
+          format: g.lnumber ? 'state' : 'name',
+          // The number/symbol as written when there is one, else the name.
+          raw: g.lnumber ? text.slice(m.indices!.groups!.lnumber![0], end) : squash(m[0]),
+        }),
+      );
+    }
   return found.sort((a, b) => a.start - b.start);
 }

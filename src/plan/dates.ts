@@ -23,10 +23,12 @@ const RANGE_YEARS = /(?<![\d/])((?:giai đoạn|nhiệm kỳ|thời kỳ|năm)\s
 const YEAR = /(?<![\p{L}])năm\s+(\d{4})(?![\d/])/gu;
 const TO_YEAR = /(?<![\p{L}])(?:đến|tới)\s+năm\s+(\d{4})/gu;
 
-const DEADLINE_CUE = /(?:trước ngày|trước|chậm nhất(?: là)?(?: ngày)?|hạn chót|thời hạn|hoàn thành(?: trước)?|xong trước|gửi[^.;]{0,80}?trước|báo cáo[^.;]{0,60}?trước)\s*(?:ngày\s*)?$/u;
+const DEADLINE_CUE =
+  /(?:trước ngày|trước|chậm nhất(?: là)?(?: ngày)?|hạn chót|thời hạn|hoàn thành(?: trước)?|xong trước|gửi[^.;]{0,80}?trước|báo cáo[^.;]{0,60}?trước)\s*(?:ngày\s*)?$/u;
 
 function iso(d: RawDate): string | null {
-  if (d.year === null) return d.day === null ? null : `--${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
+  if (d.year === null)
+    return d.day === null ? null : `--${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}`;
   if (d.day === null) return `${d.year}-${String(d.month).padStart(2, '0')}`;
   return isoDate(d.year, d.month, d.day);
 }
@@ -50,18 +52,21 @@ function rawDates(text: string, slash: boolean, years: boolean) {
     taken.push(d);
   };
   if (years && text.includes('tháng')) {
-    for (const m of execAll(WORDS, text)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+    for (const m of execAll(WORDS, text))
+      push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
   }
   if (slash && years) {
-    for (const m of execAll(FULL, text)) push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
+    for (const m of execAll(FULL, text))
+      push({ start: m.index, end: m.index + m[0].length, day: +m[1]!, month: +m[2]!, year: +m[3]! });
   }
-  if (slash) for (const m of execAll(PARTIAL, text)) {
-    const month = +m[2]!;
-    if (month < 1 || month > 12) continue;
-    // The cue word before the date is not part of it.
-    const start = m.index + m[0].search(/\d/);
-    push({ start, end: m.index + m[0].length, day: +m[1]!, month, year: null });
-  }
+  if (slash)
+    for (const m of execAll(PARTIAL, text)) {
+      const month = +m[2]!;
+      if (month < 1 || month > 12) continue;
+      // The cue word before the date is not part of it.
+      const start = m.index + m[0].search(/\d/);
+      push({ start, end: m.index + m[0].length, day: +m[1]!, month, year: null });
+    }
   raws.sort((a, b) => a.start - b.start);
   return { raws, taken };
 }
@@ -76,7 +81,14 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
 
   const out: DateMention[] = [];
   const used = new Set<RawDate>();
-  const mention = (kind: DateMention['kind'], start: number, end: number, value: string | null, endValue: string | null, bad: boolean): DateMention => ({
+  const mention = (
+    kind: DateMention['kind'],
+    start: number,
+    end: number,
+    value: string | null,
+    endValue: string | null,
+    bad: boolean,
+  ): DateMention => ({
     type: 'date',
     kind,
     raw: squash(text.slice(start, end)),
@@ -97,7 +109,9 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
       const aYear = a.year ?? b.year;
       const start = text.slice(0, a.start).search(/(?:từ\s*)?(?:ngày\s*)?$/u);
       const filled = { ...a, year: aYear };
-      out.push(mention('period', start >= 0 ? start : a.start, b.end, iso(filled), iso(b), invalid(a) || invalid(b)));
+      out.push(
+        mention('period', start >= 0 ? start : a.start, b.end, iso(filled), iso(b), invalid(a) || invalid(b)),
+      );
       used.add(a).add(b);
       i++;
     }
@@ -128,5 +142,8 @@ export function findDates(span: Span, citationRanges: { start: number; end: numb
       out.push(mention('year', range.start, range.end, m[1]!, null, false));
     }
   }
-  return out.sort((a, b) => a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);
+  return out.sort(
+    (a, b) =>
+      a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column,
+  );
 }

@@ -46,7 +46,10 @@ export function parseTargets(span: Span): Target[] {
   };
 
   // "giảm từ 55 ca sinh/1.000 phụ nữ xuống 56/1.000 phụ nữ"
-  const change = new RegExp(String.raw`(tăng|giảm)\s+từ\s+(${NUM})\s*(%|[^\d;]{0,40}?\/\s*(${NUM})\s*([\p{L} ]{0,20}?))?\s+(?:xuống|lên|còn|đến)\s+(?:còn\s+|mức\s+)?(${NUM})\s*(%|\/\s*(${NUM}))?`, 'gu');
+  const change = new RegExp(
+    String.raw`(tăng|giảm)\s+từ\s+(${NUM})\s*(%|[^\d;]{0,40}?\/\s*(${NUM})\s*([\p{L} ]{0,20}?))?\s+(?:xuống|lên|còn|đến)\s+(?:còn\s+|mức\s+)?(${NUM})\s*(%|\/\s*(${NUM}))?`,
+    'gu',
+  );
   for (const m of execAll(change, text)) {
     const from = parseVietnameseNumber(m[2]!);
     const to = parseVietnameseNumber(m[6]!);
@@ -63,7 +66,10 @@ export function parseTargets(span: Span): Target[] {
     });
   }
   // "108 bé trai/100 bé gái", "55 ca sinh/1.000 phụ nữ"
-  const ratio = new RegExp(String.raw`(?<![\d,.])(${NUM})\s+([\p{L}][\p{L} ]{0,15}?)\s*\/\s*(${NUM})\s+([\p{L}][\p{L}]*(?:\s[\p{L}]+)?)`, 'gu');
+  const ratio = new RegExp(
+    String.raw`(?<![\d,.])(${NUM})\s+([\p{L}][\p{L} ]{0,15}?)\s*\/\s*(${NUM})\s+([\p{L}][\p{L}]*(?:\s[\p{L}]+)?)`,
+    'gu',
+  );
   for (const m of execAll(ratio, text)) {
     add(m.index, m.index + m[0].length, {
       kind: 'ratio',
@@ -158,7 +164,8 @@ export function findGoals(sections: Section[], spans: Map<Item, Span>): Goal[] {
         if (goals.some((g) => g.index === index)) continue;
         // Indicators: the goal's children, or the unnumbered siblings that follow it.
         const pool: Item[] = [...item.children];
-        for (let j = i + 1; j < items.length && items[j]!.labelKind !== item.labelKind; j++) pool.push(items[j]!);
+        for (let j = i + 1; j < items.length && items[j]!.labelKind !== item.labelKind; j++)
+          pool.push(items[j]!);
         const indicators: Indicator[] = [];
         for (const child of pool) {
           const childSpan = spans.get(child);
@@ -182,8 +189,10 @@ export function findGoals(sections: Section[], spans: Map<Item, Span>): Goal[] {
   return goals.sort((a, b) => a.index - b.index);
 }
 
-const REF = /chỉ tiêu(?<list>\s*\d+(?:\s*\([^)]*\))?(?:\s*(?:,|và)\s*\d+(?:\s*\([^)]*\))?)*)?\s*(?:(?:của|thuộc|tại)\s+)?mục tiêu\s*(?<goal>\d+)|(?<![\p{L}]\s*chỉ tiêu\s*(?:\d[\d,\s]*)?(?:của\s+)?)mục tiêu\s*(?<whole>\d+)/giu;
-const PLAN_NAMED = /(?:tại|theo|của|trong)\s+(?=(?:Kế hoạch|Chiến lược|Quyết định|Nghị quyết|Chương trình|Đề án))/u;
+const REF =
+  /chỉ tiêu(?<list>\s*\d+(?:\s*\([^)]*\))?(?:\s*(?:,|và)\s*\d+(?:\s*\([^)]*\))?)*)?\s*(?:(?:của|thuộc|tại)\s+)?mục tiêu\s*(?<goal>\d+)|(?<![\p{L}]\s*chỉ tiêu\s*(?:\d[\d,\s]*)?(?:của\s+)?)mục tiêu\s*(?<whole>\d+)/giu;
+const PLAN_NAMED =
+  /(?:tại|theo|của|trong)\s+(?=(?:Kế hoạch|Chiến lược|Quyết định|Nghị quyết|Chương trình|Đề án))/u;
 
 function planRefIn(text: string, from: number): PlanRef | null {
   // The plan a reference belongs to is named later in the same sentence.
@@ -198,7 +207,8 @@ function planRefIn(text: string, from: number): PlanRef | null {
     return { raw: c.text, docType: c.docType, number: c.number, symbol: c.symbol, date: c.date };
   }
   const strategy = /^(Chiến lược[^,;.]*?)(?=\s+(?:giai đoạn|trên|,|;|\.)|$)/u.exec(span.text);
-  if (strategy) return { raw: squash(strategy[1]!), docType: 'Chiến lược', number: null, symbol: null, date: null };
+  if (strategy)
+    return { raw: squash(strategy[1]!), docType: 'Chiến lược', number: null, symbol: null, date: null };
   return null;
 }
 

@@ -15,7 +15,17 @@ import { builtinData } from '../data/store.js';
 import { lines, type Block } from './blocks.js';
 import type { Level, Meta, TextLine } from './schema.js';
 import { join, locate, slice, trim, type Span, type SpanPart } from './span.js';
-import { capitalize, escapeRegExp, isUpperText, isoDate, lower, normalizeTones, squash, startsWithAny, wordPattern } from './vi.js';
+import {
+  capitalize,
+  escapeRegExp,
+  isUpperText,
+  isoDate,
+  lower,
+  normalizeTones,
+  squash,
+  startsWithAny,
+  wordPattern,
+} from './vi.js';
 import { parseLabel } from './labels.js';
 import { execAll } from '../util/regex.js';
 
@@ -93,7 +103,11 @@ function headerText(blocks: Block[]): HeaderText {
           if (!piece.text) return;
           // A mark inside a word ("ng**ày", "C****ÔNG"): the two halves are one word.
           const markStart = pieceStartBefore(line.text, start);
-          const inWord = markStart < start && markStart > 0 && /[\p{L}\p{N}]/u.test(line.text[markStart - 1]!) && /^[\p{L}\p{N}]/u.test(line.text.slice(start));
+          const inWord =
+            markStart < start &&
+            markStart > 0 &&
+            /[\p{L}\p{N}]/u.test(line.text[markStart - 1]!) &&
+            /^[\p{L}\p{N}]/u.test(line.text.slice(start));
           glued.set(piece, inWord);
           pieces.push(piece);
         };
@@ -183,9 +197,15 @@ function findMotto(header: HeaderText): (Found & { party: boolean }) | null {
   if (!mottoRe) {
     const motto = builtinData.documentParts.motto;
     const nation = capitalsPattern(normalizeTones(motto.nation.toUpperCase()));
-    const slogan = motto.slogan.split(/\s*-\s*/).map(capitalsPattern).join('\\s*[-–]\\s*');
+    const slogan = motto.slogan
+      .split(/\s*-\s*/)
+      .map(capitalsPattern)
+      .join('\\s*[-–]\\s*');
     const party = builtinData.headerWords.partyMotto.words.map(capitalsPattern).join('|');
-    mottoRe = new RegExp(`(?<nation>${nation}(?:\\s*(?:\\n\\|\\n)?\\s*${slogan})?)|(?<slogan>${slogan})|(?<party>${party})`, 'u');
+    mottoRe = new RegExp(
+      `(?<nation>${nation}(?:\\s*(?:\\n\\|\\n)?\\s*${slogan})?)|(?<slogan>${slogan})|(?<party>${party})`,
+      'u',
+    );
   }
   const m = mottoRe.exec(normalizeTones(header.text));
   if (!m) return null;
@@ -199,7 +219,10 @@ const NUMBER_STATE = new RegExp(
   'u',
 );
 /** Party style: "Số 50-QĐ/TW", "Số: 1147-QĐ/BTGDVTW". */
-const NUMBER_PARTY = new RegExp(String.raw`(?<=^|\n|[ \t]{2})Số(?:\s*:)?\s*(?:(?<number>\d+|[.…]+)[ \t]*)?-[ \t]*(?<symbol>\p{Lu}[\p{L}]*[ \t]*\/[ \t]*${SYMBOL_PIECE})`, 'u');
+const NUMBER_PARTY = new RegExp(
+  String.raw`(?<=^|\n|[ \t]{2})Số(?:\s*:)?\s*(?:(?<number>\d+|[.…]+)[ \t]*)?-[ \t]*(?<symbol>\p{Lu}[\p{L}]*[ \t]*\/[ \t]*${SYMBOL_PIECE})`,
+  'u',
+);
 
 interface NumberPart extends Found {
   number: string;
@@ -245,7 +268,8 @@ function findDate(header: HeaderText, from: number, to: number): DatePart | null
     }
     const place = g.place ? squash(g.place.replace(/\n/g, ' ')) : null;
     if (place && /^(?:Số|Ngày)\b/u.test(place)) continue;
-    const issueDate = g.day && g.month && g.year ? isoDate(Number(g.year), Number(g.month), Number(g.day)) : null;
+    const issueDate =
+      g.day && g.month && g.year ? isoDate(Number(g.year), Number(g.month), Number(g.day)) : null;
     return { start: m.index, end: m.index + m[0].length, place, issueDate, blank: !(g.day && g.month) };
   }
   return null;
@@ -260,10 +284,11 @@ interface TypePart extends Found {
 let typeRe: RegExp | null = null;
 /** A line that is a document type's name in capitals ("QUYẾT ĐỊNH", "NGHỊ ĐỊNHVề …"). */
 function findTypeLine(header: HeaderText, from: number, to: number, afterParts = to): TypePart | null {
-  const names = builtinData.documentTypes
-    .entries.map((e) => e.name)
-    .sort((a, b) => b.length - a.length);
-  typeRe ??= new RegExp(`^(?:${names.map((n) => capitalsPattern(normalizeTones(n.toUpperCase()))).join('|')})(?=$|[^\\p{Lu}]|\\p{Lu}\\p{Ll})`, 'u');
+  const names = builtinData.documentTypes.entries.map((e) => e.name).sort((a, b) => b.length - a.length);
+  typeRe ??= new RegExp(
+    `^(?:${names.map((n) => capitalsPattern(normalizeTones(n.toUpperCase()))).join('|')})(?=$|[^\\p{Lu}]|\\p{Lu}\\p{Ll})`,
+    'u',
+  );
   const byUpper = new Map(names.map((n) => [squash(normalizeTones(n.toUpperCase())), n]));
   for (const line of header.lines) {
     if (line.end <= from || line.at >= to) continue;
@@ -273,11 +298,14 @@ function findTypeLine(header: HeaderText, from: number, to: number, afterParts =
     const after = text.slice(m[0].length);
     // The name alone, or run into a sentence-case title ("NGHỊ ĐỊNHVề hợp đồng …"), or, below the
     // number and date, joined with a title in capitals by the converter ("QUYẾT ĐỊNH VỀ VIỆC …").
-    const runIn = /^\s*\p{Lu}\p{Ll}/u.test(after) || (line.at >= afterParts && /^\s+\p{Lu}{2,}\s+\p{Lu}/u.test(after) && isUpperText(after.slice(0, 40)));
+    const runIn =
+      /^\s*\p{Lu}\p{Ll}/u.test(after) ||
+      (line.at >= afterParts && /^\s+\p{Lu}{2,}\s+\p{Lu}/u.test(after) && isUpperText(after.slice(0, 40)));
     if (after.trim() !== '' && !runIn) continue;
     const docType = byUpper.get(squash(m[0]));
     if (!docType) continue;
-    const restAt = after.trim() === '' ? null : line.at + m[0].length + (after.length - after.trimStart().length);
+    const restAt =
+      after.trim() === '' ? null : line.at + m[0].length + (after.length - after.trimStart().length);
     return { start: line.at, end: line.at + m[0].length, docType, rest: restAt };
   }
   return null;
@@ -318,7 +346,8 @@ function issuerBesideMotto(header: HeaderText, motto: Found): Found | null {
     const line = header.lines[i]!;
     const text = header.text.slice(line.at, line.end);
     const m = slogan.exec(text);
-    if (m && m.index > 0 && line.at > motto.start && isUpperText(text.slice(0, m.index))) return { start: line.at, end: line.at + m.index };
+    if (m && m.index > 0 && line.at > motto.start && isUpperText(text.slice(0, m.index)))
+      return { start: line.at, end: line.at + m.index };
   }
   return null;
 }
@@ -345,7 +374,11 @@ function startsBody(text: string, firstTitleLine = false): boolean {
   const t = text.replace(/^[-–•+\s]+/, '');
   if (firstTitleLine) {
     const strong = builtinData.documentParts.preambleStarters.words.slice(0, 1);
-    return parseLabel(t)?.kind === 'roman' || (!isUpperText(t) && startsWithAny(t, strong) !== null) || /^(?:Kính\s+gửi|Điều\s+1\b)/u.test(t);
+    return (
+      parseLabel(t)?.kind === 'roman' ||
+      (!isUpperText(t) && startsWithAny(t, strong) !== null) ||
+      /^(?:Kính\s+gửi|Điều\s+1\b)/u.test(t)
+    );
   }
   const label = parseLabel(t);
   if (label?.kind === 'roman') return true;
@@ -400,7 +433,10 @@ function findTitle(header: HeaderText, start: number, sameLine: boolean): Found 
 let preambleRe: RegExp | null = null;
 /** Offset of a sentence-case preamble opening inside a line ("… CAO BẰNG Căn cứ Luật …"), else -1. */
 function preambleInside(text: string): number {
-  preambleRe ??= new RegExp(`\\s(?:${builtinData.documentParts.preambleStarters.words.map(escapeRegExp).join('|')})(?![\\p{L}])`, 'u');
+  preambleRe ??= new RegExp(
+    `\\s(?:${builtinData.documentParts.preambleStarters.words.map(escapeRegExp).join('|')})(?![\\p{L}])`,
+    'u',
+  );
   const m = preambleRe.exec(text);
   return m ? m.index : -1;
 }
@@ -437,8 +473,10 @@ interface BodyHead {
 
 let bodyHeads: BodyHead[] | null = null;
 function heads(): BodyHead[] {
-  bodyHeads ??= builtinData.headerWords
-    .bodies.flatMap((b) => b.words.map((w) => ({ words: lower(w), level: b.level, parentAs: b.parentAs, needsName: b.needsName })))
+  bodyHeads ??= builtinData.headerWords.bodies
+    .flatMap((b) =>
+      b.words.map((w) => ({ words: lower(w), level: b.level, parentAs: b.parentAs, needsName: b.needsName })),
+    )
     .sort((a, b) => b.words.split(' ').length - a.words.split(' ').length);
   return bodyHeads;
 }
@@ -464,12 +502,16 @@ function segmentsOf(issuer: string): IssuerSegment[] {
   const segments: IssuerSegment[] = [];
   let current: IssuerSegment | null = null;
   let guard = 0;
-  for (let i = 0; i < words.length; ) {
+  for (let i = 0; i < words.length;) {
     // A generic head ("Vụ", "Cục", "Sở") opens a body only at the start of a line of the block:
     // inside a line it is part of a name ("BỘ NỘI VỤ", "PHỤC VỤ").
     const hit =
       guard === 0
-        ? heads().find((h) => (!h.needsName || i === 0 || lineStarts.has(i)) && h.words.split(' ').every((w, k) => lw[i + k] === w))
+        ? heads().find(
+            (h) =>
+              (!h.needsName || i === 0 || lineStarts.has(i)) &&
+              h.words.split(' ').every((w, k) => lw[i + k] === w),
+          )
         : undefined;
     if (hit) {
       const n = hit.words.split(' ').length;
@@ -510,13 +552,24 @@ export function issuerCase(upper: string, continuation = false): string {
   let startOfName = !continuation;
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    if (acronyms.has(word) || (/^[\p{Lu}\d]{2,}$/u.test(word) && !/[aăâeêioôơuưy]/iu.test(lower(word).normalize('NFD').replace(/\p{M}/gu, '')))) {
+    if (
+      acronyms.has(word) ||
+      (/^[\p{Lu}\d]{2,}$/u.test(word) &&
+        !/[aăâeêioôơuưy]/iu.test(lower(word).normalize('NFD').replace(/\p{M}/gu, '')))
+    ) {
       out.push(word);
       startOfName = false;
       continue;
     }
     // A body's head as the data writes it ("Ủy ban nhân dân", "Văn phòng Chính phủ").
-    const head = [7, 6, 5, 4, 3, 2, 1].map((n) => words.slice(i, i + n).map(lower).join(' ')).find((phrase) => headNames.has(phrase));
+    const head = [7, 6, 5, 4, 3, 2, 1]
+      .map((n) =>
+        words
+          .slice(i, i + n)
+          .map(lower)
+          .join(' '),
+      )
+      .find((phrase) => headNames.has(phrase));
     if (head && !properName) {
       out.push(headNames.get(head)!);
       i += head.split(' ').length - 1;
@@ -566,8 +619,12 @@ function composeIssuer(block: string): { issuer: string; segments: IssuerSegment
   else if (parent.head?.parentAs && parent.head.parentAs !== 'whole') qualifier = parent.head.parentAs;
   else qualifier = parentText;
   // A person's office above the body is part of it ("CHỦ TỊCH / ỦY BAN NHÂN DÂN …").
-  if (parent.head === null || /^chủ tịch$/u.test(lower(parentText))) return { issuer: issuerCase(squash(block.replace(/\n/g, ' '))), segments };
-  const issuer = qualifier && !lower(childText).endsWith(lower(qualifier)) ? `${issuerCase(childText)} ${issuerCase(qualifier, true)}` : issuerCase(childText);
+  if (parent.head === null || /^chủ tịch$/u.test(lower(parentText)))
+    return { issuer: issuerCase(squash(block.replace(/\n/g, ' '))), segments };
+  const issuer =
+    qualifier && !lower(childText).endsWith(lower(qualifier))
+      ? `${issuerCase(childText)} ${issuerCase(qualifier, true)}`
+      : issuerCase(childText);
   return { issuer: squash(issuer), segments };
 }
 
@@ -577,7 +634,9 @@ let levelPatterns: { level: Level; word: string; re: RegExp }[] | null = null;
 /** "tỉnh", "huyện", "xã" from an issuer or place phrase: its lowest named unit. */
 export function levelOf(phrase: string): Level | null {
   const text = lower(phrase);
-  levelPatterns ??= builtinData.adminLevels.levels.flatMap(({ level, words }) => words.map((word) => ({ level, word, re: new RegExp(wordPattern(word), 'gu') })));
+  levelPatterns ??= builtinData.adminLevels.levels.flatMap(({ level, words }) =>
+    words.map((word) => ({ level, word, re: new RegExp(wordPattern(word), 'gu') })),
+  );
   cityPattern ??= new RegExp(`${wordPattern('thành phố')}\\s+([\\p{L}\\s]+)`, 'u');
   const city = cityPattern.exec(text);
   let best: { level: Level; index: number } | null = null;
@@ -590,7 +649,9 @@ export function levelOf(phrase: string): Level | null {
   }
   if (city && (!best || city.index > best.index)) {
     const name = city[1]!.trim();
-    return builtinData.adminLevels.centralCities.some((c) => name.startsWith(lower(c.name))) ? 'tỉnh' : 'huyện';
+    return builtinData.adminLevels.centralCities.some((c) => name.startsWith(lower(c.name)))
+      ? 'tỉnh'
+      : 'huyện';
   }
   return best?.level ?? null;
 }
@@ -609,7 +670,9 @@ function levelOfIssuer(issuer: string, segments: IssuerSegment[], symbol: string
 /** The issuer named by the ký hiệu's issuer code (issuer-codes.json) when the block is missing. */
 function issuerFromCode(code: string | null, typeCode: string | null): string | null {
   if (!code) return null;
-  const hit = builtinData.issuerCodes.entries.find((e) => e.code === code && (e.types === null || (typeCode !== null && e.types.includes(typeCode))));
+  const hit = builtinData.issuerCodes.entries.find(
+    (e) => e.code === code && (e.types === null || (typeCode !== null && e.types.includes(typeCode))),
+  );
   return hit?.names[0] ?? null;
 }
 
@@ -627,8 +690,8 @@ function issuerCodeOf(symbol: string | null, issuer: string | null, letter = fal
   }
   if (issuer) {
     const li = lower(issuer);
-    const hit = builtinData.agencyAbbreviations
-      .entries.filter((e) => li.startsWith(e.expansion))
+    const hit = builtinData.agencyAbbreviations.entries
+      .filter((e) => li.startsWith(e.expansion))
       .sort((a, b) => b.expansion.length - a.expansion.length)[0];
     if (hit) return hit.abbreviation;
   }
@@ -653,13 +716,17 @@ export function planYearOf(title: string | null): number | null {
 function issuerFromBody(blocks: Block[], place: string | null, title: string | null): string | null {
   for (const block of blocks.slice(0, 12)) {
     if (block.kind !== 'para') continue;
-    const m = /(?:^|[.;:]\s+)(\p{Lu}[^.;:]*?)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|Kế hoạch)/u.exec(block.span.text);
+    const m = /(?:^|[.;:]\s+)(\p{Lu}[^.;:]*?)\s+(?:ban hành|xây dựng)\s+(?:kế hoạch|Kế hoạch)/u.exec(
+      block.span.text,
+    );
     if (!m) continue;
     let issuer = squash(m[1]!);
     if (startsWithAny(issuer, builtinData.documentParts.preambleStarters.words)) continue;
     const level = /(?:tỉnh|huyện|xã|thành phố|thị xã|quận|phường)$/u.exec(issuer);
     if (level) {
-      const fromTitle = title ? new RegExp(`${level[0]}\\s+((?:\\p{Lu}[\\p{L}]*\\s?)+)`, 'u').exec(title) : null;
+      const fromTitle = title
+        ? new RegExp(`${level[0]}\\s+((?:\\p{Lu}[\\p{L}]*\\s?)+)`, 'u').exec(title)
+        : null;
       const name = fromTitle?.[1]?.trim() ?? place;
       if (name) issuer = `${issuer} ${name}`;
     }
@@ -673,7 +740,10 @@ function issuerFromBody(blocks: Block[], place: string | null, title: string | n
  * end: "Nghị quyết này được Ủy ban Thường vụ Quốc hội … thông qua ngày 16 tháng 6 năm 2025."
  */
 function adoptionDate(blocks: Block[], from: number, docType: string): string | null {
-  const re = new RegExp(`${escapeRegExp(docType)}\\s+này\\s+(?:đã\\s+)?được[^.;]{0,240}?thông\\s+qua\\s+ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})`, 'u');
+  const re = new RegExp(
+    `${escapeRegExp(docType)}\\s+này\\s+(?:đã\\s+)?được[^.;]{0,240}?thông\\s+qua\\s+ngày\\s*(\\d{1,2})\\s*tháng\\s*(\\d{1,2})\\s*năm\\s*(\\d{4})`,
+    'u',
+  );
   for (let i = blocks.length - 1; i >= from; i--) {
     const block = blocks[i]!;
     if (block.kind !== 'para') continue;
@@ -701,7 +771,8 @@ function bodyStartAfter(blocks: Block[], header: HeaderText, end: number): numbe
       // The rest of the paragraph, from its first line on, keeps its own mapping.
       const at = offsetOfLine(block.span, rest[0]!);
       const remainder = trim(slice(block.span, at, block.span.text.length));
-      if (remainder.text) blocks.splice(last.block + 1, 0, { kind: 'para', span: remainder, emphasized: false });
+      if (remainder.text)
+        blocks.splice(last.block + 1, 0, { kind: 'para', span: remainder, emphasized: false });
     }
   }
   return last.block + 1;
@@ -711,7 +782,12 @@ function bodyStartAfter(blocks: Block[], header: HeaderText, end: number): numbe
 function offsetOfLine(span: Span, line: Span): number {
   const target = line.parts[0];
   if (target) {
-    const hit = span.parts.find((p) => p.line === target.line && p.column <= target.column && (p.offset === undefined || target.offset === undefined || p.offset <= target.offset));
+    const hit = span.parts.find(
+      (p) =>
+        p.line === target.line &&
+        p.column <= target.column &&
+        (p.offset === undefined || target.offset === undefined || p.offset <= target.offset),
+    );
     if (hit) {
       const at = hit.at + (target.column - hit.column);
       if (span.text.startsWith(line.text, at)) return at;
@@ -742,16 +818,35 @@ export function parseHeader(blocks: Block[]): HeaderResult {
 
   const authority = !issuerPart && type ? findAuthority(header, titlePart?.end ?? type.end, limit) : null;
 
-  const ends = [motto?.end, validNumber?.end, date?.end, type?.end, titlePart?.end, issuerPart?.end].filter((n): n is number => n !== undefined);
+  const ends = [motto?.end, validNumber?.end, date?.end, type?.end, titlePart?.end, issuerPart?.end].filter(
+    (n): n is number => n !== undefined,
+  );
   const headerEnd = Math.max(...ends);
 
   const issuerSource = issuerPart ?? authority;
-  recordLines(lineOf, header, { motto, number: validNumber, date, docType: type, title: titlePart, issuer: issuerSource });
+  recordLines(lineOf, header, {
+    motto,
+    number: validNumber,
+    date,
+    docType: type,
+    title: titlePart,
+    issuer: issuerSource,
+  });
 
-  const title = titlePart ? squash(spanOf(header, titlePart.start, titlePart.end).text.replace(/\n\|\n|\n/g, ' ')) || null : null;
+  const title = titlePart
+    ? squash(spanOf(header, titlePart.start, titlePart.end).text.replace(/\n\|\n|\n/g, ' ')) || null
+    : null;
   const number = validNumber?.number ?? null;
   const symbol = validNumber?.symbol ?? null;
-  const { issuer, segments } = resolveIssuer(blocks, header, lineOf, { part: issuerPart, source: issuerSource, more: issuerMore }, date?.place ?? null, title, symbol);
+  const { issuer, segments } = resolveIssuer(
+    blocks,
+    header,
+    lineOf,
+    { part: issuerPart, source: issuerSource, more: issuerMore },
+    date?.place ?? null,
+    title,
+    symbol,
+  );
 
   const bodyStart = bodyStartAfter(blocks, header, headerEnd);
   const headerTables = headerTablesBefore(blocks, header, bodyStart, issuerPart?.start ?? first, headerEnd);
@@ -768,7 +863,11 @@ export function parseHeader(blocks: Block[]): HeaderResult {
     title,
     // A letter's "V/v …" names its subject, not a plan's year.
     planYear: docType === 'Công văn' ? null : planYearOf(title),
-    level: issuer ? levelOfIssuer(issuer, segments, symbol) : symbol && /\/TW$/u.test(symbol) ? 'trung ương' : null,
+    level: issuer
+      ? levelOfIssuer(issuer, segments, symbol)
+      : symbol && /\/TW$/u.test(symbol)
+        ? 'trung ương'
+        : null,
     draft: number === '' || (date?.blank ?? false),
     lines: lineOf,
   };
@@ -786,27 +885,44 @@ function findHeaderParts(header: HeaderText, limit: number) {
   const searchFrom = anchor === null ? 0 : Math.max(0, lineStartBefore(header, anchor, 10));
   const date = findHeaderDate(header, searchFrom, limit, motto, validNumber);
   const afterParts = Math.max(motto?.end ?? 0, validNumber?.end ?? 0, date?.end ?? 0);
-  const type = findTypeLine(header, anchor === null ? 0 : Math.min(searchFrom, afterParts), limit, afterParts);
+  const type = findTypeLine(
+    header,
+    anchor === null ? 0 : Math.min(searchFrom, afterParts),
+    limit,
+    afterParts,
+  );
 
   const starts = [anchor, date?.start, type?.start].filter((n): n is number => n !== undefined && n !== null);
   if (starts.length === 0 || (!motto && !validNumber && !date && !type)) {
     return null;
   }
   const first = Math.min(...starts);
-  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start)) return null;
+  if (!validNumber && !date && !motto && type && type.start > 0 && !isNearTop(header, type.start))
+    return null;
 
   return { motto, validNumber, date, type, first };
 }
 
 /** The issuer: its block (with the part beside the motto), else the body's own words, else the ký hiệu's code. */
-function resolveIssuer(blocks: Block[], header: HeaderText, lineOf: Meta['lines'], found: { part: Found | null; source: Found | null; more: Found | null }, place: string | null, title: string | null, symbol: string | null) {
+function resolveIssuer(
+  blocks: Block[],
+  header: HeaderText,
+  lineOf: Meta['lines'],
+  found: { part: Found | null; source: Found | null; more: Found | null },
+  place: string | null,
+  title: string | null,
+  symbol: string | null,
+) {
   const { part: issuerPart, source: issuerSource, more: issuerMore } = found;
   const typeCode = symbol ? (/^([\p{L}]+)[-/]/u.exec(symbol)?.[1] ?? null) : null;
 
   // The issuer block, beside the motto too when a Word table splits it.
   const more = issuerSource && issuerMore && issuerSource === issuerPart ? issuerMore : null;
   if (issuerSource && more) lineOf.issuer = issuerLine(header, issuerSource, more);
-  let { issuer, segments }: { issuer: string | null; segments: IssuerSegment[] } = lineOf.issuer && issuerSource ? composeIssuer(issuerBlockText(header, issuerSource, more)) : { issuer: null, segments: [] };
+  let { issuer, segments }: { issuer: string | null; segments: IssuerSegment[] } =
+    lineOf.issuer && issuerSource
+      ? composeIssuer(issuerBlockText(header, issuerSource, more))
+      : { issuer: null, segments: [] };
   const code = issuerCodeOf(symbol, null);
   // The body's own words ("Ủy ban nhân dân tỉnh ban hành Kế hoạch …") name the body with its place;
   // a ký hiệu's code may name only its kind ("UBND").
@@ -821,7 +937,11 @@ function emptyLines(): Meta['lines'] {
 }
 
 /** Each header part's line as found (text and position), for messages that quote it. */
-function recordLines(lineOf: Meta['lines'], header: HeaderText, found: Record<keyof Meta['lines'], Found | null>): void {
+function recordLines(
+  lineOf: Meta['lines'],
+  header: HeaderText,
+  found: Record<keyof Meta['lines'], Found | null>,
+): void {
   for (const key of Object.keys(found) as (keyof Meta['lines'])[]) {
     const part = found[key];
     if (part) lineOf[key] = textLine(header, part.start, part.end);
@@ -829,8 +949,14 @@ function recordLines(lineOf: Meta['lines'], header: HeaderText, found: Record<ke
 }
 
 /** The title under the type line, or a letter's subject ("V/v …") under its number: a Công văn. */
-function titleAndType(header: HeaderText, type: TypePart | null, validNumber: { end: number } | null, limit: number) {
-  if (type) return { titlePart: findTitle(header, type.rest ?? type.end, type.rest !== null), docType: type.docType };
+function titleAndType(
+  header: HeaderText,
+  type: TypePart | null,
+  validNumber: { end: number } | null,
+  limit: number,
+) {
+  if (type)
+    return { titlePart: findTitle(header, type.rest ?? type.end, type.rest !== null), docType: type.docType };
   const subject = validNumber ? findLetterSubject(header, validNumber.end, limit) : null;
   return subject ? { titlePart: subject, docType: 'Công văn' } : { titlePart: null, docType: null };
 }
@@ -846,16 +972,29 @@ function bodyLimit(blocks: Block[], header: HeaderText): number {
 }
 
 /** The place and date line ("Hà Nội, ngày …"), never read across the motto or the number. */
-function findHeaderDate(header: HeaderText, searchFrom: number, limit: number, motto: Found | null, validNumber: Found | null) {
+function findHeaderDate(
+  header: HeaderText,
+  searchFrom: number,
+  limit: number,
+  motto: Found | null,
+  validNumber: Found | null,
+) {
   let date = findDate(header, searchFrom, limit);
   // A place is never read across the motto ("… Hạnh phúc / Bình Phước, ngày …" of a Word table).
-  if (date && motto && date.start < motto.end && date.end > motto.end) date = findDate(header, motto.end, limit);
-  if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end) date = findDate(header, validNumber.end, limit);
+  if (date && motto && date.start < motto.end && date.end > motto.end)
+    date = findDate(header, motto.end, limit);
+  if (date && validNumber && date.start < validNumber.end && date.end > validNumber.end)
+    date = findDate(header, validNumber.end, limit);
   if (date && !motto && !validNumber) {
     // With nothing else of a header, a date counts only as a line of its own ("Hà Nội, ngày …"),
     // not inside running text ("Bên cạnh đó, ngày 6 tháng 5 năm 1946, …").
     const line = header.lines[lineIndexAt(header, date.start)]!;
-    if (date.start !== line.at || line.end - line.at > 100 || header.text.slice(date.end, line.end).trim() !== '') date = null;
+    if (
+      date.start !== line.at ||
+      line.end - line.at > 100 ||
+      header.text.slice(date.end, line.end).trim() !== ''
+    )
+      date = null;
   }
   return date;
 }
@@ -884,14 +1023,27 @@ function issuerBlockText(header: HeaderText, source: Found, more: Found | null):
   const text = more
     ? `${spanOf(header, source.start, source.end).text}\n${spanOf(header, more.start, more.end).text}`
     : spanOf(header, source.start, source.end).text;
-  return text.replace(/\n\|\n/g, '\n').replace(/^(?:TM|KT|TL|Q)\.\s*/u, '').replace(/^[^\p{L}]+/u, '');
+  return text
+    .replace(/\n\|\n/g, '\n')
+    .replace(/^(?:TM|KT|TL|Q)\.\s*/u, '')
+    .replace(/^[^\p{L}]+/u, '');
 }
 
 /** The tables before the body that hold header lines (from the issuer to the header's end). */
-function headerTablesBefore(blocks: Block[], header: HeaderText, bodyStart: number, from: number, headerEnd: number): number[] {
+function headerTablesBefore(
+  blocks: Block[],
+  header: HeaderText,
+  bodyStart: number,
+  from: number,
+  headerEnd: number,
+): number[] {
   const tables: number[] = [];
   for (let b = 0; b < bodyStart; b++) {
-    if (blocks[b]!.kind === 'table' && header.lines.some((l) => l.block === b && l.at >= from && l.at < headerEnd)) tables.push(b);
+    if (
+      blocks[b]!.kind === 'table' &&
+      header.lines.some((l) => l.block === b && l.at >= from && l.at < headerEnd)
+    )
+      tables.push(b);
   }
   return tables;
 }

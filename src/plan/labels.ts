@@ -33,7 +33,31 @@ export function romanToNumber(roman: string): number | null {
 }
 
 /** The Vietnamese letter sequence for sub-items: no f, j, w, z; đ after d. */
-export const VIETNAMESE_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+export const VIETNAMESE_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 
 const LABEL =
   /^(?:(?<roman>[IVX]{1,6})\s*(?:[.:]|\/(?![vV]))(?=\s|\p{Lu})|(?<decimal>\d{1,2}(?:\.\d{1,2})+)\.?(?=\s)|(?<arabic>\d{1,2})[\uFE0F\u20E3]*\s*[.)](?=\s|\p{Lu}|\*)|(?<letter>[a-zđ])\s*\)(?=\s|\p{L})|(?<dash>[-–—•●▪◦*])(?=\s|\p{Lu})|(?<plus>\+)(?=\s|\p{L}))/u;

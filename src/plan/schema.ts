@@ -394,7 +394,9 @@ export const OcrSourceSchema = z.object({
   /** The word confidence from which a word counts as read right. */
   highConfidence: z.number(),
   /** Words read below it: extracted-text line, 1-based columns (end exclusive). */
-  lowConfidence: z.array(z.object({ line: z.number().int(), column: z.number().int(), endColumn: z.number().int() })),
+  lowConfidence: z.array(
+    z.object({ line: z.number().int(), column: z.number().int(), endColumn: z.number().int() }),
+  ),
 });
 
 export const SourceSchema = z.object({

@@ -54,18 +54,31 @@ export function positionOf(span: Span, start: number, end: number): Position {
   const parts = span.parts;
   if (parts.length === 0) {
     const column = end > start ? 2 : 1;
-    return { start: { line: 1, column: 1, offset: undefined }, end: { line: 1, column, offset: undefined }, page: undefined, paragraph: undefined };
+    return {
+      start: { line: 1, column: 1, offset: undefined },
+      end: { line: 1, column, offset: undefined },
+      page: undefined,
+      paragraph: undefined,
+    };
   }
   const first = parts[partIndexAt(span, start)]!;
   const d = Math.max(0, start - first.at);
-  const startPoint: Point = { line: first.line, column: first.column + d, offset: first.offset === undefined ? undefined : first.offset + d };
+  const startPoint: Point = {
+    line: first.line,
+    column: first.column + d,
+    offset: first.offset === undefined ? undefined : first.offset + d,
+  };
   let endPoint: Point;
   if (end > start) {
     // Just after the last character: map the last character, then step one.
     const lastIndex = end - 1;
     const last = parts[partIndexAt(span, lastIndex)]!;
     const e = Math.max(0, lastIndex - last.at) + 1;
-    endPoint = { line: last.line, column: last.column + e, offset: last.offset === undefined ? undefined : last.offset + e };
+    endPoint = {
+      line: last.line,
+      column: last.column + e,
+      offset: last.offset === undefined ? undefined : last.offset + e,
+    };
   } else {
     endPoint = { line: startPoint.line, column: startPoint.column, offset: startPoint.offset };
   }
@@ -113,7 +126,11 @@ export function trim(span: Span): Span {
  * The schema's `position` + `parts` for a node made of text[start, end): parts are listed only
  * when the text comes from more than one source line (a rejoined paragraph).
  */
-export function locate(span: Span, start = 0, end = span.text.length): { position: Position; parts?: Part[] } {
+export function locate(
+  span: Span,
+  start = 0,
+  end = span.text.length,
+): { position: Position; parts?: Part[] } {
   const position = positionOf(span, start, end);
   const parts = span.parts;
   if (parts.length <= 1) return { position };
@@ -133,7 +150,10 @@ export function locate(span: Span, start = 0, end = span.text.length): { positio
   const out: Part[] = [];
   for (let r = 0; r + 1 < runs.length; r++) {
     const runStart = runs[r]!;
-    out.push({ at: runStart - start, position: positionOf(span, runStart, Math.max(runStart + 1, runs[r + 1]!)) });
+    out.push({
+      at: runStart - start,
+      position: positionOf(span, runStart, Math.max(runStart + 1, runs[r + 1]!)),
+    });
   }
   return { position, parts: out };
 }

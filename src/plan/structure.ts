@@ -75,22 +75,33 @@ function textLine(span: Span): TextLine {
 let authorityRe: RegExp | null = null;
 let authorityInsideRe: RegExp | null = null;
 const AUTHORITY_INSIDE = () =>
-  (authorityInsideRe ??= new RegExp(`(?<=[\\s;,])(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`, 'u'));
-const AUTHORITY = () => (authorityRe ??= new RegExp(`^(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`, 'u'));
+  (authorityInsideRe ??= new RegExp(
+    `(?<=[\\s;,])(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\.\\s*\\p{Lu}{2,}`,
+    'u',
+  ));
+const AUTHORITY = () =>
+  (authorityRe ??= new RegExp(
+    `^(?:${builtinData.documentParts.authorityPrefixes.words.join('|')})\\s*\\.\\s*\\p{Lu}`,
+    'u',
+  ));
 
 function isAuthorityLine(text: string): boolean {
   return AUTHORITY().test(text.replace(/^[*_\s]+/, ''));
 }
 
 function isRecipientsHeading(text: string): boolean {
-  return startsWithAny(text.replace(/[*_#]/g, ''), builtinData.documentParts.recipientsHeading.words) !== null;
+  return (
+    startsWithAny(text.replace(/[*_#]/g, ''), builtinData.documentParts.recipientsHeading.words) !== null
+  );
 }
 
 function isAppendixHeading(text: string): boolean {
   const head = lower(text.slice(0, 24));
   if (!builtinData.documentParts.appendixWords.words.some((w) => head.includes(lower(w)))) return false;
   const cleaned = squash(text.replace(/[*_#]/g, ' '));
-  return isUpperText(cleaned) && startsWithAny(cleaned, builtinData.documentParts.appendixWords.words) !== null;
+  return (
+    isUpperText(cleaned) && startsWithAny(cleaned, builtinData.documentParts.appendixWords.words) !== null
+  );
 }
 
 /** "Phụ lục", "Phụ lục I", "PHỤ LỤC SỐ 02: DANH MỤC …" — not "Phụ lục ban hành kèm theo …" running on. */
@@ -103,10 +114,17 @@ function isNamedAppendix(text: string): boolean {
 
 function tableRole(block: Extract<Block, { kind: 'table' }>): Table['role'] {
   const all = lower(block.rows.flatMap((r) => r.cells.map((c) => c.text)).join(' '));
-  if (all.includes('cộng hòa xã hội') || all.includes('cộng hoà xã hội') || /(^|\s)số\s*:/u.test(all.slice(0, 200))) return 'header';
-  if (all.includes('nơi nhận') || block.rows.some((r) => r.cells.some((c) => isAuthorityLine(c.text)))) return 'footer';
+  if (
+    all.includes('cộng hòa xã hội') ||
+    all.includes('cộng hoà xã hội') ||
+    /(^|\s)số\s*:/u.test(all.slice(0, 200))
+  )
+    return 'header';
+  if (all.includes('nơi nhận') || block.rows.some((r) => r.cells.some((c) => isAuthorityLine(c.text))))
+    return 'footer';
   const head = lower((block.rows[0]?.cells ?? []).map((c) => c.text).join(' | '));
-  if (head.includes('chủ trì') || head.includes('cơ quan thực hiện') || head.includes('đơn vị thực hiện')) return 'assignment';
+  if (head.includes('chủ trì') || head.includes('cơ quan thực hiện') || head.includes('đơn vị thực hiện'))
+    return 'assignment';
   return 'data';
 }
 
@@ -119,8 +137,18 @@ export function toTable(block: Extract<Block, { kind: 'table' }>, cellSpans?: Ce
       cellSpans?.set(cell, span);
       return cell;
     });
-    const rowSpan = join(row.cells.filter((c) => c.text), ' ');
-    return { type: 'row' as const, header: row.header, ...(row.group ? { group: true } : {}), ...(row.incomplete ? { incomplete: true } : {}), cells, ...locate(rowSpan) };
+    const rowSpan = join(
+      row.cells.filter((c) => c.text),
+      ' ',
+    );
+    return {
+      type: 'row' as const,
+      header: row.header,
+      ...(row.group ? { group: true } : {}),
+      ...(row.incomplete ? { incomplete: true } : {}),
+      cells,
+      ...locate(rowSpan),
+    };
   });
   return { type: 'table', role: tableRole(block), rows, ...locate(block.span) };
 }
@@ -137,7 +165,8 @@ function decimalDepth(key: string): number {
  */
 function closes(key: string, open: string): boolean {
   const bullet = open === 'dash' || open === 'plus';
-  if (key.startsWith('decimal-')) return bullet || open === 'letter' || decimalDepth(open) >= decimalDepth(key);
+  if (key.startsWith('decimal-'))
+    return bullet || open === 'letter' || decimalDepth(open) >= decimalDepth(key);
   if (key === 'letter') return bullet;
   return false;
 }
@@ -162,10 +191,16 @@ interface Footer {
   signerSeen: boolean;
 }
 
-const newFooter = (): Footer => ({ recipientLines: [], signatureLines: [], inRecipients: false, signerSeen: false });
+const newFooter = (): Footer => ({
+  recipientLines: [],
+  signatureLines: [],
+  inRecipients: false,
+  signerSeen: false,
+});
 
 /** Copy counts and the archive line of a Nơi nhận column ("08 KH", "Lưu: VT, TH."): never a position. */
-const COPY_LINE = /^(?:[-–+•]\s*)?(?:Lưu(?:\s*[:.]|\s+VT)|\d{1,3}\s*(?:bản\b|b\.)?\s*(?:\p{Lu}{1,8}\b)?[.;,]?$)/u;
+const COPY_LINE =
+  /^(?:[-–+•]\s*)?(?:Lưu(?:\s*[:.]|\s+VT)|\d{1,3}\s*(?:bản\b|b\.)?\s*(?:\p{Lu}{1,8}\b)?[.;,]?$)/u;
 /** Layout residue of a flattened table ("|") or a rule line ("----"). */
 const NOISE_LINE = /^[|\s\-–—_=.]*$/u;
 
@@ -178,7 +213,11 @@ const FORM_HEADING = () =>
   ));
 let basisRe: RegExp | null = null;
 /** "(Kèm theo Quyết định số …)", "(Ban hành kèm theo …)". */
-const BASIS = () => (basisRe ??= new RegExp(`^\\(?\\s*(?:${builtinData.bodyParts.attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`, 'iu'));
+const BASIS = () =>
+  (basisRe ??= new RegExp(
+    `^\\(?\\s*(?:${builtinData.bodyParts.attachedBasis.words.map(escape).join('|')})(?![\\p{L}])`,
+    'iu',
+  ));
 
 /** The quốc hiệu a form repeats at its top ("CỘNG HOÀ XÃ H ỘI …"): not the form's title. */
 function isNationLine(text: string): boolean {
@@ -207,7 +246,11 @@ function isFormHeading(text: string): boolean {
 function attachedTypeOf(text: string): string | null {
   const t = clean(text);
   if (!isUpperText(t)) return null;
-  return builtinData.bodyParts.attachedTypes.words.find((w) => t === w.toUpperCase() || t.startsWith(`${w.toUpperCase()} `)) ?? null;
+  return (
+    builtinData.bodyParts.attachedTypes.words.find(
+      (w) => t === w.toUpperCase() || t.startsWith(`${w.toUpperCase()} `),
+    ) ?? null
+  );
 }
 
 /** Lines of the next `count` paragraphs from `from` (tables end the look). */
@@ -229,7 +272,11 @@ function titledWithBasis(blocks: Block[], at: number): { title: Span[]; basis: S
     for (const line of para.lines) {
       if (isBasisLine(line.text)) return title.length ? { title, basis: line, last: para.index } : null;
       // An appendix heading starts its own title ("… HỒ CHÍ MINH" / "PHỤ LỤC" / "(Kèm theo …)").
-      if (!isUpperText(clean(line.text)) || (title.length > 0 && (isAppendixHeading(clean(line.text)) || isFormHeading(line.text)))) return null;
+      if (
+        !isUpperText(clean(line.text)) ||
+        (title.length > 0 && (isAppendixHeading(clean(line.text)) || isFormHeading(line.text)))
+      )
+        return null;
       title.push(line);
     }
   }
@@ -284,16 +331,21 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
   const header = tokens.slice(0, headerEnd);
   const width = header.length;
   const indexed = INDEX_HEADER.test(clean(header[0]!.text));
-  const rows: { header: boolean; group?: boolean; incomplete?: boolean; cells: Span[] }[] = [{ header: true, cells: header }];
+  const rows: { header: boolean; group?: boolean; incomplete?: boolean; cells: Span[] }[] = [
+    { header: true, cells: header },
+  ];
   // A row of a number and a title only ("I" | "Hoàn thiện thể chế") in a wide table: a group heading.
   // A row with fewer cells than the header lost a cell merged down from the row above: its columns
   // may be shifted, so it is marked incomplete (never read as an assignment).
   const close = (cells: Span[]) => {
-    const group = width >= 3 && (cells.length === 1 || (cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text))));
+    const group =
+      width >= 3 &&
+      (cells.length === 1 || (cells.length === 2 && width >= 4 && ROW_INDEX.test(clean(cells[0]!.text))));
     if (group) rows.push({ header: false, group: true, cells });
     // In a numbered table, a row that does not start with its number is a second header row or a
     // continuation: not an entry either.
-    else if (cells.length < width || (indexed && !ROW_INDEX.test(clean(cells[0]!.text)))) rows.push({ header: false, incomplete: true, cells });
+    else if (cells.length < width || (indexed && !ROW_INDEX.test(clean(cells[0]!.text))))
+      rows.push({ header: false, incomplete: true, cells });
     else rows.push({ header: false, cells });
   };
   let row: Span[] = [];
@@ -301,7 +353,9 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
     const token = tokens[k]!;
     if (!token.text) {
       const next = tokens[k + 1];
-      const boundary = row.length >= width || (indexed && row.length > 0 && next !== undefined && ROW_INDEX.test(clean(next.text)));
+      const boundary =
+        row.length >= width ||
+        (indexed && row.length > 0 && next !== undefined && ROW_INDEX.test(clean(next.text)));
       if (boundary) {
         close(row);
         row = [];
@@ -312,7 +366,10 @@ function flattenedTable(block: Extract<Block, { kind: 'para' }>): Extract<Block,
   }
   if (row.length) close(row);
   if (rows.length < 2) return null;
-  const span = join(rows.flatMap((r) => r.cells).filter((c) => c.text), '\n');
+  const span = join(
+    rows.flatMap((r) => r.cells).filter((c) => c.text),
+    '\n',
+  );
   return { kind: 'table', rows, span };
 }
 
@@ -334,7 +391,10 @@ class StructureReader {
   /** The document's own footer (Nơi nhận or signature) has been read. */
   private footerSeen = false;
 
-  constructor(private readonly blocks: Block[], private readonly skipTables: Set<number>) {
+  constructor(
+    private readonly blocks: Block[],
+    private readonly skipTables: Set<number>,
+  ) {
     this.out = {
       preamble: [],
       sections: [],
@@ -345,7 +405,14 @@ class StructureReader {
       signature: null,
       articles: [],
       attachment: null,
-      confidence: { type: 'structure', body: 'none', sections: 'none', signature: 'none', recipients: 'none', uncertain: [] },
+      confidence: {
+        type: 'structure',
+        body: 'none',
+        sections: 'none',
+        signature: 'none',
+        recipients: 'none',
+        uncertain: [],
+      },
       units: [],
       itemSpans: new Map(),
       cellSpans: new Map(),
@@ -419,7 +486,9 @@ class StructureReader {
     this.out.tables.push(table);
     if (this.appendix) this.appendix.tables.push(index);
     const where = this.mode === 'appendix' || this.mode === 'trailing' ? 'appendix' : 'table';
-    for (const row of block.rows) for (const cell of row.cells) this.out.units.push({ span: cell, where, section: this.section, item: null });
+    for (const row of block.rows)
+      for (const cell of row.cells)
+        this.out.units.push({ span: cell, where, section: this.section, item: null });
   }
 
   /**
@@ -434,7 +503,9 @@ class StructureReader {
     const titled = titledWithBasis(this.blocks, i);
     if (!titled) return null;
     // The title is what follows the type word ("KẾ HOẠCH" / "TRIỂN KHAI …", or "KẾ HOẠCH BỒI DƯỠNG …").
-    const titleText = clean(titled.title.map((l) => l.text).join(' ')).slice(docType.length).trim();
+    const titleText = clean(titled.title.map((l) => l.text).join(' '))
+      .slice(docType.length)
+      .trim();
     const all = join([...titled.title, titled.basis], '\n');
     this.out.attachment = {
       type: 'attachment',
@@ -469,13 +540,26 @@ class StructureReader {
     if (ls.length === 0) return null;
     const head = clean(ls[0]!.text);
     let kind: Appendix['kind'] | null = null;
-    if (isAppendixHeading(head) || (afterFooter && (block.emphasized || ls.length === 1) && head.length <= 80 && isNamedAppendix(head))) kind = 'appendix';
+    if (
+      isAppendixHeading(head) ||
+      (afterFooter && (block.emphasized || ls.length === 1) && head.length <= 80 && isNamedAppendix(head))
+    )
+      kind = 'appendix';
     // A form: after the signature, or anywhere as a bold heading of its own ("**Mẫu số 03**").
-    else if (isFormHeading(head) && (afterFooter ? block.emphasized || isUpperText(head) || ls.length <= 3 : ls.length === 1 && FORM_ALONE.test(head))) kind = 'form';
+    else if (
+      isFormHeading(head) &&
+      (afterFooter
+        ? block.emphasized || isUpperText(head) || ls.length <= 3
+        : ls.length === 1 && FORM_ALONE.test(head))
+    )
+      kind = 'form';
     else if (afterFooter && isUpperText(head) && titledWithBasis(this.blocks, i)) kind = 'attachment';
     if (kind === null) return null;
 
-    const labelMatch = kind === 'attachment' ? null : /^\S+(?:\s+(?:lục|biểu|mẫu))?\s+(?:số\s+)?(\d{1,3}[a-z]?|[IVX]{1,5})(?![\p{L}\d])/iu.exec(head);
+    const labelMatch =
+      kind === 'attachment'
+        ? null
+        : /^\S+(?:\s+(?:lục|biểu|mẫu))?\s+(?:số\s+)?(\d{1,3}[a-z]?|[IVX]{1,5})(?![\p{L}\d])/iu.exec(head);
     // Title: the heading's other lines in capitals, else the next paragraph in capitals; basis: the
     // "(Kèm theo …)" line among them.
     let basis: Span | null = null;
@@ -492,7 +576,14 @@ class StructureReader {
         last = para.index;
         continue;
       }
-      if (title.length === 0 && text && isUpperText(clean(text)) && !isAppendixHeading(clean(text)) && !isFormHeading(text) && !isNationLine(text)) {
+      if (
+        title.length === 0 &&
+        text &&
+        isUpperText(clean(text)) &&
+        !isAppendixHeading(clean(text)) &&
+        !isFormHeading(text) &&
+        !isNationLine(text)
+      ) {
         title.push(clean(text));
         last = para.index;
         continue;
@@ -512,7 +603,8 @@ class StructureReader {
     this.mode = 'appendix';
     for (let k = i; k <= last; k++) {
       const b = this.blocks[k]!;
-      if (b.kind === 'para') this.out.units.push({ span: unwrap(b.span), where: 'appendix', section: null, item: null });
+      if (b.kind === 'para')
+        this.out.units.push({ span: unwrap(b.span), where: 'appendix', section: null, item: null });
     }
     return last;
   }
@@ -587,7 +679,9 @@ class StructureReader {
       /^[-–+•]/u.test(line.text) ||
       COPY_LINE.test(text) ||
       /[;,]$/u.test(text) ||
-      (previous !== undefined && COPY_LINE.test(clean(previous.text)) && /^[\p{Lu}\d_./-]+$/u.test(line.text));
+      (previous !== undefined &&
+        COPY_LINE.test(clean(previous.text)) &&
+        /^[\p{Lu}\d_./-]+$/u.test(line.text));
     if (footer.inRecipients && recipientLike && !isAuthorityLine(text)) footer.recipientLines.push(line);
     else if (isAuthorityLine(text) || isUpperText(text) || isSignerName(text)) {
       footer.signatureLines.push(line);
@@ -598,7 +692,11 @@ class StructureReader {
 
   /** "Trên đây là Kế hoạch …" and what follows it until the footer. */
   private closingParagraph(span: Span): boolean {
-    if (this.mode !== 'closing' && !(this.section && startsWithAny(span.text, builtinData.documentParts.closingStarters.words))) return false;
+    if (
+      this.mode !== 'closing' &&
+      !(this.section && startsWithAny(span.text, builtinData.documentParts.closingStarters.words))
+    )
+      return false;
     this.mode = 'closing';
     this.out.closing.push(paragraph(span));
     this.out.units.push({ span, where: 'closing', section: null, item: null });
@@ -610,10 +708,14 @@ class StructureReader {
     const words = CHAPTER().exec(clean(span.text));
     if (!words) return false;
     const next = this.blocks[i + 1];
-    const articleNext = next?.kind === 'para' && ARTICLE().exec(clean(next.span.text))?.[1] === String(this.out.articles.length + 1);
+    const articleNext =
+      next?.kind === 'para' &&
+      ARTICLE().exec(clean(next.span.text))?.[1] === String(this.out.articles.length + 1);
     if (this.out.articles.length === 0 && !articleNext) return false;
     // "Mục 1" sits inside the open "Chương II": both are named.
-    const isSubdivision = this.chapter !== null && words[0].toLowerCase().startsWith(builtinData.bodyParts.chapterWords.words.at(-1)!.toLowerCase());
+    const isSubdivision =
+      this.chapter !== null &&
+      words[0].toLowerCase().startsWith(builtinData.bodyParts.chapterWords.words.at(-1)!.toLowerCase());
     const base = this.chapter?.split(' / ')[0];
     this.chapter = isSubdivision && base ? `${base} / ${clean(span.text)}` : clean(span.text);
     this.article = null;
@@ -698,7 +800,8 @@ class StructureReader {
       if (at >= 0) this.stack = this.stack.slice(0, at);
       // Labels that outrank the open items above them close them even when no item of their own
       // kind is open to pair with: "3.3." after "- …" sits under "3.", "a)" after "- …" too.
-      while (this.stack.length && closes(key, this.stack[this.stack.length - 1]!.key)) this.stack = this.stack.slice(0, -1);
+      while (this.stack.length && closes(key, this.stack[this.stack.length - 1]!.key))
+        this.stack = this.stack.slice(0, -1);
     }
     const parent = this.stack[this.stack.length - 1];
     if (parent) parent.item.children.push(item);
@@ -711,13 +814,18 @@ class StructureReader {
   private finishFooters(): void {
     const { recipientLines, signatureLines } = this.documentFooter;
     const attached = this.attachmentFooter;
-    const recipients = recipientLines.length > 0 ? recipientLines : attached?.recipientLines ?? [];
+    const recipients = recipientLines.length > 0 ? recipientLines : (attached?.recipientLines ?? []);
     if (recipients.length > 0) {
       const all = join(recipients, '\n');
-      this.out.recipients = { type: 'recipients', items: recipients.map((l) => textLine(trim(l))), ...locate(all) };
+      this.out.recipients = {
+        type: 'recipients',
+        items: recipients.map((l) => textLine(trim(l))),
+        ...locate(all),
+      };
     }
     if (signatureLines.length > 0) this.out.signature = parseSignature(signatureLines);
-    if (this.out.attachment && attached && attached.signatureLines.length > 0) this.out.attachment.signature = parseSignature(attached.signatureLines);
+    if (this.out.attachment && attached && attached.signatureLines.length > 0)
+      this.out.attachment.signature = parseSignature(attached.signatureLines);
   }
 
   /** How sure the reading is (notes/STRUCTURE-CONFIDENCE.md). */
@@ -726,7 +834,13 @@ class StructureReader {
     const sections = sectionsConsistency(out.sections);
     const signature = signatureFound(out.signature ?? out.attachment?.signature ?? null);
     const recipients = out.recipients && out.recipients.items.length > 0 ? 'found' : 'none';
-    const body = out.attachment ? 'attached' : out.sections.length > 0 ? 'plan' : out.articles.length > 0 ? 'articles' : 'none';
+    const body = out.attachment
+      ? 'attached'
+      : out.sections.length > 0
+        ? 'plan'
+        : out.articles.length > 0
+          ? 'articles'
+          : 'none';
     const uncertain: Structure['confidence']['uncertain'] = [];
     if (sections !== 'consistent') uncertain.push('sections');
     if (signature !== 'found') uncertain.push('signature');
@@ -754,7 +868,9 @@ const SIGNER = /^\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,4}$/u;
 
 /** A person's name, after a rank or title it may carry ("Đại tướng Nguyễn Tân Cương"). */
 function isSignerName(text: string): boolean {
-  const prefix = builtinData.bodyParts.signerPrefixes.words.find((w) => text.startsWith(`${w} `) || (w.endsWith('.') && text.startsWith(w)));
+  const prefix = builtinData.bodyParts.signerPrefixes.words.find(
+    (w) => text.startsWith(`${w} `) || (w.endsWith('.') && text.startsWith(w)),
+  );
   return SIGNER.test(prefix ? text.slice(prefix.length).trim() : text);
 }
 

@@ -4,9 +4,21 @@ export { squash } from '../util/whitespace.js';
 
 /** Old vs new tone placement ("hoà"/"hòa", "thuỷ"/"thủy"): map the old style to the new. */
 const OLD_STYLE: Record<string, string> = {
-  oà: 'òa', oá: 'óa', oả: 'ỏa', oã: 'õa', oạ: 'ọa',
-  oè: 'òe', oé: 'óe', oẻ: 'ỏe', oẽ: 'õe', oẹ: 'ọe',
-  uỳ: 'ùy', uý: 'úy', uỷ: 'ủy', uỹ: 'ũy', uỵ: 'ụy',
+  oà: 'òa',
+  oá: 'óa',
+  oả: 'ỏa',
+  oã: 'õa',
+  oạ: 'ọa',
+  oè: 'òe',
+  oé: 'óe',
+  oẻ: 'ỏe',
+  oẽ: 'õe',
+  oẹ: 'ọe',
+  uỳ: 'ùy',
+  uý: 'úy',
+  uỷ: 'ủy',
+  uỹ: 'ũy',
+  uỵ: 'ụy',
 };
 
 /** Normalize tone placement at syllable end ("hoà" → "hòa"; "quý", "hoàng" unchanged). */
@@ -47,7 +59,6 @@ export function startsWithAny(text: string, words: readonly string[]): string | 
   }
   return null;
 }
-
 
 /** Parse a Vietnamese number: "26,05" → 26.05, "100.000" → 100000, "1,6" → 1.6. */
 export function parseVietnameseNumber(raw: string): number | null {

@@ -19,7 +19,11 @@ import type { Formatter } from './types.js';
 export type CodeQualitySeverity = 'info' | 'minor' | 'major' | 'critical' | 'blocker';
 
 /** An error fails `kh lint`, so it ranks above warnings in the merge request widget. */
-export const SEVERITY: Record<Severity, CodeQualitySeverity> = { error: 'major', warning: 'minor', info: 'info' };
+export const SEVERITY: Record<Severity, CodeQualitySeverity> = {
+  error: 'major',
+  warning: 'minor',
+  info: 'info',
+};
 
 /** check_name of a file kh could not read (no rule ran on it). */
 export const UNREADABLE_CHECK = 'kh-unreadable-file';

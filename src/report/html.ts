@@ -121,7 +121,8 @@ function findingHtml(message: LintMessage, w: Words): string {
   out.push(`<div class="where">${esc(place(message, w))}</div>`);
   out.push(`<div class="message">${esc(message.message)}</div>`);
   if (message.excerpt) out.push(`<blockquote title="${esc(w.excerpt)}">${esc(message.excerpt)}</blockquote>`);
-  if (message.suggestion !== undefined) out.push(`<div class="suggestion">${esc(w.suggestion)}: <code>${esc(message.suggestion)}</code></div>`);
+  if (message.suggestion !== undefined)
+    out.push(`<div class="suggestion">${esc(w.suggestion)}: <code>${esc(message.suggestion)}</code></div>`);
   if (message.related?.length) {
     out.push(`<ul class="related" aria-label="${esc(w.related)}">`);
     for (const r of message.related) {
@@ -147,12 +148,16 @@ function fileHtml(result: FileResult, index: number, rules: Map<string, Rule>, l
   for (const severity of SEVERITIES) {
     const ofSeverity = result.messages.filter((m) => m.severity === severity);
     if (ofSeverity.length === 0) continue;
-    out.push(`<section data-group="severity"><h3 class="sev-${severity}">${esc(w.severity[severity])} (${ofSeverity.length})</h3>`);
+    out.push(
+      `<section data-group="severity"><h3 class="sev-${severity}">${esc(w.severity[severity])} (${ofSeverity.length})</h3>`,
+    );
     const byRule = new Map<string, LintMessage[]>();
     for (const m of ofSeverity) byRule.set(m.ruleId, [...(byRule.get(m.ruleId) ?? []), m]);
     for (const [ruleId, list] of [...byRule].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
       const rule = rules.get(ruleId);
-      const about = rule ? `<p class="note">${esc(rule.meta.description[lang])} <a href="#rule-${esc(ruleId)}">(${esc(w.docsLink)})</a></p>` : '';
+      const about = rule
+        ? `<p class="note">${esc(rule.meta.description[lang])} <a href="#rule-${esc(ruleId)}">(${esc(w.docsLink)})</a></p>`
+        : '';
       out.push(`<section data-group="rule"><h4>${esc(ruleId)} (${list.length})</h4>${about}`);
       out.push(`<ol class="findings">${list.map((m) => findingHtml(m, w)).join('')}</ol></section>`);
     }
@@ -194,7 +199,9 @@ export const format: Formatter = (results, context) => {
   ];
   out.push(`<form class="filters" aria-label="${esc(w.filters)}"><strong>${esc(w.filters)}:</strong>`);
   for (const severity of SEVERITIES) {
-    out.push(`<label class="sev-${severity}"><input type="checkbox" value="${severity}" checked> ${esc(w.severity[severity])}</label>`);
+    out.push(
+      `<label class="sev-${severity}"><input type="checkbox" value="${severity}" checked> ${esc(w.severity[severity])}</label>`,
+    );
   }
   out.push(`<select id="filter-rule"><option value="">${esc(w.allRules)}</option>`);
   for (const id of used) out.push(`<option value="${esc(id)}">${esc(id)}</option>`);
@@ -203,7 +210,9 @@ export const format: Formatter = (results, context) => {
   out.push('</main>');
   const documented = used.map((id) => rules.get(id)).filter((r): r is Rule => r !== undefined);
   if (documented.length > 0) {
-    out.push(`<section id="rules"><h2>${esc(w.rulesHeading)}</h2>${documented.map((r) => ruleDocHtml(r, lang, w)).join('')}</section>`);
+    out.push(
+      `<section id="rules"><h2>${esc(w.rulesHeading)}</h2>${documented.map((r) => ruleDocHtml(r, lang, w)).join('')}</section>`,
+    );
   }
   out.push(`<footer>${esc(w.generated(context.version))}</footer><script>${SCRIPT}</script></body></html>\n`);
   return out.join('');

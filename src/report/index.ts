@@ -18,14 +18,20 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
   return loadReporter('lint', name);
 }
 
-export async function formatResults(name: FormatName, results: readonly FileResult[], context: ReportContext): Promise<string> {
+export async function formatResults(
+  name: FormatName,
+  results: readonly FileResult[],
+  context: ReportContext,
+): Promise<string> {
   return (await loadFormatter(name))(results, context);
 }
 
 /** kh's version from package.json (src/report and dist/report both sit two levels down). */
 export function toolVersion(): string {
   try {
-    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version?: string;
+    };
     return pkg.version ?? '0.0.0';
   } catch {
     return '0.0.0';

@@ -33,7 +33,8 @@ export function formatOutline(plan: Plan, ctx: { lang: Lang }, chalk: ChalkInsta
     chalk,
     o,
     at: (position: Position | undefined) => chalk.dim(` ${where(position)}`),
-    value: (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? chalk.dim(o('missing')) : String(v)),
+    value: (v: string | number | null | undefined) =>
+      v === null || v === undefined || v === '' ? chalk.dim(o('missing')) : String(v),
   };
   outlineHeader(plan, out);
   outlineStructure(plan, out);
@@ -57,23 +58,27 @@ function outlineHeader(plan: Plan, { lines, chalk, o, value }: Outline): void {
   const meta = plan.meta;
   const source = `${plan.source.path} (${plan.source.format}${plan.source.pages !== null ? `, ${plan.source.pages} ${o('pages')}` : ''})`;
   lines.push(chalk.bold(`${o('file')}: ${source}`));
-  const number = meta.number === null && meta.symbol === null ? null : `${meta.number ?? ''}/${meta.symbol ?? ''}`;
+  const number =
+    meta.number === null && meta.symbol === null ? null : `${meta.number ?? ''}/${meta.symbol ?? ''}`;
   const flags = [meta.draft ? o('draft') : null, meta.isPlan ? null : o('not-plan')].filter(Boolean);
   lines.push(`  ${o('issuer')}: ${value(meta.issuer)}`);
-  lines.push(`  ${o('number')}: ${value(number)}${flags.length ? chalk.yellow(` (${flags.join(', ')})`) : ''}`);
+  lines.push(
+    `  ${o('number')}: ${value(number)}${flags.length ? chalk.yellow(` (${flags.join(', ')})`) : ''}`,
+  );
   lines.push(`  ${o('date')}: ${value(meta.issueDate)}`);
   lines.push(`  ${o('doc-type')}: ${value(meta.docType)}`);
   lines.push(`  ${o('title')}: ${meta.title === null ? value(null) : shorten(meta.title)}`);
   lines.push(`  ${o('plan-year')}: ${value(meta.planYear)}   ${o('level')}: ${value(meta.level)}`);
   if (plan.preamble.length) lines.push(`  ${o('preamble')}: ${plan.preamble.length} ${o('paragraphs')}`);
-
 }
 
 /** Items under a section or an article, indented by depth. */
 function outlineItems(items: Item[], depth: number, out: Outline): void {
   for (const item of items) {
     const label = item.label ? `${item.label} ` : '¶ ';
-    out.lines.push(`${'  '.repeat(depth + 2)}${out.chalk.cyan(label)}${shorten(item.text)}${out.at(item.position)}`);
+    out.lines.push(
+      `${'  '.repeat(depth + 2)}${out.chalk.cyan(label)}${shorten(item.text)}${out.at(item.position)}`,
+    );
     outlineItems(item.children, depth + 1, out);
   }
 }
@@ -87,24 +92,31 @@ function outlineStructure(plan: Plan, out: Outline): void {
   if (articles.length) {
     lines.push(chalk.bold(o('articles')));
     for (const article of articles) {
-      lines.push(`  ${chalk.cyan(article.label)} ${shorten(article.heading)}${article.chapter ? chalk.dim(` (${shorten(article.chapter, 40)})`) : ''}${at(article.position)}`);
+      lines.push(
+        `  ${chalk.cyan(article.label)} ${shorten(article.heading)}${article.chapter ? chalk.dim(` (${shorten(article.chapter, 40)})`) : ''}${at(article.position)}`,
+      );
       walk(article.items, 0);
     }
   }
   const attachment = plan.attachment ?? null;
   if (attachment) {
-    lines.push(`${chalk.bold(o('attachment'))}: ${attachment.docType} ${shorten(attachment.title, 80)}${at(attachment.position)}`);
-    lines.push(`  ${o('plan-year')}: ${value(attachment.planYear)}${attachment.basis ? `   ${shorten(attachment.basis, 70)}` : ''}`);
+    lines.push(
+      `${chalk.bold(o('attachment'))}: ${attachment.docType} ${shorten(attachment.title, 80)}${at(attachment.position)}`,
+    );
+    lines.push(
+      `  ${o('plan-year')}: ${value(attachment.planYear)}${attachment.basis ? `   ${shorten(attachment.basis, 70)}` : ''}`,
+    );
   }
 
   lines.push(chalk.bold(o('sections')));
   if (plan.sections.length === 0) lines.push(`  ${chalk.dim(o('none'))}`);
   for (const section of plan.sections) {
-    lines.push(`  ${chalk.cyan(section.numeral)} ${shorten(section.heading)} ${chalk.magenta(`[${section.kind}]`)}${at(section.position)}`);
+    lines.push(
+      `  ${chalk.cyan(section.numeral)} ${shorten(section.heading)} ${chalk.magenta(`[${section.kind}]`)}${at(section.position)}`,
+    );
     walk(section.items, 0);
   }
   if (plan.closing.length) lines.push(`  ${o('closing')}: ${plan.closing.length} ${o('paragraphs')}`);
-
 }
 
 /** Goals with their indicators and targets. */
@@ -112,10 +124,16 @@ function outlineGoals(plan: Plan, { lines, chalk, o, at }: Outline): void {
   if (plan.goals.length) {
     lines.push(chalk.bold(o('goals')));
     for (const goal of plan.goals) {
-      lines.push(`  ${chalk.cyan(`${goal.index}.`)} ${goal.field ? `${goal.field}: ` : ''}${shorten(goal.text)}${at(goal.position)}`);
+      lines.push(
+        `  ${chalk.cyan(`${goal.index}.`)} ${goal.field ? `${goal.field}: ` : ''}${shorten(goal.text)}${at(goal.position)}`,
+      );
       for (const indicator of goal.indicators) {
-        const targets = indicator.targets.map((t) => `${t.raw} [${t.kind}${t.comparator ? `, ${t.comparator}` : ''}]`).join('; ');
-        lines.push(`    ${chalk.cyan(indicator.label)}: ${shorten(indicator.text)}${targets ? chalk.green(` → ${targets}`) : ''}${at(indicator.position)}`);
+        const targets = indicator.targets
+          .map((t) => `${t.raw} [${t.kind}${t.comparator ? `, ${t.comparator}` : ''}]`)
+          .join('; ');
+        lines.push(
+          `    ${chalk.cyan(indicator.label)}: ${shorten(indicator.text)}${targets ? chalk.green(` → ${targets}`) : ''}${at(indicator.position)}`,
+        );
       }
     }
   }
@@ -127,7 +145,10 @@ function outlineAssignments(plan: Plan, { lines, chalk, o, at }: Outline): void 
     lines.push(chalk.bold(o('assignments')));
     for (const a of plan.assignments) {
       const refs = a.indicatorRefs
-        .map((r) => `${r.goal}${r.indicator !== null ? `.${r.indicator}` : ''}${r.plan ? ` (${r.plan.number ?? ''}/${r.plan.symbol ?? ''})` : ''}`)
+        .map(
+          (r) =>
+            `${r.goal}${r.indicator !== null ? `.${r.indicator}` : ''}${r.plan ? ` (${r.plan.number ?? ''}/${r.plan.symbol ?? ''})` : ''}`,
+        )
         .join(', ');
       const parts = [
         `${a.label ? `${chalk.cyan(a.label)} ` : ''}${shorten(a.owner, 80)} ${chalk.magenta(`[${a.role}]`)}`,
@@ -148,7 +169,9 @@ function outlineRest(plan: Plan, { lines, chalk, o, at }: Outline): void {
   }
 
   if (plan.tables.length) {
-    lines.push(`${chalk.bold(o('tables'))}: ${plan.tables.map((t) => `${t.role} (${t.rows.length} ${o('rows')})`).join(', ')}`);
+    lines.push(
+      `${chalk.bold(o('tables'))}: ${plan.tables.map((t) => `${t.role} (${t.rows.length} ${o('rows')})`).join(', ')}`,
+    );
   }
 
   if (plan.recipients) lines.push(`${chalk.bold(o('recipients'))}: ${plan.recipients.items.length}`);
@@ -163,12 +186,18 @@ function outlineRest(plan: Plan, { lines, chalk, o, at }: Outline): void {
     lines.push(chalk.bold(o('appendices')));
     for (const a of plan.appendices) {
       const name = [a.kind, a.label].filter(Boolean).join(' ');
-      lines.push(`  ${chalk.cyan(name)} ${shorten(a.title, 70)}${a.basis ? chalk.dim(` ${shorten(a.basis, 50)}`) : ''}${at(a.position)}`);
+      lines.push(
+        `  ${chalk.cyan(name)} ${shorten(a.title, 70)}${a.basis ? chalk.dim(` ${shorten(a.basis, 50)}`) : ''}${at(a.position)}`,
+      );
     }
   }
   if (plan.structure) {
     const st = plan.structure;
-    const uncertain = st.uncertain.length ? chalk.yellow(` (${o('uncertain')}: ${st.uncertain.join(', ')})`) : '';
-    lines.push(`${chalk.bold(o('structure'))}: body=${st.body} sections=${st.sections} signature=${st.signature} recipients=${st.recipients}${uncertain}`);
+    const uncertain = st.uncertain.length
+      ? chalk.yellow(` (${o('uncertain')}: ${st.uncertain.join(', ')})`)
+      : '';
+    lines.push(
+      `${chalk.bold(o('structure'))}: body=${st.body} sections=${st.sections} signature=${st.signature} recipients=${st.recipients}${uncertain}`,
+    );
   }
 }

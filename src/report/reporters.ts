@@ -54,7 +54,9 @@ const BUILT_IN_REPORTERS = {
     {
       name: 'json',
       load: async () => (input: ReporterInputs['parse']) =>
-        input.plans.length > 0 ? `${JSON.stringify(input.single ? input.plans[0] : input.plans, null, 2)}\n` : '',
+        input.plans.length > 0
+          ? `${JSON.stringify(input.single ? input.plans[0] : input.plans, null, 2)}\n`
+          : '',
     },
     {
       name: 'outline',
@@ -80,14 +82,16 @@ const BUILT_IN_REPORTERS = {
       name: 'text',
       async load() {
         const { formatText } = await import('../diff/format.js');
-        return async (input: ReporterInputs['diff'], context: RenderContext) => formatText(input.report, context.lang, await chalkOf(context.color));
+        return async (input: ReporterInputs['diff'], context: RenderContext) =>
+          formatText(input.report, context.lang, await chalkOf(context.color));
       },
     },
     {
       name: 'markdown',
       async load() {
         const { formatMarkdown } = await import('../diff/format.js');
-        return (input: ReporterInputs['diff'], context: RenderContext) => formatMarkdown(input.report, context.lang);
+        return (input: ReporterInputs['diff'], context: RenderContext) =>
+          formatMarkdown(input.report, context.lang);
       },
     },
     {
@@ -101,7 +105,8 @@ const BUILT_IN_REPORTERS = {
       name: 'html',
       async load() {
         const { formatHtml } = await import('../diff/html.js');
-        return (input: ReporterInputs['diff'], context: RenderContext) => formatHtml(input.report, input.oldPlan, input.newPlan, context.lang);
+        return (input: ReporterInputs['diff'], context: RenderContext) =>
+          formatHtml(input.report, input.oldPlan, input.newPlan, context.lang);
       },
     },
   ],
@@ -109,7 +114,8 @@ const BUILT_IN_REPORTERS = {
     name,
     async load() {
       const { formatCitations } = await import('../cite/format.js');
-      return (input: ReporterInputs['cite'], context: RenderContext) => formatCitations(input.documents, name, context.lang, input.multi);
+      return (input: ReporterInputs['cite'], context: RenderContext) =>
+        formatCitations(input.documents, name, context.lang, input.multi);
     },
   })),
   owners: [
@@ -128,11 +134,17 @@ const BUILT_IN_REPORTERS = {
         if (name === 'json') {
           return (input: ReporterInputs['owners'], context: RenderContext) => {
             const summaries = input.files.map((f) => summarize(f.filePath, f.matrix, context.lang));
-            return summaries.length > 0 ? `${JSON.stringify(input.single ? summaries[0] : summaries, null, 2)}\n` : '';
+            return summaries.length > 0
+              ? `${JSON.stringify(input.single ? summaries[0] : summaries, null, 2)}\n`
+              : '';
           };
         }
         return (input: ReporterInputs['owners'], context: RenderContext) =>
-          input.files.map((f) => renderOwners(f.filePath, f.matrix, name, { lang: context.lang, color: context.color })).join('\n');
+          input.files
+            .map((f) =>
+              renderOwners(f.filePath, f.matrix, name, { lang: context.lang, color: context.color }),
+            )
+            .join('\n');
       },
     })),
   ],
@@ -142,7 +154,10 @@ const BUILT_IN_REPORTERS = {
 export type ReporterName<C extends ReportingCommand> = (typeof BUILT_IN_REPORTERS)[C][number]['name'];
 
 const reporters = Object.fromEntries(
-  Object.entries(BUILT_IN_REPORTERS).map(([command, list]) => [command, [...(list as readonly Reporter<ReportingCommand>[])]]),
+  Object.entries(BUILT_IN_REPORTERS).map(([command, list]) => [
+    command,
+    [...(list as readonly Reporter<ReportingCommand>[])],
+  ]),
 ) as { [C in ReportingCommand]: Reporter<C>[] };
 
 export function registerReporter<C extends ReportingCommand>(command: C, reporter: Reporter<C>): void {
@@ -181,12 +196,21 @@ export function reporterList(command: ReportingCommand, lang: Lang): string {
 /** The render function of `command`'s format `name`; throws for a name the table lacks. */
 export async function loadReporter<C extends ReportingCommand>(command: C, name: string): Promise<Render<C>> {
   const reporter = (reporters[command] as Reporter<C>[]).find((r) => r.name === name);
-  if (!reporter) throw new Error(`kh ${command}: no reporter "${name}" (known: ${reporterNames(command).join(', ')})`);
+  if (!reporter)
+    throw new Error(`kh ${command}: no reporter "${name}" (known: ${reporterNames(command).join(', ')})`);
   return reporter.load();
 }
 
 /** Loads and runs one of a command's reporters (lint's: src/report/index.ts formatResults). */
-export async function render<C extends keyof ReporterInputs>(command: C, name: string, input: ReporterInputs[C], context: RenderContext): Promise<string> {
-  const fn = (await loadReporter(command, name)) as (input: ReporterInputs[C], context: RenderContext) => string | Promise<string>;
+export async function render<C extends keyof ReporterInputs>(
+  command: C,
+  name: string,
+  input: ReporterInputs[C],
+  context: RenderContext,
+): Promise<string> {
+  const fn = (await loadReporter(command, name)) as (
+    input: ReporterInputs[C],
+    context: RenderContext,
+  ) => string | Promise<string>;
   return fn(input, context);
 }

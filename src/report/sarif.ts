@@ -11,9 +11,14 @@ import { renderRuleDocs, renderRuleDocsMarkdown } from '../rules/docs.js';
 import { workspacePath } from './github.js';
 import type { Formatter } from './types.js';
 
-export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
+export const SARIF_SCHEMA_URI =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  error: 'error',
+  warning: 'warning',
+  info: 'note',
+};
 
 /** A relative path as a URI reference: each segment percent-encoded (spaces, Vietnamese letters). */
 export function artifactUri(filePath: string, cwd: string): string {
@@ -35,18 +40,28 @@ function region(place: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endCol
 }
 
 /** One finding as a SARIF result: rule, level, message, location, related locations, kh's properties. */
-function sarifResult(m: LintMessage, filePath: string, ruleIndex: number | undefined, artifactLocation: (filePath: string) => unknown) {
+function sarifResult(
+  m: LintMessage,
+  filePath: string,
+  ruleIndex: number | undefined,
+  artifactLocation: (filePath: string) => unknown,
+) {
   const entry: Record<string, unknown> = {
     ruleId: m.ruleId,
     level: LEVEL[m.severity],
     message: { text: m.message },
-    locations: [{ physicalLocation: { artifactLocation: artifactLocation(filePath), region: region(m, m.excerpt) } }],
+    locations: [
+      { physicalLocation: { artifactLocation: artifactLocation(filePath), region: region(m, m.excerpt) } },
+    ],
   };
   if (ruleIndex !== undefined) entry.ruleIndex = ruleIndex;
   if (m.related?.length) {
     entry.relatedLocations = m.related.map((r: RelatedLocation, i) => ({
       id: i + 1,
-      physicalLocation: { artifactLocation: artifactLocation(r.filePath ?? filePath), region: region(r, r.excerpt) },
+      physicalLocation: {
+        artifactLocation: artifactLocation(r.filePath ?? filePath),
+        region: region(r, r.excerpt),
+      },
       message: { text: r.message },
     }));
   }
@@ -93,7 +108,8 @@ export const format: Formatter = (results, context) => {
       });
       continue;
     }
-    for (const m of result.messages) sarifResults.push(sarifResult(m, result.filePath, ruleIndex.get(m.ruleId), artifactLocation));
+    for (const m of result.messages)
+      sarifResults.push(sarifResult(m, result.filePath, ruleIndex.get(m.ruleId), artifactLocation));
   }
 
   const root = pathToFileURL(cwd.endsWith('/') ? cwd : `${cwd}/`).href;

@@ -61,10 +61,13 @@ function formatFile(result: FileResult, c: ChalkInstance, lang: Lang): string[] 
     );
     const where = place(m, lang);
     if (m.excerpt || where) lines.push(`${indent}${c.dim(`${where}${m.excerpt}`)}`);
-    if (m.suggestion !== undefined) lines.push(`${indent}${c.dim(`→ ${w.suggestion}: `)}${c.green(m.suggestion)}`);
+    if (m.suggestion !== undefined)
+      lines.push(`${indent}${c.dim(`→ ${w.suggestion}: `)}${c.green(m.suggestion)}`);
     for (const r of m.related ?? []) {
       const file = r.filePath ? `${r.filePath}:` : '';
-      lines.push(`${indent}${c.dim(`↳ ${file}${r.line}:${r.column}  ${r.message}${r.excerpt ? ` — ${r.excerpt}` : ''}`)}`);
+      lines.push(
+        `${indent}${c.dim(`↳ ${file}${r.line}:${r.column}  ${r.message}${r.excerpt ? ` — ${r.excerpt}` : ''}`)}`,
+      );
     }
   });
   return lines;

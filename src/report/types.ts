@@ -35,7 +35,11 @@ export function countSeverity(messages: readonly LintMessage[], severity: Severi
   return n;
 }
 
-export function fileResult(filePath: string, messages: LintMessage[], fatal: FileResult['fatal'] = null): FileResult {
+export function fileResult(
+  filePath: string,
+  messages: LintMessage[],
+  fatal: FileResult['fatal'] = null,
+): FileResult {
   return {
     filePath,
     messages,

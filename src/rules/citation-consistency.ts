@@ -37,8 +37,34 @@ function groupKey(citation: Citation): string | null {
 }
 /** Letters of other scripts that look Latin ("BТС" typed with Cyrillic Т, С): read as the Latin ones. */
 const LOOKALIKES: Record<string, string> = {
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y',
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', х: 'x', Α: 'A', Β: 'B', Ε: 'E', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Χ: 'X',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  х: 'x',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Χ: 'X',
 };
 const LOOKALIKE_RE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`, 'gu');
 /** One keyed citation as the summary keeps it: canonical forms computed once, places located. */
@@ -88,7 +114,12 @@ function worse(a: Cited, b: Cited): boolean {
   return a.badness > b.badness || (a.badness === b.badness && a.dashes < b.dashes);
 }
 function words(text: string): Set<string> {
-  return new Set(text.normalize('NFC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return new Set(
+    text
+      .normalize('NFC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? [],
+  );
 }
 function overlap(a: string, b: string): number {
   const x = words(a);
@@ -171,7 +202,8 @@ class Bucket {
     if (!mine.has(ref.file)) mine.set(ref.file, ref);
   }
 }
-const countOthers = (files: Map<number, Ref> | null | undefined, self: number) => (files ? files.size - Number(files.has(self)) : 0);
+const countOthers = (files: Map<number, Ref> | null | undefined, self: number) =>
+  files ? files.size - Number(files.has(self)) : 0;
 function firstOther(files: Map<number, Ref> | null | undefined, self: number): Ref | null {
   if (files) for (const ref of files.values()) if (ref.file !== self) return ref;
   return null;
@@ -229,7 +261,7 @@ export const rule = defineRule({
         'plan, subjects (after "ngày … của …") that have little in common. A symbol without its year ("800/QĐ-UBND") is given again every year: dates of two years are two documents. ' +
         'When several places give one date and one place another, only that one is reported. Across the files of one run, citations are compared only when they surely are one document: ' +
         'a national body\'s symbol (src/data/symbol-scope.json) with its year, or two files of the same issuer ("01/2025/QĐ-UBND" of one province is not that of another); the message goes to the file that is wrong — ' +
-        'a malformed symbol, a date of another year than the symbol\'s, or a date twice as many files disagree with — and nothing is said when it is one file against one.',
+        "a malformed symbol, a date of another year than the symbol's, or a date twice as many files disagree with — and nothing is said when it is one file against one.",
       wrong: [
         'Căn cứ Nghị định số 125/2021/NĐ-CP ngày 28/12/2021 của Chính phủ.\n\nThực hiện Nghị định số 125/2021/NĐ-CP ngày 28/11/2021 của Chính phủ.',
         'Căn cứ Công văn số 1303/BLĐTBXH-VBĐG ngày 29/3/2024 của Bộ Lao động - Thương binh và Xã hội.\n\nTheo Công văn số 1303/BLĐT BXH-VBĐG ngày 29/3/2024.',
@@ -269,7 +301,9 @@ export const rule = defineRule({
   crossFile: {
     version: 1,
     summarize(plan, context): CitationSummary {
-      const centralPattern = context.data.derived('central-body-pattern', (d) => centralBodyPattern(d.symbolScope));
+      const centralPattern = context.data.derived('central-body-pattern', (d) =>
+        centralBodyPattern(d.symbolScope),
+      );
       const keyed = plan.citations.flatMap((c) => {
         const key = groupKey(c);
         return key ? [{ c, key }] : [];
@@ -303,7 +337,8 @@ export const rule = defineRule({
 
     *checkRun(files, context): Generator<FileMessage> {
       const index = indexRun(files);
-      for (let file = 0; file < files.length; file++) yield* checkFile(file, files[file]!.summary, index, (i) => files[i]!.filePath, context);
+      for (let file = 0; file < files.length; file++)
+        yield* checkFile(file, files[file]!.summary, index, (i) => files[i]!.filePath, context);
     },
   },
 });
@@ -324,10 +359,17 @@ function* checkFile(
   const whereHere = t(context.lang, 'rule.where-here');
   const whereFile = (file: number) => t(context.lang, 'rule.where-file', { path: pathOf(file) });
   const related = (c: Cited, file?: number): RelatedInput<MessageId>[] => [
-    { place: c.whole ?? c.at, messageId: 'other', data: { raw: c.raw }, ...(file !== undefined ? { filePath: pathOf(file) } : {}) },
+    {
+      place: c.whole ?? c.at,
+      messageId: 'other',
+      data: { raw: c.raw },
+      ...(file !== undefined ? { filePath: pathOf(file) } : {}),
+    },
   ];
-  const report = (c: Cited, input: Omit<Parameters<Context['report']>[1], 'place' | 'node' | 'position' | 'range'>) =>
-    context.report(self, { ...input, place: c.at } as Parameters<Context['report']>[1]);
+  const report = (
+    c: Cited,
+    input: Omit<Parameters<Context['report']>[1], 'place' | 'node' | 'position' | 'range'>,
+  ) => context.report(self, { ...input, place: c.at } as Parameters<Context['report']>[1]);
 
   // Another file's citation is the same document only when the ký hiệu names a national body
   // (src/data/symbol-scope.json) and carries its year ("125/2021/NĐ-CP") or the dates share a
@@ -335,7 +377,8 @@ function* checkFile(
   // that of another. A bucket holds one date, so which of its files are peers is one choice.
   const peersIn = (c: Cited, bucket: Bucket): Map<number, Ref> | null => {
     // A national body's ký hiệu without its year ("1303/BLĐTBXH-VBĐG") comes back every year: the same year too.
-    if (c.central && (c.year !== null || (c.date !== null && yearOf(c.date) === yearOf(bucket.date)))) return bucket.all;
+    if (c.central && (c.year !== null || (c.date !== null && yearOf(c.date) === yearOf(bucket.date))))
+      return bucket.all;
     return summary.issuer === null ? null : (bucket.byIssuer.get(summary.issuer) ?? null);
   };
   const groupOf = (c: Cited) => index.get(c.key)!;
@@ -350,20 +393,58 @@ function* checkFile(
   const compare = (c: Cited, ref: Cited, where: string): FileMessage | null => {
     if (c.canonical === ref.canonical) {
       if (worse(c, ref)) {
-        return report(c, { messageId: 'symbolForm', data: { number: c.number, raw: c.raw, other: ref.raw, where }, suggestion: ref.raw, related: related(ref) });
+        return report(c, {
+          messageId: 'symbolForm',
+          data: { number: c.number, raw: c.raw, other: ref.raw, where },
+          suggestion: ref.raw,
+          related: related(ref),
+        });
       }
-      if (c.date && ref.date && c.date !== ref.date && !twoDocuments(c, ref.date) && !rightByYear(c, ref) && support(c, c.date) <= support(c, ref.date)) {
-        return report(c, { messageId: 'date', data: { raw: c.raw, dateRaw: c.dateText, other: ref.dateText, where }, related: related(ref) });
+      if (
+        c.date &&
+        ref.date &&
+        c.date !== ref.date &&
+        !twoDocuments(c, ref.date) &&
+        !rightByYear(c, ref) &&
+        support(c, c.date) <= support(c, ref.date)
+      ) {
+        return report(c, {
+          messageId: 'date',
+          data: { raw: c.raw, dateRaw: c.dateText, other: ref.dateText, where },
+          related: related(ref),
+        });
       }
       const subject = context.options.minSubjectOverlap > 0 ? c.subject : null;
       const refSubject = subject ? ref.subject : null;
       if (subject && refSubject && overlap(subject, refSubject) < context.options.minSubjectOverlap) {
-        return report(c, { messageId: 'subject', data: { raw: c.raw, subject, other: refSubject, where }, related: related(ref) });
+        return report(c, {
+          messageId: 'subject',
+          data: { raw: c.raw, subject, other: refSubject, where },
+          related: related(ref),
+        });
       }
       return null;
     }
-    if (c.date && ref.date && c.date === ref.date && !malformed(c) && !malformed(ref) && slip(c.canonical, ref.canonical)) {
-      return report(c, { messageId: 'symbol', data: { docType: c.docType, number: c.number, dateRaw: c.dateText, raw: c.raw, other: ref.raw, where }, related: related(ref) });
+    if (
+      c.date &&
+      ref.date &&
+      c.date === ref.date &&
+      !malformed(c) &&
+      !malformed(ref) &&
+      slip(c.canonical, ref.canonical)
+    ) {
+      return report(c, {
+        messageId: 'symbol',
+        data: {
+          docType: c.docType,
+          number: c.number,
+          dateRaw: c.dateText,
+          raw: c.raw,
+          other: ref.raw,
+          where,
+        },
+        related: related(ref),
+      });
     }
     return null;
   };
@@ -373,7 +454,10 @@ function* checkFile(
   for (const list of own.values()) {
     for (let i = 1; i < list.length; i++) {
       const c = list[i]!;
-      const ref = list.slice(0, i).find((r) => !malformed(r) && r.canonical !== c.canonical) ?? list.slice(0, i).find((r) => !malformed(r)) ?? list[0]!;
+      const ref =
+        list.slice(0, i).find((r) => !malformed(r) && r.canonical !== c.canonical) ??
+        list.slice(0, i).find((r) => !malformed(r)) ??
+        list[0]!;
       const message = compare(c, ref, whereHere);
       if (message) {
         reported.add(c);
@@ -385,7 +469,14 @@ function* checkFile(
     if (!reported.has(first)) {
       const ref =
         list.find((r) => worse(first, r)) ??
-        list.find((r) => r.date && first.date && r.date !== first.date && r.canonical === first.canonical && support(first, r.date) > support(first, first.date));
+        list.find(
+          (r) =>
+            r.date &&
+            first.date &&
+            r.date !== first.date &&
+            r.canonical === first.canonical &&
+            support(first, r.date) > support(first, first.date),
+        );
       if (ref) {
         const message = compare(first, ref, whereHere);
         if (message) {
@@ -405,7 +496,8 @@ function* checkFile(
       if (reported.has(c)) continue;
       const group = groupOf(c);
       let comparable = false;
-      for (const bucket of group.byDate.values()) if (countOthers(peersIn(c, bucket), self) > 0) comparable = true;
+      for (const bucket of group.byDate.values())
+        if (countOthers(peersIn(c, bucket), self) > 0) comparable = true;
       if (!comparable) continue;
       // A malformed ký hiệu here, written well in another file (the first such citation of the run).
       let wellFormed: Ref | null = null;
@@ -417,7 +509,12 @@ function* checkFile(
       if (wellFormed) {
         const r = wellFormed.c;
         reported.add(c);
-        yield report(c, { messageId: 'symbolForm', data: { number: c.number, raw: c.raw, other: r.raw, where: whereFile(wellFormed.file) }, suggestion: r.raw, related: related(r, wellFormed.file) });
+        yield report(c, {
+          messageId: 'symbolForm',
+          data: { number: c.number, raw: c.raw, other: r.raw, where: whereFile(wellFormed.file) },
+          suggestion: r.raw,
+          related: related(r, wellFormed.file),
+        });
         continue;
       }
       // Votes of files for each date (same ký hiệu) and each ký hiệu (same date); this file votes
@@ -436,7 +533,11 @@ function* checkFile(
         for (const [value, vote] of others) votes.set(value, vote);
         return votes;
       };
-      const outvoted = (votes: Map<string, Vote>, mine: string, byYear: (r: Cited) => boolean): Ref | null => {
+      const outvoted = (
+        votes: Map<string, Vote>,
+        mine: string,
+        byYear: (r: Cited) => boolean,
+      ): Ref | null => {
         const own = votes.get(mine)?.files ?? 0;
         let best: Ref | null = null;
         let bestSize = 0;
@@ -455,12 +556,22 @@ function* checkFile(
       if (c.date) {
         const dates: [string, Bucket][] = [];
         for (const bucket of group.byDate.values()) {
-          if (bucket.canonical === c.canonical && bucket.date && !twoDocuments(c, bucket.date)) dates.push([bucket.date, bucket]);
+          if (bucket.canonical === c.canonical && bucket.date && !twoDocuments(c, bucket.date))
+            dates.push([bucket.date, bucket]);
         }
         const byDate = outvoted(tally(c.date, dates), c.date, (r) => rightByYear(r, c));
         if (byDate) {
           reported.add(c);
-          yield report(c, { messageId: 'date', data: { raw: c.raw, dateRaw: c.dateText, other: byDate.c.dateText, where: whereFile(byDate.file) }, related: related(byDate.c, byDate.file) });
+          yield report(c, {
+            messageId: 'date',
+            data: {
+              raw: c.raw,
+              dateRaw: c.dateText,
+              other: byDate.c.dateText,
+              where: whereFile(byDate.file),
+            },
+            related: related(byDate.c, byDate.file),
+          });
           continue;
         }
       }
@@ -470,7 +581,12 @@ function* checkFile(
         if (same) symbols.push([c.canonical, same]);
         if (!malformed(c)) {
           for (const bucket of group.wellByDate.values()) {
-            if (bucket.date === c.date && bucket.canonical !== c.canonical && slip(c.canonical, bucket.canonical)) symbols.push([bucket.canonical, bucket]);
+            if (
+              bucket.date === c.date &&
+              bucket.canonical !== c.canonical &&
+              slip(c.canonical, bucket.canonical)
+            )
+              symbols.push([bucket.canonical, bucket]);
           }
         }
       }
@@ -478,7 +594,18 @@ function* checkFile(
       if (bySymbol) {
         const r = bySymbol.c;
         reported.add(c);
-        yield report(c, { messageId: 'symbol', data: { docType: c.docType, number: c.number, dateRaw: c.dateText, raw: c.raw, other: r.raw, where: whereFile(bySymbol.file) }, related: related(r, bySymbol.file) });
+        yield report(c, {
+          messageId: 'symbol',
+          data: {
+            docType: c.docType,
+            number: c.number,
+            dateRaw: c.dateText,
+            raw: c.raw,
+            other: r.raw,
+            where: whereFile(bySymbol.file),
+          },
+          related: related(r, bySymbol.file),
+        });
       }
     }
   }

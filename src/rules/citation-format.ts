@@ -107,7 +107,12 @@ export const rule = defineRule({
 
       if (/\s/.test(raw)) {
         const fixed = raw.replace(/\s+/g, '');
-        yield context.report({ ...target, messageId: 'spaces', data: { raw, fixed }, ...(range ? { suggestion: fixed, fix: { text: fixed } } : {}) });
+        yield context.report({
+          ...target,
+          messageId: 'spaces',
+          data: { raw, fixed },
+          ...(range ? { suggestion: fixed, fix: { text: fixed } } : {}),
+        });
       }
 
       // Type codes of Phụ lục III are the State's: a party document ("50-QĐ/TW" is a Quy định of
@@ -124,23 +129,41 @@ export const rule = defineRule({
           yield context.report({
             ...target,
             messageId: 'typeCode',
-            data: { raw, docType: citation.docType, code: code!, otherType: other.name, expected: own.abbreviation },
+            data: {
+              raw,
+              docType: citation.docType,
+              code: code!,
+              otherType: other.name,
+              expected: own.abbreviation,
+            },
           });
         }
       }
 
       const dateYear = citation.date ? Number(citation.date.slice(0, 4)) : null;
       if (citation.year !== null && dateYear !== null && citation.year !== dateYear) {
-        yield context.report({ ...target, messageId: 'yearMismatch', data: { raw, year: citation.year, dateRaw: dateText(citation) } });
+        yield context.report({
+          ...target,
+          messageId: 'yearMismatch',
+          data: { raw, year: citation.year, dateRaw: dateText(citation) },
+        });
       }
 
       // The plan's own date only as read from its place-and-date line, in a document the builder
       // recognised (a web article's "ngày 16 tháng 7 năm 2010" is not an issue date).
       if (citation.date && datedDocument) {
         if (issueDate && citation.date > issueDate) {
-          yield context.report({ ...target, messageId: 'afterIssue', data: { raw, dateRaw: dateText(citation), issueDate } });
+          yield context.report({
+            ...target,
+            messageId: 'afterIssue',
+            data: { raw, dateRaw: dateText(citation), issueDate },
+          });
         } else if (!issueDate && planYear !== null && dateYear !== null && dateYear > planYear) {
-          yield context.report({ ...target, messageId: 'afterPlanYear', data: { raw, dateRaw: dateText(citation), planYear } });
+          yield context.report({
+            ...target,
+            messageId: 'afterPlanYear',
+            data: { raw, dateRaw: dateText(citation), planYear },
+          });
         }
       }
     }

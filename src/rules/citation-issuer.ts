@@ -27,7 +27,11 @@ function mentions(entry: IssuerCode, name: string): boolean {
   return entry.names.some((n) => {
     const key = normalizeName(n);
     const at = name.indexOf(key);
-    return at > 0 && /(?:[,;]|\svà|\s&)\s*$/u.test(name.slice(0, at)) && (at + key.length === name.length || /^[\s,;]/u.test(name.slice(at + key.length)));
+    return (
+      at > 0 &&
+      /(?:[,;]|\svà|\s&)\s*$/u.test(name.slice(0, at)) &&
+      (at + key.length === name.length || /^[\s,;]/u.test(name.slice(at + key.length)))
+    );
   });
 }
 
@@ -35,7 +39,10 @@ function mentions(entry: IssuerCode, name: string): boolean {
  * Where "của <issuer>" of a citation is written: the text node holding the citation and the range
  * of the issuer's name in it (null when it cannot be found: the citation itself is reported).
  */
-function issuerPlace(nodes: readonly TextNode[], citation: Citation): { node: TextNode; range: [number, number] } | null {
+function issuerPlace(
+  nodes: readonly TextNode[],
+  citation: Citation,
+): { node: TextNode; range: [number, number] } | null {
   const issuer = citation.issuer!;
   for (const node of nodes) {
     let at = node.text.indexOf(citation.text);
@@ -70,13 +77,13 @@ export const rule = defineRule({
         'Môi trường) và văn bản liên tịch ghi đủ các cơ quan thì không báo. ' +
         'Tên cơ quan không có trong danh sách thì không báo; mã chưa được kiểm chứng [S]/[M] chỉ báo cảnh báo.',
       en:
-        'A document symbol names its issuer (Decree 30/2020/NĐ-CP, Appendix I): NĐ-CP and NQ-CP are the Government\'s, ' +
-        'QĐ-TTg and CT-TTg the Prime Minister\'s, TT-BTC the Ministry of Finance\'s, -CT/TW the Party Secretariat\'s … When ' +
+        "A document symbol names its issuer (Decree 30/2020/NĐ-CP, Appendix I): NĐ-CP and NQ-CP are the Government's, " +
+        "QĐ-TTg and CT-TTg the Prime Minister's, TT-BTC the Ministry of Finance's, -CT/TW the Party Secretariat's … When " +
         'a citation says "của <body>" and that body is a different known issuer, the rule reports it with the right name. ' +
         'Codes live in src/data/issuer-codes.json (sourced): every ministry and ministry-level agency before and after 01/3/2025, ' +
-        'the Government Office, the National Assembly and its Standing Committee, people\'s committees and councils, provincial ' +
+        "the Government Office, the National Assembly and its Standing Committee, people's committees and councils, provincial " +
         'departments, party bodies (TW, TU, HU, ĐU) and the Front, by full name and usual short forms (Bộ TP, Bộ LĐ-TBXH, UBND tỉnh). ' +
-        'A dissolved ministry\'s document named by its successor (TT-BTNMT of the Ministry of Agriculture and Environment) and a ' +
+        "A dissolved ministry's document named by its successor (TT-BTNMT of the Ministry of Agriculture and Environment) and a " +
         'joint document naming all its issuers are not reported. Add local codes with the option issuers. Names the data does ' +
         'not know are not reported; codes not verified ([S]/[M]) give warnings only.',
       wrong: [

@@ -19,7 +19,9 @@ function citationLabel(citation: Citation): string {
 }
 
 function citationKey(citation: Citation): string {
-  return citation.format === 'name' ? `name:${citation.raw.toLowerCase()}` : `${citation.docType}:${citation.number}:${citation.symbol}:${citation.year ?? ''}`;
+  return citation.format === 'name'
+    ? `name:${citation.raw.toLowerCase()}`
+    : `${citation.docType}:${citation.number}:${citation.symbol}:${citation.year ?? ''}`;
 }
 
 export const rule = defineRule({
@@ -28,7 +30,7 @@ export const rule = defineRule({
     defaultSeverity: 'error',
     description: {
       vi: 'Văn bản được trích dẫn đã bị thay thế, hết hiệu lực, hết giai đoạn, hoặc không tồn tại như được viết (tính theo ngày của kế hoạch)',
-      en: 'A cited document that was replaced, had ended, whose period was over, or that does not exist as written (on the plan\'s date)',
+      en: "A cited document that was replaced, had ended, whose period was over, or that does not exist as written (on the plan's date)",
     },
     docs: {
       vi:
@@ -39,8 +41,8 @@ export const rule = defineRule({
         'Văn bản không có trong danh mục không bị báo; tùy chọn strict (kh lint --strict-citations) liệt kê chúng ở mức thông tin. ' +
         'Người dùng thêm/ghi đè văn bản trong kh.config.json, mục "knowledge.legalDocuments". Mục có độ tin cậy S/M chỉ báo mức cảnh báo.',
       en:
-        'Checks the documents a plan cites against src/data/legal-documents.json, on the plan\'s own date (its issue date, else ' +
-        '1 January of the plan year), never today\'s. Reports: a document replaced or ended before that date (with the replacement ' +
+        "Checks the documents a plan cites against src/data/legal-documents.json, on the plan's own date (its issue date, else " +
+        "1 January of the plan year), never today's. Reports: a document replaced or ended before that date (with the replacement " +
         'and the date); a law cited by a name and year that no version has ("Luật Ngân sách nhà nước năm 2024": only Laws 83/2015/QH13 ' +
         'and 89/2025/QH15 exist); a programme or guidance whose period had ended (info). Documents not in the registry are not ' +
         'reported; the option strict (kh lint --strict-citations) lists them as info. Users add or override documents in ' +
@@ -50,13 +52,19 @@ export const rule = defineRule({
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 12/KH-UBND\n\nLai Châu, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
             'Kinh phí thực hiện theo quy định của Luật Ngân sách nhà nước năm 2024 và các văn bản hướng dẫn.',
-          note: { vi: 'Không có Luật Ngân sách nhà nước năm 2024.', en: 'There is no 2024 State Budget Law.' },
+          note: {
+            vi: 'Không có Luật Ngân sách nhà nước năm 2024.',
+            en: 'There is no 2024 State Budget Law.',
+          },
         },
         {
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 12/KH-UBND\n\nLai Châu, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
             'Kinh phí thực hiện theo Luật Ngân sách nhà nước năm 2015.',
-          note: { vi: 'Từ 01/01/2026 luật năm 2015 đã được thay thế bởi Luật số 89/2025/QH15.', en: 'From 01/01/2026 the 2015 law is replaced by Law 89/2025/QH15.' },
+          note: {
+            vi: 'Từ 01/01/2026 luật năm 2015 đã được thay thế bởi Luật số 89/2025/QH15.',
+            en: 'From 01/01/2026 the 2015 law is replaced by Law 89/2025/QH15.',
+          },
         },
       ],
       right: [
@@ -64,7 +72,10 @@ export const rule = defineRule({
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nSố: 12/KH-UBND\n\nLai Châu, ngày 15 tháng 12 năm 2025\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2025\n\n' +
             'Kinh phí thực hiện theo Luật Ngân sách nhà nước năm 2015.',
-          note: { vi: 'Kế hoạch ngày 15/12/2025: luật năm 2015 còn hiệu lực.', en: 'A plan of 15/12/2025: the 2015 law was still in force.' },
+          note: {
+            vi: 'Kế hoạch ngày 15/12/2025: luật năm 2015 còn hiệu lực.',
+            en: 'A plan of 15/12/2025: the 2015 law was still in force.',
+          },
         },
       ],
     },
@@ -94,7 +105,7 @@ export const rule = defineRule({
       },
       periodEnded: {
         vi: '{cited} áp dụng cho giai đoạn {period}, đã kết thúc trước năm {year} của kế hoạch{note}',
-        en: '{cited} covers {period}, which ended before the plan\'s year {year}{note}',
+        en: "{cited} covers {period}, which ended before the plan's year {year}{note}",
         severity: 'info',
       },
       unknown: {
@@ -120,7 +131,8 @@ export const rule = defineRule({
       const cited = citationLabel(citation);
       const resolution = kb.resolveCitation(citation);
       if (resolution.kind === 'unknown') {
-        if (context.options.strict) yield context.report({ node: citation, messageId: 'unknown', data: { cited } });
+        if (context.options.strict)
+          yield context.report({ node: citation, messageId: 'unknown', data: { cited } });
         continue;
       }
       if (resolution.kind === 'not-as-written') {
@@ -134,7 +146,9 @@ export const rule = defineRule({
             current: current ? documentLabel(current) : '—',
             date: dateText,
           },
-          ...(current && current.year !== null ? { suggestion: `${current.names[0] ?? current.docType} năm ${current.year}` } : {}),
+          ...(current && current.year !== null
+            ? { suggestion: `${current.names[0] ?? current.docType} năm ${current.year}` }
+            : {}),
         });
         continue;
       }
@@ -145,16 +159,33 @@ export const rule = defineRule({
         yield context.report({
           node: citation,
           messageId: doc.confidence === 'V' ? 'replaced' : 'replacedUnverified',
-          data: { cited, by: status.by ? documentLabel(status.by) : (status.byKey ?? '—'), from: viDate(status.from), date: dateText },
+          data: {
+            cited,
+            by: status.by ? documentLabel(status.by) : (status.byKey ?? '—'),
+            from: viDate(status.from),
+            date: dateText,
+          },
         });
       } else if (status.kind === 'ended') {
-        yield context.report({ node: citation, messageId: 'ended', data: { cited, from: viDate(status.from), date: dateText } });
+        yield context.report({
+          node: citation,
+          messageId: 'ended',
+          data: { cited, from: viDate(status.from), date: dateText },
+        });
       } else if (status.kind === 'period-ended') {
         const note = doc.status.note ? `; ${doc.status.note[lang]}` : '';
         yield context.report({
           node: citation,
           messageId: 'periodEnded',
-          data: { cited, period: status.period.from === status.period.to ? String(status.period.from) : `${status.period.from} - ${status.period.to}`, year: date.slice(0, 4), note },
+          data: {
+            cited,
+            period:
+              status.period.from === status.period.to
+                ? String(status.period.from)
+                : `${status.period.from} - ${status.period.to}`,
+            year: date.slice(0, 4),
+            note,
+          },
         });
       }
     }

@@ -13,7 +13,16 @@ import { z } from 'zod';
 import { textNodes } from './util.js';
 import { defineRule, type LintMessage, type ReportInput } from './types.js';
 import type { Lang } from './types.js';
-import { citationIndex, citationSpans, existsOn, insideAny, knowledgeBaseOf, planDate, viDate, type ResolvedSuccessor } from '../domain/knowledge-base.js';
+import {
+  citationIndex,
+  citationSpans,
+  existsOn,
+  insideAny,
+  knowledgeBaseOf,
+  planDate,
+  viDate,
+  type ResolvedSuccessor,
+} from '../domain/knowledge-base.js';
 import type { Agency, Province } from '../domain/knowledge.js';
 import type { TextNode } from '../util/location.js';
 import { findOldCommunes, NAMES_A_COMMUNE, oldCommunesOf, planProvinces } from '../domain/communes.js';
@@ -36,11 +45,16 @@ function successorText(successors: readonly ResolvedSuccessor[], lang: Lang): st
  * an institution's registered name (src/data/rule-words.json), a programme of a past period.
  */
 function markedAsFormer(text: string, start: number, end: number, words: RuleWords): boolean {
-  if (/^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) || /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start))) return true;
+  if (
+    /^\s*(?:\(\s*cũ\s*\)|cũ(?![\p{L}\p{M}]))/u.test(text.slice(end)) ||
+    /(?:trước đây(?:\s+là)?|nguyên là|tên cũ là)\s*$/iu.test(text.slice(0, start))
+  )
+    return true;
   // "(trước đây)", "(nay là …)" later in the clause: "Chủ tịch UBND tỉnh Hậu Giang, … (trước đây)", "Cục Thuế tỉnh Vĩnh Phúc (nay là …)".
   const clauseEnd = text.slice(end).search(/[.;](?:\s|$)/u);
   const rest = text.slice(end, clauseEnd < 0 ? undefined : end + clauseEnd);
-  if (/\(\s*(?:trước đây|cũ|nay (?:là|thuộc))/iu.test(rest) || /^\s*,?\s*nay (?:là|thuộc)/iu.test(rest)) return true;
+  if (/\(\s*(?:trước đây|cũ|nay (?:là|thuộc))/iu.test(rest) || /^\s*,?\s*nay (?:là|thuộc)/iu.test(rest))
+    return true;
   // The issuer or subject of a cited document, in the clause of its number: "Quyết định số
   // 810/QĐ-UBND ngày 06/6/2025 của Chủ tịch UBND tỉnh Bắc Giang", "… của Ủy ban nhân dân tỉnh Bình
   // Phước thành lập …" (the citation's own span stops at its date); a programme of a past period
@@ -49,14 +63,22 @@ function markedAsFormer(text: string, start: number, end: number, words: RuleWor
   if (/\d+\/(?:\d{4}\/)?\p{Lu}/u.test(text.slice(clauseStart, start))) return true;
   // A sentence about the time before the reorganisation ("… trước khi thực hiện sắp xếp bộ máy").
   const sentenceEnd = text.slice(end).search(/[.;](?:\s|$)/u);
-  const sentence = text.slice(Math.max(text.slice(0, start).search(/[^.;]*$/u), 0), sentenceEnd < 0 ? undefined : end + sentenceEnd).toLowerCase();
+  const sentence = text
+    .slice(
+      Math.max(text.slice(0, start).search(/[^.;]*$/u), 0),
+      sentenceEnd < 0 ? undefined : end + sentenceEnd,
+    )
+    .toLowerCase();
   if (words.beforeReorganisation.words.some((w) => sentence.includes(w))) return true;
   if (/^\s*giai đoạn\s+\d{4}\s*[-–]\s*\d{4}/iu.test(text.slice(end))) return true;
   // The old name an amending text replaces: "Thay thế cụm từ “tỉnh Thừa Thiên Huế” bằng …".
-  if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start))) return true;
+  if (/(?:cụm từ|thay thế|thay)\s*[“"][^”"]*$/iu.test(text.slice(Math.max(0, start - 200), start)))
+    return true;
   // A unit inside an institution's registered name ("Trung tâm y tế huyện Đồng Phú"): the name outlives the unit.
   const before = text.slice(Math.max(0, start - 40), start).toLowerCase();
-  return words.lastingInstitutions.words.some((w) => new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before));
+  return words.lastingInstitutions.words.some((w) =>
+    new RegExp(`${w.toLowerCase()}(?:\\s+[\\p{L}]+){0,3}\\s*$`, 'u').test(before),
+  );
 }
 
 /** "sáp nhập xã A và xã B thành xã C": the sentence tells the merger itself, history. */
@@ -77,7 +99,7 @@ export const rule = defineRule({
     defaultSeverity: 'error',
     description: {
       vi: 'Cơ quan, tỉnh, đơn vị cấp huyện hoặc xã, phường, thị trấn không còn tồn tại vào ngày của kế hoạch (sắp xếp bộ máy năm 2025)',
-      en: 'An agency, province, district-level unit or commune that no longer existed on the plan\'s date (the 2025 reorganisation)',
+      en: "An agency, province, district-level unit or commune that no longer existed on the plan's date (the 2025 reorganisation)",
     },
     docs: {
       vi:
@@ -98,7 +120,7 @@ export const rule = defineRule({
         'kh.config.json, mục "knowledge"); mục có độ tin cậy S/M chỉ báo mức cảnh báo. Tùy chọn: allow (khóa cơ quan/tỉnh bỏ qua).',
       en:
         'Reports an agency, province or district-level unit that the plan assigns work to or names, but which no longer existed on ' +
-        'the plan\'s date (its issue date, else 1 January of the plan year) — usually text copied from an old plan. From 01/3/2025 ' +
+        "the plan's date (its issue date, else 1 January of the plan year) — usually text copied from an old plan. From 01/3/2025 " +
         'ministries and provincial departments were reorganised (Resolution 176/2025/QH15, Decree 45/2025/NĐ-CP: the Department of ' +
         'Labour, Invalids and Social Affairs split between Home Affairs, Health, and Education and Training; Planning and Investment ' +
         'merged into Finance …); from 01/01/2025 Thừa Thiên Huế is thành phố Huế (Resolution 175/2024/QH15); from 01/7/2025 there ' +
@@ -118,7 +140,10 @@ export const rule = defineRule({
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\n\nSố: 12/KH-UBND\n\nBình Phước, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
             'Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Kế hoạch và Đầu tư triển khai Kế hoạch này.',
-          note: { vi: 'Kế hoạch năm 2026 giao việc cho hai sở đã giải thể từ 01/3/2025, và tỉnh Bình Phước đã nhập vào tỉnh Đồng Nai.', en: 'A 2026 plan assigns work to two departments dissolved on 01/3/2025, in a province merged into Đồng Nai.' },
+          note: {
+            vi: 'Kế hoạch năm 2026 giao việc cho hai sở đã giải thể từ 01/3/2025, và tỉnh Bình Phước đã nhập vào tỉnh Đồng Nai.',
+            en: 'A 2026 plan assigns work to two departments dissolved on 01/3/2025, in a province merged into Đồng Nai.',
+          },
         },
       ],
       right: [
@@ -126,13 +151,19 @@ export const rule = defineRule({
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH BÌNH PHƯỚC\n\nSố: 12/KH-UBND\n\nBình Phước, ngày 15 tháng 01 năm 2024\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2024\n\n' +
             'Giao Sở Lao động - Thương binh và Xã hội chủ trì, phối hợp với Sở Kế hoạch và Đầu tư triển khai Kế hoạch này.',
-          note: { vi: 'Cùng nội dung trong kế hoạch năm 2024: các cơ quan khi đó còn tồn tại.', en: 'The same text in a 2024 plan: the agencies existed then.' },
+          note: {
+            vi: 'Cùng nội dung trong kế hoạch năm 2024: các cơ quan khi đó còn tồn tại.',
+            en: 'The same text in a 2024 plan: the agencies existed then.',
+          },
         },
         {
           text:
             'ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\n\nSố: 12/KH-UBND\n\nĐồng Nai, ngày 15 tháng 01 năm 2026\n\nKẾ HOẠCH\n\nCông tác bình đẳng giới năm 2026\n\n' +
             'Tiếp tục thực hiện Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh Bình Phước. Giao Sở Nội vụ chủ trì triển khai Kế hoạch này.',
-          note: { vi: 'Tên tỉnh cũ nằm trong trích dẫn văn bản là lịch sử.', en: 'The old province inside a citation is history.' },
+          note: {
+            vi: 'Tên tỉnh cũ nằm trong trích dẫn văn bản là lịch sử.',
+            en: 'The old province inside a citation is history.',
+          },
         },
       ],
     },
@@ -181,15 +212,32 @@ export const rule = defineRule({
     const dateText = viDate(date);
     const reportedAgencies = new Set<string>(); // `${line}:${key}`
 
-    const agencyReport = (agency: Agency, name: string, target: { node: TextNode; range?: [number, number] } | { position: TextNode['position'] } | Record<string, never>): ReportInput<MessageId> => {
+    const agencyReport = (
+      agency: Agency,
+      name: string,
+      target:
+        | { node: TextNode; range?: [number, number] }
+        | { position: TextNode['position'] }
+        | Record<string, never>,
+    ): ReportInput<MessageId> => {
       const successors = kb.currentSuccessors(agency.key, date);
       const mappingUnsure = agency.successors.some((x) => x.confidence !== undefined && x.confidence !== 'V');
       const note = mappingUnsure ? t(lang, 'rule.defunct-agency.mapping-unsure') : '';
-      const single = successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' && !mappingUnsure ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '') : undefined;
+      const single =
+        successors.length === 1 && !successors[0]!.functions && agency.confidence === 'V' && !mappingUnsure
+          ? successors[0]!.agency.name.replace(/\s*\([^)]*\)\s*$/, '')
+          : undefined;
       return {
         ...target,
         messageId: agency.confidence === 'V' ? 'agency' : 'agencyUnverified',
-        data: { name, date: dateText, until: viDate(agency.until!), successors: successorText(successors, lang), basis: agency.basis ?? '—', note },
+        data: {
+          name,
+          date: dateText,
+          until: viDate(agency.until!),
+          successors: successorText(successors, lang),
+          basis: agency.basis ?? '—',
+          note,
+        },
         ...(single ? { suggestion: single } : {}),
       } as ReportInput<MessageId>;
     };
@@ -206,37 +254,73 @@ export const rule = defineRule({
 
     type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
     // Communes and districts abolished by the 2025 reorganisation (the district level as a whole).
-    const scanOldUnits = function* (text: string, spans: [number, number][], taken: [number, number][], range: (start: number, end: number) => Target, excerpt: { excerpt?: string }): Generator<LintMessage> {
-    if (communesGone && NAMES_A_COMMUNE.test(text)) {
-      const oldCommunes = oldCommunesOf(context.data);
-      for (const m of findOldCommunes(oldCommunes, text, communeProvinces())) {
-        if (insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words) || aboutTheMerger(text, m.start, m.end)) continue;
-        yield context.report(<ReportInput<MessageId>>{
-          ...(range(m.start, m.end) as object),
-          ...excerpt,
-          messageId: 'commune',
-          data: { name: m.text, date: dateText, until: viDate(oldCommunes.until), successor: `${m.successors.join(', ')} (${oldCommunes.basis})` },
-        });
+    const scanOldUnits = function* (
+      text: string,
+      spans: [number, number][],
+      taken: [number, number][],
+      range: (start: number, end: number) => Target,
+      excerpt: { excerpt?: string },
+    ): Generator<LintMessage> {
+      if (communesGone && NAMES_A_COMMUNE.test(text)) {
+        const oldCommunes = oldCommunesOf(context.data);
+        for (const m of findOldCommunes(oldCommunes, text, communeProvinces())) {
+          if (
+            insideAny(spans, m.start, m.end) ||
+            markedAsFormer(text, m.start, m.end, words) ||
+            aboutTheMerger(text, m.start, m.end)
+          )
+            continue;
+          yield context.report(<ReportInput<MessageId>>{
+            ...(range(m.start, m.end) as object),
+            ...excerpt,
+            messageId: 'commune',
+            data: {
+              name: m.text,
+              date: dateText,
+              until: viDate(oldCommunes.until),
+              successor: `${m.successors.join(', ')} (${oldCommunes.basis})`,
+            },
+          });
+        }
       }
-    }
-    if (districtGone) {
-      for (const m of kb.findDistricts(text)) {
-        if (insideAny(spans, m.start, m.end) || taken.some(([s, e]) => m.start < e && s < m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
-        const province = m.province ? kb.currentProvinceSuccessors(m.province.key, date)[0] ?? (existsOn(m.province, date) ? m.province : null) : null;
-        yield context.report(<ReportInput<MessageId>>{
-          ...(range(m.start, m.end) as object),
-          ...excerpt,
-          messageId: m.name && province ? 'districtNamed' : 'district',
-          data: { name: m.text, date: dateText, until: viDate(districtLevel.until), basis: districtLevel.basis, province: province ? provinceName(province) : '' },
-        });
+      if (districtGone) {
+        for (const m of kb.findDistricts(text)) {
+          if (
+            insideAny(spans, m.start, m.end) ||
+            taken.some(([s, e]) => m.start < e && s < m.end) ||
+            markedAsFormer(text, m.start, m.end, words)
+          )
+            continue;
+          const province = m.province
+            ? (kb.currentProvinceSuccessors(m.province.key, date)[0] ??
+              (existsOn(m.province, date) ? m.province : null))
+            : null;
+          yield context.report(<ReportInput<MessageId>>{
+            ...(range(m.start, m.end) as object),
+            ...excerpt,
+            messageId: m.name && province ? 'districtNamed' : 'district',
+            data: {
+              name: m.text,
+              date: dateText,
+              until: viDate(districtLevel.until),
+              basis: districtLevel.basis,
+              province: province ? provinceName(province) : '',
+            },
+          });
+        }
       }
-    }
     };
 
-    const scan = function* (node: TextNode | null, text: string, spans: [number, number][], ranged: boolean): Generator<LintMessage> {
+    const scan = function* (
+      node: TextNode | null,
+      text: string,
+      spans: [number, number][],
+      ranged: boolean,
+    ): Generator<LintMessage> {
       const target: Target = node ? { node } : {};
       const excerpt = node ? {} : { excerpt: text };
-      const range = (start: number, end: number): Target => (ranged && node ? { node, range: [start, end] } : target);
+      const range = (start: number, end: number): Target =>
+        ranged && node ? { node, range: [start, end] } : target;
       const taken: [number, number][] = [];
       for (const m of kb.findAgencies(text)) {
         if (existsOn(m.entry, date) || allow.has(m.entry.key) || insideAny(spans, m.start, m.end)) continue;
@@ -250,22 +334,40 @@ export const rule = defineRule({
         if (node) reportedAgencies.add(`${node.position.start.line}:province:${m.entry.key}`);
         if (markedAsFormer(text, m.start, m.end, words)) continue;
         const successors = kb.currentProvinceSuccessors(m.entry.key, date);
-        const certain = successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
+        const certain =
+          successors.length === 1 && m.entry.confidence === 'V' && /^(tỉnh|thành phố)\s/u.test(m.text);
         yield context.report(<ReportInput<MessageId>>{
           ...(range(m.start, m.end) as object),
           ...excerpt,
           messageId: 'province',
-          data: { name: m.text, date: dateText, until: viDate(m.entry.until!), successors: successors.map(provinceName).join(', ') || '—', basis: m.entry.basis ?? '—' },
+          data: {
+            name: m.text,
+            date: dateText,
+            until: viDate(m.entry.until!),
+            successors: successors.map(provinceName).join(', ') || '—',
+            basis: m.entry.basis ?? '—',
+          },
           ...(certain ? { suggestion: provinceName(successors[0]!) } : {}),
         });
       }
       for (const m of kb.findCommunes(text)) {
-        if (!m.entry.until || existsOn({ until: m.entry.until }, date) || insideAny(spans, m.start, m.end) || markedAsFormer(text, m.start, m.end, words)) continue;
+        if (
+          !m.entry.until ||
+          existsOn({ until: m.entry.until }, date) ||
+          insideAny(spans, m.start, m.end) ||
+          markedAsFormer(text, m.start, m.end, words)
+        )
+          continue;
         yield context.report(<ReportInput<MessageId>>{
           ...(range(m.start, m.end) as object),
           ...excerpt,
           messageId: 'commune',
-          data: { name: m.text, date: dateText, until: viDate(m.entry.until), successor: m.entry.successor ?? '—' },
+          data: {
+            name: m.text,
+            date: dateText,
+            until: viDate(m.entry.until),
+            successor: m.entry.successor ?? '—',
+          },
         });
       }
       yield* scanOldUnits(text, spans, taken, range, excerpt);
@@ -280,14 +382,20 @@ export const rule = defineRule({
     const citingRow = new Set<TextNode>();
     for (const table of plan.tables) {
       for (const row of table.rows) {
-        if (row.cells.some((cell) => /\d+\/(?:\d{4}\/)?\p{Lu}/u.test(cell.text))) for (const cell of row.cells) citingRow.add(cell);
+        if (row.cells.some((cell) => /\d+\/(?:\d{4}\/)?\p{Lu}/u.test(cell.text)))
+          for (const cell of row.cells) citingRow.add(cell);
       }
     }
     for (const { node, kind } of textNodes(plan)) {
       if (kind === 'header' && node === issuerLine) continue;
       if (kind === 'cell' && citingRow.has(node)) continue;
       const text = node.text.normalize('NFC');
-      yield* scan(node, text, citationSpans(context.derived('citation-index', citationIndex), text), text.length === node.text.length);
+      yield* scan(
+        node,
+        text,
+        citationSpans(context.derived('citation-index', citationIndex), text),
+        text.length === node.text.length,
+      );
     }
 
     // Owners the text scan did not recognise (a variant only ownerKey() normalises).
@@ -310,7 +418,13 @@ export const rule = defineRule({
           position: assignment.position,
           excerpt: assignment.owner,
           messageId: 'province',
-          data: { name: m.text, date: dateText, until: viDate(m.entry.until!), successors: successors.map(provinceName).join(', ') || '—', basis: m.entry.basis ?? '—' },
+          data: {
+            name: m.text,
+            date: dateText,
+            until: viDate(m.entry.until!),
+            successors: successors.map(provinceName).join(', ') || '—',
+            basis: m.entry.basis ?? '—',
+          },
         });
       }
     }

@@ -20,7 +20,13 @@ export function normalizeExample(example: DocExample, lang: Lang): NormalizedExa
 /** The docs' words in `lang` (src/i18n/messages/data.ts). */
 function wordsOf(lang: Lang) {
   const word = (key: 'wrong' | 'right' | 'severity' | 'options' | 'none') => t(lang, `rules.docs.${key}`);
-  return { wrong: word('wrong'), right: word('right'), severity: word('severity'), options: word('options'), none: word('none') };
+  return {
+    wrong: word('wrong'),
+    right: word('right'),
+    severity: word('severity'),
+    options: word('options'),
+    none: word('none'),
+  };
 }
 
 function defaultOptions(rule: Rule): Record<string, unknown> {
@@ -67,13 +73,15 @@ export function renderRuleDocsMarkdown(rule: Rule, lang: Lang): string {
 }
 
 /** The markers around the README's rule table (rewritten by `npm run docs`, checked by test/rules/readme-table.test.ts). */
-export const RULE_TABLE_START = '<!-- rule table: generated from each rule\'s meta by `npm run docs` -->';
+export const RULE_TABLE_START = "<!-- rule table: generated from each rule's meta by `npm run docs` -->";
 export const RULE_TABLE_END = '<!-- end of rule table -->';
 
 /** The README's rule table: id, default severity and one-line description of each rule, in registry order. */
 export function renderRuleTable(rules: readonly Rule[]): string {
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  const rows = rules.map((rule) => `| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} | ${cell(rule.meta.description.en)} |`);
+  const rows = rules.map(
+    (rule) => `| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} | ${cell(rule.meta.description.en)} |`,
+  );
   return ['| rule | default | checks |', '|---|---|---|', ...rows].join('\n');
 }
 

@@ -17,7 +17,8 @@ import type { TextLine } from '../plan/schema.js';
  * "Số: 01/KH-UBND", "Số: 87/2025/QĐ-UBND" (a legal-normative number with its year), a draft's
  * "Số: /KH-UBND", party style "Số 50-QĐ/TW" (Hướng dẫn 36-HD/VPTW).
  */
-const NUMBER = /Số(?:\s*:)?[ \t\u00A0]*(?<body>(?:(?<number>\d+)\s*)?(?<sep>[/-])\s*(?<rest>[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*))/u;
+const NUMBER =
+  /Số(?:\s*:)?[ \t\u00A0]*(?<body>(?:(?<number>\d+)\s*)?(?<sep>[/-])\s*(?<rest>[\p{L}\d&.]+(?:\s*[-–/]\s*[\p{L}\d&.]+)*))/u;
 const DATE = /ngày\s*(?:(?<day>\d{1,2})\s*)?tháng\s*(?:(?<month>\d{1,2})\s*)?năm\s*(?<year>\d{4})?/u;
 
 function dateWords(day: string, month: string, year: string): string {
@@ -52,11 +53,17 @@ export const rule = defineRule({
         'Số: 12/KH-UBND\n\nLai Châu, ngày 5 tháng 1 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích',
         {
           text: 'Số: 12/QĐ-UBND\n\nLai Châu, ngày 05 tháng 01 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích',
-          note: { vi: 'Ký hiệu QĐ (Quyết định) trên một Kế hoạch: lỗi.', en: 'QĐ (Quyết định) in the symbol of a Kế hoạch: an error.' },
+          note: {
+            vi: 'Ký hiệu QĐ (Quyết định) trên một Kế hoạch: lỗi.',
+            en: 'QĐ (Quyết định) in the symbol of a Kế hoạch: an error.',
+          },
         },
         {
           text: 'Số: /KH-UBND\n\nBình Phước, ngày tháng năm 2024\n\nKẾ HOẠCH\nTriển khai công tác bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích',
-          note: { vi: 'Dự thảo chưa điền số, ngày: chỉ nhắc (info).', en: 'A draft without number and date: a reminder (info).' },
+          note: {
+            vi: 'Dự thảo chưa điền số, ngày: chỉ nhắc (info).',
+            en: 'A draft without number and date: a reminder (info).',
+          },
         },
       ],
       right: [
@@ -164,7 +171,11 @@ export const rule = defineRule({
     if (!lines.docType) {
       if (meta.docType !== 'Công văn') yield context.report({ messageId: 'missingDocType' });
     } else if (!lines.title && !meta.title) {
-      yield context.report({ node: lines.docType, messageId: 'missingTitle', data: { docType: lines.docType.text.trim() } });
+      yield context.report({
+        node: lines.docType,
+        messageId: 'missingTitle',
+        data: { docType: lines.docType.text.trim() },
+      });
     }
 
     function* checkNumber(line: TextLine): Generator<LintMessage> {
@@ -177,7 +188,12 @@ export const rule = defineRule({
       const range = [start, start + body.length] as const;
       const compact = body.replace(/\s+/g, '');
       if (number === '' && context.options.draft) {
-        yield context.report({ node: line, range, messageId: 'draftNumber', data: { text: line.text.trim() } });
+        yield context.report({
+          node: line,
+          range,
+          messageId: 'draftNumber',
+          data: { text: line.text.trim() },
+        });
       }
       // A draft leaves the number blank before the "/": only the ký hiệu must then be unspaced.
       const spaced = number === '' ? /\s/.test(body.replace(/^\s*[/-]\s*/, '')) : compact !== body;
@@ -236,7 +252,13 @@ export const rule = defineRule({
         yield context.report({ node: line, range, messageId: 'missingPlace', data: { text: match[0] } });
       }
       if (day === undefined || month === undefined) {
-        if (context.options.draft) yield context.report({ node: line, range, messageId: 'draftDate', data: { text: line.text.trim() } });
+        if (context.options.draft)
+          yield context.report({
+            node: line,
+            range,
+            messageId: 'draftDate',
+            data: { text: line.text.trim() },
+          });
         return;
       }
       const d = Number(day);

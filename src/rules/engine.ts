@@ -124,7 +124,11 @@ function messageBuilder(active: ActiveRule, filePath: string, lang: Lang) {
   const format = (messageId: string, data?: ReportData) => fillTemplate(template(messageId)[lang], data);
   const related = (input: RelatedInput): RelatedLocation => {
     const { range, excerpt } = targetRange(input);
-    const location: RelatedLocation = { message: format(input.messageId, input.data), ...range, excerpt: input.excerpt ?? excerpt };
+    const location: RelatedLocation = {
+      message: format(input.messageId, input.data),
+      ...range,
+      excerpt: input.excerpt ?? excerpt,
+    };
     if (input.filePath !== undefined && input.filePath !== filePath) location.filePath = input.filePath;
     return location;
   };
@@ -141,12 +145,21 @@ function messageBuilder(active: ActiveRule, filePath: string, lang: Lang) {
     };
     if (input.suggestion !== undefined) message.suggestion = input.suggestion;
     if (input.related?.length) message.related = input.related.map(related);
-    const fix = input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
+    const fix =
+      input.fix && input.node ? sourceFix(input.node, input.fix.range ?? input.range, input.fix.text) : null;
     if (fix) message.fix = fix;
     if (input.fix && input.node) {
       const [start, end] = input.fix.range ?? input.range ?? [0, input.node.text.length];
-      const sameRange = !input.fix.range || (input.range !== undefined && input.range[0] === start && input.range[1] === end);
-      if (sameRange && Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end && end <= input.node.text.length) {
+      const sameRange =
+        !input.fix.range || (input.range !== undefined && input.range[0] === start && input.range[1] === end);
+      if (
+        sameRange &&
+        Number.isInteger(start) &&
+        Number.isInteger(end) &&
+        start >= 0 &&
+        start < end &&
+        end <= input.node.text.length
+      ) {
         message.textFix = { expected: input.node.text.slice(start, end), text: input.fix.text };
       }
     }
@@ -155,7 +168,11 @@ function messageBuilder(active: ActiveRule, filePath: string, lang: Lang) {
   return { format, report };
 }
 
-export function createContext(active: ActiveRule, plan: Plan, env: LintEnvironment): RuleContext<any, string> {
+export function createContext(
+  active: ActiveRule,
+  plan: Plan,
+  env: LintEnvironment,
+): RuleContext<any, string> {
   const { format, report } = messageBuilder(active, plan.source.path, env.lang);
   return {
     options: active.options,
@@ -170,7 +187,11 @@ export function createContext(active: ActiveRule, plan: Plan, env: LintEnvironme
   };
 }
 
-function createRunContext(active: ActiveRule, files: readonly { filePath: string }[], env: LintEnvironment): RunContext<any, string> {
+function createRunContext(
+  active: ActiveRule,
+  files: readonly { filePath: string }[],
+  env: LintEnvironment,
+): RunContext<any, string> {
   const builders = new Map<number, ReturnType<typeof messageBuilder>>();
   const builder = (file: number) => {
     let found = builders.get(file);
@@ -220,7 +241,12 @@ export interface FileLint {
 /** Runs the per-file rules on one plan and summarizes it for the cross-file rules. */
 export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvironment): FileLint {
   const messages: LintMessage[] = [];
-  const summary: FileSummary = { version: SUMMARY_VERSION, filePath: plan.source.path, plan: planIdentity(plan), rules: {} };
+  const summary: FileSummary = {
+    version: SUMMARY_VERSION,
+    filePath: plan.source.path,
+    plan: planIdentity(plan),
+    rules: {},
+  };
   const today = env.today ?? new Date();
   const fileEnv = { ...env, today };
   let readToday = false;
@@ -240,14 +266,22 @@ export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvi
       const crossFile = active.rule.crossFile;
       if (crossFile) {
         const { options, lang, filePath, data, derived } = context;
-        const summaryContext = Object.defineProperty({ options, lang, filePath, data, derived }, 'today', todayGetter) as SummaryContext;
+        const summaryContext = Object.defineProperty(
+          { options, lang, filePath, data, derived },
+          'today',
+          todayGetter,
+        ) as SummaryContext;
         summary.rules[id] = { version: crossFile.version, data: crossFile.summarize(plan, summaryContext) };
       }
     } catch (error) {
       throw new RuleError(id, plan.source.path, error);
     }
   }
-  return { messages: applyOcrConfidence(plan, messages, env.lang).sort(compareMessages), summary, ...(readToday ? { readToday } : {}) };
+  return {
+    messages: applyOcrConfidence(plan, messages, env.lang).sort(compareMessages),
+    summary,
+    ...(readToday ? { readToday } : {}),
+  };
 }
 
 /**
@@ -255,7 +289,11 @@ export function lintFile(plan: Plan, rules: readonly ActiveRule[], env: LintEnvi
  * input order). Returns the messages of each file, sorted by place. A summary without the rule's
  * part of this version is a bug of the caller (check them with `summaryProblem` first).
  */
-export function crossFilePass(summaries: readonly FileSummary[], rules: readonly ActiveRule[], env: LintEnvironment): LintMessage[][] {
+export function crossFilePass(
+  summaries: readonly FileSummary[],
+  rules: readonly ActiveRule[],
+  env: LintEnvironment,
+): LintMessage[][] {
   const out: LintMessage[][] = summaries.map(() => []);
   const runEnv = { ...env, today: env.today ?? new Date() };
   for (const active of rules) {
@@ -264,7 +302,8 @@ export function crossFilePass(summaries: readonly FileSummary[], rules: readonly
     const { id } = active.rule.meta;
     const files = summaries.map((s) => {
       const part = s.rules[id];
-      if (!part || part.version !== crossFile.version) throw new RuleError(id, s.filePath, new Error(`no summary of version ${crossFile.version}`));
+      if (!part || part.version !== crossFile.version)
+        throw new RuleError(id, s.filePath, new Error(`no summary of version ${crossFile.version}`));
       return { filePath: s.filePath, summary: part.data };
     });
     try {
@@ -276,21 +315,40 @@ export function crossFilePass(summaries: readonly FileSummary[], rules: readonly
       }
     } catch (error) {
       if (error instanceof RuleError) throw error;
-      throw new RuleError(id, summaries.length === 1 ? summaries[0]!.filePath : `${summaries.length} files`, error);
+      throw new RuleError(
+        id,
+        summaries.length === 1 ? summaries[0]!.filePath : `${summaries.length} files`,
+        error,
+      );
     }
   }
   return out.map((list) => list.sort(compareMessages));
 }
 
 /** Runs the rules on one plan; `files` are the other plans of the run (for cross-file rules). Messages sorted by place. */
-export function lintPlan(plan: Plan, rules: readonly ActiveRule[], env: LintEnvironment, files: readonly Plan[] = []): LintMessage[] {
+export function lintPlan(
+  plan: Plan,
+  rules: readonly ActiveRule[],
+  env: LintEnvironment,
+  files: readonly Plan[] = [],
+): LintMessage[] {
   return lintPlans([plan, ...files], rules, env)[0]!;
 }
 
 /** Runs the rules on every plan of a run: per file, then the cross-file pass over their summaries. */
-export function lintPlans(plans: readonly Plan[], rules: readonly ActiveRule[], env: LintEnvironment): LintMessage[][] {
+export function lintPlans(
+  plans: readonly Plan[],
+  rules: readonly ActiveRule[],
+  env: LintEnvironment,
+): LintMessage[][] {
   const runEnv = { ...env, today: env.today ?? new Date() };
   const linted = plans.map((plan) => lintFile(plan, rules, runEnv));
-  const crossFile = rules.some((r) => r.rule.crossFile) ? crossFilePass(linted.map((l) => l.summary), rules, runEnv) : null;
+  const crossFile = rules.some((r) => r.rule.crossFile)
+    ? crossFilePass(
+        linted.map((l) => l.summary),
+        rules,
+        runEnv,
+      )
+    : null;
   return linted.map((l, i) => (crossFile ? mergeMessages(l.messages, crossFile[i]!) : l.messages));
 }

@@ -13,7 +13,13 @@
  */
 import { z } from 'zod';
 import { defineRule, type LintMessage } from './types.js';
-import { CatalogueSchema, allCatalogues, catalogueOfPlan, similarity, type Catalogue } from '../domain/catalogue.js';
+import {
+  CatalogueSchema,
+  allCatalogues,
+  catalogueOfPlan,
+  similarity,
+  type Catalogue,
+} from '../domain/catalogue.js';
 import { namedLeadKeys, SELF } from '../domain/matrix.js';
 import { matrixOf } from './util.js';
 import { t } from '../i18n/index.js';
@@ -53,7 +59,10 @@ export const rule = defineRule({
           text:
             'Căn cứ Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.\n\n' +
             'IV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Chịu trách nhiệm theo dõi và báo cáo chỉ tiêu 7 của Mục tiêu 4 tại Kế hoạch số 122/KH-UBND ngày 13/4/2021.\n',
-          note: { vi: 'Mục tiêu 4 của Chiến lược chỉ có 4 chỉ tiêu.', en: 'Goal 4 of the strategy has 4 indicators.' },
+          note: {
+            vi: 'Mục tiêu 4 của Chiến lược chỉ có 4 chỉ tiêu.',
+            en: 'Goal 4 of the strategy has 4 indicators.',
+          },
         },
         {
           text:
@@ -136,19 +145,30 @@ export const rule = defineRule({
         if (reported.has(key)) continue;
         reported.add(key);
         const known = catalogue.goals.map((g) => g.index).join(', ');
-        yield context.report({ ...base, messageId: 'unknownGoal', data: { raw: entry.ref.raw, catalogue: name, goal: entry.goal, known } });
+        yield context.report({
+          ...base,
+          messageId: 'unknownGoal',
+          data: { raw: entry.ref.raw, catalogue: name, goal: entry.goal, known },
+        });
         continue;
       }
       if (entry.indicator !== null && !goal.indicators.some((i) => i.index === entry.indicator)) {
         yield context.report({
           ...base,
           messageId: 'unknownIndicator',
-          data: { raw: entry.ref.raw, catalogue: name, goal: entry.goal, indicator: entry.indicator, count: goal.indicators.length },
+          data: {
+            raw: entry.ref.raw,
+            catalogue: name,
+            goal: entry.goal,
+            indicator: entry.indicator,
+            count: goal.indicators.length,
+          },
         });
         continue;
       }
       const set = assigned.get(catalogue.id) ?? new Set<string>();
-      for (const i of goal.indicators) if (entry.indicator === null || entry.indicator === i.index) set.add(`${goal.index}.${i.index}`);
+      for (const i of goal.indicators)
+        if (entry.indicator === null || entry.indicator === i.index) set.add(`${goal.index}.${i.index}`);
       assigned.set(catalogue.id, set);
     }
 
@@ -166,13 +186,26 @@ export const rule = defineRule({
             let best: { index: number; score: number } | null = null;
             for (const other of expectedGoal.indicators) {
               const score = similarity(indicator.text, other.text);
-              if (other.index !== indicator.index && score >= 2 * minSimilarity && (!best || score > best.score)) best = { index: other.index, score };
+              if (
+                other.index !== indicator.index &&
+                score >= 2 * minSimilarity &&
+                (!best || score > best.score)
+              )
+                best = { index: other.index, score };
             }
             const sizes =
               goal.indicators.length === expectedGoal.indicators.length
                 ? ''
-                : t(lang, 'rule.indicator-ref.sizes', { goal: goal.index, here: goal.indicators.length, catalogue: expectedGoal.indicators.length });
-            const hint = sizes + (best ? t(lang, 'rule.indicator-ref.closer', { indicator: best.index }) : t(lang, 'rule.indicator-ref.no-like'));
+                : t(lang, 'rule.indicator-ref.sizes', {
+                    goal: goal.index,
+                    here: goal.indicators.length,
+                    catalogue: expectedGoal.indicators.length,
+                  });
+            const hint =
+              sizes +
+              (best
+                ? t(lang, 'rule.indicator-ref.closer', { indicator: best.index })
+                : t(lang, 'rule.indicator-ref.no-like'));
             yield context.report({
               node: indicator,
               messageId: 'numbering',
@@ -203,7 +236,14 @@ export const rule = defineRule({
           ...(second.range ? { range: second.range } : {}),
           messageId: 'doubleLead',
           data: { goal: row.goal, indicator: row.indicator, first: first.owner, second: second.owner },
-          related: [{ node: first.node, ...(first.range ? { range: first.range } : {}), messageId: 'doubleLeadOther', data: { owner: first.owner } }],
+          related: [
+            {
+              node: first.node,
+              ...(first.range ? { range: first.range } : {}),
+              messageId: 'doubleLeadOther',
+              data: { owner: first.owner },
+            },
+          ],
         });
       }
     }
@@ -214,7 +254,9 @@ export const rule = defineRule({
         if (id === SELF) continue; // the plan's own indicators: missing-owner
         const catalogue = byId.get(id)!;
         const missing: string[] = [];
-        for (const goal of catalogue.goals) for (const i of goal.indicators) if (!set.has(`${goal.index}.${i.index}`)) missing.push(`${i.index}/${goal.index}`);
+        for (const goal of catalogue.goals)
+          for (const i of goal.indicators)
+            if (!set.has(`${goal.index}.${i.index}`)) missing.push(`${i.index}/${goal.index}`);
         if (missing.length === 0) continue;
         const list = missing
           .map((m) => {

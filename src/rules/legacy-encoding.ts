@@ -23,14 +23,19 @@ export const rule = defineRule({
       en:
         'A .txt/.md file in TCVN3 (ABC, the .VnTime fonts), VNI (the VNI-Times fonts) or Windows-1258, and a .docx whose runs use the .VnTime/.VnTimeH or VNI-Times fonts, are converted to Unicode before they are checked (code charts: src/data/legacy-encodings.json). ' +
         'This rule says so once per converted file, naming the encoding: the places and quotes of the other findings are those of the Unicode text. ' +
-        'To fix a text file for good: kh convert <file> -o <new file>; a .docx: change its fonts with Unikey\'s converter or retype in a Unicode font.',
+        "To fix a text file for good: kh convert <file> -o <new file>; a .docx: change its fonts with Unikey's converter or retype in a Unicode font.",
       wrong: [
         {
           text: 'KÕ ho¹ch phßng, chèng thiªn tai n¨m 2025\nTriÓn khai thùc hiÖn c«ng t¸c phßng, chèng thiªn tai trªn ®Þa bµn tØnh.\n',
-          note: { vi: 'chữ TCVN3 dán vào tệp Unicode (đọc như "KÕ ho¹ch")', en: 'TCVN3 text pasted into a Unicode file (it reads "KÕ ho¹ch")' },
+          note: {
+            vi: 'chữ TCVN3 dán vào tệp Unicode (đọc như "KÕ ho¹ch")',
+            en: 'TCVN3 text pasted into a Unicode file (it reads "KÕ ho¹ch")',
+          },
         },
       ],
-      right: ['Kế hoạch phòng, chống thiên tai năm 2025\nTriển khai thực hiện công tác phòng, chống thiên tai trên địa bàn tỉnh.\n'],
+      right: [
+        'Kế hoạch phòng, chống thiên tai năm 2025\nTriển khai thực hiện công tác phòng, chống thiên tai trên địa bàn tỉnh.\n',
+      ],
     },
     options: z.object({}),
     messages: {
@@ -40,7 +45,7 @@ export const rule = defineRule({
       },
       runs: {
         vi: '{runs} đoạn chữ viết bằng phông bảng mã cũ ({encoding}: .VnTime, VNI-Times …) đã được chuyển sang Unicode để đọc; để sửa hẳn văn bản, đổi phông bằng Unikey (Công cụ chuyển mã)',
-        en: '{runs} runs in legacy fonts ({encoding}: .VnTime, VNI-Times …) were converted to Unicode to be read; to fix the document for good, convert its fonts with Unikey\'s converter',
+        en: "{runs} runs in legacy fonts ({encoding}: .VnTime, VNI-Times …) were converted to Unicode to be read; to fix the document for good, convert its fonts with Unikey's converter",
       },
     },
   },
@@ -48,7 +53,8 @@ export const rule = defineRule({
     const converted = plan.source.converted;
     if (!converted) return;
     const encoding = encodingNameIn(context.data.legacyEncodings, converted.from);
-    if (converted.runs === null) yield context.report({ messageId: 'file', data: { encoding, file: plan.source.path } });
+    if (converted.runs === null)
+      yield context.report({ messageId: 'file', data: { encoding, file: plan.source.path } });
     else yield context.report({ messageId: 'runs', data: { encoding, runs: converted.runs } });
   },
 });

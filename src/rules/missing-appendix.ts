@@ -20,7 +20,13 @@ function appendixInText(plan: Plan, words: readonly string[]): boolean {
   for (const { node } of textNodes(plan)) {
     if (heading.test(node.text) || /\(\s*Kèm theo\s+\p{L}+/u.test(node.text)) return true;
     // A heading in sentence case: "**Phụ lục đơn giá bồi thường**" (short, no full stop).
-    if (/^[\s*_]*Phụ lục\b/u.test(node.text) && node.text.length <= 80 && !/[.;:,]\s*[*_]*\s*$/u.test(node.text) && !/kèm theo/iu.test(node.text)) return true;
+    if (
+      /^[\s*_]*Phụ lục\b/u.test(node.text) &&
+      node.text.length <= 80 &&
+      !/[.;:,]\s*[*_]*\s*$/u.test(node.text) &&
+      !/kèm theo/iu.test(node.text)
+    )
+      return true;
   }
   return false;
 }
@@ -28,7 +34,11 @@ function appendixInText(plan: Plan, words: readonly string[]): boolean {
 /** The text after a reference in its paragraph ("ban hành kèm theo Nghị định này", "của Quyết định số …"). */
 function textAfter(plan: Plan, ref: AppendixRef, chars = 80): string {
   for (const { node } of textNodes(plan)) {
-    if (node.position.start.line > ref.position.start.line || node.position.end.line < ref.position.start.line) continue;
+    if (
+      node.position.start.line > ref.position.start.line ||
+      node.position.end.line < ref.position.start.line
+    )
+      continue;
     const at = node.text.indexOf(ref.raw);
     if (at >= 0) return node.text.slice(at + ref.raw.length, at + ref.raw.length + chars);
   }
@@ -55,7 +65,13 @@ function romanValue(label: string): number {
   return total;
 }
 
-function ownAppendix(context: Pick<RuleContext, 'derived'>, plan: Plan, ref: AppendixRef, typeNames: readonly string[], ownTypes: ReadonlySet<string>): boolean {
+function ownAppendix(
+  context: Pick<RuleContext, 'derived'>,
+  plan: Plan,
+  ref: AppendixRef,
+  typeNames: readonly string[],
+  ownTypes: ReadonlySet<string>,
+): boolean {
   // "… của phụ lục (nếu có)": a lower-case "phụ lục" with no number and no "kèm theo" names no appendix of this text.
   if (/^phụ lục$/u.test(ref.raw.trim())) return false;
   // The label's tail ("VI.10") and the rest of a list ("Phụ lục I, Phụ lục II và Phụ lục IX ban hành kèm theo …") share what follows.
@@ -64,10 +80,20 @@ function ownAppendix(context: Pick<RuleContext, 'derived'>, plan: Plan, ref: App
     .replace(/^(?:\s*(?:,|và)\s*(?:Mục\s+\p{Lu}\s+)?Phụ\s+lục\s+(?:số\s+)?[\p{Lu}\d]+[.\d]*)+/u, '');
   if (/^\s*hợp đồng/iu.test(after)) return false;
   // A bare "Phụ lục" ("tại Phụ lục gửi kèm …") in a sentence that cites another document by its number: that document's.
-  if (ref.label === null && !/kèm/iu.test(ref.raw) && /\d+\/(?:\d{4}\/)?\p{Lu}[^.;]*$/u.test(textBefore(context, { text: ref.raw, position: ref.position }, 200))) return false;
+  if (
+    ref.label === null &&
+    !/kèm/iu.test(ref.raw) &&
+    /\d+\/(?:\d{4}\/)?\p{Lu}[^.;]*$/u.test(
+      textBefore(context, { text: ref.raw, position: ref.position }, 200),
+    )
+  )
+    return false;
   const tail = `${/kèm(?:\s+theo)?\s*$/iu.test(ref.raw) ? ' kèm theo' : ''}${after}`.replace(/\s+/g, ' ');
   // "kèm theo <Type> này|số …", "<Type> số …", "của <Type> …" right after the label.
-  const named = new RegExp(`^[^.;()]{0,40}?(?:kèm(?: theo)?|của|tại|theo)?\\s*(${typeNames.join('|')})(?=[\\s,])\\s*(này|số|\\d|\\p{Lu})`, 'iu').exec(tail);
+  const named = new RegExp(
+    `^[^.;()]{0,40}?(?:kèm(?: theo)?|của|tại|theo)?\\s*(${typeNames.join('|')})(?=[\\s,])\\s*(này|số|\\d|\\p{Lu})`,
+    'iu',
+  ).exec(tail);
   if (!named) return true;
   return named[2]!.toLowerCase() === 'này' && ownTypes.has(named[1]!.toLowerCase());
 }
@@ -75,7 +101,9 @@ function ownAppendix(context: Pick<RuleContext, 'derived'>, plan: Plan, ref: App
 /** A document amending, replacing or repealing another (its trích yếu says so): it quotes the other one's appendices. */
 function amends(plan: Plan, amending: readonly string[]): boolean {
   const title = (plan.meta.title ?? '').toLowerCase().trim();
-  return amending.some((w) => title.startsWith(w) || title.startsWith(`về việc ${w}`) || title.startsWith(`về ${w}`));
+  return amending.some(
+    (w) => title.startsWith(w) || title.startsWith(`về việc ${w}`) || title.startsWith(`về ${w}`),
+  );
 }
 
 export const rule = defineRule({
@@ -98,7 +126,7 @@ export const rule = defineRule({
         'or none with that number. Per Decree 30/2020/NĐ-CP, Annex I, an appendix is headed "PHỤ LỤC" with a "(Kèm theo … số …)" line, ' +
         'numbered in Roman numerals when there are two or more. Only the document\'s own appendices count: not another document\'s ("Phụ lục II ban hành kèm theo Thông tư số …", ' +
         '"Mẫu số 02 Phụ lục III Thông tư số …", "kèm theo Nghị định này" quoted in a Quyết định), not a contract\'s ("phụ lục hợp đồng"), and not those named in a document that amends, ' +
-        'replaces or repeals another (the amended one\'s; src/data/rule-words.json).',
+        "replaces or repeals another (the amended one's; src/data/rule-words.json).",
       wrong: [
         'KẾ HOẠCH\nTriển khai công tác bình đẳng giới năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các phòng, ban triển khai các nhiệm vụ theo phụ lục kèm theo Kế hoạch này.',
       ],
@@ -123,14 +151,25 @@ export const rule = defineRule({
     if (plan.appendixRefs.length === 0) return;
     // An amending document's "Phụ lục II", "kèm theo Thông tư này" are the amended one's (quoted): which are its own is unknown.
     if (amends(plan, context.data.ruleWords.amending.words) && plan.appendices.length === 0) return;
-    const typeNames = context.data.documentTypes.entries.map((e) => e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const ownTypes = new Set([plan.meta.docType, plan.attachment?.docType, plan.meta.isPlan ? 'Kế hoạch' : null].filter((t): t is string => Boolean(t)).map((t) => t.toLowerCase()));
+    const typeNames = context.data.documentTypes.entries.map((e) =>
+      e.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
+    const ownTypes = new Set(
+      [plan.meta.docType, plan.attachment?.docType, plan.meta.isPlan ? 'Kế hoạch' : null]
+        .filter((t): t is string => Boolean(t))
+        .map((t) => t.toLowerCase()),
+    );
     const refs = plan.appendixRefs.filter((ref) => ownAppendix(context, plan, ref, typeNames, ownTypes));
     if (refs.length === 0) return;
     if (plan.appendices.length === 0) {
       if (appendixInText(plan, context.data.documentParts.appendixWords.words)) return;
       for (const ref of refs) {
-        yield context.report({ position: ref.position, excerpt: ref.raw, messageId: 'noAppendix', data: { ref: ref.raw } });
+        yield context.report({
+          position: ref.position,
+          excerpt: ref.raw,
+          messageId: 'noAppendix',
+          data: { ref: ref.raw },
+        });
       }
       return;
     }

@@ -23,9 +23,12 @@ const short = (text: string, max = 80) => {
   return t.length > max ? `${t.slice(0, max - 1).trimEnd()}…` : t;
 };
 
-type Located = { position: { start: { line: number; column: number }; end: { line: number; column: number } } };
+type Located = {
+  position: { start: { line: number; column: number }; end: { line: number; column: number } };
+};
 /** The assignment was read from this item: it starts on one of the item's lines. */
-const readFrom = (a: Located, item: Located) => a.position.start.line >= item.position.start.line && a.position.start.line <= item.position.end.line;
+const readFrom = (a: Located, item: Located) =>
+  a.position.start.line >= item.position.start.line && a.position.start.line <= item.position.end.line;
 
 export const rule = defineRule({
   meta: {
@@ -55,7 +58,10 @@ export const rule = defineRule({
           text:
             'II. MỤC TIÊU, CHỈ TIÊU\n\n1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đến cuối năm 2023, đạt 56% các cơ quan quản lý nhà nước có lãnh đạo chủ chốt là nữ.\n\n' +
             'III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Tư pháp: Phối hợp tập huấn về bình đẳng giới.\n',
-          note: { vi: 'Chỉ tiêu của Mục tiêu 1 không được giao cho ai.', en: 'The indicator of goal 1 is given to nobody.' },
+          note: {
+            vi: 'Chỉ tiêu của Mục tiêu 1 không được giao cho ai.',
+            en: 'The indicator of goal 1 is given to nobody.',
+          },
         },
       ],
       right: [
@@ -126,11 +132,20 @@ function* emptyOwnerCells(plan: Plan, context: Context): Generator<LintMessage> 
       const task = taskIndex >= 0 ? row.cells[taskIndex] : taskCell(row, [owner.index, partner, 0]);
       if (cell && cell.text.trim() !== '') {
         // A lead named for an empty task.
-        if (task && task.text.trim() === '') yield context.report({ node: cell, messageId: 'leadForNothing', data: { owner: short(cell.text, 60) } });
+        if (task && task.text.trim() === '')
+          yield context.report({
+            node: cell,
+            messageId: 'leadForNothing',
+            data: { owner: short(cell.text, 60) },
+          });
         continue;
       }
       if (!task || task.text.trim() === '') continue;
-      yield context.report({ node: task, messageId: 'emptyOwnerCell', data: { task: short(task.text), column: owner.header } });
+      yield context.report({
+        node: task,
+        messageId: 'emptyOwnerCell',
+        data: { task: short(task.text), column: owner.header },
+      });
     }
   }
 }
@@ -139,7 +154,9 @@ function* emptyOwnerCells(plan: Plan, context: Context): Generator<LintMessage> 
 function* ownerlessItems(plan: Plan, context: Context): Generator<LintMessage> {
   const words = context.data.ruleWords;
   const leads = leadRoles(context.data.strategy.conventions);
-  const headingWords = context.data.sectionKinds.entries.flatMap((e) => e.keywords.map((k) => k.toLowerCase()));
+  const headingWords = context.data.sectionKinds.entries.flatMap((e) =>
+    e.keywords.map((k) => k.toLowerCase()),
+  );
   const organization = plan.assignments.filter((a) => a.source === 'organization');
   const namesOwner = context.data.derived('missing-owner/owner-pattern', ownerPattern);
   for (const section of plan.sections) {
@@ -149,17 +166,38 @@ function* ownerlessItems(plan: Plan, context: Context): Generator<LintMessage> {
       if (isHeading(item, headingWords) || isSubHeading(item)) continue;
       // An agency or a person named anywhere in the item's first sentence: the builder just did not read it.
       const sentence = firstSentence(item.text);
-      if (namesOwner.test(sentence) || namesBodies(sentence, words) || proposesTo(sentence) || statesRequirement(sentence, words)) continue;
+      if (
+        namesOwner.test(sentence) ||
+        namesBodies(sentence, words) ||
+        proposesTo(sentence) ||
+        statesRequirement(sentence, words)
+      )
+        continue;
       // Sub-items that name their owners: the item is their heading.
-      if (item.children.some((child) => namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text), words))) continue;
+      if (
+        item.children.some(
+          (child) =>
+            namesOwner.test(firstSentence(child.text)) || namesBodies(firstSentence(child.text), words),
+        )
+      )
+        continue;
       if (!/\p{L}/u.test(item.text)) continue;
-      yield context.report({ node: item, range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))], messageId: 'unknownOwner', data: { text: short(item.text, 60) } });
+      yield context.report({
+        node: item,
+        range: [0, Math.min(item.text.length, Math.max(1, firstClause(item.text)))],
+        messageId: 'unknownOwner',
+        data: { text: short(item.text, 60) },
+      });
     }
   }
   for (const a of organization) {
     if (!leads.has(a.role)) continue;
-    const hasWork = a.tasks.some((t) => t.text.replace(/^\s*(chủ trì|chịu trách nhiệm)[\s,.:;]*/iu, '').trim().length > 0) || a.indicatorRefs.length > 0;
-    if (!hasWork) yield context.report({ position: a.position, messageId: 'leadForNothing', data: { owner: a.owner } });
+    const hasWork =
+      a.tasks.some(
+        (t) => t.text.replace(/^\s*(chủ trì|chịu trách nhiệm)[\s,.:;]*/iu, '').trim().length > 0,
+      ) || a.indicatorRefs.length > 0;
+    if (!hasWork)
+      yield context.report({ position: a.position, messageId: 'leadForNothing', data: { owner: a.owner } });
   }
 }
 
@@ -176,7 +214,11 @@ function* unownedIndicators(plan: Plan, context: Context): Generator<LintMessage
   const hasAssignmentTable = plan.tables.some((t) => t.role === 'assignment');
   if (!anyOwned && !hasAssignmentTable && plan.appendixRefs.length > 0 && plan.appendices.length === 0) {
     const ref = plan.appendixRefs[0]!;
-    yield context.report({ position: ref.position, messageId: 'ownersInAppendix', data: { count: total, appendix: ref.raw } });
+    yield context.report({
+      position: ref.position,
+      messageId: 'ownersInAppendix',
+      data: { count: total, appendix: ref.raw },
+    });
     return;
   }
   for (const goal of plan.goals) {
@@ -184,11 +226,19 @@ function* unownedIndicators(plan: Plan, context: Context): Generator<LintMessage
     const missing = goal.indicators.filter((i) => !owned(goal.index, i.index));
     if (missing.length === 0) continue;
     if (missing.length === goal.indicators.length) {
-      yield context.report({ node: goal, messageId: 'unownedGoal', data: { goal: goal.index, count: goal.indicators.length, text: short(goal.field || goal.text, 60) } });
+      yield context.report({
+        node: goal,
+        messageId: 'unownedGoal',
+        data: { goal: goal.index, count: goal.indicators.length, text: short(goal.field || goal.text, 60) },
+      });
       continue;
     }
     for (const indicator of missing) {
-      yield context.report({ node: indicator, messageId: 'unownedIndicator', data: { goal: goal.index, indicator: indicator.index, text: short(indicator.text, 60) } });
+      yield context.report({
+        node: indicator,
+        messageId: 'unownedIndicator',
+        data: { goal: goal.index, indicator: indicator.index, text: short(indicator.text, 60) },
+      });
     }
   }
 }
@@ -211,8 +261,12 @@ function isSubHeading(item: Item): boolean {
 
 /** "Các sở, ban, ngành …", "Các cơ quan, đơn vị, địa phương …": bodies named in the plural, in lower case. */
 function namesBodies(sentence: string, ruleWords: RuleWords): boolean {
-  const words = ruleWords.collectiveOwners.words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  return new RegExp(`(?:^|[\\s,;:(])(?:các|những|mọi)\\s+(?:${words})(?![\\p{L}\\p{M}])`, 'iu').test(sentence);
+  const words = ruleWords.collectiveOwners.words
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|');
+  return new RegExp(`(?:^|[\\s,;:(])(?:các|những|mọi)\\s+(?:${words})(?![\\p{L}\\p{M}])`, 'iu').test(
+    sentence,
+  );
 }
 
 /** "Đề nghị Công ty Điện lực …", "Đề nghị Ủy ban Mặt trận Tổ quốc …": a body asked to act, named by its capitalised name. */
@@ -228,7 +282,10 @@ function statesRequirement(sentence: string, words: RuleWords): boolean {
 
 /** Capitalized agency heads (src/data/agency-heads.json) and people's titles, as whole words (built once per data store). */
 function ownerPattern(data: DataStore): RegExp {
-  const words = [...data.agencyHeads.entries.flatMap((e) => e.words), ...data.strategy.conventions.ownerWords.words]
+  const words = [
+    ...data.agencyHeads.entries.flatMap((e) => e.words),
+    ...data.strategy.conventions.ownerWords.words,
+  ]
     .filter((w) => w !== 'Các')
     .sort((a, b) => b.length - a.length)
     .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));

@@ -27,9 +27,19 @@ function romanValue(text: string): number | null {
   return total;
 }
 function toRoman(n: number): string {
-  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
+  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
   return out;
 }
 
@@ -45,7 +55,15 @@ function numberedTasks(plan: Plan): Entry[][] {
     let run: Entry[] = [];
     for (const item of items) {
       const m = /^\s*Nhiệm vụ\s+(\d{1,2})\s*[:.]/u.exec(item.text);
-      if (m) run.push({ kind: 'arabic', label: `Nhiệm vụ ${m[1]}`, value: Number(m[1]), node: null, position: item.position, text: item.text.slice(m[0].length).trim() });
+      if (m)
+        run.push({
+          kind: 'arabic',
+          label: `Nhiệm vụ ${m[1]}`,
+          value: Number(m[1]),
+          node: null,
+          position: item.position,
+          text: item.text.slice(m[0].length).trim(),
+        });
       scan(item.children);
     }
     if (run.length > 1) lists.push(run);
@@ -104,7 +122,10 @@ export const rule = defineRule({
         'I. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền\n\na) Tọa đàm.\n\nb) Hội thi.\n\nc) Phát thanh.\n\nd) Pa nô.\n\nđ) Tờ rơi.\n\ne) Video.\n\ng) Báo chí.\n\n2. Tập huấn.\n\nIII. KINH PHÍ\n\n1. Ngân sách tỉnh.',
         {
           text: 'I. TỔ CHỨC THỰC HIỆN\n\na) Sở Nội vụ chủ trì.\n\nb) Sở Tài chính bố trí kinh phí.',
-          note: { vi: 'Điểm chữ cái ngay dưới mục La Mã, không có khoản số: hợp lệ.', en: 'Letter points right under a Roman section, no clauses: fine.' },
+          note: {
+            vi: 'Điểm chữ cái ngay dưới mục La Mã, không có khoản số: hợp lệ.',
+            en: 'Letter points right under a Roman section, no clauses: fine.',
+          },
         },
       ],
     },
@@ -165,10 +186,26 @@ export const rule = defineRule({
       }
     };
 
-    function* report(entry: Entry, messageId: Parameters<typeof context.report>[0]['messageId'], data: Record<string, string>): Generator<LintMessage> {
+    function* report(
+      entry: Entry,
+      messageId: Parameters<typeof context.report>[0]['messageId'],
+      data: Record<string, string>,
+    ): Generator<LintMessage> {
       const full = { label: entry.label, text: snippet(entry.text), ...data };
-      if (entry.node) yield context.report({ node: entry.node, range: [0, Math.min(entry.node.text.length, 40)], messageId, data: full });
-      else yield context.report({ position: entry.position, excerpt: `${entry.label} ${snippet(entry.text)}`, messageId, data: full });
+      if (entry.node)
+        yield context.report({
+          node: entry.node,
+          range: [0, Math.min(entry.node.text.length, 40)],
+          messageId,
+          data: full,
+        });
+      else
+        yield context.report({
+          position: entry.position,
+          excerpt: `${entry.label} ${snippet(entry.text)}`,
+          messageId,
+          data: full,
+        });
     }
 
     /** All item texts under an entry (its subtree), for the swallowed-label check. */
@@ -191,14 +228,19 @@ export const rule = defineRule({
     const swallowed = (entry: Entry, from: number, to: number): boolean => {
       const texts = subtree(entry);
       for (let n = from; n < to; n++) {
-        const label = format(entry, n).replace(/[.)]$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const label = format(entry, n)
+          .replace(/[.)]$/, '')
+          .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         const re = new RegExp(`(?:^|\\n)\\d{1,3}\\s+${label}[\\uFE0F\\u20E3]*[.)]\\s`, 'u');
         if (!texts.some((text) => re.test(text))) return false;
       }
       return true;
     };
 
-    function* sequence(entries: Entry[], checks: { start: boolean; gaps: boolean } = { start: true, gaps: true }): Generator<LintMessage> {
+    function* sequence(
+      entries: Entry[],
+      checks: { start: boolean; gaps: boolean } = { start: true, gaps: true },
+    ): Generator<LintMessage> {
       let previous: { label: string; value: number; entry: Entry } | null = null;
       for (const [index, entry] of entries.entries()) {
         const value = entry.value;
@@ -209,7 +251,8 @@ export const rule = defineRule({
         if (!previous || (value === 1 && previous.value > 1)) {
           // The first of a list, or a list numbered again from 1 under a level the tree does not
           // hold (Phần, Chương, an appendix): a new list.
-          if (!previous && checks.start && context.options.checkStart && value !== 1) yield* report(entry, 'start', { expected: format(entry, 1) });
+          if (!previous && checks.start && context.options.checkStart && value !== 1)
+            yield* report(entry, 'start', { expected: format(entry, 1) });
           previous = { label: entry.label, value, entry };
           continue;
         }
@@ -222,8 +265,10 @@ export const rule = defineRule({
           continue;
         }
         if (value > previous.value + 1) {
-          if (checks.gaps && !swallowed(previous.entry, previous.value + 1, value)) yield* report(entry, 'gap', { previous: previous.label, expected });
-        } else if (value < previous.value) yield* report(entry, 'order', { previous: previous.label, expected });
+          if (checks.gaps && !swallowed(previous.entry, previous.value + 1, value))
+            yield* report(entry, 'gap', { previous: previous.label, expected });
+        } else if (value < previous.value)
+          yield* report(entry, 'order', { previous: previous.label, expected });
         previous = { label: entry.label, value, entry };
       }
     }
@@ -242,7 +287,15 @@ export const rule = defineRule({
       } else if (kind === 'decimal') value = Number(/(\d+)\.?$/.exec(label)?.[1] ?? NaN);
       else value = Number(label.replace(/\D/g, ''));
       if (value !== null && !Number.isFinite(value)) value = null;
-      const entry: Entry = { kind, label, value, node: item, position: item.position, text: item.text, items: item.children };
+      const entry: Entry = {
+        kind,
+        label,
+        value,
+        node: item,
+        position: item.position,
+        text: item.text,
+        items: item.children,
+      };
       if (letter !== undefined) entry.letter = letter;
       return entry;
     }
@@ -263,7 +316,10 @@ export const rule = defineRule({
           // A letter point with numbered clauses beside it in the same list: a level mixed in.
           const arabic = entries.find((e) => e.kind === 'arabic');
           if (arabic && ofKind.length) {
-            for (const entry of ofKind) yield* report(entry, 'mixedLevel', { sibling: `${arabic.label} ${snippet(arabic.text).slice(0, 30)}` });
+            for (const entry of ofKind)
+              yield* report(entry, 'mixedLevel', {
+                sibling: `${arabic.label} ${snippet(arabic.text).slice(0, 30)}`,
+              });
             continue;
           }
         }
@@ -290,11 +346,24 @@ export const rule = defineRule({
     // some out).
     const follows = catalogueOfPlan(plan, context.data.strategy.catalogues) !== null;
     const checks = { start: false, gaps: !follows };
-    const entry = (label: string, index: number, position: Position, text: string): Entry => ({ kind: 'arabic', label, value: index, node: null, position, text });
-    yield* sequence(plan.goals.map((g) => entry(`Mục tiêu ${g.index}`, g.index, g.position, g.field)), checks);
+    const entry = (label: string, index: number, position: Position, text: string): Entry => ({
+      kind: 'arabic',
+      label,
+      value: index,
+      node: null,
+      position,
+      text,
+    });
+    yield* sequence(
+      plan.goals.map((g) => entry(`Mục tiêu ${g.index}`, g.index, g.position, g.field)),
+      checks,
+    );
     for (const goal of plan.goals) {
       const numbered = goal.indicators.filter((i) => /\d/.test(i.label));
-      yield* sequence(numbered.map((i) => entry(`Chỉ tiêu ${i.index}`, i.index, i.position, i.text)), checks);
+      yield* sequence(
+        numbered.map((i) => entry(`Chỉ tiêu ${i.index}`, i.index, i.position, i.text)),
+        checks,
+      );
     }
   },
 });

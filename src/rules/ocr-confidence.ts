@@ -13,7 +13,11 @@ import { t } from '../i18n/index.js';
 import type { LintMessage } from './types.js';
 
 /** Rules whose findings an OCR misreading alone can cause (a wrong letter, a lost bracket, a word read twice). */
-export const OCR_SENSITIVE_RULES: ReadonlySet<string> = new Set(['vietnamese-syllable', 'repeated-phrase', 'unbalanced-punctuation']);
+export const OCR_SENSITIVE_RULES: ReadonlySet<string> = new Set([
+  'vietnamese-syllable',
+  'repeated-phrase',
+  'unbalanced-punctuation',
+]);
 
 /** The rule id of the message saying a file was OCR'd. */
 export const OCR_NOTICE_RULE = 'ocr';
@@ -32,8 +36,13 @@ function touchesLowConfidence(m: LintMessage, byLine: Map<number, Span[]>): bool
 function notice(plan: Plan, lang: Lang): LintMessage {
   const ocr = plan.source.ocr!;
   const low = ocr.lowConfidence.length;
-  const message =
-    t(lang, 'rule.ocr-confidence.notice', { engine: ocr.engine, mean: ocr.meanConfidence, low, words: ocr.words, high: ocr.highConfidence });
+  const message = t(lang, 'rule.ocr-confidence.notice', {
+    engine: ocr.engine,
+    mean: ocr.meanConfidence,
+    low,
+    words: ocr.words,
+    high: ocr.highConfidence,
+  });
   return {
     ruleId: OCR_NOTICE_RULE,
     messageId: 'ocr-text',
@@ -59,7 +68,9 @@ export function applyOcrConfidence(plan: Plan, messages: LintMessage[], lang: La
     else byLine.set(s.line, [s]);
   }
   const out = messages.map((m) =>
-    OCR_SENSITIVE_RULES.has(m.ruleId) && m.severity !== 'info' && touchesLowConfidence(m, byLine) ? { ...m, severity: 'info' as const } : m,
+    OCR_SENSITIVE_RULES.has(m.ruleId) && m.severity !== 'info' && touchesLowConfidence(m, byLine)
+      ? { ...m, severity: 'info' as const }
+      : m,
   );
   out.push(notice(plan, lang));
   return out;

@@ -21,7 +21,8 @@ import { normalizeName, type Programmes } from '../domain/issuers.js';
 import { textNodes } from './util.js';
 import { execAll } from '../util/regex.js';
 
-const PERIOD = /giai\s+đoạn\s*(I{1,3}|IV|[1-4])?\s*[:(]?\s*(?:từ\s+năm\s+)?((?:19|20)\d\d)\s*(?:[-–—]|đến(?:\s+năm)?)\s*((?:19|20)\d\d)\)?/giu;
+const PERIOD =
+  /giai\s+đoạn\s*(I{1,3}|IV|[1-4])?\s*[:(]?\s*(?:từ\s+năm\s+)?((?:19|20)\d\d)\s*(?:[-–—]|đến(?:\s+năm)?)\s*((?:19|20)\d\d)\)?/giu;
 
 interface Mention {
   node: TextNode;
@@ -70,7 +71,9 @@ export const rule = defineRule({
     },
     options: z.object({
       /** Words that open a programme name. */
-      heads: z.array(z.string().min(1)).default(['chiến lược', 'chương trình', 'đề án', 'dự án', 'kế hoạch', 'quy hoạch']),
+      heads: z
+        .array(z.string().min(1))
+        .default(['chiến lược', 'chương trình', 'đề án', 'dự án', 'kế hoạch', 'quy hoạch']),
       /** Programmes added to src/data/programmes.json (kh.config.json): name, period, the document that sets it. */
       programmes: z
         .array(
@@ -123,7 +126,10 @@ function knownProgrammes(context: Context) {
 function programmeMentions(plan: Plan, context: Context): Mention[] {
   const programmes = knownProgrammes(context);
   const heads = context.options.heads.map((h) => h.normalize('NFC').toLowerCase());
-  const headRe = new RegExp(`(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`, 'giu');
+  const headRe = new RegExp(
+    `(?<![\\p{L}])(${heads.map((h) => h.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?![\\p{L}])`,
+    'giu',
+  );
   const mentions: Mention[] = [];
 
   for (const { node, kind } of textNodes(plan)) {
@@ -133,12 +139,20 @@ function programmeMentions(plan: Plan, context: Context): Mention[] {
       if (match[1]) continue; // an explicit phase
       const start = match.index;
       const before = text.slice(0, start);
-      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('.'), before.lastIndexOf(':'), before.lastIndexOf('\n'));
+      const cut = Math.max(
+        before.lastIndexOf(';'),
+        before.lastIndexOf('.'),
+        before.lastIndexOf(':'),
+        before.lastIndexOf('\n'),
+      );
       const clause = before.slice(cut + 1);
       let head: RegExpExecArray | null = null;
       for (const h of execAll(headRe, clause)) head = h as RegExpExecArray;
       if (!head) continue;
-      const name = clause.slice(head.index).replace(/[\s,"“”]+$/u, '').trim();
+      const name = clause
+        .slice(head.index)
+        .replace(/[\s,"“”]+$/u, '')
+        .trim();
       const norm = normalizeName(name);
       const programme = programmes.find((p) => p.keys.some((k) => norm.startsWith(normalizeName(k)))) ?? null;
       // A bare head word ("các chương trình giai đoạn 2021-2025") names nothing in particular.
@@ -181,11 +195,23 @@ function* reportDisagreements(context: Context, mentions: Mention[]): Generator<
           node: m.node,
           range: m.range,
           messageId: 'catalogue',
-          data: { name: m.name, raw: m.raw, other: reference.period, period: known!, document: programme.document },
+          data: {
+            name: m.name,
+            raw: m.raw,
+            other: reference.period,
+            period: known!,
+            document: programme.document,
+          },
           related,
         });
       } else {
-        yield context.report({ node: m.node, range: m.range, messageId: 'different', data: { name: m.name, raw: m.raw, other: reference.period }, related });
+        yield context.report({
+          node: m.node,
+          range: m.range,
+          messageId: 'different',
+          data: { name: m.name, raw: m.raw, other: reference.period },
+          related,
+        });
       }
     }
   }

@@ -71,7 +71,10 @@ export const rule = defineRule({
         'Xử lý nghiêm các hành vi vi phạm pháp luật; các ngành liên quan quan tâm chỉ đạo, ngày ngày theo dõi và từ từ tháo gỡ khó khăn.',
         {
           text: 'Tổ chức tập huấn, tập huấn lại cho cán bộ cơ sở.',
-          note: { vi: 'Hai lần cách nhau bằng dấu phẩy: liệt kê, không phải gõ lặp.', en: 'A comma between the copies: a list, not a slip.' },
+          note: {
+            vi: 'Hai lần cách nhau bằng dấu phẩy: liệt kê, không phải gõ lặp.',
+            en: 'A comma between the copies: a list, not a slip.',
+          },
         },
       ],
     },
@@ -102,7 +105,9 @@ export const rule = defineRule({
       const text = node.text;
       const tokens = tokenize(text);
       // Tokens i and i+1 are separated by spaces only.
-      const joined = tokens.map((token, i) => i + 1 < tokens.length && SPACES.test(text.slice(token.end, tokens[i + 1]!.start)));
+      const joined = tokens.map(
+        (token, i) => i + 1 < tokens.length && SPACES.test(text.slice(token.end, tokens[i + 1]!.start)),
+      );
       const same = (a: number, b: number, n: number) => {
         for (let k = 0; k < n; k++) if (tokens[a + k]!.key !== tokens[b + k]!.key) return false;
         return true;
@@ -126,7 +131,11 @@ export const rule = defineRule({
           const phrase = text.slice(tokens[i]!.start, tokens[i + n - 1]!.end);
           if (allowed.has(phrase.toLowerCase().replace(/\s+/g, ' '))) continue;
           let copies = 2;
-          while (i + (copies + 1) * n <= tokens.length && same(i, i + copies * n, n) && spaced(i + copies * n - 1, i + (copies + 1) * n - 1)) {
+          while (
+            i + (copies + 1) * n <= tokens.length &&
+            same(i, i + copies * n, n) &&
+            spaced(i + copies * n - 1, i + (copies + 1) * n - 1)
+          ) {
             copies++;
           }
           const end = tokens[i + copies * n - 1]!.end;

@@ -33,7 +33,7 @@ export const rule = defineRule({
         'its heading by the keywords of src/data/section-kinds.json; a goals section (MỤC TIÊU) counts as the purpose. Applies to plans only. ' +
         'Only when the Roman-numbered sections were read with confidence (I, II, III … in order). By default a plan needs its purpose, tasks and organization sections. ' +
         'The budget section is not required by default: in the real documents (shared/corpus) only 9 of 41 plans have one — plans of the Fatherland Front or of an election sub-committee are paid ' +
-        'from another body\'s budget, plans of the Prime Minister or a ministry state their resources elsewhere; switch it on with the option. ' +
+        "from another body's budget, plans of the Prime Minister or a ministry state their resources elsewhere; switch it on with the option. " +
         'Option: kinds — the required sections (purpose, goals, tasks, budget, organization, reporting).',
       wrong: [
         'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. KINH PHÍ THỰC HIỆN\n\nTừ ngân sách tỉnh.',
@@ -42,7 +42,10 @@ export const rule = defineRule({
         'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. KINH PHÍ THỰC HIỆN\n\nTừ ngân sách tỉnh.\n\nIV. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì.',
         {
           text: 'KẾ HOẠCH\nTổ chức Tháng hành động vì bình đẳng giới năm 2024\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Nâng cao nhận thức.\n\nII. NỘI DUNG\n\n1. Tuyên truyền.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Văn hóa chủ trì.',
-          note: { vi: 'Phần kinh phí không bắt buộc mặc định.', en: 'The budget section is not required by default.' },
+          note: {
+            vi: 'Phần kinh phí không bắt buộc mặc định.',
+            en: 'The budget section is not required by default.',
+          },
         },
       ],
     },
@@ -64,7 +67,11 @@ export const rule = defineRule({
     if (!plan.meta.isPlan || (plan.meta.docType === null && plan.sections.length === 0)) return;
     // Only sections read with confidence (I, II, III … from I, no gap or repeat), of a plan's own
     // body or the plan a decision attaches (notes/STRUCTURE-CONFIDENCE.md).
-    if (plan.structure && (plan.structure.uncertain.includes('sections') || !['plan', 'attached'].includes(plan.structure.body))) return;
+    if (
+      plan.structure &&
+      (plan.structure.uncertain.includes('sections') || !['plan', 'attached'].includes(plan.structure.body))
+    )
+      return;
     const present = new Set<string>(plan.sections.map((section) => section.kind));
     // "I. MỤC TIÊU" states what the plan is for as well as "I. MỤC ĐÍCH, YÊU CẦU" does.
     if (present.has('goals')) present.add('purpose');
@@ -76,16 +83,24 @@ export const rule = defineRule({
       swallowedHeadings = [];
       for (const { node } of textNodes(plan)) {
         if (!/\d\s+[IVX]/.test(node.text)) continue;
-        for (const m of execAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu, node.text)) swallowedHeadings.push(m[1]!.toLowerCase());
+        for (const m of execAll(/(?:^|\n)\d{1,3}\s+[IVX]{1,5}\.\s+([^\n]+)/gu, node.text))
+          swallowedHeadings.push(m[1]!.toLowerCase());
       }
       return swallowedHeadings;
     };
     const list = plan.sections.map((section) => `${section.numeral}. ${section.heading}`).join('; ');
     const title = plan.meta.title ?? plan.meta.docType ?? '';
-    const keywords = new Map(context.data.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]));
+    const keywords = new Map(
+      context.data.sectionKinds.entries.map((entry) => [entry.kind as string, entry.keywords]),
+    );
     for (const kind of new Set(context.options.kinds)) {
       if (present.has(kind)) continue;
-      if (swallowed().some((heading) => (keywords.get(kind) ?? []).some((word) => heading.startsWith(word.toLowerCase())))) continue;
+      if (
+        swallowed().some((heading) =>
+          (keywords.get(kind) ?? []).some((word) => heading.startsWith(word.toLowerCase())),
+        )
+      )
+        continue;
       yield context.report({
         messageId: 'missingSection',
         data: {

@@ -20,7 +20,11 @@ function issuerCode(plan: Plan): string | null {
   const symbol = plan.meta.symbol;
   if (symbol) {
     const dash = symbol.indexOf('-');
-    if (dash > 0) return symbol.slice(dash + 1).split('-')[0]!.toUpperCase();
+    if (dash > 0)
+      return symbol
+        .slice(dash + 1)
+        .split('-')[0]!
+        .toUpperCase();
   }
   return plan.meta.issuerCode?.toUpperCase() ?? null;
 }
@@ -42,7 +46,12 @@ function authorityInText(plan: Plan, prefixes: readonly string[]): boolean {
  * name) or "ỦY BAN NHÂN DÂN TỈNH …" (the collective); a Chỉ thị is the Chairman's. null: the
  * document does not say (a Kế hoạch, a Công văn).
  */
-function issuedBy(plan: Plan, collective: string, head: string, headOwnName: readonly string[]): 'head' | 'collective' | null {
+function issuedBy(
+  plan: Plan,
+  collective: string,
+  head: string,
+  headOwnName: readonly string[],
+): 'head' | 'collective' | null {
   if (plan.meta.docType && headOwnName.includes(plan.meta.docType)) return 'head';
   for (const paragraph of plan.preamble) {
     const text = plain(paragraph.text);
@@ -61,7 +70,7 @@ export const rule = defineRule({
     defaultSeverity: 'warning',
     description: {
       vi: 'Khối chữ ký: thẩm quyền ký (TM., KT.) đúng Nghị định 30/2020/NĐ-CP, có chức vụ và họ tên người ký',
-      en: 'Signature block: the signing authority (TM., KT.) per Decree 30/2020/NĐ-CP, the signer\'s title and name',
+      en: "Signature block: the signing authority (TM., KT.) per Decree 30/2020/NĐ-CP, the signer's title and name",
     },
     docs: {
       vi:
@@ -73,20 +82,23 @@ export const rule = defineRule({
         'kế hoạch, công văn của UBND được ký cả hai cách (kế hoạch Huế 275, 188 có TM.; nhiều kế hoạch cấp tỉnh đã ban hành thì không), nên đó không chắc là lỗi. ' +
         'Khối chữ ký cũng phải có chức vụ và họ tên người ký (chỉ kiểm tra khi đọc được trọn khối chữ ký). Nguồn: src/data/nd30-form.json.',
       en:
-        'Per Decree 30/2020/NĐ-CP (Art. 13; Annex I, 7), a body that works collectively such as a People\'s Committee signs ' +
+        "Per Decree 30/2020/NĐ-CP (Art. 13; Annex I, 7), a body that works collectively such as a People's Committee signs " +
         '"TM. ỦY BAN NHÂN DÂN" then "CHỦ TỊCH", or a deputy signs "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" under that TM. line. ' +
         'A document with a …-UBND symbol signed "KT. CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN": a warning when the document says the collective issues it (the authority line "ỦY BAN NHÂN DÂN TỈNH …" before "Căn cứ"); ' +
         'nothing when it is issued in the Chairman\'s name (the line "CHỦ TỊCH ỦY BAN NHÂN DÂN …", or a Chỉ thị: src/data/rule-words.json); ' +
         'a note (info) when the document does not say (a plan, a letter). Why: in the real documents (shared/corpus/tvpl) the 78 decisions signed "KT. CHỦ TỊCH" without TM. are all the Chairman\'s, rightly signed; ' +
-        'plans and letters of a People\'s Committee are signed both ways (the Huế plans 275 and 188 with TM., many issued provincial plans without), so it is not surely a slip. ' +
-        'The block also needs the signer\'s title and name (checked only when the whole block was read). Source: src/data/nd30-form.json.',
+        "plans and letters of a People's Committee are signed both ways (the Huế plans 275 and 188 with TM., many issued provincial plans without), so it is not surely a slip. " +
+        "The block also needs the signer's title and name (checked only when the whole block was read). Source: src/data/nd30-form.json.",
       wrong: [
         'Số: 12/QĐ-UBND\n\nLai Châu, ngày 24 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thực hiện công tác bình đẳng giới năm 2024\n\nỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An',
       ],
       right: [
         {
           text: 'Số: 12/QĐ-UBND\n\nLai Châu, ngày 24 tháng 4 năm 2024\n\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công tác\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU\n\nCăn cứ Luật Tổ chức chính quyền địa phương;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Thành lập Tổ công tác.\n\nNơi nhận:\n- Như Điều 1;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An',
-          note: { vi: 'Quyết định của Chủ tịch: ký "KT. CHỦ TỊCH" không cần dòng TM.', en: 'A decision of the Chairman: "KT. CHỦ TỊCH" needs no TM. line.' },
+          note: {
+            vi: 'Quyết định của Chủ tịch: ký "KT. CHỦ TỊCH" không cần dòng TM.',
+            en: 'A decision of the Chairman: "KT. CHỦ TỊCH" needs no TM. line.',
+          },
         },
         'Số: 12/KH-UBND\n\nLai Châu, ngày 24 tháng 4 năm 2024\n\nKẾ HOẠCH\nThực hiện công tác bình đẳng giới năm 2024\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Các sở triển khai.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An',
       ],
@@ -104,7 +116,7 @@ export const rule = defineRule({
       },
       missingSignature: {
         vi: 'Không tìm thấy khối chữ ký (thẩm quyền, chức vụ, họ tên người ký) ở cuối văn bản',
-        en: 'No signature block (authority, title, signer\'s name) at the end of the document',
+        en: "No signature block (authority, title, signer's name) at the end of the document",
       },
       missingPosition: {
         vi: 'Khối chữ ký "{block}" thiếu chức vụ của người ký (ví dụ "PHÓ CHỦ TỊCH")',
@@ -120,7 +132,11 @@ export const rule = defineRule({
   *check(plan, context): Generator<LintMessage> {
     const signature = plan.signature;
     if (!signature) {
-      if (plan.meta.isPlan && plan.sections.length > 0 && !authorityInText(plan, context.data.documentParts.authorityPrefixes.words)) {
+      if (
+        plan.meta.isPlan &&
+        plan.sections.length > 0 &&
+        !authorityInText(plan, context.data.documentParts.authorityPrefixes.words)
+      ) {
         yield context.report({ messageId: 'missingSignature' });
       }
       return;
@@ -139,27 +155,51 @@ export const rule = defineRule({
     if (body) {
       const hasCollective = authorities.some((a) => a.prefix === form.authority.onBehalfOfCollective);
       const forHead = authorities.find((a) => a.prefix === form.authority.forTheHead && a.rest === body.head);
-      const issuer = !hasCollective && forHead ? issuedBy(plan, body.collective, body.head, context.data.ruleWords.headOwnName.types) : 'head';
+      const issuer =
+        !hasCollective && forHead
+          ? issuedBy(plan, body.collective, body.head, context.data.ruleWords.headOwnName.types)
+          : 'head';
       if (issuer !== 'head') {
-        const authority = signature.authority.find((line) => prefixOf(line) === null ? false : prefixOf(line)!.prefix === form.authority.forTheHead)!;
+        const authority = signature.authority.find((line) =>
+          prefixOf(line) === null ? false : prefixOf(line)!.prefix === form.authority.forTheHead,
+        )!;
         const line: TextLine | undefined = signature.lines.find((l) => plain(l.text) === plain(authority));
         const symbol = plan.meta.symbol ?? code!;
-        const data = { symbol, collective: body.collective, authority: [plain(authority), signature.position].filter(Boolean).join(' / ') };
+        const data = {
+          symbol,
+          collective: body.collective,
+          authority: [plain(authority), signature.position].filter(Boolean).join(' / '),
+        };
         // Issued by the collective in so many words: a slip. Not said (a Kế hoạch, a Công văn): the
         // way most signed provincial plans are signed in practice — a note.
         const messageId = issuer === 'collective' ? 'missingCollective' : 'collectiveUsual';
         yield line
           ? context.report({ node: line, messageId, data })
-          : context.report({ position: signature.sourcePosition, excerpt: plain(authority), messageId, data });
+          : context.report({
+              position: signature.sourcePosition,
+              excerpt: plain(authority),
+              messageId,
+              data,
+            });
       }
     }
     // Title and name only when the builder is sure it read the whole block.
     if (plan.structure && plan.structure.signature !== 'found') return;
     if (!signature.position) {
-      yield context.report({ position: signature.sourcePosition, excerpt: block, messageId: 'missingPosition', data: { block } });
+      yield context.report({
+        position: signature.sourcePosition,
+        excerpt: block,
+        messageId: 'missingPosition',
+        data: { block },
+      });
     }
     if (!signature.signer) {
-      yield context.report({ position: signature.sourcePosition, excerpt: block, messageId: 'missingSigner', data: { block } });
+      yield context.report({
+        position: signature.sourcePosition,
+        excerpt: block,
+        messageId: 'missingSigner',
+        data: { block },
+      });
     }
   },
 });

@@ -31,7 +31,11 @@ const YEAR =
 
 /** The citations' text, raw and subject (4 characters or more), indexed (context.derived: once per plan). */
 function citationPieces(plan: Plan): PieceIndex {
-  return new PieceIndex(plan.citations.flatMap((c) => [c.text, c.raw, c.subject]).filter((p): p is string => !!p && p.length >= 4));
+  return new PieceIndex(
+    plan.citations
+      .flatMap((c) => [c.text, c.raw, c.subject])
+      .filter((p): p is string => !!p && p.length >= 4),
+  );
 }
 
 function citationSpans(index: PieceIndex, text: string): [number, number][] {
@@ -49,20 +53,34 @@ function citationSpans(index: PieceIndex, text: string): [number, number][] {
 /** The clause around `index`: from the last ".", ";", ":" or "(" before it. */
 function clauseBefore(text: string, index: number): string {
   const before = text.slice(0, index);
-  const cut = Math.max(before.lastIndexOf('.'), before.lastIndexOf(';'), before.lastIndexOf(':'), before.lastIndexOf('('), before.lastIndexOf('\n'));
-  return before.slice(cut + 1).normalize('NFC').toLowerCase();
+  const cut = Math.max(
+    before.lastIndexOf('.'),
+    before.lastIndexOf(';'),
+    before.lastIndexOf(':'),
+    before.lastIndexOf('('),
+    before.lastIndexOf('\n'),
+  );
+  return before
+    .slice(cut + 1)
+    .normalize('NFC')
+    .toLowerCase();
 }
 /**
  * A date the builder read as a deadline ("trước ngày …") that closes a piece of work ("báo cáo …
  * trước ngày 15/11/2025"): not a condition ("sử dụng đất trước ngày 15/10/1993", "nghỉ hưu trước
  * 01/7/2025", "… trước ngày 01/10/2025 thì …"), whose date is rightly before the issue.
  */
-function closesWork(context: Pick<RuleContext, 'derived' | 'data'>, plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): boolean {
+function closesWork(
+  context: Pick<RuleContext, 'derived' | 'data'>,
+  plan: Plan,
+  d: { raw: string; position: Plan['dates'][number]['position'] },
+): boolean {
   const before = textBefore(context, { text: d.raw, position: d.position }, 80);
   const clause = clauseBefore(before, before.length);
   if (!hasWord(clause, context.data.ruleWords.deadlineWords.words)) return false;
   // The end of a span ("từ … đến trước ngày …"), or a condition ("… trước ngày … mà không …", "… thì …").
-  if (/đến\s+(?:trước\s+)?(?:ngày\s+)?$/u.test(clause.replace(/trước\s+ngày\s*$/u, 'trước ngày '))) return false;
+  if (/đến\s+(?:trước\s+)?(?:ngày\s+)?$/u.test(clause.replace(/trước\s+ngày\s*$/u, 'trước ngày ')))
+    return false;
   const after = textAfter(plan, d);
   return !/^\s*,?\s*(?:thì|mà|nếu)(?![\p{L}])/u.test(after);
 }
@@ -70,7 +88,8 @@ function closesWork(context: Pick<RuleContext, 'derived' | 'data'>, plan: Plan, 
 /** The few words after a derived node in its paragraph. */
 function textAfter(plan: Plan, d: { raw: string; position: Plan['dates'][number]['position'] }): string {
   for (const { node } of textNodes(plan)) {
-    if (node.position.start.line > d.position.start.line || node.position.end.line < d.position.start.line) continue;
+    if (node.position.start.line > d.position.start.line || node.position.end.line < d.position.start.line)
+      continue;
     const at = node.text.indexOf(d.raw);
     if (at >= 0) return node.text.slice(at + d.raw.length, at + d.raw.length + 20);
   }
@@ -121,7 +140,7 @@ export const rule = defineRule({
       en:
         'Annual plans are usually written from last year\'s, so old years survive ("chương trình công tác … năm 2023" in a 2024 ' +
         'plan; also months, quarters and halves: "(tháng 6/2022)", "quý II/2023", "6 tháng đầu năm 2022"), as do old report deadlines and the Action Month for gender equality (15/11–15/12) with another year. The rule ' +
-        'reports a year before the plan year that follows a word for the plan\'s own work (kế hoạch, công tác, hoạt động, nhiệm ' +
+        "reports a year before the plan year that follows a word for the plan's own work (kế hoạch, công tác, hoạt động, nhiệm " +
         'vụ, Tháng hành động …); a deadline before the issue date (error) or outside the plan year (warning); the Action Month ' +
         'with another year; an impossible date (31/02); in a draft, a deadline already past today (KH_TODAY). Not reported: ' +
         'years inside citations ("Bộ luật Lao động (sửa đổi) năm 2019"), periods ("giai đoạn 2021-2030"), starting points ' +
@@ -146,11 +165,35 @@ export const rule = defineRule({
       /** Words that make a following "năm YYYY" the plan's own work. */
       workWords: z
         .array(z.string().min(1))
-        .default(['kế hoạch', 'chương trình công tác', 'công tác', 'hoạt động', 'nhiệm vụ', 'tháng hành động', 'triển khai', 'tổ chức thực hiện']),
+        .default([
+          'kế hoạch',
+          'chương trình công tác',
+          'công tác',
+          'hoạt động',
+          'nhiệm vụ',
+          'tháng hành động',
+          'triển khai',
+          'tổ chức thực hiện',
+        ]),
       /** Words that make it a past event (looked for in the clause before, and "đã" just after). */
       pastWords: z
         .array(z.string().min(1))
-        .default(['kết quả', 'so với', 'đã', 'tổng kết', 'sơ kết', 'đánh giá', 'sửa đổi', 'bổ sung', 'luật', 'năm trước', 'trước đây', 'từ', 'kể từ', 'cùng kỳ']),
+        .default([
+          'kết quả',
+          'so với',
+          'đã',
+          'tổng kết',
+          'sơ kết',
+          'đánh giá',
+          'sửa đổi',
+          'bổ sung',
+          'luật',
+          'năm trước',
+          'trước đây',
+          'từ',
+          'kể từ',
+          'cùng kỳ',
+        ]),
     }),
     messages: {
       staleYear: {
@@ -206,7 +249,11 @@ export const rule = defineRule({
 type Context = RuleContext<z.infer<typeof rule.meta.options>, keyof typeof rule.meta.messages>;
 
 /** The plan's dates: invalid ones, deadlines before the issue or in another year (or past, in an undated draft), the Action Month of another year. */
-function* dateProblems(plan: Plan, context: Context, years: { issueDate: string | null; planYear: number | null; annual: boolean }): Generator<LintMessage> {
+function* dateProblems(
+  plan: Plan,
+  context: Context,
+  years: { issueDate: string | null; planYear: number | null; annual: boolean },
+): Generator<LintMessage> {
   const { issueDate, planYear, annual } = years;
   const action = context.data.programmes.actionMonth;
   // Read only where it decides (an undated draft's deadline): --cache keeps other files' results across days.
@@ -216,14 +263,24 @@ function* dateProblems(plan: Plan, context: Context, years: { issueDate: string 
   for (const d of plan.dates) {
     const target = { position: d.position, excerpt: d.raw };
     if (d.invalid) {
-      if (writtenAsDate(d.raw)) yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
+      if (writtenAsDate(d.raw))
+        yield context.report({ ...target, messageId: 'invalidDate', data: { raw: d.raw } });
       continue;
     }
     if (d.inCitation || !d.value) continue;
-    if (d.kind === 'deadline' && /^\d{4}-\d\d-\d\d$/.test(d.value) && planYear !== null && closesWork(context, plan, d)) {
+    if (
+      d.kind === 'deadline' &&
+      /^\d{4}-\d\d-\d\d$/.test(d.value) &&
+      planYear !== null &&
+      closesWork(context, plan, d)
+    ) {
       const year = Number(d.value.slice(0, 4));
       if (issueDate && d.value < issueDate) {
-        yield context.report({ ...target, messageId: 'deadlineBeforeIssue', data: { raw: d.raw, issueDate } });
+        yield context.report({
+          ...target,
+          messageId: 'deadlineBeforeIssue',
+          data: { raw: d.raw, issueDate },
+        });
       } else if (annual && plan.meta.planYear !== null && year !== planYear) {
         yield context.report({ ...target, messageId: 'deadlineOtherYear', data: { raw: d.raw, planYear } });
       } else if (plan.meta.draft && !issueDate && d.value < today()) {
@@ -233,9 +290,17 @@ function* dateProblems(plan: Plan, context: Context, years: { issueDate: string 
     if (d.kind === 'period' && planYear !== null) {
       const start = d.value.replace(/^\d{4}/, '-');
       const end = (d.end ?? '').replace(/^\d{4}/, '-');
-      const year = /^\d{4}/.test(d.end ?? '') ? Number(d.end!.slice(0, 4)) : /^\d{4}-/.test(d.value) ? Number(d.value.slice(0, 4)) : null;
+      const year = /^\d{4}/.test(d.end ?? '')
+        ? Number(d.end!.slice(0, 4))
+        : /^\d{4}-/.test(d.value)
+          ? Number(d.value.slice(0, 4))
+          : null;
       if (start === action.start && end === action.end && year !== null && year !== planYear) {
-        yield context.report({ ...target, messageId: 'actionMonthYear', data: { raw: d.raw, year, planYear } });
+        yield context.report({
+          ...target,
+          messageId: 'actionMonthYear',
+          data: { raw: d.raw, year, planYear },
+        });
       }
     }
   }
@@ -262,18 +327,32 @@ function* staleYears(plan: Plan, context: Context, staleBefore: number): Generat
       if (/tháng\s+\d{1,2}\s*,?\s*$/iu.test(text.slice(Math.max(0, start - 12), start))) continue;
       if (/ngày\s+\d{1,2}\s*$/iu.test(text.slice(Math.max(0, start - 10), start))) continue;
       // "(tháng 6/2022)" dates the work named just before the parenthesis.
-      const inParens = /\(\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/u.test(text.slice(end, end + 3));
+      const inParens =
+        /\(\s*$/u.test(text.slice(Math.max(0, start - 3), start)) && /^\s*\)/u.test(text.slice(end, end + 3));
       const open = inParens ? text.lastIndexOf('(', start) : start;
       // "(tháng 6/2023)" right after a citation dates the cited document.
       if (inParens && spans.some(([, b]) => b <= open && open - b <= 2)) continue;
       const clause = clauseBefore(text, open);
-      const after = text.slice(end, end + 20).normalize('NFC').toLowerCase();
-      if (/^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) || /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)) continue;
+      const after = text
+        .slice(end, end + 20)
+        .normalize('NFC')
+        .toLowerCase();
+      if (
+        /^\s*(trở đi|trở lại|đến|tới|-|–)/u.test(after) ||
+        /^\s*(,\s*)?(đã|vừa qua)(?![\p{L}])/u.test(after)
+      )
+        continue;
       if (hasWord(inParens ? clause : clause.slice(-60), past)) continue;
       if (!hasWord(clause, work)) continue;
       const suggestion = `${match[0].slice(0, match[0].length - yearText.length)}${staleBefore}`;
       const messageId = match[4] !== undefined ? 'staleYear' : 'stalePeriod';
-      yield context.report({ node, range: [start, end], messageId, data: { raw: match[0], planYear: staleBefore, suggestion }, suggestion });
+      yield context.report({
+        node,
+        range: [start, end],
+        messageId,
+        data: { raw: match[0], planYear: staleBefore, suggestion },
+        suggestion,
+      });
     }
   }
 }

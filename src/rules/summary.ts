@@ -49,7 +49,9 @@ export function planIdentity(plan: Plan): PlanIdentity {
     planYear: meta.planYear,
     title: meta.title,
     format: plan.source.format,
-    periods: plan.dates.filter((d) => d.kind === 'period' && !d.inCitation).map((d) => ({ value: d.value, end: d.end })),
+    periods: plan.dates
+      .filter((d) => d.kind === 'period' && !d.inCitation)
+      .map((d) => ({ value: d.value, end: d.end })),
   };
 }
 
@@ -57,11 +59,16 @@ export function planIdentity(plan: Plan): PlanIdentity {
  * Why a summary (read from a cache or another machine's report) cannot be used for these rules,
  * or null when it can: another envelope version, or a rule's part missing or of another version.
  */
-export function summaryProblem(summary: unknown, rules: readonly { id: string; version: number }[]): string | null {
+export function summaryProblem(
+  summary: unknown,
+  rules: readonly { id: string; version: number }[],
+): string | null {
   if (!summary || typeof summary !== 'object') return 'not an object';
   const s = summary as Partial<FileSummary>;
-  if (s.version !== SUMMARY_VERSION) return `summary version ${String(s.version)} (this kh: ${SUMMARY_VERSION})`;
-  if (typeof s.filePath !== 'string' || !s.plan || typeof s.rules !== 'object' || s.rules === null) return 'malformed summary';
+  if (s.version !== SUMMARY_VERSION)
+    return `summary version ${String(s.version)} (this kh: ${SUMMARY_VERSION})`;
+  if (typeof s.filePath !== 'string' || !s.plan || typeof s.rules !== 'object' || s.rules === null)
+    return 'malformed summary';
   for (const { id, version } of rules) {
     const part = s.rules[id];
     if (!part) return `no summary for rule "${id}"`;

@@ -111,7 +111,10 @@ export const rule = defineRule({
 
   *check(plan, context): Generator<LintMessage> {
     const { references, builtin } = context.options;
-    const implemented = catalogueOfPlan(plan, allCatalogues(references, builtin ? context.data.strategy.catalogues : []));
+    const implemented = catalogueOfPlan(
+      plan,
+      allCatalogues(references, builtin ? context.data.strategy.catalogues : []),
+    );
     for (const goal of plan.goals) {
       for (const indicator of goal.indicators) {
         for (const target of indicator.targets) yield* targetProblems(indicator, target, context);
@@ -133,40 +136,72 @@ function* targetProblems(indicator: Indicator, target: Target, context: Context)
   const at = { node: indicator, ...(range ? { range } : {}) } as const;
 
   if (target.kind === 'change' && target.from !== null && target.to !== null) {
-    const bad = (target.direction === 'decrease' && target.to > target.from) || (target.direction === 'increase' && target.to < target.from);
+    const bad =
+      (target.direction === 'decrease' && target.to > target.from) ||
+      (target.direction === 'increase' && target.to < target.from);
     if (bad) {
       const down = target.direction === 'decrease';
       const verb = down ? 'giảm' : 'tăng';
       const relation = t(lang, down ? 'rule.target-sanity.higher' : 'rule.target-sanity.lower');
-      yield context.report({ ...at, messageId: 'contradiction', data: { raw: target.raw, verb, relation, from: fmt(target.from), to: fmt(target.to) } });
+      yield context.report({
+        ...at,
+        messageId: 'contradiction',
+        data: { raw: target.raw, verb, relation, from: fmt(target.from), to: fmt(target.to) },
+      });
     }
   }
 
   if ((target.kind === 'ratio' || target.kind === 'rate') && target.base !== null) {
     const convention = bases.find((b) => b.keywords.some((k) => lowerText.includes(k)));
     if (convention && convention.base !== target.base) {
-      const written = target.unit?.includes('/') ? `${fmt(target.base)} ${target.unit.split('/')[1]}` : fmt(target.base);
+      const written = target.unit?.includes('/')
+        ? `${fmt(target.base)} ${target.unit.split('/')[1]}`
+        : fmt(target.base);
       yield context.report({
         ...at,
         messageId: 'oddBase',
-        data: { raw: target.raw, name: convention.name, base: fmt(convention.base), baseUnit: convention.baseUnit, written },
+        data: {
+          raw: target.raw,
+          name: convention.name,
+          base: fmt(convention.base),
+          baseUnit: convention.baseUnit,
+          written,
+        },
       });
     }
   }
 
-  if (target.kind === 'percent' && target.value !== null && target.value > 100 && !relativeChange(indicator.text, range)) {
+  if (
+    target.kind === 'percent' &&
+    target.value !== null &&
+    target.value > 100 &&
+    !relativeChange(indicator.text, range)
+  ) {
     yield context.report({ ...at, messageId: 'percentOver100', data: { raw: target.raw } });
   }
 }
 
 /** Local targets weaker than the implemented catalogue's target for the same indicator and year. */
-function* weakerThanCatalogue(plan: Plan, goal: Goal, indicator: Indicator, implemented: NonNullable<ReturnType<typeof catalogueOfPlan>>, context: Context): Generator<LintMessage> {
+function* weakerThanCatalogue(
+  plan: Plan,
+  goal: Goal,
+  indicator: Indicator,
+  implemented: NonNullable<ReturnType<typeof catalogueOfPlan>>,
+  context: Context,
+): Generator<LintMessage> {
   const { minSimilarity } = context.options;
-  const expected = implemented.goals.find((g) => g.index === goal.index)?.indicators.find((i) => i.index === indicator.index);
+  const expected = implemented.goals
+    .find((g) => g.index === goal.index)
+    ?.indicators.find((i) => i.index === indicator.index);
   if (!expected || similarity(indicator.text, expected.text) < minSimilarity) return;
   const year = yearOfText(indicator.text) ?? plan.meta.planYear;
   if (year === null) return;
-  for (const { local, expected: goalTarget } of targetPairs(indicator.text, indicator.targets, expected, year)) {
+  for (const { local, expected: goalTarget } of targetPairs(
+    indicator.text,
+    indicator.targets,
+    expected,
+    year,
+  )) {
     if (!sameScale(local, goalTarget)) continue;
     const aim = aimOf(local);
     if (aim === null) continue;

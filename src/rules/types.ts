@@ -183,7 +183,10 @@ export interface RuleContext<Options = Record<string, unknown>, MessageId extend
 }
 
 /** What `summarize` gets: the rule's options and the run's environment (no `report`: nothing is reported per file). */
-export type SummaryContext<Options = Record<string, unknown>> = Pick<RuleContext<Options>, 'options' | 'lang' | 'today' | 'filePath' | 'data' | 'derived'>;
+export type SummaryContext<Options = Record<string, unknown>> = Pick<
+  RuleContext<Options>,
+  'options' | 'lang' | 'today' | 'filePath' | 'data' | 'derived'
+>;
 
 /** One file of a run as a cross-file rule sees it: its path and the rule's own summary of it. */
 export interface RunFile<Summary> {
@@ -197,8 +200,13 @@ export interface FileMessage {
   message: LintMessage;
 }
 
-export interface RunContext<Options = Record<string, unknown>, MessageId extends string = string>
-  extends Pick<RuleContext<Options, MessageId>, 'options' | 'lang' | 'today' | 'data' | 'severity' | 'format'> {
+export interface RunContext<
+  Options = Record<string, unknown>,
+  MessageId extends string = string,
+> extends Pick<
+  RuleContext<Options, MessageId>,
+  'options' | 'lang' | 'today' | 'data' | 'severity' | 'format'
+> {
   /** Builds a message for the file at index `file` (targets are `place`s or the whole document). */
   report(file: number, input: ReportInput<MessageId>): FileMessage;
 }
@@ -213,7 +221,10 @@ export interface CrossFile<Options = any, MessageId extends string = string, Sum
   /** Bumped whenever the shape or meaning of the summary changes (cached and merged summaries carry it). */
   version: number;
   summarize(plan: Plan, context: SummaryContext<Options>): Summary;
-  checkRun(files: readonly RunFile<Summary>[], context: RunContext<Options, MessageId>): Iterable<FileMessage>;
+  checkRun(
+    files: readonly RunFile<Summary>[],
+    context: RunContext<Options, MessageId>,
+  ): Iterable<FileMessage>;
 }
 
 export interface Rule<Options = any, MessageId extends string = string> {
@@ -224,6 +235,8 @@ export interface Rule<Options = any, MessageId extends string = string> {
 }
 
 /** Identity helper that infers a rule's option and message-id types. */
-export function defineRule<Options, MessageId extends string>(rule: Rule<Options, MessageId>): Rule<Options, MessageId> {
+export function defineRule<Options, MessageId extends string>(
+  rule: Rule<Options, MessageId>,
+): Rule<Options, MessageId> {
   return rule;
 }

@@ -21,7 +21,8 @@ import { squash } from '../util/whitespace.js';
  * standing at the start of the text or after ";", ",", ":", ".", "…", a line break, an opening
  * quote or emphasis ("“b)", "**c)", "…đ)").
  */
-const LABEL_BEFORE = /(?:^|[;,:.…]\s*|\n\s*|[“"‘'*_]\s*)(?:\p{L}{1,2}\d{0,2}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})(?:\[\d{1,3}\])?\.?$/u;
+const LABEL_BEFORE =
+  /(?:^|[;,:.…]\s*|\n\s*|[“"‘'*_]\s*)(?:\p{L}{1,2}\d{0,2}|[IVXL]{1,5}|\d{1,2}(?:\.\d{1,2}){0,2})(?:\[\d{1,3}\])?\.?$/u;
 /**
  * A letter label run into the sentence before it by a lost line break ("… pháp luật a) Là đầu
  * mối …", "… thẩm định a)[13] Binh chủng …") or listed ("tại điểm a), b), c)"): a lone letter after
@@ -31,7 +32,8 @@ const INLINE_LABEL_BEFORE = /\s\p{Ll}\d?(?:\[\d{1,3}\])?$/u;
 const INLINE_LABEL_AFTER = /^(?:\s+[\p{Lu}[]|\[|[,;])/u;
 const isListLabel = (text: string, close: number) =>
   LABEL_BEFORE.test(text.slice(Math.max(0, close - 12), close)) ||
-  (INLINE_LABEL_BEFORE.test(text.slice(Math.max(0, close - 9), close)) && INLINE_LABEL_AFTER.test(text.slice(close + 1, close + 4)));
+  (INLINE_LABEL_BEFORE.test(text.slice(Math.max(0, close - 9), close)) &&
+    INLINE_LABEL_AFTER.test(text.slice(close + 1, close + 4)));
 const CONTEXT = 40;
 
 /** [from, from + ~CONTEXT) ending at a word edge. */
@@ -84,7 +86,11 @@ function pairAcross(marks: readonly Leftover[], span: number): { unpaired: Lefto
       continue;
     }
     const last = open[open.length - 1];
-    if (last && (last.run !== mark.run || mark.run.uncertain || last.straight) && line(mark) - line(last) <= span) {
+    if (
+      last &&
+      (last.run !== mark.run || mark.run.uncertain || last.straight) &&
+      line(mark) - line(last) <= span
+    ) {
       open.pop();
       paired.push(last, mark);
       continue;
@@ -120,19 +126,26 @@ const ENDS_SENTENCE = /[.;:!?…]["”’)*_\s]*$/u;
 const CELL_RULE = /^[\s|]*$/u;
 const HAS_CELLS = /\s\|\s|\|\s*$/u;
 /** A new list entry ("- ", "+ ", "a) ", "2. ", "(3) "): not the continuation of an open bracket. */
-const LIST_START = /^[\s*_]*(?:[-+•]\s|(?:\p{L}{1,2}\d{0,2}|\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,5})[.)]\s|\(\d{1,2}\)\s)/u;
+const LIST_START =
+  /^[\s*_]*(?:[-+•]\s|(?:\p{L}{1,2}\d{0,2}|\d{1,3}(?:\.\d{1,3})*|[IVXL]{1,5})[.)]\s|\(\d{1,2}\)\s)/u;
 /** Brackets and quotations still open after `text`, starting with `open` of them. */
 const depthAfter = (open: number, text: string) => {
   let n = open;
-  for (const char of text) if (char === '(' || char === '“') n++;
-  else if ((char === ')' || char === '”') && n > 0) n--;
+  for (const char of text)
+    if (char === '(' || char === '“') n++;
+    else if ((char === ')' || char === '”') && n > 0) n--;
   return n;
 };
 
 function paragraphRuns(plan: Plan): Run[] {
   const entries = [...textNodes(plan)].map(({ node }) => node);
   const page = (node: TextNode) => node.position.page ?? 0;
-  entries.sort((a, b) => page(a) - page(b) || a.position.start.line - b.position.start.line || a.position.start.column - b.position.start.column);
+  entries.sort(
+    (a, b) =>
+      page(a) - page(b) ||
+      a.position.start.line - b.position.start.line ||
+      a.position.start.column - b.position.start.column,
+  );
   const groups: { nodes: TextNode[]; uncertain: boolean }[] = [];
   let last: TextNode | null = null;
   /** Brackets and quotations left open by the group so far. */
@@ -148,8 +161,10 @@ function paragraphRuns(plan: Plan): Run[] {
       last = null;
       continue;
     }
-    const adjacent = last !== null && page(last) === page(node) && node.position.start.line === last.position.end.line + 1;
-    const afterBlank = last !== null && page(last) === page(node) && node.position.start.line === last.position.end.line + 2;
+    const adjacent =
+      last !== null && page(last) === page(node) && node.position.start.line === last.position.end.line + 1;
+    const afterBlank =
+      last !== null && page(last) === page(node) && node.position.start.line === last.position.end.line + 2;
     const continues =
       last !== null &&
       ((adjacent && (!ENDS_SENTENCE.test(last.text) || (open > 0 && !LIST_START.test(node.text)))) ||
@@ -172,7 +187,8 @@ function paragraphRuns(plan: Plan): Run[] {
       text += node.text;
     }
     const straightQuotes: number[] = [];
-    if (!uncertain) for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straightQuotes.push(i);
+    if (!uncertain)
+      for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) straightQuotes.push(i);
     return {
       order,
       text,
@@ -186,7 +202,6 @@ function paragraphRuns(plan: Plan): Run[] {
     };
   });
 }
-
 
 export const rule = defineRule({
   meta: {
@@ -206,7 +221,7 @@ export const rule = defineRule({
       en:
         'Reports an opening “ or ( with no matching closer, and a closing ” or ) with no opener; straight double quotes " are checked by their count (it must be even). ' +
         'A paragraph is an item, a table cell or a line, or several consecutive lines when the one above breaks off mid-sentence (web copies, hard-wrapped PDF text). ' +
-        'A quotation of several paragraphs (an amending text: “Điều 5. … / … .”) is paired across them; brackets across up to 30 lines (a form\'s note). ' +
+        "A quotation of several paragraphs (an amending text: “Điều 5. … / … .”) is paired across them; brackets across up to 30 lines (a form's note). " +
         'When unsure — the text of a flattened table ("a | b"), an opener in one paragraph and a closer in a later one — the rule stays quiet. ' +
         'List labels such as "a)", "đ)", "b2)", "III)", "1)", "“b)", "a[2])" are not counted. Usually an unfinished edit of a quoted programme or project name: the reader cannot tell where the name ends.',
       wrong: [
@@ -217,7 +232,10 @@ export const rule = defineRule({
         'Thực hiện Quyết định số 2282/QĐ-TTg ngày 31/12/2020 phê duyệt Chương trình “Tăng cường sự tham gia bình đẳng của phụ nữ giai đoạn 2021 - 2030”; Nghị định số 125/2021/NĐ-CP.',
         {
           text: 'Nội dung gồm: a) tuyên truyền; b) tập huấn (02 lớp); c) kiểm tra.',
-          note: { vi: 'Nhãn "a)", "b)", "c)" trong câu không phải dấu ngoặc thiếu cặp.', en: 'Inline labels "a)", "b)", "c)" are not unpaired parentheses.' },
+          note: {
+            vi: 'Nhãn "a)", "b)", "c)" trong câu không phải dấu ngoặc thiếu cặp.',
+            en: 'Inline labels "a)", "b)", "c)" are not unpaired parentheses.',
+          },
         },
       ],
     },
@@ -248,10 +266,13 @@ export const rule = defineRule({
   // long: pairing within paragraphs, then across them, shares the unpaired marks of every run
   *check(plan, context): Generator<LintMessage> {
     // "; Nghị định số 125…": a new citation inside a quotation means the quotation was not closed.
-    const types = context.data.documentTypes.entries.map((entry) => entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const types = context.data.documentTypes.entries.map((entry) =>
+      entry.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
     const boundary = new RegExp(`;\\s+(?:${types.join('|')})\\s+(?:số\\s+)?\\d+[\\p{L}\\d/.\\-–]*`, 'u');
     const runs = paragraphRuns(plan);
-    const found: { run: Run; index: number; kind: 'unclosed' | 'unopened'; open: string; close: string }[] = [];
+    const found: { run: Run; index: number; kind: 'unclosed' | 'unopened'; open: string; close: string }[] =
+      [];
     const runsOn: { run: Run; opener: number; closer: number; boundary: string }[] = [];
     // Marks left unpaired in their paragraph, in document order, for pairing across paragraphs.
     const leftQuotes: Leftover[] = [];
@@ -291,7 +312,13 @@ export const rule = defineRule({
         }
       }
       // A paragraph with an odd number of straight quotes may open with " what a later ” closes.
-      if (run.straightQuotes.length % 2 === 1) leftQuotes.push({ run, index: run.straightQuotes[run.straightQuotes.length - 1]!, side: 'open', straight: true });
+      if (run.straightQuotes.length % 2 === 1)
+        leftQuotes.push({
+          run,
+          index: run.straightQuotes[run.straightQuotes.length - 1]!,
+          side: 'open',
+          straight: true,
+        });
       for (const index of quotes) leftQuotes.push({ run, index, side: 'open' });
     }
     leftQuotes.sort((a, b) => a.run.order - b.run.order || a.index - b.index);
@@ -303,10 +330,22 @@ export const rule = defineRule({
     const straightPaired = new Set(quotes.paired.filter((mark) => mark.straight).map((mark) => mark.run));
     for (const mark of quotes.unpaired) {
       if (mark.run.uncertain || mark.straight) continue;
-      found.push({ run: mark.run, index: mark.index, kind: mark.side === 'open' ? 'unclosed' : 'unopened', open: '“', close: '”' });
+      found.push({
+        run: mark.run,
+        index: mark.index,
+        kind: mark.side === 'open' ? 'unclosed' : 'unopened',
+        open: '“',
+        close: '”',
+      });
     }
     for (const mark of brackets.unpaired) {
-      found.push({ run: mark.run, index: mark.index, kind: mark.side === 'open' ? 'unclosed' : 'unopened', open: '(', close: ')' });
+      found.push({
+        run: mark.run,
+        index: mark.index,
+        kind: mark.side === 'open' ? 'unclosed' : 'unopened',
+        open: '(',
+        close: ')',
+      });
     }
 
     found.sort((a, b) => a.run.order - b.run.order || a.index - b.index);
@@ -319,7 +358,12 @@ export const rule = defineRule({
         node,
         range,
         messageId: kind,
-        data: { char: text[at]!, closer: close, opener, context: kind === 'unclosed' ? `${quoted}…` : `…${quoted}` },
+        data: {
+          char: text[at]!,
+          closer: close,
+          opener,
+          context: kind === 'unclosed' ? `${quoted}…` : `…${quoted}`,
+        },
       });
     }
     for (const { run, opener, closer, boundary: crossed } of runsOn) {
@@ -350,7 +394,10 @@ export const rule = defineRule({
           node,
           range,
           messageId: 'oddStraightQuotes',
-          data: { count: run.straightQuotes.length, context: `${flat(node.text.slice(range[0], range[1]))}…` },
+          data: {
+            count: run.straightQuotes.length,
+            context: `${flat(node.text.slice(range[0], range[1]))}…`,
+          },
         });
       }
     }

@@ -46,7 +46,11 @@ export function* textNodes(plan: Plan): Generator<TextNodeEntry> {
   // A Quyết định's Điều 1, 2 … (their khoản and điểm), then the plan it attaches.
   for (const article of plan.articles ?? []) {
     // The article's own line: its position (and parts) cover the label and the heading.
-    if (article.heading) yield* emit({ text: `${article.label} ${article.heading}`, position: article.position, parts: article.parts }, 'item');
+    if (article.heading)
+      yield* emit(
+        { text: `${article.label} ${article.heading}`, position: article.position, parts: article.parts },
+        'item',
+      );
     yield* items(article.items);
   }
   for (const paragraph of plan.attachment?.preamble ?? []) yield* emit(paragraph, 'preamble');
@@ -106,7 +110,11 @@ interface Paragraph {
 
 /** The text nodes of a plan with their lines (derived once per plan: see textBefore). */
 function paragraphsOf(plan: Plan): Paragraph[] {
-  return allTextNodes(plan).map(({ node: n }) => ({ start: n.position.start.line, end: n.position.end.line, text: n.text }));
+  return allTextNodes(plan).map(({ node: n }) => ({
+    start: n.position.start.line,
+    end: n.position.end.line,
+    text: n.text,
+  }));
 }
 
 /**

@@ -40,8 +40,12 @@ interface Shape {
 /** The syllable shape of a data store (context.data.derived: built once per store). */
 function shapeOf(store: DataStore): Shape {
   const data: VietnameseSyllable = store.vietnameseSyllable;
-  const invisible = new Map(data.invisibleCharacters.values.map((v) => [fromCodePoint(v.codePoint), `${v.codePoint} ${v.name}`]));
-  const invisibleClass = [...invisible.keys()].map((c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`).join('');
+  const invisible = new Map(
+    data.invisibleCharacters.values.map((v) => [fromCodePoint(v.codePoint), `${v.codePoint} ${v.name}`]),
+  );
+  const invisibleClass = [...invisible.keys()]
+    .map((c) => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`)
+    .join('');
   return {
     toneNames: new Map(data.toneMarks.marks.map((m) => [fromCodePoint(m.codePoint), m.name])),
     vowelMarks: new Set(data.vowelMarks.codePoints.map(fromCodePoint)),
@@ -104,18 +108,29 @@ interface Verdict {
 }
 
 /** What is wrong with one word, or null (the same word always gets the same verdict: cached). */
-function judge(raw: string, shape: Shape, isMark: (c: string) => boolean, markName: (c: string) => string): Verdict | null {
+function judge(
+  raw: string,
+  shape: Shape,
+  isMark: (c: string) => boolean,
+  markName: (c: string) => string,
+): Verdict | null {
   if (/^[A-Za-z]+$/.test(raw)) return null;
   const chars = [...raw];
   const visible = chars.filter((c) => !shape.invisible.has(c)).join('');
   // Invisible characters in or against the word.
   const hidden = chars.find((c) => shape.invisible.has(c));
   if (hidden !== undefined) {
-    return { messageId: 'invisible', data: { name: shape.invisible.get(hidden)!, word: visible }, suggestion: visible, visible };
+    return {
+      messageId: 'invisible',
+      data: { name: shape.invisible.get(hidden)!, word: visible },
+      suggestion: visible,
+      visible,
+    };
   }
   // Marks NFC could not compose (the text is NFC already).
   const stray = chars.find(isMark);
-  if (stray !== undefined) return { messageId: 'strayMark', data: { word: raw, mark: markName(stray) }, visible };
+  if (stray !== undefined)
+    return { messageId: 'strayMark', data: { word: raw, mark: markName(stray) }, visible };
   if (/^[\x00-\x7F]*$/.test(raw)) return null;
 
   const decomposed = [...raw.toLowerCase().normalize('NFD')];
@@ -134,7 +149,10 @@ function judge(raw: string, shape: Shape, isMark: (c: string) => boolean, markNa
   // A syllable is written lower case, Capitalised or in capitals; other mixes are codes.
   const rest = raw.slice(1);
   if (rest !== rest.toLowerCase() && raw !== raw.toUpperCase()) return null;
-  const base = decomposed.filter((c) => !shape.toneNames.has(c)).join('').normalize('NFC');
+  const base = decomposed
+    .filter((c) => !shape.toneNames.has(c))
+    .join('')
+    .normalize('NFC');
   if (!/^[a-zđăâêôơư]+$/u.test(base)) return null;
   // Two vowel groups or more ("Giơnevơ", "panô"): a foreign name or loan written in one
   // piece, not a slip inside one syllable.
@@ -220,7 +238,8 @@ export const rule = defineRule({
     const shape = context.data.derived('vietnamese-syllable/shape', shapeOf);
     const allowed = new Set(context.options.allow.map((w) => w.normalize('NFC').toLowerCase()));
     const isMark = (c: string) => shape.toneNames.has(c) || shape.vowelMarks.has(c);
-    const markName = (c: string) => shape.toneNames.get(c) ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const markName = (c: string) =>
+      shape.toneNames.get(c) ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
     for (const { node } of textNodes(plan)) {
       const text = node.text;
@@ -235,12 +254,22 @@ export const rule = defineRule({
           shape.verdicts.set(raw, verdict);
         }
         if (verdict === null) continue;
-        if (!context.options.shape && (verdict.messageId === 'notSyllable' || verdict.messageId === 'toneCoda')) continue;
+        if (
+          !context.options.shape &&
+          (verdict.messageId === 'notSyllable' || verdict.messageId === 'toneCoda')
+        )
+          continue;
         if (allowed.size && allowed.has(verdict.visible.toLowerCase())) continue;
         const range: [number, number] = [match.index, match.index + raw.length];
         yield verdict.suggestion === undefined
           ? context.report({ node, range, messageId: verdict.messageId, data: verdict.data })
-          : context.report({ node, range, messageId: verdict.messageId, data: verdict.data, suggestion: verdict.suggestion });
+          : context.report({
+              node,
+              range,
+              messageId: verdict.messageId,
+              data: verdict.data,
+              suggestion: verdict.suggestion,
+            });
       }
     }
   },

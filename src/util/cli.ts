@@ -20,7 +20,10 @@ export function errorStack(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; current !== undefined && current !== null && depth < 5; depth++) {
-    if (current instanceof Error) parts.push(depth ? `caused by: ${current.stack ?? current.message}` : current.stack ?? current.message);
+    if (current instanceof Error)
+      parts.push(
+        depth ? `caused by: ${current.stack ?? current.message}` : (current.stack ?? current.message),
+      );
     else parts.push(String(current));
     current = current instanceof Error ? current.cause : undefined;
   }

@@ -3,7 +3,17 @@
  * exit code 2, no stack trace unless --debug.
  */
 import { extensionListMessage } from '../parse/formats.js';
-import { isMessageId, LocalizedError, messageIds, msg, renderValue, t, type Lang, type Message, type MessageValue } from '../i18n/index.js';
+import {
+  isMessageId,
+  LocalizedError,
+  messageIds,
+  msg,
+  renderValue,
+  t,
+  type Lang,
+  type Message,
+  type MessageValue,
+} from '../i18n/index.js';
 
 /** Every code; each is worded by the catalogue entry `input.<code>` (src/i18n/messages/errors.ts). */
 const INPUT_ERROR_CODE_LIST = [
@@ -122,14 +132,20 @@ function inputErrorMessage(code: InputErrorCode, d: Record<string, string>): Mes
         flag: d.limit === 'fileSize' ? msg('limit.or-flag') : '',
       });
     case 'unknown-extension':
-      return msg('input.unknown-extension', { ext: d.ext ?? '', extensions: extensionListMessage('list.and') });
+      return msg('input.unknown-extension', {
+        ext: d.ext ?? '',
+        extensions: extensionListMessage('list.and'),
+      });
     case 'doc-not-word':
       return msg('input.doc-not-word', { kind: notWordKind(d.kind) });
     case 'doc-corrupt':
       return msg('input.doc-corrupt', { part: docPart(d.part) });
     case 'ocr-missing': {
       const packages = d.packages ?? OCR_PACKAGES;
-      return msg('input.ocr-missing', { packages, verb: msg(packages.includes(' ') ? 'input.verb-are' : 'input.verb-is') });
+      return msg('input.ocr-missing', {
+        packages,
+        verb: msg(packages.includes(' ') ? 'input.verb-are' : 'input.verb-is'),
+      });
     }
     case 'legacy-undecided':
       return msg('input.legacy-undecided', { encodings: d.encodings ?? '?', ids: d.ids ?? 'tcvn3' });

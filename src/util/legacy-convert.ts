@@ -26,7 +26,9 @@ export class UnrepresentableError extends Error {
   readonly char: string;
   readonly index: number;
   constructor(char: string, index: number) {
-    super(`U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} has no code in the target encoding`);
+    super(
+      `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} at ${index} has no code in the target encoding`,
+    );
     this.name = 'UnrepresentableError';
     this.char = char;
     this.index = index;
@@ -151,7 +153,8 @@ function restoreCapitals(text: string): string {
   });
   // Neighbours: on the same line, apart by spaces and punctuation only ("Số: 12/KH-UBND" is not
   // a heading in capitals).
-  const sameLine = (a: { index: number; word: string }, b: { index: number }) => !/[\n\d/]/.test(text.slice(a.index + a.word.length, b.index));
+  const sameLine = (a: { index: number; word: string }, b: { index: number }) =>
+    !/[\n\d/]/.test(text.slice(a.index + a.word.length, b.index));
   let out = '';
   let last = 0;
   words.forEach((w, k) => {
@@ -159,7 +162,8 @@ function restoreCapitals(text: string): string {
     if (w.ambiguous) {
       const prev = k > 0 && sameLine(words[k - 1]!, w) ? words[k - 1]! : null;
       const next = k + 1 < words.length && sameLine(w, words[k + 1]!) ? words[k + 1]! : null;
-      upper = (prev !== null || next !== null) && (prev === null || prev.caps) && (next === null || next.caps);
+      upper =
+        (prev !== null || next !== null) && (prev === null || prev.caps) && (next === null || next.caps);
     }
     if (upper && w.word !== w.word.toUpperCase()) {
       out += text.slice(last, w.index) + w.word.toUpperCase();
@@ -263,7 +267,11 @@ export interface DecodeOptions {
 }
 
 /** Bytes (or a binary string) in `encoding` → NFC Unicode text. */
-export function decodeLegacy(input: Uint8Array | string, encoding: LegacyEncodingId, options: DecodeOptions = {}): string {
+export function decodeLegacy(
+  input: Uint8Array | string,
+  encoding: LegacyEncodingId,
+  options: DecodeOptions = {},
+): string {
   const binary = typeof input === 'string' ? input : latin1(input);
   switch (encoding) {
     case 'tcvn3':

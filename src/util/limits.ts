@@ -54,7 +54,11 @@ export function formatLimit(name: LimitName, value: number): string {
 }
 
 /** Throws the InputError for `name` exceeded, naming the .docx part or PDF page where it was. */
-export function exceeded(limits: Limits, name: LimitName, where: { part?: string; page?: number } = {}): never {
+export function exceeded(
+  limits: Limits,
+  name: LimitName,
+  where: { part?: string; page?: number } = {},
+): never {
   const details: Record<string, string> = { limit: name, value: formatLimit(name, limits[name]) };
   if (where.part) details.part = where.part;
   if (where.page !== undefined) details.page = String(where.page);
@@ -77,7 +81,8 @@ export function checkXmlShape(xml: string, part: string, limits: Limits): void {
       if (depth > 0) depth--;
     } else if (next !== 0x3f /* ? */ && next !== 0x21 /* ! */) {
       if (++nodes > limits.xmlNodes) exceeded(limits, 'xmlNodes', { part });
-      if (xml.charCodeAt(end - 1) !== 0x2f && ++depth > limits.xmlDepth) exceeded(limits, 'xmlDepth', { part });
+      if (xml.charCodeAt(end - 1) !== 0x2f && ++depth > limits.xmlDepth)
+        exceeded(limits, 'xmlDepth', { part });
     }
     at = xml.indexOf('<', end + 1);
   }
@@ -88,6 +93,8 @@ export function parseSize(text: string): number | null {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(?:(k|m|g)(?:i?b)?|b)?\s*$/i.exec(text);
   if (!m) return null;
   const unit = m[2]?.toLowerCase();
-  const bytes = Math.floor(Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1));
+  const bytes = Math.floor(
+    Number(m[1]) * (unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1),
+  );
   return bytes > 0 ? bytes : null;
 }

@@ -92,7 +92,10 @@ export function writeOutput(path: string, text: string | Uint8Array, options: Wr
     if (error instanceof OutputError) throw error;
     // missing: fine, it will be created
   }
-  const temp = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(target),
+    `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     writeFileSync(temp, text, { flag: 'wx' });
     renameSync(temp, target);

@@ -25,7 +25,12 @@ export class PieceIndex {
     distinct.forEach((piece, i) => {
       let key: string | undefined;
       for (const w of inner[i]!) {
-        if (key === undefined || frequency.get(w)! < frequency.get(key)! || (frequency.get(w) === frequency.get(key) && w.length > key.length)) key = w;
+        if (
+          key === undefined ||
+          frequency.get(w)! < frequency.get(key)! ||
+          (frequency.get(w) === frequency.get(key) && w.length > key.length)
+        )
+          key = w;
       }
       if (key === undefined) this.always.push(piece);
       else {

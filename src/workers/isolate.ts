@@ -82,7 +82,13 @@ export function openPlanReader(options: PlanReaderOptions = {}): PlanReader {
       async close() {},
     };
   }
-  return new WorkerPlanReader(url, limits, options.timeoutMs ?? DEFAULT_TIMEOUT_MS, options.memoryMb ?? DEFAULT_MEMORY_MB, read);
+  return new WorkerPlanReader(
+    url,
+    limits,
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    options.memoryMb ?? DEFAULT_MEMORY_MB,
+    read,
+  );
 }
 
 class WorkerPlanReader implements PlanReader {
@@ -197,7 +203,8 @@ class WorkerPlanReader implements PlanReader {
           finish(() => reject(error), false);
         }
       };
-      const onError = (error: Error & { code?: string }) => finish(() => reject(this.workerError(error)), true);
+      const onError = (error: Error & { code?: string }) =>
+        finish(() => reject(this.workerError(error)), true);
       const onExit = (code: number) => {
         finish(() => reject(new InputError('crashed', { reason: `exit ${code}` })), true);
       };

@@ -115,7 +115,8 @@ export class LintPool {
       workerData: options.setup,
     });
     this.pool.on('message', (message: { khTask?: number; phase?: Phase }) => {
-      if (message && typeof message.khTask === 'number' && message.phase) this.phases.get(message.khTask)?.(message.phase);
+      if (message && typeof message.khTask === 'number' && message.phase)
+        this.phases.get(message.khTask)?.(message.phase);
     });
   }
 
@@ -143,7 +144,9 @@ export class LintPool {
     };
     // Loading a parser counts too, but generously; the file's own time starts with 'started' and
     // ends when it is read (the rules are kh's own code, run without a limit as in isolate.ts).
-    this.phases.set(id, (phase) => (phase === 'read' ? clearTimeout(timer) : arm(phase === 'begun' ? this.timeoutMs * 2 : this.timeoutMs)));
+    this.phases.set(id, (phase) =>
+      phase === 'read' ? clearTimeout(timer) : arm(phase === 'begun' ? this.timeoutMs * 2 : this.timeoutMs),
+    );
     let reply: LintTaskReply;
     try {
       reply = await this.pool.run({ id, path, shown }, { signal: abort.signal });
@@ -175,8 +178,13 @@ export class LintPool {
   }
 
   private workerError(error: Error & { code?: string }): InputError {
-    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return new InputError('out-of-memory', { mb: String(this.memoryMb) }, error);
+    if (error.code === 'ERR_WORKER_OUT_OF_MEMORY')
+      return new InputError('out-of-memory', { mb: String(this.memoryMb) }, error);
     const exit = /worker exited with code: (-?\d+)/.exec(error.message);
-    return new InputError('crashed', { reason: exit ? `exit ${exit[1]}` : (error.code ?? error.name) }, error);
+    return new InputError(
+      'crashed',
+      { reason: exit ? `exit ${exit[1]}` : (error.code ?? error.name) },
+      error,
+    );
   }
 }

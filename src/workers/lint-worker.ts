@@ -39,8 +39,15 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
     // The time limit is for reading, as in isolate.ts: the rules are kh's own code.
     parentPort?.postMessage({ khTask: task.id, phase: 'read' });
   } catch (error) {
-    if (error instanceof InputError) return { ok: false, input: { code: error.code, details: error.details, stack: error.stack ?? '' } };
-    return { ok: false, bug: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? '') : '' } };
+    if (error instanceof InputError)
+      return { ok: false, input: { code: error.code, details: error.details, stack: error.stack ?? '' } };
+    return {
+      ok: false,
+      bug: {
+        message: error instanceof Error ? error.message : String(error),
+        stack: error instanceof Error ? (error.stack ?? '') : '',
+      },
+    };
   }
   plan.source.path = task.shown; // messages name the file as the user gave it
   try {
@@ -48,7 +55,15 @@ export default async function lintTask(task: LintTask): Promise<LintTaskReply> {
   } catch (error) {
     if (error instanceof RuleError) {
       const cause = error.cause instanceof Error ? error.cause : new Error(String(error.cause));
-      return { ok: false, rule: { ruleId: error.ruleId, filePath: error.filePath, message: cause.message, stack: cause.stack ?? '' } };
+      return {
+        ok: false,
+        rule: {
+          ruleId: error.ruleId,
+          filePath: error.filePath,
+          message: cause.message,
+          stack: cause.stack ?? '',
+        },
+      };
     }
     throw error;
   }

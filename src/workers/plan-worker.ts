@@ -19,17 +19,24 @@ port.on('message', (request: WorkerRequest) => {
     .then(() => port.postMessage({ id: request.id, started: true } satisfies WorkerReply))
     .then(() => loadPlan(request.path, request.limits, request.read))
     .then(
-    (plan) => port.postMessage({ id: request.id, ok: true, plan } satisfies WorkerReply),
-    (error: unknown) => {
-      const reply: WorkerReply =
-        error instanceof InputError
-          ? { id: request.id, ok: false, input: { code: error.code, details: error.details, stack: error.stack ?? '' } }
-          : {
-              id: request.id,
-              ok: false,
-              bug: { message: error instanceof Error ? error.message : String(error), stack: error instanceof Error ? (error.stack ?? '') : '' },
-            };
-      port.postMessage(reply);
-    },
-  );
+      (plan) => port.postMessage({ id: request.id, ok: true, plan } satisfies WorkerReply),
+      (error: unknown) => {
+        const reply: WorkerReply =
+          error instanceof InputError
+            ? {
+                id: request.id,
+                ok: false,
+                input: { code: error.code, details: error.details, stack: error.stack ?? '' },
+              }
+            : {
+                id: request.id,
+                ok: false,
+                bug: {
+                  message: error instanceof Error ? error.message : String(error),
+                  stack: error instanceof Error ? (error.stack ?? '') : '',
+                },
+              };
+        port.postMessage(reply);
+      },
+    );
 });

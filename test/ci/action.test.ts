@@ -36,7 +36,12 @@ interface Action {
 }
 
 const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as Action;
-const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as { id: string; entry: string; files: string; language: string }[];
+const hooks = parse(readFileSync(join(ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as {
+  id: string;
+  entry: string;
+  files: string;
+  language: string;
+}[];
 
 /** `${{ … }}` expressions of a value (string or nested object). */
 function expressions(value: unknown): string[] {
@@ -62,14 +67,18 @@ describe('action.yml', () => {
     const ids: string[] = [];
     for (const step of action.runs.steps) {
       for (const expression of expressions(step)) {
-        for (const [, input] of expression.matchAll(/\binputs\.([A-Za-z0-9_-]+)/g)) expect(Object.keys(action.inputs)).toContain(input);
+        for (const [, input] of expression.matchAll(/\binputs\.([A-Za-z0-9_-]+)/g))
+          expect(Object.keys(action.inputs)).toContain(input);
         for (const [, id] of expression.matchAll(/\bsteps\.([A-Za-z0-9_-]+)\./g)) expect(ids).toContain(id);
         expect(expression).toMatch(/^(?:[\s\S]*\b(?:inputs|steps|github|always)\b[\s\S]*)$/);
       }
       if (step.id) ids.push(step.id);
     }
     for (const output of Object.values(action.outputs)) {
-      for (const [, id] of expressions(output.value).join(' ').matchAll(/\bsteps\.([A-Za-z0-9_-]+)\./g)) expect(ids).toContain(id);
+      for (const [, id] of expressions(output.value)
+        .join(' ')
+        .matchAll(/\bsteps\.([A-Za-z0-9_-]+)\./g))
+        expect(ids).toContain(id);
     }
   });
 
@@ -94,8 +103,14 @@ describe("action.yml's lint script, run by bash as the runner would", { timeout:
   const tmp = mkdtempSync(join(tmpdir(), 'kh-action-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   const repo = join(tmp, 'repo');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
-  const doc = (slips: number) => `Kế hoạch.\n\n${'Tổ chức thực hiện các các nhiệm vụ trên địa bàn.\n\n'.repeat(slips)}Tổ chức thực hiện kế hoạch.\n`;
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: repo, encoding: 'utf8' },
+    );
+  const doc = (slips: number) =>
+    `Kế hoạch.\n\n${'Tổ chức thực hiện các các nhiệm vụ trên địa bàn.\n\n'.repeat(slips)}Tổ chức thực hiện kế hoạch.\n`;
   const script = action.runs.steps.find((s) => s.id === 'lint')!.run!;
 
   function runStep(env: Record<string, string>) {
@@ -120,7 +135,13 @@ describe("action.yml's lint script, run by bash as the runner would", { timeout:
         ...env,
       },
     });
-    const outputs = Object.fromEntries(readFileSync(output, 'utf8').trim().split('\n').filter(Boolean).map((l) => l.split(/=(.*)/s).slice(0, 2)));
+    const outputs = Object.fromEntries(
+      readFileSync(output, 'utf8')
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+    );
     return { ...result, outputs };
   }
 
@@ -141,11 +162,22 @@ describe("action.yml's lint script, run by bash as the runner would", { timeout:
     expect(pr.outputs['sarif-file']).toBe('kh.sarif');
     const log = JSON.parse(readFileSync(join(repo, 'kh.sarif'), 'utf8'));
     expect(log.version).toBe('2.1.0');
-    const uris = new Set(log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri));
+    const uris = new Set(
+      log.runs[0].results.map(
+        (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          r.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    );
     expect([...uris]).toEqual(['docs/b.txt']);
-    expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase')).toHaveLength(3);
+    expect(
+      log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase'),
+    ).toHaveLength(3);
     const annotations = pr.stdout.split('\n').filter((l) => l.startsWith('::'));
-    expect(annotations.filter((l) => l.startsWith('::warning file=docs/b.txt,') && l.includes('title=repeated-phrase'))).toHaveLength(3);
+    expect(
+      annotations.filter(
+        (l) => l.startsWith('::warning file=docs/b.txt,') && l.includes('title=repeated-phrase'),
+      ),
+    ).toHaveLength(3);
     expect(annotations.some((l) => l.includes('docs/a.txt'))).toBe(false);
   });
 
@@ -154,7 +186,9 @@ describe("action.yml's lint script, run by bash as the runner would", { timeout:
     const all = runStep({ KH_CHANGED_SINCE: 'none', KH_ARGS: '--max-warnings\n0', KH_ANNOTATE: 'false' });
     expect(all.outputs['exit-code']).toBe('1'); // warnings > 0
     const log = JSON.parse(readFileSync(join(repo, 'kh.sarif'), 'utf8'));
-    expect(log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase')).toHaveLength(4);
+    expect(
+      log.runs[0].results.filter((r: { ruleId: string }) => r.ruleId === 'repeated-phrase'),
+    ).toHaveLength(4);
     expect(all.stdout).not.toContain('::warning');
     rmSync(join(repo, 'kh.sarif'), { force: true });
     const bad = runStep({ KH_CHANGED_SINCE: 'no-such-ref' });
@@ -171,8 +205,13 @@ describe('README "In CI"', () => {
     const blocks = [...section.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1]!);
     expect(blocks.length).toBeGreaterThanOrEqual(4);
     for (const block of blocks) expect(() => parse(block)).not.toThrow();
-    const help = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), '--lang', 'en', 'lint', '--help'], { encoding: 'utf8' }).stdout;
-    for (const option of new Set([...section.matchAll(/kh lint [^\n]*/g)].flatMap((m) => m[0].match(/--[a-z-]+/g) ?? []))) expect(help).toContain(option);
+    const help = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), '--lang', 'en', 'lint', '--help'], {
+      encoding: 'utf8',
+    }).stdout;
+    for (const option of new Set(
+      [...section.matchAll(/kh lint [^\n]*/g)].flatMap((m) => m[0].match(/--[a-z-]+/g) ?? []),
+    ))
+      expect(help).toContain(option);
   });
 });
 
@@ -184,12 +223,17 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 
   it('runs the kh bin of package.json on the files kh reads', () => {
-    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      bin: Record<string, string>;
+    };
     for (const hook of hooks) {
       expect(Object.keys(pkg.bin)).toContain(hook.entry.split(' ')[0]);
       expect(hook.language).toBe('node');
       // pre-commit uses Python regexes; a leading (?i) is the i flag.
-      const pattern = new RegExp(hook.files.replace(/^\(\?i\)/, ''), hook.files.startsWith('(?i)') ? 'i' : '');
+      const pattern = new RegExp(
+        hook.files.replace(/^\(\?i\)/, ''),
+        hook.files.startsWith('(?i)') ? 'i' : '',
+      );
       expect(pattern.test('van-ban/ke-hoach.md')).toBe(true);
       expect(pattern.test('van-ban/KE-HOACH.TXT')).toBe(true);
       expect(pattern.test('kh.config.json')).toBe(false);

@@ -7,7 +7,15 @@
  */
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,27 +32,56 @@ const seed = (name: string) => join(ROOT, 'fixtures', name);
 beforeAll(() => {
   mkdirSync(join(repo, 'van-ban/2024'), { recursive: true });
   mkdirSync(join(repo, 'van-ban/khac'), { recursive: true });
-  for (const name of ['000_a2bc4216fc60fd38.txt', '002_06484e6e4818e0d7.txt', '003_4648be2b9eb23052.txt', '004_a5398dc3df371b71.txt']) {
+  for (const name of [
+    '000_a2bc4216fc60fd38.txt',
+    '002_06484e6e4818e0d7.txt',
+    '003_4648be2b9eb23052.txt',
+    '004_a5398dc3df371b71.txt',
+  ]) {
     copyFileSync(seed(name), join(repo, 'van-ban/2024', name));
   }
   copyFileSync(seed('003_4648be2b9eb23052.docx'), join(repo, 'van-ban/khac/lai-chau.docx'));
   // Varied copies: a slip added, a citation written another way, a paragraph dropped.
   const base = readFileSync(seed('000_a2bc4216fc60fd38.txt'), 'utf8');
   writeFileSync(join(repo, 'van-ban/khac/ban-sao-1.txt'), base.replace('Tổ chức', 'Tổ chức các các'));
-  writeFileSync(join(repo, 'van-ban/khac/ban-sao-2.txt'), base.replace('1303/BLĐT BXH-VBĐG', '1303/BLĐTBXH-VBĐG'));
-  writeFileSync(join(repo, 'van-ban/khac/ban-sao-3.txt'), base.split('\n').filter((_, i) => i % 7 !== 3).join('\n'));
+  writeFileSync(
+    join(repo, 'van-ban/khac/ban-sao-2.txt'),
+    base.replace('1303/BLĐT BXH-VBĐG', '1303/BLĐTBXH-VBĐG'),
+  );
+  writeFileSync(
+    join(repo, 'van-ban/khac/ban-sao-3.txt'),
+    base
+      .split('\n')
+      .filter((_, i) => i % 7 !== 3)
+      .join('\n'),
+  );
   writeFileSync(join(repo, 'van-ban/hỏng.pdf'), 'không phải PDF');
 });
 
 function capture() {
   let out = '';
   let err = '';
-  return { ctx: { lang: 'vi' as const, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) }, get: () => ({ out, err }) };
+  return {
+    ctx: {
+      lang: 'vi' as const,
+      debug: false,
+      color: false,
+      out: (t: string) => void (out += t),
+      err: (t: string) => void (err += t),
+    },
+    get: () => ({ out, err }),
+  };
 }
 
 async function runLint(options: Partial<LintOptions> = {}, inputs = ['van-ban']) {
   const c = capture();
-  const code = await lint(c.ctx, inputs, { format: 'json', cwd: repo, today: TODAY, progress: { isTTY: false, write: () => true }, ...options });
+  const code = await lint(c.ctx, inputs, {
+    format: 'json',
+    cwd: repo,
+    today: TODAY,
+    progress: { isTTY: false, write: () => true },
+    ...options,
+  });
   return { code, ...c.get() };
 }
 
@@ -71,7 +108,9 @@ describe('--shard + kh merge-reports', { timeout: 120_000 }, () => {
   it('the whole run has cross-file findings to get right', () => {
     const results = JSON.parse(whole.out) as { filePath: string; messages: { ruleId: string }[] }[];
     expect(results).toHaveLength(9);
-    expect(results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'citation-consistency').length).toBeGreaterThan(0);
+    expect(
+      results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'citation-consistency').length,
+    ).toBeGreaterThan(0);
     expect(whole.code).toBe(2); // hỏng.pdf
   });
 
@@ -87,11 +126,14 @@ describe('--shard + kh merge-reports', { timeout: 120_000 }, () => {
         seen.push(...report.results.map((r: { filePath: string }) => r.filePath));
         parts.push(`part-${n}-${i}.json`);
       }
-      expect(seen.sort()).toEqual((JSON.parse(whole.out) as { filePath: string }[]).map((r) => r.filePath).sort());
+      expect(seen.sort()).toEqual(
+        (JSON.parse(whole.out) as { filePath: string }[]).map((r) => r.filePath).sort(),
+      );
       const merged = await runMerge(parts.reverse());
       expect(merged.out).toBe(whole.out);
       expect(merged.code).toBe(whole.code);
-      for (const format of ['stylish', 'sarif'] as const) expect((await runMerge(parts, { format })).out).toBe(wholeIn[format]);
+      for (const format of ['stylish', 'sarif'] as const)
+        expect((await runMerge(parts, { format })).out).toBe(wholeIn[format]);
     });
   }
 
@@ -103,11 +145,21 @@ describe('--shard + kh merge-reports', { timeout: 120_000 }, () => {
     expect(missing.err).toBe('kh: thiếu báo cáo của phần 2/3\n');
     const twice = await runMerge(['p1.json', 'p1.json', 'p2.json', 'p3.json']);
     expect(twice.err).toMatch(/^kh: p1\.json: phần 1\/3 đã có trong p1\.json\n$/);
-    const otherRules = await runMerge(['p1.json', 'p2.json', 'p3.json'], { rule: ['citation-consistency:error'] });
+    const otherRules = await runMerge(['p1.json', 'p2.json', 'p3.json'], {
+      rule: ['citation-consistency:error'],
+    });
     expect(otherRules.code).toBe(2);
     expect(otherRules.err).toContain('cấu hình quy tắc khác');
     const c = capture();
-    await lint({ ...c.ctx, lang: 'en' }, ['van-ban'], { format: 'json', cwd: repo, today: TODAY, langExplicit: true, shard: '2/3', output: 'p2-en.json', progress: { isTTY: false, write: () => true } });
+    await lint({ ...c.ctx, lang: 'en' }, ['van-ban'], {
+      format: 'json',
+      cwd: repo,
+      today: TODAY,
+      langExplicit: true,
+      shard: '2/3',
+      output: 'p2-en.json',
+      progress: { isTTY: false, write: () => true },
+    });
     const mixedLang = await runMerge(['p1.json', 'p2-en.json', 'p3.json']);
     expect(mixedLang.err).toContain('khác lang');
     writeFileSync(join(repo, 'plain.json'), whole.out);
@@ -119,7 +171,8 @@ describe('--shard + kh merge-reports', { timeout: 120_000 }, () => {
 
   it('a plain JSON report alone is rendered in another format unchanged', async () => {
     writeFileSync(join(repo, 'plain.json'), whole.out);
-    for (const format of ['stylish', 'sarif'] as const) expect((await runMerge(['plain.json'], { format })).out).toBe(wholeIn[format]);
+    for (const format of ['stylish', 'sarif'] as const)
+      expect((await runMerge(['plain.json'], { format })).out).toBe(wholeIn[format]);
     const merged = await runMerge(['plain.json'], { format: 'json' });
     expect(merged.out).toBe(whole.out);
     expect(merged.code).toBe(whole.code);
@@ -165,7 +218,8 @@ describe('--cache', { timeout: 120_000 }, () => {
   const packPath = () => join(cacheDir(), 'lint-cache.pack');
   /** The pack's lines: the header, then one per document (meta TAB messages TAB summary). */
   const packLines = () => readFileSync(packPath(), 'utf8').split('\n').filter(Boolean);
-  const lineOf = (lines: string[], file: string) => lines.findIndex((l) => l.startsWith(JSON.stringify({ path: join(repo, file) }).slice(0, -1)));
+  const lineOf = (lines: string[], file: string) =>
+    lines.findIndex((l) => l.startsWith(JSON.stringify({ path: join(repo, file) }).slice(0, -1)));
 
   it('a line edited by hand, a truncated one and one made under another run key are ignored, never trusted', async () => {
     const plain = await runLint();
@@ -184,11 +238,18 @@ describe('--cache', { timeout: 120_000 }, () => {
     // checksum, and a finding of its own: the checksum covers the key, so it does not hold here.
     const foreign = lineOf(lines, 'van-ban/2024/002_06484e6e4818e0d7.txt');
     const [fMeta, fMessages, fSummary] = lines[foreign]!.split('\t');
-    const fParsed = JSON.parse(fMeta!) as { path: string; content: string; messagesHash: string; checksum: string };
+    const fParsed = JSON.parse(fMeta!) as {
+      path: string;
+      content: string;
+      messagesHash: string;
+      checksum: string;
+    };
     const otherMessages = JSON.stringify([{ ...(JSON.parse(fMessages!) as object[])[0], message: 'KH CŨ' }]);
     const otherKey = createHash('sha256').update('another version').digest('hex');
     fParsed.messagesHash = createHash('sha512-256').update(otherMessages).digest('hex');
-    fParsed.checksum = createHash('sha512-256').update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${fParsed.messagesHash}\0${fSummary}`).digest('hex');
+    fParsed.checksum = createHash('sha512-256')
+      .update(`${otherKey}\0${fParsed.path}\0${fParsed.content}\0\0${fParsed.messagesHash}\0${fSummary}`)
+      .digest('hex');
     lines[foreign] = [JSON.stringify(fParsed), otherMessages, fSummary].join('\t');
     // Truncated.
     const truncated = lineOf(lines, 'van-ban/2024/004_a5398dc3df371b71.txt');
@@ -209,7 +270,10 @@ describe('--cache', { timeout: 120_000 }, () => {
   it('a pack written by another kh version (another header) is ignored as a whole and replaced', async () => {
     const lines = packLines();
     const header = JSON.parse(lines[0]!) as { khVersion: string };
-    writeFileSync(packPath(), `${[JSON.stringify({ ...header, khVersion: '0.0.1' }), ...lines.slice(1)].join('\n')}\n`);
+    writeFileSync(
+      packPath(),
+      `${[JSON.stringify({ ...header, khVersion: '0.0.1' }), ...lines.slice(1)].join('\n')}\n`,
+    );
     const s = stats();
     await runLint({ cache: true, onCache: s.onCache });
     expect(s.get()).toEqual({ hits: 0, misses: 9 });
@@ -222,7 +286,16 @@ describe('--cache', { timeout: 120_000 }, () => {
     expect(s.get()).toEqual({ hits: 0, misses: 9 });
     const c = capture();
     let en: { hits: number; misses: number } | null = null;
-    await lint({ ...c.ctx, lang: 'en' }, ['van-ban'], { format: 'json', cwd: repo, today: TODAY, langExplicit: true, cache: true, cacheLocation: 'elsewhere', onCache: (x) => void (en = x), progress: { isTTY: false, write: () => true } });
+    await lint({ ...c.ctx, lang: 'en' }, ['van-ban'], {
+      format: 'json',
+      cwd: repo,
+      today: TODAY,
+      langExplicit: true,
+      cache: true,
+      cacheLocation: 'elsewhere',
+      onCache: (x) => void (en = x),
+      progress: { isTTY: false, write: () => true },
+    });
     expect(en).toEqual({ hits: 0, misses: 9 });
     expect(packEntries(join(repo, 'elsewhere'))).toHaveLength(8);
   });
@@ -230,7 +303,12 @@ describe('--cache', { timeout: 120_000 }, () => {
 
 describe('--changed-since with --cache', { timeout: 120_000 }, () => {
   it("the changed file's cross-file findings against unchanged files come from their cached summaries", async () => {
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: repo, encoding: 'utf8' },
+      );
     writeFileSync(join(repo, '.gitignore'), '.khcache/\nelsewhere/\n*.json\n');
     git('init', '-q', '-b', 'main');
     git('add', '.');

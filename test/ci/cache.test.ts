@@ -5,7 +5,17 @@
  * and rewrites; two runs writing one pack; format-1 entries removed; corrupt lines ignored.
  * Then through `kh lint --cache`: the same report, and an edit that keeps size and mtime re-lints.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,18 +48,44 @@ function folder(): string {
 }
 
 function result(filePath: string, text: string): FileLint {
-  const message = { ruleId: 'r', messageId: 'm', severity: 'warning', message: text, line: 1, column: 1, endLine: 1, endColumn: 2, excerpt: 'x' } as LintMessage;
+  const message = {
+    ruleId: 'r',
+    messageId: 'm',
+    severity: 'warning',
+    message: text,
+    line: 1,
+    column: 1,
+    endLine: 1,
+    endColumn: 2,
+    excerpt: 'x',
+  } as LintMessage;
   const summary: FileSummary = {
     version: SUMMARY_VERSION,
     filePath,
-    plan: { docType: null, number: null, symbol: null, issuer: null, issueDate: null, planYear: null, title: text, format: 'txt', periods: [] },
+    plan: {
+      docType: null,
+      number: null,
+      symbol: null,
+      issuer: null,
+      issueDate: null,
+      planYear: null,
+      title: text,
+      format: 'txt',
+      periods: [],
+    },
     rules: {},
   };
   return { messages: [message], summary };
 }
 
-function open(dir: string, options: { strategy?: CacheStrategy; now?: () => number; parts?: Partial<RunKeyParts> } = {}) {
-  return new LintCache(join(dir, '.khcache'), { ...PARTS, ...options.parts }, [], { strategy: options.strategy, now: options.now ?? later });
+function open(
+  dir: string,
+  options: { strategy?: CacheStrategy; now?: () => number; parts?: Partial<RunKeyParts> } = {},
+) {
+  return new LintCache(join(dir, '.khcache'), { ...PARTS, ...options.parts }, [], {
+    strategy: options.strategy,
+    now: options.now ?? later,
+  });
 }
 
 /** One run: looks every file up, stores the misses (their text as the message), saves. */
@@ -67,8 +103,14 @@ async function runOnce(cache: LintCache, files: string[], inputs = files) {
   return got;
 }
 
-const packOf = (dir: string) => readFileSync(join(dir, '.khcache', 'lint-cache.pack'), 'utf8').split('\n').filter(Boolean);
-const pathsIn = (dir: string) => packOf(dir).slice(1).map((line) => (JSON.parse(line.split('\t')[0]!) as { path: string }).path);
+const packOf = (dir: string) =>
+  readFileSync(join(dir, '.khcache', 'lint-cache.pack'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
+const pathsIn = (dir: string) =>
+  packOf(dir)
+    .slice(1)
+    .map((line) => (JSON.parse(line.split('\t')[0]!) as { path: string }).path);
 
 describe('LintCache: the metadata strategy', () => {
   it('a warm lookup of an unchanged file stats it and reads nothing; "content" always hashes', async () => {
@@ -202,10 +244,13 @@ describe('LintCache: the pack', () => {
     for (const f of files.slice(0, 4)) writeFileSync(f, `v3 ${f}`);
     await runOnce(open(dir), files);
     expect(packOf(dir)).toHaveLength(9);
-    expect(await runOnce(open(dir), files)).toEqual([...files.slice(0, 4).map((f) => `v3 ${f}`), ...files.slice(4).map((f) => `v1 ${f}`)]);
+    expect(await runOnce(open(dir), files)).toEqual([
+      ...files.slice(0, 4).map((f) => `v3 ${f}`),
+      ...files.slice(4).map((f) => `v1 ${f}`),
+    ]);
   });
 
-  it('two runs sharing the folder (shards) keep each other\'s results', async () => {
+  it("two runs sharing the folder (shards) keep each other's results", async () => {
     const dir = folder();
     const [a, b] = ['a.txt', 'b.txt'].map((n) => join(dir, n)) as [string, string];
     writeFileSync(a, 'a');
@@ -258,8 +303,21 @@ describe('kh lint --cache', { timeout: 120_000 }, () => {
   async function runLint(options: Partial<LintOptions> = {}) {
     let out = '';
     let stats: { hits: number; misses: number } | null = null;
-    const ctx = { lang: 'vi' as const, debug: false, color: false, out: (t: string) => void (out += t), err: () => undefined };
-    await lint(ctx, ['van-ban'], { format: 'json', cwd: repo, today: new Date('2026-12-01T00:00:00'), progress: { isTTY: false, write: () => true }, onCache: (s) => void (stats = s), ...options });
+    const ctx = {
+      lang: 'vi' as const,
+      debug: false,
+      color: false,
+      out: (t: string) => void (out += t),
+      err: () => undefined,
+    };
+    await lint(ctx, ['van-ban'], {
+      format: 'json',
+      cwd: repo,
+      today: new Date('2026-12-01T00:00:00'),
+      progress: { isTTY: false, write: () => true },
+      onCache: (s) => void (stats = s),
+      ...options,
+    });
     return { out, stats: stats as { hits: number; misses: number } | null };
   }
 
@@ -292,8 +350,21 @@ describe('kh lint --cache', { timeout: 120_000 }, () => {
 
   it('--cache-strategy other than metadata|content: one line, exit 2', async () => {
     let err = '';
-    const ctx = { lang: 'en' as const, debug: false, color: false, out: () => undefined, err: (t: string) => void (err += t) };
-    const code = await lint(ctx, ['van-ban'], { format: 'json', cwd: repo, cache: true, cacheStrategy: 'mtime', langExplicit: true, progress: { isTTY: false, write: () => true } });
+    const ctx = {
+      lang: 'en' as const,
+      debug: false,
+      color: false,
+      out: () => undefined,
+      err: (t: string) => void (err += t),
+    };
+    const code = await lint(ctx, ['van-ban'], {
+      format: 'json',
+      cwd: repo,
+      cache: true,
+      cacheStrategy: 'mtime',
+      langExplicit: true,
+      progress: { isTTY: false, write: () => true },
+    });
     expect(code).toBe(2);
     expect(err).toBe('kh: --cache-strategy "mtime": expected metadata or content\n');
   });

@@ -20,8 +20,15 @@ describe('CiError', () => {
   });
 
   it('a nested message is worded in the same language (the suppressions file malformed at its root)', () => {
-    const error = new CiError('suppressions-malformed', { file: 'kh-suppressions.json', where: msg('ci.error.suppressions-root') });
-    expect(error.describe('vi')).toBe('kh-suppressions.json: tệp bỏ qua sai dạng ở gốc: cần { "tệp": { "quy-tắc": { "count": số nguyên dương } } }');
-    expect(error.describe('en')).toBe('kh-suppressions.json: the suppressions file is malformed at the root: expected { "file": { "rule": { "count": positive integer } } }');
+    const error = new CiError('suppressions-malformed', {
+      file: 'kh-suppressions.json',
+      where: msg('ci.error.suppressions-root'),
+    });
+    expect(error.describe('vi')).toBe(
+      'kh-suppressions.json: tệp bỏ qua sai dạng ở gốc: cần { "tệp": { "quy-tắc": { "count": số nguyên dương } } }',
+    );
+    expect(error.describe('en')).toBe(
+      'kh-suppressions.json: the suppressions file is malformed at the root: expected { "file": { "rule": { "count": positive integer } } }',
+    );
   });
 });

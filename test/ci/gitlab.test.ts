@@ -46,7 +46,13 @@ async function report(results: Parameters<typeof formatResults>[1], cwd = contex
 
 describe('--format gitlab', () => {
   it('maps each message: description, check_name, severity, relative path, lines', async () => {
-    const multi: LintMessage = { ...slip(7, 'error'), ruleId: 'citation-format', messageId: 'x', endLine: 9, excerpt: 'số 12/KH' };
+    const multi: LintMessage = {
+      ...slip(7, 'error'),
+      ruleId: 'citation-format',
+      messageId: 'x',
+      endLine: 9,
+      excerpt: 'số 12/KH',
+    };
     const issues = await report([
       fileResult('/work/repo/docs/kế hoạch.txt', [slip(3), multi, { ...slip(4, 'info'), excerpt: 'khác' }]),
       fileResult('docs/hỏng.pdf', [], { message: 'tệp PDF bị hỏng' }),
@@ -67,11 +73,22 @@ describe('--format gitlab', () => {
     expect(new Set(fingerprints).size).toBe(3);
     expect(fingerprints.every((f) => /^[0-9a-f]{32}$/.test(f))).toBe(true);
     // Same findings, again: same fingerprints.
-    expect((await report([fileResult('a.txt', [slip(3), slip(9)]), fileResult('b.txt', [slip(3)])])).map((i) => i.fingerprint)).toEqual(fingerprints);
+    expect(
+      (await report([fileResult('a.txt', [slip(3), slip(9)]), fileResult('b.txt', [slip(3)])])).map(
+        (i) => i.fingerprint,
+      ),
+    ).toEqual(fingerprints);
     // Text inserted above: the findings move down two lines, the fingerprints stay.
-    expect((await report([fileResult('a.txt', [slip(5), slip(11)]), fileResult('b.txt', [slip(3)])])).map((i) => i.fingerprint)).toEqual(fingerprints);
+    expect(
+      (await report([fileResult('a.txt', [slip(5), slip(11)]), fileResult('b.txt', [slip(3)])])).map(
+        (i) => i.fingerprint,
+      ),
+    ).toEqual(fingerprints);
     // Another file or another quoted text: another fingerprint.
-    const moved = await report([fileResult('c.txt', [slip(3)]), fileResult('a.txt', [{ ...slip(3), excerpt: 'và và' }])]);
+    const moved = await report([
+      fileResult('c.txt', [slip(3)]),
+      fileResult('a.txt', [{ ...slip(3), excerpt: 'và và' }]),
+    ]);
     expect(fingerprints).not.toContain(moved[0]!.fingerprint);
     expect(fingerprints).not.toContain(moved[1]!.fingerprint);
   });
@@ -82,17 +99,34 @@ describe('--format gitlab', () => {
 
   it('the built CLI on the seed fixtures writes a valid report with the same findings as --format json', () => {
     expect(ensureBuilt()).toBe(true);
-    const files = ['fixtures/000_a2bc4216fc60fd38.txt', 'fixtures/002_06484e6e4818e0d7.txt', 'fixtures/003_4648be2b9eb23052.docx'];
+    const files = [
+      'fixtures/000_a2bc4216fc60fd38.txt',
+      'fixtures/002_06484e6e4818e0d7.txt',
+      'fixtures/003_4648be2b9eb23052.docx',
+    ];
     const env = { ...process.env, KH_TODAY: '2026-12-01', NO_COLOR: '1' };
-    const gitlab = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), 'lint', '-f', 'gitlab', ...files], { cwd: ROOT, encoding: 'utf8', env });
-    const json = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), 'lint', '-f', 'json', ...files], { cwd: ROOT, encoding: 'utf8', env });
+    const gitlab = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), 'lint', '-f', 'gitlab', ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    });
+    const json = spawnSync(process.execPath, [join(ROOT, 'bin/kh.js'), 'lint', '-f', 'json', ...files], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env,
+    });
     expect(gitlab.status).toBe(json.status);
     const issues = JSON.parse(gitlab.stdout) as Issue[];
     expect(validate(issues), JSON.stringify(validate.errors)).toBe(true);
-    const results = JSON.parse(json.stdout) as { filePath: string; messages: { ruleId: string; line: number; message: string }[] }[];
+    const results = JSON.parse(json.stdout) as {
+      filePath: string;
+      messages: { ruleId: string; line: number; message: string }[];
+    }[];
     const expected = results.flatMap((r) => r.messages.map((m) => [r.filePath, m.ruleId, m.line, m.message]));
     expect(expected.length).toBeGreaterThan(0);
-    expect(issues.map((i) => [i.location.path, i.check_name, i.location.lines.begin, i.description])).toEqual(expected);
+    expect(issues.map((i) => [i.location.path, i.check_name, i.location.lines.begin, i.description])).toEqual(
+      expected,
+    );
     expect(new Set(issues.map((i) => i.fingerprint)).size).toBe(issues.length);
   });
 });

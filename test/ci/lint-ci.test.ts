@@ -36,15 +36,29 @@ interface JsonResult {
 async function runLint(cwd: string, inputs: string[], options: Partial<LintOptions> = {}) {
   let out = '';
   let err = '';
-  const ctx = { lang: 'en' as const, debug: false, color: false, out: (t: string) => void (out += t), err: (t: string) => void (err += t) };
-  const code = await lint(ctx, inputs, { format: 'json', cwd, today: TODAY, langExplicit: true, progress: { isTTY: false, write: () => true }, ...options });
+  const ctx = {
+    lang: 'en' as const,
+    debug: false,
+    color: false,
+    out: (t: string) => void (out += t),
+    err: (t: string) => void (err += t),
+  };
+  const code = await lint(ctx, inputs, {
+    format: 'json',
+    cwd,
+    today: TODAY,
+    langExplicit: true,
+    progress: { isTTY: false, write: () => true },
+    ...options,
+  });
   const parsed = out ? JSON.parse(out) : [];
   // A shard's JSON report is an object holding the results (with summaries and positions).
   const results = (Array.isArray(parsed) ? parsed : parsed.results) as JsonResult[];
   return { code, results, err, out };
 }
 
-const repeated = (results: JsonResult[], file: string) => results.find((r) => r.filePath === file)?.messages.filter((m) => m.ruleId === 'repeated-phrase') ?? [];
+const repeated = (results: JsonResult[], file: string) =>
+  results.find((r) => r.filePath === file)?.messages.filter((m) => m.ruleId === 'repeated-phrase') ?? [];
 
 describe('suppressions', () => {
   const dir = join(tmp, 'suppress');
@@ -61,7 +75,9 @@ describe('suppressions', () => {
     expect(file['docs/a.txt']['repeated-phrase']).toEqual({ count: 2 });
     expect(file['docs/b.txt']['repeated-phrase']).toEqual({ count: 1 });
     // Every finding of the first run is counted, nothing else.
-    const counted = Object.values(file as Record<string, Record<string, { count: number }>>).flatMap((rules) => Object.values(rules)).reduce((n, r) => n + r.count, 0);
+    const counted = Object.values(file as Record<string, Record<string, { count: number }>>)
+      .flatMap((rules) => Object.values(rules))
+      .reduce((n, r) => n + r.count, 0);
     expect(counted).toBe(before.results.reduce((n, r) => n + r.messages.length, 0));
     expect(Object.keys(file)).toEqual(['docs/a.txt', 'docs/b.txt']);
   });
@@ -119,17 +135,27 @@ describe('suppressions', () => {
   });
 
   it('--suppressions-location; a malformed file is exit 2 naming it; never written over an input', async () => {
-    const noFolder = await runLint(dir, ['docs'], { suppressAll: true, suppressionsLocation: 'ci/baseline.json' });
+    const noFolder = await runLint(dir, ['docs'], {
+      suppressAll: true,
+      suppressionsLocation: 'ci/baseline.json',
+    });
     expect(noFolder.code).toBe(2);
     expect(noFolder.err).toBe('kh: cannot write ci/baseline.json (does not exist (ENOENT))\n');
     mkdirSync(join(dir, 'ci'), { recursive: true });
-    const placed = await runLint(dir, ['docs'], { suppressAll: true, suppressionsLocation: 'ci/baseline.json' });
+    const placed = await runLint(dir, ['docs'], {
+      suppressAll: true,
+      suppressionsLocation: 'ci/baseline.json',
+    });
     expect(placed.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'ci/baseline.json'), 'utf8'))['docs/a.txt']['repeated-phrase']).toEqual({ count: 2 });
+    expect(
+      JSON.parse(readFileSync(join(dir, 'ci/baseline.json'), 'utf8'))['docs/a.txt']['repeated-phrase'],
+    ).toEqual({ count: 2 });
     writeFileSync(join(dir, 'ci/bad.json'), '{"docs/a.txt": {"repeated-phrase": {"count": -1}}}');
     const bad = await runLint(dir, ['docs'], { suppressionsLocation: 'ci/bad.json' });
     expect(bad.code).toBe(2);
-    expect(bad.err).toMatch(/^kh: ci\/bad\.json: the suppressions file is malformed at docs\/a\.txt › repeated-phrase › count/);
+    expect(bad.err).toMatch(
+      /^kh: ci\/bad\.json: the suppressions file is malformed at docs\/a\.txt › repeated-phrase › count/,
+    );
     const onInput = await runLint(dir, ['docs'], { suppressAll: true, suppressionsLocation: 'docs/a.txt' });
     expect(onInput.code).toBe(2);
     expect(onInput.err).toContain('one of the input files');
@@ -146,7 +172,11 @@ describe('--shard', () => {
     for (let n = 1; n <= 5; n++) {
       const seen = new Map<string, number>();
       for (let i = 1; i <= n; i++) {
-        const part = selectShard(paths.map((filePath) => ({ filePath })), { index: i, count: n }, '/repo');
+        const part = selectShard(
+          paths.map((filePath) => ({ filePath })),
+          { index: i, count: n },
+          '/repo',
+        );
         expect(part.map((p) => p.filePath)).toEqual(paths.filter((p) => part.some((q) => q.filePath === p)));
         for (const { filePath } of part) seen.set(filePath, (seen.get(filePath) ?? 0) + 1);
         if (n > 1) expect(part.length).toBeGreaterThan(300 / n / 2); // a hash, not everything in one shard
@@ -159,16 +189,27 @@ describe('--shard', () => {
   it("a file's shard depends on its own path only: adding files moves none", () => {
     const before = new Map(paths.map((p) => [p, shardOf(p, 4)]));
     const more = [...paths, ...Array.from({ length: 100 }, (_, i) => `moi/${i}.pdf`)];
-    const after = selectShard(more.map((filePath) => ({ filePath })), { index: 3, count: 4 }, '/repo').map((p) => p.filePath);
+    const after = selectShard(
+      more.map((filePath) => ({ filePath })),
+      { index: 3, count: 4 },
+      '/repo',
+    ).map((p) => p.filePath);
     for (const p of after.filter((p) => before.has(p))) expect(before.get(p)).toBe(3);
     expect(after.filter((p) => before.has(p))).toEqual(paths.filter((p) => before.get(p) === 3));
     // "./a" and "a" are the same file, the same shard.
-    expect(selectShard([{ filePath: './van-ban/0/kế hoạch 0.docx' }], { index: shardOf('van-ban/0/kế hoạch 0.docx', 4), count: 4 }, '/repo')).toHaveLength(1);
+    expect(
+      selectShard(
+        [{ filePath: './van-ban/0/kế hoạch 0.docx' }],
+        { index: shardOf('van-ban/0/kế hoạch 0.docx', 4), count: 4 },
+        '/repo',
+      ),
+    ).toHaveLength(1);
   });
 
   it('parses i/n and refuses nonsense', () => {
     expect(parseShard('2/4')).toEqual({ index: 2, count: 4 });
-    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '2', '-1/2']) expect(() => parseShard(bad)).toThrow(/--shard/);
+    for (const bad of ['0/3', '4/3', '1/0', 'a/b', '2', '-1/2'])
+      expect(() => parseShard(bad)).toThrow(/--shard/);
   });
 
   it('kh lint --shard: the shards of a folder lint each file once', async () => {
@@ -180,7 +221,8 @@ describe('--shard', () => {
       const part = await runLint(dir, ['d'], { shard: `${i}/3` });
       expect(part.code).toBe(0);
       files.push(...part.results.map((r) => r.filePath));
-      for (const r of part.results) expect(repeated(part.results, r.filePath)).toEqual(repeated(full.results, r.filePath));
+      for (const r of part.results)
+        expect(repeated(part.results, r.filePath)).toEqual(repeated(full.results, r.filePath));
     }
     expect(files.sort()).toEqual(full.results.map((r) => r.filePath).sort());
     const bad = await runLint(dir, ['d'], { shard: '4/3' });
@@ -191,7 +233,12 @@ describe('--shard', () => {
 
 describe('--changed-since', () => {
   const repo = join(tmp, 'repo');
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=kh', '-c', 'user.email=kh@example.invalid', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: repo, encoding: 'utf8' },
+    );
 
   it('lints files changed since the merge base, uncommitted edits and new untracked files; not deleted ones', async () => {
     write(repo, 'docs/a.txt', body(1, 'a'));
@@ -267,7 +314,10 @@ describe('progress line', () => {
       '',
     ]);
     const quiet: string[] = [];
-    const q = createProgress({ isTTY: true, write: (t: string) => quiet.push(t) }, 10, { lang: 'en', quiet: true });
+    const q = createProgress({ isTTY: true, write: (t: string) => quiet.push(t) }, 10, {
+      lang: 'en',
+      quiet: true,
+    });
     q.tick();
     q.end();
     const pipe: string[] = [];
@@ -281,12 +331,17 @@ describe('progress line', () => {
     const dir = join(tmp, 'progress');
     for (let i = 0; i < 3; i++) write(dir, `${i}.txt`, body(1, `p${i}`));
     const writes: string[] = [];
-    const r = await runLint(dir, ['.'], { progress: { isTTY: true, columns: 80, write: (t: string) => writes.push(t) } });
+    const r = await runLint(dir, ['.'], {
+      progress: { isTTY: true, columns: 80, write: (t: string) => writes.push(t) },
+    });
     expect(writes.join('')).toContain('3/3 files');
     expect(writes.at(-1)).toBe('\r\u001b[2K');
     expect(r.out.startsWith('[')).toBe(true);
     const quiet: string[] = [];
-    await runLint(dir, ['.'], { quiet: true, progress: { isTTY: true, write: (t: string) => quiet.push(t) } });
+    await runLint(dir, ['.'], {
+      quiet: true,
+      progress: { isTTY: true, write: (t: string) => quiet.push(t) },
+    });
     expect(quiet).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ export const CASE_TIMEOUT_MS = 10_000;
 export const FUZZ_TEST_TIMEOUT_MS = 600_000;
 
 /** 'plan' | 'input-error'; throws (failing the property) on anything else. */
-export async function outcome(parse: () => Promise<ParsedDocument> | ParsedDocument): Promise<'plan' | 'input-error'> {
+export async function outcome(
+  parse: () => Promise<ParsedDocument> | ParsedDocument,
+): Promise<'plan' | 'input-error'> {
   let doc: ParsedDocument;
   try {
     doc = await parse();
@@ -36,7 +38,12 @@ export async function outcome(parse: () => Promise<ParsedDocument> | ParsedDocum
 }
 
 export function assertOptions(runs: number): fc.Parameters<unknown> {
-  return { numRuns: runs, timeout: CASE_TIMEOUT_MS, ...(SEED !== undefined ? { seed: SEED } : {}), endOnFailure: true };
+  return {
+    numRuns: runs,
+    timeout: CASE_TIMEOUT_MS,
+    ...(SEED !== undefined ? { seed: SEED } : {}),
+    endOnFailure: true,
+  };
 }
 
 /** Counts outcomes so that a test can check both kinds were met (a generator that only ever
@@ -51,24 +58,103 @@ export class Tally {
 }
 
 const WORDS = [
-  'Kế hoạch', 'thực hiện', 'công tác', 'bình đẳng giới', 'năm 2024', 'Ủy ban nhân dân', 'tỉnh', 'huyện', 'xã', 'Sở Nội vụ',
-  'chủ trì', 'phối hợp', 'với', 'các', 'Sở, ngành', 'địa phương', 'Mục tiêu', 'Chỉ tiêu', 'đạt', '100%', 'trên 80%', 'giảm',
-  'Quyết định số 12/QĐ-UBND', 'ngày 10/4/2024', 'Nghị định số 30/2020/NĐ-CP', '“', '”', '(', ')', ';', ':', ',', '.', 'Phụ lục',
-  'kèm theo', 'trước ngày 30/6', 'Hòì', 'Kê hoach', 'Trần Văn A', 'TM.', 'KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH', 'Nơi nhận:', 'Lưu: VT.',
+  'Kế hoạch',
+  'thực hiện',
+  'công tác',
+  'bình đẳng giới',
+  'năm 2024',
+  'Ủy ban nhân dân',
+  'tỉnh',
+  'huyện',
+  'xã',
+  'Sở Nội vụ',
+  'chủ trì',
+  'phối hợp',
+  'với',
+  'các',
+  'Sở, ngành',
+  'địa phương',
+  'Mục tiêu',
+  'Chỉ tiêu',
+  'đạt',
+  '100%',
+  'trên 80%',
+  'giảm',
+  'Quyết định số 12/QĐ-UBND',
+  'ngày 10/4/2024',
+  'Nghị định số 30/2020/NĐ-CP',
+  '“',
+  '”',
+  '(',
+  ')',
+  ';',
+  ':',
+  ',',
+  '.',
+  'Phụ lục',
+  'kèm theo',
+  'trước ngày 30/6',
+  'Hòì',
+  'Kê hoach',
+  'Trần Văn A',
+  'TM.',
+  'KT. CHỦ TỊCH',
+  'PHÓ CHỦ TỊCH',
+  'Nơi nhận:',
+  'Lưu: VT.',
 ];
-const LABELS = ['I. ', 'II. ', 'IV. ', '1. ', '2. ', '1.1. ', '1.2. ', 'a) ', 'b) ', 'đ) ', '- ', '+ ', '* ', 'Mục tiêu 1: ', 'Chỉ tiêu 2: ', ''];
-const HEADERS = ['ỦY BAN NHÂN DÂN', 'TỈNH BÌNH PHƯỚC', 'Số: 12/KH-UBND', 'Số:    /KH-UBND', 'Bình Phước, ngày 10 tháng 4 năm 2024', 'KẾ HOẠCH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'DỰ THẢO'];
+const LABELS = [
+  'I. ',
+  'II. ',
+  'IV. ',
+  '1. ',
+  '2. ',
+  '1.1. ',
+  '1.2. ',
+  'a) ',
+  'b) ',
+  'đ) ',
+  '- ',
+  '+ ',
+  '* ',
+  'Mục tiêu 1: ',
+  'Chỉ tiêu 2: ',
+  '',
+];
+const HEADERS = [
+  'ỦY BAN NHÂN DÂN',
+  'TỈNH BÌNH PHƯỚC',
+  'Số: 12/KH-UBND',
+  'Số:    /KH-UBND',
+  'Bình Phước, ngày 10 tháng 4 năm 2024',
+  'KẾ HOẠCH',
+  'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  'Độc lập - Tự do - Hạnh phúc',
+  'DỰ THẢO',
+];
 
 const line = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...LABELS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 })).map(([label, words]) => label + words.join(' ')) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...LABELS), fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 12 }))
+      .map(([label, words]) => label + words.join(' ')),
+  },
   { weight: 2, arbitrary: fc.constantFrom(...HEADERS) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
   { weight: 1, arbitrary: fc.constant('') },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom('|', ' ', 'Sở', '---', 'x', '1'), { maxLength: 12 }).map((cells) => cells.join(' | ')) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .array(fc.constantFrom('|', ' ', 'Sở', '---', 'x', '1'), { maxLength: 12 })
+      .map((cells) => cells.join(' | ')),
+  },
 );
 
 /** A Vietnamese plan-like text: header lines, numbered and bulleted lines, odd characters. */
-export const vietnameseText = fc.array(line, { minLength: 0, maxLength: 40 }).map((lines) => lines.join('\n'));
+export const vietnameseText = fc
+  .array(line, { minLength: 0, maxLength: 40 })
+  .map((lines) => lines.join('\n'));
 
 /** The paragraphs of a plan-like text (for .docx and PDF bodies). */
 export const vietnameseParagraphs = fc.array(line, { minLength: 1, maxLength: 25 });
@@ -79,7 +165,11 @@ export function mutated(base: Uint8Array): fc.Arbitrary<Uint8Array> {
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), bit: fc.integer({ min: 0, max: 7 }) }),
     fc.record({ kind: fc.constant('set' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
     fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 16 }) }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      bytes: fc.uint8Array({ maxLength: 16 }),
+    }),
   );
   return fc.array(edit, { minLength: 1, maxLength: 4 }).map((edits) => {
     let data = Uint8Array.from(base);

@@ -136,14 +136,20 @@ export function pdf(pageStreams) {
   };
   const catalog = add(null);
   const pagesId = add(null);
-  const font = add(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'));
+  const font = add(
+    Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
+  );
   const kids = [];
   for (const stream of pageStreams) {
     const data = deflateRawSync(Buffer.from(stream, 'latin1'), { level: 9 });
     // zlib wrapper: FlateDecode wants RFC 1950 (header, data, Adler-32).
     const zlibData = Buffer.concat([Buffer.from([0x78, 0xda]), data, adler32(Buffer.from(stream, 'latin1'))]);
     const content = add(
-      Buffer.concat([Buffer.from(`<< /Length ${zlibData.length} /Filter /FlateDecode >>\nstream\n`), zlibData, Buffer.from('\nendstream')]),
+      Buffer.concat([
+        Buffer.from(`<< /Length ${zlibData.length} /Filter /FlateDecode >>\nstream\n`),
+        zlibData,
+        Buffer.from('\nendstream'),
+      ]),
     );
     kids.push(
       add(
@@ -154,7 +160,9 @@ export function pdf(pageStreams) {
     );
   }
   objects[catalog - 1] = Buffer.from(`<< /Type /Catalog /Pages ${pagesId} 0 R >>`);
-  objects[pagesId - 1] = Buffer.from(`<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`);
+  objects[pagesId - 1] = Buffer.from(
+    `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${kids.length} >>`,
+  );
   const chunks = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   let offset = chunks[0].length;
   const offsets = [];
@@ -164,8 +172,16 @@ export function pdf(pageStreams) {
     chunks.push(obj);
     offset += obj.length;
   });
-  const xref = [`xref\n0 ${objects.length + 1}\n`, '0000000000 65535 f \n', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`)].join('');
-  chunks.push(Buffer.from(`${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${offset}\n%%EOF\n`));
+  const xref = [
+    `xref\n0 ${objects.length + 1}\n`,
+    '0000000000 65535 f \n',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`),
+  ].join('');
+  chunks.push(
+    Buffer.from(
+      `${xref}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${offset}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(chunks);
 }
 
@@ -195,12 +211,22 @@ export function pdfPages(pages = 100) {
   for (let p = 1; p <= pages; p++) {
     const lines = [];
     if (p === 1) {
-      lines.push('UY BAN NHAN DAN TINH BINH PHUOC', 'So: 12/KH-UBND', 'Binh Phuoc, ngay 10 thang 4 nam 2024', 'KE HOACH', 'Trien khai cong tac nam 2024');
+      lines.push(
+        'UY BAN NHAN DAN TINH BINH PHUOC',
+        'So: 12/KH-UBND',
+        'Binh Phuoc, ngay 10 thang 4 nam 2024',
+        'KE HOACH',
+        'Trien khai cong tac nam 2024',
+      );
       lines.push('I. MUC DICH, YEU CAU');
     }
     for (let i = lines.length; i < 40; i++) {
       const n = (p - 1) * 40 + i + 1;
-      lines.push(i % 10 === 0 ? `${n}. Nhiem vu so ${n}` : `- So Noi vu chu tri thuc hien noi dung ${n} (theo Quyet dinh so ${n}/QD-UBND ngay 01/3/2024);`);
+      lines.push(
+        i % 10 === 0
+          ? `${n}. Nhiem vu so ${n}`
+          : `- So Noi vu chu tri thuc hien noi dung ${n} (theo Quyet dinh so ${n}/QD-UBND ngay 01/3/2024);`,
+      );
     }
     const body = lines.map((line, i) => `1 0 0 1 72 ${800 - i * 18} Tm ${pdfString(line)} Tj`).join('\n');
     streams.push(`BT /F1 11 Tf\n${body}\n1 0 0 1 290 30 Tm (${p}) Tj\nET`);

@@ -89,13 +89,31 @@ export function runRule(rule: Rule, plan: Plan, run: RunOptions = {}): LintMessa
   return lintPlan(
     plan,
     [{ rule, severity: run.severity ?? rule.meta.defaultSeverity, options }],
-    { lang: run.lang ?? 'vi', today: run.today ?? new Date('2024-06-01T00:00:00'), data: run.data ?? builtinData },
+    {
+      lang: run.lang ?? 'vi',
+      today: run.today ?? new Date('2024-06-01T00:00:00'),
+      data: run.data ?? builtinData,
+    },
     run.files ?? [],
   );
 }
 
-export type ExpectedMessage = Partial<Pick<LintMessage,
-  'messageId' | 'message' | 'severity' | 'line' | 'column' | 'endLine' | 'endColumn' | 'page' | 'paragraph' | 'excerpt' | 'suggestion'>>;
+export type ExpectedMessage = Partial<
+  Pick<
+    LintMessage,
+    | 'messageId'
+    | 'message'
+    | 'severity'
+    | 'line'
+    | 'column'
+    | 'endLine'
+    | 'endColumn'
+    | 'page'
+    | 'paragraph'
+    | 'excerpt'
+    | 'suggestion'
+  >
+>;
 
 interface CaseBase extends RunOptions {
   /** Test title (default: the text). */

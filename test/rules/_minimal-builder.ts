@@ -19,12 +19,32 @@ export function emptyPlan(path = 'test.txt'): Plan {
     type: 'plan',
     source: { path, format: 'text', pages: null },
     meta: {
-      issuer: null, issuerCode: null, number: null, symbol: null, place: null, issueDate: null,
-      docType: null, isPlan: true, title: null, planYear: null, level: null, draft: false,
+      issuer: null,
+      issuerCode: null,
+      number: null,
+      symbol: null,
+      place: null,
+      issueDate: null,
+      docType: null,
+      isPlan: true,
+      title: null,
+      planYear: null,
+      level: null,
+      draft: false,
       lines: { issuer: null, number: null, date: null, docType: null, title: null, motto: null },
     },
-    preamble: [], sections: [], closing: [], goals: [], assignments: [], citations: [], dates: [],
-    appendixRefs: [], appendices: [], tables: [], recipients: null, signature: null,
+    preamble: [],
+    sections: [],
+    closing: [],
+    goals: [],
+    assignments: [],
+    citations: [],
+    dates: [],
+    appendixRefs: [],
+    appendices: [],
+    tables: [],
+    recipients: null,
+    signature: null,
   };
 }
 
@@ -39,7 +59,10 @@ export function minimalBuildPlan(doc: ParsedDocument): Plan {
   const visit = (node: Root | RootContent) => {
     if (node.type === 'text' && node.position) {
       const { start, end } = node.position;
-      const position: Position = { start: { line: start.line, column: start.column }, end: { line: end.line, column: end.column } };
+      const position: Position = {
+        start: { line: start.line, column: start.column },
+        end: { line: end.line, column: end.column },
+      };
       const data = (node.data ?? {}) as { page?: number; paragraph?: number };
       if (data.page !== undefined) position.page = data.page;
       if (data.paragraph !== undefined) position.paragraph = data.paragraph;

@@ -30,7 +30,11 @@ export function seedPlan(id: SeedId, ext: 'txt' | 'docx' | 'pdf' = 'txt'): Promi
 }
 
 /** The rule's messages on a seed, as [line, messageId, severity, excerpt]. */
-export async function seedFindings(rule: Rule, id: SeedId, ext: 'txt' | 'docx' | 'pdf' = 'txt'): Promise<LintMessage[]> {
+export async function seedFindings(
+  rule: Rule,
+  id: SeedId,
+  ext: 'txt' | 'docx' | 'pdf' = 'txt',
+): Promise<LintMessage[]> {
   return runRule(rule, await seedPlan(id, ext));
 }
 

@@ -34,23 +34,64 @@ describe('defunct-agency: communes after 01/7/2025', () => {
   it('a 2024 plan naming the same gets nothing', async () => {
     expect(runRule(rule, await planFromText(plan('TỈNH KON TUM', 'Kon Tum', 2024, BODY)))).toEqual([]);
   });
-  it('the old province still works as the plan\'s province (Kon Tum went into Quảng Ngãi)', async () => {
-    const found = runRule(rule, await planFromText(plan('HUYỆN NGỌC HỒI', 'Ngọc Hồi', 2026, `Trên địa bàn tỉnh Kon Tum, giao xã Đắk Dục tổ chức hội thi.`)));
+  it("the old province still works as the plan's province (Kon Tum went into Quảng Ngãi)", async () => {
+    const found = runRule(
+      rule,
+      await planFromText(
+        plan(
+          'HUYỆN NGỌC HỒI',
+          'Ngọc Hồi',
+          2026,
+          `Trên địa bàn tỉnh Kon Tum, giao xã Đắk Dục tổ chức hội thi.`,
+        ),
+      ),
+    );
     expect(found.filter((m) => m.messageId === 'commune').map((m) => m.excerpt)).toEqual(['xã Đắk Dục']);
   });
-  it('another province\'s plan, a name a current unit bears, history and a former name: nothing', async () => {
-    const other = runRule(rule, await planFromText(plan('TỈNH ĐỒNG NAI', 'Đồng Nai', 2026, 'Giao xã Đắk Dục tổ chức hội thi.')));
+  it("another province's plan, a name a current unit bears, history and a former name: nothing", async () => {
+    const other = runRule(
+      rule,
+      await planFromText(plan('TỈNH ĐỒNG NAI', 'Đồng Nai', 2026, 'Giao xã Đắk Dục tổ chức hội thi.')),
+    );
     expect(other.filter((m) => m.messageId === 'commune')).toEqual([]);
-    const kept = runRule(rule, await planFromText(plan('THÀNH PHỐ HÀ NỘI', 'Hà Nội', 2026, 'Giao Ủy ban nhân dân phường Ngọc Hà tổ chức hội thi.')));
+    const kept = runRule(
+      rule,
+      await planFromText(
+        plan('THÀNH PHỐ HÀ NỘI', 'Hà Nội', 2026, 'Giao Ủy ban nhân dân phường Ngọc Hà tổ chức hội thi.'),
+      ),
+    );
     expect(kept).toEqual([]);
-    const history = runRule(rule, await planFromText(plan('TỈNH QUẢNG NGÃI', 'Quảng Ngãi', 2026, 'Xã Dục Nông được thành lập trên cơ sở sáp nhập xã Đắk Dục, xã Đắk Nông và xã Đắk Ang.')));
+    const history = runRule(
+      rule,
+      await planFromText(
+        plan(
+          'TỈNH QUẢNG NGÃI',
+          'Quảng Ngãi',
+          2026,
+          'Xã Dục Nông được thành lập trên cơ sở sáp nhập xã Đắk Dục, xã Đắk Nông và xã Đắk Ang.',
+        ),
+      ),
+    );
     expect(history).toEqual([]);
-    const former = runRule(rule, await planFromText(plan('TỈNH QUẢNG NGÃI', 'Quảng Ngãi', 2026, 'Giao xã Dục Nông (xã Đắk Dục cũ) tổ chức hội thi.')));
+    const former = runRule(
+      rule,
+      await planFromText(
+        plan('TỈNH QUẢNG NGÃI', 'Quảng Ngãi', 2026, 'Giao xã Dục Nông (xã Đắk Dục cũ) tổ chức hội thi.'),
+      ),
+    );
     expect(former.filter((m) => m.messageId === 'commune')).toEqual([]);
   });
   it('"xã hội", a lower-case word after "xã", and a longer name are not communes', () => {
-    expect(findOldCommunes(oldCommunesOf(builtinData), 'Các tổ chức chính trị - xã hội, xã Đắk Dục Mới tham gia.', ['quang-ngai'])).toEqual([]);
-    expect(findOldCommunes(oldCommunesOf(builtinData), 'XÃ ĐẮK DỤC', ['quang-ngai']).map((m) => m.successors)).toEqual([['Xã Dục Nông']]);
+    expect(
+      findOldCommunes(
+        oldCommunesOf(builtinData),
+        'Các tổ chức chính trị - xã hội, xã Đắk Dục Mới tham gia.',
+        ['quang-ngai'],
+      ),
+    ).toEqual([]);
+    expect(
+      findOldCommunes(oldCommunesOf(builtinData), 'XÃ ĐẮK DỤC', ['quang-ngai']).map((m) => m.successors),
+    ).toEqual([['Xã Dục Nông']]);
   });
 });
 
@@ -69,9 +110,19 @@ describe('communes-2025.json', () => {
     expect(hanoi.p['Cống Vị']).toEqual(['Phường Ngọc Hà', 'Phường Giảng Võ']);
     // Every kept name differs from every successor name in its province.
     for (const [key, kinds] of Object.entries(data.provinces)) {
-      const current = new Set(Object.values(kinds).flatMap((k) => Object.values(k as Record<string, string[]>).flat()).map((n) => foldName(n.replace(/^(Xã|Phường|Đặc khu)\s+/u, ''))));
-      for (const kind of Object.values(kinds)) for (const name of Object.keys(kind)) expect(current.has(foldName(name)), `${key}: ${name}`).toBe(false);
-      for (const kind of Object.values(kinds)) for (const successors of Object.values(kind)) expect(successors).toEqual(expect.arrayContaining([expect.stringMatching(/^(Xã|Phường|Đặc khu) \S/u)]));
+      const current = new Set(
+        Object.values(kinds)
+          .flatMap((k) => Object.values(k as Record<string, string[]>).flat())
+          .map((n) => foldName(n.replace(/^(Xã|Phường|Đặc khu)\s+/u, ''))),
+      );
+      for (const kind of Object.values(kinds))
+        for (const name of Object.keys(kind))
+          expect(current.has(foldName(name)), `${key}: ${name}`).toBe(false);
+      for (const kind of Object.values(kinds))
+        for (const successors of Object.values(kind))
+          expect(successors).toEqual(
+            expect.arrayContaining([expect.stringMatching(/^(Xã|Phường|Đặc khu) \S/u)]),
+          );
     }
   });
 });

@@ -23,21 +23,34 @@ const { runRule } = await import('./_harness.js');
 const TEXT_ONLY = new Set(['repeated-phrase', 'unbalanced-punctuation', 'vietnamese-syllable']);
 
 describe('docs examples through the text parser (minimal builder)', () => {
-  it.each(rules.filter((rule) => TEXT_ONLY.has(rule.meta.id)).map((rule) => [rule.meta.id, rule] as const))('%s', async (_id, rule) => {
-    const runs = await runDocExamples(rule);
-    expect(runs.length).toBe(rule.meta.docs.wrong.length + rule.meta.docs.right.length);
-    for (const run of runs) expect(run.ok, `${run.kind}: ${run.example.text}`).toBe(true);
-  });
+  it.each(rules.filter((rule) => TEXT_ONLY.has(rule.meta.id)).map((rule) => [rule.meta.id, rule] as const))(
+    '%s',
+    async (_id, rule) => {
+      const runs = await runDocExamples(rule);
+      expect(runs.length).toBe(rule.meta.docs.wrong.length + rule.meta.docs.right.length);
+      for (const run of runs) expect(run.ok, `${run.kind}: ${run.example.text}`).toBe(true);
+    },
+  );
 
   it('a wrong example that gives nothing is caught', async () => {
-    const broken = { ...repeatedPhrase, meta: { ...repeatedPhrase.meta, docs: { ...repeatedPhrase.meta.docs, wrong: ['Không có gì sai ở đây.'] } } };
+    const broken = {
+      ...repeatedPhrase,
+      meta: {
+        ...repeatedPhrase.meta,
+        docs: { ...repeatedPhrase.meta.docs, wrong: ['Không có gì sai ở đây.'] },
+      },
+    };
     const runs = await runDocExamples(broken);
     expect(runs.filter((run) => !run.ok).map((run) => run.kind)).toEqual(['wrong']);
   });
 
   it('positions of a paragraph written over two lines of a .txt file', async () => {
-    const plan = await planFromText('Mở đầu.\n\nLồng ghép trong các hoạt động\nvà và phối hợp với với các sở.\n');
-    expect(runRule(repeatedPhrase, plan).map((m) => [m.line, m.column, m.endLine, m.endColumn, m.excerpt])).toEqual([
+    const plan = await planFromText(
+      'Mở đầu.\n\nLồng ghép trong các hoạt động\nvà và phối hợp với với các sở.\n',
+    );
+    expect(
+      runRule(repeatedPhrase, plan).map((m) => [m.line, m.column, m.endLine, m.endColumn, m.excerpt]),
+    ).toEqual([
       [4, 1, 4, 6, 'và và'],
       [4, 16, 4, 23, 'với với'],
     ]);

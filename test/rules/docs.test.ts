@@ -34,7 +34,10 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('%s: docs exam
   it.skipIf(!builderFillsText)('wrong examples give a message, right examples none', async () => {
     const runs = await runDocExamples(rule);
     for (const run of runs) {
-      expect(run.ok, `${run.kind} example gave ${run.messages.length} message(s):\n${run.example.text}\n${JSON.stringify(run.messages, null, 1)}`).toBe(true);
+      expect(
+        run.ok,
+        `${run.kind} example gave ${run.messages.length} message(s):\n${run.example.text}\n${JSON.stringify(run.messages, null, 1)}`,
+      ).toBe(true);
     }
   });
 });

@@ -3,18 +3,38 @@ import { rule } from '../../src/rules/document-header.js';
 import { testRule } from './_harness.js';
 import { brief, seedFindings } from './_seeds.js';
 
-const header = (number: string, date: string, type = 'KẾ HOẠCH', title = 'Thực hiện công tác bình đẳng giới năm 2024') =>
-  `${number}\n\n${date}\n\n${type}\n${title}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.`;
+const header = (
+  number: string,
+  date: string,
+  type = 'KẾ HOẠCH',
+  title = 'Thực hiện công tác bình đẳng giới năm 2024',
+) => `${number}\n\n${date}\n\n${type}\n${title}\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích của kế hoạch.`;
 
 const UBTVQH = (closing: string) =>
   `Số: 1666/NQ-UBTVQH15 |\n|\n\n**NGHỊ QUYẾT**\n\n**Về việc sắp xếp các đơn vị hành chính cấp xã của tỉnh Lai Châu năm 2025**\n\n**ỦY BAN THƯỜNG VỤ QUỐC HỘI**\n\n*Căn cứ Hiến pháp;*\n\n**QUYẾT NGHỊ:**\n\n**Điều 1.** Sắp xếp các đơn vị hành chính cấp xã.\n\n${closing}`;
 
 testRule(rule, {
   valid: [
-    { text: header('Số: 01/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'), fromText: true, name: 'a well-formed header' },
-    { text: header('Số: 12/KH-UBND', 'Hà Nội, ngày 05 tháng 01 năm 2024'), fromText: true, name: 'day and month 1 with a leading 0' },
-    { text: header('Số: 120/KH-UBND', 'Hà Nội, ngày 29 tháng 6 năm 2019'), fromText: true, name: 'month 6 without 0' },
-    { text: header('Số: 03/KH-UBND', 'Hà Nội, ngày 15 tháng 02 năm 2024'), fromText: true, name: 'month 2 with 0' },
+    {
+      text: header('Số: 01/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
+      fromText: true,
+      name: 'a well-formed header',
+    },
+    {
+      text: header('Số: 12/KH-UBND', 'Hà Nội, ngày 05 tháng 01 năm 2024'),
+      fromText: true,
+      name: 'day and month 1 with a leading 0',
+    },
+    {
+      text: header('Số: 120/KH-UBND', 'Hà Nội, ngày 29 tháng 6 năm 2019'),
+      fromText: true,
+      name: 'month 6 without 0',
+    },
+    {
+      text: header('Số: 03/KH-UBND', 'Hà Nội, ngày 15 tháng 02 năm 2024'),
+      fromText: true,
+      name: 'month 2 with 0',
+    },
     {
       text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
       fromText: true,
@@ -24,7 +44,9 @@ testRule(rule, {
     // Real header shapes of published documents (shared/corpus/tvpl), typed again here.
     {
       name: 'a UBTVQH resolution dates itself in its closing, not in a place-and-date line',
-      text: UBTVQH('*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 16 tháng 6 năm 2025.*'),
+      text: UBTVQH(
+        '*Nghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV thông qua ngày 16 tháng 6 năm 2025.*',
+      ),
       fromText: true,
     },
     {
@@ -76,7 +98,9 @@ testRule(rule, {
       name: 'number below 10 without 0',
       text: header('Số: 7/KH-UBND', 'Lai Châu, ngày 24 tháng 4 năm 2024'),
       fromText: true,
-      errors: [{ messageId: 'numberLeadingZero', severity: 'warning', column: 5, endColumn: 6, suggestion: '07' }],
+      errors: [
+        { messageId: 'numberLeadingZero', severity: 'warning', column: 5, endColumn: 6, suggestion: '07' },
+      ],
     },
     {
       name: 'day and month 1 without 0',
@@ -100,9 +124,24 @@ testRule(rule, {
     },
     {
       name: 'KH in the legal-normative number of a Quyết định (the year is not the type code)',
-      text: header('Số: 87/2025/KH-UBND', 'Lai Châu, ngày 19 tháng 11 năm 2025', 'QUYẾT ĐỊNH', 'Quy định thực hiện nếp sống văn minh'),
+      text: header(
+        'Số: 87/2025/KH-UBND',
+        'Lai Châu, ngày 19 tháng 11 năm 2025',
+        'QUYẾT ĐỊNH',
+        'Quy định thực hiện nếp sống văn minh',
+      ),
       fromText: true,
-      errors: [{ messageId: 'symbolType', severity: 'error', message: 'Ký hiệu "KH-UBND" có mã loại "KH" nhưng văn bản là Quyết định (mã QĐ); sửa thành "QĐ-UBND"', column: 13, endColumn: 15, suggestion: 'QĐ' }],
+      errors: [
+        {
+          messageId: 'symbolType',
+          severity: 'error',
+          message:
+            'Ký hiệu "KH-UBND" có mã loại "KH" nhưng văn bản là Quyết định (mã QĐ); sửa thành "QĐ-UBND"',
+          column: 13,
+          endColumn: 15,
+          suggestion: 'QĐ',
+        },
+      ],
     },
     {
       name: 'QĐ in the symbol of a Kế hoạch',
@@ -124,7 +163,12 @@ testRule(rule, {
       text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
       fromText: true,
       errors: [
-        { messageId: 'draftNumber', severity: 'info', line: 1, message: 'Chưa điền số văn bản: "Số: /KH-UBND" (dự thảo, điền số khi ban hành)' },
+        {
+          messageId: 'draftNumber',
+          severity: 'info',
+          line: 1,
+          message: 'Chưa điền số văn bản: "Số: /KH-UBND" (dự thảo, điền số khi ban hành)',
+        },
         { messageId: 'draftDate', severity: 'info', line: 3, excerpt: 'ngày tháng năm 2024' },
       ],
     },
@@ -140,7 +184,10 @@ testRule(rule, {
       text: header('Số: /KH-UBND', 'Bình Phước, ngày tháng năm 2024'),
       fromText: true,
       lang: 'en',
-      errors: [{ message: 'The document number is blank: "Số: /KH-UBND" (a draft; fill it in when issuing)' }, { severity: 'info' }],
+      errors: [
+        { message: 'The document number is blank: "Số: /KH-UBND" (a draft; fill it in when issuing)' },
+        { severity: 'info' },
+      ],
     },
     {
       name: 'no number and date block',

@@ -26,7 +26,11 @@ const active = IDS.map((id) => {
 });
 
 async function lint(id: SeedId, ext: 'txt' | 'docx' | 'pdf' = 'txt'): Promise<LintMessage[]> {
-  return lintPlan(await seedPlan(id, ext), active, { lang: 'vi', data: builtinData, today: new Date('2024-06-01T00:00:00') });
+  return lintPlan(await seedPlan(id, ext), active, {
+    lang: 'vi',
+    data: builtinData,
+    today: new Date('2024-06-01T00:00:00'),
+  });
 }
 const key = (m: LintMessage) => `${m.ruleId} | ${m.messageId} | ${m.excerpt}`;
 
@@ -37,7 +41,8 @@ describe('form rules on the seeds (.txt)', () => {
 
   it('what each plan seed gives: rule, line, variant, severity', async () => {
     const found: Record<string, [string, number, string, string][]> = {};
-    for (const id of PLAN_SEEDS) found[id] = (await lint(id)).map((m) => [m.ruleId, m.line, m.messageId, m.severity]);
+    for (const id of PLAN_SEEDS)
+      found[id] = (await lint(id)).map((m) => [m.ruleId, m.line, m.messageId, m.severity]);
     expect(found).toEqual({
       '000': [
         ['document-header', 3, 'draftNumber', 'info'],
@@ -69,21 +74,31 @@ describe('form rules on the seeds (.txt)', () => {
   });
 
   it('no error-level finding on the plan seeds', async () => {
-    for (const id of PLAN_SEEDS) for (const ext of ['txt', 'docx', 'pdf'] as const) {
-      expect((await lint(id, ext)).filter((m) => m.severity === 'error'), `${id}.${ext}`).toEqual([]);
-    }
+    for (const id of PLAN_SEEDS)
+      for (const ext of ['txt', 'docx', 'pdf'] as const) {
+        expect(
+          (await lint(id, ext)).filter((m) => m.severity === 'error'),
+          `${id}.${ext}`,
+        ).toEqual([]);
+      }
   });
 
   it('the news article 001: one "not a plan document" message, nothing else', async () => {
-    expect((await lint('001')).map((m) => [m.ruleId, m.messageId, m.line])).toEqual([['document-header', 'notPlan', 1]]);
+    expect((await lint('001')).map((m) => [m.ruleId, m.messageId, m.line])).toEqual([
+      ['document-header', 'notPlan', 1],
+    ]);
   });
 });
 
 describe('the same findings from .txt, .docx and .pdf', () => {
-  it.each(PLAN_SEEDS)('%s', async (id) => {
-    const txt = (await lint(id, 'txt')).map(key).sort();
-    expect(txt.length).toBeGreaterThan(0);
-    expect((await lint(id, 'docx')).map(key).sort(), 'docx').toEqual(txt);
-    expect((await lint(id, 'pdf')).map(key).sort(), 'pdf').toEqual(txt);
-  }, 60_000);
+  it.each(PLAN_SEEDS)(
+    '%s',
+    async (id) => {
+      const txt = (await lint(id, 'txt')).map(key).sort();
+      expect(txt.length).toBeGreaterThan(0);
+      expect((await lint(id, 'docx')).map(key).sort(), 'docx').toEqual(txt);
+      expect((await lint(id, 'pdf')).map(key).sort(), 'pdf').toEqual(txt);
+    },
+    60_000,
+  );
 });

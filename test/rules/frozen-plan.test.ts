@@ -29,11 +29,18 @@ const SEEDS = readdirSync('fixtures')
 const tvpl = readdirSync(`${CORPUS}/tvpl`).sort();
 const SAMPLE = [
   ...tvpl.filter((_, i) => i % 40 === 0).map((f) => `${CORPUS}/tvpl/${f}`),
-  ...readdirSync(`${CORPUS}/docx`).sort().slice(0, 3).map((f) => `${CORPUS}/docx/${f}`),
+  ...readdirSync(`${CORPUS}/docx`)
+    .sort()
+    .slice(0, 3)
+    .map((f) => `${CORPUS}/docx/${f}`),
   ...readdirSync(`${CORPUS}/text`).map((f) => `${CORPUS}/text/${f}`),
 ];
 
-const active: ActiveRule[] = rules.map((rule) => ({ rule, severity: rule.meta.defaultSeverity, options: rule.meta.options.parse({}) }));
+const active: ActiveRule[] = rules.map((rule) => ({
+  rule,
+  severity: rule.meta.defaultSeverity,
+  options: rule.meta.options.parse({}),
+}));
 const env = { lang: 'vi' as const, data: builtinData, today: new Date('2026-12-01T00:00:00') };
 
 async function frozenPlans(paths: readonly string[]): Promise<Plan[]> {
@@ -46,13 +53,22 @@ describe('rules on a deep-frozen Plan', () => {
   it('a rule that writes to the tree fails the run (the freeze is real)', async () => {
     const [plan] = await frozenPlans([SEEDS[0]!]);
     const writer = defineRule({
-      meta: { id: 'writer', defaultSeverity: 'info', description: { vi: '', en: '' }, docs: { vi: '', en: '', wrong: [], right: [] }, options: z.object({}), messages: {} },
+      meta: {
+        id: 'writer',
+        defaultSeverity: 'info',
+        description: { vi: '', en: '' },
+        docs: { vi: '', en: '', wrong: [], right: [] },
+        options: z.object({}),
+        messages: {},
+      },
       check(p) {
         p.sections[0]!.heading = 'changed';
         return [];
       },
     });
-    expect(() => lintPlans([plan!], [{ rule: writer, severity: 'info', options: {} }], env)).toThrow(/rule "writer" failed/);
+    expect(() => lintPlans([plan!], [{ rule: writer, severity: 'info', options: {} }], env)).toThrow(
+      /rule "writer" failed/,
+    );
   });
 
   it(`every rule leaves the seeds alone (${SEEDS.length} files, one run)`, async () => {

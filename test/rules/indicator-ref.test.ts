@@ -6,20 +6,35 @@ import { planFromText } from '../../src/examples/run.js';
 import { runRule, testRule } from './_harness.js';
 import { PLAN_SEEDS, brief, seedFindings, seedPlan, expectSameAcrossFormats } from './_seeds.js';
 
-const CITE = 'Căn cứ Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.\n\n';
-const ORG = (...items: string[]) => CITE + 'IV. TỔ CHỨC THỰC HIỆN\n\n' + items.map((t, i) => `${i + 1}. ${t}\n`).join('\n');
+const CITE =
+  'Căn cứ Kế hoạch số 122/KH-UBND ngày 13/4/2021 của UBND tỉnh thực hiện Chiến lược quốc gia về bình đẳng giới giai đoạn 2021-2030.\n\n';
+const ORG = (...items: string[]) =>
+  CITE + 'IV. TỔ CHỨC THỰC HIỆN\n\n' + items.map((t, i) => `${i + 1}. ${t}\n`).join('\n');
 const AT = 'tại Kế hoạch số 122/KH-UBND ngày 13/4/2021';
 const NO_COVERAGE = { coverage: 'off' };
 
 testRule(rule, {
   valid: [
-    { name: 'an indicator of the strategy', fromText: true, options: NO_COVERAGE, text: ORG(`Sở Y tế\n\n- Chịu trách nhiệm theo dõi chỉ tiêu 4 của Mục tiêu 4 ${AT}.`) },
-    { name: 'a whole goal', fromText: true, options: NO_COVERAGE, text: ORG(`Sở Y tế\n\n- Chịu trách nhiệm tổng hợp báo cáo Mục tiêu 4 ${AT}.`) },
+    {
+      name: 'an indicator of the strategy',
+      fromText: true,
+      options: NO_COVERAGE,
+      text: ORG(`Sở Y tế\n\n- Chịu trách nhiệm theo dõi chỉ tiêu 4 của Mục tiêu 4 ${AT}.`),
+    },
+    {
+      name: 'a whole goal',
+      fromText: true,
+      options: NO_COVERAGE,
+      text: ORG(`Sở Y tế\n\n- Chịu trách nhiệm tổng hợp báo cáo Mục tiêu 4 ${AT}.`),
+    },
     {
       name: 'one lead and one partner',
       fromText: true,
       options: NO_COVERAGE,
-      text: ORG(`Sở Y tế\n\n- Chủ trì thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`, `Sở Tư pháp\n\n- Phối hợp thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`),
+      text: ORG(
+        `Sở Y tế\n\n- Chủ trì thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`,
+        `Sở Tư pháp\n\n- Phối hợp thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`,
+      ),
     },
     {
       name: 'a plan that does not implement a known catalogue is not checked',
@@ -52,14 +67,31 @@ testRule(rule, {
       name: 'two leads for one indicator',
       fromText: true,
       options: NO_COVERAGE,
-      text: ORG(`Sở Y tế\n\n- Chủ trì thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`, `Sở Tư pháp\n\n- Chịu trách nhiệm báo cáo chỉ tiêu 1 của Mục tiêu 4 ${AT}.`),
-      errors: [{ messageId: 'doubleLead', message: expect.stringContaining('Sở Y tế và Sở Tư pháp') as unknown as string }],
+      text: ORG(
+        `Sở Y tế\n\n- Chủ trì thực hiện chỉ tiêu 1 của Mục tiêu 4 ${AT}.`,
+        `Sở Tư pháp\n\n- Chịu trách nhiệm báo cáo chỉ tiêu 1 của Mục tiêu 4 ${AT}.`,
+      ),
+      errors: [
+        {
+          messageId: 'doubleLead',
+          message: expect.stringContaining('Sở Y tế và Sở Tư pháp') as unknown as string,
+        },
+      ],
     },
     {
       name: 'coverage: the indicators nobody is given',
       fromText: true,
-      text: ORG(`Sở Y tế\n\n- Chịu trách nhiệm Mục tiêu 1, Mục tiêu 2, Mục tiêu 3, Mục tiêu 4, Mục tiêu 5 ${AT}.`, `Sở Thông tin và Truyền thông\n\n- Chịu trách nhiệm chỉ tiêu 1, 2, 3 của Mục tiêu 6 ${AT}.`),
-      errors: [{ messageId: 'coverage', severity: 'info', message: expect.stringContaining('chỉ tiêu 4 Mục tiêu 6') as unknown as string }],
+      text: ORG(
+        `Sở Y tế\n\n- Chịu trách nhiệm Mục tiêu 1, Mục tiêu 2, Mục tiêu 3, Mục tiêu 4, Mục tiêu 5 ${AT}.`,
+        `Sở Thông tin và Truyền thông\n\n- Chịu trách nhiệm chỉ tiêu 1, 2, 3 của Mục tiêu 6 ${AT}.`,
+      ),
+      errors: [
+        {
+          messageId: 'coverage',
+          severity: 'info',
+          message: expect.stringContaining('chỉ tiêu 4 Mục tiêu 6') as unknown as string,
+        },
+      ],
     },
     {
       name: 'a plan that defines its goals: references to itself',
@@ -67,7 +99,12 @@ testRule(rule, {
       text:
         'II. MỤC TIÊU\n\n1. Mục tiêu 1: Trong lĩnh vực chính trị\n\nChỉ tiêu: Đến cuối năm 2023, đạt 56% cơ quan có lãnh đạo chủ chốt là nữ.\n\n' +
         'III. TỔ CHỨC THỰC HIỆN\n\n1. Phòng Nội vụ: Chịu trách nhiệm thực hiện chỉ tiêu 2 của Mục tiêu 1.\n',
-      errors: [{ messageId: 'unknownIndicator', message: expect.stringContaining('chính kế hoạch này') as unknown as string }],
+      errors: [
+        {
+          messageId: 'unknownIndicator',
+          message: expect.stringContaining('chính kế hoạch này') as unknown as string,
+        },
+      ],
     },
   ],
 });
@@ -78,12 +115,18 @@ describe('indicator-ref: numbering against the catalogue a plan implements', () 
     '- Chỉ tiêu 1: Giảm số giờ làm công việc nội trợ và chăm sóc không được trả công của phụ nữ còn 1,6 lần so với nam giới.\n\n' +
     `- Chỉ tiêu 3: ${indicator3}\n`;
   it('same number, same meaning: nothing', async () => {
-    const p = await planFromText(plan('100% nạn nhân bị mua bán trở về được hưởng các dịch vụ hỗ trợ và tái hòa nhập cộng đồng.'));
+    const p = await planFromText(
+      plan('100% nạn nhân bị mua bán trở về được hưởng các dịch vụ hỗ trợ và tái hòa nhập cộng đồng.'),
+    );
     expect(runRule(rule, p).filter((m) => m.messageId === 'numbering')).toEqual([]);
   });
   it('same number, another meaning: a warning that quotes both', async () => {
     // NQ 28's chỉ tiêu 3 of Mục tiêu 3 is the trafficking victims one; the facilities are chỉ tiêu 4 (audit 2026-12).
-    const p = await planFromText(plan('70% cơ sở trợ giúp xã hội công lập triển khai các hoạt động trợ giúp, phòng ngừa và ứng phó với bạo lực trên cơ sở giới.'));
+    const p = await planFromText(
+      plan(
+        '70% cơ sở trợ giúp xã hội công lập triển khai các hoạt động trợ giúp, phòng ngừa và ứng phó với bạo lực trên cơ sở giới.',
+      ),
+    );
     const m = runRule(rule, p).filter((x) => x.messageId === 'numbering');
     expect(m).toHaveLength(1);
     expect(m[0]!.severity).toBe('warning');
@@ -91,7 +134,9 @@ describe('indicator-ref: numbering against the catalogue a plan implements', () 
     expect(m[0]!.message).toContain('nạn nhân bị mua bán');
   });
   it('English messages', async () => {
-    const p = await planFromText(ORG(`Sở Y tế\n\n- Chịu trách nhiệm theo dõi chỉ tiêu 7 của Mục tiêu 4 ${AT}.`));
+    const p = await planFromText(
+      ORG(`Sở Y tế\n\n- Chịu trách nhiệm theo dõi chỉ tiêu 7 của Mục tiêu 4 ${AT}.`),
+    );
     const [m] = runRule(rule, p, { lang: 'en', options: NO_COVERAGE });
     expect(m!.message).toMatch(/^"chỉ tiêu 7 của Mục tiêu 4": goal 4 of .* has no indicator 7 \(only 4\)/);
   });
@@ -119,10 +164,12 @@ describe('indicator-ref on the real seeds', () => {
   it('000: chỉ tiêu 2 of Mục tiêu 3 is led by both Sở LĐTBXH and Sở VHTTDL; every strategy indicator is assigned', async () => {
     const messages = await seedFindings(rule, '000');
     expect(brief(messages)).toEqual([[189, 'doubleLead', 'warning', 'chỉ tiêu 2 của Mục tiêu 3']]);
-    expect(messages[0]!.message).toContain('Sở Lao động - Thương binh và Xã hội và Sở Văn hóa, Thể thao và Du lịch');
+    expect(messages[0]!.message).toContain(
+      'Sở Lao động - Thương binh và Xã hội và Sở Văn hóa, Thể thao và Du lịch',
+    );
     expect(messages[0]!.related?.[0]?.line).toBe(121);
   });
-  it('004 follows the strategy\'s numbering (its chỉ tiêu 3 of Mục tiêu 3 is NQ 28\'s, audit 2026-12): nothing', async () => {
+  it("004 follows the strategy's numbering (its chỉ tiêu 3 of Mục tiêu 3 is NQ 28's, audit 2026-12): nothing", async () => {
     expect(await seedFindings(rule, '004')).toEqual([]);
   });
   it('002 and 003 reference no indicator: nothing', async () => {
@@ -135,7 +182,11 @@ describe('indicator-ref on the real seeds', () => {
   it('the built-in catalogue: 6 goals, 1+3+4+4+4+4 indicators, goals 1-2 verified', () => {
     const [c] = builtinData.strategy.catalogues;
     expect(c!.goals.map((g) => g.indicators.length)).toEqual([1, 3, 4, 4, 4, 4]);
-    expect(c!.goals.slice(0, 2).every((g) => g.confidence === 'V' && g.indicators.every((i) => i.confidence === 'V'))).toBe(true);
+    expect(
+      c!.goals
+        .slice(0, 2)
+        .every((g) => g.confidence === 'V' && g.indicators.every((i) => i.confidence === 'V')),
+    ).toBe(true);
     expect(c!.goals[1]!.indicators[2]!.targets).toEqual([
       { year: 2025, value: 27, unit: '%', comparator: 'at-least' },
       { year: 2030, value: 30, unit: '%', comparator: 'at-least' },
@@ -144,7 +195,8 @@ describe('indicator-ref on the real seeds', () => {
   it('004 keeps the strategy wording where it keeps the numbering (similarity)', async () => {
     const plan = await seedPlan('004');
     const [c] = builtinData.strategy.catalogues;
-    const sim = (g: number, i: number) => similarity(plan.goals[g - 1]!.indicators[i - 1]!.text, c!.goals[g - 1]!.indicators[i - 1]!.text);
+    const sim = (g: number, i: number) =>
+      similarity(plan.goals[g - 1]!.indicators[i - 1]!.text, c!.goals[g - 1]!.indicators[i - 1]!.text);
     expect(sim(2, 3)).toBeGreaterThan(0.8);
     expect(sim(3, 2)).toBeGreaterThan(0.8);
     expect(sim(3, 3)).toBeGreaterThan(0.8);

@@ -4,7 +4,7 @@ import { rules } from '../../src/rules/index.js';
 import { renderRuleTable, withRuleTable } from '../../src/rules/docs.js';
 
 describe("the README's rule table", () => {
-  it('is the one generated from the rules\' meta (run `npm run docs` after changing a rule)', () => {
+  it("is the one generated from the rules' meta (run `npm run docs` after changing a rule)", () => {
     const readme = readFileSync('README.md', 'utf8');
     const updated = withRuleTable(readme, rules);
     expect(updated).not.toBeNull();
@@ -13,8 +13,11 @@ describe("the README's rule table", () => {
 
   it('lists every rule once, with its default severity, and drifts when a rule changes', () => {
     const table = renderRuleTable(rules);
-    for (const rule of rules) expect(table).toContain(`| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} |`);
-    const changed = rules.map((rule, i) => (i === 0 ? { ...rule, meta: { ...rule.meta, defaultSeverity: 'info' as const } } : rule));
+    for (const rule of rules)
+      expect(table).toContain(`| \`${rule.meta.id}\` | ${rule.meta.defaultSeverity} |`);
+    const changed = rules.map((rule, i) =>
+      i === 0 ? { ...rule, meta: { ...rule.meta, defaultSeverity: 'info' as const } } : rule,
+    );
     expect(renderRuleTable(changed)).not.toBe(table);
   });
 });

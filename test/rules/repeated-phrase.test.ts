@@ -3,7 +3,8 @@ import { rule } from '../../src/rules/repeated-phrase.js';
 import { builtinData, createDataStore } from '../../src/data/store.js';
 import { emptyPlan, item, paragraph, runRule, testRule } from './_harness.js';
 
-const DATE_SLIP = 'Triển khai Công văn số 9973/UBND-XH ngày 19/9/2023 ngày 19/9/2023 của Ủy ban nhân dân tỉnh.';
+const DATE_SLIP =
+  'Triển khai Công văn số 9973/UBND-XH ngày 19/9/2023 ngày 19/9/2023 của Ủy ban nhân dân tỉnh.';
 
 testRule(rule, {
   valid: [
@@ -27,13 +28,23 @@ testRule(rule, {
     '2021 2022 2021 2022',
     'ngày ngày ngày ngày',
     // Options.
-    { text: 'Ban hành Kế hoạch Kế hoạch số 01.', options: { allow: ['kế hoạch'] }, name: 'allow (case-insensitive)' },
+    {
+      text: 'Ban hành Kế hoạch Kế hoạch số 01.',
+      options: { allow: ['kế hoạch'] },
+      name: 'allow (case-insensitive)',
+    },
     { text: DATE_SLIP, options: { maxWords: 1 }, name: 'maxWords: 1 leaves two-word phrases alone' },
     // The function-word list comes from the data store.
     {
       text: 'Lồng ghép trong các các hoạt động.',
       data: createDataStore({
-        replace: { functionWords: { $comment: '', version: 'test', entries: [{ word: 'của', class: 'quan hệ từ', source: 'test', confidence: 'M' }] } },
+        replace: {
+          functionWords: {
+            $comment: '',
+            version: 'test',
+            entries: [{ word: 'của', class: 'quan hệ từ', source: 'test', confidence: 'M' }],
+          },
+        },
       }),
       name: 'a word missing from the function-word registry is not flagged',
     },
@@ -57,7 +68,16 @@ testRule(rule, {
     },
     {
       text: 'Lồng ghép trong các các hoạt động.',
-      errors: [{ messageId: 'repeatedWord', message: 'Từ "các" bị gõ lặp liền nhau', column: 17, endColumn: 24, excerpt: 'các các', suggestion: 'các' }],
+      errors: [
+        {
+          messageId: 'repeatedWord',
+          message: 'Từ "các" bị gõ lặp liền nhau',
+          column: 17,
+          endColumn: 24,
+          excerpt: 'các các',
+          suggestion: 'các',
+        },
+      ],
     },
     {
       name: 'English',
@@ -100,7 +120,14 @@ describe('repeated-phrase: where the message lands', () => {
     });
     const [message, ...rest] = runRule(rule, plan);
     expect(rest).toEqual([]);
-    expect(message).toMatchObject({ line: 10, column: 10, endLine: 11, endColumn: 4, page: 2, excerpt: 'với với' });
+    expect(message).toMatchObject({
+      line: 10,
+      column: 10,
+      endLine: 11,
+      endColumn: 4,
+      page: 2,
+      excerpt: 'với với',
+    });
   });
 
   it('reads nested items, closing paragraphs, table cells, Nơi nhận and signature lines', () => {
@@ -111,16 +138,33 @@ describe('repeated-phrase: where the message lands', () => {
       heading: 'MỤC ĐÍCH',
       kind: 'purpose',
       position: { start: { line: 3, column: 1 }, end: { line: 6, column: 20 } },
-      items: [item('Mục đích chung', { line: 4, label: '1.', children: [item('Nâng cao nhận thức của của người dân', { line: 5, column: 4 })] })],
+      items: [
+        item('Mục đích chung', {
+          line: 4,
+          label: '1.',
+          children: [item('Nâng cao nhận thức của của người dân', { line: 5, column: 4 })],
+        }),
+      ],
     });
     plan.closing.push(paragraph('Trên đây là Kế hoạch Kế hoạch của tỉnh.', { line: 8 }));
     plan.tables.push({
       type: 'table',
       role: 'data',
       position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } },
-      rows: [{ type: 'row', header: false, position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } }, cells: [{ ...paragraph('Sở Y tế Sở Y tế', { line: 10, column: 3 }), type: 'cell' }] }],
+      rows: [
+        {
+          type: 'row',
+          header: false,
+          position: { start: { line: 10, column: 1 }, end: { line: 10, column: 30 } },
+          cells: [{ ...paragraph('Sở Y tế Sở Y tế', { line: 10, column: 3 }), type: 'cell' }],
+        },
+      ],
     });
-    plan.recipients = { type: 'recipients', position: { start: { line: 12, column: 1 }, end: { line: 12, column: 12 } }, items: [{ ...paragraph('- Như trên trên;', { line: 12 }), type: 'line' }] };
+    plan.recipients = {
+      type: 'recipients',
+      position: { start: { line: 12, column: 1 }, end: { line: 12, column: 12 } },
+      items: [{ ...paragraph('- Như trên trên;', { line: 12 }), type: 'line' }],
+    };
     const messages = runRule(rule, plan);
     expect(messages.map((m) => [m.line, m.column, m.excerpt])).toEqual([
       [5, 23, 'của của'],
@@ -137,15 +181,28 @@ describe('repeated-phrase: where the message lands', () => {
       type: 'table',
       role: 'header',
       position: line.position,
-      rows: [{ type: 'row', header: false, position: line.position, cells: [{ type: 'cell', text: line.text, position: line.position }] }],
+      rows: [
+        {
+          type: 'row',
+          header: false,
+          position: line.position,
+          cells: [{ type: 'cell', text: line.text, position: line.position }],
+        },
+      ],
     });
     expect(runRule(rule, plan)).toHaveLength(1);
   });
 
   it('every function word of the data file is flagged when doubled, and only with spaces between', () => {
     for (const { word } of builtinData.functionWords.entries) {
-      expect(runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word} ${word} y`)] }), word).toHaveLength(1);
-      expect(runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word}, ${word} y`)] }), word).toHaveLength(0);
+      expect(
+        runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word} ${word} y`)] }),
+        word,
+      ).toHaveLength(1);
+      expect(
+        runRule(rule, { ...emptyPlan(), preamble: [paragraph(`x ${word}, ${word} y`)] }),
+        word,
+      ).toHaveLength(0);
     }
   });
 });

@@ -12,13 +12,37 @@ const decision = (authority: string | null, signature: string, symbol = 'QĐ-UBN
 
 testRule(rule, {
   valid: [
-    { text: doc('KH-UBND', 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An'), fromText: true, name: 'TM. then KT.' },
-    { text: doc('KH-UBND', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An'), fromText: true, name: 'TM. then the Chairman' },
-    { text: doc('KH-SYT', 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An'), fromText: true, name: 'a department (not collective): KT. alone' },
-    { text: doc('KH-BVSTBPN', 'TRƯỞNG BAN\n\nNguyễn Văn An'), fromText: true, name: 'a board signed by its head' },
+    {
+      text: doc('KH-UBND', 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An'),
+      fromText: true,
+      name: 'TM. then KT.',
+    },
+    {
+      text: doc('KH-UBND', 'TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nNguyễn Văn An'),
+      fromText: true,
+      name: 'TM. then the Chairman',
+    },
+    {
+      text: doc('KH-SYT', 'KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nNguyễn Văn An'),
+      fromText: true,
+      name: 'a department (not collective): KT. alone',
+    },
+    {
+      text: doc('KH-BVSTBPN', 'TRƯỞNG BAN\n\nNguyễn Văn An'),
+      fromText: true,
+      name: 'a board signed by its head',
+    },
     // Shapes read in shared/corpus/tvpl (78 decisions of the Chairman, the Chỉ thị).
-    { text: decision('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An'), fromText: true, name: 'a decision in the Chairman\'s name: KT. alone' },
-    { text: decision(null, 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An', 'CT-UBND', 'CHỈ THỊ'), fromText: true, name: 'a Chỉ thị (the Chairman\'s)' },
+    {
+      text: decision('CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LAI CHÂU', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An'),
+      fromText: true,
+      name: "a decision in the Chairman's name: KT. alone",
+    },
+    {
+      text: decision(null, 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An', 'CT-UBND', 'CHỈ THỊ'),
+      fromText: true,
+      name: "a Chỉ thị (the Chairman's)",
+    },
   ],
   invalid: [
     {
@@ -40,13 +64,20 @@ testRule(rule, {
       fromText: true,
       lang: 'en',
       name: 'English',
-      errors: [{ message: 'The QĐ-UBND document is issued by the collective body ỦY BAN NHÂN DÂN but signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" without a "TM. ỦY BAN NHÂN DÂN" line above it (Decree 30/2020, Art. 13)' }],
+      errors: [
+        {
+          message:
+            'The QĐ-UBND document is issued by the collective body ỦY BAN NHÂN DÂN but signed "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" without a "TM. ỦY BAN NHÂN DÂN" line above it (Decree 30/2020, Art. 13)',
+        },
+      ],
     },
     {
       text: doc('KH-UBND', 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nNguyễn Văn An'),
       fromText: true,
       name: 'a plan (KH-UBND) signed KT. CHỦ TỊCH without TM.: how many issued plans are signed, a note',
-      errors: [{ messageId: 'collectiveUsual', severity: 'info', line: 16, column: 1, excerpt: 'KT. CHỦ TỊCH' }],
+      errors: [
+        { messageId: 'collectiveUsual', severity: 'info', line: 16, column: 1, excerpt: 'KT. CHỦ TỊCH' },
+      ],
     },
   ],
 });
@@ -56,16 +87,34 @@ describe('signature-block: hand-made blocks', () => {
     const { emptyPlan, runRule } = await import('./_harness.js');
     const plan = emptyPlan();
     const position = { start: { line: 30, column: 1 }, end: { line: 31, column: 13 } };
-    plan.signature = { type: 'signature', authority: ['TM. ỦY BAN NHÂN DÂN'], position: null, signer: null, lines: [{ type: 'line', text: 'TM. ỦY BAN NHÂN DÂN', position }], sourcePosition: position };
+    plan.signature = {
+      type: 'signature',
+      authority: ['TM. ỦY BAN NHÂN DÂN'],
+      position: null,
+      signer: null,
+      lines: [{ type: 'line', text: 'TM. ỦY BAN NHÂN DÂN', position }],
+      sourcePosition: position,
+    };
     expect(runRule(rule, plan).map((m) => [m.messageId, m.line, m.message])).toEqual([
-      ['missingPosition', 30, 'Khối chữ ký "TM. ỦY BAN NHÂN DÂN" thiếu chức vụ của người ký (ví dụ "PHÓ CHỦ TỊCH")'],
+      [
+        'missingPosition',
+        30,
+        'Khối chữ ký "TM. ỦY BAN NHÂN DÂN" thiếu chức vụ của người ký (ví dụ "PHÓ CHỦ TỊCH")',
+      ],
       ['missingSigner', 30, 'Khối chữ ký "TM. ỦY BAN NHÂN DÂN" thiếu họ tên người ký'],
     ]);
   });
   it('a plan with sections and no signature block', async () => {
     const { emptyPlan, item, runRule } = await import('./_harness.js');
     const plan = emptyPlan();
-    plan.sections.push({ type: 'section', numeral: 'I', heading: 'MỤC ĐÍCH', kind: 'purpose', position: { start: { line: 3, column: 1 }, end: { line: 3, column: 12 } }, items: [] });
+    plan.sections.push({
+      type: 'section',
+      numeral: 'I',
+      heading: 'MỤC ĐÍCH',
+      kind: 'purpose',
+      position: { start: { line: 3, column: 1 }, end: { line: 3, column: 12 } },
+      items: [],
+    });
     expect(runRule(rule, plan).map((m) => m.messageId)).toEqual(['missingSignature']);
     // A Nơi nhận and signature flattened into one column ("Nơi nhận: TM. ỦY BAN NHÂN DÂN"): the
     // block is there though the tree did not find it.
@@ -76,9 +125,16 @@ describe('signature-block: hand-made blocks', () => {
 
 describe('signature-block on the seeds', () => {
   it('000 signs "KT. CHỦ TỊCH" without "TM. ỦY BAN NHÂN DÂN"; 002 and 004 have the TM. line; 003 is a board (TRƯỞNG BAN)', async () => {
-    const found = Object.fromEntries(await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)));
+    const found = Object.fromEntries(
+      await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)),
+    );
     // 000 is a plan (no authority line): a note, no longer a warning (issue 10: how issued plans are signed).
-    expect(found).toEqual({ '000': [[234, 'collectiveUsual', 'info', 'KT. CHỦ TỊCH']], '002': [], '003': [], '004': [] });
+    expect(found).toEqual({
+      '000': [[234, 'collectiveUsual', 'info', 'KT. CHỦ TỊCH']],
+      '002': [],
+      '003': [],
+      '004': [],
+    });
     expect(await seedFindings(rule, '001')).toEqual([]);
   });
 });

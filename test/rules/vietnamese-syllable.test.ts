@@ -20,7 +20,11 @@ testRule(rule, {
     { text: 'Từ nguời gõ sai.', options: { shape: false }, name: 'shape check off' },
   ],
   invalid: [
-    { name: 'a capitalised Vietnamese word with a slip is still one (onset and final are Vietnamese)', text: '- Thưòng trực HĐND tỉnh;', errors: [{ messageId: 'notSyllable', excerpt: 'Thưòng' }] },
+    {
+      name: 'a capitalised Vietnamese word with a slip is still one (onset and final are Vietnamese)',
+      text: '- Thưòng trực HĐND tỉnh;',
+      errors: [{ messageId: 'notSyllable', excerpt: 'Thưòng' }],
+    },
     {
       text: 'Huyện Ngọc Hòì năm 2023.',
       errors: [
@@ -30,13 +34,22 @@ testRule(rule, {
           column: 12,
           endColumn: 15,
           excerpt: 'Hòì',
-          message: 'Từ "Hòì" có 2 dấu thanh (huyền, huyền); một âm tiết tiếng Việt chỉ có một dấu thanh — gõ lại từ này',
+          message:
+            'Từ "Hòì" có 2 dấu thanh (huyền, huyền); một âm tiết tiếng Việt chỉ có một dấu thanh — gõ lại từ này',
         },
       ],
     },
     {
       text: 'Tổ chức tập\u200Bhuấn cho cán bộ.',
-      errors: [{ messageId: 'invisible', column: 9, excerpt: 'tập\u200Bhuấn', suggestion: 'tậphuấn', message: 'Ký tự vô hình U+200B ZERO WIDTH SPACE trong "tậphuấn"; xóa ký tự này' }],
+      errors: [
+        {
+          messageId: 'invisible',
+          column: 9,
+          excerpt: 'tập\u200Bhuấn',
+          suggestion: 'tậphuấn',
+          message: 'Ký tự vô hình U+200B ZERO WIDTH SPACE trong "tậphuấn"; xóa ký tự này',
+        },
+      ],
     },
     {
       name: 'a soft hyphen',
@@ -46,30 +59,56 @@ testRule(rule, {
     {
       name: 'a tone mark after a consonant stays decomposed',
       text: 'Sở Y tế và Ban n\u0300hân dân',
-      errors: [{ messageId: 'strayMark', excerpt: 'n\u0300hân', message: 'Từ "n\u0300hân" có dấu huyền đứng rời, không ghép được vào chữ trước nó; xóa dấu rời và gõ lại từ này' }],
+      errors: [
+        {
+          messageId: 'strayMark',
+          excerpt: 'n\u0300hân',
+          message:
+            'Từ "n\u0300hân" có dấu huyền đứng rời, không ghép được vào chữ trước nó; xóa dấu rời và gõ lại từ này',
+        },
+      ],
     },
     {
       text: 'Thông tin đến mọi nguời và Thưòng trực.',
       errors: [
-        { messageId: 'notSyllable', excerpt: 'nguời', message: 'Từ "nguời" có dấu tiếng Việt nhưng không ghép thành âm tiết (phụ âm đầu + vần); kiểm tra lỗi gõ' },
+        {
+          messageId: 'notSyllable',
+          excerpt: 'nguời',
+          message:
+            'Từ "nguời" có dấu tiếng Việt nhưng không ghép thành âm tiết (phụ âm đầu + vần); kiểm tra lỗi gõ',
+        },
         { messageId: 'notSyllable', excerpt: 'Thưòng' },
       ],
     },
     {
       text: 'Tổ chức bàt giao.',
-      errors: [{ messageId: 'toneCoda', excerpt: 'bàt', message: 'Từ "bàt" tận cùng bằng "t" nhưng mang thanh huyền; âm tiết tận cùng bằng c, ch, p, t chỉ mang thanh sắc hoặc nặng' }],
+      errors: [
+        {
+          messageId: 'toneCoda',
+          excerpt: 'bàt',
+          message:
+            'Từ "bàt" tận cùng bằng "t" nhưng mang thanh huyền; âm tiết tận cùng bằng c, ch, p, t chỉ mang thanh sắc hoặc nặng',
+        },
+      ],
     },
     {
       text: 'Ông Nguyễn ĐứcMạnh chủ trì.',
       lang: 'en',
-      errors: [{ message: 'The word "ĐứcMạnh" has 2 tone marks (sắc, nặng); a Vietnamese syllable has one — retype the word' }],
+      errors: [
+        {
+          message:
+            'The word "ĐứcMạnh" has 2 tone marks (sắc, nặng); a Vietnamese syllable has one — retype the word',
+        },
+      ],
     },
   ],
 });
 
 describe('vietnamese-syllable on the seeds', () => {
   it('004 writes "Ngọc Hòì" (for Ngọc Hồi) in the date line, the title and the preamble; the others are clean', async () => {
-    const found = Object.fromEntries(await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)));
+    const found = Object.fromEntries(
+      await Promise.all(PLAN_SEEDS.map(async (id) => [id, brief(await seedFindings(rule, id))] as const)),
+    );
     expect(found).toEqual({
       '000': [],
       '002': [],

@@ -16,7 +16,11 @@ const FORBIDDEN = ['data', 'owners', 'knowledge', 'parse', 'cli'];
 /** Every module specifier of a source text: import/export … from, import '…', import(…). */
 function specifiers(source: string): string[] {
   const out: string[] = [];
-  const patterns = [/\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of source.matchAll(re)) out.push(m[1]!);
   return out;
 }
@@ -47,7 +51,7 @@ function loadedWith(file: string, read: (file: string) => string): Map<string, s
     const from = queue.shift()!;
     for (const spec of loadedSpecifiers(read(from))) {
       const target = relative(SRC, resolve(SRC, dirname(from), spec)).replace(/\.js$/, '.ts');
-      if (!seen.has(target)) seen.set(target, from), queue.push(target);
+      if (!seen.has(target)) (seen.set(target, from), queue.push(target));
     }
   }
   return seen;
@@ -71,20 +75,27 @@ describe('layering', () => {
     const reached: string[] = [];
     for (const file of filesUnder('rules')) {
       const loaded = loadedWith(file, read);
-      for (const [module, by] of loaded) if (module.startsWith(`data${sep}`)) reached.push(`${file}: ${module} (imported by ${by})`);
+      for (const [module, by] of loaded)
+        if (module.startsWith(`data${sep}`)) reached.push(`${file}: ${module} (imported by ${by})`);
     }
     expect(reached).toEqual([]);
   });
 
   it('the reach check follows static imports, not types nor lazy import(…)', () => {
     const files: Record<string, string> = {
-      'rules/x.ts': "import type { DataStore } from '../domain/data-store.js';\nimport { y } from '../util/y.js';\nconst z = () => import('../parse/z.js');",
+      'rules/x.ts':
+        "import type { DataStore } from '../domain/data-store.js';\nimport { y } from '../util/y.js';\nconst z = () => import('../parse/z.js');",
       'util/y.ts': "export { w } from '../plan/w.js';",
       'plan/w.ts': "import { builtinData } from '../data/store.js';",
       'data/store.ts': '',
     };
     const loaded = loadedWith(join('rules', 'x.ts'), (file) => files[file.split(sep).join('/')]!);
-    expect([...loaded.keys()].map((f) => f.split(sep).join('/'))).toEqual(['rules/x.ts', 'util/y.ts', 'plan/w.ts', 'data/store.ts']);
+    expect([...loaded.keys()].map((f) => f.split(sep).join('/'))).toEqual([
+      'rules/x.ts',
+      'util/y.ts',
+      'plan/w.ts',
+      'data/store.ts',
+    ]);
     expect(loaded.get(join('data', 'store.ts'))).toBe(join('plan', 'w.ts'));
   });
 

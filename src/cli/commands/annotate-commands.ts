@@ -18,13 +18,17 @@ export const annotateCommands: CommandSpec[] = [
       command
         .option('-o, --output <file>', t(lang, 'help.annotate.output'))
         .option('--force', t(lang, 'help.annotate.force'))
-        .option(
-          '--fix',
-          t(lang, 'help.annotate.fix'),
-        )
+        .option('--fix', t(lang, 'help.annotate.fix'))
         .option('-c, --config <file>', t(lang, 'help.annotate.config'))
-        .option('--rule <id:severity>', t(lang, 'help.annotate.rule'), (value: string, previous: string[] = []) => [...previous, value])
-        .option('--ref <file>', t(lang, 'help.annotate.ref'), (value: string, previous: string[] = []) => [...previous, value]);
+        .option(
+          '--rule <id:severity>',
+          t(lang, 'help.annotate.rule'),
+          (value: string, previous: string[] = []) => [...previous, value],
+        )
+        .option('--ref <file>', t(lang, 'help.annotate.ref'), (value: string, previous: string[] = []) => [
+          ...previous,
+          value,
+        ]);
     },
     async run(ctx, args, options) {
       const { run } = await import('../../annotate/command.js');

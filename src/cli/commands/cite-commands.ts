@@ -10,16 +10,29 @@ import { msg, t } from '../../i18n/index.js';
 export const citeCommands: CommandSpec[] = [
   {
     name: 'cite',
-    args: [{ syntax: { id: 'cli.parse.files-syntax' }, description: msg('help.cite.files', { extensions: extensionList() }) }],
+    args: [
+      {
+        syntax: { id: 'cli.parse.files-syntax' },
+        description: msg('help.cite.files', { extensions: extensionList() }),
+      },
+    ],
     description: 'help.cite.description',
     configure(command, lang) {
       command
-        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.cite.format')).choices(reporterNames('cite')).default(defaultReporter('cite')))
+        .addOption(
+          command
+            .createOption('-f, --format <format>', t(lang, 'help.cite.format'))
+            .choices(reporterNames('cite'))
+            .default(defaultReporter('cite')),
+        )
         .option('-c, --config <file>', t(lang, 'help.lint.config'));
     },
     async run(ctx, args, options) {
       const { run } = await import('./cite.js');
-      return run(ctx, args[0] as string[], { format: options.format as string, config: options.config as string | undefined });
+      return run(ctx, args[0] as string[], {
+        format: options.format as string,
+        config: options.config as string | undefined,
+      });
     },
   },
 ];

@@ -26,7 +26,11 @@ export async function run(ctx: CliContext, files: readonly string[], options: Ci
   ]);
   let result;
   try {
-    result = await citeFiles(files, { cwd: options.cwd ?? process.cwd(), config: options.config, lang: ctx.lang });
+    result = await citeFiles(files, {
+      cwd: options.cwd ?? process.cwd(),
+      config: options.config,
+      lang: ctx.lang,
+    });
   } catch (error) {
     // A bad config: one line, exit 2.
     if (error instanceof ConfigError) {
@@ -36,6 +40,8 @@ export async function run(ctx: CliContext, files: readonly string[], options: Ci
     throw error;
   }
   for (const failure of result.failures) reportFileError(ctx, failure.filePath, failure.error);
-  ctx.out(await render('cite', options.format, { documents: result.documents, multi: files.length > 1 }, ctx));
+  ctx.out(
+    await render('cite', options.format, { documents: result.documents, multi: files.length > 1 }, ctx),
+  );
   return result.failures.length > 0 ? 2 : 0;
 }

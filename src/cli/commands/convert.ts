@@ -11,7 +11,14 @@ import { reportFileError } from '../../util/cli.js';
 import { InputError, type Lang } from '../../util/errors.js';
 import { t } from '../../i18n/index.js';
 import { OutputError, writeOutput } from '../../util/output.js';
-import { decodeLegacy, encodeLegacy, encodingName, latin1, UnrepresentableError, type LegacyEncodingId } from '../../util/legacy-convert.js';
+import {
+  decodeLegacy,
+  encodeLegacy,
+  encodingName,
+  latin1,
+  UnrepresentableError,
+  type LegacyEncodingId,
+} from '../../util/legacy-convert.js';
 
 export interface ConvertOptions {
   output: string;
@@ -22,8 +29,10 @@ export interface ConvertOptions {
 /** The words of this command in `lang` (src/i18n/messages/convert.ts). */
 function wordsOf(lang: Lang) {
   return {
-    converted: (file: string, from: string, to: string, out: string) => t(lang, 'convert.converted', { file, from, to, out }),
-    unrepresentable: (ch: string, code: string, line: number, to: string) => t(lang, 'convert.unrepresentable', { ch, code, line, to }),
+    converted: (file: string, from: string, to: string, out: string) =>
+      t(lang, 'convert.converted', { file, from, to, out }),
+    unrepresentable: (ch: string, code: string, line: number, to: string) =>
+      t(lang, 'convert.unrepresentable', { ch, code, line, to }),
     notText: t(lang, 'convert.not-text'),
     unicode: t(lang, 'convert.unicode'),
   };

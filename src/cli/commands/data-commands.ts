@@ -11,7 +11,12 @@ export const dataCommands: CommandSpec[] = [
     args: [{ syntax: '[check]', description: 'help.data.sub' }],
     description: 'help.data.data',
     configure(command, lang) {
-      command.addOption(command.createOption('-f, --format <format>', t(lang, 'help.data.format')).choices(['table', 'json']).default('table'));
+      command.addOption(
+        command
+          .createOption('-f, --format <format>', t(lang, 'help.data.format'))
+          .choices(['table', 'json'])
+          .default('table'),
+      );
     },
     async run(ctx, args, options) {
       const sub = args[0] as string | undefined;

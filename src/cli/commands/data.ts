@@ -23,24 +23,41 @@ function wordsOf(lang: Lang) {
     marks: t(lang, 'data.marks'),
     none: (today: string) => t(lang, 'data.none', { today }),
     found: (n: number, today: string) => t(lang, 'data.found', { count: n, today }),
-    kinds: { ended: kind('ended'), 'replaced-unknown': kind('replaced-unknown'), 'period-over': kind('period-over'), dangling: kind('dangling') },
+    kinds: {
+      ended: kind('ended'),
+      'replaced-unknown': kind('replaced-unknown'),
+      'period-over': kind('period-over'),
+      dangling: kind('dangling'),
+    },
     badToday: (value: string) => `kh: ${t(lang, 'lint.bad-today', { value })}\n`,
   };
 }
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 export function todayOf(env: NodeJS.ProcessEnv): string | { bad: string } {
   const value = env.KH_TODAY?.trim();
   if (!value) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime())) return { bad: value };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(new Date(`${value}T00:00:00Z`).getTime()))
+    return { bad: value };
   return value;
 }
 
-export async function run(ctx: CliContext, sub: string | undefined, options: { format: 'table' | 'json' }): Promise<number> {
+export async function run(
+  ctx: CliContext,
+  sub: string | undefined,
+  options: { format: 'table' | 'json' },
+): Promise<number> {
   const w = wordsOf(ctx.lang);
   if (sub === 'check') {
     const today = todayOf(process.env);
@@ -64,7 +81,15 @@ export async function run(ctx: CliContext, sub: string | undefined, options: { f
   }
   const rows = [
     [...w.head],
-    ...summaries.map((s) => [s.file.replace('src/data/', ''), s.version, String(s.entries), String(s.marks.V), String(s.marks.S), String(s.marks.M), s.checked]),
+    ...summaries.map((s) => [
+      s.file.replace('src/data/', ''),
+      s.version,
+      String(s.entries),
+      String(s.marks.V),
+      String(s.marks.S),
+      String(s.marks.M),
+      s.checked,
+    ]),
   ];
   ctx.out(`${table(rows)}\n\n${w.marks}\n`);
   return 0;

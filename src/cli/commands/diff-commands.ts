@@ -8,18 +8,25 @@ import { defaultReporter, reporterNames } from '../../report/reporters.js';
 import { extensionList } from '../../parse/formats.js';
 import { msg, t } from '../../i18n/index.js';
 
-
 export const diffCommands: CommandSpec[] = [
   {
     name: 'diff',
     args: [
-      { syntax: { id: 'help.diff.old-syntax' }, description: msg('help.diff.old', { extensions: extensionList() }) },
+      {
+        syntax: { id: 'help.diff.old-syntax' },
+        description: msg('help.diff.old', { extensions: extensionList() }),
+      },
       { syntax: { id: 'help.diff.new-syntax' }, description: 'help.diff.new' },
     ],
     description: 'help.diff.diff',
     configure(command, lang) {
       command
-        .addOption(command.createOption('-f, --format <format>', t(lang, 'help.diff.format')).choices(reporterNames('diff')).default(defaultReporter('diff')))
+        .addOption(
+          command
+            .createOption('-f, --format <format>', t(lang, 'help.diff.format'))
+            .choices(reporterNames('diff'))
+            .default(defaultReporter('diff')),
+        )
         .option('-o, --output <file>', t(lang, 'help.diff.output'))
         .option('--dir <dir>', t(lang, 'help.diff.dir'))
         .option('--issuer <text>', t(lang, 'help.diff.issuer'))

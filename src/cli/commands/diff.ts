@@ -28,8 +28,12 @@ export interface DiffOptions {
   cwd?: string;
 }
 
-
-export async function run(ctx: CliContext, oldArg: string, newArg: string, options: DiffOptions): Promise<number> {
+export async function run(
+  ctx: CliContext,
+  oldArg: string,
+  newArg: string,
+  options: DiffOptions,
+): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   const fail = (message: string, error?: unknown) => {
     ctx.err(`kh: ${message}\n`);
@@ -45,9 +49,20 @@ export async function run(ctx: CliContext, oldArg: string, newArg: string, optio
   ]);
   try {
     // Two files: -o may not name either (checked before reading; years: when writing).
-    if (options.output && !diffYears(oldArg, newArg, cwd)) assertNotInput(options.output, { cwd, inputs: [resolve(cwd, oldArg), resolve(cwd, newArg)] });
-    const result = await diffFiles(oldArg, newArg, { cwd, read: reading, dir: options.dir, issuer: options.issuer, config: options.config, lang: ctx.lang });
-    const text = await render('diff', options.format, result, { lang: ctx.lang, color: ctx.color && !options.output });
+    if (options.output && !diffYears(oldArg, newArg, cwd))
+      assertNotInput(options.output, { cwd, inputs: [resolve(cwd, oldArg), resolve(cwd, newArg)] });
+    const result = await diffFiles(oldArg, newArg, {
+      cwd,
+      read: reading,
+      dir: options.dir,
+      issuer: options.issuer,
+      config: options.config,
+      lang: ctx.lang,
+    });
+    const text = await render('diff', options.format, result, {
+      lang: ctx.lang,
+      color: ctx.color && !options.output,
+    });
     if (options.output) {
       writeOutput(options.output, text, { cwd, inputs: result.inputs });
       ctx.err(t(ctx.lang, 'diff.written', { file: options.output }));

@@ -18,7 +18,12 @@ let mergeCommand: Command | undefined;
 export const lintCommands: CommandSpec[] = [
   {
     name: 'lint',
-    args: [{ syntax: { id: 'help.lint.inputs-syntax' }, description: msg('help.lint.lint-inputs', { extensions: extensionList() }) }],
+    args: [
+      {
+        syntax: { id: 'help.lint.inputs-syntax' },
+        description: msg('help.lint.lint-inputs', { extensions: extensionList() }),
+      },
+    ],
     description: 'help.lint.lint',
     configure(command, lang) {
       lintCommand = command;
@@ -89,7 +94,12 @@ export const lintCommands: CommandSpec[] = [
     name: 'rules',
     description: 'help.lint.rules',
     configure(command, lang) {
-      command.addOption(command.createOption('-f, --format <format>', t(lang, 'help.lint.rules-format')).choices(['text', 'json']).default('text'));
+      command.addOption(
+        command
+          .createOption('-f, --format <format>', t(lang, 'help.lint.rules-format'))
+          .choices(['text', 'json'])
+          .default('text'),
+      );
     },
     async run(ctx, _args, options) {
       const { run } = await import('./rules.js');

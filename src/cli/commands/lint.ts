@@ -83,7 +83,9 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
       cwd,
       lang,
       note: (line) => ctx.err(`${line}\n`),
-      onReadError: ctx.debug ? (filePath, error) => ctx.err(`kh: ${filePath}: ${errorStack(error)}\n`) : undefined,
+      onReadError: ctx.debug
+        ? (filePath, error) => ctx.err(`kh: ${filePath}: ${errorStack(error)}\n`)
+        : undefined,
     });
   } catch (error) {
     if (error instanceof LintSetupError) return fail(error.message, error.cause);
@@ -103,13 +105,18 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   // Read and lint (a file that is too large, too slow or crashes the parser costs a fatal
   // finding for that file only; a rule that fails stops the run).
   const ci = await import('../../ci/lint-ci.js');
-  const progress = (await import('../../ci/progress.js')).createProgress(options.progress ?? process.stderr, session.targets.length, { quiet: options.quiet, lang });
+  const progress = (await import('../../ci/progress.js')).createProgress(
+    options.progress ?? process.stderr,
+    session.targets.length,
+    { quiet: options.quiet, lang },
+  );
   const linted: LintedFile[] = [];
   const shard = options.shard !== undefined;
   try {
     // Only a shard's report needs the summaries and per-file messages: dropped here otherwise,
     // before the report is built (a run's largest moment in memory).
-    for await (const result of session.results({ onFile: () => progress.tick() })) linted.push(shard ? result : { ...result, summary: null, fileMessages: [] });
+    for await (const result of session.results({ onFile: () => progress.tick() }))
+      linted.push(shard ? result : { ...result, summary: null, fileMessages: [] });
   } catch (error) {
     if (error instanceof RuleError) return fail(error.describe(lang), error);
     throw error;
@@ -122,7 +129,9 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   // shard's suppressions are applied by kh merge-reports, after the cross-file pass.
   let unpruned: string | undefined;
   try {
-    const step = shard ? null : ci.suppressionStep(results, options, { cwd, inputs: session.inputPaths, lang });
+    const step = shard
+      ? null
+      : ci.suppressionStep(results, options, { cwd, inputs: session.inputPaths, lang });
     if (step) {
       results = step.results;
       unpruned = step.unpruned;
@@ -135,14 +144,23 @@ export async function run(ctx: CliContext, inputs: readonly string[], options: L
   if (options.quiet) results = onlyErrors(results);
 
   // Report (a shard's JSON report carries each file's summary and position for kh merge-reports).
-  const text = shard && options.format === 'json'
-    ? ci.shardReport(linted, session, options.shard!)
-    : await formatResults(options.format, results, {
-    lang,
-    color: ctx.color && options.output === undefined,
+  const text =
+    shard && options.format === 'json'
+      ? ci.shardReport(linted, session, options.shard!)
+      : await formatResults(options.format, results, {
+          lang,
+          color: ctx.color && options.output === undefined,
+          cwd,
+          rules: session.rules,
+          version: toolVersion(),
+        });
+  return finishLint(ctx, text, results, {
+    output: options.output,
     cwd,
-    rules: session.rules,
-    version: toolVersion(),
+    inputs: session.inputPaths,
+    unpruned,
+    maxWarnings,
+    lang,
+    fail,
   });
-  return finishLint(ctx, text, results, { output: options.output, cwd, inputs: session.inputPaths, unpruned, maxWarnings, lang, fail });
 }

@@ -7,21 +7,31 @@ import { defaultReporter, reporterList, reporterNames } from '../../report/repor
 import { extensionList } from '../../parse/formats.js';
 import { msg, t } from '../../i18n/index.js';
 
-
 export const ownersCommands: CommandSpec[] = [
   {
     name: 'owners',
-    args: [{ syntax: { id: 'cli.parse.files-syntax' }, description: msg('help.owners.files', { extensions: extensionList() }) }],
+    args: [
+      {
+        syntax: { id: 'cli.parse.files-syntax' },
+        description: msg('help.owners.files', { extensions: extensionList() }),
+      },
+    ],
     description: 'help.owners.owners',
     configure(command, lang) {
       command
         .addOption(
           command
-            .createOption('-f, --format <format>', t(lang, 'help.owners.format', { formats: reporterList('owners', lang) }))
+            .createOption(
+              '-f, --format <format>',
+              t(lang, 'help.owners.format', { formats: reporterList('owners', lang) }),
+            )
             .choices(reporterNames('owners'))
             .default(defaultReporter('owners')),
         )
-        .option('--ref <file>', t(lang, 'help.owners.ref'), (value: string, previous: string[] = []) => [...previous, value])
+        .option('--ref <file>', t(lang, 'help.owners.ref'), (value: string, previous: string[] = []) => [
+          ...previous,
+          value,
+        ])
         .option('-c, --config <file>', t(lang, 'help.owners.config'));
     },
     async run(ctx, args, options) {

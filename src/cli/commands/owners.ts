@@ -25,7 +25,11 @@ export async function run(ctx: CliContext, files: string[], options: OwnersOptio
   const matrices: { filePath: string; matrix: Matrix }[] = [];
   let failed = 0;
   try {
-    for await (const result of ownersOf(files, { cwd: options.cwd, references: options.ref ?? [], config: options.config })) {
+    for await (const result of ownersOf(files, {
+      cwd: options.cwd,
+      references: options.ref ?? [],
+      config: options.config,
+    })) {
       if (result.ok) matrices.push({ filePath: result.filePath, matrix: result.matrix });
       else {
         failed++;

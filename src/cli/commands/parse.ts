@@ -24,7 +24,10 @@ export async function run(ctx: CliContext, files: string[], options: ParseOption
     ctx.err(`kh: ${reading}\n`);
     return 2;
   }
-  const [{ parseFiles }, { render }] = await Promise.all([import('../../api/parse.js'), import('../../report/reporters.js')]);
+  const [{ parseFiles }, { render }] = await Promise.all([
+    import('../../api/parse.js'),
+    import('../../report/reporters.js'),
+  ]);
   const plans: Plan[] = [];
   let failed = 0;
   for await (const result of parseFiles(files, { read: reading })) {

@@ -15,7 +15,10 @@ export async function run(ctx: CliContext, options: { format?: 'text' | 'json' }
     ctx.out(`${JSON.stringify(list, null, 2)}\n`);
     return 0;
   }
-  const rows = [HEADER.map((h) => t(ctx.lang, `rules.head.${h}`)), ...rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity, rule.meta.description[ctx.lang]])];
+  const rows = [
+    HEADER.map((h) => t(ctx.lang, `rules.head.${h}`)),
+    ...rules.map((rule) => [rule.meta.id, rule.meta.defaultSeverity, rule.meta.description[ctx.lang]]),
+  ];
   const widths = [0, 1].map((col) => Math.max(...rows.map((row) => row[col]!.length)));
   const lines = rows.map((row) => `${row[0]!.padEnd(widths[0]!)}  ${row[1]!.padEnd(widths[1]!)}  ${row[2]}`);
   ctx.out(`${lines.join('\n')}\n`);

@@ -12,7 +12,10 @@ export function planJsonSchema(): Record<string, unknown> {
   // touching the global one.
   const registry = z.registry<{ id?: string }>();
   registry.add(ItemSchema, { id: 'Item' });
-  const schema = z.toJSONSchema(PlanSchema, { metadata: registry, target: 'draft-2020-12' }) as Record<string, unknown>;
+  const schema = z.toJSONSchema(PlanSchema, { metadata: registry, target: 'draft-2020-12' }) as Record<
+    string,
+    unknown
+  >;
   return {
     $schema: schema.$schema,
     title: 'Plan',

@@ -15,7 +15,10 @@ export default {
     vi: 'tệp ra (-o) trùng với tệp vào; kh không bao giờ ghi vào tệp vào',
     en: 'the output (-o) is the input file; kh never writes to its inputs',
   },
-  'annotate.cannot-write': { vi: 'không ghi được tệp {file} ({reason})', en: 'cannot write {file} ({reason})' },
+  'annotate.cannot-write': {
+    vi: 'không ghi được tệp {file} ({reason})',
+    en: 'cannot write {file} ({reason})',
+  },
   'annotate.severity.error': { vi: 'Lỗi', en: 'Error' },
   'annotate.severity.warning': { vi: 'Cảnh báo', en: 'Warning' },
   'annotate.severity.info': { vi: 'Thông tin', en: 'Info' },

@@ -29,5 +29,8 @@ export default {
   'cite.header.status': { vi: 'Tình trạng', en: 'Status' },
   'cite.header.cited-at': { vi: 'Nơi trích dẫn', en: 'Cited at' },
   'cite.summary': { vi: '{count} văn bản{disagreements}', en: '{count} documents{disagreements}' },
-  'cite.summary-disagreements': { vi: ', {count} trích dẫn không thống nhất', en: ', {count} cited inconsistently' },
+  'cite.summary-disagreements': {
+    vi: ', {count} trích dẫn không thống nhất',
+    en: ', {count} cited inconsistently',
+  },
 } satisfies Entries;

@@ -10,7 +10,10 @@ export default {
     vi: 'ngôn ngữ thông báo; mặc định lấy từ biến môi trường KH_LANG, nếu không có thì vi',
     en: 'language of messages; default from the KH_LANG environment variable, else vi',
   },
-  'cli.opt-debug': { vi: 'in chi tiết lỗi (stack trace) để báo lỗi', en: 'print error details (stack traces) for bug reports' },
+  'cli.opt-debug': {
+    vi: 'in chi tiết lỗi (stack trace) để báo lỗi',
+    en: 'print error details (stack traces) for bug reports',
+  },
   'cli.opt-no-color': { vi: 'không tô màu khi in ra', en: 'do not colour the output' },
   'cli.opt-version': { vi: 'in số phiên bản', en: 'print the version number' },
   'cli.opt-help': { vi: 'hiện hướng dẫn sử dụng', en: 'display help' },
@@ -47,7 +50,10 @@ export default {
     en: "unknown command '{name}' (see kh --help)",
   },
   'cli.error.missing-argument': { vi: "thiếu tham số '{name}'", en: "missing argument '{name}'" },
-  'cli.error.option-missing-argument': { vi: "tùy chọn '{flag}' cần một giá trị", en: "option '{flag}' needs a value" },
+  'cli.error.option-missing-argument': {
+    vi: "tùy chọn '{flag}' cần một giá trị",
+    en: "option '{flag}' needs a value",
+  },
   'cli.error.invalid-choice': {
     vi: "giá trị '{value}' không hợp lệ cho '{flag}'; chọn một trong: {allowed}",
     en: "invalid value '{value}' for '{flag}'; choose one of: {allowed}",

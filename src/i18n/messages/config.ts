@@ -74,6 +74,9 @@ export default {
       '"lang" is the language of messages when neither --lang nor KH_LANG is set.',
   },
   // kh init (src/cli/commands/init.ts)
-  'init.exists': { vi: 'đã có tệp {file}; dùng kh init --force để ghi đè', en: '{file} already exists; kh init --force overwrites it' },
+  'init.exists': {
+    vi: 'đã có tệp {file}; dùng kh init --force để ghi đè',
+    en: '{file} already exists; kh init --force overwrites it',
+  },
   'init.wrote': { vi: 'Đã tạo {file} ({count} quy tắc)', en: 'Wrote {file} ({count} rules)' },
 } satisfies Entries;

@@ -9,9 +9,15 @@ export default {
   'help.convert.file-syntax': { vi: '<tệp>', en: '<file>' },
   'help.convert.file': { vi: 'tệp văn bản (.txt, .md)', en: 'a text file (.txt, .md)' },
   'help.convert.output': { vi: 'tệp ra (không được là tệp vào)', en: 'output file (never the input)' },
-  'help.convert.from': { vi: 'bảng mã của tệp vào (mặc định: tự nhận ra)', en: 'encoding of the input (default: recognised)' },
+  'help.convert.from': {
+    vi: 'bảng mã của tệp vào (mặc định: tự nhận ra)',
+    en: 'encoding of the input (default: recognised)',
+  },
   'help.convert.to': { vi: 'bảng mã của tệp ra', en: 'encoding of the output' },
-  'convert.converted': { vi: 'kh: {file}: đã chuyển từ {from} sang {to} → {out}', en: 'kh: {file}: converted from {from} to {to} → {out}' },
+  'convert.converted': {
+    vi: 'kh: {file}: đã chuyển từ {from} sang {to} → {out}',
+    en: 'kh: {file}: converted from {from} to {to} → {out}',
+  },
   'convert.unrepresentable': {
     vi: 'ký tự "{ch}" ({code}) ở dòng {line} không có trong bảng mã {to}; không ghi tệp',
     en: 'the character "{ch}" ({code}) on line {line} has no code in {to}; nothing written',

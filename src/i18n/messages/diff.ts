@@ -17,7 +17,10 @@ export default {
   },
   'diff.written': { vi: 'đã ghi {file}\n', en: 'wrote {file}\n' },
   'diff.not-found': { vi: 'không tìm thấy tệp', en: 'file not found' },
-  'diff.no-year': { vi: 'không có kế hoạch nào của năm {year} trong các văn bản đã đọc{found}', en: 'no plan of year {year} among the documents read{found}' },
+  'diff.no-year': {
+    vi: 'không có kế hoạch nào của năm {year} trong các văn bản đã đọc{found}',
+    en: 'no plan of year {year} among the documents read{found}',
+  },
   'diff.years-found': { vi: ' (các năm tìm thấy: {found})', en: ' (years found: {found})' },
   'diff.no-plan-year': { vi: ' (không văn bản nào có năm kế hoạch)', en: ' (none has a plan year)' },
   // kh diff's reports (src/diff/messages.ts)
@@ -30,7 +33,10 @@ export default {
   'diff.notes': { vi: 'Ghi chú', en: 'Notes' },
   'diff.at': { vi: 'tại', en: 'at' },
   'diff.unchanged-items': { vi: '{count} mục giữ nguyên', en: '{count} unchanged' },
-  'diff.minor': { vi: '{count} thay đổi nhỏ (chữ hoa/khoảng trắng)', en: '{count} minor changes (case/spacing)' },
+  'diff.minor': {
+    vi: '{count} thay đổi nhỏ (chữ hoa/khoảng trắng)',
+    en: '{count} minor changes (case/spacing)',
+  },
   // kinds
   'diff.kind.added': { vi: 'thêm', en: 'added' },
   'diff.kind.removed': { vi: 'bỏ', en: 'removed' },

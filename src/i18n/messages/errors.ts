@@ -3,7 +3,10 @@ import type { Entries } from '../types.js';
 
 export default {
   'input.not-found': { vi: 'không tìm thấy tệp', en: 'file not found' },
-  'input.is-directory': { vi: 'đây là thư mục, không phải tệp văn bản', en: 'is a directory, not a document file' },
+  'input.is-directory': {
+    vi: 'đây là thư mục, không phải tệp văn bản',
+    en: 'is a directory, not a document file',
+  },
   'input.read-error': { vi: 'không đọc được tệp ({reason})', en: 'cannot read the file ({reason})' },
   'input.empty': { vi: 'tệp rỗng, không có nội dung', en: 'the file is empty' },
   'input.unknown-extension': {
@@ -97,12 +100,20 @@ export default {
   },
 
   // Where a .docx is damaged (inside input.docx-corrupt); the XML parser's own words only in English.
-  'docx-problem.xml': { vi: '{part} không phải XML hợp lệ', en: '{part} is not well-formed XML{detail}', viOmits: ['detail'] },
+  'docx-problem.xml': {
+    vi: '{part} không phải XML hợp lệ',
+    en: '{part} is not well-formed XML{detail}',
+    viOmits: ['detail'],
+  },
   'docx-problem.not-body': {
     vi: '{part} không phải phần nội dung của văn bản Word',
     en: '{part} is not a Word document body',
   },
-  'docx-problem.zip': { vi: '{part}: dữ liệu nén bị hỏng', en: '{part}: damaged zip data{detail}', viOmits: ['detail'] },
+  'docx-problem.zip': {
+    vi: '{part}: dữ liệu nén bị hỏng',
+    en: '{part}: damaged zip data{detail}',
+    viOmits: ['detail'],
+  },
   'docx-problem.markers': {
     vi: '{part} dùng hết các ký tự vùng riêng (private-use)',
     en: '{part} uses every private-use character',
@@ -110,7 +121,10 @@ export default {
   'docx-problem.other': { vi: 'tệp hỏng', en: 'damaged file' },
 
   // What a file named .doc really is (inside input.doc-not-word; doc-binary.ts sniffNonOle), and what to do.
-  'not-word.rtf': { vi: 'đây là tệp RTF; hãy mở bằng Word và lưu thành .docx', en: 'it is an RTF file; open it in Word and save it as .docx' },
+  'not-word.rtf': {
+    vi: 'đây là tệp RTF; hãy mở bằng Word và lưu thành .docx',
+    en: 'it is an RTF file; open it in Word and save it as .docx',
+  },
   'not-word.html': {
     vi: 'đây là trang web (HTML); hãy mở bằng Word và lưu thành .docx',
     en: 'it is a web page (HTML); open it in Word and save it as .docx',
@@ -128,10 +142,16 @@ export default {
     en: 'it is a zip archive (perhaps a renamed .docx: rename it to .docx)',
   },
   'not-word.pdf': { vi: 'đây là tệp PDF; hãy đổi đuôi thành .pdf', en: 'it is a PDF; rename it to .pdf' },
-  'not-word.text': { vi: 'đây là văn bản thuần; hãy đổi đuôi thành .txt', en: 'it is plain text; rename it to .txt' },
+  'not-word.text': {
+    vi: 'đây là văn bản thuần; hãy đổi đuôi thành .txt',
+    en: 'it is plain text; rename it to .txt',
+  },
   'not-word.xls': { vi: 'đây là bảng tính Excel 97-2003', en: 'it is an Excel 97-2003 workbook' },
   'not-word.ppt': { vi: 'đây là tệp PowerPoint 97-2003', en: 'it is a PowerPoint 97-2003 file' },
-  'not-word.ole': { vi: 'tệp Office không chứa văn bản Word', en: 'an Office file without a Word document in it' },
+  'not-word.ole': {
+    vi: 'tệp Office không chứa văn bản Word',
+    en: 'an Office file without a Word document in it',
+  },
   'not-word.unknown': {
     vi: 'không nhận ra định dạng; hãy mở bằng Word và lưu thành .docx',
     en: 'unknown format; open it in Word and save it as .docx',

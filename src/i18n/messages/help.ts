@@ -40,7 +40,10 @@ export default {
     vi: 'nhớ kết quả từng tệp (theo nội dung, phiên bản kh, cấu hình, dữ liệu): lần sau chỉ đọc lại tệp đã đổi',
     en: "remember each file's results (by content, kh version, settings, data): later runs read only the files that changed",
   },
-  'help.lint.cache-location': { vi: 'thư mục bộ nhớ đệm (mặc định .khcache/)', en: 'cache folder (default .khcache/)' },
+  'help.lint.cache-location': {
+    vi: 'thư mục bộ nhớ đệm (mặc định .khcache/)',
+    en: 'cache folder (default .khcache/)',
+  },
   'help.lint.cache-strategy': {
     vi: 'cách nhận ra tệp không đổi: metadata (kích thước, thời điểm sửa, inode; mặc định) hoặc content (băm nội dung mỗi lần)',
     en: 'how an unchanged file is recognised: metadata (size, modification times, inode; the default) or content (hash its bytes every run)',
@@ -54,7 +57,10 @@ export default {
     en: "join the JSON reports of shards (kh lint --shard i/n --format json) into the whole run's report, running the cross-file rules again",
   },
   'help.merge-reports.inputs-syntax': { vi: '<báo-cáo...>', en: '<reports...>' },
-  'help.merge-reports.inputs': { vi: 'các báo cáo JSON của kh lint (ví dụ part*.json)', en: 'kh lint JSON reports (e.g. part*.json)' },
+  'help.merge-reports.inputs': {
+    vi: 'các báo cáo JSON của kh lint (ví dụ part*.json)',
+    en: 'kh lint JSON reports (e.g. part*.json)',
+  },
   'help.lint.output': {
     vi: 'ghi báo cáo vào tệp thay vì in ra',
     en: 'write the report to a file instead of stdout',
@@ -73,7 +79,7 @@ export default {
   },
   'help.lint.rule': {
     vi: 'đặt mức cho một quy tắc, ví dụ repeated-phrase:error (lặp lại được)',
-    en: 'set a rule\'s severity, e.g. repeated-phrase:error (repeatable)',
+    en: "set a rule's severity, e.g. repeated-phrase:error (repeatable)",
   },
   'help.lint.ref': {
     vi: 'kế hoạch hoặc bộ chỉ tiêu tham chiếu cho indicator-ref, target-sanity, missing-owner (.json hoặc văn bản; lặp lại được)',
@@ -156,7 +162,10 @@ export default {
     en: '"check": list entries ended before today (KH_TODAY) with no successor',
   },
   'help.data.format': { vi: 'định dạng: table (bảng), json', en: 'format: table, json' },
-  'help.data.unknown-sub': { vi: 'lệnh con không hợp lệ "{sub}" (chỉ có: check)', en: 'unknown subcommand "{sub}" (only: check)' },
+  'help.data.unknown-sub': {
+    vi: 'lệnh con không hợp lệ "{sub}" (chỉ có: check)',
+    en: 'unknown subcommand "{sub}" (only: check)',
+  },
   // kh owners (owners-commands.ts)
   'help.owners.owners': {
     vi: 'ma trận trách nhiệm: cơ quan × mục tiêu/chỉ tiêu (chủ trì, phối hợp); chỉ tiêu chưa có hoặc có hai cơ quan chủ trì',
@@ -194,7 +203,10 @@ export default {
     vi: 'ghi thêm các chỗ sửa chắc chắn (như kh lint --fix: dấu cách trong số/ký hiệu, từ gõ lặp) thành thay đổi được theo dõi (Track Changes) của "kh", để người xem chấp nhận hoặc từ chối',
     en: 'also write the certain fixes (as kh lint --fix: spaces inside a number/symbol, a word typed twice) as tracked changes by "kh", for the reviewer to accept or reject',
   },
-  'help.annotate.config': { vi: 'dùng tệp cấu hình này (như kh lint)', en: 'use this configuration file (as kh lint)' },
+  'help.annotate.config': {
+    vi: 'dùng tệp cấu hình này (như kh lint)',
+    en: 'use this configuration file (as kh lint)',
+  },
   'help.annotate.rule': {
     vi: 'đặt mức cho một quy tắc (như kh lint; lặp lại được)',
     en: "set a rule's severity (as kh lint; repeatable)",

@@ -22,7 +22,10 @@ export default {
     vi: '{count} cảnh báo, vượt quá giới hạn --max-warnings {max}',
     en: '{count} warnings, more than --max-warnings {max}',
   },
-  'lint.bad-today': { vi: 'KH_TODAY="{value}" không phải ngày dạng YYYY-MM-DD', en: 'KH_TODAY="{value}" is not a YYYY-MM-DD date' },
+  'lint.bad-today': {
+    vi: 'KH_TODAY="{value}" không phải ngày dạng YYYY-MM-DD',
+    en: 'KH_TODAY="{value}" is not a YYYY-MM-DD date',
+  },
   'lint.bad-concurrency': {
     vi: '--concurrency "{value}": cần một số nguyên dương, auto hoặc off',
     en: '--concurrency "{value}": expected a positive integer, auto or off',

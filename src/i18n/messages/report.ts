@@ -4,7 +4,10 @@ import type { Entries } from '../types.js';
 export default {
   // shared by the reports
   'report.count.errors': { vi: '{count} lỗi', en: { one: '{count} error', other: '{count} errors' } },
-  'report.count.warnings': { vi: '{count} cảnh báo', en: { one: '{count} warning', other: '{count} warnings' } },
+  'report.count.warnings': {
+    vi: '{count} cảnh báo',
+    en: { one: '{count} warning', other: '{count} warnings' },
+  },
   'report.count.infos': { vi: '{count} thông tin', en: '{count} info' },
   'report.counts': { vi: '{errors}, {warnings}, {infos}', en: '{errors}, {warnings}, {infos}' },
   'report.files': { vi: '{count} tệp', en: { one: '{count} file', other: '{count} files' } },

@@ -11,7 +11,10 @@ export default {
   'rule.or': { vi: ' hoặc ', en: ' or ' },
   'rule.none': { vi: 'không có', en: 'none' },
   'rule.this-plan': { vi: 'chính kế hoạch này', en: 'this plan' },
-  'rule.indicator-of-goal': { vi: 'chỉ tiêu {indicator} Mục tiêu {goal}', en: 'indicator {indicator} of goal {goal}' },
+  'rule.indicator-of-goal': {
+    vi: 'chỉ tiêu {indicator} Mục tiêu {goal}',
+    en: 'indicator {indicator} of goal {goal}',
+  },
   'rule.indicator-ref.sizes': {
     vi: ' (Mục tiêu {goal} ở đây có {here} chỉ tiêu, bộ chỉ tiêu có {catalogue})',
     en: ' (goal {goal} has {here} indicators here, {catalogue} in the catalogue)',
