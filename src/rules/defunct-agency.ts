@@ -253,6 +253,20 @@ export const rule = defineRule({
       }));
 
     type Target = { node: TextNode; range?: [number, number] } | Record<string, never>;
+    // A commune that no longer existed on the plan's date, and what it is now.
+    const communeReport = (
+      target: Target,
+      excerpt: { excerpt?: string },
+      name: string,
+      until: string,
+      successor: string,
+    ) =>
+      <ReportInput<MessageId>>{
+        ...(target as object),
+        ...excerpt,
+        messageId: 'commune',
+        data: { name, date: dateText, until: viDate(until), successor },
+      };
     // Communes and districts abolished by the 2025 reorganisation (the district level as a whole).
     const scanOldUnits = function* (
       text: string,
@@ -270,17 +284,15 @@ export const rule = defineRule({
             aboutTheMerger(text, m.start, m.end)
           )
             continue;
-          yield context.report(<ReportInput<MessageId>>{
-            ...(range(m.start, m.end) as object),
-            ...excerpt,
-            messageId: 'commune',
-            data: {
-              name: m.text,
-              date: dateText,
-              until: viDate(oldCommunes.until),
-              successor: `${m.successors.join(', ')} (${oldCommunes.basis})`,
-            },
-          });
+          yield context.report(
+            communeReport(
+              range(m.start, m.end),
+              excerpt,
+              m.text,
+              oldCommunes.until,
+              `${m.successors.join(', ')} (${oldCommunes.basis})`,
+            ),
+          );
         }
       }
       if (districtGone) {
@@ -358,17 +370,9 @@ export const rule = defineRule({
           markedAsFormer(text, m.start, m.end, words)
         )
           continue;
-        yield context.report(<ReportInput<MessageId>>{
-          ...(range(m.start, m.end) as object),
-          ...excerpt,
-          messageId: 'commune',
-          data: {
-            name: m.text,
-            date: dateText,
-            until: viDate(m.entry.until),
-            successor: m.entry.successor ?? '—',
-          },
-        });
+        yield context.report(
+          communeReport(range(m.start, m.end), excerpt, m.text, m.entry.until, m.entry.successor ?? '—'),
+        );
       }
       yield* scanOldUnits(text, spans, taken, range, excerpt);
     };
