@@ -1,20 +1,9 @@
 /** The words of `kh diff`'s reports in one language, from the catalogue (src/i18n/messages/diff.ts). */
 import { messageIds, t, type MessageId } from '../i18n/index.js';
 import type { Lang } from '../util/errors.js';
-import type { ChangeKind, Group, Note } from './model.js';
+import { CHANGE_KINDS, type ChangeKind, type Group, type Note } from './model.js';
 
-const KINDS: readonly ChangeKind[] = [
-  'added',
-  'removed',
-  'moved',
-  'reworded',
-  'owner',
-  'indicator',
-  'target',
-  'citation',
-  'date',
-  'stale',
-];
+const KINDS: readonly ChangeKind[] = CHANGE_KINDS;
 const GROUPS: readonly Group[] = ['structure', 'responsibilities', 'goals', 'citations', 'dates'];
 
 /** The entries under `prefix` as an object keyed by what follows the prefix. */

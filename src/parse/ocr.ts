@@ -19,6 +19,7 @@ import { buildTree } from './pdf.js';
 import { checkOcrTools, OCR_DPI, ocrPdfPages } from './ocr-tools.js';
 import { isSyllable } from './pdf-vietnamese.js';
 import type { OcrInfo, OcrSpan, ParsedDocument } from './types.js';
+import { numberToRoman, romanToNumber } from '../util/roman.js';
 
 /**
  * A word Tesseract gives at least this confidence (0–100) is taken as read right. On the corpus
@@ -125,33 +126,9 @@ function isNoise(text: string, conf: number): boolean {
   return /^[-–—_=~.]{3,}$/u.test(text) || conf < OCR_HIGH_CONFIDENCE;
 }
 
-const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50 };
-
 /** The value of a well-formed Roman numeral up to 89 ("IV" → 4), or null. */
 function romanValue(s: string): number | null {
-  if (!/^(?:L?X{0,3})(?:IX|IV|V?I{0,3})$/u.test(s) || s === '') return null;
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const v = ROMAN_VALUES[s[i]!]!;
-    const next = ROMAN_VALUES[s[i + 1] ?? ''] ?? 0;
-    n += v < next ? -v : v;
-  }
-  return n;
-}
-
-function toRoman(n: number): string {
-  const parts: Array<[number, string]> = [
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, s] of parts) while (n >= v) ((out += s), (n -= v));
-  return out;
+  return /C/u.test(s) ? null : romanToNumber(s);
 }
 
 function editDistance(a: string, b: string): number {
@@ -194,7 +171,7 @@ function repairHeadingNumerals(pages: OcrPage[]): void {
         if (read !== null && first.text.endsWith('.')) previous = read;
         continue;
       }
-      const expected = `${toRoman(previous + 1)}.`;
+      const expected = `${numberToRoman(previous + 1)}.`;
       if (editDistance(first.text, expected) <= 2) {
         first.text = expected;
         previous++;

@@ -18,19 +18,9 @@ export interface Label {
   length: number;
 }
 
-const ROMAN_VALUE: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-const VALID_ROMAN = /^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/;
+import { romanToNumber } from '../util/roman.js';
 
-export function romanToNumber(roman: string): number | null {
-  if (!roman || !VALID_ROMAN.test(roman)) return null;
-  let total = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const value = ROMAN_VALUE[roman[i]!]!;
-    const next = ROMAN_VALUE[roman[i + 1] ?? ''] ?? 0;
-    total += value < next ? -value : value;
-  }
-  return total;
-}
+export { romanToNumber };
 
 /** The Vietnamese letter sequence for sub-items: no f, j, w, z; đ after d. */
 export const VIETNAMESE_LETTERS = [

@@ -11,36 +11,13 @@ import { defineRule, type LintMessage } from './types.js';
 import type { Item, LabelKind, Plan, Position, Section } from '../plan/schema.js';
 import type { TextNode } from '../util/location.js';
 import { squash } from '../util/whitespace.js';
+import { numberToRoman, romanToNumber } from '../util/roman.js';
 import { catalogueOfPlan } from '../domain/catalogue.js';
 
-const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** I … XL; "C." or "L." alone is a lettered part (A., B., C.), not a hundredth section. */
 function romanValue(text: string): number | null {
   const roman = text.replace(/[^IVXLC]/g, '');
-  if (/[LC]/.test(roman)) return null;
-  if (!roman || !/^(?:C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$/.test(roman)) return null;
-  let total = 0;
-  for (let i = 0; i < roman.length; i++) {
-    const v = ROMAN[roman[i]!]!;
-    total += v < (ROMAN[roman[i + 1] ?? ''] ?? 0) ? -v : v;
-  }
-  return total;
-}
-function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) ((out += s), (n -= v));
-  return out;
+  return /[LC]/.test(roman) ? null : romanToNumber(roman);
 }
 
 const EMOJI_DIGIT = /[\uFE0F\u20E3]/u;
@@ -176,7 +153,7 @@ export const rule = defineRule({
     const format = (entry: Entry, value: number): string => {
       switch (entry.kind) {
         case 'roman':
-          return `${toRoman(value)}.`;
+          return `${numberToRoman(value)}.`;
         case 'letter':
           return `${letters[value - 1] ?? '?'})`;
         case 'decimal':
