@@ -5,10 +5,9 @@
  */
 import { resolve } from 'node:path';
 import type { CliContext } from '../util/cli.js';
-import { errorStack } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
 import { t } from '../i18n/index.js';
-import { finishLint, onlyErrors } from '../cli/finish-lint.js';
+import { failWith, finishLint, onlyErrors, parseMaxWarnings } from '../cli/finish-lint.js';
 import { OutputError } from '../util/output.js';
 import { LintSetupError, resolveLintSettings } from '../api/lint.js';
 import type { LintOptions } from '../cli/commands/lint.js';
@@ -46,19 +45,9 @@ export async function run(
 ): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
-  const fail = (message: string, error?: unknown) => {
-    ctx.err(`kh: ${message}\n`);
-    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
-    return 2;
-  };
-  let maxWarnings: number | undefined;
-  if (options.maxWarnings !== undefined) {
-    const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) {
-      return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
-    }
-    maxWarnings = Number(raw);
-  }
+  const fail = failWith(ctx);
+  const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
+  if (typeof maxWarnings === 'object') return fail(maxWarnings.bad);
   let settings;
   try {
     settings = await resolveLintSettings({ ...options, cwd, lang });

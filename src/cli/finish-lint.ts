@@ -3,7 +3,7 @@
  * writing the report (-o, never over an input), and the exit code.
  */
 import type { Command } from 'commander';
-import type { CliContext } from '../util/cli.js';
+import { errorStack, type CliContext } from '../util/cli.js';
 import type { Lang } from '../util/errors.js';
 import { t } from '../i18n/index.js';
 import { OutputError, writeOutput } from '../util/output.js';
@@ -88,4 +88,23 @@ export function reportAndRuleOptions(options: Record<string, unknown>) {
     strictCitations: Boolean(options.strictCitations),
     ref: (options.ref as string[] | undefined) ?? [],
   };
+}
+
+/** The command's way out on a usage or setup problem: one line (the stack with --debug), exit 2. */
+export function failWith(ctx: CliContext) {
+  return (message: string, error?: unknown): number => {
+    ctx.err(`kh: ${message}\n`);
+    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
+    return 2;
+  };
+}
+
+/** --max-warnings as typed: a non-negative integer, undefined when absent, or the message saying it is not. */
+export function parseMaxWarnings(
+  value: number | string | undefined,
+  lang: Lang,
+): number | undefined | { bad: string } {
+  if (value === undefined) return undefined;
+  const raw = String(value).trim();
+  return /^\d+$/.test(raw) ? Number(raw) : { bad: t(lang, 'lint.bad-max-warnings', { value: raw }) };
 }

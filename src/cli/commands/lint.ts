@@ -10,7 +10,7 @@ import type { CliContext } from '../../util/cli.js';
 import { errorStack } from '../../util/cli.js';
 import type { Lang } from '../../util/errors.js';
 import { t } from '../../i18n/index.js';
-import { finishLint, onlyErrors } from '../finish-lint.js';
+import { failWith, finishLint, onlyErrors, parseMaxWarnings } from '../finish-lint.js';
 import { assertNotInput, OutputError } from '../../util/output.js';
 import { RuleError } from '../../rules/engine.js';
 import type { LintMessage } from '../../rules/types.js';
@@ -61,18 +61,10 @@ export interface LintOptions extends CiLintOptions {
 export async function run(ctx: CliContext, inputs: readonly string[], options: LintOptions): Promise<number> {
   const cwd = options.cwd ?? process.cwd();
   let lang: Lang = ctx.lang;
-  const fail = (message: string, error?: unknown) => {
-    ctx.err(`kh: ${message}\n`);
-    if (ctx.debug && error !== undefined) ctx.err(`${errorStack(error)}\n`);
-    return 2;
-  };
+  const fail = failWith(ctx);
 
-  let maxWarnings: number | undefined;
-  if (options.maxWarnings !== undefined) {
-    const raw = String(options.maxWarnings).trim();
-    if (!/^\d+$/.test(raw)) return fail(t(lang, 'lint.bad-max-warnings', { value: raw }));
-    maxWarnings = Number(raw);
-  }
+  const maxWarnings = parseMaxWarnings(options.maxWarnings, lang);
+  if (typeof maxWarnings === 'object') return fail(maxWarnings.bad);
 
   // Configuration, references, inputs and limits (any problem: one line, exit 2).
   let session: LintSession;
